@@ -1,0 +1,46 @@
+// The real Speaker: espeak-ng on one speech thread (espeak keeps global
+// state, so that thread owns every espeak call), audio through an SDL audio
+// device in buffers of at most 50 ms. Stop/Say cut audio off within one
+// buffer: the synth callback returns 1 to abort and queued samples are
+// dropped. Also: offline synthesis for tests and audits.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "accessibility/speaker.h"
+
+namespace carevoice::a11y {
+
+struct EspeakOptions {
+  int buffer_samples = 1024;   // per SDL audio buffer; <= 1024 at 22,050 Hz
+  int rate_wpm = 160;          // a little slower than espeak's default
+  float volume = 1.0f;
+  std::string data_path;       // empty: espeak-ng's default data
+};
+
+// Starts the speech thread and opens the SDL audio device (SDL's audio
+// subsystem is initialised if needed; SDL_AUDIODRIVER=disk or dummy work).
+// Fails when espeak-ng or the audio device cannot be opened.
+absl::StatusOr<std::unique_ptr<Speaker>> CreateEspeakSpeaker(
+    const EspeakOptions& options);
+
+// Mono 16-bit PCM at `sample_rate`.
+struct Pcm {
+  std::vector<int16_t> samples;
+  int sample_rate = 22050;
+  std::string voice_name;      // the voice espeak-ng actually selected
+  std::string voice_language;  // its language, e.g. "en-gb"
+};
+
+// Synthesises `u` synchronously, with no audio device. Must not be called
+// while an EspeakSpeaker exists in the process (espeak's global state).
+absl::StatusOr<Pcm> SynthesizeToPcm(const Utterance& u, int rate_wpm = 160);
+
+// Writes a RIFF WAV file (for listening to and checking with sox).
+bool WriteWav(const Pcm& pcm, const std::string& path);
+
+}  // namespace carevoice::a11y

@@ -1,0 +1,60 @@
+// The widget registry: Dear ImGui has no accessibility tree, so every widget
+// the kiosk draws registers what it is here, each frame. The focus model,
+// the announcer and the tests all read it. UI thread only.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace carevoice::a11y {
+
+enum class Role {
+  kButton,
+  kTextField,
+  kRadio,      // one of a set (e.g. a service, a rating face)
+  kCheckbox,
+  kHeading,    // screen title
+  kText,       // a line or paragraph of text
+  kImage,      // a picture; spoken by its label unless decorative
+};
+
+struct Rect {
+  float x = 0, y = 0, w = 0, h = 0;
+  bool Contains(float px, float py) const {
+    return px >= x && py >= y && px < x + w && py < y + h;
+  }
+  bool Overlaps(const Rect& o) const {
+    return x < o.x + o.w && o.x < x + w && y < o.y + o.h && o.y < y + h;
+  }
+};
+
+struct WidgetInfo {
+  std::string id;       // stable across frames, unique on the screen
+  std::string label;    // what it says, in the screen's language
+  Role role = Role::kText;
+  std::string state;    // e.g. "selected", "not selected", "" when none
+  std::string hint;     // what choosing it does, spoken after the label
+  Rect box;             // screen pixels, as drawn this frame
+  bool focusable = false;
+  bool decorative = false;  // pictures only: silent and not focusable
+};
+
+class Registry {
+ public:
+  // Forgets last frame's widgets; call at the start of each frame.
+  void BeginFrame() { items_.clear(); }
+  void Add(WidgetInfo info) { items_.push_back(std::move(info)); }
+
+  const std::vector<WidgetInfo>& items() const { return items_; }
+  const WidgetInfo* Find(std::string_view id) const;
+  // Focusable items in registration order (the focus order).
+  std::vector<const WidgetInfo*> Focusable() const;
+  // The focusable item under a point, or null.
+  const WidgetInfo* HitTest(float x, float y) const;
+
+ private:
+  std::vector<WidgetInfo> items_;
+};
+
+}  // namespace carevoice::a11y

@@ -1,0 +1,62 @@
+// Colours and contrast maths (WCAG 2.x relative luminance). A Theme names
+// every colour the kiosk draws with, so contrast can be tested pair by
+// pair in every widget state. Pure values: any thread.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace carevoice::a11y {
+
+struct Rgb {
+  float r = 0, g = 0, b = 0;  // sRGB, 0..1
+  static Rgb FromHex(unsigned hex) {
+    return {((hex >> 16) & 0xff) / 255.0f, ((hex >> 8) & 0xff) / 255.0f,
+            (hex & 0xff) / 255.0f};
+  }
+  bool operator==(const Rgb&) const = default;
+};
+
+// WCAG relative luminance, 0 (black) .. 1 (white).
+double RelativeLuminance(Rgb c);
+// WCAG contrast ratio, 1 .. 21, symmetric.
+double ContrastRatio(Rgb a, Rgb b);
+
+struct Theme {
+  std::string name;
+  Rgb background;          // screen
+  Rgb text;                // body text and titles on background
+  Rgb button;              // button face, normal
+  Rgb button_hovered;
+  Rgb button_active;       // pressed
+  Rgb button_selected;     // a chosen radio (rating face, service)
+  Rgb button_disabled;
+  Rgb button_text;         // on button, hovered and active faces
+  Rgb button_selected_text;
+  Rgb button_disabled_text;
+  Rgb border;              // control borders, against background
+  Rgb focus_ring;          // against background and against button faces
+  Rgb field;               // text field background
+  Rgb field_text;
+  Rgb caption;             // caption bar background
+  Rgb caption_text;
+  Rgb error_text;          // error messages, on background
+};
+
+// Dark text on a light background; every text pair >= 7:1.
+Theme DefaultTheme();
+
+// One named pair of colours with the minimum ratio it must reach.
+struct ContrastPair {
+  std::string what;  // e.g. "button_text on button_hovered"
+  Rgb foreground;
+  Rgb background;
+  double minimum;    // 7.0 for text (default theme), 3.0 for borders/focus
+};
+// Every pair of `theme` that is drawn together, with its minimum ratio
+// (`text_minimum` for text pairs, 3.0 for non-text).
+std::vector<ContrastPair> ContrastPairs(const Theme& theme,
+                                        double text_minimum = 7.0);
+
+}  // namespace carevoice::a11y

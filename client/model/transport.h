@@ -1,0 +1,27 @@
+// How the kiosk reaches the service. GrpcTransport talks to a real service;
+// tests use a fake. Implementations are safe to call from the syncer
+// thread; each call blocks for at most `timeout`.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "carevoice/v1/carevoice.pb.h"
+
+namespace carevoice::client {
+
+class Transport {
+ public:
+  virtual ~Transport() = default;
+  virtual absl::StatusOr<v1::SubmitBatchResponse> SubmitBatch(
+      const v1::SubmitBatchRequest& request, absl::Duration timeout) = 0;
+  virtual absl::StatusOr<v1::GetCatalogResponse> GetCatalog(
+      const v1::GetCatalogRequest& request, absl::Duration timeout) = 0;
+};
+
+// A transport over an insecure gRPC channel to `target` ("127.0.0.1:7000").
+std::unique_ptr<Transport> MakeGrpcTransport(const std::string& target);
+
+}  // namespace carevoice::client

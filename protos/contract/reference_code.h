@@ -1,0 +1,44 @@
+// Reference codes: short enough to read aloud, from an alphabet without
+// look-alikes, unique across devices without coordination.
+//
+// A code is 8 characters: a 3-character device code, a 4-character
+// per-device counter, and a check character (weighted sum mod 23 over the
+// 23-character alphabet, which catches every single wrong character and
+// every swap of neighbours). Shown as "KQ7M-3RX9". Pure functions.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace carevoice::contract {
+
+// No 0/O, 1/I/L, 2/Z, 5/S, 8/B, G/6 ... confusions; 23 is prime.
+inline constexpr std::string_view kReferenceAlphabet = "ACDEFHJKMNPQRTWXY346789";
+inline constexpr std::size_t kReferenceLength = 8;
+inline constexpr std::size_t kDeviceCodeLength = 3;
+// 23^4 references per device code.
+inline constexpr std::uint32_t kMaxReferenceCounter = 23u * 23u * 23u * 23u;
+
+// The device's 3-character code, derived from its id by a stable hash.
+std::string DeviceCodeFor(std::string_view device_id);
+
+// The reference for the `counter`-th submission of `device_code`; nullopt if
+// the device code is not 3 alphabet characters or counter is out of range.
+std::optional<std::string> MakeReference(std::string_view device_code,
+                                         std::uint32_t counter);
+
+// Turns what a person typed or said into canonical form: drops spaces and
+// dashes, upper-cases, maps look-alikes (O->0 is not in the alphabet, so
+// "O" and "0" are left as they are and the check fails). Does not validate.
+std::string NormalizeReference(std::string_view typed);
+
+// True when `reference` (canonical form) has the right length, alphabet and
+// check character.
+bool IsValidReference(std::string_view reference);
+
+// "KQ7M3RX9" -> "KQ7M-3RX9" for display.
+std::string FormatReference(std::string_view reference);
+
+}  // namespace carevoice::contract

@@ -1,0 +1,55 @@
+// The rules both the kiosk and the service apply to contract messages.
+// The kiosk checks before it queues; the service checks again because it
+// trusts no client. Pure functions: any thread.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "absl/time/time.h"
+#include "carevoice/v1/carevoice.pb.h"
+
+namespace carevoice::contract {
+
+// Message keys for refusals. The kiosk looks these up in its language files
+// to show and speak the error in the person's language.
+inline constexpr std::string_view kErrRequired = "error.required";
+inline constexpr std::string_view kErrTooLong = "error.too_long";
+inline constexpr std::string_view kErrTooShort = "error.too_short";
+inline constexpr std::string_view kErrInvalidUtf8 = "error.invalid_utf8";
+inline constexpr std::string_view kErrUnknownValue = "error.unknown_value";
+inline constexpr std::string_view kErrBadFormat = "error.bad_format";
+inline constexpr std::string_view kErrBadReference = "error.bad_reference";
+inline constexpr std::string_view kErrNotAllowed = "error.not_allowed";
+inline constexpr std::string_view kErrInFuture = "error.in_future";
+inline constexpr std::string_view kErrDuplicate = "error.duplicate";
+inline constexpr std::string_view kErrConflict = "error.conflict";
+
+// Why a message was refused: the field path in proto field names, dotted
+// from the Submission (e.g. "feedback.text", "contact.email") and a key.
+struct FieldError {
+  std::string field;
+  std::string message_key;
+  bool operator==(const FieldError&) const = default;
+};
+
+// Checks every field of `s` against the contract. `now` bounds dates and
+// timestamps (a little clock skew is allowed). Returns the first problem,
+// or nullopt when the submission is acceptable.
+std::optional<FieldError> ValidateSubmission(const v1::Submission& s,
+                                             absl::Time now);
+
+// 3..64 of [A-Za-z0-9_-].
+bool IsValidDeviceId(std::string_view device_id);
+
+// 16..64 of [A-Za-z0-9_-].
+bool IsValidSubmissionId(std::string_view submission_id);
+
+// Checks a catalog's own consistency: ids well formed and unique, every
+// service has an en-GB name, providers and sites refer to known ids,
+// questions have options that fit their kind. Field paths are like
+// "services[2].name".
+std::optional<FieldError> ValidateCatalog(const v1::Catalog& catalog);
+
+}  // namespace carevoice::contract
