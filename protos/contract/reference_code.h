@@ -18,7 +18,7 @@ namespace carevoice::contract {
 inline constexpr std::string_view kReferenceAlphabet = "ACDEFHJKMNPQRTWXY346789";
 inline constexpr std::size_t kReferenceLength = 8;
 inline constexpr std::size_t kDeviceCodeLength = 3;
-// 23^4 references per device code.
+// 23^4 references per device code: counters run 0 .. kMaxReferenceCounter-1.
 inline constexpr std::uint32_t kMaxReferenceCounter = 23u * 23u * 23u * 23u;
 
 // The device's 3-character code, derived from its id by a stable hash.
@@ -29,9 +29,9 @@ std::string DeviceCodeFor(std::string_view device_id);
 std::optional<std::string> MakeReference(std::string_view device_code,
                                          std::uint32_t counter);
 
-// Turns what a person typed or said into canonical form: drops spaces and
-// dashes, upper-cases, maps look-alikes (O->0 is not in the alphabet, so
-// "O" and "0" are left as they are and the check fails). Does not validate.
+// Turns what a person typed or said into canonical form: drops spaces,
+// dashes and dots, and upper-cases. Look-alikes are not mapped ("O" and "0"
+// are both outside the alphabet, so the check fails). Does not validate.
 std::string NormalizeReference(std::string_view typed);
 
 // True when `reference` (canonical form) has the right length, alphabet and

@@ -1,0 +1,613 @@
+// Contract rules for submissions and the catalog. Every string goes through
+// CheckString, so UTF-8, length (in code points), "required" and shape are
+// judged the same way everywhere; each check returns the first problem.
+#include "contract/validation.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <limits>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/time/civil_time.h"
+#include "contract/limits.h"
+#include "contract/reference_code.h"
+#include "contract/utf8.h"
+
+namespace carevoice::contract {
+namespace {
+
+using Result = std::optional<FieldError>;
+
+// Device clocks may run a little fast.
+constexpr absl::Duration kMaxClockSkew = absl::Minutes(10);
+// 2020-01-01T00:00:00Z: nothing was made before CareVoice existed.
+constexpr absl::Time kEarliestCreatedAt = absl::FromUnixSeconds(1'577'836'800);
+// Dates carry no time zone; accept a date as soon as it has begun anywhere
+// (UTC+14), so a UK kiosk just after local midnight in summer is not refused.
+constexpr absl::Duration kMaxUtcOffset = absl::Hours(14);
+constexpr int kMinEventYear = 1900;
+constexpr int kMaxEventYear = 2200;
+constexpr std::string_view kFallbackLanguage = "en-GB";
+
+Result Fail(std::string_view field, std::string_view key) {
+  return FieldError{std::string(field), std::string(key)};
+}
+
+// Builds dotted field paths under a prefix: Scope{"contact"}("email").
+struct Scope {
+  std::string prefix;
+  std::string operator()(std::string_view name) const {
+    std::string path = prefix;
+    path += '.';
+    path += name;
+    return path;
+  }
+};
+
+std::string Indexed(std::string_view field, std::size_t index) {
+  std::string path(field);
+  path += '[';
+  path += std::to_string(index);
+  path += ']';
+  return path;
+}
+
+// Byte classes; no byte of a multibyte UTF-8 sequence is in any of them.
+bool IsSpace(char c) {
+  return absl::ascii_isspace(static_cast<unsigned char>(c));
+}
+bool IsLetter(char c) {
+  return absl::ascii_isalpha(static_cast<unsigned char>(c));
+}
+bool IsDigit(char c) {
+  return absl::ascii_isdigit(static_cast<unsigned char>(c));
+}
+bool IsAlnum(char c) { return IsLetter(c) || IsDigit(c); }
+bool IsTokenChar(char c) { return IsAlnum(c) || c == '_' || c == '-'; }
+bool IsCatalogIdChar(char c) {
+  return IsTokenChar(c) && !absl::ascii_isupper(static_cast<unsigned char>(c));
+}
+
+bool AllOf(std::string_view text, bool (*pred)(char)) {
+  return std::all_of(text.begin(), text.end(), pred);
+}
+
+// Empty or only ASCII whitespace. (Debian's abseil has its own string_view
+// type, so absl::StripAsciiWhitespace would not take ours.)
+bool IsBlank(std::string_view text) { return AllOf(text, IsSpace); }
+
+// Between `min` and `max` bytes, each in `is_char`.
+bool IsToken(std::string_view text, std::size_t min, std::size_t max,
+             bool (*is_char)(char) = IsTokenChar) {
+  return text.size() >= min && text.size() <= max && AllOf(text, is_char);
+}
+
+// What a string field must be. The defaults describe an optional free text
+// with no length limit.
+struct StringRule {
+  std::size_t max_code_points = std::numeric_limits<std::size_t>::max();
+  bool required = false;  // blank (empty or whitespace) is kErrRequired
+  bool (*well_formed)(std::string_view) = nullptr;  // for non-empty values
+  std::string_view bad_format_key = kErrBadFormat;
+};
+
+Result CheckString(std::string_view field, std::string_view text,
+                   const StringRule& rule) {
+  const std::optional<std::size_t> length = CodePointCount(text);
+  if (!length) return Fail(field, kErrInvalidUtf8);
+  if (IsBlank(text)) {
+    if (rule.required) return Fail(field, kErrRequired);
+    if (text.empty()) return std::nullopt;
+  }
+  if (*length > rule.max_code_points) return Fail(field, kErrTooLong);
+  if (rule.well_formed != nullptr && !rule.well_formed(text)) {
+    return Fail(field, rule.bad_format_key);
+  }
+  return std::nullopt;
+}
+
+// Text of at most `max` code points; `required` texts must not be blank.
+Result CheckText(std::string_view field, std::string_view text, std::size_t max,
+                 bool required = false) {
+  return CheckString(field, text,
+                     {.max_code_points = max, .required = required});
+}
+
+// Proto3 keeps unknown enum numbers, so every enum is checked against the
+// generated IsValid. Zero is the "not given" value of every enum.
+Result CheckEnum(std::string_view field, int value, bool (*is_valid)(int),
+                 bool required = false) {
+  if (value == 0 && required) return Fail(field, kErrRequired);
+  if (!is_valid(value)) return Fail(field, kErrUnknownValue);
+  return std::nullopt;
+}
+
+// Catalog ids: 1..64 of [a-z0-9_-].
+bool IsCatalogId(std::string_view id) {
+  return IsToken(id, 1, kMaxCatalogIdLength, IsCatalogIdChar);
+}
+
+// BCP-47-ish: a 2-3 letter language, then hyphen-separated subtags of 1-8
+// letters or digits ("en-GB", "cy", "zh-Hant-HK").
+bool IsLanguageTag(std::string_view tag) {
+  if (tag.size() > kMaxLanguageTagLength) return false;
+  bool primary = true;
+  while (true) {
+    const std::size_t dash = tag.find('-');
+    const std::string_view part = tag.substr(0, dash);
+    const bool ok =
+        primary ? IsToken(part, 2, 3, IsLetter) : IsToken(part, 1, 8, IsAlnum);
+    if (!ok) return false;
+    if (dash == std::string_view::npos) return true;
+    tag.remove_prefix(dash + 1);
+    primary = false;
+  }
+}
+
+// Exactly one '@' with text on both sides and no whitespace. Deliverability
+// is for the officer who writes back, not for the contract.
+bool IsEmailShaped(std::string_view email) {
+  const std::size_t at = email.find('@');
+  return at != std::string_view::npos && at > 0 && at + 1 < email.size() &&
+         email.find('@', at + 1) == std::string_view::npos &&
+         std::none_of(email.begin(), email.end(), IsSpace);
+}
+
+// Digits, spaces and + ( ) -, with at least 6 digits.
+bool IsPhoneShaped(std::string_view phone) {
+  constexpr std::size_t kMinPhoneDigits = 6;
+  std::size_t digits = 0;
+  for (char c : phone) {
+    if (IsDigit(c)) {
+      ++digits;
+    } else if (std::string_view(" +()-").find(c) == std::string_view::npos) {
+      return false;
+    }
+  }
+  return digits >= kMinPhoneDigits;
+}
+
+constexpr StringRule kRequiredId = {.required = true,
+                                    .well_formed = IsCatalogId};
+constexpr StringRule kOptionalId = {.well_formed = IsCatalogId};
+
+bool IsLeapYear(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+int DaysInMonth(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
+                                  31, 31, 30, 31, 30, 31};
+  return month == 2 && IsLeapYear(year) ? 29 : kDays[month - 1];
+}
+
+Result CheckEventDate(std::string_view field, const v1::Date& date,
+                      absl::Time now) {
+  if (date.year() < kMinEventYear || date.year() > kMaxEventYear ||
+      date.month() < 1 || date.month() > 12 || date.day() < 1 ||
+      date.day() > DaysInMonth(date.year(), date.month())) {
+    return Fail(field, kErrBadFormat);
+  }
+  const absl::CivilDay latest =
+      absl::ToCivilDay(now + kMaxUtcOffset, absl::UTCTimeZone());
+  if (absl::CivilDay(date.year(), date.month(), date.day()) > latest) {
+    return Fail(field, kErrInFuture);
+  }
+  return std::nullopt;
+}
+
+Result CheckCreatedAt(const v1::Submission& s, absl::Time now) {
+  constexpr std::string_view kField = "created_at";
+  const auto& ts = s.created_at();
+  if (!s.has_created_at() || ts.seconds() <= 0) {
+    return Fail(kField, kErrRequired);
+  }
+  if (ts.nanos() < 0 || ts.nanos() > 999'999'999) {
+    return Fail(kField, kErrBadFormat);
+  }
+  const absl::Time created =
+      absl::FromUnixSeconds(ts.seconds()) + absl::Nanoseconds(ts.nanos());
+  if (created > now + kMaxClockSkew) return Fail(kField, kErrInFuture);
+  if (created < kEarliestCreatedAt) return Fail(kField, kErrBadFormat);
+  return std::nullopt;
+}
+
+// A "no reply" preference is not contact information, so an anonymous
+// person may still state it.
+bool HasContactDetails(const v1::Contact& c) {
+  return !c.name().empty() || !c.email().empty() || !c.phone().empty() ||
+         !c.postal_address().empty() ||
+         (c.reply_format() != v1::REPLY_FORMAT_UNSPECIFIED &&
+          c.reply_format() != v1::REPLY_FORMAT_NO_REPLY);
+}
+
+Result CheckContact(const v1::Submission& s) {
+  const v1::Contact& c = s.contact();
+  const Scope at{"contact"};
+  if (s.anonymous() && HasContactDetails(c)) {
+    return Fail("contact", kErrNotAllowed);
+  }
+  if (auto e = CheckText(at("name"), c.name(), kMaxContactName)) return e;
+  if (auto e = CheckString(at("email"), c.email(),
+                           {.max_code_points = kMaxContactEmail,
+                            .well_formed = IsEmailShaped})) {
+    return e;
+  }
+  if (auto e = CheckString(at("phone"), c.phone(),
+                           {.max_code_points = kMaxContactPhone,
+                            .well_formed = IsPhoneShaped})) {
+    return e;
+  }
+  if (auto e = CheckText(at("postal_address"), c.postal_address(),
+                         kMaxContactAddress)) {
+    return e;
+  }
+  if (auto e = CheckEnum(at("reply_format"), c.reply_format(),
+                         v1::ReplyFormat_IsValid)) {
+    return e;
+  }
+  if (s.consent().may_contact() && !s.anonymous() && c.email().empty() &&
+      c.phone().empty() && c.postal_address().empty()) {
+    return Fail("contact", kErrRequired);
+  }
+  return std::nullopt;
+}
+
+Result CheckOnBehalfOf(const v1::OnBehalfOf& o) {
+  const Scope at{"on_behalf_of"};
+  if (auto e = CheckEnum(at("relationship"), o.relationship(),
+                         v1::Relationship_IsValid, /*required=*/true)) {
+    return e;
+  }
+  return CheckText(at("no_consent_reason"), o.no_consent_reason(),
+                   kMaxNoConsentReason, /*required=*/!o.person_consented());
+}
+
+Result CheckEquality(const v1::EqualityMonitoring& m) {
+  using M = v1::EqualityMonitoring;
+  const struct {
+    std::string_view field;
+    int value;
+    bool (*is_valid)(int);
+  } kFields[] = {
+      {"equality.age_band", m.age_band(), M::AgeBand_IsValid},
+      {"equality.sex", m.sex(), M::Sex_IsValid},
+      {"equality.disabled", m.disabled(), M::YesNo_IsValid},
+      {"equality.unpaid_carer", m.unpaid_carer(), M::YesNo_IsValid},
+      {"equality.ethnic_group", m.ethnic_group(), M::EthnicGroup_IsValid},
+      {"equality.gender_same_as_at_birth", m.gender_same_as_at_birth(),
+       M::YesNo_IsValid},
+  };
+  for (const auto& f : kFields) {
+    if (auto e = CheckEnum(f.field, f.value, f.is_valid)) return e;
+  }
+  return std::nullopt;
+}
+
+// The service, provider and site a feedback or complaint is about.
+Result CheckAbout(const Scope& at, std::string_view service_id,
+                  std::string_view provider_id, std::string_view site_id) {
+  if (auto e = CheckString(at("service_id"), service_id, kRequiredId)) {
+    return e;
+  }
+  if (auto e = CheckString(at("provider_id"), provider_id, kOptionalId)) {
+    return e;
+  }
+  return CheckString(at("site_id"), site_id, kOptionalId);
+}
+
+Result CheckFeedback(const v1::Feedback& f) {
+  const Scope at{"feedback"};
+  if (auto e = CheckAbout(at, f.service_id(), f.provider_id(), f.site_id())) {
+    return e;
+  }
+  if (auto e = CheckEnum(at("rating"), f.rating(), v1::Rating_IsValid)) {
+    return e;
+  }
+  return CheckText(at("text"), f.text(), kMaxFeedbackText);
+}
+
+Result CheckComplaint(const v1::Complaint& c, absl::Time now) {
+  const Scope at{"complaint"};
+  if (auto e = CheckAbout(at, c.service_id(), c.provider_id(), c.site_id())) {
+    return e;
+  }
+  if (auto e = CheckText(at("what_happened"), c.what_happened(),
+                         kMaxComplaintWhatHappened, /*required=*/true)) {
+    return e;
+  }
+  if (auto e = CheckText(at("desired_outcome"), c.desired_outcome(),
+                         kMaxComplaintDesiredOutcome)) {
+    return e;
+  }
+  if (c.has_event_date()) {
+    if (auto e = CheckEventDate(at("event_date"), c.event_date(), now)) {
+      return e;
+    }
+  }
+  return CheckText(at("late_reason"), c.late_reason(), kMaxComplaintLateReason);
+}
+
+Result CheckSafeguarding(const v1::SafeguardingConcern& c) {
+  const Scope at{"safeguarding"};
+  if (auto e = CheckText(at("what_is_happening"), c.what_is_happening(),
+                         kMaxSafeguardingText, /*required=*/true)) {
+    return e;
+  }
+  if (auto e = CheckText(at("who_is_at_risk"), c.who_is_at_risk(),
+                         kMaxSafeguardingShort)) {
+    return e;
+  }
+  return CheckText(at("where"), c.where(), kMaxSafeguardingShort);
+}
+
+Result CheckIdea(const v1::Idea& i) {
+  const Scope at{"idea"};
+  if (auto e = CheckString(at("service_id"), i.service_id(), kOptionalId)) {
+    return e;
+  }
+  if (auto e = CheckText(at("idea"), i.idea(), kMaxIdeaText,
+                         /*required=*/true)) {
+    return e;
+  }
+  return CheckText(at("who_benefits"), i.who_benefits(), kMaxIdeaWhoBenefits);
+}
+
+Result CheckRanking(const v1::ConsultationAnswer::Ranking& r) {
+  const std::string field = "consultation_answer.ranking.option_ids";
+  if (r.option_ids().empty()) return Fail(field, kErrRequired);
+  if (static_cast<std::size_t>(r.option_ids_size()) > kMaxRankingEntries) {
+    return Fail(field, kErrTooLong);
+  }
+  std::set<std::string_view> seen;
+  for (int i = 0; i < r.option_ids_size(); ++i) {
+    const std::string entry = Indexed(field, i);
+    if (auto e = CheckString(entry, r.option_ids(i), kRequiredId)) return e;
+    if (!seen.insert(r.option_ids(i)).second) {
+      return Fail(entry, kErrDuplicate);
+    }
+  }
+  return std::nullopt;
+}
+
+Result CheckConsultationAnswer(const v1::ConsultationAnswer& a) {
+  using A = v1::ConsultationAnswer;
+  const Scope at{"consultation_answer"};
+  if (auto e = CheckString(at("question_id"), a.question_id(), kRequiredId)) {
+    return e;
+  }
+  switch (a.answer_case()) {
+    case A::kChoiceId:
+      return CheckString(at("choice_id"), a.choice_id(), kRequiredId);
+    case A::kRanking:
+      return CheckRanking(a.ranking());
+    case A::kFreeText:
+      return CheckText(at("free_text"), a.free_text(), kMaxFreeTextAnswer,
+                       /*required=*/true);
+    case A::ANSWER_NOT_SET:
+      break;
+  }
+  return Fail(at("answer"), kErrRequired);
+}
+
+Result CheckBody(const v1::Submission& s, absl::Time now) {
+  using S = v1::Submission;
+  switch (s.body_case()) {
+    case S::kFeedback:
+      return CheckFeedback(s.feedback());
+    case S::kComplaint:
+      return CheckComplaint(s.complaint(), now);
+    case S::kSafeguarding:
+      return CheckSafeguarding(s.safeguarding());
+    case S::kIdea:
+      return CheckIdea(s.idea());
+    case S::kConsultationAnswer:
+      return CheckConsultationAnswer(s.consultation_answer());
+    case S::BODY_NOT_SET:
+      break;
+  }
+  return Fail("body", kErrRequired);
+}
+
+// ---- Catalog ----
+
+// Every entry is a language tag mapped to at most kMaxLocalizedText code
+// points; with `require_fallback`, the en-GB entry must say something.
+// Entries are visited in key order so the first problem is deterministic.
+Result CheckLocalized(std::string_view field, const v1::LocalizedText& text,
+                      bool require_fallback = false) {
+  std::vector<std::pair<std::string_view, std::string_view>> entries;
+  for (const auto& entry : text.text()) {
+    entries.emplace_back(entry.first, entry.second);
+  }
+  std::sort(entries.begin(), entries.end());
+  for (const auto& [language, words] : entries) {
+    if (auto e =
+            CheckString(field, language,
+                        {.required = true, .well_formed = IsLanguageTag})) {
+      return e;
+    }
+    if (auto e = CheckText(field, words, kMaxLocalizedText)) return e;
+  }
+  if (require_fallback) {
+    const auto it = text.text().find(std::string(kFallbackLanguage));
+    if (it == text.text().end() || IsBlank(it->second)) {
+      return Fail(field, kErrRequired);
+    }
+  }
+  return std::nullopt;
+}
+
+Result CheckCatalogText(std::string_view field, std::string_view text) {
+  return CheckText(field, text, kMaxLocalizedText);
+}
+
+// A well-formed id not seen before among its kind; adds it to `seen`.
+Result CheckUniqueId(std::string_view field, std::string_view id,
+                     std::set<std::string_view>& seen) {
+  if (auto e = CheckString(field, id, kRequiredId)) return e;
+  if (!seen.insert(id).second) return Fail(field, kErrDuplicate);
+  return std::nullopt;
+}
+
+// An id that must name something already in `known`.
+Result CheckKnownId(std::string_view field, std::string_view id,
+                    const std::set<std::string_view>& known) {
+  if (auto e = CheckString(field, id, kRequiredId)) return e;
+  if (!known.contains(id)) return Fail(field, kErrUnknownValue);
+  return std::nullopt;
+}
+
+Result CheckQuestion(const Scope& at, const v1::Question& q) {
+  using Q = v1::Question;
+  if (auto e = CheckLocalized(at("text"), q.text())) return e;
+  if (auto e = CheckEnum(at("kind"), q.kind(), Q::Kind_IsValid,
+                         /*required=*/true)) {
+    return e;
+  }
+  const std::string options = at("options");
+  if (q.kind() == Q::KIND_FREE_TEXT && q.options_size() > 0) {
+    return Fail(options, kErrNotAllowed);
+  }
+  if (q.kind() != Q::KIND_FREE_TEXT && q.options_size() < 2) {
+    return Fail(options, kErrTooShort);
+  }
+  std::set<std::string_view> option_ids;
+  for (int i = 0; i < q.options_size(); ++i) {
+    const Scope option{Indexed(options, i)};
+    if (auto e = CheckUniqueId(option("id"), q.options(i).id(), option_ids)) {
+      return e;
+    }
+    if (auto e = CheckLocalized(option("label"), q.options(i).label())) {
+      return e;
+    }
+  }
+  return std::nullopt;
+}
+
+Result CheckHelpNumbers(const v1::HelpNumbers& h) {
+  const Scope at{"help_numbers"};
+  if (auto e = CheckCatalogText(at("emergency"), h.emergency())) return e;
+  if (auto e =
+          CheckCatalogText(at("safeguarding_team"), h.safeguarding_team())) {
+    return e;
+  }
+  if (auto e =
+          CheckLocalized(at("safeguarding_hours"), h.safeguarding_hours())) {
+    return e;
+  }
+  return CheckCatalogText(at("out_of_hours"), h.out_of_hours());
+}
+
+}  // namespace
+
+bool IsValidDeviceId(std::string_view device_id) {
+  return IsToken(device_id, kMinDeviceIdLength, kMaxDeviceIdLength);
+}
+
+bool IsValidSubmissionId(std::string_view submission_id) {
+  return IsToken(submission_id, kMinSubmissionIdLength, kMaxSubmissionIdLength);
+}
+
+std::optional<FieldError> ValidateSubmission(const v1::Submission& s,
+                                             absl::Time now) {
+  if (auto e =
+          CheckString("submission_id", s.submission_id(),
+                      {.required = true, .well_formed = IsValidSubmissionId})) {
+    return e;
+  }
+  if (auto e = CheckString("reference", s.reference(),
+                           {.required = true,
+                            .well_formed = IsValidReference,
+                            .bad_format_key = kErrBadReference})) {
+    return e;
+  }
+  if (auto e = CheckCreatedAt(s, now)) return e;
+  if (auto e = CheckString("language", s.language(),
+                           {.required = true, .well_formed = IsLanguageTag})) {
+    return e;
+  }
+  if (auto e = CheckEnum("channel", s.channel(), v1::Channel_IsValid,
+                         /*required=*/true)) {
+    return e;
+  }
+  if (auto e = CheckContact(s)) return e;
+  if (s.has_on_behalf_of()) {
+    if (auto e = CheckOnBehalfOf(s.on_behalf_of())) return e;
+  }
+  if (auto e = CheckEquality(s.equality())) return e;
+  return CheckBody(s, now);
+}
+
+std::optional<FieldError> ValidateCatalog(const v1::Catalog& catalog) {
+  if (auto e = CheckCatalogText("council_name", catalog.council_name())) {
+    return e;
+  }
+  std::set<std::string_view> services;
+  for (int i = 0; i < catalog.services_size(); ++i) {
+    const v1::Service& service = catalog.services(i);
+    const Scope at{Indexed("services", i)};
+    if (auto e = CheckUniqueId(at("id"), service.id(), services)) return e;
+    if (auto e = CheckLocalized(at("name"), service.name(),
+                                /*require_fallback=*/true)) {
+      return e;
+    }
+    if (auto e = CheckLocalized(at("description"), service.description())) {
+      return e;
+    }
+    if (auto e = CheckCatalogText(at("picture"), service.picture())) return e;
+  }
+  std::set<std::string_view> providers;
+  for (int i = 0; i < catalog.providers_size(); ++i) {
+    const v1::Provider& provider = catalog.providers(i);
+    const Scope at{Indexed("providers", i)};
+    if (auto e = CheckUniqueId(at("id"), provider.id(), providers)) return e;
+    if (auto e = CheckCatalogText(at("name"), provider.name())) return e;
+    if (auto e = CheckEnum(at("ownership"), provider.ownership(),
+                           v1::OwnershipModel_IsValid)) {
+      return e;
+    }
+    for (int j = 0; j < provider.service_ids_size(); ++j) {
+      if (auto e = CheckKnownId(Indexed(at("service_ids"), j),
+                                provider.service_ids(j), services)) {
+        return e;
+      }
+    }
+  }
+  std::set<std::string_view> sites;
+  for (int i = 0; i < catalog.sites_size(); ++i) {
+    const v1::Site& site = catalog.sites(i);
+    const Scope at{Indexed("sites", i)};
+    if (auto e = CheckUniqueId(at("id"), site.id(), sites)) return e;
+    if (auto e =
+            CheckKnownId(at("provider_id"), site.provider_id(), providers)) {
+      return e;
+    }
+    if (auto e = CheckCatalogText(at("name"), site.name())) return e;
+    if (auto e = CheckCatalogText(at("locality"), site.locality())) return e;
+  }
+  std::set<std::string_view> questions;
+  for (int i = 0; i < catalog.questions_size(); ++i) {
+    const Scope at{Indexed("questions", i)};
+    if (auto e =
+            CheckUniqueId(at("id"), catalog.questions(i).id(), questions)) {
+      return e;
+    }
+    if (auto e = CheckQuestion(at, catalog.questions(i))) return e;
+  }
+  std::set<std::string_view> notices;
+  for (int i = 0; i < catalog.notices_size(); ++i) {
+    const v1::Notice& notice = catalog.notices(i);
+    const Scope at{Indexed("notices", i)};
+    if (auto e = CheckUniqueId(at("id"), notice.id(), notices)) return e;
+    if (auto e = CheckLocalized(at("title"), notice.title())) return e;
+    if (auto e = CheckLocalized(at("body"), notice.body())) return e;
+  }
+  return CheckHelpNumbers(catalog.help_numbers());
+}
+
+}  // namespace carevoice::contract

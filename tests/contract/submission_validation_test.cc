@@ -1,0 +1,779 @@
+// ValidateSubmission: a valid message of every kind, then each rule broken
+// on its own. Text limits are probed in code points with multibyte
+// characters, so a byte-counting implementation fails here.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
+#include "contract/limits.h"
+#include "contract/reference_code.h"
+#include "contract/validation.h"
+#include "gtest/gtest.h"
+#include "test_support.h"
+
+namespace carevoice::contract {
+namespace {
+
+using ::testing::TestWithParam;
+using ::testing::Values;
+
+// 00:30 UTC, so "today" is the same date in UTC and at UTC+14.
+const absl::Time kNow = absl::FromCivil(
+    absl::CivilSecond(2025, 6, 15, 0, 30, 0), absl::UTCTimeZone());
+
+enum class Kind {
+  kFeedback,
+  kComplaint,
+  kSafeguarding,
+  kIdea,
+  kChoiceAnswer,
+  kRankingAnswer,
+  kFreeTextAnswer,
+};
+
+constexpr Kind kAllKinds[] = {Kind::kFeedback,      Kind::kComplaint,
+                              Kind::kSafeguarding,  Kind::kIdea,
+                              Kind::kChoiceAnswer,  Kind::kRankingAnswer,
+                              Kind::kFreeTextAnswer};
+
+// A valid anonymous submission of `kind`, made five minutes before kNow.
+v1::Submission ValidSubmission(Kind kind) {
+  v1::Submission s;
+  s.set_submission_id("kiosk-001_00000001");
+  s.set_reference(*MakeReference(DeviceCodeFor("kiosk-001"), 1));
+  s.mutable_created_at()->set_seconds(
+      absl::ToUnixSeconds(kNow - absl::Minutes(5)));
+  s.set_language("en-GB");
+  s.set_channel(v1::CHANNEL_KIOSK);
+  s.set_anonymous(true);
+  switch (kind) {
+    case Kind::kFeedback: {
+      v1::Feedback* f = s.mutable_feedback();
+      f->set_service_id("home_care");
+      f->set_provider_id("sunrise-care");
+      f->set_rating(v1::RATING_GOOD);
+      f->set_text("The carers are kind and on time.");
+      break;
+    }
+    case Kind::kComplaint: {
+      v1::Complaint* c = s.mutable_complaint();
+      c->set_service_id("day_centres");
+      c->set_what_happened("The bus did not come for three weeks.");
+      c->mutable_event_date()->set_year(2025);
+      c->mutable_event_date()->set_month(5);
+      c->mutable_event_date()->set_day(2);
+      break;
+    }
+    case Kind::kSafeguarding:
+      s.mutable_safeguarding()->set_what_is_happening(
+          "My neighbour has not been fed.");
+      break;
+    case Kind::kIdea:
+      s.mutable_idea()->set_idea("Open the day centre on Saturdays.");
+      break;
+    case Kind::kChoiceAnswer:
+      s.mutable_consultation_answer()->set_question_id("q-transport");
+      s.mutable_consultation_answer()->set_choice_id("minibus");
+      break;
+    case Kind::kRankingAnswer: {
+      v1::ConsultationAnswer* a = s.mutable_consultation_answer();
+      a->set_question_id("q-priorities");
+      for (const char* id : {"respite", "transport", "meals"}) {
+        a->mutable_ranking()->add_option_ids(id);
+      }
+      break;
+    }
+    case Kind::kFreeTextAnswer:
+      s.mutable_consultation_answer()->set_question_id("q-open");
+      s.mutable_consultation_answer()->set_free_text("More evening visits.");
+      break;
+  }
+  return s;
+}
+
+// The same, from a named person who agreed to be contacted.
+v1::Submission WithContact(v1::Submission s) {
+  s.set_anonymous(false);
+  v1::Contact* c = s.mutable_contact();
+  c->set_name("Ada Jones");
+  c->set_email("ada@example.org");
+  c->set_reply_format(v1::REPLY_FORMAT_EASY_READ);
+  s.mutable_consent()->set_may_contact(true);
+  return s;
+}
+
+std::optional<FieldError> Validate(const v1::Submission& s) {
+  return ValidateSubmission(s, kNow);
+}
+
+// Test names from field paths: "feedback.text" -> "feedback_text".
+template <typename Case>
+std::string PathName(const testing::TestParamInfo<Case>& info) {
+  return absl::StrReplaceAll(info.param.path,
+                             {{".", "_"}, {"[", "_"}, {"]", ""}});
+}
+
+// ---- Good messages ----
+
+TEST(SubmissionTest, AcceptsAValidMessageOfEveryKind) {
+  for (Kind kind : kAllKinds) {
+    EXPECT_EQ(Validate(ValidSubmission(kind)), std::nullopt)
+        << static_cast<int>(kind);
+    EXPECT_EQ(Validate(WithContact(ValidSubmission(kind))), std::nullopt)
+        << static_cast<int>(kind);
+  }
+}
+
+TEST(SubmissionTest, AcceptsMinimalBodies) {
+  v1::Submission s = ValidSubmission(Kind::kFeedback);
+  *s.mutable_feedback() = v1::Feedback();
+  s.mutable_feedback()->set_service_id("home_care");
+  EXPECT_EQ(Validate(s), std::nullopt);  // no rating, no words: still useful
+}
+
+TEST(SubmissionTest, ReportsTheFirstProblemOnly) {
+  v1::Submission s = ValidSubmission(Kind::kFeedback);
+  s.set_language("");
+  s.mutable_feedback()->set_text(Repeat("é", kMaxFeedbackText + 1));
+  EXPECT_EQ(Validate(s), Error("language", kErrRequired));
+}
+
+TEST(SubmissionTest, RequiresABody) {
+  v1::Submission s = ValidSubmission(Kind::kIdea);
+  s.clear_body();
+  EXPECT_EQ(Validate(s), Error("body", kErrRequired));
+}
+
+// ---- Free-text fields: limits in code points, required, UTF-8 ----
+
+struct TextCase {
+  std::string path;
+  Kind kind;
+  std::function<void(v1::Submission&, const std::string&)> set;
+  std::size_t limit;
+  bool required;
+  friend void PrintTo(const TextCase& c, std::ostream* os) { *os << c.path; }
+};
+
+class TextFieldTest : public TestWithParam<TextCase> {
+ protected:
+  std::optional<FieldError> ValidateWith(const std::string& value) const {
+    v1::Submission s = ValidSubmission(GetParam().kind);
+    GetParam().set(s, value);
+    return Validate(s);
+  }
+};
+
+TEST_P(TextFieldTest, AcceptsExactlyTheLimitInMultibyteCharacters) {
+  EXPECT_EQ(ValidateWith(Repeat("é", GetParam().limit)), std::nullopt);
+  EXPECT_EQ(ValidateWith(Repeat("𝄞", GetParam().limit)), std::nullopt);
+}
+
+TEST_P(TextFieldTest, RefusesOneCodePointOverTheLimit) {
+  const FieldError too_long = Error(GetParam().path, kErrTooLong);
+  EXPECT_EQ(ValidateWith(Repeat("é", GetParam().limit + 1)), too_long);
+  EXPECT_EQ(ValidateWith(Repeat("𝄞", GetParam().limit) + "a"), too_long);
+}
+
+TEST_P(TextFieldTest, RefusesInvalidUtf8) {
+  const FieldError bad = Error(GetParam().path, kErrInvalidUtf8);
+  EXPECT_EQ(ValidateWith("caf\xC3"), bad);           // truncated
+  EXPECT_EQ(ValidateWith("a \xED\xA0\x80 b"), bad);  // surrogate
+  EXPECT_EQ(ValidateWith("\xC0\xAF"), bad);          // overlong '/'
+}
+
+TEST_P(TextFieldTest, BlankIsRefusedOnlyWhenRequired) {
+  const std::optional<FieldError> expected =
+      GetParam().required ? std::optional(Error(GetParam().path, kErrRequired))
+                          : std::nullopt;
+  EXPECT_EQ(ValidateWith(""), expected);
+  EXPECT_EQ(ValidateWith(" \t\n "), expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Fields, TextFieldTest,
+    Values(TextCase{"feedback.text", Kind::kFeedback,
+                    [](v1::Submission& s, const std::string& v) {
+                      s.mutable_feedback()->set_text(v);
+                    },
+                    kMaxFeedbackText, false},
+           TextCase{"complaint.what_happened", Kind::kComplaint,
+                    [](v1::Submission& s, const std::string& v) {
+                      s.mutable_complaint()->set_what_happened(v);
+                    },
+                    kMaxComplaintWhatHappened, true},
+           TextCase{"complaint.desired_outcome", Kind::kComplaint,
+                    [](v1::Submission& s, const std::string& v) {
+                      s.mutable_complaint()->set_desired_outcome(v);
+                    },
+                    kMaxComplaintDesiredOutcome, false},
+           TextCase{"complaint.late_reason", Kind::kComplaint,
+                    [](v1::Submission& s, const std::string& v) {
+                      s.mutable_complaint()->set_late_reason(v);
+                    },
+                    kMaxComplaintLateReason, false},
+           TextCase{"safeguarding.what_is_happening", Kind::kSafeguarding,
+                    [](v1::Submission& s, const std::string& v) {
+                      s.mutable_safeguarding()->set_what_is_happening(v);
+                    },
+                    kMaxSafeguardingText, true},
+           TextCase{"safeguarding.who_is_at_risk", Kind::kSafeguarding,
+                    [](v1::Submission& s, const std::string& v) {
+                      s.mutable_safeguarding()->set_who_is_at_risk(v);
+                    },
+                    kMaxSafeguardingShort, false},
+           TextCase{"safeguarding.where", Kind::kSafeguarding,
+                    [](v1::Submission& s, const std::string& v) {
+                      s.mutable_safeguarding()->set_where(v);
+                    },
+                    kMaxSafeguardingShort, false},
+           TextCase{"idea.idea", Kind::kIdea,
+                    [](v1::Submission& s, const std::string& v) {
+                      s.mutable_idea()->set_idea(v);
+                    },
+                    kMaxIdeaText, true},
+           TextCase{"idea.who_benefits", Kind::kIdea,
+                    [](v1::Submission& s, const std::string& v) {
+                      s.mutable_idea()->set_who_benefits(v);
+                    },
+                    kMaxIdeaWhoBenefits, false},
+           TextCase{"consultation_answer.free_text", Kind::kFreeTextAnswer,
+                    [](v1::Submission& s, const std::string& v) {
+                      s.mutable_consultation_answer()->set_free_text(v);
+                    },
+                    kMaxFreeTextAnswer, true},
+           TextCase{"contact.name", Kind::kFeedback,
+                    [](v1::Submission& s, const std::string& v) {
+                      s.set_anonymous(false);
+                      s.mutable_contact()->set_name(v);
+                    },
+                    kMaxContactName, false},
+           TextCase{"contact.postal_address", Kind::kFeedback,
+                    [](v1::Submission& s, const std::string& v) {
+                      s.set_anonymous(false);
+                      s.mutable_contact()->set_postal_address(v);
+                    },
+                    kMaxContactAddress, false},
+           TextCase{"on_behalf_of.no_consent_reason", Kind::kComplaint,
+                    [](v1::Submission& s, const std::string& v) {
+                      v1::OnBehalfOf* o = s.mutable_on_behalf_of();
+                      o->set_relationship(v1::RELATIONSHIP_ADVOCATE);
+                      o->set_person_consented(false);
+                      o->set_no_consent_reason(v);
+                    },
+                    kMaxNoConsentReason, true}),
+    PathName<TextCase>);
+
+// ---- Catalog ids inside submissions ----
+
+struct IdCase {
+  std::string path;
+  Kind kind;
+  std::function<void(v1::Submission&, const std::string&)> set;
+  bool required;
+  friend void PrintTo(const IdCase& c, std::ostream* os) { *os << c.path; }
+};
+
+class IdFieldTest : public TestWithParam<IdCase> {
+ protected:
+  std::optional<FieldError> ValidateWith(const std::string& value) const {
+    v1::Submission s = ValidSubmission(GetParam().kind);
+    GetParam().set(s, value);
+    return Validate(s);
+  }
+};
+
+TEST_P(IdFieldTest, AcceptsWellFormedIdsUpToTheLimit) {
+  EXPECT_EQ(ValidateWith("home_care-2"), std::nullopt);
+  EXPECT_EQ(ValidateWith("x"), std::nullopt);
+  EXPECT_EQ(ValidateWith(std::string(kMaxCatalogIdLength, 'a')), std::nullopt);
+}
+
+TEST_P(IdFieldTest, RefusesMalformedIds) {
+  const FieldError bad = Error(GetParam().path, kErrBadFormat);
+  EXPECT_EQ(ValidateWith(std::string(kMaxCatalogIdLength + 1, 'a')), bad);
+  EXPECT_EQ(ValidateWith("Home_Care"), bad);
+  EXPECT_EQ(ValidateWith("home care"), bad);
+  EXPECT_EQ(ValidateWith("café"), bad);
+  EXPECT_EQ(ValidateWith("home\xFF"), Error(GetParam().path, kErrInvalidUtf8));
+}
+
+TEST_P(IdFieldTest, EmptyIsRefusedOnlyWhenRequired) {
+  EXPECT_EQ(ValidateWith(""),
+            GetParam().required
+                ? std::optional(Error(GetParam().path, kErrRequired))
+                : std::nullopt);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Fields, IdFieldTest,
+    Values(IdCase{"feedback.service_id", Kind::kFeedback,
+                  [](v1::Submission& s, const std::string& v) {
+                    s.mutable_feedback()->set_service_id(v);
+                  },
+                  true},
+           IdCase{"feedback.provider_id", Kind::kFeedback,
+                  [](v1::Submission& s, const std::string& v) {
+                    s.mutable_feedback()->set_provider_id(v);
+                  },
+                  false},
+           IdCase{"feedback.site_id", Kind::kFeedback,
+                  [](v1::Submission& s, const std::string& v) {
+                    s.mutable_feedback()->set_site_id(v);
+                  },
+                  false},
+           IdCase{"complaint.service_id", Kind::kComplaint,
+                  [](v1::Submission& s, const std::string& v) {
+                    s.mutable_complaint()->set_service_id(v);
+                  },
+                  true},
+           IdCase{"complaint.provider_id", Kind::kComplaint,
+                  [](v1::Submission& s, const std::string& v) {
+                    s.mutable_complaint()->set_provider_id(v);
+                  },
+                  false},
+           IdCase{"complaint.site_id", Kind::kComplaint,
+                  [](v1::Submission& s, const std::string& v) {
+                    s.mutable_complaint()->set_site_id(v);
+                  },
+                  false},
+           IdCase{"idea.service_id", Kind::kIdea,
+                  [](v1::Submission& s, const std::string& v) {
+                    s.mutable_idea()->set_service_id(v);
+                  },
+                  false},
+           IdCase{"consultation_answer.question_id", Kind::kChoiceAnswer,
+                  [](v1::Submission& s, const std::string& v) {
+                    s.mutable_consultation_answer()->set_question_id(v);
+                  },
+                  true},
+           IdCase{"consultation_answer.choice_id", Kind::kChoiceAnswer,
+                  [](v1::Submission& s, const std::string& v) {
+                    s.mutable_consultation_answer()->set_choice_id(v);
+                  },
+                  true},
+           IdCase{"consultation_answer.ranking.option_ids[1]",
+                  Kind::kRankingAnswer,
+                  [](v1::Submission& s, const std::string& v) {
+                    s.mutable_consultation_answer()
+                        ->mutable_ranking()
+                        ->set_option_ids(1, v);
+                  },
+                  true}),
+    PathName<IdCase>);
+
+// ---- Enums: proto3 keeps numbers it does not know ----
+
+struct EnumCase {
+  std::string path;
+  std::function<void(v1::Submission&, int)> set;
+  bool required;
+  friend void PrintTo(const EnumCase& c, std::ostream* os) { *os << c.path; }
+};
+
+class EnumFieldTest : public TestWithParam<EnumCase> {
+ protected:
+  std::optional<FieldError> ValidateWith(int value) const {
+    v1::Submission s = WithContact(ValidSubmission(Kind::kFeedback));
+    s.mutable_on_behalf_of()->set_relationship(v1::RELATIONSHIP_FRIEND);
+    s.mutable_on_behalf_of()->set_person_consented(true);
+    GetParam().set(s, value);
+    return Validate(s);
+  }
+};
+
+TEST_P(EnumFieldTest, AcceptsAKnownValue) {
+  EXPECT_EQ(ValidateWith(1), std::nullopt);
+}
+
+TEST_P(EnumFieldTest, RefusesUnknownNumbers) {
+  EXPECT_EQ(ValidateWith(42), Error(GetParam().path, kErrUnknownValue));
+  EXPECT_EQ(ValidateWith(-1), Error(GetParam().path, kErrUnknownValue));
+}
+
+TEST_P(EnumFieldTest, ZeroIsRefusedOnlyWhenRequired) {
+  EXPECT_EQ(ValidateWith(0),
+            GetParam().required
+                ? std::optional(Error(GetParam().path, kErrRequired))
+                : std::nullopt);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Fields, EnumFieldTest,
+    Values(EnumCase{"channel",
+                    [](v1::Submission& s, int v) {
+                      s.set_channel(static_cast<v1::Channel>(v));
+                    },
+                    true},
+           EnumCase{"contact.reply_format",
+                    [](v1::Submission& s, int v) {
+                      s.mutable_contact()->set_reply_format(
+                          static_cast<v1::ReplyFormat>(v));
+                    },
+                    false},
+           EnumCase{"on_behalf_of.relationship",
+                    [](v1::Submission& s, int v) {
+                      s.mutable_on_behalf_of()->set_relationship(
+                          static_cast<v1::Relationship>(v));
+                    },
+                    true},
+           EnumCase{"feedback.rating",
+                    [](v1::Submission& s, int v) {
+                      s.mutable_feedback()->set_rating(
+                          static_cast<v1::Rating>(v));
+                    },
+                    false},
+           EnumCase{"equality.age_band",
+                    [](v1::Submission& s, int v) {
+                      s.mutable_equality()->set_age_band(
+                          static_cast<v1::EqualityMonitoring::AgeBand>(v));
+                    },
+                    false},
+           EnumCase{"equality.sex",
+                    [](v1::Submission& s, int v) {
+                      s.mutable_equality()->set_sex(
+                          static_cast<v1::EqualityMonitoring::Sex>(v));
+                    },
+                    false},
+           EnumCase{"equality.disabled",
+                    [](v1::Submission& s, int v) {
+                      s.mutable_equality()->set_disabled(
+                          static_cast<v1::EqualityMonitoring::YesNo>(v));
+                    },
+                    false},
+           EnumCase{"equality.unpaid_carer",
+                    [](v1::Submission& s, int v) {
+                      s.mutable_equality()->set_unpaid_carer(
+                          static_cast<v1::EqualityMonitoring::YesNo>(v));
+                    },
+                    false},
+           EnumCase{"equality.ethnic_group",
+                    [](v1::Submission& s, int v) {
+                      s.mutable_equality()->set_ethnic_group(
+                          static_cast<v1::EqualityMonitoring::EthnicGroup>(v));
+                    },
+                    false},
+           EnumCase{"equality.gender_same_as_at_birth",
+                    [](v1::Submission& s, int v) {
+                      s.mutable_equality()->set_gender_same_as_at_birth(
+                          static_cast<v1::EqualityMonitoring::YesNo>(v));
+                    },
+                    false}),
+    PathName<EnumCase>);
+
+// ---- Envelope: ids, reference, time, language ----
+
+TEST(SubmissionIdTest, Accepts16To64TokenCharacters) {
+  EXPECT_TRUE(IsValidSubmissionId(std::string(16, 'a')));
+  EXPECT_TRUE(IsValidSubmissionId(std::string(64, 'Z')));
+  EXPECT_TRUE(IsValidSubmissionId("Kiosk-001_abcDEF9"));
+  EXPECT_FALSE(IsValidSubmissionId(std::string(15, 'a')));
+  EXPECT_FALSE(IsValidSubmissionId(std::string(65, 'a')));
+  EXPECT_FALSE(IsValidSubmissionId("kiosk-001 abcdef9"));
+  EXPECT_FALSE(IsValidSubmissionId("kiosk-001.abcdef9"));
+  EXPECT_FALSE(IsValidSubmissionId(""));
+}
+
+TEST(SubmissionIdTest, NamesTheFieldAndTheProblem) {
+  v1::Submission s = ValidSubmission(Kind::kIdea);
+  s.set_submission_id("");
+  EXPECT_EQ(Validate(s), Error("submission_id", kErrRequired));
+  s.set_submission_id("too-short");
+  EXPECT_EQ(Validate(s), Error("submission_id", kErrBadFormat));
+  s.set_submission_id(std::string(65, 'a'));
+  EXPECT_EQ(Validate(s), Error("submission_id", kErrBadFormat));
+  s.set_submission_id("kiosk-001_0000000\xC3");
+  EXPECT_EQ(Validate(s), Error("submission_id", kErrInvalidUtf8));
+}
+
+TEST(DeviceIdTest, Accepts3To64TokenCharacters) {
+  EXPECT_TRUE(IsValidDeviceId("k-1"));
+  EXPECT_TRUE(IsValidDeviceId(std::string(64, '_')));
+  EXPECT_FALSE(IsValidDeviceId("k1"));
+  EXPECT_FALSE(IsValidDeviceId(std::string(65, 'a')));
+  EXPECT_FALSE(IsValidDeviceId("kiosk/1"));
+  EXPECT_FALSE(IsValidDeviceId("kiösk"));
+  EXPECT_FALSE(IsValidDeviceId(""));
+}
+
+TEST(ReferenceFieldTest, WantsACanonicalValidReference) {
+  v1::Submission s = ValidSubmission(Kind::kFeedback);
+  const std::string good = s.reference();
+  s.set_reference("");
+  EXPECT_EQ(Validate(s), Error("reference", kErrRequired));
+  s.set_reference(FormatReference(good));  // display form is not sent
+  EXPECT_EQ(Validate(s), Error("reference", kErrBadReference));
+  std::string typo = good;
+  typo[3] = typo[3] == 'A' ? 'C' : 'A';
+  s.set_reference(typo);
+  EXPECT_EQ(Validate(s), Error("reference", kErrBadReference));
+  s.set_reference(NormalizeReference(" " + FormatReference(good) + " "));
+  EXPECT_EQ(Validate(s), std::nullopt);
+}
+
+TEST(CreatedAtTest, IsRequired) {
+  v1::Submission s = ValidSubmission(Kind::kIdea);
+  s.clear_created_at();
+  EXPECT_EQ(Validate(s), Error("created_at", kErrRequired));
+  s.mutable_created_at()->set_seconds(0);
+  EXPECT_EQ(Validate(s), Error("created_at", kErrRequired));
+}
+
+TEST(CreatedAtTest, AllowsTenMinutesOfClockSkew) {
+  v1::Submission s = ValidSubmission(Kind::kIdea);
+  s.mutable_created_at()->set_seconds(
+      absl::ToUnixSeconds(kNow + absl::Minutes(10)));
+  EXPECT_EQ(Validate(s), std::nullopt);
+  s.mutable_created_at()->set_nanos(1);
+  EXPECT_EQ(Validate(s), Error("created_at", kErrInFuture));
+  s.mutable_created_at()->set_seconds(
+      absl::ToUnixSeconds(kNow + absl::Hours(24)));
+  EXPECT_EQ(Validate(s), Error("created_at", kErrInFuture));
+}
+
+TEST(CreatedAtTest, RefusesTimesBefore2020AndBadNanos) {
+  v1::Submission s = ValidSubmission(Kind::kIdea);
+  const absl::TimeZone utc = absl::UTCTimeZone();
+  s.mutable_created_at()->set_seconds(absl::ToUnixSeconds(
+      absl::FromCivil(absl::CivilSecond(2020, 1, 1, 0, 0, 0), utc)));
+  EXPECT_EQ(Validate(s), std::nullopt);
+  s.mutable_created_at()->set_seconds(absl::ToUnixSeconds(
+      absl::FromCivil(absl::CivilSecond(2019, 12, 31, 23, 59, 59), utc)));
+  EXPECT_EQ(Validate(s), Error("created_at", kErrBadFormat));
+  s = ValidSubmission(Kind::kIdea);
+  s.mutable_created_at()->set_nanos(1'000'000'000);
+  EXPECT_EQ(Validate(s), Error("created_at", kErrBadFormat));
+  s.mutable_created_at()->set_nanos(-1);
+  EXPECT_EQ(Validate(s), Error("created_at", kErrBadFormat));
+}
+
+TEST(LanguageTest, AcceptsBcp47StyleTags) {
+  v1::Submission s = ValidSubmission(Kind::kIdea);
+  for (const char* tag : {"en-GB", "cy", "pl", "yue", "zh-Hant-HK", "sgn-GB",
+                          "en-GB-oxendict", "es-419"}) {
+    s.set_language(tag);
+    EXPECT_EQ(Validate(s), std::nullopt) << tag;
+  }
+  s.set_language("en-" + std::string(8, 'a') + "-" + std::string(8, 'b') + "-" +
+                 std::string(8, 'c') + "-" + std::string(5, 'd'));
+  ASSERT_EQ(s.language().size(), kMaxLanguageTagLength);
+  EXPECT_EQ(Validate(s), std::nullopt);
+}
+
+TEST(LanguageTest, RefusesOtherShapes) {
+  v1::Submission s = ValidSubmission(Kind::kIdea);
+  s.set_language("");
+  EXPECT_EQ(Validate(s), Error("language", kErrRequired));
+  for (const char* tag : {"e", "english", "en_GB", "en-", "-en", "en--GB", "e1",
+                          "en-GB!", "en-toolongsub", "fr é"}) {
+    s.set_language(tag);
+    EXPECT_EQ(Validate(s), Error("language", kErrBadFormat)) << tag;
+  }
+  s.set_language("en-" + std::string(8, 'a') + "-" + std::string(8, 'b') + "-" +
+                 std::string(8, 'c') + "-" + std::string(6, 'd'));
+  ASSERT_EQ(s.language().size(), kMaxLanguageTagLength + 1);
+  EXPECT_EQ(Validate(s), Error("language", kErrBadFormat));
+  s.set_language("en-\xFF");
+  EXPECT_EQ(Validate(s), Error("language", kErrInvalidUtf8));
+}
+
+// ---- Contact, consent, advocacy ----
+
+TEST(ContactTest, AnonymousMeansNoContactDetails) {
+  for (const auto& set : std::vector<std::function<void(v1::Contact&)>>{
+           [](v1::Contact& c) { c.set_name("Ada"); },
+           [](v1::Contact& c) { c.set_email("ada@example.org"); },
+           [](v1::Contact& c) { c.set_phone("01234 567890"); },
+           [](v1::Contact& c) { c.set_postal_address("1 High St"); },
+           [](v1::Contact& c) {
+             c.set_reply_format(v1::REPLY_FORMAT_LARGE_PRINT);
+           }}) {
+    v1::Submission s = ValidSubmission(Kind::kFeedback);
+    set(*s.mutable_contact());
+    EXPECT_EQ(Validate(s), Error("contact", kErrNotAllowed));
+  }
+}
+
+TEST(ContactTest, AnonymousMayStillAskForNoReply) {
+  v1::Submission s = ValidSubmission(Kind::kFeedback);
+  s.mutable_contact()->set_reply_format(v1::REPLY_FORMAT_NO_REPLY);
+  EXPECT_EQ(Validate(s), std::nullopt);
+}
+
+TEST(ContactTest, MayContactNeedsAWayToGetInTouch) {
+  v1::Submission s = WithContact(ValidSubmission(Kind::kComplaint));
+  s.mutable_contact()->clear_email();  // a name alone is not a way in
+  EXPECT_EQ(Validate(s), Error("contact", kErrRequired));
+  s.mutable_contact()->set_phone("+44 (0)1632 960 001");
+  EXPECT_EQ(Validate(s), std::nullopt);
+  s.mutable_contact()->clear_phone();
+  s.mutable_contact()->set_postal_address("Flat 2, 1 High Street");
+  EXPECT_EQ(Validate(s), std::nullopt);
+  s.mutable_contact()->clear_postal_address();
+  s.mutable_consent()->set_may_contact(false);
+  EXPECT_EQ(Validate(s), std::nullopt);
+}
+
+TEST(ContactTest, EmailNeedsOneAtWithTextOnBothSides) {
+  v1::Submission s = WithContact(ValidSubmission(Kind::kFeedback));
+  for (const char* bad : {"ada", "@example.org", "ada@", "ada@@example.org",
+                          "a@b@c", "ada @example.org", "ada@exa\tmple.org"}) {
+    s.mutable_contact()->set_email(bad);
+    EXPECT_EQ(Validate(s), Error("contact.email", kErrBadFormat)) << bad;
+  }
+  s.mutable_contact()->set_email("zoë@exämple.cymru");
+  EXPECT_EQ(Validate(s), std::nullopt);
+}
+
+TEST(ContactTest, EmailLimitCountsCodePoints) {
+  v1::Submission s = WithContact(ValidSubmission(Kind::kFeedback));
+  s.mutable_contact()->set_email(Repeat("é", kMaxContactEmail - 2) + "@x");
+  EXPECT_EQ(Validate(s), std::nullopt);
+  s.mutable_contact()->set_email(Repeat("é", kMaxContactEmail - 1) + "@x");
+  EXPECT_EQ(Validate(s), Error("contact.email", kErrTooLong));
+  s.mutable_contact()->set_email("ada\xC3@example.org");
+  EXPECT_EQ(Validate(s), Error("contact.email", kErrInvalidUtf8));
+}
+
+TEST(ContactTest, PhoneIsDigitsAndPunctuation) {
+  v1::Submission s = WithContact(ValidSubmission(Kind::kFeedback));
+  for (const char* good : {"01632 960001", "+44 (0)1632-960-001", "999999"}) {
+    s.mutable_contact()->set_phone(good);
+    EXPECT_EQ(Validate(s), std::nullopt) << good;
+  }
+  for (const char* bad : {"12345", "ring me", "01632 96000l", "+44.1632.960",
+                          "０１６３２９６０００１"}) {
+    s.mutable_contact()->set_phone(bad);
+    EXPECT_EQ(Validate(s), Error("contact.phone", kErrBadFormat)) << bad;
+  }
+  s.mutable_contact()->set_phone(std::string(kMaxContactPhone, '1'));
+  EXPECT_EQ(Validate(s), std::nullopt);
+  s.mutable_contact()->set_phone(std::string(kMaxContactPhone + 1, '1'));
+  EXPECT_EQ(Validate(s), Error("contact.phone", kErrTooLong));
+}
+
+TEST(OnBehalfOfTest, ConsentOrAReason) {
+  v1::Submission s = ValidSubmission(Kind::kComplaint);
+  v1::OnBehalfOf* o = s.mutable_on_behalf_of();
+  EXPECT_EQ(Validate(s), Error("on_behalf_of.relationship", kErrRequired));
+  o->set_relationship(v1::RELATIONSHIP_UNPAID_CARER);
+  EXPECT_EQ(Validate(s), Error("on_behalf_of.no_consent_reason", kErrRequired));
+  o->set_no_consent_reason("She lacks capacity to decide this.");
+  EXPECT_EQ(Validate(s), std::nullopt);
+  o->clear_no_consent_reason();
+  o->set_person_consented(true);
+  EXPECT_EQ(Validate(s), std::nullopt);
+}
+
+TEST(OnBehalfOfTest, AbsentMeansTheyAreSpeakingForThemselves) {
+  v1::Submission s = ValidSubmission(Kind::kComplaint);
+  ASSERT_FALSE(s.has_on_behalf_of());
+  EXPECT_EQ(Validate(s), std::nullopt);
+}
+
+// ---- Complaint dates ----
+
+std::optional<FieldError> ValidateEventDate(int year, int month, int day,
+                                            absl::Time now = kNow) {
+  v1::Submission s = ValidSubmission(Kind::kComplaint);
+  s.mutable_created_at()->set_seconds(
+      absl::ToUnixSeconds(now - absl::Minutes(5)));
+  v1::Date* d = s.mutable_complaint()->mutable_event_date();
+  d->set_year(year);
+  d->set_month(month);
+  d->set_day(day);
+  return ValidateSubmission(s, now);
+}
+
+TEST(EventDateTest, KnowsLeapYears) {
+  const FieldError bad = Error("complaint.event_date", kErrBadFormat);
+  EXPECT_EQ(ValidateEventDate(2024, 2, 29), std::nullopt);
+  EXPECT_EQ(ValidateEventDate(2000, 2, 29), std::nullopt);  // 400 rule
+  EXPECT_EQ(ValidateEventDate(2023, 2, 29), bad);
+  EXPECT_EQ(ValidateEventDate(1900, 2, 29), bad);  // 100 rule
+  EXPECT_EQ(ValidateEventDate(2024, 2, 30), bad);
+}
+
+TEST(EventDateTest, KnowsMonthLengthsAndRanges) {
+  const FieldError bad = Error("complaint.event_date", kErrBadFormat);
+  EXPECT_EQ(ValidateEventDate(2024, 1, 31), std::nullopt);
+  EXPECT_EQ(ValidateEventDate(2024, 4, 30), std::nullopt);
+  EXPECT_EQ(ValidateEventDate(2024, 4, 31), bad);
+  EXPECT_EQ(ValidateEventDate(2024, 9, 31), bad);
+  EXPECT_EQ(ValidateEventDate(2024, 0, 1), bad);
+  EXPECT_EQ(ValidateEventDate(2024, 13, 1), bad);
+  EXPECT_EQ(ValidateEventDate(2024, 1, 0), bad);
+  EXPECT_EQ(ValidateEventDate(2024, -1, 5), bad);
+  EXPECT_EQ(ValidateEventDate(1900, 1, 1), std::nullopt);
+  EXPECT_EQ(ValidateEventDate(1899, 12, 31), bad);
+  EXPECT_EQ(ValidateEventDate(0, 0, 0), bad);  // present but empty
+}
+
+TEST(EventDateTest, RefusesDatesAfterToday) {
+  const FieldError future = Error("complaint.event_date", kErrInFuture);
+  EXPECT_EQ(ValidateEventDate(2025, 6, 15), std::nullopt);  // today
+  EXPECT_EQ(ValidateEventDate(2025, 6, 16), future);
+  EXPECT_EQ(ValidateEventDate(2026, 1, 1), future);
+  EXPECT_EQ(ValidateEventDate(2200, 12, 31), future);
+}
+
+TEST(EventDateTest, TodayInTheUkCountsJustAfterLocalMidnight) {
+  // 00:30 BST on 15 June is still 14 June in UTC.
+  const absl::Time bst_half_past_midnight = absl::FromCivil(
+      absl::CivilSecond(2025, 6, 14, 23, 30, 0), absl::UTCTimeZone());
+  EXPECT_EQ(ValidateEventDate(2025, 6, 15, bst_half_past_midnight),
+            std::nullopt);
+  EXPECT_EQ(ValidateEventDate(2025, 6, 16, bst_half_past_midnight),
+            Error("complaint.event_date", kErrInFuture));
+}
+
+TEST(EventDateTest, IsOptional) {
+  v1::Submission s = ValidSubmission(Kind::kComplaint);
+  s.mutable_complaint()->clear_event_date();
+  EXPECT_EQ(Validate(s), std::nullopt);
+}
+
+// ---- Consultation answers ----
+
+TEST(ConsultationAnswerTest, NeedsExactlyOneAnswer) {
+  v1::Submission s = ValidSubmission(Kind::kChoiceAnswer);
+  s.mutable_consultation_answer()->clear_answer();
+  EXPECT_EQ(Validate(s), Error("consultation_answer.answer", kErrRequired));
+}
+
+v1::Submission RankingOf(const std::vector<std::string>& ids) {
+  v1::Submission s = ValidSubmission(Kind::kRankingAnswer);
+  auto* ranking = s.mutable_consultation_answer()->mutable_ranking();
+  ranking->clear_option_ids();
+  for (const std::string& id : ids) ranking->add_option_ids(id);
+  return s;
+}
+
+std::vector<std::string> DistinctIds(std::size_t n) {
+  std::vector<std::string> ids;
+  for (std::size_t i = 0; i < n; ++i) ids.push_back(absl::StrCat("opt-", i));
+  return ids;
+}
+
+TEST(ConsultationAnswerTest, RankingHoldsOneToFiftyEntries) {
+  const std::string field = "consultation_answer.ranking.option_ids";
+  EXPECT_EQ(Validate(RankingOf({})), Error(field, kErrRequired));
+  EXPECT_EQ(Validate(RankingOf({"only"})), std::nullopt);
+  EXPECT_EQ(Validate(RankingOf(DistinctIds(kMaxRankingEntries))), std::nullopt);
+  EXPECT_EQ(Validate(RankingOf(DistinctIds(kMaxRankingEntries + 1))),
+            Error(field, kErrTooLong));
+}
+
+TEST(ConsultationAnswerTest, RankingRefusesDuplicatesAtTheRepeat) {
+  EXPECT_EQ(Validate(RankingOf({"meals", "transport", "meals"})),
+            Error("consultation_answer.ranking.option_ids[2]", kErrDuplicate));
+  EXPECT_EQ(Validate(RankingOf({"a", "b", "c", "b", "a"})),
+            Error("consultation_answer.ranking.option_ids[3]", kErrDuplicate));
+}
+
+}  // namespace
+}  // namespace carevoice::contract
