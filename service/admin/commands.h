@@ -1,0 +1,42 @@
+// The carevoice-admin commands, apart from argument parsing so tests can
+// run them against an in-process server. They call the Officer service
+// through a stub and write what they get; the main thread calls them.
+#pragma once
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "carevoice/v1/carevoice.grpc.pb.h"
+
+namespace carevoice::service::admin {
+
+struct ListOptions {
+  std::string officer;
+  std::string format = "table";  // "table" or "json"
+  bool include_text = false;
+  int limit = 100;  // at most this many records, newest first
+  absl::Duration deadline = absl::Seconds(30);  // per call
+};
+
+// Lists submissions page by page and writes them to `out` as asked.
+absl::Status RunList(v1::Officer::StubInterface& stub,
+                     const ListOptions& options, std::ostream& out);
+
+struct ExportOptions {
+  std::string officer;
+  std::string out_path;
+  bool identified = false;
+  absl::Duration deadline = absl::Minutes(30);  // for the whole stream
+};
+
+// Streams every submission into a CSV file at out_path (mode 0600: it may
+// hold personal data). The file appears only when the export completed;
+// a failed export leaves nothing behind. Returns the number of records.
+absl::StatusOr<std::int64_t> RunExport(v1::Officer::StubInterface& stub,
+                                       const ExportOptions& options);
+
+}  // namespace carevoice::service::admin

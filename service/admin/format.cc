@@ -1,0 +1,234 @@
+#include "service/admin/format.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/strip.h"
+#include "absl/time/time.h"
+#include "contract/reference_code.h"
+#include "nlohmann/json.hpp"
+#include "service/store/submission_facts.h"
+
+namespace carevoice::service::admin {
+namespace {
+
+using store::ServiceIdOf;
+
+constexpr std::size_t kTableTextWidth = 60;
+
+// Code points, as a rough terminal width (no East Asian wide handling).
+std::size_t Width(std::string_view s) {
+  return std::count_if(s.begin(), s.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  });
+}
+
+// At most `max` code points, cut on a code point boundary, with "…" when cut.
+std::string Shorten(std::string_view s, std::size_t max) {
+  if (Width(s) <= max) return std::string(s);
+  std::size_t points = 0;
+  std::size_t i = 0;
+  for (; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 &&
+        ++points == max) {  // room for the ellipsis
+      break;
+    }
+  }
+  return std::string(s.substr(0, i)) + "\u2026";
+}
+
+std::string OneLine(std::string_view s) {
+  std::string out(s);
+  std::replace_if(
+      out.begin(), out.end(),
+      [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
+  return out;
+}
+
+std::string ShownReference(std::string_view reference) {
+  return contract::FormatReference(reference);
+}
+
+std::string Pad(std::string_view s, std::size_t width) {
+  return std::string(s) + std::string(width - std::min(width, Width(s)), ' ');
+}
+
+// A spreadsheet treats a cell starting with one of these as a formula; a
+// leading apostrophe keeps words a person typed from running as one.
+std::string DefuseFormula(std::string_view words) {
+  if (!words.empty() && std::string_view("=+-@\t\r").find(words.front()) !=
+                            std::string_view::npos) {
+    return "'" + std::string(words);
+  }
+  return std::string(words);
+}
+
+}  // namespace
+
+std::string StatusName(v1::CaseStatus status) {
+  return absl::AsciiStrToLower(
+      absl::StripPrefix(v1::CaseStatus_Name(status), "CASE_STATUS_"));
+}
+
+std::string IsoTime(const google::protobuf::Timestamp& t) {
+  return absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", absl::FromUnixSeconds(t.seconds()),
+                          absl::UTCTimeZone());
+}
+
+std::string WordsOf(const v1::Submission& s) {
+  std::vector<absl::string_view> parts;
+  switch (s.body_case()) {
+    case v1::Submission::kFeedback:
+      parts = {s.feedback().text()};
+      break;
+    case v1::Submission::kComplaint:
+      parts = {s.complaint().what_happened(), s.complaint().desired_outcome(),
+               s.complaint().late_reason()};
+      break;
+    case v1::Submission::kSafeguarding:
+      parts = {s.safeguarding().what_is_happening(),
+               s.safeguarding().who_is_at_risk(), s.safeguarding().where()};
+      break;
+    case v1::Submission::kIdea:
+      parts = {s.idea().idea(), s.idea().who_benefits()};
+      break;
+    case v1::Submission::kConsultationAnswer:
+      parts = {s.consultation_answer().free_text()};
+      break;
+    case v1::Submission::BODY_NOT_SET:
+      break;
+  }
+  parts.erase(std::remove(parts.begin(), parts.end(), absl::string_view()),
+              parts.end());
+  return absl::StrJoin(parts, "\n\n");
+}
+
+int RatingOf(const v1::Submission& s) {
+  return s.has_feedback() ? static_cast<int>(s.feedback().rating()) : 0;
+}
+
+std::string FormatJson(std::span<const v1::SubmissionRecord> records,
+                       bool include_text) {
+  // ordered_json keeps keys in the order written, which reads better than
+  // alphabetical for a person scanning the output.
+  nlohmann::ordered_json array = nlohmann::ordered_json::array();
+  for (const v1::SubmissionRecord& r : records) {
+    nlohmann::ordered_json o;
+    o["reference"] = ShownReference(r.reference());
+    o["submission_id"] = r.submission_id();
+    o["kind"] = r.kind();
+    o["received_at"] = IsoTime(r.received_at());
+    o["urgent"] = r.urgent();
+    o["status"] = StatusName(r.status());
+    o["service_id"] = std::string(ServiceIdOf(r.submission()));
+    const int rating = RatingOf(r.submission());
+    o["rating"] =
+        rating == 0 ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(rating);
+    if (include_text) o["text"] = WordsOf(r.submission());
+    array.push_back(std::move(o));
+  }
+  // Invalid UTF-8 cannot reach here (the service validates), but replace
+  // rather than throw if it ever does.
+  return array.dump(2, ' ', false,
+                    nlohmann::ordered_json::error_handler_t::replace) +
+         "\n";
+}
+
+std::string FormatTable(std::span<const v1::SubmissionRecord> records,
+                        bool include_text) {
+  std::vector<std::vector<std::string>> rows;
+  rows.push_back({"REFERENCE", "RECEIVED (UTC)", "KIND", "URGENT", "STATUS",
+                  "SERVICE", "RATING"});
+  if (include_text) rows.front().push_back("TEXT");
+  for (const v1::SubmissionRecord& r : records) {
+    const int rating = RatingOf(r.submission());
+    std::vector<std::string> row = {
+        ShownReference(r.reference()), IsoTime(r.received_at()), r.kind(),
+        r.urgent() ? "URGENT" : "", StatusName(r.status()),
+        std::string(ServiceIdOf(r.submission())),
+        rating == 0 ? "" : absl::StrCat(rating)};
+    if (include_text) {
+      row.push_back(Shorten(OneLine(WordsOf(r.submission())), kTableTextWidth));
+    }
+    rows.push_back(std::move(row));
+  }
+  std::vector<std::size_t> widths(rows.front().size(), 0);
+  for (const auto& row : rows) {
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      widths[i] = std::max(widths[i], Width(row[i]));
+    }
+  }
+  std::string out;
+  for (const auto& row : rows) {
+    std::string line;
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      absl::StrAppend(&line, i == 0 ? "" : "  ",
+                      i + 1 == row.size() ? row[i] : Pad(row[i], widths[i]));
+    }
+    absl::StrAppend(&out, absl::StripTrailingAsciiWhitespace(line), "\n");
+  }
+  return out;
+}
+
+std::string CsvField(std::string_view value) {
+  if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
+    return std::string(value);
+  }
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+std::string CsvHeader(bool identified) {
+  std::string header =
+      "submission_id,reference,received_at,kind,urgent,status,service_id,"
+      "rating,language,may_quote,text";
+  if (identified) {
+    absl::StrAppend(&header,
+                    ",contact_name,contact_email,contact_phone,"
+                    "contact_postal_address,reply_format");
+  }
+  return header + "\r\n";
+}
+
+std::string CsvRow(const v1::SubmissionRecord& r, bool identified) {
+  const v1::Submission& s = r.submission();
+  const int rating = RatingOf(s);
+  std::vector<std::string> fields = {
+      r.submission_id(),
+      ShownReference(r.reference()),
+      IsoTime(r.received_at()),
+      r.kind(),
+      r.urgent() ? "true" : "false",
+      StatusName(r.status()),
+      std::string(ServiceIdOf(s)),
+      rating == 0 ? "" : absl::StrCat(rating),
+      s.language(),
+      s.consent().may_quote() ? "true" : "false",
+      DefuseFormula(WordsOf(s)),
+  };
+  if (identified) {
+    const v1::Contact& c = s.contact();
+    fields.insert(fields.end(),
+                  {DefuseFormula(c.name()), DefuseFormula(c.email()),
+                   DefuseFormula(c.phone()), DefuseFormula(c.postal_address()),
+                   c.reply_format() == v1::REPLY_FORMAT_UNSPECIFIED
+                       ? ""
+                       : absl::AsciiStrToLower(absl::StripPrefix(
+                             v1::ReplyFormat_Name(c.reply_format()),
+                             "REPLY_FORMAT_"))});
+  }
+  std::vector<std::string> quoted;
+  quoted.reserve(fields.size());
+  for (const std::string& f : fields) quoted.push_back(CsvField(f));
+  return absl::StrCat(absl::StrJoin(quoted, ","), "\r\n");
+}
+
+}  // namespace carevoice::service::admin

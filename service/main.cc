@@ -1,0 +1,130 @@
+// carevoice-service: serves KioskSync and Officer over gRPC from a SQLite
+// store and a catalog file. Only wiring lives here; see service/rpc,
+// service/store and service/catalog for the logic, and
+// service/rpc/fault_injection.h for the test-only environment variables.
+//
+//   carevoice-service --db PATH --listen HOST:PORT --catalog FILE
+//
+// Prints "listening on HOST:PORT" (the real port) once ready. SIGTERM or
+// SIGINT: in-flight calls finish (up to a few seconds), the store closes,
+// exit status 0.
+#include <grpcpp/ext/proto_server_reflection_plugin.h>
+#include <grpcpp/grpcpp.h>
+#include <grpcpp/health_check_service_interface.h>
+#include <pthread.h>
+#include <signal.h>
+
+#include <cstdio>
+#include <thread>
+
+#include "CLI/CLI.hpp"
+#include "absl/strings/str_cat.h"
+#include "contract/clock.h"
+#include "service/catalog/catalog.h"
+#include "service/log.h"
+#include "service/rpc/fault_injection.h"
+#include "service/rpc/listen_address.h"
+#include "service/rpc/services.h"
+#include "service/store/store.h"
+
+namespace {
+
+using carevoice::service::LogInfo;
+using carevoice::service::LogWarning;
+namespace rpc = carevoice::service::rpc;
+
+constexpr auto kShutdownGrace = std::chrono::seconds(5);
+// A valid batch can exceed gRPC's 4 MB default: 100 complaints at their
+// code-point limits are ~56 KB each in UTF-8. Refusing it would leave a
+// kiosk retrying a batch it can never send.
+constexpr int kMaxRequestBytes = 16 * 1024 * 1024;
+
+int Fail(std::string_view what, const absl::Status& status) {
+  std::fprintf(stderr, "carevoice-service: %.*s: %s\n",
+               static_cast<int>(what.size()), what.data(),
+               std::string(status.message()).c_str());
+  return 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"CareVoice service: kiosk sync and officer tools over gRPC"};
+  std::string db_path = "carevoice.db";
+  std::string listen = "127.0.0.1:7000";
+  std::string catalog_path;
+  app.add_option("--db", db_path, "SQLite database file (created if missing)")
+      ->capture_default_str();
+  app.add_option("--listen", listen, "HOST:PORT to listen on; port 0 picks one")
+      ->capture_default_str();
+  app.add_option("--catalog", catalog_path,
+                 "catalog JSON file (reloaded when it changes)")
+      ->check(CLI::ExistingFile);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 1;  // --help is not an error
+  }
+
+  // Blocked here, before any thread exists, so every thread (gRPC's too)
+  // inherits the mask and only the waiter below ever receives them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  auto address = rpc::ParseHostPort(listen);
+  if (!address.ok()) return Fail("--listen", address.status());
+  if (!rpc::IsLoopbackHost(address->host)) {
+    std::fprintf(stderr,
+                 "WARNING: listening on %s, which is not loopback. There is no "
+                 "sign-in and no TLS yet: anyone who can reach this address "
+                 "can submit and read submissions.\n",
+                 address->host.c_str());
+  }
+  auto fault_hook = rpc::FaultHookFromEnvironment();
+  if (!fault_hook.ok()) return Fail("fault injection", fault_hook.status());
+  if (catalog_path.empty()) {
+    LogWarning("no --catalog given: serving an empty catalog");
+  }
+
+  const auto& clock = carevoice::contract::SystemClock::Get();
+  auto store = carevoice::service::store::OpenSqliteStore(db_path);
+  if (!store.ok()) return Fail(db_path, store.status());
+  auto catalog =
+      carevoice::service::catalog::CatalogFile::Open(catalog_path, clock);
+  if (!catalog.ok()) return Fail("--catalog", catalog.status());
+
+  rpc::KioskSyncImpl kiosk(**store, **catalog, clock, *std::move(fault_hook));
+  rpc::OfficerImpl officer(**store, clock);
+
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  grpc::ServerBuilder builder;
+  int port = 0;
+  builder.AddListeningPort(listen, grpc::InsecureServerCredentials(), &port);
+  builder.SetMaxReceiveMessageSize(kMaxRequestBytes);
+  builder.RegisterService(&kiosk);
+  builder.RegisterService(&officer);
+  std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
+  if (!server || port == 0) {
+    return Fail(listen, absl::UnavailableError("cannot listen there"));
+  }
+  std::printf("listening on %s:%d\n", address->host.c_str(), port);
+  std::fflush(stdout);
+  LogInfo(absl::StrCat("catalog version ", (*catalog)->Get()->version()));
+
+  std::thread waiter([&] {
+    int signal_number = 0;
+    sigwait(&stop_signals, &signal_number);
+    LogInfo(absl::StrCat("signal ", signal_number, ": shutting down"));
+    server->Shutdown(std::chrono::system_clock::now() + kShutdownGrace);
+  });
+  server->Wait();
+  waiter.join();
+  server.reset();
+  store->reset();  // closes the database after the last call has finished
+  LogInfo("stopped");
+  return 0;
+}

@@ -1,0 +1,247 @@
+#include "service/rpc/handlers.h"
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/escaping.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "contract/limits.h"
+#include "contract/reference_code.h"
+#include "contract/validation.h"
+#include "service/log.h"
+#include "service/rpc/redaction.h"
+
+namespace carevoice::service::rpc {
+namespace {
+
+constexpr int kDefaultPageSize = 100;
+constexpr int kMaxPageSize = 1000;
+constexpr std::size_t kMaxOfficerLength = 200;
+
+// google.rpc.Code values carried in ItemResult.code.
+constexpr int kCodeInvalidArgument = 3;
+constexpr int kCodeAlreadyExists = 6;
+
+void SetTimestamp(absl::Time t, google::protobuf::Timestamp* ts) {
+  const std::int64_t us = absl::ToUnixMicros(t);
+  ts->set_seconds(us / 1'000'000);
+  ts->set_nanos(static_cast<std::int32_t>((us % 1'000'000) * 1000));
+}
+
+void Reject(v1::ItemResult* result, int code, std::string_view field,
+            std::string_view message_key) {
+  result->set_outcome(v1::ItemResult::OUTCOME_REJECTED);
+  result->set_code(code);
+  result->set_field(std::string(field));
+  result->set_message_key(std::string(message_key));
+}
+
+// Page tokens are opaque to clients: base64 of "micros:submission_id".
+std::string EncodePageToken(const store::ListCursor& cursor) {
+  return absl::WebSafeBase64Escape(
+      absl::StrCat(cursor.received_at_micros, ":", cursor.submission_id));
+}
+
+absl::StatusOr<store::ListCursor> DecodePageToken(std::string_view token) {
+  std::string raw;
+  store::ListCursor cursor;
+  const absl::Status bad =
+      absl::InvalidArgumentError("page_token is not one this service gave");
+  if (!absl::WebSafeBase64Unescape(std::string(token), &raw)) return bad;
+  const std::size_t colon = raw.find(':');
+  if (colon == std::string::npos ||
+      !absl::SimpleAtoi(absl::string_view(raw).substr(0, colon),
+                        &cursor.received_at_micros)) {
+    return bad;
+  }
+  cursor.submission_id = raw.substr(colon + 1);
+  if (!contract::IsValidSubmissionId(cursor.submission_id)) return bad;
+  return cursor;
+}
+
+absl::Status CheckOfficer(std::string_view officer) {
+  if (officer.empty() || officer.size() > kMaxOfficerLength) {
+    return absl::InvalidArgumentError(
+        "officer must name who is asking (1..200 bytes): it is audited");
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+v1::SubmitBatchResponse SubmitBatch(store::Store& store,
+                                    const contract::Clock& clock,
+                                    const v1::SubmitBatchRequest& request,
+                                    absl::Status* whole_call) {
+  v1::SubmitBatchResponse response;
+  const int n = request.submissions_size();
+  if (n == 0 || static_cast<std::size_t>(n) > contract::kMaxBatchItems) {
+    *whole_call = absl::InvalidArgumentError(absl::StrCat(
+        "a batch holds 1..", contract::kMaxBatchItems, " submissions, not ", n));
+    return response;
+  }
+  if (!contract::IsValidDeviceId(request.device_id())) {
+    *whole_call = absl::InvalidArgumentError(
+        "device_id must be 3..64 characters of [A-Za-z0-9_-]");
+    return response;
+  }
+
+  const absl::Time now = clock.Now();
+  std::vector<const v1::Submission*> good;
+  std::vector<v1::ItemResult*> good_results;
+  for (const v1::Submission& item : request.submissions()) {
+    v1::ItemResult* result = response.add_results();
+    result->set_submission_id(item.submission_id());
+    if (auto error = contract::ValidateSubmission(item, now)) {
+      Reject(result, kCodeInvalidArgument, error->field, error->message_key);
+      // The id is safe to log only once it is known to be well formed.
+      LogInfo(absl::StrCat(
+          "rejected item from device ", request.device_id(), ": field ",
+          error->field, " ", error->message_key,
+          contract::IsValidSubmissionId(item.submission_id())
+              ? absl::StrCat(" (submission ", item.submission_id(), ")")
+              : ""));
+      continue;
+    }
+    good.push_back(&item);
+    good_results.push_back(result);
+  }
+  if (good.empty()) {
+    *whole_call = absl::OkStatus();
+    return response;
+  }
+
+  auto stored = store.PutSubmissions(request.device_id(), good, now);
+  if (!stored.ok()) {
+    LogWarning(absl::StrCat("SubmitBatch from device ", request.device_id(),
+                            " not stored: ", stored.status().ToString()));
+    *whole_call = stored.status();
+    return v1::SubmitBatchResponse();
+  }
+  for (std::size_t i = 0; i < good.size(); ++i) {
+    const store::PutResult& put = (*stored)[i];
+    v1::ItemResult* result = good_results[i];
+    SetTimestamp(put.received_at, result->mutable_received_at());
+    switch (put.outcome) {
+      case store::PutResult::Outcome::kStored:
+        result->set_outcome(v1::ItemResult::OUTCOME_STORED);
+        break;
+      case store::PutResult::Outcome::kAlreadyStored:
+        result->set_outcome(v1::ItemResult::OUTCOME_ALREADY_STORED);
+        break;
+      case store::PutResult::Outcome::kConflict:
+        Reject(result, kCodeAlreadyExists, "submission_id",
+               contract::kErrConflict);
+        LogWarning(absl::StrCat("refused submission ", good[i]->submission_id(),
+                                " from device ", request.device_id(),
+                                ": id reused with a different body"));
+        break;
+    }
+  }
+  *whole_call = absl::OkStatus();
+  return response;
+}
+
+v1::GetCatalogResponse GetCatalog(catalog::CatalogFile& catalog,
+                                  const v1::GetCatalogRequest& request) {
+  v1::GetCatalogResponse response;
+  std::shared_ptr<const v1::Catalog> current = catalog.Get();
+  if (!request.known_version().empty() &&
+      request.known_version() == current->version()) {
+    response.set_unchanged(true);
+  } else {
+    *response.mutable_catalog() = *current;
+  }
+  return response;
+}
+
+absl::StatusOr<v1::CheckReferenceResponse> CheckReference(
+    store::Store& store, const v1::CheckReferenceRequest& request) {
+  v1::CheckReferenceResponse response;
+  const std::string reference =
+      contract::NormalizeReference(request.reference());
+  // A malformed code cannot match; answering "not found" keeps the kiosk's
+  // flow the same for a mistyped and an unknown reference.
+  if (!contract::IsValidReference(reference)) return response;
+  auto found = store.FindByReference(reference);
+  if (!found.ok()) return found.status();
+  if (!found->has_value()) return response;
+  response.set_found(true);
+  response.set_status((*found)->status);
+  response.set_reply((*found)->reply);
+  SetTimestamp((*found)->updated_at, response.mutable_updated_at());
+  return response;
+}
+
+absl::StatusOr<v1::ListSubmissionsResponse> ListSubmissions(
+    store::Store& store, const contract::Clock& clock,
+    const v1::ListSubmissionsRequest& request) {
+  if (auto s = CheckOfficer(request.officer()); !s.ok()) return s;
+  int page_size = request.page_size();
+  if (page_size == 0) page_size = kDefaultPageSize;
+  if (page_size < 1 || page_size > kMaxPageSize) {
+    return absl::InvalidArgumentError("page_size must be 0..1000");
+  }
+  std::optional<store::ListCursor> after;
+  if (!request.page_token().empty()) {
+    auto cursor = DecodePageToken(request.page_token());
+    if (!cursor.ok()) return cursor.status();
+    after = std::move(*cursor);
+  }
+  auto page = store.ListSubmissions(page_size, after);
+  if (!page.ok()) return page.status();
+
+  v1::ListSubmissionsResponse response;
+  for (v1::SubmissionRecord& record : page->records) {
+    // Contact is never listed; exports are where identified data may go.
+    ClearContact(record.mutable_submission());
+    if (!request.include_text()) ClearWords(record.mutable_submission());
+    *response.add_records() = std::move(record);
+  }
+  if (page->next) response.set_next_page_token(EncodePageToken(*page->next));
+
+  // No audit row, no answer: a read that is not recorded must not happen.
+  if (auto s = store.RecordAudit(
+          {clock.Now(), request.officer(),
+           request.include_text() ? "list_with_text" : "list",
+           response.records_size()});
+      !s.ok()) {
+    return s;
+  }
+  return response;
+}
+
+absl::Status ExportSubmissions(
+    store::Store& store, const contract::Clock& clock,
+    const v1::ExportSubmissionsRequest& request,
+    const std::function<bool(const v1::SubmissionRecord&)>& write) {
+  if (auto s = CheckOfficer(request.officer()); !s.ok()) return s;
+  bool client_gone = false;
+  std::int64_t sent = 0;
+  auto visited = store.ForEachSubmission(
+      [&](const v1::SubmissionRecord& stored) {
+        v1::SubmissionRecord record = stored;
+        if (!request.identified()) {
+          ClearContact(record.mutable_submission());
+          if (!record.submission().consent().may_quote()) {
+            ClearWords(record.mutable_submission());
+          }
+        }
+        if (!write(record)) {
+          client_gone = true;
+          return false;
+        }
+        ++sent;
+        return true;
+      });
+  // Audited even when the stream broke off: some records may have left.
+  absl::Status audit = store.RecordAudit(
+      {clock.Now(), request.officer(),
+       request.identified() ? "export_identified" : "export_anonymised", sent});
+  if (!visited.ok()) return visited.status();
+  if (client_gone) return absl::CancelledError("the client stopped reading");
+  return audit;
+}
+
+}  // namespace carevoice::service::rpc

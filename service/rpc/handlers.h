@@ -1,0 +1,54 @@
+// The logic of the KioskSync and Officer rpcs as plain functions, so tests
+// call them without a server and the gRPC classes in services.h stay thin.
+// Errors are absl::Status; turning them into grpc::Status happens only in
+// services.cc. Every function may be called from any thread at once.
+#pragma once
+
+#include <functional>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "carevoice/v1/carevoice.pb.h"
+#include "contract/clock.h"
+#include "service/catalog/catalog.h"
+#include "service/store/store.h"
+
+namespace carevoice::service::rpc {
+
+// Validates and stores a batch. A request malformed as a whole (no items,
+// more than 100, a bad device id) sets *whole_call to INVALID_ARGUMENT; a
+// store failure sets it to the store's error (nothing is acknowledged). Else
+// *whole_call is OK and the response has one result per item, in order:
+// STORED, ALREADY_STORED (with the first received_at), or REJECTED with
+// code 3 and the field for a bad item, code 6 for an id reused with a
+// different body.
+v1::SubmitBatchResponse SubmitBatch(store::Store& store,
+                                    const contract::Clock& clock,
+                                    const v1::SubmitBatchRequest& request,
+                                    absl::Status* whole_call);
+
+// The catalog, or just `unchanged` when known_version is current.
+v1::GetCatalogResponse GetCatalog(catalog::CatalogFile& catalog,
+                                  const v1::GetCatalogRequest& request);
+
+// Status of a reference as a person typed or said it (dashes, spaces and
+// case ignored). found=false for an unknown or malformed reference.
+absl::StatusOr<v1::CheckReferenceResponse> CheckReference(
+    store::Store& store, const v1::CheckReferenceRequest& request);
+
+// A page of submissions, newest first, words cleared unless include_text;
+// contact is always cleared. Audited (officer, action, count).
+absl::StatusOr<v1::ListSubmissionsResponse> ListSubmissions(
+    store::Store& store, const contract::Clock& clock,
+    const v1::ListSubmissionsRequest& request);
+
+// Hands every submission, oldest first, to `write` until it returns false
+// (the client went away: CANCELLED). Anonymised unless identified: contact
+// cleared, and words cleared unless the person consented to quoting.
+// Audited with the number of records handed over.
+absl::Status ExportSubmissions(
+    store::Store& store, const contract::Clock& clock,
+    const v1::ExportSubmissionsRequest& request,
+    const std::function<bool(const v1::SubmissionRecord&)>& write);
+
+}  // namespace carevoice::service::rpc

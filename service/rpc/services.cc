@@ -1,0 +1,67 @@
+#include "service/rpc/services.h"
+
+#include <algorithm>
+
+#include "service/rpc/handlers.h"
+
+namespace carevoice::service::rpc {
+namespace {
+
+// absl and gRPC share the canonical code numbering (google.rpc.Code).
+grpc::Status ToGrpc(const absl::Status& s) {
+  if (s.ok()) return grpc::Status::OK;
+  return grpc::Status(static_cast<grpc::StatusCode>(s.code()),
+                      std::string(s.message()));
+}
+
+}  // namespace
+
+grpc::Status KioskSyncImpl::SubmitBatch(grpc::ServerContext* context,
+                                        const v1::SubmitBatchRequest* request,
+                                        v1::SubmitBatchResponse* response) {
+  absl::Status whole_call;
+  *response = rpc::SubmitBatch(store_, clock_, *request, &whole_call);
+  if (whole_call.ok() && after_commit_ &&
+      std::any_of(response->results().begin(), response->results().end(),
+                  [](const v1::ItemResult& r) {
+                    return r.outcome() == v1::ItemResult::OUTCOME_STORED;
+                  })) {
+    after_commit_();
+  }
+  return ToGrpc(whole_call);
+}
+
+grpc::Status KioskSyncImpl::GetCatalog(grpc::ServerContext* context,
+                                       const v1::GetCatalogRequest* request,
+                                       v1::GetCatalogResponse* response) {
+  *response = rpc::GetCatalog(catalog_, *request);
+  return grpc::Status::OK;
+}
+
+grpc::Status KioskSyncImpl::CheckReference(
+    grpc::ServerContext* context, const v1::CheckReferenceRequest* request,
+    v1::CheckReferenceResponse* response) {
+  auto result = rpc::CheckReference(store_, *request);
+  if (!result.ok()) return ToGrpc(result.status());
+  *response = std::move(*result);
+  return grpc::Status::OK;
+}
+
+grpc::Status OfficerImpl::ListSubmissions(
+    grpc::ServerContext* context, const v1::ListSubmissionsRequest* request,
+    v1::ListSubmissionsResponse* response) {
+  auto result = rpc::ListSubmissions(store_, clock_, *request);
+  if (!result.ok()) return ToGrpc(result.status());
+  *response = std::move(*result);
+  return grpc::Status::OK;
+}
+
+grpc::Status OfficerImpl::ExportSubmissions(
+    grpc::ServerContext* context, const v1::ExportSubmissionsRequest* request,
+    grpc::ServerWriter<v1::SubmissionRecord>* writer) {
+  return ToGrpc(rpc::ExportSubmissions(
+      store_, clock_, *request,
+      [writer](const v1::SubmissionRecord& r) { return writer->Write(r); }));
+}
+
+}  // namespace carevoice::service::rpc

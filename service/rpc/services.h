@@ -1,0 +1,66 @@
+// The gRPC service classes. Thin on purpose: each method calls the plain
+// function of the same name in handlers.h and converts its absl::Status
+// into a grpc::Status (the only place that conversion happens). gRPC calls
+// these from its own thread pool, many at once.
+#pragma once
+
+#include <functional>
+
+#include "carevoice/v1/carevoice.grpc.pb.h"
+#include "contract/clock.h"
+#include "service/catalog/catalog.h"
+#include "service/store/store.h"
+
+namespace carevoice::service::rpc {
+
+// Called after a SubmitBatch call has durably committed at least one newly
+// stored item, before its reply is sent. Used for fault injection (see
+// fault_injection.h); empty in normal running.
+using AfterCommitHook = std::function<void()>;
+
+class KioskSyncImpl final : public v1::KioskSync::Service {
+ public:
+  // All three must outlive this object.
+  KioskSyncImpl(store::Store& store, catalog::CatalogFile& catalog,
+                const contract::Clock& clock,
+                AfterCommitHook after_commit = nullptr)
+      : store_(store),
+        catalog_(catalog),
+        clock_(clock),
+        after_commit_(std::move(after_commit)) {}
+
+  grpc::Status SubmitBatch(grpc::ServerContext* context,
+                           const v1::SubmitBatchRequest* request,
+                           v1::SubmitBatchResponse* response) override;
+  grpc::Status GetCatalog(grpc::ServerContext* context,
+                          const v1::GetCatalogRequest* request,
+                          v1::GetCatalogResponse* response) override;
+  grpc::Status CheckReference(grpc::ServerContext* context,
+                              const v1::CheckReferenceRequest* request,
+                              v1::CheckReferenceResponse* response) override;
+
+ private:
+  store::Store& store_;
+  catalog::CatalogFile& catalog_;
+  const contract::Clock& clock_;
+  const AfterCommitHook after_commit_;
+};
+
+class OfficerImpl final : public v1::Officer::Service {
+ public:
+  OfficerImpl(store::Store& store, const contract::Clock& clock)
+      : store_(store), clock_(clock) {}
+
+  grpc::Status ListSubmissions(grpc::ServerContext* context,
+                               const v1::ListSubmissionsRequest* request,
+                               v1::ListSubmissionsResponse* response) override;
+  grpc::Status ExportSubmissions(
+      grpc::ServerContext* context, const v1::ExportSubmissionsRequest* request,
+      grpc::ServerWriter<v1::SubmissionRecord>* writer) override;
+
+ private:
+  store::Store& store_;
+  const contract::Clock& clock_;
+};
+
+}  // namespace carevoice::service::rpc

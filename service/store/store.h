@@ -1,0 +1,122 @@
+// Store: where the service keeps submissions, their case status, the
+// equality-monitoring counts (kept apart from the words) and the officers'
+// audit log. One interface; engines behind it (SQLite now, PostgreSQL
+// later) are chosen by a factory, and nothing here names an engine.
+//
+// Thread-safety: every method may be called from any number of threads at
+// once. Writes are durable when a call returns OK (rule 1 of DESIGN.md).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "carevoice/v1/carevoice.pb.h"
+
+namespace carevoice::service::store {
+
+// How one PutSubmissions item went.
+struct PutResult {
+  enum class Outcome {
+    kStored,         // newly and durably stored
+    kAlreadyStored,  // same id, byte-identical body: a replay
+    kConflict,       // same id, different body: refused, original kept
+  };
+  Outcome outcome = Outcome::kStored;
+  // When the item was first stored (also for replays and conflicts).
+  absl::Time received_at;
+};
+
+// Where a reference has got to.
+struct ReferenceStatus {
+  v1::CaseStatus status = v1::CASE_STATUS_UNSPECIFIED;
+  std::string reply;  // the council's published reply; empty for none
+  absl::Time updated_at;
+};
+
+// A position in the newest-first order of submissions (keyset paging):
+// the next page starts strictly after this one.
+struct ListCursor {
+  std::int64_t received_at_micros = 0;
+  std::string submission_id;
+};
+
+struct ListPage {
+  std::vector<v1::SubmissionRecord> records;  // newest first
+  std::optional<ListCursor> next;             // nullopt on the last page
+};
+
+struct AuditEntry {
+  absl::Time at;
+  std::string officer;
+  std::string action;  // e.g. "list", "export_anonymised"
+  std::int64_t count = 0;
+};
+
+// One cell of the equality-monitoring counts: the month and what the
+// submission was about, the answers given, and how many gave them. No
+// submission id, reference, device or time finer than a month.
+struct EqualityCount {
+  std::string month;       // "YYYY-MM" (UTC) of receipt
+  std::string kind;        // "feedback", "complaint", ...
+  std::string service_id;  // empty when the submission names none
+  v1::EqualityMonitoring answers;
+  std::int64_t count = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Stores `items` (already validated) from `device_id`, each received at
+  // `received_at`, keyed by submission_id. Returns one result per item, in
+  // order, only after every newly stored item is durably committed. The
+  // equality monitoring of a newly stored item is counted apart and
+  // stripped from what is kept; a replay is compared without it and is not
+  // counted again. An error means nothing of this call is known to be
+  // stored (the caller may retry the whole call: retries never duplicate).
+  virtual absl::StatusOr<std::vector<PutResult>> PutSubmissions(
+      std::string_view device_id,
+      std::span<const v1::Submission* const> items, absl::Time received_at) = 0;
+
+  // The status of the submission with `reference` (canonical form). When
+  // two devices' codes collide, the newest submission answers. nullopt when
+  // no submission has that reference.
+  virtual absl::StatusOr<std::optional<ReferenceStatus>> FindByReference(
+      std::string_view reference) = 0;
+
+  // Up to `limit` (>= 1) records, newest first (ties by submission_id,
+  // descending), starting after `after` when given. Records carry the whole
+  // stored submission; callers decide what to clear.
+  virtual absl::StatusOr<ListPage> ListSubmissions(
+      int limit, const std::optional<ListCursor>& after) = 0;
+
+  // Calls `sink` with every record, oldest first, until it returns false.
+  // Returns how many records were handed to `sink`.
+  virtual absl::StatusOr<std::int64_t> ForEachSubmission(
+      const std::function<bool(const v1::SubmissionRecord&)>& sink) = 0;
+
+  // Durably records that an officer read or exported `count` records.
+  virtual absl::Status RecordAudit(const AuditEntry& entry) = 0;
+
+  // The newest `limit` audit entries, newest first.
+  virtual absl::StatusOr<std::vector<AuditEntry>> ListAudit(int limit) = 0;
+
+  // Every equality-monitoring count cell.
+  virtual absl::StatusOr<std::vector<EqualityCount>> EqualityCounts() = 0;
+};
+
+// Opens (creating and migrating if needed) the SQLite store at `path`.
+// Fails when the file cannot be opened, is not a CareVoice database, or was
+// written by a newer schema than this program knows.
+absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path);
+
+}  // namespace carevoice::service::store

@@ -1,0 +1,65 @@
+#include "service/store/submission_facts.h"
+
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+
+namespace carevoice::service::store {
+
+std::string_view KindOf(const v1::Submission& s) {
+  switch (s.body_case()) {
+    case v1::Submission::kFeedback:
+      return "feedback";
+    case v1::Submission::kComplaint:
+      return "complaint";
+    case v1::Submission::kSafeguarding:
+      return "safeguarding";
+    case v1::Submission::kIdea:
+      return "idea";
+    case v1::Submission::kConsultationAnswer:
+      return "consultation_answer";
+    case v1::Submission::BODY_NOT_SET:
+      break;
+  }
+  return "";
+}
+
+bool IsUrgent(const v1::Submission& s) {
+  return s.body_case() == v1::Submission::kSafeguarding;
+}
+
+std::string_view ServiceIdOf(const v1::Submission& s) {
+  switch (s.body_case()) {
+    case v1::Submission::kFeedback:
+      return s.feedback().service_id();
+    case v1::Submission::kComplaint:
+      return s.complaint().service_id();
+    case v1::Submission::kIdea:
+      return s.idea().service_id();
+    default:
+      return "";
+  }
+}
+
+std::string CanonicalBody(const v1::Submission& s) {
+  // Copy only when there is something to strip; most submissions carry no
+  // equality monitoring.
+  const v1::Submission* source = &s;
+  v1::Submission stripped;
+  if (s.has_equality()) {
+    stripped = s;
+    stripped.clear_equality();
+    source = &stripped;
+  }
+  std::string bytes;
+  {
+    google::protobuf::io::StringOutputStream raw(&bytes);
+    google::protobuf::io::CodedOutputStream coded(&raw);
+    // Map fields and unknown fields in a stable order, so equal messages
+    // give equal bytes and replays compare reliably.
+    coded.SetSerializationDeterministic(true);
+    source->SerializeToCodedStream(&coded);
+  }
+  return bytes;
+}
+
+}  // namespace carevoice::service::store

@@ -1,0 +1,190 @@
+// The officers' CLI: its output formats from records, and its commands
+// against the real services through an in-process channel.
+#include <sys/stat.h>
+
+#include <sstream>
+
+#include "contract/reference_code.h"
+#include "gtest/gtest.h"
+#include "nlohmann/json.hpp"
+#include "service/admin/commands.h"
+#include "service/admin/format.h"
+#include "tests/service/test_server.h"
+
+namespace carevoice::service::admin {
+namespace {
+
+v1::SubmissionRecord Record(int n, const std::string& text) {
+  v1::SubmissionRecord r;
+  *r.mutable_submission() =
+      testing::Feedback(n, absl::FromUnixSeconds(1'790'000'000), text);
+  r.set_submission_id(r.submission().submission_id());
+  r.set_reference(r.submission().reference());
+  r.set_device_id("kiosk-test-1");
+  r.mutable_received_at()->set_seconds(1'790'000'000);  // 2026-09-21T14:13:20Z
+  r.set_kind("feedback");
+  r.set_status(v1::CASE_STATUS_RECEIVED);
+  return r;
+}
+
+TEST(CsvTest, QuotesOnlyWhenNeeded) {
+  EXPECT_EQ(CsvField("plain"), "plain");
+  EXPECT_EQ(CsvField(""), "");
+  EXPECT_EQ(CsvField("a,b"), "\"a,b\"");
+  EXPECT_EQ(CsvField("say \"hi\""), "\"say \"\"hi\"\"\"");
+  EXPECT_EQ(CsvField("two\nlines"), "\"two\nlines\"");
+  EXPECT_EQ(CsvField("cr\rhere"), "\"cr\rhere\"");
+  EXPECT_EQ(CsvField("Gofal yn y cartref, ŵ"), "\"Gofal yn y cartref, ŵ\"");
+}
+
+TEST(CsvTest, RowsMatchTheHeaderAndEndInCrlf) {
+  const std::string header = CsvHeader(false);
+  EXPECT_EQ(header.substr(header.size() - 2), "\r\n");
+  EXPECT_EQ(header.find("contact"), std::string::npos);
+  EXPECT_NE(CsvHeader(true).find("contact_email"), std::string::npos);
+
+  const std::string row = CsvRow(Record(1, "Kind, \"patient\"\nstaff."), false);
+  const std::string reference = contract::FormatReference(Record(1, "").reference());
+  EXPECT_EQ(row, testing::TestSubmissionId(1) + "," + reference +
+                     ",2026-09-21T14:13:20Z,feedback,false,received,home_care,4,"
+                     "en-GB,false,\"Kind, \"\"patient\"\"\nstaff.\"\r\n");
+}
+
+TEST(CsvTest, WordsThatLookLikeFormulasAreDefused) {
+  const std::string row = CsvRow(Record(1, "=HYPERLINK(\"x\")"), false);
+  EXPECT_NE(row.find(",\"'=HYPERLINK(\"\"x\"\")\"\r\n"), std::string::npos) << row;
+}
+
+TEST(JsonTest, FormatsRecordsAsAnArrayOfObjects) {
+  std::vector<v1::SubmissionRecord> records = {Record(1, "Lovely staff."),
+                                               Record(2, "")};
+  records[1].mutable_submission()->mutable_feedback()->clear_rating();
+  records[1].set_urgent(true);
+  auto json = nlohmann::json::parse(FormatJson(records, true));
+  ASSERT_TRUE(json.is_array());
+  ASSERT_EQ(json.size(), 2u);
+  EXPECT_EQ(json[0]["reference"], contract::FormatReference(records[0].reference()));
+  EXPECT_EQ(json[0]["reference"].get<std::string>()[4], '-');
+  EXPECT_EQ(json[0]["submission_id"], testing::TestSubmissionId(1));
+  EXPECT_EQ(json[0]["kind"], "feedback");
+  EXPECT_EQ(json[0]["received_at"], "2026-09-21T14:13:20Z");
+  EXPECT_EQ(json[0]["urgent"], false);
+  EXPECT_EQ(json[0]["status"], "received");
+  EXPECT_EQ(json[0]["service_id"], "home_care");
+  EXPECT_EQ(json[0]["rating"], 4);
+  EXPECT_EQ(json[0]["text"], "Lovely staff.");
+  EXPECT_TRUE(json[1]["rating"].is_null());
+  EXPECT_EQ(json[1]["urgent"], true);
+
+  auto without = nlohmann::json::parse(FormatJson(records, false));
+  EXPECT_FALSE(without[0].contains("text"));
+  EXPECT_EQ(nlohmann::json::parse(FormatJson({}, false)), nlohmann::json::array());
+}
+
+TEST(TableTest, AlignsColumnsAndKeepsTextOnOneLine) {
+  std::vector<v1::SubmissionRecord> records = {
+      Record(1, "Short."), Record(2, "Línea uno\nline two " + std::string(100, 'x'))};
+  const std::string table = FormatTable(records, true);
+  std::vector<std::string> lines;
+  std::istringstream in(table);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0].find("REFERENCE"), 0u);
+  const std::size_t kind_column = lines[0].find("KIND");
+  EXPECT_EQ(lines[1].find("feedback"), kind_column);
+  EXPECT_EQ(lines[2].find("feedback"), kind_column);
+  EXPECT_NE(lines[2].find("Línea uno line two"), std::string::npos);
+  EXPECT_NE(lines[2].find("\u2026"), std::string::npos);  // shortened
+  EXPECT_EQ(FormatTable(records, false).find("Short."), std::string::npos);
+}
+
+TEST(WordsTest, JoinsEveryTextFieldOfTheBody) {
+  v1::Submission s;
+  s.mutable_complaint()->set_what_happened("It went wrong.");
+  s.mutable_complaint()->set_desired_outcome("An apology.");
+  EXPECT_EQ(WordsOf(s), "It went wrong.\n\nAn apology.");
+  EXPECT_EQ(StatusName(v1::CASE_STATUS_IN_PROGRESS), "in_progress");
+}
+
+class AdminCommandTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    v1::SubmitBatchRequest request;
+    request.set_device_id("kiosk-test-1");
+    for (int i = 0; i < 3; ++i) {
+      v1::Submission s = testing::Feedback(i, server_.clock().Now(), "Words, quoted.");
+      s.set_anonymous(false);
+      s.mutable_contact()->set_name("Pat Example");
+      *request.add_submissions() = s;
+    }
+    v1::SubmitBatchResponse response;
+    grpc::ClientContext context;
+    ASSERT_TRUE(server_.kiosk().SubmitBatch(&context, request, &response).ok());
+  }
+
+  testing::TestServer server_;
+  testing::TempDir dir_;
+};
+
+TEST_F(AdminCommandTest, ListPagesUpToTheLimit) {
+  std::ostringstream out;
+  ListOptions options;
+  options.officer = "test.officer";
+  options.format = "json";
+  options.limit = 2;
+  ASSERT_TRUE(RunList(server_.officer(), options, out).ok());
+  auto json = nlohmann::json::parse(out.str());
+  EXPECT_EQ(json.size(), 2u);
+  EXPECT_FALSE(json[0].contains("text"));
+
+  options.format = "yaml";
+  EXPECT_EQ(RunList(server_.officer(), options, out).code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
+TEST_F(AdminCommandTest, ExportWritesAnAnonymisedPrivateFile) {
+  ExportOptions options;
+  options.officer = "test.officer";
+  options.out_path = dir_.File("export.csv");
+  auto count = RunExport(server_.officer(), options);
+  ASSERT_TRUE(count.ok()) << count.status();
+  EXPECT_EQ(*count, 3);
+  const std::string csv = testing::ReadFile(options.out_path);
+  EXPECT_EQ(csv.find(CsvHeader(false)), 0u);
+  EXPECT_EQ(csv.find("Pat Example"), std::string::npos);
+  EXPECT_EQ(csv.find("Words, quoted."), std::string::npos);  // no consent
+  struct stat st;
+  ASSERT_EQ(::stat(options.out_path.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+
+  options.identified = true;
+  options.out_path = dir_.File("identified.csv");
+  ASSERT_TRUE(RunExport(server_.officer(), options).ok());
+  const std::string identified = testing::ReadFile(options.out_path);
+  EXPECT_NE(identified.find("Pat Example"), std::string::npos);
+  EXPECT_NE(identified.find("\"Words, quoted.\""), std::string::npos);
+}
+
+TEST(AdminUnreachableTest, SaysTheServiceCannotBeReached) {
+  // Port 1 on loopback: nothing listens there in a test environment.
+  auto channel = grpc::CreateChannel("127.0.0.1:1", grpc::InsecureChannelCredentials());
+  auto stub = v1::Officer::NewStub(channel);
+  std::ostringstream out;
+  ListOptions options;
+  options.officer = "test.officer";
+  absl::Status s = RunList(*stub, options, out);
+  EXPECT_EQ(s.code(), absl::StatusCode::kUnavailable);
+  EXPECT_NE(s.message().find("cannot reach the service"), std::string::npos) << s;
+
+  testing::TempDir dir;
+  ExportOptions exp;
+  exp.officer = "test.officer";
+  exp.out_path = dir.File("never.csv");
+  EXPECT_FALSE(RunExport(*stub, exp).ok());
+  struct stat st;
+  EXPECT_NE(::stat(exp.out_path.c_str(), &st), 0);
+  EXPECT_NE(::stat((exp.out_path + ".partial").c_str(), &st), 0);
+}
+
+}  // namespace
+}  // namespace carevoice::service::admin

@@ -1,0 +1,331 @@
+// The rpcs through an in-process channel on a real store, plus the plain
+// handler functions and helpers that need no server.
+#include <grpcpp/grpcpp.h>
+
+#include "contract/reference_code.h"
+#include "gtest/gtest.h"
+#include "service/rpc/handlers.h"
+#include "service/rpc/listen_address.h"
+#include "service/rpc/redaction.h"
+#include "tests/service/test_server.h"
+
+namespace carevoice::service::rpc {
+namespace {
+
+using testing::Feedback;
+using testing::TestServer;
+
+class RpcTest : public ::testing::Test {
+ protected:
+  absl::Time Now() { return server_.clock().Now(); }
+
+  grpc::Status Submit(const std::vector<v1::Submission>& items,
+                      v1::SubmitBatchResponse* response,
+                      const std::string& device = "kiosk-test-1") {
+    v1::SubmitBatchRequest request;
+    request.set_device_id(device);
+    for (const auto& s : items) *request.add_submissions() = s;
+    grpc::ClientContext context;
+    return server_.kiosk().SubmitBatch(&context, request, response);
+  }
+
+  v1::ListSubmissionsResponse List(int page_size, const std::string& token,
+                                   bool include_text) {
+    v1::ListSubmissionsRequest request;
+    request.set_officer("test.officer");
+    request.set_page_size(page_size);
+    request.set_page_token(token);
+    request.set_include_text(include_text);
+    v1::ListSubmissionsResponse response;
+    grpc::ClientContext context;
+    grpc::Status s = server_.officer().ListSubmissions(&context, request, &response);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return response;
+  }
+
+  std::vector<v1::SubmissionRecord> Export(bool identified) {
+    v1::ExportSubmissionsRequest request;
+    request.set_officer("test.officer");
+    request.set_identified(identified);
+    grpc::ClientContext context;
+    auto reader = server_.officer().ExportSubmissions(&context, request);
+    std::vector<v1::SubmissionRecord> records;
+    v1::SubmissionRecord r;
+    while (reader->Read(&r)) records.push_back(r);
+    grpc::Status s = reader->Finish();
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return records;
+  }
+
+  TestServer server_;
+};
+
+TEST_F(RpcTest, MixedBatchStoresTheGoodAndNamesTheBadField) {
+  v1::Submission bad = Feedback(2, Now());
+  bad.mutable_feedback()->set_text(std::string(5001, 'x'));
+  v1::SubmitBatchResponse response;
+  ASSERT_TRUE(Submit({Feedback(1, Now()), bad, Feedback(3, Now())}, &response).ok());
+  ASSERT_EQ(response.results_size(), 3);
+  EXPECT_EQ(response.results(0).outcome(), v1::ItemResult::OUTCOME_STORED);
+  EXPECT_EQ(response.results(0).submission_id(), testing::TestSubmissionId(1));
+  EXPECT_EQ(response.results(1).outcome(), v1::ItemResult::OUTCOME_REJECTED);
+  EXPECT_EQ(response.results(1).code(), 3);
+  EXPECT_EQ(response.results(1).field(), "feedback.text");
+  EXPECT_EQ(response.results(1).message_key(), "error.too_long");
+  EXPECT_EQ(response.results(2).outcome(), v1::ItemResult::OUTCOME_STORED);
+  EXPECT_EQ(response.results(2).received_at().seconds(), absl::ToUnixSeconds(Now()));
+
+  EXPECT_EQ(List(0, "", false).records_size(), 2);
+}
+
+TEST_F(RpcTest, MalformedBatchesAreRefusedAsAWhole) {
+  v1::SubmitBatchResponse response;
+  EXPECT_EQ(Submit({}, &response).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+
+  std::vector<v1::Submission> too_many;
+  for (int i = 0; i < 101; ++i) too_many.push_back(Feedback(i, Now()));
+  EXPECT_EQ(Submit(too_many, &response).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+  too_many.pop_back();
+  EXPECT_TRUE(Submit(too_many, &response).ok());
+  EXPECT_EQ(response.results_size(), 100);
+
+  for (const std::string& device : std::vector<std::string>{
+           "", "ab", "bad device", std::string(65, 'a')}) {
+    grpc::Status s = Submit({Feedback(200, Now())}, &response, device);
+    EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << device;
+    EXPECT_FALSE(s.error_message().empty());
+  }
+}
+
+TEST_F(RpcTest, ReplayAnswersAlreadyStoredWithTheFirstTime) {
+  v1::SubmitBatchResponse first, replay;
+  const v1::Submission s = Feedback(1, Now());
+  ASSERT_TRUE(Submit({s}, &first).ok());
+  server_.clock().Advance(absl::Hours(30));
+  ASSERT_TRUE(Submit({s}, &replay).ok());
+  ASSERT_EQ(replay.results_size(), 1);
+  EXPECT_EQ(replay.results(0).outcome(), v1::ItemResult::OUTCOME_ALREADY_STORED);
+  EXPECT_EQ(replay.results(0).received_at().SerializeAsString(),
+            first.results(0).received_at().SerializeAsString());
+}
+
+TEST_F(RpcTest, SameIdWithDifferentBodyIsAConflict) {
+  v1::SubmitBatchResponse first, conflict;
+  ASSERT_TRUE(Submit({Feedback(1, Now(), "first")}, &first).ok());
+  ASSERT_TRUE(Submit({Feedback(1, Now(), "second")}, &conflict).ok());
+  ASSERT_EQ(conflict.results_size(), 1);
+  EXPECT_EQ(conflict.results(0).outcome(), v1::ItemResult::OUTCOME_REJECTED);
+  EXPECT_EQ(conflict.results(0).code(), 6);
+  EXPECT_EQ(conflict.results(0).field(), "submission_id");
+  EXPECT_EQ(conflict.results(0).message_key(), "error.conflict");
+  auto listed = List(0, "", true);
+  ASSERT_EQ(listed.records_size(), 1);
+  EXPECT_EQ(listed.records(0).submission().feedback().text(), "first");
+}
+
+TEST_F(RpcTest, GetCatalogSaysUnchangedForTheCurrentVersion) {
+  v1::GetCatalogRequest request;
+  request.set_device_id("kiosk-test-1");
+  v1::GetCatalogResponse full;
+  {
+    grpc::ClientContext context;
+    ASSERT_TRUE(server_.kiosk().GetCatalog(&context, request, &full).ok());
+  }
+  EXPECT_FALSE(full.unchanged());
+  EXPECT_EQ(full.catalog().council_name(), "Northshire Council");
+  ASSERT_FALSE(full.catalog().version().empty());
+
+  request.set_known_version(full.catalog().version());
+  v1::GetCatalogResponse same;
+  {
+    grpc::ClientContext context;
+    ASSERT_TRUE(server_.kiosk().GetCatalog(&context, request, &same).ok());
+  }
+  EXPECT_TRUE(same.unchanged());
+  EXPECT_FALSE(same.has_catalog());
+
+  request.set_known_version("0000000000000000");
+  v1::GetCatalogResponse stale;
+  grpc::ClientContext context;
+  ASSERT_TRUE(server_.kiosk().GetCatalog(&context, request, &stale).ok());
+  EXPECT_FALSE(stale.unchanged());
+  EXPECT_EQ(stale.catalog().version(), full.catalog().version());
+}
+
+TEST_F(RpcTest, CheckReferenceFindsAStoredSubmission) {
+  const v1::Submission s = Feedback(1, Now());
+  v1::SubmitBatchResponse response;
+  ASSERT_TRUE(Submit({s}, &response).ok());
+
+  auto check = [&](const std::string& typed) {
+    v1::CheckReferenceRequest request;
+    request.set_reference(typed);
+    v1::CheckReferenceResponse out;
+    grpc::ClientContext context;
+    EXPECT_TRUE(server_.kiosk().CheckReference(&context, request, &out).ok());
+    return out;
+  };
+  // As a person might type it: lower case, with a dash and spaces.
+  std::string typed = contract::FormatReference(s.reference());
+  for (char& c : typed) c = static_cast<char>(std::tolower(c));
+  v1::CheckReferenceResponse found = check(" " + typed + " ");
+  EXPECT_TRUE(found.found());
+  EXPECT_EQ(found.status(), v1::CASE_STATUS_RECEIVED);
+  EXPECT_EQ(found.reply(), "");
+  EXPECT_EQ(found.updated_at().seconds(), absl::ToUnixSeconds(Now()));
+
+  EXPECT_FALSE(check(testing::TestReference(99)).found());
+  EXPECT_FALSE(check("not a reference").found());
+}
+
+TEST_F(RpcTest, ListPagesNewestFirstAndHidesWordsUnlessAsked) {
+  for (int i = 0; i < 5; ++i) {
+    v1::Submission s = Feedback(i, Now());
+    s.set_anonymous(false);
+    s.mutable_contact()->set_name("Pat Example");
+    v1::SubmitBatchResponse response;
+    ASSERT_TRUE(Submit({s}, &response).ok());
+    server_.clock().Advance(absl::Seconds(1));
+  }
+  std::vector<std::string> ids;
+  std::string token;
+  for (int pages = 0; pages < 10; ++pages) {
+    auto page = List(2, token, false);
+    for (const auto& r : page.records()) {
+      ids.push_back(r.submission_id());
+      EXPECT_EQ(r.submission().feedback().text(), "");
+      EXPECT_EQ(r.submission().feedback().rating(), v1::RATING_GOOD);
+      EXPECT_FALSE(r.submission().has_contact());
+    }
+    token = page.next_page_token();
+    if (token.empty()) break;
+  }
+  EXPECT_EQ(ids, (std::vector<std::string>{
+                     testing::TestSubmissionId(4), testing::TestSubmissionId(3),
+                     testing::TestSubmissionId(2), testing::TestSubmissionId(1),
+                     testing::TestSubmissionId(0)}));
+
+  auto with_text = List(1, "", true);
+  ASSERT_EQ(with_text.records_size(), 1);
+  EXPECT_EQ(with_text.records(0).submission().feedback().text(),
+            "The carers are kind.");
+  EXPECT_FALSE(with_text.records(0).submission().has_contact());
+
+  // Every call was audited: 3 pages and one more.
+  auto audit = server_.store().ListAudit(10);
+  ASSERT_TRUE(audit.ok());
+  ASSERT_EQ(audit->size(), 4u);
+  EXPECT_EQ((*audit)[0].action, "list_with_text");
+  EXPECT_EQ((*audit)[0].officer, "test.officer");
+  EXPECT_EQ((*audit)[0].count, 1);
+  EXPECT_EQ((*audit)[1].action, "list");
+}
+
+TEST_F(RpcTest, ListRefusesBadArguments) {
+  auto call = [&](v1::ListSubmissionsRequest request) {
+    v1::ListSubmissionsResponse response;
+    grpc::ClientContext context;
+    return server_.officer().ListSubmissions(&context, request, &response).error_code();
+  };
+  v1::ListSubmissionsRequest request;
+  EXPECT_EQ(call(request), grpc::StatusCode::INVALID_ARGUMENT);  // no officer
+  request.set_officer("x");
+  request.set_page_size(1001);
+  EXPECT_EQ(call(request), grpc::StatusCode::INVALID_ARGUMENT);
+  request.set_page_size(10);
+  request.set_page_token("garbage!");
+  EXPECT_EQ(call(request), grpc::StatusCode::INVALID_ARGUMENT);
+}
+
+TEST_F(RpcTest, ExportIsAnonymisedUnlessIdentified) {
+  v1::Submission quotable = Feedback(1, Now(), "Please quote me.");
+  quotable.set_anonymous(false);
+  quotable.mutable_contact()->set_email("pat@example.org");
+  quotable.mutable_consent()->set_may_quote(true);
+  v1::Submission private_words = Feedback(2, Now(), "Do not quote me.");
+  private_words.set_anonymous(false);
+  private_words.mutable_contact()->set_name("Sam Example");
+  v1::SubmitBatchResponse response;
+  ASSERT_TRUE(Submit({quotable, private_words}, &response).ok());
+
+  auto anonymised = Export(false);
+  ASSERT_EQ(anonymised.size(), 2u);
+  EXPECT_EQ(anonymised[0].submission().feedback().text(), "Please quote me.");
+  EXPECT_EQ(anonymised[1].submission().feedback().text(), "");
+  for (const auto& r : anonymised) EXPECT_FALSE(r.submission().has_contact());
+
+  auto identified = Export(true);
+  ASSERT_EQ(identified.size(), 2u);
+  EXPECT_EQ(identified[0].submission().contact().email(), "pat@example.org");
+  EXPECT_EQ(identified[1].submission().feedback().text(), "Do not quote me.");
+
+  auto audit = server_.store().ListAudit(10);
+  ASSERT_TRUE(audit.ok());
+  ASSERT_EQ(audit->size(), 2u);
+  EXPECT_EQ((*audit)[0].action, "export_identified");
+  EXPECT_EQ((*audit)[1].action, "export_anonymised");
+  EXPECT_EQ((*audit)[1].count, 2);
+}
+
+TEST(RpcFunctionTest, SubmitBatchNeedsNoServer) {
+  testing::TempDir dir;
+  auto store = store::OpenSqliteStore(dir.File("plain.db"));
+  ASSERT_TRUE(store.ok());
+  contract::FakeClock clock;
+  v1::SubmitBatchRequest request;
+  request.set_device_id("kiosk-test-1");
+  *request.add_submissions() = testing::Safeguarding(1, clock.Now());
+  absl::Status whole_call = absl::UnknownError("unset");
+  auto response = SubmitBatch(**store, clock, request, &whole_call);
+  ASSERT_TRUE(whole_call.ok()) << whole_call;
+  ASSERT_EQ(response.results_size(), 1);
+  EXPECT_EQ(response.results(0).outcome(), v1::ItemResult::OUTCOME_STORED);
+  auto page = (*store)->ListSubmissions(1, std::nullopt);
+  ASSERT_TRUE(page.ok());
+  EXPECT_TRUE(page->records[0].urgent());
+}
+
+TEST(RedactionTest, ClearWordsLeavesChoicesAndIds) {
+  v1::Submission s;
+  s.mutable_complaint()->set_service_id("home_care");
+  s.mutable_complaint()->set_what_happened("words");
+  s.mutable_complaint()->set_desired_outcome("words");
+  s.mutable_complaint()->set_late_reason("words");
+  s.mutable_on_behalf_of()->set_no_consent_reason("words");
+  ClearWords(&s);
+  EXPECT_EQ(s.complaint().service_id(), "home_care");
+  EXPECT_EQ(s.complaint().what_happened() + s.complaint().desired_outcome() +
+                s.complaint().late_reason() + s.on_behalf_of().no_consent_reason(),
+            "");
+
+  v1::Submission answer;
+  answer.mutable_consultation_answer()->set_free_text("words");
+  ClearWords(&answer);
+  EXPECT_TRUE(answer.consultation_answer().has_free_text());
+  EXPECT_EQ(answer.consultation_answer().free_text(), "");
+}
+
+TEST(ListenAddressTest, ParsesAndRecognisesLoopback) {
+  auto a = ParseHostPort("127.0.0.1:7000");
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->host, "127.0.0.1");
+  EXPECT_EQ(a->port, 7000);
+  EXPECT_TRUE(ParseHostPort("[::1]:0").ok());
+  EXPECT_FALSE(ParseHostPort("::1:0").ok());
+  EXPECT_FALSE(ParseHostPort("localhost").ok());
+  EXPECT_FALSE(ParseHostPort("localhost:99999").ok());
+  EXPECT_FALSE(ParseHostPort(":7000").ok());
+
+  EXPECT_TRUE(IsLoopbackHost("127.0.0.1"));
+  EXPECT_TRUE(IsLoopbackHost("127.1.2.3"));
+  EXPECT_TRUE(IsLoopbackHost("localhost"));
+  EXPECT_TRUE(IsLoopbackHost("[::1]"));
+  EXPECT_FALSE(IsLoopbackHost("0.0.0.0"));
+  EXPECT_FALSE(IsLoopbackHost("192.168.1.10"));
+  EXPECT_FALSE(IsLoopbackHost("[::]"));
+  EXPECT_FALSE(IsLoopbackHost("example.org"));
+}
+
+}  // namespace
+}  // namespace carevoice::service::rpc

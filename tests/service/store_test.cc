@@ -1,0 +1,346 @@
+// The SQLite store on real files: idempotency, durability across reopen,
+// migrations, equality monitoring kept apart, concurrency.
+#include <sqlite3.h>
+
+#include <atomic>
+#include <thread>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "service/store/migrations.h"
+#include "service/store/store.h"
+#include "service/store/submission_facts.h"
+#include "tests/service/testing.h"
+
+namespace carevoice::service::store {
+namespace {
+
+using testing::Feedback;
+using testing::TempDir;
+using Outcome = PutResult::Outcome;
+
+const absl::Time kT0 = absl::FromUnixSeconds(1'790'000'000);
+
+std::unique_ptr<Store> Open(const std::string& path) {
+  auto store = OpenSqliteStore(path);
+  EXPECT_TRUE(store.ok()) << store.status();
+  return store.ok() ? std::move(*store) : nullptr;
+}
+
+std::vector<PutResult> Put(Store& store, const std::vector<v1::Submission>& items,
+                           absl::Time at, const std::string& device = "kiosk-1") {
+  std::vector<const v1::Submission*> ptrs;
+  for (const auto& s : items) ptrs.push_back(&s);
+  auto results = store.PutSubmissions(device, ptrs, at);
+  EXPECT_TRUE(results.ok()) << results.status();
+  return results.ok() ? *results : std::vector<PutResult>();
+}
+
+// Runs one query on the file directly, as an outsider would see it.
+std::vector<std::vector<std::string>> Query(const std::string& path,
+                                            const std::string& sql) {
+  sqlite3* db = nullptr;
+  std::vector<std::vector<std::string>> rows;
+  EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr),
+            SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(db);
+  while (stmt != nullptr && sqlite3_step(stmt) == SQLITE_ROW) {
+    std::vector<std::string> row;
+    for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
+      const unsigned char* t = sqlite3_column_text(stmt, i);
+      row.push_back(t ? reinterpret_cast<const char*>(t) : "");
+    }
+    rows.push_back(std::move(row));
+  }
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  return rows;
+}
+
+TEST(StoreTest, StoresAndReplaysWithOriginalReceivedAt) {
+  TempDir dir;
+  auto store = Open(dir.File("a.db"));
+  ASSERT_NE(store, nullptr);
+  const v1::Submission s = Feedback(1, kT0);
+  const absl::Time first_at = kT0 + absl::Microseconds(123456);
+
+  auto first = Put(*store, {s}, first_at);
+  ASSERT_EQ(first.size(), 1u);
+  EXPECT_EQ(first[0].outcome, Outcome::kStored);
+  EXPECT_EQ(first[0].received_at, first_at);
+
+  auto replay = Put(*store, {s}, kT0 + absl::Hours(50));
+  ASSERT_EQ(replay.size(), 1u);
+  EXPECT_EQ(replay[0].outcome, Outcome::kAlreadyStored);
+  EXPECT_EQ(replay[0].received_at, first_at);
+}
+
+TEST(StoreTest, ConflictingReplayIsRefusedAndOriginalKept) {
+  TempDir dir;
+  auto store = Open(dir.File("a.db"));
+  ASSERT_NE(store, nullptr);
+  Put(*store, {Feedback(1, kT0, "original words")}, kT0);
+
+  auto conflict = Put(*store, {Feedback(1, kT0, "different words")},
+                      kT0 + absl::Minutes(1));
+  ASSERT_EQ(conflict.size(), 1u);
+  EXPECT_EQ(conflict[0].outcome, Outcome::kConflict);
+  EXPECT_EQ(conflict[0].received_at, kT0);
+
+  auto page = store->ListSubmissions(10, std::nullopt);
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->records.size(), 1u);
+  EXPECT_EQ(page->records[0].submission().feedback().text(), "original words");
+}
+
+TEST(StoreTest, SameIdTwiceInOneBatchIsStoredOnce) {
+  TempDir dir;
+  auto store = Open(dir.File("a.db"));
+  ASSERT_NE(store, nullptr);
+  const v1::Submission s = Feedback(1, kT0);
+  auto results = Put(*store, {s, s}, kT0);
+  ASSERT_EQ(results.size(), 2u);
+  EXPECT_EQ(results[0].outcome, Outcome::kStored);
+  EXPECT_EQ(results[1].outcome, Outcome::kAlreadyStored);
+}
+
+TEST(StoreTest, SurvivesCloseAndReopen) {
+  TempDir dir;
+  const std::string path = dir.File("durable.db");
+  {
+    auto store = Open(path);
+    ASSERT_NE(store, nullptr);
+    Put(*store, {Feedback(1, kT0), testing::Safeguarding(2, kT0)}, kT0);
+  }
+  auto store = Open(path);
+  ASSERT_NE(store, nullptr);
+  auto page = store->ListSubmissions(10, std::nullopt);
+  ASSERT_TRUE(page.ok()) << page.status();
+  ASSERT_EQ(page->records.size(), 2u);
+  // Same received_at: ordered by id, descending.
+  EXPECT_EQ(page->records[0].submission_id(), testing::TestSubmissionId(2));
+  EXPECT_TRUE(page->records[0].urgent());
+  EXPECT_EQ(page->records[0].kind(), "safeguarding");
+  EXPECT_EQ(page->records[0].status(), v1::CASE_STATUS_RECEIVED);
+  EXPECT_EQ(page->records[1].submission().feedback().text(),
+            "The carers are kind.");
+  EXPECT_EQ(page->records[1].device_id(), "kiosk-1");
+
+  auto replay = Put(*store, {Feedback(1, kT0)}, kT0 + absl::Hours(1));
+  ASSERT_EQ(replay.size(), 1u);
+  EXPECT_EQ(replay[0].outcome, Outcome::kAlreadyStored);
+  EXPECT_EQ(replay[0].received_at, kT0);
+}
+
+TEST(StoreTest, MigratesAnEmptyFileAndReopensAMigratedOne) {
+  TempDir dir;
+  const std::string path = dir.File("empty.db");
+  testing::WriteFile(path, "");  // a zero-byte file is an empty database
+  const int newest = SqliteMigrations().back().version;
+  {
+    auto store = Open(path);
+    ASSERT_NE(store, nullptr);
+  }
+  auto versions = Query(path, "SELECT version FROM schema_version");
+  ASSERT_EQ(versions.size(), static_cast<std::size_t>(newest));
+  EXPECT_EQ(versions.back()[0], std::to_string(newest));
+  EXPECT_EQ(Query(path, "PRAGMA journal_mode")[0][0], "wal");
+
+  {
+    auto store = Open(path);  // nothing to apply the second time
+    ASSERT_NE(store, nullptr);
+  }
+  EXPECT_EQ(Query(path, "SELECT version FROM schema_version").size(),
+            static_cast<std::size_t>(newest));
+}
+
+TEST(StoreTest, RefusesAFileThatIsNotOurs) {
+  TempDir dir;
+  const std::string path = dir.File("other.db");
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "CREATE TABLE t (x)", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto store = OpenSqliteStore(path);
+  EXPECT_EQ(store.status().code(), absl::StatusCode::kFailedPrecondition);
+}
+
+TEST(StoreTest, RefusesANewerSchema) {
+  TempDir dir;
+  const std::string path = dir.File("newer.db");
+  { ASSERT_NE(Open(path), nullptr); }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "INSERT INTO schema_version VALUES (999, 0)", nullptr,
+                         nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  EXPECT_EQ(OpenSqliteStore(path).status().code(),
+            absl::StatusCode::kFailedPrecondition);
+}
+
+TEST(StoreTest, EqualityMonitoringIsCountedApartFromTheWords) {
+  TempDir dir;
+  const std::string path = dir.File("eq.db");
+  auto store = Open(path);
+  ASSERT_NE(store, nullptr);
+  v1::Submission s = Feedback(1, kT0);
+  s.mutable_equality()->set_age_band(v1::EqualityMonitoring::AGE_BAND_75_TO_84);
+  s.mutable_equality()->set_disabled(v1::EqualityMonitoring::YES_NO_YES);
+  v1::Submission other = Feedback(2, kT0);
+  *other.mutable_equality() = s.equality();
+
+  Put(*store, {s, other}, kT0);
+  // A replay with the same words but different answers is still a replay
+  // (the answers are not kept with the words) and is not counted again.
+  v1::Submission replay = s;
+  replay.mutable_equality()->set_sex(v1::EqualityMonitoring::SEX_FEMALE);
+  auto again = Put(*store, {replay}, kT0 + absl::Hours(1));
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_EQ(again[0].outcome, Outcome::kAlreadyStored);
+
+  auto counts = store->EqualityCounts();
+  ASSERT_TRUE(counts.ok()) << counts.status();
+  ASSERT_EQ(counts->size(), 1u);
+  EXPECT_EQ((*counts)[0].count, 2);
+  EXPECT_EQ((*counts)[0].month, "2026-09");
+  EXPECT_EQ((*counts)[0].kind, "feedback");
+  EXPECT_EQ((*counts)[0].service_id, "home_care");
+  EXPECT_EQ((*counts)[0].answers.age_band(),
+            v1::EqualityMonitoring::AGE_BAND_75_TO_84);
+
+  // What is kept with the words has no equality answers...
+  auto page = store->ListSubmissions(10, std::nullopt);
+  ASSERT_TRUE(page.ok());
+  for (const auto& r : page->records) EXPECT_FALSE(r.submission().has_equality());
+  // ...and the equality table has nothing that points back to a submission.
+  for (const auto& column :
+       Query(path, "SELECT name FROM pragma_table_info('equality_monitoring')")) {
+    EXPECT_EQ(column[0].find("submission"), std::string::npos);
+    EXPECT_EQ(column[0].find("reference"), std::string::npos);
+    EXPECT_EQ(column[0].find("device"), std::string::npos);
+  }
+}
+
+TEST(StoreTest, StoredBodyIsTheCanonicalBodyWithoutEquality) {
+  TempDir dir;
+  const std::string path = dir.File("blob.db");
+  auto store = Open(path);
+  ASSERT_NE(store, nullptr);
+  v1::Submission s = Feedback(1, kT0);
+  s.mutable_equality()->set_sex(v1::EqualityMonitoring::SEX_MALE);
+  Put(*store, {s}, kT0);
+  v1::Submission stripped = s;
+  stripped.clear_equality();
+  auto rows = Query(path, "SELECT hex(body) FROM submissions");
+  ASSERT_EQ(rows.size(), 1u);
+  std::string expected_hex;
+  for (unsigned char c : CanonicalBody(stripped)) {
+    static const char kHex[] = "0123456789ABCDEF";
+    expected_hex += kHex[c >> 4];
+    expected_hex += kHex[c & 15];
+  }
+  EXPECT_EQ(rows[0][0], expected_hex);
+}
+
+TEST(StoreTest, CollidingReferencesAreBothStoredAndTheNewestAnswers) {
+  TempDir dir;
+  auto store = Open(dir.File("ref.db"));
+  ASSERT_NE(store, nullptr);
+  v1::Submission a = Feedback(1, kT0);
+  v1::Submission b = Feedback(2, kT0);
+  b.set_reference(a.reference());
+  Put(*store, {a}, kT0, "kiosk-a");
+  Put(*store, {b}, kT0 + absl::Minutes(5), "kiosk-b");
+
+  auto page = store->ListSubmissions(10, std::nullopt);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->records.size(), 2u);
+
+  auto found = store->FindByReference(a.reference());
+  ASSERT_TRUE(found.ok()) << found.status();
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ((*found)->status, v1::CASE_STATUS_RECEIVED);
+  EXPECT_EQ((*found)->updated_at, kT0 + absl::Minutes(5));
+
+  auto missing = store->FindByReference(testing::TestReference(77));
+  ASSERT_TRUE(missing.ok());
+  EXPECT_FALSE(missing->has_value());
+}
+
+TEST(StoreTest, ListsNewestFirstInPages) {
+  TempDir dir;
+  auto store = Open(dir.File("page.db"));
+  ASSERT_NE(store, nullptr);
+  for (int i = 0; i < 7; ++i) {
+    Put(*store, {Feedback(i, kT0)}, kT0 + absl::Seconds(i));
+  }
+  std::vector<std::string> seen;
+  std::optional<ListCursor> cursor;
+  for (int pages = 0; pages < 10; ++pages) {
+    auto page = store->ListSubmissions(3, cursor);
+    ASSERT_TRUE(page.ok()) << page.status();
+    for (const auto& r : page->records) seen.push_back(r.submission_id());
+    cursor = page->next;
+    if (!cursor) break;
+  }
+  ASSERT_EQ(seen.size(), 7u);
+  for (int i = 0; i < 7; ++i) EXPECT_EQ(seen[i], testing::TestSubmissionId(6 - i));
+}
+
+TEST(StoreTest, AuditRowsHoldNoContent) {
+  TempDir dir;
+  auto store = Open(dir.File("audit.db"));
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store->RecordAudit({kT0, "jo.bloggs", "list", 3}).ok());
+  ASSERT_TRUE(store->RecordAudit({kT0 + absl::Seconds(1), "sam", "export_identified", 9}).ok());
+  auto audit = store->ListAudit(10);
+  ASSERT_TRUE(audit.ok());
+  ASSERT_EQ(audit->size(), 2u);
+  EXPECT_EQ((*audit)[0].officer, "sam");
+  EXPECT_EQ((*audit)[0].action, "export_identified");
+  EXPECT_EQ((*audit)[0].count, 9);
+  EXPECT_EQ((*audit)[1].at, kT0);
+}
+
+TEST(StoreTest, ConcurrentWritersStoreEachItemExactlyOnce) {
+  TempDir dir;
+  auto store = Open(dir.File("concurrent.db"));
+  ASSERT_NE(store, nullptr);
+  constexpr int kThreads = 8;
+  constexpr int kPerThread = 40;
+  std::atomic<int> stored{0};
+  std::atomic<int> replayed{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kPerThread; ++i) {
+        // Neighbouring threads send overlapping ids, as retries would.
+        const int id = (t / 2) * kPerThread + i;
+        v1::Submission s = Feedback(id, kT0);
+        const std::vector<const v1::Submission*> items = {&s};
+        auto r = store->PutSubmissions("kiosk-" + std::to_string(t / 2), items,
+                                       kT0 + absl::Milliseconds(i));
+        ASSERT_TRUE(r.ok()) << r.status();
+        ((*r)[0].outcome == Outcome::kStored ? stored : replayed)++;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(stored.load(), kThreads / 2 * kPerThread);
+  EXPECT_EQ(replayed.load(), kThreads / 2 * kPerThread);
+  int count = 0;
+  auto n = store->ForEachSubmission([&](const v1::SubmissionRecord&) {
+    ++count;
+    return true;
+  });
+  ASSERT_TRUE(n.ok());
+  EXPECT_EQ(count, kThreads / 2 * kPerThread);
+}
+
+}  // namespace
+}  // namespace carevoice::service::store

@@ -1,0 +1,41 @@
+// A real SQLite store, the sample catalog and both gRPC services behind an
+// in-process channel, for tests where ports are not the point. Test
+// threads only; stubs may be used from several threads.
+#pragma once
+
+#include <grpcpp/grpcpp.h>
+
+#include <memory>
+
+#include "carevoice/v1/carevoice.grpc.pb.h"
+#include "contract/clock.h"
+#include "service/catalog/catalog.h"
+#include "service/rpc/services.h"
+#include "service/store/store.h"
+#include "tests/service/testing.h"
+
+namespace carevoice::service::testing {
+
+class TestServer {
+ public:
+  TestServer();
+  ~TestServer();
+
+  contract::FakeClock& clock() { return clock_; }
+  store::Store& store() { return *store_; }
+  v1::KioskSync::Stub& kiosk() { return *kiosk_stub_; }
+  v1::Officer::Stub& officer() { return *officer_stub_; }
+
+ private:
+  TempDir dir_;
+  contract::FakeClock clock_;
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<catalog::CatalogFile> catalog_;
+  std::unique_ptr<rpc::KioskSyncImpl> kiosk_service_;
+  std::unique_ptr<rpc::OfficerImpl> officer_service_;
+  std::unique_ptr<grpc::Server> server_;
+  std::unique_ptr<v1::KioskSync::Stub> kiosk_stub_;
+  std::unique_ptr<v1::Officer::Stub> officer_stub_;
+};
+
+}  // namespace carevoice::service::testing
