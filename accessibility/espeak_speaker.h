@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -20,11 +21,16 @@ struct EspeakOptions {
   int rate_wpm = 160;          // a little slower than espeak's default
   float volume = 1.0f;
   std::string data_path;       // empty: espeak-ng's default data
+  // For tests and meters: called on SDL's audio thread with every buffer as
+  // it goes to the device (after volume), silence included. Must be quick.
+  std::function<void(const int16_t* samples, int count)> on_audio_buffer;
 };
 
 // Starts the speech thread and opens the SDL audio device (SDL's audio
 // subsystem is initialised if needed; SDL_AUDIODRIVER=disk or dummy work).
-// Fails when espeak-ng or the audio device cannot be opened.
+// Fails when espeak-ng or the audio device cannot be opened. espeak-ng is
+// initialised once per process and never terminated (1.51 hangs in a second
+// espeak_Terminate), so speakers may be created and destroyed freely.
 absl::StatusOr<std::unique_ptr<Speaker>> CreateEspeakSpeaker(
     const EspeakOptions& options);
 
@@ -36,8 +42,11 @@ struct Pcm {
   std::string voice_language;  // its language, e.g. "en-gb"
 };
 
-// Synthesises `u` synchronously, with no audio device. Must not be called
-// while an EspeakSpeaker exists in the process (espeak's global state).
+// Synthesises `u` synchronously, with no audio device, in the voice of
+// u.language ("en-GB" -> espeak's "en-gb"; falls back to the base language).
+// NotFound when espeak-ng has no voice for the language. Any thread; while
+// an EspeakSpeaker is speaking this waits for its current utterance, since
+// espeak-ng is one global engine per process.
 absl::StatusOr<Pcm> SynthesizeToPcm(const Utterance& u, int rate_wpm = 160);
 
 // Writes a RIFF WAV file (for listening to and checking with sox).

@@ -13,11 +13,12 @@ class FakeSpeaker final : public Speaker {
   void Say(const Utterance& u) override {
     std::lock_guard lock(mu_);
     spoken_.push_back(u);
-    ++interruptions_;
+    interrupted_.push_back(true);
   }
   void Queue(const Utterance& u) override {
     std::lock_guard lock(mu_);
     spoken_.push_back(u);
+    interrupted_.push_back(false);
   }
   void Stop() override {
     std::lock_guard lock(mu_);
@@ -37,9 +38,16 @@ class FakeSpeaker final : public Speaker {
     std::lock_guard lock(mu_);
     return spoken_;
   }
+  // Parallel to spoken(): true where the utterance came through Say
+  // (interrupting), false where it was queued.
+  std::vector<bool> interrupted() const {
+    std::lock_guard lock(mu_);
+    return interrupted_;
+  }
   void Clear() {
     std::lock_guard lock(mu_);
     spoken_.clear();
+    interrupted_.clear();
   }
   int stops() const {
     std::lock_guard lock(mu_);
@@ -57,7 +65,7 @@ class FakeSpeaker final : public Speaker {
  private:
   mutable std::mutex mu_;
   std::vector<Utterance> spoken_;
-  int interruptions_ = 0;
+  std::vector<bool> interrupted_;
   int stops_ = 0;
   float volume_ = 1.0f;
   int rate_ = 175;

@@ -19,8 +19,8 @@ class FocusModel {
   void ResetForScreen(std::string initial_id = "");
 
   // Call once per frame after every widget has registered. Keeps focus on
-  // the same id when it still exists; otherwise moves to the nearest item
-  // in the previous order, or the first one.
+  // the same id when it still exists; otherwise moves to the item now at
+  // its place (same index, clamped to the last), or the first one.
   void Sync(const Registry& registry);
 
   // Move focus; return false when there is nothing focusable.

@@ -35,7 +35,8 @@ struct WidgetInfo {
   Role role = Role::kText;
   std::string state;    // e.g. "selected", "not selected", "" when none
   std::string hint;     // what choosing it does, spoken after the label
-  Rect box;             // screen pixels, as drawn this frame
+  Rect box;             // screen pixels of the visible part this frame
+  bool clipped = false; // partly or wholly scrolled out of view
   bool focusable = false;
   bool decorative = false;  // pictures only: silent and not focusable
 };

@@ -1,0 +1,109 @@
+#include "accessibility/announcer.h"
+
+#include <vector>
+
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+
+namespace carevoice::a11y {
+namespace {
+
+const char* RoleKey(Role role) {
+  switch (role) {
+    case Role::kButton:
+      return "role.button";
+    case Role::kTextField:
+      return "role.text_field";
+    case Role::kRadio:
+      return "role.radio";
+    case Role::kCheckbox:
+      return "role.checkbox";
+    case Role::kHeading:
+      return "role.heading";
+    case Role::kText:
+      return "role.text";
+    case Role::kImage:
+      return "role.image";
+  }
+  return "role.text";
+}
+
+// "Title" + "Do this" -> "Title. Do this"; no doubled full stop when the
+// first part already ends a sentence.
+std::string JoinSentences(std::string_view first, std::string_view second) {
+  if (first.empty()) return std::string(second);
+  if (second.empty()) return std::string(first);
+  const char last = first.back();
+  const bool ended = last == '.' || last == '!' || last == '?' || last == ':';
+  return std::string(first) + (ended ? " " : ". ") + std::string(second);
+}
+
+}  // namespace
+
+Announcer::Announcer(Speaker& speaker, Translate translate)
+    : speaker_(speaker), translate_(std::move(translate)) {}
+
+std::string Announcer::Describe(const WidgetInfo& item, int position,
+                                int count) const {
+  std::vector<std::string> parts;
+  for (std::string part :
+       {translate_(RoleKey(item.role)), item.label, item.state}) {
+    if (!part.empty()) parts.push_back(std::move(part));
+  }
+  // "0 of 0" means nothing; headings and text outside the focus order get
+  // no position.
+  if (position > 0 && count > 0) {
+    parts.push_back(absl::StrReplaceAll(
+        translate_("focus.position"),
+        {{"{0}", std::to_string(position)}, {"{1}", std::to_string(count)}}));
+  }
+  return JoinSentences(absl::StrJoin(parts, ", "), item.hint);
+}
+
+void Announcer::ScreenEntered(std::string_view title,
+                              std::string_view instruction) {
+  last_ = JoinSentences(title, instruction);
+  Emit(last_, /*interrupt=*/true);
+  entered_this_frame_ = true;
+}
+
+void Announcer::FocusChanged(const WidgetInfo& item, int position, int count) {
+  const std::string text = Describe(item, position, count);
+  if (entered_this_frame_) {
+    // The screen's title is still being said: follow it, don't cut it off.
+    last_ = JoinSentences(last_, text);
+    Emit(text, /*interrupt=*/false);
+  } else {
+    last_ = text;
+    Emit(text, /*interrupt=*/true);
+  }
+}
+
+void Announcer::Say(std::string_view text) {
+  last_ = std::string(text);
+  Emit(last_, /*interrupt=*/true);
+}
+
+void Announcer::Queue(std::string_view text) {
+  last_ = JoinSentences(last_, text);
+  Emit(std::string(text), /*interrupt=*/false);
+}
+
+void Announcer::Repeat() {
+  if (last_.empty()) return;
+  Emit(last_, /*interrupt=*/true);
+}
+
+void Announcer::Stop() { speaker_.Stop(); }
+
+void Announcer::Emit(std::string text, bool interrupt) {
+  caption_ = text;
+  const Utterance u{std::move(text), language_};
+  if (interrupt) {
+    speaker_.Say(u);
+  } else {
+    speaker_.Queue(u);
+  }
+}
+
+}  // namespace carevoice::a11y
