@@ -20,7 +20,8 @@ std::vector<const WidgetInfo*> Registry::Focusable() const {
 const WidgetInfo* Registry::HitTest(float x, float y) const {
   // Later items are drawn on top of earlier ones, so search from the end.
   for (auto it = items_.rbegin(); it != items_.rend(); ++it) {
-    if (it->focusable && !it->decorative && it->box.Contains(x, y)) {
+    bool choosable = it->focusable || it->role == Role::kButton;
+    if (choosable && !it->decorative && it->box.Contains(x, y)) {
       return &*it;
     }
   }

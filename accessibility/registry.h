@@ -51,7 +51,8 @@ class Registry {
   const WidgetInfo* Find(std::string_view id) const;
   // Focusable items in registration order (the focus order).
   std::vector<const WidgetInfo*> Focusable() const;
-  // The focusable item under a point, or null.
+  // The item a touch at a point chooses: a focusable item, or a button
+  // that is pointer-only (such as scrolling); null when there is none.
   const WidgetInfo* HitTest(float x, float y) const;
 
  private:

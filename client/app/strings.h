@@ -1,0 +1,43 @@
+// UI text for one language, loaded from assets/lang/<tag>.json. The same
+// key gives what is shown and what is spoken. Read-only after loading: any
+// thread.
+#pragma once
+
+#include <initializer_list>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+
+namespace carevoice::client {
+
+// Replaces "{0}", "{1}" ... in `pattern` with `args`.
+std::string FormatTemplate(std::string_view pattern,
+                           std::initializer_list<std::string_view> args);
+
+class Strings {
+ public:
+  // Loads a flat JSON object of key -> string. Fails with a clear message
+  // when the file is missing, unreadable or not such an object.
+  static absl::StatusOr<Strings> LoadFile(const std::string& path);
+  // Loads `<lang_dir>/<tag>.json`.
+  static absl::StatusOr<Strings> LoadLanguage(const std::string& lang_dir,
+                                              const std::string& tag);
+
+  const std::string& language() const { return language_; }
+  bool Has(std::string_view key) const;
+  // The text for `key`; a missing key yields "[key]" so that it is visible
+  // on screen and caught by the language-file tests, never a crash.
+  std::string Get(std::string_view key) const;
+  std::string Format(std::string_view key,
+                     std::initializer_list<std::string_view> args) const;
+  std::vector<std::string> Keys() const;
+
+ private:
+  std::string language_;
+  std::map<std::string, std::string, std::less<>> text_;
+};
+
+}  // namespace carevoice::client

@@ -1,0 +1,135 @@
+// carevoice-kiosk: wires the outbox, syncer, speech and window together.
+// All behaviour lives in the libraries; this file only reads flags.
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "CLI/CLI.hpp"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_split.h"
+#include "accessibility/espeak_speaker.h"
+#include "accessibility/speech_log.h"
+#include "client/app/strings.h"
+#include "client/model/outbox.h"
+#include "client/model/syncer.h"
+#include "client/model/transport.h"
+#include "client/ui/fonts.h"
+#include "client/ui/kiosk_ui.h"
+#include "client/ui/sdl_shell.h"
+#include "contract/clock.h"
+
+namespace {
+
+using carevoice::a11y::Speaker;
+using carevoice::a11y::Utterance;
+
+// Used when there is no sound device: the kiosk still captions everything.
+class SilentSpeaker final : public Speaker {
+ public:
+  void Say(const Utterance&) override {}
+  void Queue(const Utterance&) override {}
+  void Stop() override {}
+  bool IsSpeaking() const override { return false; }
+  void SetVolume(float) override {}
+  void SetRate(int) override {}
+};
+
+bool ParseSize(const std::string& text, int* w, int* h) {
+  std::vector<std::string> parts = absl::StrSplit(text, 'x');
+  return parts.size() == 2 && absl::SimpleAtoi(parts[0], w) &&
+         absl::SimpleAtoi(parts[1], h) && *w >= 320 && *h >= 320;
+}
+
+int Fail(const std::string& what) {
+  std::fprintf(stderr, "carevoice-kiosk: %s\n", what.c_str());
+  return 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  namespace client = carevoice::client;
+  namespace ui = carevoice::client::ui;
+
+  CLI::App app{"CareVoice kiosk: have your say about adult social care"};
+  std::string service = "127.0.0.1:7000";
+  std::string outbox_path = "carevoice-outbox.db";
+  std::string mode = "kiosk";
+  std::string speech_log;
+  std::string window = "1280x800";
+  std::string assets = CAREVOICE_ASSETS_DIR;
+  std::string language = "en-GB";
+  std::string speech = "espeak";
+  std::string screenshot_dir;
+  bool fullscreen = false;
+  int backoff_ms = 1000, max_backoff_ms = 300000, catalog_refresh_ms = 300000;
+  app.add_option("--service", service, "Service address HOST:PORT");
+  app.add_option("--outbox", outbox_path, "Outbox file (SQLite)");
+  app.add_option("--mode", mode, "kiosk (tablet and officer modes come later)")
+      ->check(CLI::IsMember({"kiosk"}));
+  app.add_option("--speech-log", speech_log, "Write the speech transcript here (tests, audits)");
+  app.add_option("--window", window, "Window size WxH");
+  app.add_flag("--fullscreen", fullscreen, "Fill the screen");
+  app.add_option("--assets", assets, "Assets folder (language files)");
+  app.add_option("--language", language, "Language tag, e.g. en-GB");
+  app.add_option("--speech", speech, "espeak, or none (captions only)")
+      ->check(CLI::IsMember({"espeak", "none"}));
+  app.add_option("--screenshot-dir", screenshot_dir, "Save each screen as PNG + JSON here");
+  app.add_option("--retry-initial-ms", backoff_ms, "First retry delay")->check(CLI::Range(1, 3600000));
+  app.add_option("--retry-max-ms", max_backoff_ms, "Longest retry delay")->check(CLI::Range(1, 3600000));
+  app.add_option("--catalog-refresh-ms", catalog_refresh_ms, "How often to check the catalog")
+      ->check(CLI::Range(10, 86400000));
+  CLI11_PARSE(app, argc, argv);
+
+  ui::ShellOptions shell_options;
+  shell_options.fullscreen = fullscreen;
+  shell_options.screenshot_dir = screenshot_dir;
+  if (!ParseSize(window, &shell_options.width, &shell_options.height)) {
+    return Fail("--window must look like 1280x800");
+  }
+
+  auto strings = client::Strings::LoadLanguage(assets + "/lang", language);
+  if (!strings.ok()) return Fail(std::string(strings.status().message()));
+  auto outbox = client::Outbox::Open(outbox_path);
+  if (!outbox.ok()) return Fail(std::string(outbox.status().message()));
+
+  std::unique_ptr<client::Transport> transport = client::MakeGrpcTransport(service);
+  client::SyncOptions sync_options;
+  sync_options.initial_backoff = absl::Milliseconds(backoff_ms);
+  sync_options.max_backoff = absl::Milliseconds(std::max(backoff_ms, max_backoff_ms));
+  sync_options.catalog_refresh = absl::Milliseconds(catalog_refresh_ms);
+  client::Syncer syncer(**outbox, *transport, sync_options);
+  syncer.Start();
+
+  auto shell = ui::SdlShell::Create(shell_options);
+  if (!shell.ok()) return Fail(std::string(shell.status().message()));
+
+  std::unique_ptr<Speaker> speaker;
+  if (speech == "espeak") {
+    auto espeak = carevoice::a11y::CreateEspeakSpeaker({});
+    if (espeak.ok()) {
+      speaker = std::move(*espeak);
+    } else {
+      std::fprintf(stderr, "carevoice-kiosk: no speech (%s); captions only\n",
+                   std::string(espeak.status().message()).c_str());
+    }
+  }
+  if (!speaker) speaker = std::make_unique<SilentSpeaker>();
+  const carevoice::contract::Clock& clock = carevoice::contract::SystemClock::Get();
+  if (!speech_log.empty()) {
+    auto logged = carevoice::a11y::SpeechLog::Open(speech_log, std::move(speaker), clock);
+    if (!logged.ok()) return Fail(std::string(logged.status().message()));
+    speaker = std::move(*logged);
+  }
+
+  auto fonts = ui::LoadFonts((*shell)->io(), 40.0f);
+  if (!fonts.ok()) return Fail(std::string(fonts.status().message()));
+
+  ui::SyncHooks hooks{[&] { return syncer.Status(); }, [&] { return syncer.Catalog(); },
+                      [&] { syncer.Wake(); }};
+  ui::KioskUi kiosk(std::move(*strings), **outbox, hooks, *speaker, clock, *fonts);
+  std::fprintf(stderr, "carevoice-kiosk: running (service %s)\n", service.c_str());
+  int code = (*shell)->Run(kiosk);
+  syncer.Stop();
+  return code;
+}

@@ -1,0 +1,165 @@
+#include "client/ui/sdl_shell.h"
+
+#include <SDL_opengl.h>
+#include <stb_image_write.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "backends/imgui_impl_opengl3.h"
+#include "nlohmann/json.hpp"
+
+namespace carevoice::client::ui {
+namespace {
+
+const char* RoleName(a11y::Role role) {
+  switch (role) {
+    case a11y::Role::kButton: return "button";
+    case a11y::Role::kTextField: return "text_field";
+    case a11y::Role::kRadio: return "radio";
+    case a11y::Role::kCheckbox: return "checkbox";
+    case a11y::Role::kHeading: return "heading";
+    case a11y::Role::kText: return "text";
+    case a11y::Role::kImage: return "image";
+  }
+  return "unknown";
+}
+
+}  // namespace
+
+std::string RegistryJson(const KioskUi& kiosk) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const a11y::WidgetInfo& item : kiosk.registry().items()) {
+    items.push_back({{"id", item.id},
+                     {"role", RoleName(item.role)},
+                     {"label", item.label},
+                     {"state", item.state},
+                     {"focusable", item.focusable},
+                     {"focused", item.id == kiosk.focus().focused_id()},
+                     {"box", {item.box.x, item.box.y, item.box.w, item.box.h}}});
+  }
+  nlohmann::json doc = {{"view", kiosk.ViewName()},
+                        {"theme", kiosk.theme().name},
+                        {"items", items}};
+  return doc.dump(2);
+}
+
+absl::StatusOr<std::unique_ptr<SdlShell>> SdlShell::Create(const ShellOptions& options) {
+  if (SDL_InitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+    return absl::UnavailableError(absl::StrCat("cannot start SDL video: ", SDL_GetError()));
+  }
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_SHOWN |
+                 (options.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+  SDL_Window* window =
+      SDL_CreateWindow("CareVoice", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                       options.width, options.height, flags);
+  if (window == nullptr) {
+    return absl::UnavailableError(absl::StrCat("cannot open a window: ", SDL_GetError()));
+  }
+  SDL_GLContext gl = SDL_GL_CreateContext(window);
+  if (gl == nullptr) {
+    std::string error = SDL_GetError();
+    SDL_DestroyWindow(window);
+    return absl::UnavailableError(absl::StrCat("cannot create an OpenGL context: ", error));
+  }
+  SDL_GL_MakeCurrent(window, gl);
+  SDL_GL_SetSwapInterval(1);
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // a shared kiosk keeps no state between sessions
+  io.LogFilename = nullptr;
+  ImGui_ImplOpenGL3_Init("#version 130");
+  return std::unique_ptr<SdlShell>(new SdlShell(window, gl, options));
+}
+
+SdlShell::SdlShell(SDL_Window* window, SDL_GLContext gl, ShellOptions options)
+    : window_(window), gl_(gl), options_(std::move(options)) {}
+
+SdlShell::~SdlShell() {
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui::DestroyContext();
+  SDL_GL_DeleteContext(gl_);
+  SDL_DestroyWindow(window_);
+  SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
+}
+
+void SdlShell::RenderFrame(KioskUi& kiosk) {
+  int w = 0, h = 0;
+  SDL_GL_GetDrawableSize(window_, &w, &h);
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(static_cast<float>(w), static_cast<float>(h));
+  io.DeltaTime = 1.0f / 60.0f;
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui::NewFrame();
+  kiosk.Frame(io.DisplaySize.x, io.DisplaySize.y);
+  ImGui::Render();
+  glViewport(0, 0, w, h);
+  glClearColor(0, 0, 0, 1);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  MaybeScreenshot(kiosk);
+  SDL_GL_SwapWindow(window_);
+}
+
+void SdlShell::MaybeScreenshot(KioskUi& kiosk) {
+  if (options_.screenshot_dir.empty() || kiosk.frames_in_view() != 2) return;
+  std::string view = kiosk.ViewName();
+  std::filesystem::create_directories(options_.screenshot_dir);
+  std::string base = absl::StrFormat("%s/%02d-%s", options_.screenshot_dir,
+                                     ++screenshots_, view);
+  if (SaveScreenshot(base + ".png")) {
+    std::ofstream(base + ".json") << RegistryJson(kiosk) << "\n";
+  }
+}
+
+bool SdlShell::SaveScreenshot(const std::string& path) {
+  int w = 0, h = 0;
+  SDL_GL_GetDrawableSize(window_, &w, &h);
+  std::vector<unsigned char> pixels(static_cast<size_t>(w) * h * 3);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadBuffer(GL_BACK);
+  glReadPixels(0, 0, w, h, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+  // OpenGL's rows run bottom-up; PNG's run top-down.
+  std::vector<unsigned char> flipped(pixels.size());
+  size_t row = static_cast<size_t>(w) * 3;
+  for (int y = 0; y < h; ++y) {
+    std::copy_n(pixels.begin() + static_cast<long>((h - 1 - y) * row), row,
+                flipped.begin() + static_cast<long>(y * row));
+  }
+  return stbi_write_png(path.c_str(), w, h, 3, flipped.data(), static_cast<int>(row)) != 0;
+}
+
+bool SdlShell::Step(KioskUi& kiosk, int wait_ms) {
+  bool quit = false;
+  SDL_Event event;
+  // Sleep until something happens; wake now and then for sync news.
+  bool got = kiosk.NeedsFrame() ? SDL_PollEvent(&event) != 0
+                                : SDL_WaitEventTimeout(&event, wait_ms) != 0;
+  while (got) {
+    if (event.type == SDL_QUIT) quit = true;
+    if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_EXPOSED) {
+      RenderFrame(kiosk);
+    }
+    kiosk.HandleEvent(event);
+    got = SDL_PollEvent(&event) != 0;
+  }
+  if (quit) return false;
+  if (kiosk.NeedsFrame()) RenderFrame(kiosk);
+  return true;
+}
+
+int SdlShell::Run(KioskUi& kiosk, const volatile bool* stop) {
+  while ((stop == nullptr || !*stop) && Step(kiosk, 250)) {
+  }
+  return 0;
+}
+
+}  // namespace carevoice::client::ui

@@ -1,0 +1,63 @@
+// The window the kiosk lives in: SDL2 + OpenGL 3 + Dear ImGui's OpenGL
+// renderer. It pumps SDL events into the KioskUi, builds frames only when
+// something changed (so an idle kiosk uses almost no CPU), and can write a
+// PNG screenshot plus the registry's boxes of each screen it shows. UI
+// thread only.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <SDL.h>
+
+#include "absl/status/statusor.h"
+#include "client/ui/kiosk_ui.h"
+#include "imgui.h"
+
+namespace carevoice::client::ui {
+
+struct ShellOptions {
+  int width = 1280;
+  int height = 800;
+  bool fullscreen = false;
+  // When set, each screen is saved as NN-<view>.png and NN-<view>.json
+  // (registered items and their boxes) once it has settled.
+  std::string screenshot_dir;
+};
+
+class SdlShell {
+ public:
+  // Opens the window and GL context and creates the ImGui context. Fails
+  // with SDL's message when there is no display or no OpenGL.
+  static absl::StatusOr<std::unique_ptr<SdlShell>> Create(const ShellOptions& options);
+  ~SdlShell();
+
+  ImGuiIO& io() { return ImGui::GetIO(); }
+
+  // Runs until the window is closed, SIGINT/SIGTERM arrive (SDL turns them
+  // into SDL_QUIT), or `*stop` becomes true. Returns the process exit code.
+  int Run(KioskUi& kiosk, const volatile bool* stop = nullptr);
+  // Hands every waiting SDL event to the kiosk and builds a frame if one is
+  // needed; when nothing is, waits up to `wait_ms` for an event. Returns
+  // false once SDL_QUIT has arrived.
+  bool Step(KioskUi& kiosk, int wait_ms);
+
+  // Writes the current back buffer as PNG.
+  bool SaveScreenshot(const std::string& path);
+
+ private:
+  SdlShell(SDL_Window* window, SDL_GLContext gl, ShellOptions options);
+  void RenderFrame(KioskUi& kiosk);
+  void MaybeScreenshot(KioskUi& kiosk);
+
+  SDL_Window* window_;
+  SDL_GLContext gl_;
+  ShellOptions options_;
+  int screenshots_ = 0;
+  std::string last_shot_view_;
+};
+
+// Writes `kiosk`'s registered items as JSON (for screenshot analysis).
+std::string RegistryJson(const KioskUi& kiosk);
+
+}  // namespace carevoice::client::ui

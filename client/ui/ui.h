@@ -1,0 +1,166 @@
+// The kiosk's widget toolkit on top of Dear ImGui's draw lists. ImGui draws;
+// the kiosk decides: every widget here lays itself out, draws in the theme's
+// colours, registers {id, label, role, state, hint, box} with the
+// accessibility registry, and records the text it drew so tests can check
+// that everything shown is also spoken. Activation comes from the kiosk's own
+// key and pointer handling (KioskUi), never from ImGui. UI thread only, and
+// only between ImGui::NewFrame and ImGui::Render.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "accessibility/focus.h"
+#include "accessibility/registry.h"
+#include "accessibility/theme.h"
+#include "client/ui/text_buffer.h"
+#include "imgui.h"
+
+namespace carevoice::client::ui {
+
+struct Fonts {
+  ImFont* body = nullptr;       // DejaVu Sans, >= 40 px
+  ImFont* heading = nullptr;    // DejaVu Sans Bold
+  ImFont* reference = nullptr;  // DejaVu Sans Mono Bold, very large
+  float body_size = 40.0f;
+};
+
+// A string drawn on screen and the words that stand for it in speech
+// (the same, except e.g. a reference code spoken letter by letter).
+struct DrawnText {
+  std::string shown;
+  std::string spoken;
+};
+
+// How a face is drawn inside a rating choice; 0 means no face.
+struct FaceArt {
+  int rating = 0;  // 1 (very poor) .. 5 (very good)
+};
+
+class Ui {
+ public:
+  Ui(a11y::Registry& registry, a11y::FocusModel& focus, const a11y::Theme& theme,
+     const Fonts& fonts);
+
+  // Starts a frame of a `width` x `height` screen whose scrolling content
+  // ends at `content_bottom` (the control bar sits below it).
+  void BeginFrame(float width, float height, float content_bottom);
+  // Ends layout; keeps the focused item in view for the next frame.
+  void EndFrame();
+
+  // Input decided by the kiosk for this frame.
+  void SetActivation(std::string id) { activate_id_ = std::move(id); }
+  void SetPointer(float x, float y, std::string pressed_id) {
+    pointer_x_ = x;
+    pointer_y_ = y;
+    pressed_id_ = std::move(pressed_id);
+  }
+  // True when the activation was not consumed by any widget this frame.
+  bool activation_pending() const { return !activate_id_.empty(); }
+
+  // The screen's title and instruction (spoken on entry, used by Help).
+  void Title(std::string_view title, std::string_view instruction);
+  const std::string& title() const { return title_; }
+  const std::string& instruction() const { return instruction_; }
+
+  void Paragraph(std::string_view id, std::string_view text);
+  void ErrorText(std::string_view id, std::string_view text);
+  // A reference code in very large letters; `spoken` is how it is said.
+  void Reference(std::string_view id, std::string_view shown,
+                 std::string_view spoken);
+
+  // A full-width (or grid-cell) button. Returns true when chosen.
+  bool Button(std::string_view id, std::string_view label,
+              std::string_view hint = {});
+  // One of a set; `selected` is shown and spoken.
+  bool Choice(std::string_view id, std::string_view label, bool selected,
+              FaceArt face = {}, std::string_view hint = {});
+  // A multi-line field showing `buffer`; typing is routed to it by the
+  // kiosk while it has focus. Returns the field's registered id.
+  void TextField(std::string_view id, std::string_view label,
+                 const TextBuffer& buffer, std::string_view hint,
+                 std::string_view empty_state);
+
+  // Lays out the next widgets in `columns` equal columns (1 = full width).
+  void Columns(int columns);
+
+  // The fixed control bar along the bottom edge: same place on every
+  // screen. Each button is registered like any other.
+  void BeginBar(float top, float height, int buttons);
+  void EndBar();
+
+  // The caption strip: the words last spoken, shown for people who cannot
+  // hear them. Not registered or recorded: it is itself the speech.
+  void Caption(std::string_view text, a11y::Rect box);
+  float CaptionHeight(std::string_view text, float width) const;
+
+  // Scrolls the content by a page (pages > 0: down), for the scroll
+  // buttons and the mouse wheel; focus no longer pulls the view back until
+  // it moves again.
+  void ScrollBy(float pages);
+  // True when the content is taller than its area (scroll buttons shown).
+  bool overflowing() const { return overflow_; }
+  // True when the last frame moved the layout, so another should follow.
+  bool relayout() const { return relayout_; }
+  void SetScrollLabels(std::string up, std::string down) {
+    scroll_up_label_ = std::move(up);
+    scroll_down_label_ = std::move(down);
+  }
+
+  // Draws the focus ring around the focused item (after focus Sync).
+  void DrawFocusRing();
+
+  const std::vector<DrawnText>& drawn() const { return drawn_; }
+  const a11y::Theme& theme() const { return theme_; }
+  const Fonts& fonts() const { return fonts_; }
+  float scroll() const { return scroll_; }
+
+ private:
+  a11y::Rect Place(float height);
+  bool Clickable(std::string_view id, a11y::Rect box);
+  void DrawTextIn(ImFont* font, float size, a11y::Rect box, ImU32 colour,
+                  std::string_view text, bool centred);
+  float TextHeight(ImFont* font, float size, float wrap, std::string_view text) const;
+  void Register(std::string_view id, std::string_view label, a11y::Role role,
+                std::string state, std::string_view hint, a11y::Rect box,
+                bool focusable);
+  void Record(std::string_view shown, std::string_view spoken);
+  void ScrollButtons(float visible, float total);
+  float InnerWidth() const;
+
+  a11y::Registry& registry_;
+  a11y::FocusModel& focus_;
+  const a11y::Theme& theme_;
+  Fonts fonts_;
+  ImDrawList* draw_ = nullptr;
+
+  std::string activate_id_;
+  std::string pressed_id_;
+  float pointer_x_ = -1, pointer_y_ = -1;
+
+  std::string title_, instruction_;
+  std::vector<DrawnText> drawn_;
+
+  // Layout, in screen pixels.
+  float width_ = 0, height_ = 0;
+  float margin_ = 24, gap_ = 16;
+  float content_top_ = 0, content_bottom_ = 0;
+  float y_ = 0;            // next item's top, in content coordinates
+  float scroll_ = 0;       // content scrolled up by this much
+  int columns_ = 1, column_ = 0;
+  float row_height_ = 0;
+  bool overflow_ = false;         // last frame's content did not fit
+  bool manual_scroll_ = false;    // scrolled by hand since focus moved
+  bool relayout_ = false;
+  std::string scroll_up_label_ = "Scroll up", scroll_down_label_ = "Scroll down";
+  std::uint64_t focus_serial_ = 0;
+  a11y::Rect focused_full_box_;  // the focused item before clipping
+  bool focused_drawn_ = false;
+  bool in_bar_ = false;
+  float bar_top_ = 0, bar_height_ = 0;
+  int bar_buttons_ = 0, bar_index_ = 0;
+};
+
+}  // namespace carevoice::client::ui

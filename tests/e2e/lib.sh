@@ -1,0 +1,103 @@
+# Shared helpers for the end-to-end scripts: start Xvfb, the service and the
+# kiosk as real processes, and drive the kiosk by xdotool while listening to
+# its --speech-log transcript. Source it after setting: bin, assets.
+# Every wait is bounded; every process is stopped on exit.
+
+work=$(mktemp -d /tmp/carevoice-e2e-XXXXXX)
+log="$work/speech.log"  # the current kiosk's transcript
+pids=()
+keep=${CAREVOICE_E2E_KEEP:-0}  # keep the work folder to look at
+
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  if [ "$keep" = 1 ]; then echo "kept $work" >&2; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+
+fail() {
+  keep=1
+  echo "FAIL: $*" >&2
+  echo "--- last speech ---" >&2; tail -n 15 "$log" >&2 2>/dev/null || true
+  echo "--- kiosk stderr ---" >&2; tail -n 20 "$work"/kiosk*.err >&2 2>/dev/null || true
+  exit 1
+}
+
+# A virtual screen; Xvfb picks a free display number itself.
+start_xvfb() {
+  Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.err" &
+  pids+=($!)
+  for _ in $(seq 1 100); do [ -s "$work/display" ] && break; sleep 0.1; done
+  [ -s "$work/display" ] || fail "Xvfb did not start"
+  export DISPLAY=":$(cat "$work/display")"
+}
+
+# start_service CATALOG [ADDRESS]: sets $address and $service_pid.
+start_service() {
+  local catalog=$1 listen=${2:-127.0.0.1:0}
+  : >"$work/service.out"
+  "$bin/carevoice-service" --db "$work/service.db" --listen "$listen" \
+    --catalog "$catalog" >"$work/service.out" 2>>"$work/service.err" &
+  service_pid=$!
+  pids+=($service_pid)
+  address=""
+  for _ in $(seq 1 300); do
+    address=$(sed -n 's/^listening on //p' "$work/service.out" | head -n1)
+    [ -n "$address" ] && return 0
+    sleep 0.1
+  done
+  fail "the service did not start"
+}
+
+# start_kiosk NAME [extra flags...]: sets $kiosk_pid; its transcript is
+# $log from now on.
+start_kiosk() {
+  local name=$1; shift
+  log="$work/speech-$name.log"
+  "$bin/carevoice-kiosk" --service "$address" --outbox "$work/outbox.db" \
+    --speech-log "$log" --retry-initial-ms 100 --retry-max-ms 1000 "$@" \
+    >"$work/kiosk-$name.out" 2>"$work/kiosk-$name.err" &
+  kiosk_pid=$!
+  pids+=($kiosk_pid)
+}
+
+# The kiosk window gets the keyboard (no window manager runs here).
+focus_kiosk() {
+  local window
+  window=$(timeout 30 xdotool search --sync --name '^CareVoice$' | head -n1)
+  [ -n "$window" ] || fail "no kiosk window"
+  xdotool windowfocus --sync "$window" || true
+}
+
+lines() { if [ -f "$log" ]; then wc -l <"$log"; else echo 0; fi; }
+
+# heard PATTERN [FROM_LINE]: waits until the kiosk has said PATTERN.
+heard() {
+  local pattern=$1 from=${2:-0}
+  for _ in $(seq 1 600); do
+    if [ -f "$log" ] && tail -n +"$((from + 1))" "$log" | cut -f3- | grep -qF -- "$pattern"; then
+      return 0
+    fi
+    sleep 0.1
+  done
+  fail "never heard \"$pattern\""
+}
+
+# press EXPECTED KEY...: presses keys, waits until the kiosk says EXPECTED.
+press() {
+  local expect=$1; shift
+  local from; from=$(lines)
+  xdotool key "$@"
+  heard "$expect" "$from"
+}
+
+# tab_to PATTERN: presses Tab until the item spoken contains PATTERN.
+tab_to() {
+  for _ in $(seq 1 24); do
+    local from; from=$(lines)
+    xdotool key Tab
+    for _ in $(seq 1 100); do [ "$(lines)" -gt "$from" ] && break; sleep 0.05; done
+    tail -n +"$((from + 1))" "$log" | cut -f3- | grep -qF -- "$1" && return 0
+  done
+  fail "could not find \"$1\" with Tab"
+}

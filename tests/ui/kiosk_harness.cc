@@ -1,0 +1,145 @@
+#include "kiosk_harness.h"
+
+#include <google/protobuf/util/json_util.h>
+#include <stdlib.h>
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "client/ui/fonts.h"
+#include "gtest/gtest.h"
+
+namespace carevoice::client::ui::testing {
+
+std::optional<v1::Catalog> SampleCatalog() {
+  std::ifstream in(std::string(CAREVOICE_ASSETS_DIR) + "/catalog/sample_catalog.json");
+  std::stringstream text;
+  text << in.rdbuf();
+  v1::Catalog catalog;
+  if (!google::protobuf::util::JsonStringToMessage(text.str(), &catalog).ok()) {
+    return std::nullopt;
+  }
+  return catalog;
+}
+
+KioskHarness::KioskHarness(float width, float height, std::optional<v1::Catalog> catalog)
+    : width_(width), height_(height), catalog_(std::move(catalog)) {
+  char pattern[] = "/tmp/carevoice-ui-XXXXXX";
+  dir_ = mkdtemp(pattern);
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  auto fonts = LoadFonts(io, 40.0f);
+  EXPECT_TRUE(fonts.ok()) << fonts.status();
+  unsigned char* pixels = nullptr;
+  int w = 0, h = 0;
+  io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // headless: no GPU texture
+  auto outbox = Outbox::Open(dir_ + "/outbox.db");
+  EXPECT_TRUE(outbox.ok()) << outbox.status();
+  outbox_ = std::move(*outbox);
+  auto strings = Strings::LoadLanguage(std::string(CAREVOICE_ASSETS_DIR) + "/lang", "en-GB");
+  EXPECT_TRUE(strings.ok()) << strings.status();
+  status_.service_reachable = true;
+  status_.catalog_serial = 1;
+  SyncHooks hooks{[this] { return status_; }, [this] { return catalog_; }, [] {}};
+  kiosk_ = std::make_unique<KioskUi>(std::move(*strings), *outbox_, hooks, speaker_,
+                                     clock_, *fonts);
+  Settle();
+}
+
+KioskHarness::~KioskHarness() {
+  kiosk_.reset();
+  outbox_.reset();
+  ImGui::DestroyContext();
+  std::filesystem::remove_all(dir_);
+}
+
+void KioskHarness::Frame() {
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(width_, height_);
+  io.DeltaTime = 1.0f / 60.0f;
+  ImGui::NewFrame();
+  std::size_t before = speaker_.spoken().size();
+  kiosk_->Frame(width_, height_);
+  if (kiosk_->frames_in_view() == 0) {  // this frame showed a new view
+    view_mark_ = before;
+    drawn_.clear();
+  }
+  ImGui::Render();
+  const auto& drawn = kiosk_->drawn();
+  drawn_.insert(drawn_.end(), drawn.begin(), drawn.end());
+}
+
+void KioskHarness::Settle() {
+  for (int i = 0; i < 100 && kiosk_->NeedsFrame(); ++i) Frame();
+  EXPECT_FALSE(kiosk_->NeedsFrame()) << "the kiosk never settled";
+}
+
+void KioskHarness::Key(SDL_Keycode key, Uint16 modifiers) {
+  SDL_Event event{};
+  event.type = SDL_KEYDOWN;
+  event.key.state = SDL_PRESSED;
+  event.key.keysym.sym = key;
+  event.key.keysym.mod = modifiers;
+  kiosk_->HandleEvent(event);
+  event.type = SDL_KEYUP;
+  event.key.state = SDL_RELEASED;
+  kiosk_->HandleEvent(event);
+}
+
+void KioskHarness::Press(SDL_Keycode key, Uint16 modifiers) {
+  Key(key, modifiers);
+  Settle();
+}
+
+void KioskHarness::Type(const std::string& utf8) {
+  std::size_t i = 0;
+  while (i < utf8.size()) {
+    std::size_t n = 1;
+    while (i + n < utf8.size() && (static_cast<unsigned char>(utf8[i + n]) & 0xC0) == 0x80) ++n;
+    SDL_Event event{};
+    event.type = SDL_TEXTINPUT;
+    std::memcpy(event.text.text, utf8.data() + i, n);
+    kiosk_->HandleEvent(event);
+    i += n;
+  }
+  Settle();
+}
+
+void KioskHarness::Tap(float x, float y) {
+  SDL_Event event{};
+  event.type = SDL_MOUSEBUTTONDOWN;
+  event.button.button = SDL_BUTTON_LEFT;
+  event.button.x = static_cast<Sint32>(x);
+  event.button.y = static_cast<Sint32>(y);
+  kiosk_->HandleEvent(event);
+  event.type = SDL_MOUSEBUTTONUP;
+  kiosk_->HandleEvent(event);
+  Settle();
+}
+
+bool KioskHarness::FocusOn(const std::string& id) {
+  for (int i = 0; i < 64; ++i) {
+    if (FocusedId() == id) return true;
+    Press(SDLK_TAB);
+  }
+  return FocusedId() == id;
+}
+
+std::vector<std::string> KioskHarness::Spoken() const {
+  std::vector<std::string> out;
+  for (const auto& u : speaker_.spoken()) out.push_back(u.text);
+  return out;
+}
+
+std::string KioskHarness::SpokenSince(std::size_t from) const {
+  std::vector<std::string> all = Spoken();
+  std::string out;
+  for (std::size_t i = from; i < all.size(); ++i) out += all[i] + "\n";
+  return out;
+}
+
+
+}  // namespace carevoice::client::ui::testing

@@ -1,0 +1,71 @@
+// Drives a KioskUi without a window: headless ImGui frames with the real
+// fonts, a real outbox in a temporary folder, a FakeSpeaker, fake sync
+// hooks, and SDL events built by hand (as SDL would deliver them).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "accessibility/fake_speaker.h"
+#include "client/model/outbox.h"
+#include "client/ui/kiosk_ui.h"
+#include "contract/clock.h"
+
+namespace carevoice::client::ui::testing {
+
+// The sample catalog from assets/, parsed from its JSON form.
+std::optional<v1::Catalog> SampleCatalog();
+
+class KioskHarness {
+ public:
+  explicit KioskHarness(float width = 1280, float height = 800,
+                        std::optional<v1::Catalog> catalog = SampleCatalog());
+  ~KioskHarness();
+
+  // Builds frames until the kiosk has nothing more to do (bounded).
+  void Settle();
+  // One key press and release, queued without a frame in between.
+  void Key(SDL_Keycode key, Uint16 modifiers = 0);
+  // Key() then Settle().
+  void Press(SDL_Keycode key, Uint16 modifiers = 0);
+  // Text as SDL_TEXTINPUT events, one character each, then Settle().
+  void Type(const std::string& utf8);
+  // A pointer press and release at a point, then Settle().
+  void Tap(float x, float y);
+  // Moves focus with Tab until `id` is focused; false if never.
+  bool FocusOn(const std::string& id);
+
+  KioskUi& kiosk() { return *kiosk_; }
+  Outbox& outbox() { return *outbox_; }
+  a11y::FakeSpeaker& speaker() { return speaker_; }
+  SyncStatus& status() { return status_; }
+  std::optional<v1::Catalog>& catalog() { return catalog_; }
+  // Everything spoken, one utterance per entry.
+  std::vector<std::string> Spoken() const;
+  // Everything spoken since index `from`, joined with newlines.
+  std::string SpokenSince(std::size_t from) const;
+  std::string FocusedId() const { return kiosk_->focus().focused_id(); }
+  std::string View() const { return kiosk_->ViewName(); }
+  // Every string drawn on the current view since it appeared.
+  std::vector<DrawnText> DrawnInView() const { return drawn_; }
+  // Index into Spoken() of the first utterance of the current view.
+  std::size_t ViewEntryMark() const { return view_mark_; }
+
+ private:
+  void Frame();
+
+  float width_, height_;
+  std::string dir_;
+  contract::FakeClock clock_;
+  a11y::FakeSpeaker speaker_;
+  std::unique_ptr<Outbox> outbox_;
+  SyncStatus status_;
+  std::optional<v1::Catalog> catalog_;
+  std::unique_ptr<KioskUi> kiosk_;
+  std::vector<DrawnText> drawn_;
+  std::size_t view_mark_ = 0;
+};
+
+}  // namespace carevoice::client::ui::testing

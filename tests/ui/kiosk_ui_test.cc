@@ -1,0 +1,425 @@
+// The kiosk UI in-process: journeys by keys and touch, what is spoken on
+// each screen, that everything drawn is also spoken, layout rules, and the
+// outbox receiving exactly what the person said.
+#include <algorithm>
+#include <set>
+
+#include "contract/reference_code.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "kiosk_harness.h"
+
+namespace carevoice::client::ui::testing {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+// Walks from the attract screen to the review screen by keys alone.
+void KeysToReview(KioskHarness& h, const std::string& words) {
+  h.Press(SDLK_SPACE);                       // attract -> home
+  h.Press(SDLK_RETURN);                      // Tell us how we're doing
+  ASSERT_TRUE(h.FocusOn("service.day_centres"));
+  h.Press(SDLK_RETURN);
+  ASSERT_EQ(h.View(), "rating");
+  ASSERT_TRUE(h.FocusOn("rating.4"));
+  h.Press(SDLK_SPACE);
+  ASSERT_EQ(h.View(), "more");
+  ASSERT_EQ(h.FocusedId(), kWordsFieldId);   // ready to type at once
+  h.Type(words);
+  h.Press(SDLK_TAB);                         // leaves the field, keeping words
+  ASSERT_EQ(h.FocusedId(), "more.continue");
+  h.Press(SDLK_RETURN);
+  ASSERT_EQ(h.View(), "review");
+}
+
+TEST(KioskUi, FeedbackJourneyByKeysAloneIsSpokenAndQueued) {
+  KioskHarness h;
+  ASSERT_TRUE(h.catalog().has_value()) << "sample catalog did not parse";
+  EXPECT_EQ(h.View(), "attract");
+  EXPECT_THAT(h.SpokenSince(0), HasSubstr("Touch the screen or press any key to have your say"));
+
+  std::size_t mark = h.Spoken().size();
+  h.Press(SDLK_SPACE);
+  EXPECT_EQ(h.View(), "home");
+  std::string home = h.SpokenSince(mark);
+  EXPECT_THAT(home, HasSubstr("What would you like to do?"));
+  // One choice plus the five controls of the bar.
+  EXPECT_THAT(home, HasSubstr("Button, Tell us how we're doing, 1 of 6"));
+
+  mark = h.Spoken().size();
+  h.Press(SDLK_RETURN);
+  EXPECT_EQ(h.View(), "service");
+  std::string service = h.SpokenSince(mark);
+  EXPECT_THAT(service, HasSubstr("Which service is it about?"));
+  EXPECT_THAT(service, HasSubstr("Home care, 1 of 11"));
+
+  mark = h.Spoken().size();
+  h.Press(SDLK_TAB);
+  EXPECT_THAT(h.SpokenSince(mark), HasSubstr("Care homes, 2 of 11"));
+  ASSERT_TRUE(h.FocusOn("service.day_centres"));
+  mark = h.Spoken().size();
+  h.Press(SDLK_RETURN);
+  EXPECT_EQ(h.View(), "rating");
+  std::string rating = h.SpokenSince(mark);
+  EXPECT_THAT(rating, HasSubstr("How would you rate Day centres?"));
+  EXPECT_THAT(rating, HasSubstr("Very poor, 1 of 11"));
+
+  ASSERT_TRUE(h.FocusOn("rating.4"));
+  h.Press(SDLK_SPACE);
+  EXPECT_EQ(h.View(), "more");
+  h.Type("The carers are kind.");
+  h.Press(SDLK_TAB);
+  mark = h.Spoken().size();
+  h.Press(SDLK_RETURN);
+  ASSERT_EQ(h.View(), "review");
+  std::string review = h.SpokenSince(mark);
+  EXPECT_THAT(review, HasSubstr("Check what you are sending"));
+  EXPECT_THAT(review, HasSubstr("Service: Day centres"));
+  EXPECT_THAT(review, HasSubstr("Rating: Good"));
+  EXPECT_THAT(review, HasSubstr("Your words: The carers are kind."));
+  EXPECT_THAT(review, HasSubstr("Button, Send, 1 of 9"));
+
+  EXPECT_EQ(*h.outbox().PendingCount(), 0) << "nothing may be queued before Send";
+  mark = h.Spoken().size();
+  h.Press(SDLK_RETURN);
+  ASSERT_EQ(h.View(), "thanks");
+
+  auto pending = h.outbox().Pending(10);
+  ASSERT_TRUE(pending.ok());
+  ASSERT_EQ(pending->size(), 1u);
+  const OutboxItem& item = pending->front();
+  EXPECT_EQ(item.submission.feedback().service_id(), "day_centres");
+  EXPECT_EQ(item.submission.feedback().rating(), v1::RATING_GOOD);
+  EXPECT_EQ(item.submission.feedback().text(), "The carers are kind.");
+  EXPECT_EQ(item.submission.language(), "en-GB");
+
+  // The reference is spoken one character at a time.
+  std::string thanks = h.SpokenSince(mark);
+  EXPECT_THAT(thanks, HasSubstr("Thank you"));
+  EXPECT_THAT(thanks, HasSubstr(SpellOut(item.reference)));
+  EXPECT_EQ(h.kiosk().journey().receipt()->reference, item.reference);
+  // And can be repeated.
+  ASSERT_TRUE(h.FocusOn("thanks.say_again"));
+  mark = h.Spoken().size();
+  h.Press(SDLK_RETURN);
+  EXPECT_THAT(h.SpokenSince(mark), HasSubstr(SpellOut(item.reference)));
+
+  // Finish wipes the session and returns to the start.
+  ASSERT_TRUE(h.FocusOn("thanks.finish"));
+  h.Press(SDLK_RETURN);
+  EXPECT_EQ(h.View(), "attract");
+  EXPECT_TRUE(h.kiosk().journey().draft().text.empty());
+  EXPECT_FALSE(h.kiosk().journey().receipt().has_value());
+}
+
+TEST(KioskUi, EverythingDrawnOnEveryScreenIsSpoken) {
+  KioskHarness h;
+  std::set<std::string> visited;
+  auto check_screen = [&] {
+    // Visit every item once, as a blind person exploring would (on the
+    // attract screen any key starts, and its one item is said on entry).
+    int count = h.View() == "attract" ? 0 : h.kiosk().focus().count();
+    for (int i = 0; i < count; ++i) h.Press(SDLK_TAB);
+    std::string spoken = h.SpokenSince(h.ViewEntryMark());
+    std::vector<DrawnText> drawn = h.DrawnInView();
+    EXPECT_FALSE(drawn.empty());
+    for (const DrawnText& text : drawn) {
+      EXPECT_THAT(spoken, HasSubstr(text.spoken))
+          << "on " << h.View() << ", drawn but never spoken: \"" << text.shown << "\"";
+    }
+    visited.insert(h.View());
+  };
+  check_screen();
+  h.Press(SDLK_SPACE);
+  check_screen();
+  ASSERT_TRUE(h.FocusOn("home.feedback"));
+  h.Press(SDLK_RETURN);
+  check_screen();
+  ASSERT_TRUE(h.FocusOn("service.home_care"));
+  h.Press(SDLK_RETURN);
+  check_screen();
+  ASSERT_TRUE(h.FocusOn("rating.2"));
+  h.Press(SDLK_RETURN);
+  h.Type("Visits are often late.");
+  check_screen();
+  ASSERT_TRUE(h.FocusOn("more.continue"));
+  h.Press(SDLK_RETURN);
+  check_screen();
+  ASSERT_TRUE(h.FocusOn("review.send"));
+  h.Press(SDLK_RETURN);
+  check_screen();
+  h.Press(SDLK_F1);
+  check_screen();
+  EXPECT_EQ(visited, (std::set<std::string>{"attract", "home", "service", "rating", "more",
+                                            "review", "thanks", "help"}));
+}
+
+TEST(KioskUi, KeyPressesWithinOneFrameAreNeverLost) {
+  KioskHarness h;
+  h.Press(SDLK_SPACE);
+  h.Press(SDLK_RETURN);
+  ASSERT_EQ(h.View(), "service");
+  ASSERT_EQ(h.FocusedId(), "service.home_care");
+  // Press and release of three keys, all before the next frame.
+  h.Key(SDLK_TAB);
+  h.Key(SDLK_TAB);
+  h.Key(SDLK_DOWN);
+  h.Settle();
+  EXPECT_EQ(h.kiosk().focus().position(), 4);
+  // Choose and a key for the next screen, all before one frame: the second
+  // key applies to the screen the first one opened.
+  h.Key(SDLK_RETURN);
+  h.Key(SDLK_TAB);
+  h.Settle();
+  EXPECT_EQ(h.View(), "rating");
+  EXPECT_EQ(h.FocusedId(), "rating.2");
+}
+
+TEST(KioskUi, FocusWrapsRoundBothWays) {
+  KioskHarness h;
+  h.Press(SDLK_SPACE);
+  ASSERT_EQ(h.View(), "home");
+  int count = h.kiosk().focus().count();
+  ASSERT_EQ(h.kiosk().focus().position(), 1);
+  h.Press(SDLK_TAB, KMOD_LSHIFT);
+  EXPECT_EQ(h.kiosk().focus().position(), count);
+  h.Press(SDLK_TAB);
+  EXPECT_EQ(h.kiosk().focus().position(), 1);
+  h.Press(SDLK_UP);
+  EXPECT_EQ(h.kiosk().focus().position(), count);
+}
+
+TEST(KioskUi, LeavingTheWordsFieldKeepsTheWords) {
+  KioskHarness h;
+  h.Press(SDLK_SPACE);
+  h.Press(SDLK_RETURN);
+  h.Press(SDLK_RETURN);  // Home care
+  h.Press(SDLK_RETURN);  // Very poor
+  ASSERT_EQ(h.View(), "more");
+  h.Type("Line one");
+  h.Press(SDLK_RETURN, KMOD_LSHIFT);  // a new line, still in the field
+  EXPECT_EQ(h.FocusedId(), kWordsFieldId);
+  h.Type("Line twoo");
+  h.Press(SDLK_BACKSPACE);
+  h.Press(SDLK_ESCAPE);  // leaves the field; the words stay
+  EXPECT_NE(h.FocusedId(), kWordsFieldId);
+  EXPECT_EQ(h.View(), "more");
+  EXPECT_EQ(h.kiosk().journey().draft().text, "Line one\nLine two");
+  // Space outside the field chooses; inside it types.
+  ASSERT_TRUE(h.FocusOn(kWordsFieldId));
+  h.Type(" ");
+  EXPECT_EQ(h.View(), "more");
+  EXPECT_EQ(h.kiosk().journey().draft().text, "Line one\nLine two ");
+  // Back from the screen keeps them too.
+  h.Press(SDLK_TAB);
+  h.Press(SDLK_ESCAPE);
+  EXPECT_EQ(h.View(), "rating");
+  h.Press(SDLK_RETURN);
+  EXPECT_EQ(h.View(), "more");
+  EXPECT_EQ(h.kiosk().journey().draft().text, "Line one\nLine two ");
+}
+
+TEST(KioskUi, ReviewCanChangeAStepAndComeStraightBack) {
+  KioskHarness h;
+  KeysToReview(h, "Good");
+  ASSERT_TRUE(h.FocusOn("review.change_rating"));
+  h.Press(SDLK_RETURN);
+  ASSERT_EQ(h.View(), "rating");
+  EXPECT_EQ(h.FocusedId(), "rating.4") << "focus starts on the current choice";
+  ASSERT_TRUE(h.FocusOn("rating.5"));
+  h.Press(SDLK_RETURN);
+  EXPECT_EQ(h.View(), "review");
+  EXPECT_EQ(h.kiosk().journey().draft().rating, v1::RATING_VERY_GOOD);
+}
+
+TEST(KioskUi, StartAgainAsksFirstThenWipes) {
+  KioskHarness h;
+  KeysToReview(h, "Private words");
+  h.Press(SDLK_F12);
+  ASSERT_EQ(h.View(), "restart");
+  EXPECT_EQ(h.FocusedId(), "restart.no") << "the safe answer comes first";
+  h.Press(SDLK_RETURN);
+  EXPECT_EQ(h.View(), "review");
+  EXPECT_EQ(h.kiosk().journey().draft().text, "Private words");
+  h.Press(SDLK_F12);
+  ASSERT_TRUE(h.FocusOn("restart.yes"));
+  h.Press(SDLK_RETURN);
+  EXPECT_EQ(h.View(), "attract");
+  EXPECT_TRUE(h.kiosk().journey().draft().text.empty());
+  EXPECT_EQ(*h.outbox().PendingCount(), 0) << "an abandoned draft is never sent";
+}
+
+TEST(KioskUi, HelpSaysWhereYouAreAndTheKeys) {
+  KioskHarness h;
+  h.Press(SDLK_SPACE);
+  h.Press(SDLK_RETURN);
+  std::size_t mark = h.Spoken().size();
+  h.Press(SDLK_F1);
+  EXPECT_EQ(h.View(), "help");
+  std::string help = h.SpokenSince(mark);
+  EXPECT_THAT(help, HasSubstr("Which service is it about?"));
+  EXPECT_THAT(help, HasSubstr("Press Tab or the arrow keys to move"));
+  h.Press(SDLK_ESCAPE);
+  EXPECT_EQ(h.View(), "service");
+}
+
+TEST(KioskUi, RepeatAndStopWorkAnywhere) {
+  KioskHarness h;
+  h.Press(SDLK_SPACE);
+  std::vector<std::string> before = h.Spoken();
+  ASSERT_FALSE(before.empty());
+  int stops = h.speaker().stops();
+  h.Press(SDLK_F3);
+  EXPECT_GT(h.speaker().stops(), stops);
+  h.Press(SDLK_F2);
+  std::vector<std::string> after = h.Spoken();
+  ASSERT_GT(after.size(), before.size());
+  EXPECT_THAT(after.back(), HasSubstr("Tell us how we're doing"));
+}
+
+TEST(KioskUi, TouchAloneCompletesTheJourney) {
+  KioskHarness h;
+  auto tap = [&](const std::string& id) {
+    // No gestures: what is scrolled out of view is reached by tapping the
+    // scroll button until it is wholly in view.
+    for (int i = 0; i < 10; ++i) {
+      const a11y::WidgetInfo* item = h.kiosk().registry().Find(id);
+      ASSERT_NE(item, nullptr) << id << " is not on " << h.View();
+      if (!item->clipped) break;
+      const a11y::WidgetInfo* down = h.kiosk().registry().Find("scroll.down");
+      ASSERT_NE(down, nullptr) << id << " is out of view and there is no way to scroll";
+      h.Tap(down->box.x + down->box.w / 2, down->box.y + down->box.h / 2);
+    }
+    const a11y::WidgetInfo* item = h.kiosk().registry().Find(id);
+    ASSERT_FALSE(item->clipped) << id << " never came into view";
+    h.Tap(item->box.x + item->box.w / 2, item->box.y + item->box.h / 2);
+  };
+  h.Tap(640, 400);  // anywhere on the attract screen
+  ASSERT_EQ(h.View(), "home");
+  tap("home.feedback");
+  tap("service.care_homes");
+  ASSERT_EQ(h.View(), "rating");
+  tap("rating.5");
+  tap("more.continue");
+  ASSERT_EQ(h.View(), "review");
+  tap("review.send");
+  ASSERT_EQ(h.View(), "thanks");
+  auto pending = h.outbox().Pending(10);
+  ASSERT_EQ(pending->size(), 1u);
+  EXPECT_EQ(pending->front().submission.feedback().service_id(), "care_homes");
+  EXPECT_EQ(pending->front().submission.feedback().rating(), v1::RATING_VERY_GOOD);
+  tap("thanks.finish");  // below the fold at this size
+  EXPECT_EQ(h.View(), "attract");
+}
+
+TEST(KioskUi, ThanksSaysWhetherTheWordsHaveReachedTheCouncil) {
+  KioskHarness h;
+  h.status().service_reachable = false;
+  KeysToReview(h, "Offline words");
+  ASSERT_TRUE(h.FocusOn("review.send"));
+  std::size_t mark = h.Spoken().size();
+  h.Press(SDLK_RETURN);
+  ASSERT_EQ(h.View(), "thanks");
+  EXPECT_THAT(h.SpokenSince(mark), HasSubstr("saved on this kiosk and will be sent"));
+  // The syncer delivers it later: the screen and the speech say so.
+  auto receipt = h.kiosk().journey().receipt();
+  ASSERT_TRUE(h.outbox().MarkDelivered(receipt->submission_id).ok());
+  h.status().delivered_total += 1;
+  mark = h.Spoken().size();
+  h.Settle();
+  EXPECT_THAT(h.SpokenSince(mark), HasSubstr("Your feedback has reached the council."));
+}
+
+TEST(KioskUi, WithNoCatalogThePersonCanStillSpeak) {
+  KioskHarness h(1280, 800, std::nullopt);
+  h.Press(SDLK_SPACE);
+  std::size_t mark = h.Spoken().size();
+  h.Press(SDLK_RETURN);
+  ASSERT_EQ(h.View(), "service");
+  std::string spoken = h.SpokenSince(mark);
+  EXPECT_THAT(spoken, HasSubstr("cannot load the list of services"));
+  EXPECT_THAT(spoken, HasSubstr("Something else"));
+  h.Press(SDLK_RETURN);
+  EXPECT_EQ(h.View(), "rating");
+  EXPECT_EQ(h.kiosk().journey().draft().service_id, "something_else");
+}
+
+TEST(KioskUi, TooLongWordsAreStoppedAndSaid) {
+  KioskHarness h;
+  h.Press(SDLK_SPACE);
+  h.Press(SDLK_RETURN);
+  h.Press(SDLK_RETURN);
+  h.Press(SDLK_RETURN);
+  ASSERT_EQ(h.View(), "more");
+  std::string many(5000, 'a');
+  SDL_Event event{};
+  event.type = SDL_TEXTINPUT;
+  // 5,000 characters in blocks, as a paste would arrive.
+  for (std::size_t i = 0; i < many.size(); i += 31) {
+    std::string block = many.substr(i, 31);
+    std::memset(event.text.text, 0, sizeof(event.text.text));
+    std::memcpy(event.text.text, block.data(), block.size());
+    h.kiosk().HandleEvent(event);
+  }
+  h.Settle();
+  std::size_t mark = h.Spoken().size();
+  h.Type("b");
+  EXPECT_EQ(h.kiosk().journey().draft().text.size(), 5000u);
+  EXPECT_THAT(h.SpokenSince(mark), HasSubstr("as much as this box can hold"));
+}
+
+// Every screen of the journey, at a size: targets large enough, nothing
+// wider than the screen, nothing overlapping.
+void CheckLayout(float width, float height) {
+  KioskHarness h(width, height);
+  auto check = [&] {
+    const auto& items = h.kiosk().registry().items();
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const a11y::WidgetInfo& a = items[i];
+      EXPECT_GE(a.box.x, 0) << a.id << " on " << h.View();
+      EXPECT_LE(a.box.x + a.box.w, width) << a.id << " needs sideways scrolling";
+      if (a.focusable && !a.clipped) {
+        EXPECT_GE(a.box.w, 53) << a.id << " target too narrow on " << h.View();
+        EXPECT_GE(a.box.h, 53) << a.id << " target too short on " << h.View();
+      }
+      for (std::size_t j = i + 1; j < items.size(); ++j) {
+        EXPECT_FALSE(a.box.Overlaps(items[j].box))
+            << a.id << " overlaps " << items[j].id << " on " << h.View();
+      }
+    }
+    // The focused item is on screen.
+    const a11y::WidgetInfo* focused = h.kiosk().registry().Find(h.FocusedId());
+    if (focused != nullptr) {
+      EXPECT_GE(focused->box.y, 0) << focused->id;
+      EXPECT_LE(focused->box.y + focused->box.h, height) << focused->id;
+    }
+  };
+  check();
+  h.Press(SDLK_SPACE);
+  check();
+  h.Press(SDLK_RETURN);
+  check();
+  h.Press(SDLK_RETURN);
+  check();
+  h.Press(SDLK_RETURN);
+  h.Type("Some words about the service, long enough to wrap onto a second line.");
+  check();
+  h.Press(SDLK_TAB);
+  h.Press(SDLK_RETURN);
+  check();
+  // Walk focus down the review screen: it scrolls into view each time.
+  for (int i = 0; i < h.kiosk().focus().count(); ++i) {
+    h.Press(SDLK_TAB);
+    check();
+  }
+  ASSERT_TRUE(h.FocusOn("review.send"));
+  h.Press(SDLK_RETURN);
+  check();
+}
+
+TEST(KioskUiLayout, Landscape1280x800) { CheckLayout(1280, 800); }
+TEST(KioskUiLayout, Portrait800x1280) { CheckLayout(800, 1280); }
+
+}  // namespace
+}  // namespace carevoice::client::ui::testing
