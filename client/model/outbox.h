@@ -14,9 +14,11 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "carevoice/v1/carevoice.pb.h"
+#include "contract/validation.h"
 
 namespace carevoice::client {
 
@@ -47,8 +49,9 @@ class Outbox {
 
   // Gives `draft` a fresh submission id and reference, sets created_at and
   // channel if unset, validates it with the contract rules, and commits it
-  // durably. Returns the stored item. Fails (and stores nothing) when the
-  // draft breaks a contract rule or the disk write fails.
+  // durably. Returns the stored item. Fails (and stores nothing, consuming
+  // no reference) when the draft breaks a contract rule -- InvalidArgument,
+  // "field: key", see FieldErrorOf -- or the disk write fails.
   absl::StatusOr<OutboxItem> Enqueue(v1::Submission draft, absl::Time now);
 
   // Up to `limit` pending items, oldest first.
@@ -57,12 +60,16 @@ class Outbox {
   // An item by submission id, in any state.
   absl::StatusOr<std::optional<OutboxItem>> Find(const std::string& id);
 
-  // Applies the service's answer: delivered erases the words; rejected
-  // keeps them with the reason. Counts an attempt for items still pending.
+  // Applies the service's answer: delivered erases the words (overwritten
+  // in the file and checkpointed out of the WAL); rejected keeps them with
+  // the reason (FailedPrecondition if the item was already delivered).
+  // NotFound for an unknown id.
   absl::Status MarkDelivered(const std::string& submission_id);
   absl::Status MarkRejected(const std::string& submission_id,
                             const std::string& field,
                             const std::string& message_key);
+  // Counts a failed send of a still-pending item (FailedPrecondition
+  // otherwise).
   absl::Status CountAttempt(const std::string& submission_id);
 
   // The last good catalog, if any.
@@ -75,5 +82,9 @@ class Outbox {
   std::unique_ptr<Db> db_;
   std::string device_id_;
 };
+
+// The field and message key of an Enqueue refusal, so the UI can show and
+// speak it in the person's language; nullopt for any other status.
+std::optional<contract::FieldError> FieldErrorOf(const absl::Status& status);
 
 }  // namespace carevoice::client

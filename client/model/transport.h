@@ -22,6 +22,9 @@ class Transport {
 };
 
 // A transport over an insecure gRPC channel to `target` ("127.0.0.1:7000").
+// Calls fail fast (UNAVAILABLE) while the service is unreachable; after such
+// a failure the next call uses a fresh channel, so a restarted service is
+// reached at once rather than after gRPC's own reconnect backoff.
 std::unique_ptr<Transport> MakeGrpcTransport(const std::string& target);
 
 }  // namespace carevoice::client

@@ -1,0 +1,268 @@
+// The syncer's thread: refresh the catalog when due, drain the outbox in
+// batches, then sleep until the next refresh, a Wake(), or the end of a
+// backoff. mu_ guards only the shared state (status, catalog, flags); it is
+// never held across an rpc or a disk write, so Status() never waits on I/O.
+#include "client/model/syncer.h"
+
+#include <algorithm>
+#include <chrono>
+#include <iostream>
+#include <random>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "contract/validation.h"
+
+namespace carevoice::client {
+namespace {
+
+// Diagnostics only: ids, codes and rpc errors, never what a person said.
+void LogWarning(std::string_view what, const absl::Status& status) {
+  std::cerr << "syncer: " << what << ": " << status << "\n";
+}
+
+// A per-item refusal the service might not repeat (its store was busy or
+// failing): the item stays pending instead of being marked rejected, since
+// nothing acknowledged to a person may be lost.
+bool IsTransient(int code) {
+  switch (static_cast<absl::StatusCode>(code)) {
+    case absl::StatusCode::kUnavailable:
+    case absl::StatusCode::kDeadlineExceeded:
+    case absl::StatusCode::kResourceExhausted:
+    case absl::StatusCode::kAborted:
+    case absl::StatusCode::kInternal:
+    case absl::StatusCode::kUnknown:
+    case absl::StatusCode::kCancelled:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+Syncer::Syncer(Outbox& outbox, Transport& transport, SyncOptions options)
+    : outbox_(outbox), transport_(transport), options_(std::move(options)) {}
+
+Syncer::~Syncer() { Stop(); }
+
+void Syncer::Start() {
+  if (thread_.joinable()) return;
+  // Before the thread starts, so a kiosk restarted while the service is
+  // down shows its last good catalog on the first frame.
+  absl::StatusOr<std::optional<v1::Catalog>> cached = outbox_.CachedCatalog();
+  if (!cached.ok()) LogWarning("cached catalog", cached.status());
+  {
+    std::lock_guard lock(mu_);
+    stop_ = false;
+    if (cached.ok() && cached->has_value() && !catalog_) {
+      catalog_ = **std::move(cached);
+      ++status_.catalog_serial;
+    }
+  }
+  RefreshPendingCount();
+  thread_ = std::thread(&Syncer::Run, this);
+}
+
+void Syncer::Stop() {
+  {
+    std::lock_guard lock(mu_);
+    stop_ = true;
+  }
+  cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void Syncer::Wake() {
+  {
+    std::lock_guard lock(mu_);
+    wake_ = true;
+  }
+  cv_.notify_all();
+}
+
+SyncStatus Syncer::Status() const {
+  std::lock_guard lock(mu_);
+  return status_;
+}
+
+std::optional<v1::Catalog> Syncer::Catalog() const {
+  std::lock_guard lock(mu_);
+  return catalog_;
+}
+
+bool Syncer::Stopping() const {
+  std::lock_guard lock(mu_);
+  return stop_;
+}
+
+void Syncer::SetReachable(const absl::Status& call) {
+  {
+    std::lock_guard lock(mu_);
+    status_.service_reachable = call.ok();
+  }
+  // One line when the service goes away (or fails differently), not one
+  // per retry: a kiosk may be offline for days.
+  if (call.ok()) {
+    last_logged_error_ = absl::StatusCode::kOk;
+  } else if (call.code() != last_logged_error_) {
+    last_logged_error_ = call.code();
+    LogWarning("service call failed; retrying with backoff", call);
+  }
+}
+
+void Syncer::RefreshPendingCount() {
+  absl::StatusOr<int> pending = outbox_.PendingCount();
+  if (!pending.ok()) {
+    LogWarning("pending count", pending.status());
+    return;
+  }
+  std::lock_guard lock(mu_);
+  status_.pending = *pending;
+}
+
+void Syncer::Run() {
+  using Steady = std::chrono::steady_clock;
+  std::mt19937_64 rng{std::random_device{}()};
+  const double spread = std::clamp(options_.backoff_jitter, 0.0, 1.0);
+  std::uniform_real_distribution<double> jitter(-spread, spread);
+  absl::Duration backoff = options_.initial_backoff;
+  Steady::time_point next_refresh = Steady::now();  // fetch at once
+
+  for (;;) {
+    {
+      std::lock_guard lock(mu_);
+      if (stop_) return;
+      wake_ = false;  // whatever it asked for, this pass does
+    }
+    bool ok = true;
+    if (Steady::now() >= next_refresh) {
+      if (RefreshCatalog()) {
+        next_refresh =
+            Steady::now() + absl::ToChronoNanoseconds(options_.catalog_refresh);
+      } else {
+        ok = false;
+      }
+    }
+    // Submissions go even when the catalog call failed: they do not need it.
+    if (!DrainOnce()) ok = false;
+
+    const Steady::time_point now = Steady::now();
+    Steady::time_point deadline = next_refresh;
+    if (!ok) {
+      absl::Duration wait = std::min(
+          backoff * (1.0 + jitter(rng)), options_.max_backoff);
+      deadline = now + absl::ToChronoNanoseconds(wait);
+      backoff = std::min(backoff * 2, options_.max_backoff);
+    } else {
+      backoff = options_.initial_backoff;
+    }
+    if (options_.on_pass_end) {
+      options_.on_pass_end(
+          ok, absl::FromChrono(std::max(deadline - now, Steady::duration{0})));
+    }
+    std::unique_lock lock(mu_);
+    cv_.wait_until(lock, deadline, [this] { return stop_ || wake_; });
+  }
+}
+
+bool Syncer::RefreshCatalog() {
+  v1::GetCatalogRequest request;
+  request.set_device_id(outbox_.device_id());
+  {
+    std::lock_guard lock(mu_);
+    if (catalog_) request.set_known_version(catalog_->version());
+  }
+  absl::StatusOr<v1::GetCatalogResponse> response =
+      transport_.GetCatalog(request, options_.rpc_timeout);
+  SetReachable(response.status());
+  if (!response.ok()) return false;
+  if (response->unchanged() ||
+      (request.known_version().size() > 0 &&
+       response->catalog().version() == request.known_version())) {
+    return true;
+  }
+  // A bad catalog from the service must not replace the good one the kiosk
+  // is showing; it is fetched again at the next refresh.
+  if (std::optional<contract::FieldError> bad =
+          contract::ValidateCatalog(response->catalog())) {
+    LogWarning("catalog from service refused",
+               absl::InvalidArgumentError(bad->field + ": " + bad->message_key));
+    return true;
+  }
+  if (absl::Status s = outbox_.CacheCatalog(response->catalog()); !s.ok()) {
+    LogWarning("cache catalog", s);  // still shown; lost only on restart
+  }
+  std::lock_guard lock(mu_);
+  catalog_ = std::move(*response->mutable_catalog());
+  ++status_.catalog_serial;
+  return true;
+}
+
+bool Syncer::DrainOnce() {
+  // Each round either moves every item of its batch out of pending or
+  // returns, so the loop ends even while new items keep arriving.
+  while (!Stopping()) {
+    absl::StatusOr<std::vector<OutboxItem>> items =
+        outbox_.Pending(std::clamp(options_.batch_size, 1, 100));
+    if (!items.ok()) {
+      LogWarning("read outbox", items.status());
+      return false;
+    }
+    if (items->empty()) {
+      RefreshPendingCount();
+      return true;
+    }
+
+    v1::SubmitBatchRequest request;
+    request.set_device_id(outbox_.device_id());
+    for (OutboxItem& item : *items) {
+      *request.add_submissions() = std::move(item.submission);
+    }
+    absl::StatusOr<v1::SubmitBatchResponse> response =
+        transport_.SubmitBatch(request, options_.rpc_timeout);
+    SetReachable(response.status());
+
+    std::unordered_map<std::string, const v1::ItemResult*> results;
+    if (response.ok()) {
+      for (const v1::ItemResult& result : response->results()) {
+        results.emplace(result.submission_id(), &result);
+      }
+    }
+    bool all_answered = response.ok();
+    for (const OutboxItem& item : *items) {
+      auto it = results.find(item.submission_id);
+      const v1::ItemResult* result = it == results.end() ? nullptr : it->second;
+      absl::Status applied = absl::UnknownError("no answer");
+      if (result == nullptr) {
+        // Left pending; counted below.
+      } else if (result->outcome() == v1::ItemResult::OUTCOME_STORED ||
+                 result->outcome() == v1::ItemResult::OUTCOME_ALREADY_STORED) {
+        applied = outbox_.MarkDelivered(item.submission_id);
+        if (applied.ok()) {
+          std::lock_guard lock(mu_);
+          ++status_.delivered_total;
+        }
+      } else if (result->outcome() == v1::ItemResult::OUTCOME_REJECTED &&
+                 !IsTransient(result->code())) {
+        applied = outbox_.MarkRejected(item.submission_id, result->field(),
+                                       result->message_key());
+      }
+      if (!applied.ok()) {
+        all_answered = false;
+        if (absl::Status s = outbox_.CountAttempt(item.submission_id);
+            !s.ok()) {
+          LogWarning("count attempt", s);
+        }
+      }
+    }
+    RefreshPendingCount();
+    if (!all_answered) return false;
+  }
+  return true;
+}
+
+}  // namespace carevoice::client

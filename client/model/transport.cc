@@ -1,0 +1,101 @@
+// The gRPC transport. Each call gets its own deadline and fails fast when the
+// service cannot be reached (no wait_for_ready), so the syncer decides when
+// to try again, not the channel.
+#include "client/model/transport.h"
+
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <utility>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "carevoice/v1/carevoice.grpc.pb.h"
+#include "grpcpp/grpcpp.h"
+
+namespace carevoice::client {
+namespace {
+
+absl::Status FromGrpc(const grpc::Status& status, const char* rpc) {
+  if (status.ok()) return absl::OkStatus();
+  // grpc::StatusCode and absl::StatusCode share the google.rpc.Code numbers.
+  return absl::Status(static_cast<absl::StatusCode>(status.error_code()),
+                      absl::StrCat(rpc, ": ", status.error_message()));
+}
+
+// A fresh channel to `target`. The channel's own reconnect backoff grows
+// to two minutes by default, and every call fails at once while it lasts,
+// even after the service is back; the syncer already paces retries, so
+// keep the channel's short. (Not GRPC_ARG_MIN_RECONNECT_BACKOFF_MS: despite
+// its name it is the connect timeout, and a small one aborts handshakes
+// with a busy service.) A local subchannel pool keeps a replacement channel
+// from inheriting the old one's connection state.
+std::shared_ptr<grpc::Channel> NewChannel(const std::string& target) {
+  grpc::ChannelArguments args;
+  args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 100);
+  args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 1000);
+  args.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
+  return grpc::CreateCustomChannel(target, grpc::InsecureChannelCredentials(),
+                                   args);
+}
+
+class GrpcTransport final : public Transport {
+ public:
+  explicit GrpcTransport(std::string target)
+      : target_(std::move(target)),
+        stub_(v1::KioskSync::NewStub(NewChannel(target_))) {}
+
+  absl::StatusOr<v1::SubmitBatchResponse> SubmitBatch(
+      const v1::SubmitBatchRequest& request, absl::Duration timeout) override {
+    return Call(&v1::KioskSync::Stub::SubmitBatch, request,
+                v1::SubmitBatchResponse(), timeout, "SubmitBatch");
+  }
+
+  absl::StatusOr<v1::GetCatalogResponse> GetCatalog(
+      const v1::GetCatalogRequest& request, absl::Duration timeout) override {
+    return Call(&v1::KioskSync::Stub::GetCatalog, request,
+                v1::GetCatalogResponse(), timeout, "GetCatalog");
+  }
+
+ private:
+  template <typename Request, typename Response>
+  absl::StatusOr<Response> Call(
+      grpc::Status (v1::KioskSync::Stub::*method)(grpc::ClientContext*,
+                                                 const Request&, Response*),
+      const Request& request, Response response, absl::Duration timeout,
+      const char* name) {
+    std::shared_ptr<v1::KioskSync::Stub> stub;
+    {
+      std::lock_guard lock(mu_);
+      stub = stub_;
+    }
+    grpc::ClientContext context;
+    context.set_deadline(std::chrono::system_clock::now() +
+                         absl::ToChronoNanoseconds(timeout));
+    context.set_wait_for_ready(false);  // unreachable: fail now, not later
+    grpc::Status status = ((*stub).*method)(&context, request, &response);
+    if (status.ok()) return response;
+    if (status.error_code() == grpc::StatusCode::UNAVAILABLE) {
+      // gRPC 1.51's pick_first can leave a channel whose service went away
+      // failing every call for seconds after the service is back. A new
+      // channel connects on the next call; connecting is cheap next to the
+      // syncer's backoff.
+      std::lock_guard lock(mu_);
+      if (stub_ == stub) stub_ = v1::KioskSync::NewStub(NewChannel(target_));
+    }
+    return FromGrpc(status, name);
+  }
+
+  const std::string target_;
+  std::mutex mu_;
+  std::shared_ptr<v1::KioskSync::Stub> stub_;  // replaced after UNAVAILABLE
+};
+
+}  // namespace
+
+std::unique_ptr<Transport> MakeGrpcTransport(const std::string& target) {
+  return std::make_unique<GrpcTransport>(target);
+}
+
+}  // namespace carevoice::client

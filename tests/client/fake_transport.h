@@ -1,0 +1,186 @@
+// A scripted stand-in for the service, for syncer tests: it stores batches
+// by submission id the way the contract says (replay -> ALREADY_STORED,
+// same id with another body -> REJECTED/ALREADY_EXISTS), and can be told to
+// be down, to fail after storing, to refuse some items, or to answer only
+// part of a batch. Called on the syncer thread; scripted and inspected from
+// the test thread; every member takes the one mutex.
+#pragma once
+
+#include <map>
+#include <mutex>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "client/model/transport.h"
+#include "contract/validation.h"
+
+namespace carevoice::client::testing {
+
+class FakeTransport final : public Transport {
+ public:
+  // ---- Scripting ----
+
+  // While down every call fails with UNAVAILABLE and stores nothing.
+  void SetDown(bool down) {
+    std::lock_guard lock(mu_);
+    down_ = down;
+  }
+  // The next `calls` SubmitBatch calls store their items and then fail, as
+  // a service that commits and dies before replying.
+  void StoreThenFail(int calls) {
+    std::lock_guard lock(mu_);
+    store_then_fail_ = calls;
+  }
+  // The next SubmitBatch answers only its first `items` items.
+  void AnswerOnlyFirst(int items) {
+    std::lock_guard lock(mu_);
+    answer_only_first_ = items;
+  }
+  // Items about `service_id` are refused: INVALID_ARGUMENT on
+  // feedback.service_id.
+  void RejectServiceId(const std::string& service_id) {
+    std::lock_guard lock(mu_);
+    rejected_service_ids_.insert(service_id);
+  }
+  // The next `items` items are refused with UNAVAILABLE, as a service whose
+  // store was briefly busy.
+  void RefuseTransiently(int items) {
+    std::lock_guard lock(mu_);
+    transient_refusals_ = items;
+  }
+  void SetCatalog(const v1::Catalog& catalog) {
+    std::lock_guard lock(mu_);
+    catalog_ = catalog;
+  }
+
+  // ---- Observations ----
+
+  int submit_calls() const {
+    std::lock_guard lock(mu_);
+    return submit_calls_;
+  }
+  int catalog_calls() const {
+    std::lock_guard lock(mu_);
+    return catalog_calls_;
+  }
+  // How many times `id` was sent, and how many times it was newly stored
+  // (the second must never exceed one).
+  int times_sent(const std::string& id) const {
+    std::lock_guard lock(mu_);
+    auto it = sent_.find(id);
+    return it == sent_.end() ? 0 : it->second;
+  }
+  int times_stored(const std::string& id) const {
+    std::lock_guard lock(mu_);
+    auto it = newly_stored_.find(id);
+    return it == newly_stored_.end() ? 0 : it->second;
+  }
+  std::size_t stored_count() const {
+    std::lock_guard lock(mu_);
+    return stored_.size();
+  }
+  int conflicts() const {
+    std::lock_guard lock(mu_);
+    return conflicts_;
+  }
+  std::vector<std::size_t> batch_sizes() const {
+    std::lock_guard lock(mu_);
+    return batch_sizes_;
+  }
+
+  // ---- Transport ----
+
+  absl::StatusOr<v1::SubmitBatchResponse> SubmitBatch(
+      const v1::SubmitBatchRequest& request, absl::Duration) override {
+    std::lock_guard lock(mu_);
+    ++submit_calls_;
+    if (down_) return absl::UnavailableError("fake: down");
+    batch_sizes_.push_back(request.submissions_size());
+    v1::SubmitBatchResponse response;
+    for (const v1::Submission& s : request.submissions()) {
+      ++sent_[s.submission_id()];
+      *response.add_results() = Store(s);
+    }
+    if (store_then_fail_ > 0) {
+      --store_then_fail_;
+      return absl::UnavailableError("fake: stored, then lost the reply");
+    }
+    if (answer_only_first_ >= 0) {
+      while (response.results_size() > answer_only_first_) {
+        response.mutable_results()->RemoveLast();
+      }
+      answer_only_first_ = -1;
+    }
+    return response;
+  }
+
+  absl::StatusOr<v1::GetCatalogResponse> GetCatalog(
+      const v1::GetCatalogRequest& request, absl::Duration) override {
+    std::lock_guard lock(mu_);
+    ++catalog_calls_;
+    if (down_) return absl::UnavailableError("fake: down");
+    v1::GetCatalogResponse response;
+    if (!request.known_version().empty() &&
+        request.known_version() == catalog_.version()) {
+      response.set_unchanged(true);
+    } else {
+      *response.mutable_catalog() = catalog_;
+    }
+    return response;
+  }
+
+ private:
+  v1::ItemResult Store(const v1::Submission& s) {
+    v1::ItemResult result;
+    result.set_submission_id(s.submission_id());
+    auto refuse = [&](absl::StatusCode code, std::string field,
+                      std::string_view key) {
+      result.set_outcome(v1::ItemResult::OUTCOME_REJECTED);
+      result.set_code(static_cast<int>(code));
+      result.set_field(std::move(field));
+      result.set_message_key(std::string(key));
+      return result;
+    };
+    if (transient_refusals_ > 0) {
+      --transient_refusals_;
+      return refuse(absl::StatusCode::kUnavailable, "", "error.busy");
+    }
+    if (rejected_service_ids_.contains(s.feedback().service_id())) {
+      return refuse(absl::StatusCode::kInvalidArgument, "feedback.service_id",
+                    contract::kErrUnknownValue);
+    }
+    const std::string body = s.SerializeAsString();
+    auto [it, inserted] = stored_.emplace(s.submission_id(), body);
+    if (inserted) {
+      ++newly_stored_[s.submission_id()];
+      result.set_outcome(v1::ItemResult::OUTCOME_STORED);
+    } else if (it->second == body) {
+      result.set_outcome(v1::ItemResult::OUTCOME_ALREADY_STORED);
+    } else {
+      ++conflicts_;
+      return refuse(absl::StatusCode::kAlreadyExists, "submission_id",
+                    contract::kErrConflict);
+    }
+    return result;
+  }
+
+  mutable std::mutex mu_;
+  bool down_ = false;
+  int store_then_fail_ = 0;
+  int answer_only_first_ = -1;
+  int transient_refusals_ = 0;
+  std::set<std::string> rejected_service_ids_;
+  v1::Catalog catalog_;
+
+  int submit_calls_ = 0;
+  int catalog_calls_ = 0;
+  int conflicts_ = 0;
+  std::map<std::string, std::string> stored_;  // id -> body
+  std::map<std::string, int> sent_;
+  std::map<std::string, int> newly_stored_;
+  std::vector<std::size_t> batch_sizes_;
+};
+
+}  // namespace carevoice::client::testing
