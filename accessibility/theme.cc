@@ -53,6 +53,169 @@ Theme DefaultTheme() {
   return t;
 }
 
+namespace {
+
+// Light text on near-black, for people dazzled by a bright screen. Faces
+// are dark greys; a chosen item is a dark blue face (and a thicker border),
+// so the amber focus ring stands out on every face.
+Theme LightOnDark() {
+  Theme t;
+  t.background = Rgb::FromHex(0x121212);
+  t.text = Rgb::FromHex(0xF2F2F2);
+  // Hovering lightens the face; pressing darkens it below normal.
+  t.button = Rgb::FromHex(0x2B2B2B);
+  t.button_hovered = Rgb::FromHex(0x3A3A3A);
+  t.button_active = Rgb::FromHex(0x1C1C1C);
+  t.button_selected = Rgb::FromHex(0x1F3A68);
+  t.button_disabled = Rgb::FromHex(0x1E1E1E);
+  t.button_text = Rgb::FromHex(0xF2F2F2);
+  t.button_selected_text = Rgb::FromHex(0xFFFFFF);
+  t.button_disabled_text = Rgb::FromHex(0xBDBDBD);
+  // Mid grey: >= 3:1 on the lightest face, yet 1.6:1 below the ring.
+  t.border = Rgb::FromHex(0x9E9E9E);
+  t.focus_ring = Rgb::FromHex(0xFFC107);
+  t.field = Rgb::FromHex(0x000000);
+  t.field_text = Rgb::FromHex(0xF2F2F2);
+  // The caption strip is inverted so it reads as apart from the screen.
+  t.caption = Rgb::FromHex(0xE8E8E8);
+  t.caption_text = Rgb::FromHex(0x121212);
+  t.error_text = Rgb::FromHex(0xFF9E9E);
+  return t;
+}
+
+// High contrast: yellow on black, every text pair >= 10:1. Faces stay dark
+// so that the bright yellow borders and the cyan ring show on all of them;
+// a chosen item is a dark blue face with a thicker border, not an inverted
+// yellow one (a yellow face would swallow its own border).
+Theme YellowOnBlack() {
+  Theme t;
+  t.background = Rgb::FromHex(0x000000);
+  t.text = Rgb::FromHex(0xFFFF00);
+  t.button = Rgb::FromHex(0x000000);
+  t.button_hovered = Rgb::FromHex(0x1F1F1F);
+  t.button_active = Rgb::FromHex(0x333333);
+  t.button_selected = Rgb::FromHex(0x002A80);
+  t.button_disabled = Rgb::FromHex(0x141414);
+  t.button_text = Rgb::FromHex(0xFFFF00);
+  t.button_selected_text = Rgb::FromHex(0xFFFF00);
+  t.button_disabled_text = Rgb::FromHex(0xD4D400);
+  t.border = Rgb::FromHex(0xFFFF00);
+  // As bright as the border, so told apart by hue (cyan against yellow) and
+  // by its double width.
+  t.focus_ring = Rgb::FromHex(0x00FFFF);
+  t.field = Rgb::FromHex(0x000000);
+  // What the person typed is white, apart from the yellow prompts.
+  t.field_text = Rgb::FromHex(0xFFFFFF);
+  t.caption = Rgb::FromHex(0xFFFF00);
+  t.caption_text = Rgb::FromHex(0x000000);
+  t.error_text = Rgb::FromHex(0xFFB0B0);
+  return t;
+}
+
+// White on dark navy. Faces are lighter blues (pressed: darker); a chosen
+// item is dark green, a hue well away from the blue faces.
+Theme WhiteOnBlue() {
+  Theme t;
+  t.background = Rgb::FromHex(0x0B1F4B);
+  t.text = Rgb::FromHex(0xFFFFFF);
+  t.button = Rgb::FromHex(0x1A3F80);
+  t.button_hovered = Rgb::FromHex(0x24519E);
+  t.button_active = Rgb::FromHex(0x05112E);
+  t.button_selected = Rgb::FromHex(0x1B5E20);
+  t.button_disabled = Rgb::FromHex(0x142B5A);
+  t.button_text = Rgb::FromHex(0xFFFFFF);
+  t.button_selected_text = Rgb::FromHex(0xFFFFFF);
+  t.button_disabled_text = Rgb::FromHex(0xD0D8E8);
+  // Pale blue: >= 3:1 on the hovered face, and 1.6:1 below the yellow ring.
+  t.border = Rgb::FromHex(0x93AEDB);
+  t.focus_ring = Rgb::FromHex(0xFFD54F);
+  t.field = Rgb::FromHex(0x000B26);
+  t.field_text = Rgb::FromHex(0xFFFFFF);
+  t.caption = Rgb::FromHex(0xFFFFFF);
+  t.caption_text = Rgb::FromHex(0x0B1F4B);
+  t.error_text = Rgb::FromHex(0xFFB3B3);
+  return t;
+}
+
+// HSV of an sRGB colour: saturation and value 0..1, hue in degrees.
+struct Hsv {
+  double saturation = 0;
+  double value = 0;
+  double degrees = 0;
+};
+
+Hsv HsvOf(Rgb c) {
+  const double max = std::max({c.r, c.g, c.b});
+  const double min = std::min({c.r, c.g, c.b});
+  Hsv h;
+  h.value = max;
+  if (max <= 0 || max == min) return h;
+  const double span = max - min;
+  h.saturation = span / max;
+  if (max == c.r) {
+    h.degrees = 60 * std::fmod((c.g - c.b) / span + 6, 6.0);
+  } else if (max == c.g) {
+    h.degrees = 60 * ((c.b - c.r) / span + 2);
+  } else {
+    h.degrees = 60 * ((c.r - c.g) / span + 4);
+  }
+  return h;
+}
+
+// Hue only reads when a colour is both saturated and not too dark.
+bool Chromatic(const Hsv& h) { return h.saturation >= 0.4 && h.value >= 0.3; }
+bool Grey(const Hsv& h) { return h.saturation <= 0.2 || h.value < 0.15; }
+
+}  // namespace
+
+std::vector<ThemeId> AllThemes() {
+  return {ThemeId::kDarkOnLight, ThemeId::kLightOnDark, ThemeId::kYellowOnBlack,
+          ThemeId::kWhiteOnBlue};
+}
+
+Theme ThemeFor(ThemeId id) {
+  Theme t;
+  switch (id) {
+    case ThemeId::kDarkOnLight: t = DefaultTheme(); break;
+    case ThemeId::kLightOnDark: t = LightOnDark(); break;
+    case ThemeId::kYellowOnBlack: t = YellowOnBlack(); break;
+    case ThemeId::kWhiteOnBlue: t = WhiteOnBlue(); break;
+  }
+  t.name = ThemeKey(id);
+  return t;
+}
+
+const char* ThemeKey(ThemeId id) {
+  switch (id) {
+    case ThemeId::kDarkOnLight: return "dark_on_light";
+    case ThemeId::kLightOnDark: return "light_on_dark";
+    case ThemeId::kYellowOnBlack: return "yellow_on_black";
+    case ThemeId::kWhiteOnBlue: return "white_on_blue";
+  }
+  return "dark_on_light";
+}
+
+std::optional<ThemeId> ThemeFromKey(std::string_view key) {
+  for (ThemeId id : AllThemes()) {
+    if (key == ThemeKey(id)) return id;
+  }
+  return std::nullopt;
+}
+
+double TextMinimum(ThemeId id) {
+  return id == ThemeId::kYellowOnBlack ? 10.0 : 7.0;
+}
+
+bool VisiblyDistinct(Rgb a, Rgb b) {
+  if (ContrastRatio(a, b) >= 1.5) return true;
+  const Hsv ha = HsvOf(a);
+  const Hsv hb = HsvOf(b);
+  if ((Chromatic(ha) && Grey(hb)) || (Grey(ha) && Chromatic(hb))) return true;
+  if (!Chromatic(ha) || !Chromatic(hb)) return false;
+  const double apart = std::fabs(ha.degrees - hb.degrees);
+  return std::min(apart, 360 - apart) >= 60;
+}
+
 std::vector<ContrastPair> ContrastPairs(const Theme& t, double text_minimum) {
   constexpr double kNonText = 3.0;  // WCAG 1.4.11
   std::vector<ContrastPair> pairs = {
@@ -69,11 +232,11 @@ std::vector<ContrastPair> ContrastPairs(const Theme& t, double text_minimum) {
       {"field_text on field", t.field_text, t.field, text_minimum},
       {"caption_text on caption", t.caption_text, t.caption, text_minimum},
       {"error_text on background", t.error_text, t.background, text_minimum},
-      {"border on background", t.border, t.background, kNonText},
   };
-  // The focus ring is drawn round whatever has focus, so it must stand out
-  // from the screen and from every face it can surround.
-  const std::pair<const char*, Rgb> ring_surroundings[] = {
+  // A border is drawn on the screen and round every face (inside its edge),
+  // and the focus ring round whatever has focus; both must stand out from
+  // the screen and from every face they can touch.
+  const std::pair<const char*, Rgb> surroundings[] = {
       {"background", t.background},
       {"button", t.button},
       {"button_hovered", t.button_hovered},
@@ -82,9 +245,13 @@ std::vector<ContrastPair> ContrastPairs(const Theme& t, double text_minimum) {
       {"button_disabled", t.button_disabled},
       {"field", t.field},
   };
-  for (const auto& [name, colour] : ring_surroundings) {
-    pairs.push_back(
-        {std::string("focus_ring on ") + name, t.focus_ring, colour, kNonText});
+  const std::pair<const char*, Rgb> outlines[] = {{"border", t.border},
+                                                  {"focus_ring", t.focus_ring}};
+  for (const auto& [outline, outline_colour] : outlines) {
+    for (const auto& [name, colour] : surroundings) {
+      pairs.push_back({std::string(outline) + " on " + name, outline_colour,
+                       colour, kNonText});
+    }
   }
   return pairs;
 }

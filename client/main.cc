@@ -1,6 +1,7 @@
 // carevoice-kiosk: wires the outbox, syncer, speech and window together.
 // All behaviour lives in the libraries; this file only reads flags.
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -9,6 +10,7 @@
 #include "absl/strings/str_split.h"
 #include "accessibility/espeak_speaker.h"
 #include "accessibility/speech_log.h"
+#include "client/app/settings.h"
 #include "client/app/strings.h"
 #include "client/model/outbox.h"
 #include "client/model/syncer.h"
@@ -88,8 +90,18 @@ int main(int argc, char** argv) {
     return Fail("--window must look like 1280x800");
   }
 
-  auto strings = client::Strings::LoadLanguage(assets + "/lang", language);
-  if (!strings.ok()) return Fail(std::string(strings.status().message()));
+  // The languages a person can choose: those with a file, the kiosk's own
+  // language first (a session's end returns to it).
+  std::vector<std::string> languages{language};
+  for (const char* tag : {"en-GB", "cy", "pl", "ur", "pa", "bn"}) {
+    if (tag != language && std::filesystem::exists(assets + "/lang/" + tag + ".json")) {
+      languages.push_back(tag);
+    }
+  }
+  std::string lang_dir = assets + "/lang";
+  client::ui::LanguageLoader load = [lang_dir](const std::string& tag) {
+    return client::Strings::LoadLanguage(lang_dir, tag);
+  };
   auto outbox = client::Outbox::Open(outbox_path);
   if (!outbox.ok()) return Fail(std::string(outbox.status().message()));
 
@@ -122,14 +134,15 @@ int main(int argc, char** argv) {
     speaker = std::move(*logged);
   }
 
-  auto fonts = ui::LoadFonts((*shell)->io(), 40.0f);
+  auto fonts = ui::LoadFonts((*shell)->io(), client::kDefaultBodyPx);
   if (!fonts.ok()) return Fail(std::string(fonts.status().message()));
 
   ui::SyncHooks hooks{[&] { return syncer.Status(); }, [&] { return syncer.Catalog(); },
                       [&] { syncer.Wake(); }};
-  ui::KioskUi kiosk(std::move(*strings), **outbox, hooks, *speaker, clock, *fonts);
+  auto kiosk = ui::KioskUi::Create(load, languages, **outbox, hooks, *speaker, clock, *fonts);
+  if (!kiosk.ok()) return Fail(std::string(kiosk.status().message()));
   std::fprintf(stderr, "carevoice-kiosk: running (service %s)\n", service.c_str());
-  int code = (*shell)->Run(kiosk);
+  int code = (*shell)->Run(**kiosk);
   syncer.Stop();
   return code;
 }

@@ -5,13 +5,17 @@ namespace carevoice::client::ui {
 // The first thing a passer-by sees and hears. Any key or touch starts
 // (handled by the kiosk); the button is there for pointer and switch users.
 Intent DrawAttractScreen(const ScreenContext& ctx, Ui& ui) {
-  const Strings& s = ctx.strings;
-  ui.Title(s.Get("attract.title"), s.Get("attract.instruction"));
-  ui.Paragraph("attract.body", s.Get("attract.body"));
-  if (ui.Button("attract.start", s.Get("attract.title"))) {
-    return {Intent::Kind::kStart};
+  const Texts& t = ctx.texts;
+  ui.Title(t.Get("attract.title"), t.Get("attract.instruction"));
+  ui.Paragraph("attract.body", t.Get("attract.body"));
+  Intent intent;
+  if (ui.Button("attract.start", t.Get("attract.title"))) intent = {Intent::Kind::kStart};
+  // Choose first: speech, colours, size, language ... before starting.
+  ui.Paragraph("attract.settings_hint", t.Get("attract.settings_hint"));
+  if (ui.Button("attract.settings", t.Get("settings.title"))) {
+    intent = {Intent::Kind::kOpenSettings};
   }
-  return {};
+  return intent;
 }
 
 }  // namespace carevoice::client::ui

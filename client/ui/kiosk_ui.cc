@@ -9,8 +9,6 @@
 namespace carevoice::client::ui {
 namespace {
 
-constexpr float kBarHeight = 96.0f;
-
 bool IsModifier(SDL_Keycode key) {
   switch (key) {
     case SDLK_LSHIFT: case SDLK_RSHIFT: case SDLK_LCTRL: case SDLK_RCTRL:
@@ -30,28 +28,50 @@ bool IsSpokenText(const a11y::WidgetInfo& item) {
          !absl::EndsWith(item.id, ".label");
 }
 
+a11y::ThemeId ThemeFromKey(const std::string& key) {
+  return a11y::ThemeFromKey(key).value_or(a11y::AllThemes().front());
+}
+
 }  // namespace
 
-KioskUi::KioskUi(Strings strings, Outbox& outbox, SyncHooks sync,
-                 a11y::Speaker& speaker, const contract::Clock& clock,
-                 const Fonts& fonts)
-    : strings_(std::move(strings)),
+absl::StatusOr<std::unique_ptr<KioskUi>> KioskUi::Create(
+    LanguageLoader load, std::vector<std::string> languages, Outbox& outbox,
+    SyncHooks sync, a11y::Speaker& speaker, const contract::Clock& clock,
+    const Fonts& fonts) {
+  if (languages.empty()) return absl::InvalidArgumentError("no languages to offer");
+  absl::StatusOr<Strings> strings = load(languages.front());
+  if (!strings.ok()) return strings.status();
+  return std::unique_ptr<KioskUi>(new KioskUi(std::move(*strings), std::move(load),
+                                              std::move(languages), outbox, std::move(sync),
+                                              speaker, clock, fonts));
+}
+
+KioskUi::KioskUi(Strings strings, LanguageLoader load, std::vector<std::string> languages,
+                 Outbox& outbox, SyncHooks sync, a11y::Speaker& speaker,
+                 const contract::Clock& clock, const Fonts& fonts)
+    : load_(std::move(load)),
+      languages_(std::move(languages)),
+      screen_strings_(strings),
+      speech_strings_(std::move(strings)),
       outbox_(outbox),
       sync_(std::move(sync)),
       speaker_(speaker),
       clock_(clock),
-      theme_(a11y::DefaultTheme()),
-      announcer_(speaker, [this](std::string_view key) { return strings_.Get(key); }),
+      settings_{.language = languages_.front()},
+      theme_(a11y::ThemeFor(ThemeFromKey(settings_.theme))),
+      announcer_(speaker_, [this](std::string_view key) { return speech_strings_.Get(key); }),
       ui_(registry_, focus_, theme_, fonts),
       words_(contract::kMaxFeedbackText) {
-  announcer_.SetLanguage(strings_.language());
-  ui_.SetScrollLabels(strings_.Get("scroll.up"), strings_.Get("scroll.down"));
+  UseLanguage(settings_.language);
+  ApplySettings(settings_);
 }
 
 std::string KioskUi::ViewName() const {
   switch (overlay_) {
     case Overlay::kHelp: return "help";
     case Overlay::kRestart: return "restart";
+    case Overlay::kSettings: return "settings";
+    case Overlay::kMore: return "more_controls";
     case Overlay::kNone: break;
   }
   return ScreenName(journey_.screen());
@@ -73,12 +93,24 @@ void KioskUi::HandleEvent(const SDL_Event& event) {
 }
 
 bool KioskUi::NeedsFrame() const {
-  if (!pending_.empty() || frames_in_view_ < 2 || ViewName() != view_ || ui_.relayout()) {
+  if (!pending_.empty() || frames_in_view_ < 2 || ViewName() != view_ || ui_.relayout() ||
+      font_request_ || acted_) {
     return true;
   }
   SyncStatus status = sync_.status();
   return status.catalog_serial != catalog_serial_ ||
          (journey_.screen() == Screen::kThanks && status.delivered_total != delivered_seen_);
+}
+
+std::optional<float> KioskUi::TakeFontRequest() {
+  std::optional<float> request = font_request_;
+  font_request_.reset();
+  return request;
+}
+
+void KioskUi::SetFonts(const Fonts& fonts) {
+  ui_.SetFonts(fonts);
+  frames_in_view_ = 0;  // lay the view out again at the new size
 }
 
 bool KioskUi::FocusedIsTextField() const {
@@ -88,6 +120,15 @@ bool KioskUi::FocusedIsTextField() const {
 
 void KioskUi::Choose(const std::string& id) { ui_.SetActivation(id); }
 
+void KioskUi::OpenOverlay(Overlay overlay) {
+  if (overlay_ == Overlay::kNone) {
+    // Help describes the view it was opened from.
+    help_title_ = ui_.title();
+    help_instruction_ = ui_.instruction();
+  }
+  overlay_ = overlay;
+}
+
 bool KioskUi::Apply(const SDL_Event& event) {
   bool on_attract = overlay_ == Overlay::kNone && journey_.screen() == Screen::kAttract;
   switch (event.type) {
@@ -96,11 +137,13 @@ bool KioskUi::Apply(const SDL_Event& event) {
       Uint16 mods = event.key.keysym.mod;
       if (IsModifier(key)) return true;
       speaker_.Stop();  // any key cuts speech off
+      std::optional<Command> command = MapKey(key, mods);
       if (on_attract) {
-        journey_.Start();  // any key starts spoken orientation
+        // Any key starts spoken orientation; the settings key opens them.
+        if (command == Command::kSettings) OpenOverlay(Overlay::kSettings);
+        else journey_.Start();
         return false;
       }
-      std::optional<Command> command = MapKey(key, mods);
       if (FocusedIsTextField()) {
         // In a field, keys type; Tab, Return and Escape leave it keeping
         // the words; Shift+Return starts a new line.
@@ -133,14 +176,15 @@ bool KioskUi::Apply(const SDL_Event& event) {
       if (!command) return true;
       if (event.key.repeat &&
           (*command == Command::kChoose || *command == Command::kBack ||
-           *command == Command::kHelp || *command == Command::kStartAgain)) {
+           *command == Command::kHelp || *command == Command::kStartAgain ||
+           *command == Command::kSettings)) {
         return true;  // holding a key down never chooses twice
       }
       return ApplyCommand(*command);
     }
     case SDL_TEXTINPUT:
       if (FocusedIsTextField()) {
-        if (!words_.Insert(event.text.text)) announcer_.Say(strings_.Get("more.limit"));
+        if (!words_.Insert(event.text.text)) announcer_.Say(speech_strings_.Get("more.limit"));
         journey_.mutable_draft().text = words_.text();
       }
       return true;
@@ -165,7 +209,7 @@ bool KioskUi::Apply(const SDL_Event& event) {
       std::string released = hit != nullptr ? hit->id : "";
       bool same = !pressed_id_.empty() && released == pressed_id_;
       pressed_id_.clear();
-      if (on_attract) {
+      if (on_attract && (!same || released == "attract.start")) {
         journey_.Start();  // a touch anywhere starts
         return false;
       }
@@ -202,15 +246,11 @@ bool KioskUi::ApplyCommand(Command command) {
       if (overlay_ != Overlay::kNone) {
         overlay_ = Overlay::kNone;
       } else if (journey_.Back()) {
-        error_.clear();
+        error_ = {};
       }
       return false;
     case Command::kHelp:
-      if (overlay_ == Overlay::kNone) {
-        help_title_ = ui_.title();
-        help_instruction_ = ui_.instruction();
-      }
-      overlay_ = Overlay::kHelp;
+      OpenOverlay(Overlay::kHelp);
       return false;
     case Command::kRepeat:
       announcer_.Repeat();
@@ -219,23 +259,88 @@ bool KioskUi::ApplyCommand(Command command) {
       announcer_.Stop();
       return true;
     case Command::kVolumeDown:
-    case Command::kVolumeUp: {
-      float step = command == Command::kVolumeUp ? 0.1f : -0.1f;
-      volume_ = std::clamp(volume_ + step, 0.1f, 1.0f);
-      speaker_.SetVolume(volume_);
-      announcer_.Say(strings_.Format(
-          "volume.level", {std::to_string(static_cast<int>(std::lround(volume_ * 100)))}));
+    case Command::kVolumeUp:
+      ChangeSetting(kSettingVolume, command == Command::kVolumeUp ? 1 : -1);
+      announcer_.Say(speech_strings_.Format("settings.volume",
+                                            {std::to_string(settings_.volume_percent)}));
       return true;
-    }
-    case Command::kStartAgain:
-      if (journey_.screen() != Screen::kAttract) overlay_ = Overlay::kRestart;
-      return false;
     case Command::kTextSmaller:
     case Command::kTextLarger:
+      ChangeSetting(kSettingTextSize, command == Command::kTextLarger ? 1 : -1);
+      announcer_.Say(speech_strings_.Format(
+          "settings.size",
+          {std::to_string(settings_.text_size + 1), std::to_string(kTextSizeCount)}));
+      return true;
     case Command::kSettings:
-      return true;  // settings arrive with the settings screen
+      if (overlay_ == Overlay::kSettings) overlay_ = Overlay::kNone;
+      else OpenOverlay(Overlay::kSettings);
+      return false;
+    case Command::kStartAgain:
+      if (journey_.screen() != Screen::kAttract) OpenOverlay(Overlay::kRestart);
+      return false;
   }
   return true;
+}
+
+void KioskUi::ChangeSetting(const std::string& which, int value) {
+  Settings before = settings_;
+  Settings& s = settings_;
+  if (which == kSettingSpeech) {
+    s.speech = !s.speech;
+  } else if (which == kSettingRate) {
+    s.rate = s.rate == SpeechRate::kSlow     ? SpeechRate::kNormal
+             : s.rate == SpeechRate::kNormal ? SpeechRate::kFast
+                                             : SpeechRate::kSlow;
+  } else if (which == kSettingVolume) {
+    s.volume_percent = std::clamp(s.volume_percent + 10 * value, 10, 100);
+  } else if (which == kSettingTextSize) {
+    s.text_size = std::clamp(s.text_size + value, 0, kTextSizeCount - 1);
+  } else if (which == kSettingTheme) {
+    std::vector<a11y::ThemeId> all = a11y::AllThemes();
+    auto it = std::find(all.begin(), all.end(), ThemeFromKey(s.theme));
+    s.theme = a11y::ThemeKey(all[(it - all.begin() + 1) % all.size()]);
+  } else if (which == kSettingLanguage) {
+    auto it = std::find(languages_.begin(), languages_.end(), s.language);
+    s.language = languages_[(it - languages_.begin() + 1) % languages_.size()];
+  } else if (which == kSettingEasyRead) {
+    s.easy_read = !s.easy_read;
+  } else if (which == kSettingAudioOnly) {
+    s.audio_only = !s.audio_only;
+  } else if (which == kSettingPrivate) {
+    s.private_listening = !s.private_listening;
+  }
+  ApplySettings(before);
+}
+
+bool KioskUi::UseLanguage(const std::string& tag) {
+  absl::StatusOr<Strings> speech = load_(tag);
+  if (!speech.ok()) return false;
+  // Scripts the font cannot draw are spoken while the screen stays in the
+  // language its file names.
+  std::string screen_tag = speech->Get("_meta.screen");
+  Strings screen = *speech;
+  if (speech->Has("_meta.screen") && screen_tag != tag) {
+    absl::StatusOr<Strings> drawn = load_(screen_tag);
+    if (!drawn.ok()) return false;
+    screen = std::move(*drawn);
+  }
+  screen_strings_ = std::move(screen);
+  speech_strings_ = std::move(*speech);
+  announcer_.SetLanguage(tag);
+  ui_.SetSelectedWord(speech_strings_.Get("state.selected"));
+  ui_.SetScrollLabels(speech_strings_.Get("scroll.up"), speech_strings_.Get("scroll.down"));
+  return true;
+}
+
+void KioskUi::ApplySettings(const Settings& before) {
+  if (settings_.language != before.language || speech_strings_.language().empty()) {
+    if (!UseLanguage(settings_.language)) settings_.language = before.language;
+  }
+  speaker_.SetOn(settings_.speech);
+  speaker_.SetRate(WordsPerMinute(settings_.rate));
+  speaker_.SetVolume(static_cast<float>(settings_.volume_percent) / 100.0f);
+  theme_ = a11y::ThemeFor(ThemeFromKey(settings_.theme));
+  if (settings_.text_size != before.text_size) font_request_ = BodyPixels(settings_);
 }
 
 void KioskUi::ApplyIntent(const Intent& intent) {
@@ -254,48 +359,57 @@ void KioskUi::ApplyIntent(const Intent& intent) {
     case Intent::Kind::kConfirmRestart: Wipe(); break;
     case Intent::Kind::kSayReference:
       if (const auto& receipt = journey_.receipt()) {
-        announcer_.Say(strings_.Format("thanks.reference_spoken",
-                                       {SpellOut(receipt->reference)}));
+        announcer_.Say(speech_strings_.Format("thanks.reference_spoken",
+                                              {SpellOut(receipt->reference)}));
       }
       break;
+    case Intent::Kind::kOpenSettings: OpenOverlay(Overlay::kSettings); break;
+    case Intent::Kind::kChangeSetting: ChangeSetting(intent.arg, intent.value); break;
+    case Intent::Kind::kBarCommand:
+      overlay_ = Overlay::kNone;
+      ApplyCommand(static_cast<Command>(intent.value));
+      break;
     case Intent::Kind::kCloseHelp:
-    case Intent::Kind::kCancelRestart: overlay_ = Overlay::kNone; break;
+    case Intent::Kind::kCancelRestart:
+    case Intent::Kind::kCloseOverlay: overlay_ = Overlay::kNone; break;
   }
 }
 
 void KioskUi::Send() {
   absl::StatusOr<Receipt> receipt =
-      journey_.Send(outbox_, clock_.Now(), strings_.language());
+      journey_.Send(outbox_, clock_.Now(), speech_strings_.language());
   if (!receipt.ok()) {
     error_ = ErrorMessage(receipt.status());
     return;
   }
   words_.Clear();
-  error_.clear();
+  error_ = {};
   delivered_ = false;
   delivered_seen_ = ~0ull;
   if (sync_.wake) sync_.wake();
 }
 
-std::string KioskUi::ErrorMessage(const absl::Status& status) const {
+Text KioskUi::ErrorMessage(const absl::Status& status) const {
   // The outbox names the refused field and the contract's message key; show
   // and speak them in the person's language.
+  Texts t = texts();
   std::optional<contract::FieldError> error = FieldErrorOf(status);
-  if (!error || !strings_.Has(error->message_key)) return strings_.Get("error.save_failed");
+  if (!error || !speech_strings_.Has(error->message_key)) return t.Get("error.save_failed");
   std::string field_key = "field." + error->field;
-  std::string label = strings_.Get(strings_.Has(field_key) ? field_key : "field.other");
-  return strings_.Format(error->message_key, {label});
+  Text label = t.Get(speech_strings_.Has(field_key) ? field_key : "field.other");
+  return t.Format(error->message_key, {label.shown}, {label.spoken});
 }
 
 void KioskUi::Wipe() {
-  // The end of a session: nothing the person entered stays on screen or in
-  // memory (what was sent is safe in the outbox).
+  // The end of a session: nothing the person entered and none of their
+  // settings stay (what was sent is safe in the outbox).
   journey_.Reset();
   words_.Clear();
   overlay_ = Overlay::kNone;
-  error_.clear();
-  volume_ = 1.0f;
-  speaker_.SetVolume(volume_);
+  error_ = {};
+  Settings before = settings_;
+  settings_ = Settings{.language = languages_.front()};
+  ApplySettings(before);
 }
 
 void KioskUi::RefreshSync() {
@@ -316,9 +430,11 @@ void KioskUi::RefreshSync() {
 
 void KioskUi::AnnounceChanges(bool entered) {
   const a11y::WidgetInfo* focused = registry_.Find(focus_.focused_id());
+  std::string description =
+      focused ? announcer_.Describe(*focused, focus_.position(), focus_.count()) : "";
   if (entered) {
     texts_.clear();
-    announcer_.ScreenEntered(ui_.title(), ui_.instruction());
+    announcer_.ScreenEntered(ui_.title().spoken, ui_.instruction().spoken);
     for (const a11y::WidgetInfo& item : registry_.items()) {
       if (!IsSpokenText(item)) continue;
       announcer_.Queue(item.label);
@@ -327,30 +443,89 @@ void KioskUi::AnnounceChanges(bool entered) {
     if (focused != nullptr) {
       announcer_.FocusChanged(*focused, focus_.position(), focus_.count());
     }
-    focus_serial_ = focus_.serial();
-    return;
-  }
-  if (focus_.serial() != focus_serial_ && focused != nullptr) {
-    announcer_.FocusChanged(*focused, focus_.position(), focus_.count());
+  } else {
+    // Focus moved, or the focused item changed under it (a setting now
+    // reads "Speech speed: slow"): say it, in its new setting.
+    if (focused != nullptr &&
+        (focus_.serial() != focus_serial_ || description != focused_description_)) {
+      announcer_.FocusChanged(*focused, focus_.position(), focus_.count());
+    }
+    // Text that appeared or changed while the screen stayed (an error, a
+    // "sent" notice) is spoken too: nothing is sight-only.
+    for (const a11y::WidgetInfo& item : registry_.items()) {
+      if (!IsSpokenText(item)) continue;
+      auto it = std::find_if(texts_.begin(), texts_.end(),
+                             [&](const auto& t) { return t.first == item.id; });
+      if (it != texts_.end() && it->second == item.label) continue;
+      announcer_.Queue(item.label);
+      if (it == texts_.end()) texts_.emplace_back(item.id, item.label);
+      else it->second = item.label;
+    }
   }
   focus_serial_ = focus_.serial();
-  // Text that appeared or changed while the screen stayed (an error, a
-  // "sent" notice) is spoken too: nothing is sight-only.
-  for (const a11y::WidgetInfo& item : registry_.items()) {
-    if (!IsSpokenText(item)) continue;
-    auto it = std::find_if(texts_.begin(), texts_.end(),
-                           [&](const auto& t) { return t.first == item.id; });
-    if (it != texts_.end() && it->second == item.label) continue;
-    announcer_.Queue(item.label);
-    if (it == texts_.end()) texts_.emplace_back(item.id, item.label);
-    else it->second = item.label;
+  focused_description_ = description;
+}
+
+std::string KioskUi::InitialFocus() const {
+  const FeedbackDraft& d = journey_.draft();
+  switch (overlay_) {
+    case Overlay::kRestart: return "restart.no";  // the safe answer first
+    case Overlay::kNone: break;
+    default: return "";
+  }
+  switch (journey_.screen()) {
+    case Screen::kChooseService: return "service." + d.service_id;
+    case Screen::kRate: return "rating." + std::to_string(static_cast<int>(d.rating));
+    case Screen::kTellMore: return kWordsFieldId;
+    default: return "";
   }
 }
 
+Intent KioskUi::DrawView(const ScreenContext& ctx) {
+  switch (overlay_) {
+    case Overlay::kHelp: return DrawHelpScreen(ctx, ui_, help_title_, help_instruction_);
+    case Overlay::kRestart: return DrawRestartScreen(ctx, ui_);
+    case Overlay::kSettings: return DrawSettingsScreen(ctx, ui_);
+    case Overlay::kMore: return DrawMoreScreen(ctx, ui_);
+    case Overlay::kNone: break;
+  }
+  switch (journey_.screen()) {
+    case Screen::kAttract: return DrawAttractScreen(ctx, ui_);
+    case Screen::kHome: return DrawHomeScreen(ctx, ui_);
+    case Screen::kChooseService: return DrawServiceScreen(ctx, ui_);
+    case Screen::kRate: return DrawRatingScreen(ctx, ui_);
+    case Screen::kTellMore: return DrawTellMoreScreen(ctx, ui_);
+    case Screen::kReview: return DrawReviewScreen(ctx, ui_);
+    case Screen::kThanks: return DrawThanksScreen(ctx, ui_);
+  }
+  return {};
+}
+
+std::optional<Command> KioskUi::DrawBar(const Ui::BarPlan& plan, float top) {
+  // The same controls in the same place on every screen; at large sizes
+  // the last four fold into "More".
+  Texts t = texts();
+  std::optional<Command> command;
+  ui_.BeginBar(top, plan);
+  if (ui_.Button("bar.back", t.Get("bar.back"))) command = Command::kBack;
+  if (ui_.Button("bar.help", t.Get("bar.help"))) command = Command::kHelp;
+  if (plan.folded) {
+    if (ui_.Button("bar.more", t.Get("bar.more"))) OpenOverlay(Overlay::kMore);
+  } else {
+    if (ui_.Button("bar.repeat", t.Get("bar.repeat"))) command = Command::kRepeat;
+    if (ui_.Button("bar.stop", t.Get("bar.stop"))) command = Command::kStop;
+    if (ui_.Button("bar.settings", t.Get("bar.settings"))) command = Command::kSettings;
+    if (ui_.Button("bar.restart", t.Get("bar.restart"))) command = Command::kStartAgain;
+  }
+  ui_.EndBar();
+  return command;
+}
+
 void KioskUi::Frame(float width, float height) {
+  acted_ = false;
   RefreshSync();
   // Input applies only to a settled view, whose registry is on screen.
-  if (ViewName() == view_ && frames_in_view_ >= 1) {
+  if (ViewName() == view_ && frames_in_view_ >= 1 && !font_request_) {
     while (!pending_.empty()) {
       SDL_Event event = pending_.front();
       pending_.pop_front();
@@ -362,64 +537,33 @@ void KioskUi::Frame(float width, float height) {
   if (entered) {
     view_ = view;
     frames_in_view_ = 0;
-    std::string initial;
-    const FeedbackDraft& d = journey_.draft();
-    if (overlay_ == Overlay::kRestart) initial = "restart.no";
-    else if (overlay_ == Overlay::kNone && journey_.screen() == Screen::kChooseService)
-      initial = "service." + d.service_id;
-    else if (overlay_ == Overlay::kNone && journey_.screen() == Screen::kRate)
-      initial = "rating." + std::to_string(static_cast<int>(d.rating));
-    else if (overlay_ == Overlay::kNone && journey_.screen() == Screen::kTellMore)
-      initial = kWordsFieldId;
-    focus_.ResetForScreen(initial);
+    error_ = {};
+    focus_.ResetForScreen(InitialFocus());
   } else {
     ++frames_in_view_;
   }
 
+  Texts t = texts();
+  bool with_bar = view != "attract";
+  std::vector<Text> bar_labels;
+  for (const char* key : {"bar.back", "bar.help", "bar.repeat", "bar.stop", "bar.settings",
+                          "bar.restart"}) {
+    bar_labels.push_back(t.Get(key));
+  }
+  Ui::BarPlan plan = ui_.PlanBar(bar_labels, t.Get("bar.more"), width, height);
   float caption_h = ui_.CaptionHeight(caption_text_.empty() ? " " : caption_text_, width);
   float caption_top = height - caption_h;
-  float bar_top = caption_top - 16.0f - kBarHeight;
-  bool with_bar = view != "attract";
-  float content_bottom = (with_bar ? bar_top : caption_top) - 24.0f;
+  float gap = std::round(ui_.fonts().body_size * 0.4f);
+  float bar_top = caption_top - gap - plan.height;
+  float content_bottom = (with_bar ? bar_top : caption_top) - gap;
 
   ui_.SetPointer(pointer_x_, pointer_y_, pressed_id_);
   ui_.BeginFrame(width, height, content_bottom);
-  ScreenContext ctx{journey_, strings_, catalog_ ? &*catalog_ : nullptr, words_,
+  ScreenContext ctx{journey_, t, settings_, catalog_ ? &*catalog_ : nullptr, words_,
                     delivered_, error_};
-  Intent intent;
-  switch (overlay_) {
-    case Overlay::kHelp:
-      intent = DrawHelpScreen(ctx, ui_, help_title_, help_instruction_);
-      break;
-    case Overlay::kRestart:
-      intent = DrawRestartScreen(ctx, ui_);
-      break;
-    case Overlay::kNone:
-      switch (journey_.screen()) {
-        case Screen::kAttract: intent = DrawAttractScreen(ctx, ui_); break;
-        case Screen::kHome: intent = DrawHomeScreen(ctx, ui_); break;
-        case Screen::kChooseService: intent = DrawServiceScreen(ctx, ui_); break;
-        case Screen::kRate: intent = DrawRatingScreen(ctx, ui_); break;
-        case Screen::kTellMore: intent = DrawTellMoreScreen(ctx, ui_); break;
-        case Screen::kReview: intent = DrawReviewScreen(ctx, ui_); break;
-        case Screen::kThanks: intent = DrawThanksScreen(ctx, ui_); break;
-      }
-      break;
-  }
-
+  Intent intent = DrawView(ctx);
   std::optional<Command> bar_command;
-  bool bar_repeat = false;
-  if (with_bar) {
-    // The same five controls in the same place on every screen.
-    ui_.BeginBar(bar_top, kBarHeight, 5);
-    if (ui_.Button("bar.back", strings_.Get("bar.back"))) bar_command = Command::kBack;
-    if (ui_.Button("bar.help", strings_.Get("bar.help"))) bar_command = Command::kHelp;
-    if (ui_.Button("bar.repeat", strings_.Get("bar.repeat"))) bar_repeat = true;
-    if (ui_.Button("bar.stop", strings_.Get("bar.stop"))) bar_command = Command::kStop;
-    if (ui_.Button("bar.restart", strings_.Get("bar.restart")))
-      bar_command = Command::kStartAgain;
-    ui_.EndBar();
-  }
+  if (with_bar) bar_command = DrawBar(plan, bar_top);
   ui_.EndFrame();
   ui_.SetActivation("");  // an activation for an item no longer drawn is dropped
   focus_.Sync(registry_);
@@ -429,12 +573,20 @@ void KioskUi::Frame(float width, float height) {
   announcer_.EndFrame();
   caption_text_ = announcer_.caption();
   ui_.Caption(caption_text_, {0, caption_top, width, caption_h});
-
-  if (bar_repeat) {
-    // The Repeat button repeats the screen's prompt, not its own name.
-    announcer_.Say(ui_.title() + ". " + ui_.instruction());
+  if (settings_.audio_only) {
+    // Privacy: the screen is blank; everything still works by voice and keys.
+    ImGui::GetForegroundDrawList()->AddRectFilled({0, 0}, {width, height},
+                                                  IM_COL32(0, 0, 0, 255));
   }
-  if (bar_command) ApplyCommand(*bar_command);
+
+  // What the person chose shows (and is said) on the next frame.
+  acted_ = intent.kind != Intent::Kind::kNone || bar_command.has_value();
+  if (bar_command == Command::kRepeat) {
+    // The Repeat button repeats the screen's prompt, not its own name.
+    announcer_.Say(ui_.title().spoken + ". " + ui_.instruction().spoken);
+  } else if (bar_command) {
+    ApplyCommand(*bar_command);
+  }
   ApplyIntent(intent);
 }
 

@@ -1,7 +1,9 @@
 // The kiosk: owns focus and every key and pointer event (ImGui only draws),
-// runs the screens, speaks what changes, and applies what the person chose
-// to the journey. It never touches SQLite or gRPC itself: sending goes to the
-// outbox through Journey, and sync state comes through SyncHooks.
+// runs the screens, speaks what changes, applies what the person chose to
+// the journey, and applies the person's settings (speech, colours, text
+// size, language, Easy Read, audio-only) for their session only. It never
+// touches SQLite or gRPC itself: sending goes to the outbox through
+// Journey, and sync state comes through SyncHooks.
 // UI thread only; Frame() runs between ImGui::NewFrame and ImGui::Render.
 #pragma once
 
@@ -9,17 +11,21 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <SDL.h>
 
 #include "accessibility/announcer.h"
 #include "accessibility/focus.h"
+#include "accessibility/gated_speaker.h"
 #include "accessibility/registry.h"
 #include "accessibility/speaker.h"
 #include "accessibility/theme.h"
 #include "carevoice/v1/carevoice.pb.h"
 #include "client/app/journey.h"
+#include "client/app/settings.h"
 #include "client/app/strings.h"
+#include "client/app/texts.h"
 #include "client/model/outbox.h"
 #include "client/model/syncer.h"
 #include "client/ui/key_map.h"
@@ -37,10 +43,17 @@ struct SyncHooks {
   std::function<void()> wake;
 };
 
+// Loads the language file for a tag ("cy").
+using LanguageLoader = std::function<absl::StatusOr<Strings>(const std::string& tag)>;
+
 class KioskUi {
  public:
-  KioskUi(Strings strings, Outbox& outbox, SyncHooks sync, a11y::Speaker& speaker,
-          const contract::Clock& clock, const Fonts& fonts);
+  // `languages` are the tags a person can choose, the first being the
+  // default; each must load through `load`. Fails when the default does not.
+  static absl::StatusOr<std::unique_ptr<KioskUi>> Create(
+      LanguageLoader load, std::vector<std::string> languages, Outbox& outbox,
+      SyncHooks sync, a11y::Speaker& speaker, const contract::Clock& clock,
+      const Fonts& fonts);
 
   // Queues an SDL event. Every key press counts, even when its press and
   // release arrive before the next frame.
@@ -51,11 +64,17 @@ class KioskUi {
   // has not settled, or sync news to show.
   bool NeedsFrame() const;
 
+  // A text-size change needs the font atlas rebuilt, which the shell does
+  // between frames: it takes the request, rebuilds, and calls SetFonts.
+  std::optional<float> TakeFontRequest();
+  void SetFonts(const Fonts& fonts);
+
   // What is on screen, for the shell (screenshots) and tests.
   std::string ViewName() const;
   const a11y::Registry& registry() const { return registry_; }
   const a11y::FocusModel& focus() const { return focus_; }
   const Journey& journey() const { return journey_; }
+  const Settings& settings() const { return settings_; }
   const std::vector<DrawnText>& drawn() const { return ui_.drawn(); }
   const a11y::Theme& theme() const { return theme_; }
   const std::string& caption() const { return announcer_.caption(); }
@@ -63,8 +82,13 @@ class KioskUi {
   int frames_in_view() const { return frames_in_view_; }
 
  private:
-  enum class Overlay { kNone, kHelp, kRestart };
+  enum class Overlay { kNone, kHelp, kRestart, kSettings, kMore };
 
+  KioskUi(Strings strings, LanguageLoader load, std::vector<std::string> languages,
+          Outbox& outbox, SyncHooks sync, a11y::Speaker& speaker,
+          const contract::Clock& clock, const Fonts& fonts);
+
+  Texts texts() const { return Texts(screen_strings_, speech_strings_, settings_.easy_read); }
   // Applies one queued event; returns false when the frame must be built
   // before any further event is applied (the screen may change).
   bool Apply(const SDL_Event& event);
@@ -72,27 +96,39 @@ class KioskUi {
   bool FocusedIsTextField() const;
   void Choose(const std::string& id);
   void ApplyIntent(const Intent& intent);
+  void OpenOverlay(Overlay overlay);
+  void ChangeSetting(const std::string& which, int value);
+  void ApplySettings(const Settings& before);
+  bool UseLanguage(const std::string& tag);
   void Send();
   void Wipe();
   void RefreshSync();
   void AnnounceChanges(bool entered);
-  std::string ErrorMessage(const absl::Status& status) const;
+  std::string InitialFocus() const;
+  Intent DrawView(const ScreenContext& ctx);
+  std::optional<Command> DrawBar(const Ui::BarPlan& plan, float top);
+  Text ErrorMessage(const absl::Status& status) const;
 
-  Strings strings_;
+  LanguageLoader load_;
+  std::vector<std::string> languages_;
+  Strings screen_strings_;  // what is drawn
+  Strings speech_strings_;  // what is said (differs for Urdu, Punjabi, Bengali)
   Outbox& outbox_;
   SyncHooks sync_;
-  a11y::Speaker& speaker_;
+  a11y::GatedSpeaker speaker_;
   const contract::Clock& clock_;
+  Settings settings_;
   a11y::Theme theme_;
   a11y::Registry registry_;
   a11y::FocusModel focus_;
   a11y::Announcer announcer_;
   Ui ui_;
+  std::optional<float> font_request_;
 
   Journey journey_;
   TextBuffer words_;
   Overlay overlay_ = Overlay::kNone;
-  std::string error_;
+  Text error_;
   std::deque<SDL_Event> pending_;
   std::string pressed_id_;
   float pointer_x_ = -1, pointer_y_ = -1;
@@ -103,14 +139,15 @@ class KioskUi {
   std::optional<v1::Catalog> catalog_;
   bool delivered_ = false;
 
-  // What was on screen last frame.
+  // What was on screen and said last frame.
   std::string view_;
   int frames_in_view_ = 0;
+  bool acted_ = false;  // the last frame applied a choice
   std::uint64_t focus_serial_ = 0;
-  std::vector<std::pair<std::string, std::string>> texts_;  // id, label
+  std::string focused_description_;
+  std::vector<std::pair<std::string, std::string>> texts_;  // id, spoken label
   std::string caption_text_;
-  std::string help_title_, help_instruction_;  // the view Help describes
-  float volume_ = 1.0f;
+  Text help_title_, help_instruction_;  // the view Help describes
 };
 
 }  // namespace carevoice::client::ui

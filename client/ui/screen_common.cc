@@ -2,18 +2,29 @@
 
 namespace carevoice::client::ui {
 
-std::string ServiceName(const ScreenContext& ctx, const std::string& service_id) {
+namespace {
+
+// A catalog name in `language`, else in English, else the id.
+std::string NameIn(const v1::LocalizedText& name, const std::string& language,
+                   const std::string& fallback) {
+  const auto& names = name.text();
+  auto it = names.find(language);
+  if (it == names.end()) it = names.find("en-GB");
+  return it != names.end() ? it->second : fallback;
+}
+
+}  // namespace
+
+Text ServiceName(const ScreenContext& ctx, const std::string& service_id) {
   if (ctx.catalog != nullptr) {
     for (const v1::Service& service : ctx.catalog->services()) {
       if (service.id() != service_id) continue;
-      const auto& names = service.name().text();
-      auto it = names.find(ctx.strings.language());
-      if (it == names.end()) it = names.find("en-GB");
-      if (it != names.end()) return it->second;
+      return Text{NameIn(service.name(), ctx.texts.screen().language(), service_id),
+                  NameIn(service.name(), ctx.texts.speech().language(), service_id), ""};
     }
   }
-  if (service_id == "something_else") return ctx.strings.Get("service.something_else");
-  return service_id;
+  if (service_id == "something_else") return ctx.texts.Get("service.something_else");
+  return Text::Same(service_id);
 }
 
 std::string SpellOut(std::string_view reference) {

@@ -9,7 +9,8 @@
 
 #include "carevoice/v1/carevoice.pb.h"
 #include "client/app/journey.h"
-#include "client/app/strings.h"
+#include "client/app/settings.h"
+#include "client/app/texts.h"
 #include "client/ui/text_buffer.h"
 #include "client/ui/ui.h"
 
@@ -30,6 +31,10 @@ struct Intent {
     kCloseHelp,
     kConfirmRestart,
     kCancelRestart,
+    kOpenSettings,
+    kChangeSetting,  // arg: which setting; value: +1 / -1 (or toggle)
+    kCloseOverlay,
+    kBarCommand,     // value: a Command chosen from the "More" list
   };
   Kind kind = Kind::kNone;
   std::string arg;
@@ -39,15 +44,16 @@ struct Intent {
 // What a screen may read.
 struct ScreenContext {
   const Journey& journey;
-  const Strings& strings;
+  const Texts& texts;
+  const Settings& settings;
   const v1::Catalog* catalog;    // null when there has never been one
   const TextBuffer& words;       // the "tell us more" field
   bool delivered;                // thanks: the service has the submission
-  const std::string& error;      // an error to show, or empty
+  const Text& error;             // an error to show, or empty
 };
 
 // The name of a catalog service in the person's language (en-GB fallback).
-std::string ServiceName(const ScreenContext& ctx, const std::string& service_id);
+Text ServiceName(const ScreenContext& ctx, const std::string& service_id);
 // "KQ7M3RX9" -> "K, Q, 7, M, 3, R, X, 9": said one character at a time.
 std::string SpellOut(std::string_view reference);
 
@@ -59,9 +65,24 @@ Intent DrawTellMoreScreen(const ScreenContext& ctx, Ui& ui);
 Intent DrawReviewScreen(const ScreenContext& ctx, Ui& ui);
 Intent DrawThanksScreen(const ScreenContext& ctx, Ui& ui);
 // Overlays reachable from every screen.
-Intent DrawHelpScreen(const ScreenContext& ctx, Ui& ui, const std::string& where_title,
-                      const std::string& where_instruction);
+Intent DrawHelpScreen(const ScreenContext& ctx, Ui& ui, const Text& where_title,
+                      const Text& where_instruction);
 Intent DrawRestartScreen(const ScreenContext& ctx, Ui& ui);
+// "How would you like to use this?"
+Intent DrawSettingsScreen(const ScreenContext& ctx, Ui& ui);
+// The controls the bar folded away at large text sizes.
+Intent DrawMoreScreen(const ScreenContext& ctx, Ui& ui);
+
+// The setting names a kChangeSetting intent carries.
+inline constexpr char kSettingSpeech[] = "speech";
+inline constexpr char kSettingRate[] = "rate";
+inline constexpr char kSettingVolume[] = "volume";
+inline constexpr char kSettingTextSize[] = "text_size";
+inline constexpr char kSettingTheme[] = "theme";
+inline constexpr char kSettingEasyRead[] = "easy_read";
+inline constexpr char kSettingAudioOnly[] = "audio_only";
+inline constexpr char kSettingPrivate[] = "private_listening";
+inline constexpr char kSettingLanguage[] = "language";
 
 // Ids of items other modules refer to.
 inline constexpr char kWordsFieldId[] = "more.words";

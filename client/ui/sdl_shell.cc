@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "backends/imgui_impl_opengl3.h"
+#include "client/ui/fonts.h"
 #include "nlohmann/json.hpp"
 
 namespace carevoice::client::ui {
@@ -95,6 +96,17 @@ void SdlShell::RenderFrame(KioskUi& kiosk) {
   int w = 0, h = 0;
   SDL_GL_GetDrawableSize(window_, &w, &h);
   ImGuiIO& io = ImGui::GetIO();
+  if (std::optional<float> px = kiosk.TakeFontRequest()) {
+    // A new text size: rebuild the atlas and its texture between frames.
+    absl::StatusOr<Fonts> fonts = LoadFonts(io, *px);
+    if (fonts.ok()) {
+      ImGui_ImplOpenGL3_DestroyFontsTexture();
+      ImGui_ImplOpenGL3_CreateFontsTexture();
+      kiosk.SetFonts(*fonts);
+    } else {
+      std::fprintf(stderr, "carevoice-kiosk: %s\n", std::string(fonts.status().message()).c_str());
+    }
+  }
   io.DisplaySize = ImVec2(static_cast<float>(w), static_cast<float>(h));
   io.DeltaTime = 1.0f / 60.0f;
   ImGui_ImplOpenGL3_NewFrame();

@@ -5,14 +5,14 @@ namespace carevoice::client::ui {
 // Optional words, typed on a physical keyboard (the on-screen keyboard
 // comes with switch access). Typing is routed to the field by the kiosk.
 Intent DrawTellMoreScreen(const ScreenContext& ctx, Ui& ui) {
-  const Strings& s = ctx.strings;
-  ui.Title(s.Get("more.title"), s.Get("more.instruction"));
-  ui.TextField(kWordsFieldId, s.Get("more.field"), ctx.words, s.Get("more.field.hint"),
-               s.Get("state.empty"));
+  const Texts& t = ctx.texts;
+  ui.Title(t.Get("more.title"), t.Get("more.instruction"));
+  ui.TextField(kWordsFieldId, t.Get("more.field"), ctx.words, t.Get("more.field.hint"),
+               t.Get("state.empty"));
   if (ctx.words.size() >= ctx.words.max_size()) {
-    ui.ErrorText("more.limit", s.Get("more.limit"));
+    ui.ErrorText("more.limit", t.Get("more.limit"));
   }
-  if (ui.Button("more.continue", s.Get("more.continue"))) {
+  if (ui.Button("more.continue", t.Get("more.continue"))) {
     return {Intent::Kind::kFinishWords};
   }
   return {};

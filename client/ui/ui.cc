@@ -1,5 +1,7 @@
 #include "client/ui/ui.h"
 
+#include "client/ui/pictures.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -10,7 +12,11 @@ constexpr float kPadding = 16.0f;
 constexpr float kMinTarget = 80.0f;  // comfortably above the 53 px (9 mm) floor
 constexpr float kBorder = 3.0f;
 constexpr float kRounding = 10.0f;
-constexpr float kFaceDiameter = 84.0f;
+// Captions are subtitles for the speech: at most three lines at the default
+// text size, rolling on to the newest words, so at large text sizes they
+// never crowd out the screen they describe.
+constexpr int kCaptionLines = 3;
+constexpr float kCaptionSize = 40.0f;
 
 ImU32 Colour(a11y::Rgb c) {
   auto channel = [](float v) {
@@ -42,8 +48,8 @@ void Ui::BeginFrame(float width, float height, float content_bottom) {
   in_bar_ = false;
   focused_drawn_ = false;
   relayout_ = false;
-  title_.clear();
-  instruction_.clear();
+  title_ = {};
+  instruction_ = {};
   drawn_.clear();
   registry_.BeginFrame();
   draw_ = ImGui::GetBackgroundDrawList();
@@ -130,11 +136,11 @@ a11y::Rect Ui::Place(float height) {
   float left = margin_;
   float inner = InnerWidth();
   if (in_bar_) {
-    inner = width_ - 2 * margin_;
-    float cell = (inner - gap_ * (bar_buttons_ - 1)) / bar_buttons_;
-    a11y::Rect r{left + bar_index_ * (cell + gap_), bar_top_, cell, bar_height_};
+    float cell = CellWidth();
+    int row = bar_index_ / bar_columns_, column = bar_index_ % bar_columns_;
     ++bar_index_;
-    return r;
+    return {left + column * (cell + gap_), bar_top_ + row * (bar_row_height_ + gap_), cell,
+            bar_row_height_};
   }
   if (columns_ == 1) {
     a11y::Rect r{left, content_top_ + y_ - scroll_, inner, height};
@@ -173,7 +179,7 @@ void Ui::DrawTextIn(ImFont* font, float size, a11y::Rect box, ImU32 colour,
 
 void Ui::Register(std::string_view id, std::string_view label, a11y::Role role,
                   std::string state, std::string_view hint, a11y::Rect box,
-                  bool focusable) {
+                  bool focusable, bool decorative) {
   a11y::WidgetInfo info;
   info.id = std::string(id);
   info.label = std::string(label);
@@ -195,6 +201,7 @@ void Ui::Register(std::string_view id, std::string_view label, a11y::Role role,
   }
   info.box = box;
   info.focusable = focusable;
+  info.decorative = decorative;
   registry_.Add(std::move(info));
 }
 
@@ -202,39 +209,43 @@ void Ui::Record(std::string_view shown, std::string_view spoken) {
   drawn_.push_back({std::string(shown), std::string(spoken)});
 }
 
-void Ui::Title(std::string_view title, std::string_view instruction) {
-  title_ = std::string(title);
-  instruction_ = std::string(instruction);
-  float heading_size = std::round(fonts_.body_size * 1.2f);
-  float wrap = width_ - 2 * margin_;
-  a11y::Rect box = Place(TextHeight(fonts_.heading, heading_size, wrap, title));
-  box.x -= kPadding;  // text sits flush with the margin
-  box.w += 2 * kPadding;
-  DrawTextIn(fonts_.heading, heading_size, box, Colour(theme_.text), title, false);
-  Register("title", title, a11y::Role::kHeading, "", "", box, false);
-  Record(title, title);
-  if (!instruction.empty()) Paragraph("instruction", instruction);
+void Ui::TextBlock(std::string_view id, const Text& text, ImFont* font, float size,
+                   a11y::Rgb colour, a11y::Role role) {
+  bool picture = !text.picture.empty() && HasPicture(text.picture);
+  float side = picture ? std::round(fonts_.body_size * 1.8f) : 0;
+  float indent = picture ? side + gap_ : 0;
+  float wrap = InnerWidth() - indent;
+  a11y::Rect box = Place(std::max(TextHeight(font, size, wrap, text.shown), side));
+  if (picture) {
+    // Easy Read: the picture illustrates the words beside it, which are
+    // spoken, so it is marked decorative and stays silent.
+    a11y::Rect art{box.x, box.y, side, side};
+    DrawPicture(draw_, text.picture, Min(art), Max(art), Colour(theme_.text),
+                Colour(theme_.background));
+    Register(std::string(id) + ".picture", text.picture, a11y::Role::kImage, "", "", art,
+             false, /*decorative=*/true);
+  }
+  // The text box reaches into the padding so the text sits on the margin.
+  a11y::Rect text_box{box.x + indent - kPadding, box.y, box.w - indent + 2 * kPadding, box.h};
+  DrawTextIn(font, size, text_box, Colour(colour), text.shown, false);
+  Register(id, text.spoken, role, "", "", text_box, false);
+  Record(text.shown, text.spoken);
 }
 
-void Ui::Paragraph(std::string_view id, std::string_view text) {
-  float wrap = width_ - 2 * margin_;
-  a11y::Rect box = Place(TextHeight(fonts_.body, fonts_.body_size, wrap, text));
-  box.x -= kPadding;
-  box.w += 2 * kPadding;
-  DrawTextIn(fonts_.body, fonts_.body_size, box, Colour(theme_.text), text, false);
-  Register(id, text, a11y::Role::kText, "", "", box, false);
-  Record(text, text);
+void Ui::Title(const Text& title, const Text& instruction) {
+  title_ = title;
+  instruction_ = instruction;
+  TextBlock("title", title, fonts_.heading, std::round(fonts_.body_size * 1.2f), theme_.text,
+            a11y::Role::kHeading);
+  if (!instruction.shown.empty()) Paragraph("instruction", instruction);
 }
 
-void Ui::ErrorText(std::string_view id, std::string_view text) {
-  float wrap = width_ - 2 * margin_;
-  a11y::Rect box = Place(TextHeight(fonts_.heading, fonts_.body_size, wrap, text));
-  box.x -= kPadding;
-  box.w += 2 * kPadding;
-  DrawTextIn(fonts_.heading, fonts_.body_size, box, Colour(theme_.error_text), text,
-             false);
-  Register(id, text, a11y::Role::kText, "", "", box, false);
-  Record(text, text);
+void Ui::Paragraph(std::string_view id, const Text& text) {
+  TextBlock(id, text, fonts_.body, fonts_.body_size, theme_.text, a11y::Role::kText);
+}
+
+void Ui::ErrorText(std::string_view id, const Text& text) {
+  TextBlock(id, text, fonts_.heading, fonts_.body_size, theme_.error_text, a11y::Role::kText);
 }
 
 void Ui::Reference(std::string_view id, std::string_view shown,
@@ -254,25 +265,9 @@ bool Ui::Clickable(std::string_view id, a11y::Rect box) {
   return false;
 }
 
-bool Ui::Button(std::string_view id, std::string_view label,
-                std::string_view hint) {
-  float wrap = (in_bar_ ? (width_ - 2 * margin_) / std::max(1, bar_buttons_)
-                        : (width_ - 2 * margin_) / columns_) - 2 * kPadding;
-  float h = std::max(kMinTarget,
-                     TextHeight(fonts_.body, fonts_.body_size, wrap, label) +
-                         2 * kPadding);
-  a11y::Rect box = Place(h);
-  bool pressed = pressed_id_ == id;
-  bool hovered = box.Contains(pointer_x_, pointer_y_);
-  a11y::Rgb face = pressed ? theme_.button_active
-                           : hovered ? theme_.button_hovered : theme_.button;
-  draw_->AddRectFilled(Min(box), Max(box), Colour(face), kRounding);
-  draw_->AddRect(Min(box), Max(box), Colour(theme_.border), kRounding, 0, kBorder);
-  DrawTextIn(fonts_.body, fonts_.body_size, box, Colour(theme_.button_text), label,
-             true);
-  Register(id, label, a11y::Role::kButton, "", hint, box, true);
-  Record(label, label);
-  return Clickable(id, box);
+float Ui::CellWidth() const {
+  if (in_bar_) return (width_ - 2 * margin_ - gap_ * (bar_columns_ - 1)) / bar_columns_;
+  return (InnerWidth() - gap_ * (columns_ - 1)) / columns_;
 }
 
 namespace {
@@ -311,11 +306,14 @@ void DrawFace(ImDrawList* draw, ImVec2 centre, float radius, int rating,
 
 }  // namespace
 
-bool Ui::Choice(std::string_view id, std::string_view label, bool selected,
-                FaceArt face, std::string_view hint) {
-  float wrap = (width_ - 2 * margin_) / columns_ - 2 * kPadding;
-  float label_h = TextHeight(fonts_.body, fonts_.body_size, wrap, label);
-  float art_h = face.rating > 0 ? kFaceDiameter + kPadding : 0;
+bool Ui::Face(std::string_view id, const Text& label, a11y::Role role, std::string state,
+              bool selected, FaceArt face, bool tick, const Text& hint) {
+  float tick_side = tick ? std::round(fonts_.body_size * 0.9f) : 0;
+  float tick_room = tick ? tick_side + kPadding : 0;
+  float wrap = CellWidth() - 2 * kPadding - tick_room;
+  float label_h = TextHeight(fonts_.body, fonts_.body_size, wrap, label.shown);
+  float face_side = std::round(fonts_.body_size * 2.1f);
+  float art_h = face.rating > 0 ? face_side + kPadding : 0;
   a11y::Rect box = Place(std::max(kMinTarget, label_h + art_h + 2 * kPadding));
   bool pressed = pressed_id_ == id;
   bool hovered = box.Contains(pointer_x_, pointer_y_);
@@ -329,46 +327,139 @@ bool Ui::Choice(std::string_view id, std::string_view label, bool selected,
                  selected ? kBorder * 2 : kBorder);
   a11y::Rect text_box = box;
   if (face.rating > 0) {
-    DrawFace(draw_, {box.x + box.w / 2, box.y + kPadding + kFaceDiameter / 2},
-             kFaceDiameter / 2, face.rating, Colour(fg), Colour(bg));
+    DrawFace(draw_, {box.x + box.w / 2, box.y + kPadding + face_side / 2}, face_side / 2,
+             face.rating, Colour(fg), Colour(bg));
     text_box.y += art_h;
     text_box.h -= art_h;
   }
-  DrawTextIn(fonts_.body, fonts_.body_size, text_box, Colour(fg), label, true);
-  Register(id, label, a11y::Role::kRadio, selected ? "selected" : "", hint, box,
-           true);
-  Record(label, label);
+  if (tick) {
+    // The state is shown by the box (ticked or empty) as well as spoken.
+    ImVec2 a{box.x + kPadding, box.y + (box.h - tick_side) / 2};
+    ImVec2 b{a.x + tick_side, a.y + tick_side};
+    draw_->AddRectFilled(a, b, Colour(theme_.field), 4.0f);
+    draw_->AddRect(a, b, Colour(fg), 4.0f, 0, kBorder);
+    if (selected) {
+      float t = tick_side;
+      draw_->AddLine({a.x + t * 0.2f, a.y + t * 0.55f}, {a.x + t * 0.42f, a.y + t * 0.78f},
+                     Colour(theme_.field_text), t * 0.14f);
+      draw_->AddLine({a.x + t * 0.42f, a.y + t * 0.78f}, {a.x + t * 0.82f, a.y + t * 0.25f},
+                     Colour(theme_.field_text), t * 0.14f);
+    }
+    text_box.x += tick_room;
+    text_box.w -= tick_room;
+  }
+  DrawTextIn(fonts_.body, fonts_.body_size, text_box, Colour(fg), label.shown, !tick);
+  Register(id, label.spoken, role, std::move(state), hint.spoken, box, true);
   return Clickable(id, box);
 }
 
-void Ui::TextField(std::string_view id, std::string_view label,
-                   const TextBuffer& buffer, std::string_view hint,
-                   std::string_view empty_state) {
+bool Ui::Button(std::string_view id, const Text& label, const Text& hint) {
+  Record(label.shown, label.spoken);
+  return Face(id, label, a11y::Role::kButton, "", false, {}, false, hint);
+}
+
+bool Ui::Choice(std::string_view id, const Text& label, bool selected, FaceArt face,
+                const Text& hint) {
+  Record(label.shown, label.spoken);
+  return Face(id, label, a11y::Role::kRadio, selected ? selected_word_ : "", selected, face,
+              false, hint);
+}
+
+bool Ui::Toggle(std::string_view id, const Text& label, bool on, const Text& on_word,
+                const Text& off_word) {
+  const Text& word = on ? on_word : off_word;
+  // Shown as "Easy Read: on"; spoken as "Tick box, Easy Read, on, ...".
+  Text shown{label.shown + ": " + word.shown, label.spoken, ""};
+  Record(shown.shown, label.spoken + ", " + word.spoken);
+  return Face(id, shown, a11y::Role::kCheckbox, word.spoken, on, {}, true, {});
+}
+
+void Ui::TextField(std::string_view id, const Text& label, const TextBuffer& buffer,
+                   const Text& hint, const Text& empty_state) {
   Paragraph(std::string(id) + ".label", label);
-  float wrap = width_ - 2 * margin_ - 2 * kPadding;
+  float wrap = InnerWidth() - 2 * kPadding;
   bool focused = focus_.focused_id() == id;
   // The caret is drawn as a bar after the last character.
   std::string shown = buffer.text() + (focused ? "|" : "");
   float text_h = TextHeight(fonts_.body, fonts_.body_size, wrap, shown);
-  float min_h = fonts_.body_size * 3.6f;
+  // Room for a few lines, but never more than a small screen can show.
+  float min_h = fonts_.body_size * (fonts_.body_size > kCaptionSize * 1.4f ? 2.4f : 3.6f);
   a11y::Rect box = Place(std::max(min_h, text_h + 2 * kPadding));
   draw_->AddRectFilled(Min(box), Max(box), Colour(theme_.field), 6.0f);
   draw_->AddRect(Min(box), Max(box), Colour(theme_.border), 6.0f, 0, kBorder);
   draw_->AddText(fonts_.body, fonts_.body_size, {box.x + kPadding, box.y + kPadding},
                  Colour(theme_.field_text), shown.data(), shown.data() + shown.size(),
                  wrap);
-  std::string state = buffer.text().empty() ? std::string(empty_state) : buffer.text();
-  Register(id, label, a11y::Role::kTextField, state, hint, box, true);
+  std::string state = buffer.text().empty() ? empty_state.spoken : buffer.text();
+  Register(id, label.spoken, a11y::Role::kTextField, state, hint.spoken, box, true);
   if (!buffer.text().empty()) Record(buffer.text(), buffer.text());
 }
 
-void Ui::BeginBar(float top, float height, int buttons) {
+Ui::BarPlan Ui::PlanBar(const std::vector<Text>& labels, const Text& more, float width,
+                       float height) const {
+  float margin = std::max(16.0f, std::round(fonts_.body_size * 0.6f));
+  float gap = std::round(fonts_.body_size * 0.4f);
+  // A layout fits when every word of every label fits its cell and no label
+  // needs more than `lines` lines.
+  auto fits = [&](const std::vector<Text>& set, int columns, int lines, float* row_height) {
+    float cell = (width - 2 * margin - gap * (columns - 1)) / columns - 2 * kPadding;
+    float tallest = 0;
+    for (const Text& label : set) {
+      std::string_view rest = label.shown;
+      while (!rest.empty()) {
+        std::size_t space = rest.find(' ');
+        std::string_view word = rest.substr(0, space);
+        if (fonts_.body->CalcTextSizeA(fonts_.body_size, FLT_MAX, 0, word.data(),
+                                       word.data() + word.size()).x > cell) {
+          return false;
+        }
+        rest = space == std::string_view::npos ? "" : rest.substr(space + 1);
+      }
+      float h = TextHeight(fonts_.body, fonts_.body_size, cell, label.shown);
+      if (h > fonts_.body_size * (lines + 0.6f)) return false;
+      tallest = std::max(tallest, h);
+    }
+    *row_height = std::max(kMinTarget, tallest + 2 * kPadding);
+    return true;
+  };
+  std::vector<Text> folded(labels.begin(), labels.begin() + std::min<std::size_t>(2, labels.size()));
+  folded.push_back(more);
+  const int n = static_cast<int>(labels.size());
+  const int f = static_cast<int>(folded.size());
+  struct Option { const std::vector<Text>* set; int columns; int lines; bool folded; };
+  // Everything on show is best; folding into "More" only when the bar would
+  // otherwise take more than a quarter of the screen.
+  const Option options[] = {
+      {&labels, n, 1, false},          {&labels, n, 2, false},
+      {&labels, (n + 1) / 2, 1, false}, {&labels, (n + 1) / 2, 2, false},
+      {&folded, f, 1, true},           {&folded, f, 2, true},
+      {&folded, 1, 2, true}};
+  for (const Option& o : options) {
+    BarPlan plan;
+    if (!fits(*o.set, o.columns, o.lines, &plan.row_height)) continue;
+    plan.columns = o.columns;
+    plan.folded = o.folded;
+    plan.rows = (static_cast<int>(o.set->size()) + o.columns - 1) / o.columns;
+    plan.height = plan.rows * plan.row_height + (plan.rows - 1) * gap;
+    if (plan.height > height * 0.25f && &o != &options[std::size(options) - 1]) continue;
+    return plan;
+  }
+  // Nothing fits (absurdly narrow): one per row, as tall as needed.
+  BarPlan plan;
+  plan.folded = true;
+  plan.rows = f;
+  plan.row_height = kMinTarget + fonts_.body_size * 2.6f;
+  plan.height = plan.rows * plan.row_height + (plan.rows - 1) * gap;
+  return plan;
+}
+
+void Ui::BeginBar(float top, const BarPlan& plan) {
   Columns(1);
   draw_->PopClipRect();
   in_bar_ = true;
   bar_top_ = top;
-  bar_height_ = height;
-  bar_buttons_ = std::max(1, buttons);
+  bar_row_height_ = plan.row_height;
+  bar_columns_ = std::max(1, plan.columns);
   bar_index_ = 0;
   draw_->AddLine({0, top - gap_ / 2}, {width_, top - gap_ / 2}, Colour(theme_.border),
                  2.0f);
@@ -376,18 +467,29 @@ void Ui::BeginBar(float top, float height, int buttons) {
 
 void Ui::EndBar() {}
 
+std::string_view Ui::CaptionTail(std::string_view text, float width) const {
+  float wrap = width - 2 * kPadding;
+  float limit = kCaptionSize * (kCaptionLines + 0.5f);
+  while (TextHeight(fonts_.body, kCaptionSize, wrap, text) > limit) {
+    std::size_t space = text.find(' ');
+    if (space == std::string_view::npos) break;
+    text.remove_prefix(space + 1);
+  }
+  return text;
+}
+
 void Ui::Caption(std::string_view text, a11y::Rect box) {
   ImDrawList* fg = ImGui::GetForegroundDrawList();
   fg->AddRectFilled(Min(box), Max(box), Colour(theme_.caption));
+  text = CaptionTail(text, box.w);
   float wrap = box.w - 2 * kPadding;
-  fg->AddText(fonts_.body, fonts_.body_size, {box.x + kPadding, box.y + kPadding / 2},
-              Colour(theme_.caption_text), text.data(), text.data() + text.size(),
-              wrap);
+  fg->AddText(fonts_.body, kCaptionSize, {box.x + kPadding, box.y + kPadding / 2},
+              Colour(theme_.caption_text), text.data(), text.data() + text.size(), wrap);
 }
 
 float Ui::CaptionHeight(std::string_view text, float width) const {
-  return TextHeight(fonts_.body, fonts_.body_size, width - 2 * kPadding, text) +
-         kPadding;
+  text = CaptionTail(text, width);
+  return TextHeight(fonts_.body, kCaptionSize, width - 2 * kPadding, text) + kPadding;
 }
 
 void Ui::DrawFocusRing() {

@@ -15,6 +15,7 @@
 #include "accessibility/focus.h"
 #include "accessibility/registry.h"
 #include "accessibility/theme.h"
+#include "client/app/texts.h"
 #include "client/ui/text_buffer.h"
 #include "imgui.h"
 
@@ -61,40 +62,58 @@ class Ui {
   bool activation_pending() const { return !activate_id_.empty(); }
 
   // The screen's title and instruction (spoken on entry, used by Help).
-  void Title(std::string_view title, std::string_view instruction);
-  const std::string& title() const { return title_; }
-  const std::string& instruction() const { return instruction_; }
+  void Title(const Text& title, const Text& instruction);
+  const Text& title() const { return title_; }
+  const Text& instruction() const { return instruction_; }
 
-  void Paragraph(std::string_view id, std::string_view text);
-  void ErrorText(std::string_view id, std::string_view text);
+  // A paragraph; in Easy Read its picture stands beside it.
+  void Paragraph(std::string_view id, const Text& text);
+  void ErrorText(std::string_view id, const Text& text);
   // A reference code in very large letters; `spoken` is how it is said.
   void Reference(std::string_view id, std::string_view shown,
                  std::string_view spoken);
 
   // A full-width (or grid-cell) button. Returns true when chosen.
-  bool Button(std::string_view id, std::string_view label,
-              std::string_view hint = {});
+  bool Button(std::string_view id, const Text& label, const Text& hint = {});
   // One of a set; `selected` is shown and spoken.
-  bool Choice(std::string_view id, std::string_view label, bool selected,
-              FaceArt face = {}, std::string_view hint = {});
+  bool Choice(std::string_view id, const Text& label, bool selected, FaceArt face = {},
+              const Text& hint = {});
+  // An on/off setting, shown with a tick box and spoken as "on"/"off".
+  bool Toggle(std::string_view id, const Text& label, bool on, const Text& on_word,
+              const Text& off_word);
   // A multi-line field showing `buffer`; typing is routed to it by the
-  // kiosk while it has focus. Returns the field's registered id.
-  void TextField(std::string_view id, std::string_view label,
-                 const TextBuffer& buffer, std::string_view hint,
-                 std::string_view empty_state);
+  // kiosk while it has focus.
+  void TextField(std::string_view id, const Text& label, const TextBuffer& buffer,
+                 const Text& hint, const Text& empty_state);
+
+  // The word spoken for a chosen item ("selected"), in the speech language.
+  void SetSelectedWord(std::string word) { selected_word_ = std::move(word); }
 
   // Lays out the next widgets in `columns` equal columns (1 = full width).
   void Columns(int columns);
 
+  // How the control bar fits: all its buttons in one or two rows, or, when
+  // the text is too large for that, folded to its first two and "More".
+  struct BarPlan {
+    int columns = 1;
+    int rows = 1;
+    bool folded = false;
+    float row_height = 0;
+    float height = 0;
+  };
+  BarPlan PlanBar(const std::vector<Text>& labels, const Text& more, float width,
+                  float height) const;
   // The fixed control bar along the bottom edge: same place on every
   // screen. Each button is registered like any other.
-  void BeginBar(float top, float height, int buttons);
+  void BeginBar(float top, const BarPlan& plan);
   void EndBar();
 
   // The caption strip: the words last spoken, shown for people who cannot
   // hear them. Not registered or recorded: it is itself the speech.
   void Caption(std::string_view text, a11y::Rect box);
   float CaptionHeight(std::string_view text, float width) const;
+  // The end of `text` that fits the caption strip.
+  std::string_view CaptionTail(std::string_view text, float width) const;
 
   // Scrolls the content by a page (pages > 0: down), for the scroll
   // buttons and the mouse wheel; focus no longer pulls the view back until
@@ -115,6 +134,7 @@ class Ui {
   const std::vector<DrawnText>& drawn() const { return drawn_; }
   const a11y::Theme& theme() const { return theme_; }
   const Fonts& fonts() const { return fonts_; }
+  void SetFonts(const Fonts& fonts) { fonts_ = fonts; }
   float scroll() const { return scroll_; }
 
  private:
@@ -125,7 +145,12 @@ class Ui {
   float TextHeight(ImFont* font, float size, float wrap, std::string_view text) const;
   void Register(std::string_view id, std::string_view label, a11y::Role role,
                 std::string state, std::string_view hint, a11y::Rect box,
-                bool focusable);
+                bool focusable, bool decorative = false);
+  float CellWidth() const;
+  void TextBlock(std::string_view id, const Text& text, ImFont* font, float size,
+                 a11y::Rgb colour, a11y::Role role);
+  bool Face(std::string_view id, const Text& label, a11y::Role role, std::string state,
+            bool selected, FaceArt face, bool tick, const Text& hint);
   void Record(std::string_view shown, std::string_view spoken);
   void ScrollButtons(float visible, float total);
   float InnerWidth() const;
@@ -140,7 +165,7 @@ class Ui {
   std::string pressed_id_;
   float pointer_x_ = -1, pointer_y_ = -1;
 
-  std::string title_, instruction_;
+  Text title_, instruction_;
   std::vector<DrawnText> drawn_;
 
   // Layout, in screen pixels.
@@ -159,8 +184,9 @@ class Ui {
   a11y::Rect focused_full_box_;  // the focused item before clipping
   bool focused_drawn_ = false;
   bool in_bar_ = false;
-  float bar_top_ = 0, bar_height_ = 0;
-  int bar_buttons_ = 0, bar_index_ = 0;
+  float bar_top_ = 0, bar_row_height_ = 0;
+  int bar_columns_ = 1, bar_index_ = 0;
+  std::string selected_word_ = "selected";
 };
 
 }  // namespace carevoice::client::ui

@@ -3,6 +3,7 @@
 #include <google/protobuf/util/json_util.h>
 #include <stdlib.h>
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -31,21 +32,21 @@ KioskHarness::KioskHarness(float width, float height, std::optional<v1::Catalog>
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
-  auto fonts = LoadFonts(io, 40.0f);
+  auto fonts = LoadFonts(io, kDefaultBodyPx);
   EXPECT_TRUE(fonts.ok()) << fonts.status();
-  unsigned char* pixels = nullptr;
-  int w = 0, h = 0;
-  io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // headless: no GPU texture
+  BuildAtlas();
   auto outbox = Outbox::Open(dir_ + "/outbox.db");
   EXPECT_TRUE(outbox.ok()) << outbox.status();
   outbox_ = std::move(*outbox);
-  auto strings = Strings::LoadLanguage(std::string(CAREVOICE_ASSETS_DIR) + "/lang", "en-GB");
-  EXPECT_TRUE(strings.ok()) << strings.status();
   status_.service_reachable = true;
   status_.catalog_serial = 1;
   SyncHooks hooks{[this] { return status_; }, [this] { return catalog_; }, [] {}};
-  kiosk_ = std::make_unique<KioskUi>(std::move(*strings), *outbox_, hooks, speaker_,
-                                     clock_, *fonts);
+  LanguageLoader load = [](const std::string& tag) {
+    return Strings::LoadLanguage(std::string(CAREVOICE_ASSETS_DIR) + "/lang", tag);
+  };
+  auto kiosk = KioskUi::Create(load, Languages(), *outbox_, hooks, speaker_, clock_, *fonts);
+  EXPECT_TRUE(kiosk.ok()) << kiosk.status();
+  kiosk_ = std::move(*kiosk);
   Settle();
 }
 
@@ -56,8 +57,30 @@ KioskHarness::~KioskHarness() {
   std::filesystem::remove_all(dir_);
 }
 
+std::vector<std::string> Languages() {
+  std::vector<std::string> tags;
+  for (const char* tag : {"en-GB", "cy", "pl", "ur", "pa", "bn"}) {
+    if (std::filesystem::exists(std::string(CAREVOICE_ASSETS_DIR) + "/lang/" + tag + ".json")) {
+      tags.push_back(tag);
+    }
+  }
+  return tags;
+}
+
+void KioskHarness::BuildAtlas() {
+  unsigned char* pixels = nullptr;
+  int w = 0, h = 0;
+  ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // headless: no GPU texture
+}
+
 void KioskHarness::Frame() {
   ImGuiIO& io = ImGui::GetIO();
+  if (std::optional<float> px = kiosk_->TakeFontRequest()) {
+    auto fonts = LoadFonts(io, *px);
+    EXPECT_TRUE(fonts.ok()) << fonts.status();
+    BuildAtlas();
+    kiosk_->SetFonts(*fonts);
+  }
   io.DisplaySize = ImVec2(width_, height_);
   io.DeltaTime = 1.0f / 60.0f;
   ImGui::NewFrame();
@@ -126,6 +149,25 @@ bool KioskHarness::FocusOn(const std::string& id) {
     Press(SDLK_TAB);
   }
   return FocusedId() == id;
+}
+
+bool KioskHarness::ScreenIsBlank() const {
+  // The last command of the foreground list must be an opaque black quad
+  // over the whole screen.
+  const ImDrawData* data = ImGui::GetDrawData();
+  if (data == nullptr || data->CmdListsCount == 0) return false;
+  const ImDrawList* top = data->CmdLists[data->CmdListsCount - 1];
+  if (top->VtxBuffer.Size < 4) return false;
+  const ImDrawVert* v = &top->VtxBuffer[top->VtxBuffer.Size - 4];
+  float min_x = 1e9f, min_y = 1e9f, max_x = -1e9f, max_y = -1e9f;
+  for (int i = 0; i < 4; ++i) {
+    if (v[i].col != IM_COL32(0, 0, 0, 255)) return false;
+    min_x = std::min(min_x, v[i].pos.x);
+    min_y = std::min(min_y, v[i].pos.y);
+    max_x = std::max(max_x, v[i].pos.x);
+    max_y = std::max(max_y, v[i].pos.y);
+  }
+  return min_x <= 0 && min_y <= 0 && max_x >= width_ && max_y >= height_;
 }
 
 std::vector<std::string> KioskHarness::Spoken() const {

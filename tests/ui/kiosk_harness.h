@@ -17,6 +17,8 @@ namespace carevoice::client::ui::testing {
 
 // The sample catalog from assets/, parsed from its JSON form.
 std::optional<v1::Catalog> SampleCatalog();
+// The language tags with a file in assets/lang, en-GB first.
+std::vector<std::string> Languages();
 
 class KioskHarness {
  public:
@@ -48,6 +50,11 @@ class KioskHarness {
   std::string SpokenSince(std::size_t from) const;
   std::string FocusedId() const { return kiosk_->focus().focused_id(); }
   std::string View() const { return kiosk_->ViewName(); }
+  // The body text size the kiosk draws with now.
+  float BodySize() const { return ImGui::GetIO().FontDefault->FontSize; }
+  // True when the last frame ends with the whole screen covered in black
+  // (audio-only mode).
+  bool ScreenIsBlank() const;
   // Every string drawn on the current view since it appeared.
   std::vector<DrawnText> DrawnInView() const { return drawn_; }
   // Index into Spoken() of the first utterance of the current view.
@@ -55,6 +62,7 @@ class KioskHarness {
 
  private:
   void Frame();
+  static void BuildAtlas();
 
   float width_, height_;
   std::string dir_;

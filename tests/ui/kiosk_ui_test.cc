@@ -44,26 +44,26 @@ TEST(KioskUi, FeedbackJourneyByKeysAloneIsSpokenAndQueued) {
   EXPECT_EQ(h.View(), "home");
   std::string home = h.SpokenSince(mark);
   EXPECT_THAT(home, HasSubstr("What would you like to do?"));
-  // One choice plus the five controls of the bar.
-  EXPECT_THAT(home, HasSubstr("Button, Tell us how we're doing, 1 of 6"));
+  // One choice plus the six controls of the bar.
+  EXPECT_THAT(home, HasSubstr("Button, Tell us how we're doing, 1 of 7"));
 
   mark = h.Spoken().size();
   h.Press(SDLK_RETURN);
   EXPECT_EQ(h.View(), "service");
   std::string service = h.SpokenSince(mark);
   EXPECT_THAT(service, HasSubstr("Which service is it about?"));
-  EXPECT_THAT(service, HasSubstr("Home care, 1 of 11"));
+  EXPECT_THAT(service, HasSubstr("Home care, 1 of 12"));
 
   mark = h.Spoken().size();
   h.Press(SDLK_TAB);
-  EXPECT_THAT(h.SpokenSince(mark), HasSubstr("Care homes, 2 of 11"));
+  EXPECT_THAT(h.SpokenSince(mark), HasSubstr("Care homes, 2 of 12"));
   ASSERT_TRUE(h.FocusOn("service.day_centres"));
   mark = h.Spoken().size();
   h.Press(SDLK_RETURN);
   EXPECT_EQ(h.View(), "rating");
   std::string rating = h.SpokenSince(mark);
   EXPECT_THAT(rating, HasSubstr("How would you rate Day centres?"));
-  EXPECT_THAT(rating, HasSubstr("Very poor, 1 of 11"));
+  EXPECT_THAT(rating, HasSubstr("Very poor, 1 of 12"));
 
   ASSERT_TRUE(h.FocusOn("rating.4"));
   h.Press(SDLK_SPACE);
@@ -78,7 +78,7 @@ TEST(KioskUi, FeedbackJourneyByKeysAloneIsSpokenAndQueued) {
   EXPECT_THAT(review, HasSubstr("Service: Day centres"));
   EXPECT_THAT(review, HasSubstr("Rating: Good"));
   EXPECT_THAT(review, HasSubstr("Your words: The carers are kind."));
-  EXPECT_THAT(review, HasSubstr("Button, Send, 1 of 9"));
+  EXPECT_THAT(review, HasSubstr("Button, Send, 1 of 10"));
 
   EXPECT_EQ(*h.outbox().PendingCount(), 0) << "nothing may be queued before Send";
   mark = h.Spoken().size();
@@ -295,7 +295,7 @@ TEST(KioskUi, TouchAloneCompletesTheJourney) {
     ASSERT_FALSE(item->clipped) << id << " never came into view";
     h.Tap(item->box.x + item->box.w / 2, item->box.y + item->box.h / 2);
   };
-  h.Tap(640, 400);  // anywhere on the attract screen
+  h.Tap(640, 30);  // anywhere on the attract screen
   ASSERT_EQ(h.View(), "home");
   tap("home.feedback");
   tap("service.care_homes");
@@ -369,35 +369,54 @@ TEST(KioskUi, TooLongWordsAreStoppedAndSaid) {
   EXPECT_THAT(h.SpokenSince(mark), HasSubstr("as much as this box can hold"));
 }
 
-// Every screen of the journey, at a size: targets large enough, nothing
-// wider than the screen, nothing overlapping.
-void CheckLayout(float width, float height) {
+// Every screen of the journey, and the settings, help and "More" views, at
+// a size and text size: targets large enough, nothing wider than the
+// screen, nothing overlapping, the focused item on screen.
+void CheckLayout(float width, float height, int text_size) {
   KioskHarness h(width, height);
   auto check = [&] {
+    SCOPED_TRACE(h.View() + " at text size " + std::to_string(text_size + 1));
     const auto& items = h.kiosk().registry().items();
     for (std::size_t i = 0; i < items.size(); ++i) {
       const a11y::WidgetInfo& a = items[i];
-      EXPECT_GE(a.box.x, 0) << a.id << " on " << h.View();
+      EXPECT_GE(a.box.x, 0) << a.id;
       EXPECT_LE(a.box.x + a.box.w, width) << a.id << " needs sideways scrolling";
       if (a.focusable && !a.clipped) {
-        EXPECT_GE(a.box.w, 53) << a.id << " target too narrow on " << h.View();
-        EXPECT_GE(a.box.h, 53) << a.id << " target too short on " << h.View();
+        EXPECT_GE(a.box.w, 53) << a.id << " target too narrow";
+        EXPECT_GE(a.box.h, 53) << a.id << " target too short";
       }
       for (std::size_t j = i + 1; j < items.size(); ++j) {
-        EXPECT_FALSE(a.box.Overlaps(items[j].box))
-            << a.id << " overlaps " << items[j].id << " on " << h.View();
+        EXPECT_FALSE(a.box.Overlaps(items[j].box)) << a.id << " overlaps " << items[j].id;
       }
     }
-    // The focused item is on screen.
     const a11y::WidgetInfo* focused = h.kiosk().registry().Find(h.FocusedId());
     if (focused != nullptr) {
-      EXPECT_GE(focused->box.y, 0) << focused->id;
-      EXPECT_LE(focused->box.y + focused->box.h, height) << focused->id;
+      EXPECT_FALSE(focused->clipped) << focused->id << " has focus but is out of view";
     }
   };
+  h.Press(SDLK_F9);
+  ASSERT_TRUE(h.FocusOn("settings.larger"));
+  for (int i = 0; i < text_size; ++i) h.Press(SDLK_RETURN);
+  ASSERT_EQ(h.kiosk().settings().text_size, text_size);
+  for (int i = 0; i < h.kiosk().focus().count(); ++i) {
+    h.Press(SDLK_TAB);
+    check();
+  }
+  h.Press(SDLK_ESCAPE);
   check();
   h.Press(SDLK_SPACE);
   check();
+  h.Press(SDLK_F1);
+  check();
+  h.Press(SDLK_ESCAPE);
+  if (const a11y::WidgetInfo* more = h.kiosk().registry().Find("bar.more")) {
+    ASSERT_TRUE(h.FocusOn(more->id));
+    h.Press(SDLK_RETURN);
+    ASSERT_EQ(h.View(), "more_controls");
+    check();
+    h.Press(SDLK_ESCAPE);
+  }
+  ASSERT_TRUE(h.FocusOn("home.feedback"));
   h.Press(SDLK_RETURN);
   check();
   h.Press(SDLK_RETURN);
@@ -408,7 +427,7 @@ void CheckLayout(float width, float height) {
   h.Press(SDLK_TAB);
   h.Press(SDLK_RETURN);
   check();
-  // Walk focus down the review screen: it scrolls into view each time.
+  // Walk focus round the review screen: it scrolls into view each time.
   for (int i = 0; i < h.kiosk().focus().count(); ++i) {
     h.Press(SDLK_TAB);
     check();
@@ -416,10 +435,33 @@ void CheckLayout(float width, float height) {
   ASSERT_TRUE(h.FocusOn("review.send"));
   h.Press(SDLK_RETURN);
   check();
+  for (int i = 0; i < h.kiosk().focus().count(); ++i) {
+    h.Press(SDLK_TAB);
+    check();
+  }
 }
 
-TEST(KioskUiLayout, Landscape1280x800) { CheckLayout(1280, 800); }
-TEST(KioskUiLayout, Portrait800x1280) { CheckLayout(800, 1280); }
+class KioskUiLayout : public ::testing::TestWithParam<std::tuple<int, int, int>> {};
+
+TEST_P(KioskUiLayout, NothingClipsOverlapsOrScrollsSideways) {
+  auto [width, height, text_size] = GetParam();
+  CheckLayout(static_cast<float>(width), static_cast<float>(height), text_size);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    EveryTextSizeBothOrientations, KioskUiLayout,
+    ::testing::Combine(::testing::Values(1280), ::testing::Values(800),
+                       ::testing::Range(0, kTextSizeCount)),
+    [](const auto& info) {
+      return "Landscape1280x800_TextSize" + std::to_string(std::get<2>(info.param) + 1);
+    });
+INSTANTIATE_TEST_SUITE_P(
+    Portrait, KioskUiLayout,
+    ::testing::Combine(::testing::Values(800), ::testing::Values(1280),
+                       ::testing::Range(0, kTextSizeCount)),
+    [](const auto& info) {
+      return "Portrait800x1280_TextSize" + std::to_string(std::get<2>(info.param) + 1);
+    });
 
 }  // namespace
 }  // namespace carevoice::client::ui::testing

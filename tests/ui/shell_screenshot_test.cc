@@ -1,7 +1,9 @@
 // The kiosk in a real SDL window rendered by OpenGL, under SDL's offscreen
 // driver: events go through SDL's own queue, every screen of the journey is
-// drawn by the real renderer and saved as PNG with its registry, and text
-// contrast is measured on those pixels inside the registered text boxes.
+// drawn by the real renderer in every colour theme and saved as PNG with
+// its registry, and text contrast is measured on those pixels inside the
+// registered text boxes. Audio-only mode must leave every pixel black.
+#include <stb_image.h>
 #include <stdlib.h>
 
 #include <cstdlib>
@@ -9,6 +11,7 @@
 #include <set>
 
 #include "accessibility/fake_speaker.h"
+#include "accessibility/theme.h"
 #include "client/ui/fonts.h"
 #include "client/ui/sdl_shell.h"
 #include "gtest/gtest.h"
@@ -17,79 +20,157 @@
 namespace carevoice::client::ui::testing {
 namespace {
 
-TEST(KioskShell, EveryScreenRendersWithReadableText) {
-  setenv("SDL_VIDEODRIVER", "offscreen", 1);
-  char pattern[] = "/tmp/carevoice-shots-XXXXXX";
-  std::string dir = mkdtemp(pattern);
-  ShellOptions options;
-  options.screenshot_dir = dir + "/shots";
-  auto shell = SdlShell::Create(options);
-  ASSERT_TRUE(shell.ok()) << shell.status();
-  auto fonts = LoadFonts((*shell)->io(), 40.0f);
-  ASSERT_TRUE(fonts.ok()) << fonts.status();
-  auto outbox = Outbox::Open(dir + "/outbox.db");
-  ASSERT_TRUE(outbox.ok()) << outbox.status();
-  auto strings = Strings::LoadLanguage(std::string(CAREVOICE_ASSETS_DIR) + "/lang", "en-GB");
-  ASSERT_TRUE(strings.ok()) << strings.status();
-  std::optional<v1::Catalog> catalog = SampleCatalog();
-  ASSERT_TRUE(catalog.has_value());
-  SyncStatus status;
-  status.catalog_serial = 1;
-  a11y::FakeSpeaker speaker;
-  contract::FakeClock clock;
-  KioskUi kiosk(std::move(*strings), **outbox,
-                {[&] { return status; }, [&] { return catalog; }, [] {}}, speaker, clock,
-                *fonts);
+class ShellRun {
+ public:
+  explicit ShellRun(const std::string& dir) : dir_(dir) {
+    setenv("SDL_VIDEODRIVER", "offscreen", 1);
+    ShellOptions options;
+    options.screenshot_dir = dir + "/shots";
+    auto shell = SdlShell::Create(options);
+    EXPECT_TRUE(shell.ok()) << shell.status();
+    shell_ = std::move(*shell);
+    auto fonts = LoadFonts(shell_->io(), kDefaultBodyPx);
+    EXPECT_TRUE(fonts.ok()) << fonts.status();
+    auto outbox = Outbox::Open(dir + "/outbox.db");
+    EXPECT_TRUE(outbox.ok()) << outbox.status();
+    outbox_ = std::move(*outbox);
+    catalog_ = SampleCatalog();
+    status_.catalog_serial = 1;
+    LanguageLoader load = [](const std::string& tag) {
+      return Strings::LoadLanguage(std::string(CAREVOICE_ASSETS_DIR) + "/lang", tag);
+    };
+    auto kiosk = KioskUi::Create(load, Languages(), *outbox_,
+                                 {[this] { return status_; }, [this] { return catalog_; }, [] {}},
+                                 speaker_, clock_, *fonts);
+    EXPECT_TRUE(kiosk.ok()) << kiosk.status();
+    kiosk_ = std::move(*kiosk);
+    Pump();
+  }
+  ~ShellRun() {
+    kiosk_.reset();
+    shell_.reset();
+  }
 
-  auto pump = [&] {
+  void Pump() {
     for (int i = 0; i < 50; ++i) {
-      ASSERT_TRUE((*shell)->Step(kiosk, 0));
-      if (!kiosk.NeedsFrame()) return;
+      ASSERT_TRUE(shell_->Step(*kiosk_, 0));
+      if (!kiosk_->NeedsFrame()) return;
     }
-  };
-  auto key = [&](SDL_Keycode k) {
+  }
+  void Key(SDL_Keycode k) {
     SDL_Event event{};
     event.type = SDL_KEYDOWN;
     event.key.keysym.sym = k;
     SDL_PushEvent(&event);
     event.type = SDL_KEYUP;
     SDL_PushEvent(&event);
-    pump();
-  };
-  pump();
-  key(SDLK_SPACE);   // home
-  key(SDLK_RETURN);  // service
-  key(SDLK_TAB);
-  key(SDLK_RETURN);  // rating, for care homes
-  key(SDLK_TAB);
-  key(SDLK_TAB);
-  key(SDLK_TAB);
-  key(SDLK_TAB);
-  key(SDLK_RETURN);  // very good; the words field
-  SDL_Event text{};
-  text.type = SDL_TEXTINPUT;
-  std::snprintf(text.text.text, sizeof(text.text.text), "Kind staff.");
-  SDL_PushEvent(&text);
-  key(SDLK_TAB);
-  key(SDLK_RETURN);  // review
-  key(SDLK_RETURN);  // send; thanks
-  ASSERT_EQ(kiosk.ViewName(), "thanks");
-  pump();
-
-  std::set<std::string> views;
-  for (const auto& entry : std::filesystem::directory_iterator(options.screenshot_dir)) {
-    if (entry.path().extension() != ".png") continue;
-    EXPECT_GT(std::filesystem::file_size(entry.path()), 5000u) << entry.path();
-    std::string name = entry.path().stem().string();
-    views.insert(name.substr(name.find('-') + 1));
+    Pump();
   }
-  EXPECT_EQ(views, (std::set<std::string>{"attract", "home", "service", "rating", "more",
-                                          "review", "thanks"}));
-  std::string command = std::string(SCREENSHOT_CONTRAST) + " " + options.screenshot_dir +
-                        " 7.0 > " + dir + "/contrast.txt";
+  void Type(const char* text) {
+    SDL_Event event{};
+    event.type = SDL_TEXTINPUT;
+    std::snprintf(event.text.text, sizeof(event.text.text), "%s", text);
+    SDL_PushEvent(&event);
+    Pump();
+  }
+  void TabTo(const std::string& id) {
+    for (int i = 0; i < 40 && kiosk_->focus().focused_id() != id; ++i) Key(SDLK_TAB);
+    ASSERT_EQ(kiosk_->focus().focused_id(), id);
+  }
+  // From the attract screen: the settings, `theme_steps` presses of the
+  // colours control, then the whole feedback journey by keys.
+  void Journey(int theme_steps) {
+    Key(SDLK_F9);
+    TabTo("settings.theme");
+    for (int i = 0; i < theme_steps; ++i) Key(SDLK_RETURN);
+    Key(SDLK_ESCAPE);
+    Key(SDLK_SPACE);   // home
+    Key(SDLK_RETURN);  // service
+    TabTo("service.care_homes");
+    Key(SDLK_RETURN);  // rating
+    TabTo("rating.5");
+    Key(SDLK_RETURN);  // the words field
+    Type("Kind staff.");
+    Key(SDLK_TAB);
+    Key(SDLK_RETURN);  // review
+    Key(SDLK_RETURN);  // send; thanks
+    EXPECT_EQ(kiosk_->ViewName(), "thanks");
+  }
+  std::set<std::string> Views() const {
+    std::set<std::string> views;
+    for (const auto& entry : std::filesystem::directory_iterator(dir_ + "/shots")) {
+      if (entry.path().extension() != ".png") continue;
+      EXPECT_GT(std::filesystem::file_size(entry.path()), 5000u) << entry.path();
+      std::string name = entry.path().stem().string();
+      views.insert(name.substr(name.find('-') + 1));
+    }
+    return views;
+  }
+  KioskUi& kiosk() { return *kiosk_; }
+  SdlShell& shell() { return *shell_; }
+
+ private:
+  std::string dir_;
+  std::unique_ptr<SdlShell> shell_;
+  std::unique_ptr<Outbox> outbox_;
+  std::optional<v1::Catalog> catalog_;
+  SyncStatus status_;
+  a11y::FakeSpeaker speaker_;
+  contract::FakeClock clock_;
+  std::unique_ptr<KioskUi> kiosk_;
+};
+
+std::string TempDir() {
+  char pattern[] = "/tmp/carevoice-shots-XXXXXX";
+  return mkdtemp(pattern);
+}
+
+class KioskShellTheme : public ::testing::TestWithParam<int> {};
+
+TEST_P(KioskShellTheme, EveryScreenRendersWithReadableText) {
+  const a11y::ThemeId theme = a11y::AllThemes()[GetParam()];
+  std::string dir = TempDir();
+  {
+    ShellRun run(dir);
+    run.Journey(GetParam());
+    EXPECT_EQ(run.kiosk().theme().name, a11y::ThemeKey(theme));
+    EXPECT_EQ(run.Views(), (std::set<std::string>{"attract", "settings", "home", "service",
+                                                  "rating", "more", "review", "thanks"}));
+  }
+  // Each screenshot is judged by the minimum of the theme it was drawn in.
+  std::string command =
+      std::string(SCREENSHOT_CONTRAST) + " " + dir + "/shots 7.0 > " + dir + "/contrast.txt";
   EXPECT_EQ(std::system(command.c_str()), 0)
-      << "contrast below 7:1; see " << dir << "/contrast.txt";
-  shell->reset();
+      << a11y::ThemeKey(theme) << ": contrast below the minimum; see " << dir
+      << "/contrast.txt";
+  if (!HasFailure()) std::filesystem::remove_all(dir);
+}
+
+INSTANTIATE_TEST_SUITE_P(AllThemes, KioskShellTheme,
+                         ::testing::Range(0, static_cast<int>(a11y::AllThemes().size())),
+                         [](const auto& info) {
+                           return std::string(a11y::ThemeKey(a11y::AllThemes()[info.param]));
+                         });
+
+TEST(KioskShell, AudioOnlyLeavesEveryPixelBlack) {
+  std::string dir = TempDir();
+  {
+    ShellRun run(dir);
+    run.Key(SDLK_F9);
+    run.TabTo("settings.audio_only");
+    run.Key(SDLK_RETURN);
+    run.Key(SDLK_ESCAPE);
+    run.Key(SDLK_SPACE);
+    ASSERT_EQ(run.kiosk().ViewName(), "home");
+    ASSERT_TRUE(run.shell().SaveScreenshot(dir + "/blank.png"));
+  }
+  int w = 0, h = 0, channels = 0;
+  unsigned char* image = stbi_load((dir + "/blank.png").c_str(), &w, &h, &channels, 3);
+  ASSERT_NE(image, nullptr);
+  long lit = 0;
+  for (long i = 0; i < static_cast<long>(w) * h * 3; ++i) lit += image[i] != 0;
+  stbi_image_free(image);
+  EXPECT_EQ(lit, 0) << "audio-only must show nothing";
   if (!HasFailure()) std::filesystem::remove_all(dir);
 }
 
