@@ -7,10 +7,13 @@ namespace carevoice::client::ui {
 Intent DrawHomeScreen(const ScreenContext& ctx, Ui& ui) {
   const Texts& t = ctx.texts;
   ui.Title(t.Get("home.title"), t.Get("home.instruction"));
+  Intent intent;
   if (ui.Button("home.feedback", t.Get("home.feedback"), t.Get("home.feedback.hint"))) {
-    return {Intent::Kind::kChooseFeedback};
+    intent = {Intent::Kind::kChooseFeedback};
   }
-  return {};
+  // Never a surprise later: say now that words will wait on this kiosk.
+  if (!ctx.online) ui.Paragraph("home.offline", t.Get("status.offline"));
+  return intent;
 }
 
 }  // namespace carevoice::client::ui

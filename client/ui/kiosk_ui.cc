@@ -98,7 +98,7 @@ bool KioskUi::NeedsFrame() const {
     return true;
   }
   SyncStatus status = sync_.status();
-  return status.catalog_serial != catalog_serial_ ||
+  return status.catalog_serial != catalog_serial_ || status.service_reachable != online_ ||
          (journey_.screen() == Screen::kThanks && status.delivered_total != delivered_seen_);
 }
 
@@ -414,6 +414,7 @@ void KioskUi::Wipe() {
 
 void KioskUi::RefreshSync() {
   SyncStatus status = sync_.status();
+  online_ = status.service_reachable;
   if (status.catalog_serial != catalog_serial_) {
     catalog_serial_ = status.catalog_serial;
     catalog_ = sync_.catalog();
@@ -538,6 +539,7 @@ void KioskUi::Frame(float width, float height) {
     view_ = view;
     frames_in_view_ = 0;
     error_ = {};
+    ui_.ResetScroll();
     focus_.ResetForScreen(InitialFocus());
   } else {
     ++frames_in_view_;
@@ -560,7 +562,7 @@ void KioskUi::Frame(float width, float height) {
   ui_.SetPointer(pointer_x_, pointer_y_, pressed_id_);
   ui_.BeginFrame(width, height, content_bottom);
   ScreenContext ctx{journey_, t, settings_, catalog_ ? &*catalog_ : nullptr, words_,
-                    delivered_, error_};
+                    delivered_, online_, error_};
   Intent intent = DrawView(ctx);
   std::optional<Command> bar_command;
   if (with_bar) bar_command = DrawBar(plan, bar_top);

@@ -138,6 +138,7 @@ class KioskUi {
   std::uint64_t delivered_seen_ = ~0ull;
   std::optional<v1::Catalog> catalog_;
   bool delivered_ = false;
+  bool online_ = true;
 
   // What was on screen and said last frame.
   std::string view_;

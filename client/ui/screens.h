@@ -49,6 +49,7 @@ struct ScreenContext {
   const v1::Catalog* catalog;    // null when there has never been one
   const TextBuffer& words;       // the "tell us more" field
   bool delivered;                // thanks: the service has the submission
+  bool online;                   // the service answered the last call
   const Text& error;             // an error to show, or empty
 };
 

@@ -115,6 +115,11 @@ class Ui {
   // The end of `text` that fits the caption strip.
   std::string_view CaptionTail(std::string_view text, float width) const;
 
+  // A new view starts at its top.
+  void ResetScroll() {
+    scroll_ = 0;
+    manual_scroll_ = false;
+  }
   // Scrolls the content by a page (pages > 0: down), for the scroll
   // buttons and the mouse wheel; focus no longer pulls the view back until
   // it moves again.

@@ -58,6 +58,7 @@ grep -qF "The staff are kind" "$work/list.json" || fail "the words did not arriv
 heard "Your feedback has reached the council."
 
 # Every screen of the journey was shown and saved; its text is readable.
+for _ in $(seq 1 100); do ls "$work/shots/"*-thanks.png >/dev/null 2>&1 && break; sleep 0.1; done
 for view in attract home service rating more review thanks; do
   ls "$work/shots/"*"-$view.png" >/dev/null 2>&1 || fail "no screenshot of $view"
 done

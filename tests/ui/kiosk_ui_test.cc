@@ -331,6 +331,19 @@ TEST(KioskUi, ThanksSaysWhetherTheWordsHaveReachedTheCouncil) {
   EXPECT_THAT(h.SpokenSince(mark), HasSubstr("Your feedback has reached the council."));
 }
 
+TEST(KioskUi, SaysWhenTheServiceCannotBeReached) {
+  KioskHarness h;
+  h.status().service_reachable = false;
+  std::size_t mark = h.Spoken().size();
+  h.Press(SDLK_SPACE);
+  EXPECT_THAT(h.SpokenSince(mark), HasSubstr("Not connected. Your words will be kept safe"));
+  ASSERT_NE(h.kiosk().registry().Find("home.offline"), nullptr) << "shown as well as said";
+  // Back online: the notice goes.
+  h.status().service_reachable = true;
+  h.Settle();
+  EXPECT_EQ(h.kiosk().registry().Find("home.offline"), nullptr);
+}
+
 TEST(KioskUi, WithNoCatalogThePersonCanStillSpeak) {
   KioskHarness h(1280, 800, std::nullopt);
   h.Press(SDLK_SPACE);
