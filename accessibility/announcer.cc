@@ -46,8 +46,11 @@ Announcer::Announcer(Speaker& speaker, Translate translate)
 std::string Announcer::Describe(const WidgetInfo& item, int position,
                                 int count) const {
   std::vector<std::string> parts;
-  for (std::string part :
-       {translate_(RoleKey(item.role)), item.label, item.state}) {
+  // Personal details go through the speaker only in private listening.
+  std::string state = item.personal && !private_listening_ && !item.state.empty()
+                          ? translate_("state.hidden")
+                          : item.state;
+  for (std::string part : {translate_(RoleKey(item.role)), item.label, state}) {
     if (!part.empty()) parts.push_back(std::move(part));
   }
   // "0 of 0" means nothing; headings and text outside the focus order get

@@ -24,6 +24,9 @@ class Announcer {
   Announcer(Speaker& speaker, Translate translate);
 
   void SetLanguage(std::string language) { language_ = std::move(language); }
+  // With private listening off, a personal item's value (its state) is
+  // spoken as translate("state.hidden") instead.
+  void SetPrivateListening(bool on) { private_listening_ = on; }
   const std::string& language() const { return language_; }
 
   // Interrupts current speech and says the screen's title and instruction.
@@ -52,6 +55,7 @@ class Announcer {
   Speaker& speaker_;
   Translate translate_;
   std::string language_ = "en-GB";
+  bool private_listening_ = false;
   std::string last_;     // everything said since the last interruption
   std::string caption_;
   bool entered_this_frame_ = false;

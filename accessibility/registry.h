@@ -39,6 +39,9 @@ struct WidgetInfo {
   bool clipped = false; // partly or wholly scrolled out of view
   bool focusable = false;
   bool decorative = false;  // pictures only: silent and not focusable
+  // Name, address, phone, email: its value is spoken only in private
+  // listening (headphones), never through the kiosk's speaker.
+  bool personal = false;
 };
 
 class Registry {

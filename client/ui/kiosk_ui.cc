@@ -337,6 +337,7 @@ void KioskUi::ApplySettings(const Settings& before) {
     if (!UseLanguage(settings_.language)) settings_.language = before.language;
   }
   speaker_.SetOn(settings_.speech);
+  announcer_.SetPrivateListening(settings_.private_listening);
   speaker_.SetRate(WordsPerMinute(settings_.rate));
   speaker_.SetVolume(static_cast<float>(settings_.volume_percent) / 100.0f);
   theme_ = a11y::ThemeFor(ThemeFromKey(settings_.theme));
@@ -525,8 +526,9 @@ std::optional<Command> KioskUi::DrawBar(const Ui::BarPlan& plan, float top) {
 void KioskUi::Frame(float width, float height) {
   acted_ = false;
   RefreshSync();
-  // Input applies only to a settled view, whose registry is on screen.
-  if (ViewName() == view_ && frames_in_view_ >= 1 && !font_request_) {
+  // Input applies only to a settled view: its registry is on screen and
+  // its layout (scrolling, a caption's height) has stopped moving.
+  if (ViewName() == view_ && frames_in_view_ >= 2 && !font_request_) {
     while (!pending_.empty()) {
       SDL_Event event = pending_.front();
       pending_.pop_front();

@@ -28,11 +28,26 @@ Text ServiceName(const ScreenContext& ctx, const std::string& service_id) {
 }
 
 std::string SpellOut(std::string_view reference) {
+  // Letters with their ICAO spelling words, understood across languages and
+  // on a poor speaker; digits as themselves. Look-alikes never occur: the
+  // reference alphabet has none.
+  static constexpr std::pair<char, const char*> kWords[] = {
+      {'A', "Alpha"},  {'C', "Charlie"}, {'D', "Delta"},    {'E', "Echo"},
+      {'F', "Foxtrot"}, {'H', "Hotel"},  {'J', "Juliett"},  {'K', "Kilo"},
+      {'M', "Mike"},   {'N', "November"}, {'P', "Papa"},    {'Q', "Quebec"},
+      {'R', "Romeo"},  {'T', "Tango"},   {'W', "Whiskey"},  {'X', "X-ray"},
+      {'Y', "Yankee"}};
   std::string out;
   for (char c : reference) {
     if (c == '-' || c == ' ') continue;
     if (!out.empty()) out += ", ";
     out += c;
+    for (const auto& [letter, word] : kWords) {
+      if (letter == c) {
+        out += ' ';
+        out += word;
+      }
+    }
   }
   return out;
 }

@@ -55,7 +55,8 @@ struct ScreenContext {
 
 // The name of a catalog service in the person's language (en-GB fallback).
 Text ServiceName(const ScreenContext& ctx, const std::string& service_id);
-// "KQ7M3RX9" -> "K, Q, 7, M, 3, R, X, 9": said one character at a time.
+// "KQ7M3RX9" -> "K Kilo, Q Quebec, 7, M Mike, 3, R Romeo, X X-ray, 9":
+// said one character at a time, each letter with its spelling word.
 std::string SpellOut(std::string_view reference);
 
 Intent DrawAttractScreen(const ScreenContext& ctx, Ui& ui);

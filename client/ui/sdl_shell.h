@@ -21,7 +21,8 @@ struct ShellOptions {
   int height = 800;
   bool fullscreen = false;
   // When set, each screen is saved as NN-<view>.png and NN-<view>.json
-  // (registered items and their boxes) once it has settled.
+  // (registered items and their boxes) once it has settled, on its third
+  // frame, before any input can act on it.
   std::string screenshot_dir;
 };
 

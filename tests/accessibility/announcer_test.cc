@@ -15,6 +15,7 @@ std::string English(std::string_view key) {
       {"role.radio", "Choice"},    {"role.checkbox", "Tick box"},
       {"role.heading", "Heading"}, {"role.text", "Text"},
       {"role.image", "Picture"},   {"focus.position", "{0} of {1}"},
+      {"state.hidden", "hidden for privacy"},
   };
   auto it = kTable.find(key);
   return it == kTable.end() ? std::string(key) : it->second;
@@ -47,6 +48,31 @@ TEST_F(AnnouncerTest, DescribesStateAndHint) {
   EXPECT_EQ(announcer_.Describe(item, 2, 7),
             "Choice, Home care, selected, 2 of 7. "
             "Choose the service this is about");
+}
+
+TEST_F(AnnouncerTest, PersonalDetailsAreSpokenOnlyInPrivateListening) {
+  WidgetInfo email;
+  email.id = "contact.email";
+  email.label = "Your email";
+  email.role = Role::kTextField;
+  email.state = "jo.bloggs@example.org";
+  email.personal = true;
+  email.focusable = true;
+  announcer_.FocusChanged(email, 1, 3);
+  ASSERT_FALSE(speaker_.spoken().empty());
+  EXPECT_EQ(speaker_.spoken().back().text, "Text field, Your email, hidden for privacy, 1 of 3");
+  EXPECT_EQ(announcer_.caption().find("jo.bloggs"), std::string::npos)
+      << "not shown in the caption either: a passer-by could read it";
+  announcer_.SetPrivateListening(true);
+  announcer_.FocusChanged(email, 1, 3);
+  EXPECT_EQ(speaker_.spoken().back().text,
+            "Text field, Your email, jo.bloggs@example.org, 1 of 3");
+  // Items that are not personal are never hidden.
+  announcer_.SetPrivateListening(false);
+  email.personal = false;
+  announcer_.FocusChanged(email, 1, 3);
+  EXPECT_EQ(speaker_.spoken().back().text,
+            "Text field, Your email, jo.bloggs@example.org, 1 of 3");
 }
 
 TEST_F(AnnouncerTest, TextAndHeadingsOutsideFocusOrderHaveNoPosition) {

@@ -34,10 +34,12 @@ heard "Your words: The staff are kind"
 press "Thank you" Return
 heard "Your reference is"
 
-# The reference as spoken, one character at a time: "K, Q, 7, M, 3, R, X, 9".
-spoken=$(cut -f3- "$log" | grep -E '^([A-Z0-9], ){7}[A-Z0-9]$' | tail -n1 || true)
+# The reference as spoken, one character at a time, letters with their
+# spelling words: "K Kilo, Q Quebec, 7, M Mike, 3, R Romeo, X X-ray, 9".
+token='[A-Z0-9]( [A-Z][a-z-]+)?'
+spoken=$(cut -f3- "$log" | grep -E "^$token(, $token){7}\$" | tail -n1 || true)
 [ -n "$spoken" ] || fail "the reference was not spelled out"
-reference=$(echo "$spoken" | tr -d ', ')
+reference=$(echo "$spoken" | sed -E 's/([A-Z0-9])( [A-Za-z-]+)?(, |$)/\1/g')
 formatted="${reference:0:4}-${reference:4:4}"
 echo "reference spoken: $spoken ($formatted)"
 

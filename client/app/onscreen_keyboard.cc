@@ -1,0 +1,648 @@
+#include "client/app/onscreen_keyboard.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <utility>
+
+namespace carevoice::client {
+namespace {
+
+// ---- UTF-8 and case, just enough for the keyboard's languages ----
+
+bool IsContinuation(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+// Start of the code point that ends at `end` (end > 0).
+std::size_t PreviousStart(std::string_view text, std::size_t end) {
+  std::size_t p = end - 1;
+  while (p > 0 && IsContinuation(text[p])) --p;
+  return p;
+}
+
+// Decodes the code point at `pos` (lenient: a stray byte decodes as itself)
+// and sets `len` to its length in bytes.
+char32_t DecodeAt(std::string_view text, std::size_t pos, std::size_t& len) {
+  const auto b0 = static_cast<unsigned char>(text[pos]);
+  int extra = 0;
+  char32_t cp = b0;
+  if (b0 >= 0xF0) {
+    extra = 3;
+    cp = b0 & 0x07;
+  } else if (b0 >= 0xE0) {
+    extra = 2;
+    cp = b0 & 0x0F;
+  } else if (b0 >= 0xC0) {
+    extra = 1;
+    cp = b0 & 0x1F;
+  }
+  for (int i = 1; i <= extra; ++i) {
+    if (pos + i >= text.size() || !IsContinuation(text[pos + i])) {
+      len = 1;
+      return b0;
+    }
+    cp = (cp << 6) | (static_cast<unsigned char>(text[pos + i]) & 0x3F);
+  }
+  len = 1 + extra;
+  return cp;
+}
+
+void Encode(char32_t cp, std::string& out) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+std::vector<char32_t> Decode(std::string_view text) {
+  std::vector<char32_t> out;
+  for (std::size_t pos = 0, len = 0; pos < text.size(); pos += len) {
+    out.push_back(DecodeAt(text, pos, len));
+  }
+  return out;
+}
+
+std::string EncodeAll(const std::vector<char32_t>& cps) {
+  std::string out;
+  for (char32_t cp : cps) Encode(cp, out);
+  return out;
+}
+
+bool IsCombiningMark(char32_t cp) { return cp >= 0x0300 && cp <= 0x036F; }
+
+// Latin Extended-A alternates upper/lower in pairs; which member is upper
+// case flips in 0139-0148 and 0179-017E.
+bool ExtendedAUpperIsOdd(char32_t cp) {
+  return (cp >= 0x0139 && cp <= 0x0148) || (cp >= 0x0179 && cp <= 0x017E);
+}
+bool InExtendedAPairs(char32_t cp) {
+  return cp >= 0x0100 && cp <= 0x017E && cp != 0x0138 && cp != 0x0149 &&
+         cp != 0x0178;
+}
+
+char32_t ToUpper(char32_t cp) {
+  if (cp >= 'a' && cp <= 'z') return cp - 0x20;
+  if (cp >= 0xE0 && cp <= 0xFE && cp != 0xF7) return cp - 0x20;
+  if (cp == 0xFF) return 0x0178;
+  if (InExtendedAPairs(cp)) {
+    const bool odd = cp & 1;
+    const bool is_lower = ExtendedAUpperIsOdd(cp) ? !odd : odd;
+    return is_lower ? cp - 1 : cp;
+  }
+  return cp;
+}
+
+char32_t ToLower(char32_t cp) {
+  if (cp >= 'A' && cp <= 'Z') return cp + 0x20;
+  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 0x20;
+  if (cp == 0x0178) return 0xFF;
+  if (InExtendedAPairs(cp)) {
+    const bool odd = cp & 1;
+    const bool is_upper = ExtendedAUpperIsOdd(cp) ? odd : !odd;
+    return is_upper ? cp + 1 : cp;
+  }
+  return cp;
+}
+
+bool IsUpper(char32_t cp) { return ToLower(cp) != cp; }
+
+std::string Lower(std::string_view text) {
+  std::vector<char32_t> cps = Decode(text);
+  for (char32_t& cp : cps) cp = ToLower(cp);
+  return EncodeAll(cps);
+}
+
+std::string Upper(std::string_view text) {
+  std::vector<char32_t> cps = Decode(text);
+  for (char32_t& cp : cps) cp = ToUpper(cp);
+  return EncodeAll(cps);
+}
+
+std::string CapitaliseFirst(std::string_view text) {
+  std::vector<char32_t> cps = Decode(text);
+  if (!cps.empty()) cps[0] = ToUpper(cps[0]);
+  return EncodeAll(cps);
+}
+
+bool IsApostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
+
+bool IsWordChar(char32_t cp) {
+  if (cp < 0x80) {
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || cp == '\'';
+  }
+  if (cp >= 0x80 && cp <= 0xBF) return false;      // Latin-1 punctuation
+  if (cp == 0xD7 || cp == 0xF7) return false;      // x and division signs
+  if (cp >= 0x2000 && cp <= 0x206F) return cp == 0x2019;  // general punct.
+  return true;
+}
+
+// ---- Word lists ----
+
+// 367 words, most frequent first.
+constexpr const char* kEnglishWords[] = {
+    "the", "and", "to", "I", "a", "my", "was", "is", "in", "of", "it", "not",
+    "for", "he", "she", "they", "with", "me", "we", "her", "his", "very",
+    "on", "be", "but", "have", "had", "are", "no", "staff", "care", "carer",
+    "carers", "home", "help", "thank", "thanks", "you", "that", "at", "so",
+    "when", "all", "good", "kind", "time", "would", "like", "mum", "dad",
+    "day", "visit", "visits", "always", "never", "can", "could", "more",
+    "about", "there", "been", "this", "what", "do", "did", "get", "from",
+    "room", "food", "meals", "medication", "late", "happy", "feel", "felt",
+    "helpful", "lovely", "caring", "nurse", "nurses", "manager", "family",
+    "really", "well", "should", "told", "them", "him", "our", "need", "needs",
+    "know", "because", "one", "just", "as", "if", "much", "were", "or",
+    "will", "out", "too", "also", "up", "some", "only", "people", "want",
+    "wanted", "come", "came", "every", "morning", "night", "evening",
+    "afternoon", "week", "today", "yesterday", "make", "made", "sure", "safe",
+    "clean", "dirty", "cold", "hot", "warm", "water", "drink", "tea", "lunch",
+    "dinner", "breakfast", "bed", "bath", "shower", "toilet", "wash",
+    "washed", "dressed", "clothes", "hair", "teeth", "pain", "tablets",
+    "medicine", "doctor", "appointment", "hospital", "ambulance", "fall",
+    "fell", "call", "bell", "waiting", "waited", "wait", "long", "hours",
+    "minutes", "sometimes", "often", "rarely", "again", "still", "think",
+    "thought", "said", "say", "asked", "ask", "listen", "listened",
+    "listening", "talk", "talked", "talking", "speak", "spoke", "respect",
+    "respectful", "polite", "rude", "patient", "impatient", "gentle", "rough",
+    "careful", "carefully", "cared", "cares", "kindness", "dignity",
+    "privacy", "private", "support", "supported", "supporting", "visitor",
+    "visitors", "friend", "friends", "wife", "husband", "son", "daughter",
+    "brother", "sister", "grandson", "granddaughter", "father", "mother",
+    "parents", "residents", "resident", "service", "services", "team",
+    "shift", "shifts", "agency", "new", "different", "same", "change",
+    "changed", "changes", "better", "worse", "best", "worst", "great",
+    "excellent", "poor", "bad", "terrible", "wonderful", "fantastic",
+    "brilliant", "amazing", "nice", "pleasant", "friendly", "unhappy", "sad",
+    "worried", "worry", "lonely", "alone", "scared", "frightened", "angry",
+    "upset", "complaint", "complain", "complained", "concern", "concerns",
+    "problem", "problems", "issue", "issues", "happened", "happen", "forgot",
+    "forgotten", "missed", "missing", "lost", "broken", "money", "bill",
+    "pay", "paid", "cost", "cancel", "cancelled", "enough", "little", "lot",
+    "lots", "many", "most", "everyone", "everything", "nothing", "something",
+    "anything", "someone", "nobody", "hungry", "thirsty", "diet", "choice",
+    "choices", "menu", "taste", "cooked", "activities", "activity", "garden",
+    "outside", "walk", "walking", "wheelchair", "hoist", "glasses", "hearing",
+    "aid", "dentures", "sleep", "slept", "noise", "noisy", "quiet", "light",
+    "dark", "door", "window", "heating", "weekend", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "month", "year",
+    "please", "sorry", "hello", "goodbye", "yes", "okay", "phone", "rang",
+    "answer", "answered", "letter", "email", "write", "written", "report",
+    "reported", "managers", "office", "leave", "left", "stay", "stayed",
+    "arrive", "arrived", "arriving", "early", "rushed", "hurry", "hurried",
+    "busy", "understaffed", "trained", "training", "experience",
+    "experienced",
+};
+
+// 77 words, most frequent first.
+constexpr const char* kWelshWords[] = {
+    "a", "y", "yr", "yn", "i", "ac", "mae", "roedd", "dim", "ddim", "da",
+    "iawn", "diolch", "gofal", "gofalwr", "gofalwyr", "cartref", "staff",
+    "caredig", "hwyr", "ymweliad", "ymweliadau", "meddyginiaeth", "bwyd",
+    "prydau", "help", "helpu", "cymorth", "nyrs", "meddyg", "teulu", "mam",
+    "tad", "ystafell", "gwely", "bob", "amser", "weithiau", "byth", "bore",
+    "prynhawn", "nos", "heddiw", "ddoe", "wythnos", "hapus", "trist", "poen",
+    "angen", "eisiau", "gwrando", "siarad", "Cymraeg", "Saesneg", "glân",
+    "gwael", "gwych", "ardderchog", "cwyn", "diogel", "gofalus", "amyneddgar",
+    "cwrtais", "dŵr", "tŷ", "te", "cinio", "swper", "brecwast", "ffôn",
+    "aros", "rheolwr", "ond", "gyda", "fy", "mae'n", "dydd",
+};
+
+// 94 words, most frequent first.
+constexpr const char* kPolishWords[] = {
+    "i", "w", "z", "na", "nie", "tak", "jest", "był", "była", "się", "że",
+    "ale", "do", "bardzo", "opieka", "opiekun", "opiekunka", "opiekunowie",
+    "dom", "personel", "miły", "miła", "mili", "pomoc", "pomocy",
+    "dziękuję", "dobrze", "dobry", "dobra", "źle", "zły", "zła",
+    "spóźniony", "spóźniona", "wizyta", "wizyty", "leki", "lekarstwa",
+    "posiłki", "jedzenie", "pielęgniarka", "lekarz", "pokój", "rodzina",
+    "mama", "tata", "zawsze", "nigdy", "czasami", "często", "łóżko",
+    "łazienka", "ból", "czysty", "czysto", "brudny", "skarga", "bezpieczny",
+    "bezpiecznie", "woda", "herbata", "śniadanie", "obiad", "kolacja", "rano",
+    "wieczorem", "noc", "dzisiaj", "wczoraj", "tydzień", "mój", "moja",
+    "moje", "mąż", "żona", "córka", "syn", "proszę", "potrzebuję", "chcę",
+    "uprzejmy", "cierpliwy", "kierownik", "telefon", "czekać", "czekałem",
+    "czekałam", "poniedziałek", "wtorek", "środa", "czwartek", "piątek",
+    "sobota", "niedziela",
+};
+
+enum class Lang { kEnglish, kWelsh, kPolish };
+
+Lang LangOf(std::string_view tag) {
+  auto starts = [&](std::string_view prefix) {
+    if (tag.size() < prefix.size()) return false;
+    if (Lower(tag.substr(0, prefix.size())) != prefix) return false;
+    return tag.size() == prefix.size() || tag[prefix.size()] == '-' ||
+           tag[prefix.size()] == '_';
+  };
+  if (starts("cy")) return Lang::kWelsh;
+  if (starts("pl")) return Lang::kPolish;
+  return Lang::kEnglish;
+}
+
+template <std::size_t N>
+std::vector<std::string_view> AsVector(const char* const (&words)[N]) {
+  return std::vector<std::string_view>(std::begin(words), std::end(words));
+}
+
+const std::vector<std::string_view>& WordsFor(Lang lang) {
+  static const auto* en = new std::vector<std::string_view>(AsVector(kEnglishWords));
+  static const auto* cy = new std::vector<std::string_view>(AsVector(kWelshWords));
+  static const auto* pl = new std::vector<std::string_view>(AsVector(kPolishWords));
+  switch (lang) {
+    case Lang::kWelsh: return *cy;
+    case Lang::kPolish: return *pl;
+    case Lang::kEnglish: break;
+  }
+  return *en;
+}
+
+// ---- Layout ----
+
+struct CharKey {
+  const char* id;      // suffix after "osk.key."
+  const char* text;    // lower case
+  const char* spoken;  // language-file key, or "" to speak the label
+};
+
+constexpr CharKey kPunctuation[] = {
+    {"full_stop", ".", "osk.full_stop"},
+    {"comma", ",", "osk.comma"},
+    {"question_mark", "?", "osk.question_mark"},
+    {"exclamation_mark", "!", "osk.exclamation_mark"},
+    {"apostrophe", "'", "osk.apostrophe"},
+    {"hyphen", "-", "osk.hyphen"},
+};
+
+constexpr CharKey kWelshAccents[] = {
+    {"a_circumflex", "â", ""}, {"e_circumflex", "ê", ""},
+    {"i_circumflex", "î", ""}, {"o_circumflex", "ô", ""},
+    {"u_circumflex", "û", ""}, {"w_circumflex", "ŵ", ""},
+    {"y_circumflex", "ŷ", ""},
+};
+
+constexpr CharKey kPolishAccents[] = {
+    {"a_ogonek", "ą", ""}, {"c_acute", "ć", ""}, {"e_ogonek", "ę", ""},
+    {"l_stroke", "ł", ""}, {"n_acute", "ń", ""}, {"o_acute", "ó", ""},
+    {"s_acute", "ś", ""},  {"z_acute", "ź", ""}, {"z_dot", "ż", ""},
+};
+
+constexpr const char* kRowKeys[] = {
+    "osk.row.letters",     "osk.row.numbers", "osk.row.punctuation",
+    "osk.row.accents",     "osk.row.actions", "osk.row.predictions",
+};
+
+constexpr const char* kActionKeys[] = {
+    "osk.space",   "osk.delete",  "osk.new_line", "osk.capitals",
+    "osk.numbers", "osk.accents", "osk.done",
+};
+
+Key CharacterKey(const CharKey& c, bool capitals) {
+  Key key;
+  key.id = std::string("osk.key.") + c.id;
+  key.text = capitals ? Upper(c.text) : std::string(c.text);
+  key.label = key.text;
+  key.spoken_key = c.spoken;
+  key.action = KeyAction::kType;
+  return key;
+}
+
+Row LetterRow(std::string id, std::string_view letters, bool capitals) {
+  Row row{std::move(id), "osk.row.letters", {}};
+  for (char c : letters) {
+    const std::string text(1, c);
+    const CharKey spec{text.c_str(), text.c_str(), ""};
+    row.keys.push_back(CharacterKey(spec, capitals));
+  }
+  return row;
+}
+
+Key ActionKey(std::string name, KeyAction action, std::string label = "") {
+  Key key;
+  key.id = "osk." + name;
+  key.spoken_key = "osk." + name;
+  key.label = std::move(label);
+  key.action = action;
+  return key;
+}
+
+bool AtSentenceStart(std::string_view before) {
+  while (!before.empty() && (before.back() == ' ' || before.back() == '\t')) {
+    before.remove_suffix(1);
+  }
+  if (before.empty()) return true;
+  const char last = before.back();
+  return last == '.' || last == '!' || last == '?' || last == '\n';
+}
+
+}  // namespace
+
+std::string_view PartialWord(std::string_view text) {
+  std::size_t start = text.size();
+  while (start > 0) {
+    const std::size_t p = PreviousStart(text, start);
+    std::size_t len = 0;
+    if (!IsWordChar(DecodeAt(text, p, len))) break;
+    start = p;
+  }
+  // A leading apostrophe is an opening quote, not part of the word.
+  while (start < text.size()) {
+    std::size_t len = 0;
+    if (!IsApostrophe(DecodeAt(text, start, len))) break;
+    start += len;
+  }
+  return text.substr(start);
+}
+
+void ApplyEdit(const Edit& edit, std::string& text, std::size_t& cursor) {
+  cursor = std::min(cursor, text.size());
+  while (cursor > 0 && cursor < text.size() && IsContinuation(text[cursor])) {
+    --cursor;
+  }
+  switch (edit.kind) {
+    case EditKind::kNone:
+    case EditKind::kDone:
+      return;
+    case EditKind::kInsert:
+    case EditKind::kNewLine: {
+      const std::string insert =
+          edit.kind == EditKind::kNewLine && edit.text.empty() ? "\n"
+                                                               : edit.text;
+      text.insert(cursor, insert);
+      cursor += insert.size();
+      return;
+    }
+    case EditKind::kDeleteChar: {
+      if (cursor == 0) return;
+      // One character: a code point with any combining accents after it.
+      std::size_t start = cursor;
+      while (start > 0) {
+        start = PreviousStart(text, start);
+        std::size_t len = 0;
+        if (!IsCombiningMark(DecodeAt(text, start, len))) break;
+      }
+      text.erase(start, cursor - start);
+      cursor = start;
+      return;
+    }
+    case EditKind::kCompleteWord: {
+      const std::string_view before(text.data(), cursor);
+      const std::size_t start = cursor - PartialWord(before).size();
+      const std::string insert = edit.text + " ";
+      text.replace(start, cursor - start, insert);
+      cursor = start + insert.size();
+      return;
+    }
+  }
+}
+
+void ApplyEdit(const Edit& edit, std::string& text) {
+  std::size_t cursor = text.size();
+  ApplyEdit(edit, text, cursor);
+}
+
+OnscreenKeyboard::OnscreenKeyboard(std::string language_tag)
+    : language_(std::move(language_tag)) {}
+
+void OnscreenKeyboard::SetLanguage(std::string language_tag) {
+  language_ = std::move(language_tag);
+  Reset();
+}
+
+void OnscreenKeyboard::Reset() {
+  capitals_ = false;
+  layer_ = KeyboardLayer::kLetters;
+}
+
+bool OnscreenKeyboard::has_accents() const {
+  return LangOf(language_) != Lang::kEnglish;
+}
+
+std::vector<Row> OnscreenKeyboard::Rows() const {
+  std::vector<Row> rows;
+  switch (layer_) {
+    case KeyboardLayer::kLetters:
+      rows.push_back(LetterRow("osk.row.letters1", "qwertyuiop", capitals_));
+      rows.push_back(LetterRow("osk.row.letters2", "asdfghjkl", capitals_));
+      rows.push_back(LetterRow("osk.row.letters3", "zxcvbnm", capitals_));
+      break;
+    case KeyboardLayer::kNumbers: {
+      rows.push_back(LetterRow("osk.row.numbers", "1234567890", false));
+      rows.back().spoken_key = "osk.row.numbers";
+      Row punctuation{"osk.row.punctuation", "osk.row.punctuation", {}};
+      for (const CharKey& c : kPunctuation) {
+        punctuation.keys.push_back(CharacterKey(c, false));
+      }
+      rows.push_back(std::move(punctuation));
+      break;
+    }
+    case KeyboardLayer::kAccents: {
+      Row accents{"osk.row.accents", "osk.row.accents", {}};
+      if (LangOf(language_) == Lang::kWelsh) {
+        for (const CharKey& c : kWelshAccents) {
+          accents.keys.push_back(CharacterKey(c, capitals_));
+        }
+      } else {
+        for (const CharKey& c : kPolishAccents) {
+          accents.keys.push_back(CharacterKey(c, capitals_));
+        }
+      }
+      rows.push_back(std::move(accents));
+      break;
+    }
+  }
+
+  Row actions{"osk.row.actions", "osk.row.actions", {}};
+  actions.keys.push_back(ActionKey("space", KeyAction::kSpace));
+  actions.keys.push_back(ActionKey("delete", KeyAction::kDelete));
+  actions.keys.push_back(ActionKey("new_line", KeyAction::kNewLine));
+  Key capitals = ActionKey("capitals", KeyAction::kCapitals);
+  capitals.toggle = true;
+  capitals.on = capitals_;
+  actions.keys.push_back(std::move(capitals));
+  const bool numbers_on = layer_ == KeyboardLayer::kNumbers;
+  Key numbers =
+      ActionKey("numbers", KeyAction::kNumbers, numbers_on ? "abc" : "123");
+  numbers.toggle = true;
+  numbers.on = numbers_on;
+  actions.keys.push_back(std::move(numbers));
+  if (has_accents()) {
+    const bool accents_on = layer_ == KeyboardLayer::kAccents;
+    const char* sample =
+        LangOf(language_) == Lang::kWelsh ? "âêŵ" : "ąęł";
+    Key accents = ActionKey("accents", KeyAction::kAccents,
+                            accents_on ? "abc" : sample);
+    accents.toggle = true;
+    accents.on = accents_on;
+    actions.keys.push_back(std::move(accents));
+  }
+  actions.keys.push_back(ActionKey("done", KeyAction::kDone));
+  rows.push_back(std::move(actions));
+  return rows;
+}
+
+Row OnscreenKeyboard::PredictionRow(std::string_view text_so_far,
+                                    int max) const {
+  Row row{"osk.row.predictions", "osk.row.predictions", {}};
+  int n = 0;
+  for (std::string& word : Predict(text_so_far, max)) {
+    Key key;
+    key.id = "osk.prediction." + std::to_string(++n);
+    key.label = word;
+    key.text = std::move(word);
+    key.action = KeyAction::kPrediction;
+    row.keys.push_back(std::move(key));
+  }
+  return row;
+}
+
+Edit OnscreenKeyboard::Press(const Key& key) {
+  switch (key.action) {
+    case KeyAction::kType:
+      return {EditKind::kInsert, key.text};
+    case KeyAction::kSpace:
+      return {EditKind::kInsert, " "};
+    case KeyAction::kDelete:
+      return {EditKind::kDeleteChar, ""};
+    case KeyAction::kNewLine:
+      return {EditKind::kNewLine, "\n"};
+    case KeyAction::kCapitals:
+      capitals_ = !capitals_;
+      return {};
+    case KeyAction::kNumbers:
+      layer_ = layer_ == KeyboardLayer::kNumbers ? KeyboardLayer::kLetters
+                                                 : KeyboardLayer::kNumbers;
+      return {};
+    case KeyAction::kAccents:
+      if (!has_accents()) return {};
+      layer_ = layer_ == KeyboardLayer::kAccents ? KeyboardLayer::kLetters
+                                                 : KeyboardLayer::kAccents;
+      return {};
+    case KeyAction::kDone:
+      return {EditKind::kDone, ""};
+    case KeyAction::kPrediction:
+      return ChoosePrediction(key.text);
+  }
+  return {};
+}
+
+std::vector<std::string> OnscreenKeyboard::Predict(std::string_view text_so_far,
+                                                   int max) const {
+  std::vector<std::string> out;
+  const std::string_view partial = PartialWord(text_so_far);
+  if (partial.empty() || max <= 0) return out;
+  const std::string lower = Lower(partial);
+  const std::vector<char32_t> typed = Decode(partial);
+  const bool all_caps =
+      typed.size() >= 2 && std::all_of(typed.begin(), typed.end(), [](char32_t c) {
+        return IsUpper(c) || IsApostrophe(c);
+      });
+  const bool capital =
+      IsUpper(typed.front()) ||
+      AtSentenceStart(text_so_far.substr(0, text_so_far.size() - partial.size()));
+
+  for (std::string_view word : WordsFor(LangOf(language_))) {
+    const std::string word_lower = Lower(word);
+    if (word_lower.size() <= lower.size() ||
+        word_lower.compare(0, lower.size(), lower) != 0) {
+      continue;
+    }
+    std::string shown;
+    if (all_caps) {
+      shown = Upper(word);
+    } else if (capital) {
+      shown = CapitaliseFirst(word);
+    } else {
+      shown = std::string(word);  // keeps list capitals: "I", "Cymraeg"
+    }
+    if (std::find(out.begin(), out.end(), shown) != out.end()) continue;
+    out.push_back(std::move(shown));
+    if (static_cast<int>(out.size()) >= max) break;
+  }
+  return out;
+}
+
+Edit OnscreenKeyboard::ChoosePrediction(std::string_view word) {
+  return {EditKind::kCompleteWord, std::string(word)};
+}
+
+std::vector<std::string> OnscreenKeyboard::SpokenKeys() {
+  std::vector<std::string> keys;
+  for (const char* k : kActionKeys) keys.emplace_back(k);
+  for (const CharKey& c : kPunctuation) keys.emplace_back(c.spoken);
+  for (const char* k : kRowKeys) keys.emplace_back(k);
+  return keys;
+}
+
+// ---- RowKeyScan ----
+
+void RowKeyScan::Reset() {
+  level_ = Level::kRows;
+  row_ = 0;
+  key_ = -1;
+  SkipEmptyRows();
+}
+
+void RowKeyScan::SetRowSizes(std::vector<int> sizes) {
+  sizes_ = std::move(sizes);
+  if (sizes_.empty()) {
+    level_ = Level::kRows;
+    row_ = 0;
+    key_ = -1;
+    return;
+  }
+  row_ = std::clamp(row_, 0, static_cast<int>(sizes_.size()) - 1);
+  if (level_ == Level::kKeys) {
+    if (sizes_[row_] <= 0) {
+      level_ = Level::kRows;
+      key_ = -1;
+    } else {
+      key_ = std::min(key_, sizes_[row_] - 1);
+      return;
+    }
+  }
+  SkipEmptyRows();
+}
+
+void RowKeyScan::SkipEmptyRows() {
+  const int n = static_cast<int>(sizes_.size());
+  for (int i = 0; i < n && sizes_[row_] <= 0; ++i) row_ = (row_ + 1) % n;
+}
+
+void RowKeyScan::Next() {
+  const int n = static_cast<int>(sizes_.size());
+  if (n == 0) return;
+  if (level_ == Level::kKeys) {
+    if (++key_ < sizes_[row_]) return;
+    // A pass along the row with no choice: back to the rows.
+    level_ = Level::kRows;
+    key_ = -1;
+    return;
+  }
+  row_ = (row_ + 1) % n;
+  SkipEmptyRows();
+}
+
+std::optional<int> RowKeyScan::Choose() {
+  if (sizes_.empty() || sizes_[row_] <= 0) return std::nullopt;
+  if (level_ == Level::kRows) {
+    level_ = Level::kKeys;
+    key_ = 0;
+    return std::nullopt;
+  }
+  const int chosen = key_;
+  level_ = Level::kRows;
+  key_ = -1;
+  return chosen;
+}
+
+}  // namespace carevoice::client
