@@ -113,12 +113,26 @@ TEST(KioskUi, FeedbackJourneyByKeysAloneIsSpokenAndQueued) {
   EXPECT_FALSE(h.kiosk().journey().receipt().has_value());
 }
 
-TEST(KioskUi, EverythingDrawnOnEveryScreenIsSpoken) {
+class EverythingDrawnIsSpoken : public ::testing::TestWithParam<std::string> {};
+
+// In every language: each string drawn on each screen appears in what was
+// spoken there (for Urdu, Punjabi and Bengali the screen is English and the
+// speech is not: the spoken side of each drawn string must be heard).
+TEST_P(EverythingDrawnIsSpoken, OnEveryScreen) {
   KioskHarness h;
+  // Choose the language the way a person would: in the settings.
+  h.Press(SDLK_F9);
+  ASSERT_TRUE(h.FocusOn("settings.language"));
+  for (int i = 0; i < 8 && h.kiosk().settings().language != GetParam(); ++i) {
+    h.Press(SDLK_RETURN);
+  }
+  ASSERT_EQ(h.kiosk().settings().language, GetParam());
+  const std::size_t chosen = h.Spoken().size();
+  h.Press(SDLK_ESCAPE);
   std::set<std::string> visited;
   auto check_screen = [&] {
     // Visit every item once, as a blind person exploring would (on the
-    // attract screen any key starts, and its one item is said on entry).
+    // attract screen any key starts, and its items are said on entry).
     int count = h.View() == "attract" ? 0 : h.kiosk().focus().count();
     for (int i = 0; i < count; ++i) h.Press(SDLK_TAB);
     std::string spoken = h.SpokenSince(h.ViewEntryMark());
@@ -127,6 +141,10 @@ TEST(KioskUi, EverythingDrawnOnEveryScreenIsSpoken) {
     for (const DrawnText& text : drawn) {
       EXPECT_THAT(spoken, HasSubstr(text.spoken))
           << "on " << h.View() << ", drawn but never spoken: \"" << text.shown << "\"";
+    }
+    auto all = h.speaker().spoken();
+    for (std::size_t i = chosen; i < all.size(); ++i) {
+      EXPECT_EQ(all[i].language, GetParam()) << "spoken in the wrong language: " << all[i].text;
     }
     visited.insert(h.View());
   };
@@ -151,9 +169,19 @@ TEST(KioskUi, EverythingDrawnOnEveryScreenIsSpoken) {
   check_screen();
   h.Press(SDLK_F1);
   check_screen();
+  h.Press(SDLK_ESCAPE);
+  h.Press(SDLK_F9);
+  check_screen();
   EXPECT_EQ(visited, (std::set<std::string>{"attract", "home", "service", "rating", "more",
-                                            "review", "thanks", "help"}));
+                                            "review", "thanks", "help", "settings"}));
 }
+
+INSTANTIATE_TEST_SUITE_P(EveryLanguage, EverythingDrawnIsSpoken,
+                         ::testing::ValuesIn(Languages()), [](const auto& info) {
+                           std::string name = info.param;
+                           name.erase(std::remove(name.begin(), name.end(), '-'), name.end());
+                           return name;
+                         });
 
 TEST(KioskUi, KeyPressesWithinOneFrameAreNeverLost) {
   KioskHarness h;
