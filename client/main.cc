@@ -65,6 +65,9 @@ int main(int argc, char** argv) {
   std::string screenshot_dir;
   bool fullscreen = false;
   int backoff_ms = 1000, max_backoff_ms = 300000, catalog_refresh_ms = 300000;
+  std::string input = "keys";
+  int scan_interval_ms = 1500;
+  int idle_timeout_s = 120;
   app.add_option("--service", service, "Service address HOST:PORT");
   app.add_option("--outbox", outbox_path, "Outbox file (SQLite)");
   app.add_option("--mode", mode, "kiosk (tablet and officer modes come later)")
@@ -76,6 +79,12 @@ int main(int argc, char** argv) {
   app.add_option("--language", language, "Language tag, e.g. en-GB");
   app.add_option("--speech", speech, "espeak, or none (captions only)")
       ->check(CLI::IsMember({"espeak", "none"}));
+  app.add_option("--input", input, "keys, switch2 (Space moves, Enter chooses) or switch1 (auto-scan)")
+      ->check(CLI::IsMember({"keys", "switch1", "switch2"}));
+  app.add_option("--scan-interval", scan_interval_ms, "One-switch scan step in ms")
+      ->check(CLI::Range(500, 10000));
+  app.add_option("--idle-timeout", idle_timeout_s, "Seconds without input before the session is wiped (warned first)")
+      ->check(CLI::Range(30, 86400));
   app.add_option("--screenshot-dir", screenshot_dir, "Save each screen as PNG + JSON here");
   app.add_option("--retry-initial-ms", backoff_ms, "First retry delay")->check(CLI::Range(1, 3600000));
   app.add_option("--retry-max-ms", max_backoff_ms, "Longest retry delay")->check(CLI::Range(1, 3600000));
@@ -139,7 +148,12 @@ int main(int argc, char** argv) {
 
   ui::SyncHooks hooks{[&] { return syncer.Status(); }, [&] { return syncer.Catalog(); },
                       [&] { syncer.Wake(); }};
-  auto kiosk = ui::KioskUi::Create(load, languages, **outbox, hooks, *speaker, clock, *fonts);
+  ui::KioskOptions kiosk_options;
+  kiosk_options.defaults.input = input;
+  kiosk_options.defaults.scan_interval_ms = scan_interval_ms;
+  kiosk_options.idle_timeout = absl::Seconds(idle_timeout_s);
+  auto kiosk = ui::KioskUi::Create(load, languages, **outbox, hooks, *speaker, clock, *fonts,
+                                   kiosk_options);
   if (!kiosk.ok()) return Fail(std::string(kiosk.status().message()));
   std::fprintf(stderr, "carevoice-kiosk: running (service %s)\n", service.c_str());
   int code = (*shell)->Run(**kiosk);

@@ -25,6 +25,10 @@ struct Settings {
   bool audio_only = false;       // screen blanked, everything by voice and keys
   bool private_listening = false;  // headphones: personal details may be spoken
   std::string language = "en-GB";
+  // How the person presses: "keys" (keys, keypad, touch), "switch2" (Space
+  // moves, Enter chooses) or "switch1" (the kiosk moves, any switch chooses).
+  std::string input = "keys";
+  int scan_interval_ms = 1500;   // one-switch scan step, 500 .. 10,000
   bool operator==(const Settings&) const = default;
 };
 

@@ -37,18 +37,22 @@ a11y::ThemeId ThemeFromKey(const std::string& key) {
 absl::StatusOr<std::unique_ptr<KioskUi>> KioskUi::Create(
     LanguageLoader load, std::vector<std::string> languages, Outbox& outbox,
     SyncHooks sync, a11y::Speaker& speaker, const contract::Clock& clock,
-    const Fonts& fonts) {
+    const Fonts& fonts, KioskOptions options) {
   if (languages.empty()) return absl::InvalidArgumentError("no languages to offer");
+  options.defaults.language = languages.front();
+  if (!a11y::ParseInputMode(options.defaults.input)) {
+    return absl::InvalidArgumentError("input must be keys, switch1 or switch2");
+  }
   absl::StatusOr<Strings> strings = load(languages.front());
   if (!strings.ok()) return strings.status();
   return std::unique_ptr<KioskUi>(new KioskUi(std::move(*strings), std::move(load),
                                               std::move(languages), outbox, std::move(sync),
-                                              speaker, clock, fonts));
+                                              speaker, clock, fonts, std::move(options)));
 }
 
 KioskUi::KioskUi(Strings strings, LanguageLoader load, std::vector<std::string> languages,
                  Outbox& outbox, SyncHooks sync, a11y::Speaker& speaker,
-                 const contract::Clock& clock, const Fonts& fonts)
+                 const contract::Clock& clock, const Fonts& fonts, KioskOptions options)
     : load_(std::move(load)),
       languages_(std::move(languages)),
       screen_strings_(strings),
@@ -57,7 +61,10 @@ KioskUi::KioskUi(Strings strings, LanguageLoader load, std::vector<std::string> 
       sync_(std::move(sync)),
       speaker_(speaker),
       clock_(clock),
-      settings_{.language = languages_.front()},
+      options_(std::move(options)),
+      settings_(options_.defaults),
+      scanner_(clock),
+      idle_(clock, options_.idle_timeout),
       theme_(a11y::ThemeFor(ThemeFromKey(settings_.theme))),
       announcer_(speaker_, [this](std::string_view key) { return speech_strings_.Get(key); }),
       ui_(registry_, focus_, theme_, fonts),
@@ -72,6 +79,7 @@ std::string KioskUi::ViewName() const {
     case Overlay::kRestart: return "restart";
     case Overlay::kSettings: return "settings";
     case Overlay::kMore: return "more_controls";
+    case Overlay::kIdle: return "idle";
     case Overlay::kNone: break;
   }
   return ScreenName(journey_.screen());
@@ -97,9 +105,39 @@ bool KioskUi::NeedsFrame() const {
       font_request_ || acted_) {
     return true;
   }
+  if (clock_.Now() >= NextDeadline()) return true;
   SyncStatus status = sync_.status();
   return status.catalog_serial != catalog_serial_ || status.service_reachable != online_ ||
          (journey_.screen() == Screen::kThanks && status.delivered_total != delivered_seen_);
+}
+
+absl::Time KioskUi::NextDeadline() const {
+  absl::Time next = std::min(scanner_.NextDeadline(), idle_.NextDeadline());
+  // The idle warning counts down on screen once a second.
+  if (overlay_ == Overlay::kIdle) next = std::min(next, clock_.Now() + absl::Seconds(1));
+  return next;
+}
+
+void KioskUi::RunTimers() {
+  // Nobody is there on the attract screen: no timer runs.
+  bool idle_screen = journey_.screen() == Screen::kAttract && overlay_ == Overlay::kNone;
+  if (idle_screen) idle_.Disable();
+  else if (!idle_.enabled()) idle_.Enable();
+  switch (idle_.Poll()) {
+    case IdleEvent::kWarn:
+      // Warned, shown and spoken, well before anything is wiped.
+      overlay_before_idle_ = overlay_;
+      overlay_ = Overlay::kIdle;
+      break;
+    case IdleEvent::kReset:
+      Wipe();
+      break;
+    case IdleEvent::kNone:
+      break;
+  }
+  if (ViewName() == view_ && frames_in_view_ >= 2 && scanner_.Tick() == a11y::ScanAction::kNext) {
+    focus_.Next();  // one-switch: the scan moves on by itself
+  }
 }
 
 std::optional<float> KioskUi::TakeFontRequest() {
@@ -129,8 +167,45 @@ void KioskUi::OpenOverlay(Overlay overlay) {
   overlay_ = overlay;
 }
 
+bool KioskUi::ApplySwitch(SDL_Keycode key) {
+  a11y::Switch which = key == SDLK_SPACE ? a11y::Switch::kMove : a11y::Switch::kChoose;
+  switch (scanner_.SwitchPressed(which)) {
+    case a11y::ScanAction::kNext:
+      focus_.Next();
+      return true;
+    case a11y::ScanAction::kChoose:
+      if (focus_.focused_id().empty()) return true;
+      if (FocusedIsTextField()) {
+        focus_.Next();
+        return true;
+      }
+      Choose(focus_.focused_id());
+      return false;
+    case a11y::ScanAction::kResume:
+      focused_description_.clear();  // the scan woke: say where it is
+      return true;
+    case a11y::ScanAction::kNone:
+      return true;
+  }
+  return true;
+}
+
 bool KioskUi::Apply(const SDL_Event& event) {
   bool on_attract = overlay_ == Overlay::kNone && journey_.screen() == Screen::kAttract;
+  bool person = event.type == SDL_KEYDOWN || event.type == SDL_MOUSEBUTTONDOWN ||
+                event.type == SDL_MOUSEBUTTONUP || event.type == SDL_TEXTINPUT;
+  if (person) {
+    idle_.Activity();
+    if (overlay_ == Overlay::kIdle) {
+      // Any key or touch means "still here": it extends, and does nothing else.
+      if (event.type == SDL_KEYDOWN || event.type == SDL_MOUSEBUTTONUP) {
+        overlay_ = overlay_before_idle_;
+        return false;
+      }
+      return true;
+    }
+  }
+  bool switches = scanner_.mode() != a11y::InputMode::kKeys;
   switch (event.type) {
     case SDL_KEYDOWN: {
       SDL_Keycode key = event.key.keysym.sym;
@@ -144,7 +219,20 @@ bool KioskUi::Apply(const SDL_Event& event) {
         else journey_.Start();
         return false;
       }
-      if (FocusedIsTextField()) {
+      if (switches && (key == SDLK_SPACE || key == SDLK_RETURN || key == SDLK_KP_ENTER)) {
+        return ApplySwitch(key);  // the two switches of a step scan, or one
+      }
+      bool keypad = key >= SDLK_KP_DIVIDE && key <= SDLK_KP_PERIOD;
+      if (FocusedIsTextField() && keypad) {
+        // A keypad user has no letters: the keypad always navigates (the
+        // on-screen keyboard types), and the digit SDL sends after it is
+        // not typed.
+        drop_next_text_ = true;
+        if (command == Command::kChoose) {
+          focus_.Next();
+          return true;
+        }
+      } else if (FocusedIsTextField()) {
         // In a field, keys type; Tab, Return and Escape leave it keeping
         // the words; Shift+Return starts a new line.
         switch (key) {
@@ -183,7 +271,12 @@ bool KioskUi::Apply(const SDL_Event& event) {
       return ApplyCommand(*command);
     }
     case SDL_TEXTINPUT:
-      if (FocusedIsTextField()) {
+      if (drop_next_text_) {
+        drop_next_text_ = false;
+        return true;
+      }
+      // Switch users type with the on-screen keyboard, never with Space.
+      if (!switches && FocusedIsTextField()) {
         if (!words_.Insert(event.text.text)) announcer_.Say(speech_strings_.Get("more.limit"));
         journey_.mutable_draft().text = words_.text();
       }
@@ -243,7 +336,9 @@ bool KioskUi::ApplyCommand(Command command) {
       Choose(focus_.focused_id());
       return false;
     case Command::kBack:
-      if (overlay_ != Overlay::kNone) {
+      if (!keyboard_row_.empty()) {
+        CloseKeyboardRow();
+      } else if (overlay_ != Overlay::kNone) {
         overlay_ = Overlay::kNone;
       } else if (journey_.Back()) {
         error_ = {};
@@ -308,6 +403,11 @@ void KioskUi::ChangeSetting(const std::string& which, int value) {
     s.audio_only = !s.audio_only;
   } else if (which == kSettingPrivate) {
     s.private_listening = !s.private_listening;
+  } else if (which == kSettingInput) {
+    s.input = s.input == "keys" ? "switch2" : s.input == "switch2" ? "switch1" : "keys";
+  } else if (which == kSettingScan) {
+    // value > 0: slower (a longer interval).
+    s.scan_interval_ms = std::clamp(s.scan_interval_ms + 500 * value, 500, 10000);
   }
   ApplySettings(before);
 }
@@ -327,6 +427,7 @@ bool KioskUi::UseLanguage(const std::string& tag) {
   screen_strings_ = std::move(screen);
   speech_strings_ = std::move(*speech);
   announcer_.SetLanguage(tag);
+  keyboard_.SetLanguage(tag);
   ui_.SetSelectedWord(speech_strings_.Get("state.selected"));
   ui_.SetScrollLabels(speech_strings_.Get("scroll.up"), speech_strings_.Get("scroll.down"));
   return true;
@@ -341,6 +442,8 @@ void KioskUi::ApplySettings(const Settings& before) {
   speaker_.SetRate(WordsPerMinute(settings_.rate));
   speaker_.SetVolume(static_cast<float>(settings_.volume_percent) / 100.0f);
   theme_ = a11y::ThemeFor(ThemeFromKey(settings_.theme));
+  scanner_.SetMode(a11y::ParseInputMode(settings_.input).value_or(a11y::InputMode::kKeys));
+  scanner_.SetInterval(absl::Milliseconds(settings_.scan_interval_ms));
   if (settings_.text_size != before.text_size) font_request_ = BodyPixels(settings_);
 }
 
@@ -370,9 +473,45 @@ void KioskUi::ApplyIntent(const Intent& intent) {
       overlay_ = Overlay::kNone;
       ApplyCommand(static_cast<Command>(intent.value));
       break;
+    case Intent::Kind::kKeyboardRow:
+      keyboard_row_ = intent.arg;
+      focus_.ResetForScreen("");  // its first key
+      break;
+    case Intent::Kind::kKeyboardKey: PressKeyboardKey(intent.arg); break;
+    case Intent::Kind::kKeyboardBack: CloseKeyboardRow(); break;
     case Intent::Kind::kCloseHelp:
     case Intent::Kind::kCancelRestart:
     case Intent::Kind::kCloseOverlay: overlay_ = Overlay::kNone; break;
+  }
+}
+
+void KioskUi::CloseKeyboardRow() {
+  // Back to the rows, on the row just used, so the scan goes on from there.
+  std::string row = keyboard_row_;
+  keyboard_row_.clear();
+  focus_.ResetForScreen(row);
+}
+
+void KioskUi::PressKeyboardKey(const std::string& id) {
+  std::vector<Row> rows = keyboard_.Rows();
+  rows.push_back(keyboard_.PredictionRow(words_.text()));
+  for (const Row& row : rows) {
+    for (const Key& key : row.keys) {
+      if (key.id != id) continue;
+      Edit edit = keyboard_.Press(key);
+      if (edit.kind == EditKind::kDone) {
+        keyboard_row_.clear();
+        journey_.FinishWords();
+        return;
+      }
+      std::string text = words_.text();
+      ApplyEdit(edit, text);
+      words_.Clear();
+      if (!words_.Insert(text)) announcer_.Say(speech_strings_.Get("more.limit"));
+      journey_.mutable_draft().text = words_.text();
+      if (!keyboard_row_.empty()) CloseKeyboardRow();
+      return;
+    }
   }
 }
 
@@ -406,10 +545,12 @@ void KioskUi::Wipe() {
   // settings stay (what was sent is safe in the outbox).
   journey_.Reset();
   words_.Clear();
+  keyboard_.Reset();
+  keyboard_row_.clear();
   overlay_ = Overlay::kNone;
   error_ = {};
   Settings before = settings_;
-  settings_ = Settings{.language = languages_.front()};
+  settings_ = options_.defaults;
   ApplySettings(before);
 }
 
@@ -478,7 +619,8 @@ std::string KioskUi::InitialFocus() const {
   switch (journey_.screen()) {
     case Screen::kChooseService: return "service." + d.service_id;
     case Screen::kRate: return "rating." + std::to_string(static_cast<int>(d.rating));
-    case Screen::kTellMore: return kWordsFieldId;
+    case Screen::kTellMore:
+      return settings_.input == "keys" ? kWordsFieldId : "osk.row.letters1";
     default: return "";
   }
 }
@@ -489,6 +631,7 @@ Intent KioskUi::DrawView(const ScreenContext& ctx) {
     case Overlay::kRestart: return DrawRestartScreen(ctx, ui_);
     case Overlay::kSettings: return DrawSettingsScreen(ctx, ui_);
     case Overlay::kMore: return DrawMoreScreen(ctx, ui_);
+    case Overlay::kIdle: return DrawIdleScreen(ctx, ui_, idle_.SecondsLeft());
     case Overlay::kNone: break;
   }
   switch (journey_.screen()) {
@@ -526,6 +669,7 @@ std::optional<Command> KioskUi::DrawBar(const Ui::BarPlan& plan, float top) {
 void KioskUi::Frame(float width, float height) {
   acted_ = false;
   RefreshSync();
+  RunTimers();
   // Input applies only to a settled view: its registry is on screen and
   // its layout (scrolling, a caption's height) has stopped moving.
   if (ViewName() == view_ && frames_in_view_ >= 2 && !font_request_) {
@@ -542,6 +686,8 @@ void KioskUi::Frame(float width, float height) {
     frames_in_view_ = 0;
     error_ = {};
     ui_.ResetScroll();
+    keyboard_row_.clear();
+    scanner_.Restart();
     focus_.ResetForScreen(InitialFocus());
   } else {
     ++frames_in_view_;
@@ -562,15 +708,18 @@ void KioskUi::Frame(float width, float height) {
   float content_bottom = (with_bar ? bar_top : caption_top) - gap;
 
   ui_.SetPointer(pointer_x_, pointer_y_, pressed_id_);
+  ui_.SetKeysOnly(!keyboard_row_.empty());
   ui_.BeginFrame(width, height, content_bottom);
-  ScreenContext ctx{journey_, t, settings_, catalog_ ? &*catalog_ : nullptr, words_,
-                    delivered_, online_, error_};
+  ScreenContext ctx{journey_,  t,       settings_, catalog_ ? &*catalog_ : nullptr,
+                    words_,    delivered_, online_, keyboard_,
+                    keyboard_row_, error_};
   Intent intent = DrawView(ctx);
   std::optional<Command> bar_command;
   if (with_bar) bar_command = DrawBar(plan, bar_top);
   ui_.EndFrame();
   ui_.SetActivation("");  // an activation for an item no longer drawn is dropped
   focus_.Sync(registry_);
+  scanner_.SetItemCount(focus_.count());
   ui_.DrawFocusRing();
 
   AnnounceChanges(entered);

@@ -18,10 +18,12 @@
 #include "accessibility/announcer.h"
 #include "accessibility/focus.h"
 #include "accessibility/gated_speaker.h"
+#include "accessibility/switch_scan.h"
 #include "accessibility/registry.h"
 #include "accessibility/speaker.h"
 #include "accessibility/theme.h"
 #include "carevoice/v1/carevoice.pb.h"
+#include "client/app/idle_timer.h"
 #include "client/app/journey.h"
 #include "client/app/settings.h"
 #include "client/app/strings.h"
@@ -46,6 +48,12 @@ struct SyncHooks {
 // Loads the language file for a tag ("cy").
 using LanguageLoader = std::function<absl::StatusOr<Strings>(const std::string& tag)>;
 
+// How this kiosk starts every session (from its command line).
+struct KioskOptions {
+  Settings defaults;  // language, input mode, scan interval ...
+  absl::Duration idle_timeout = IdleTimer::kDefaultTimeout;
+};
+
 class KioskUi {
  public:
   // `languages` are the tags a person can choose, the first being the
@@ -53,7 +61,7 @@ class KioskUi {
   static absl::StatusOr<std::unique_ptr<KioskUi>> Create(
       LanguageLoader load, std::vector<std::string> languages, Outbox& outbox,
       SyncHooks sync, a11y::Speaker& speaker, const contract::Clock& clock,
-      const Fonts& fonts);
+      const Fonts& fonts, KioskOptions options = {});
 
   // Queues an SDL event. Every key press counts, even when its press and
   // release arrive before the next frame.
@@ -63,6 +71,9 @@ class KioskUi {
   // True when a frame should be built now: queued input, a new screen that
   // has not settled, or sync news to show.
   bool NeedsFrame() const;
+  // When the kiosk next has something to do by itself (a scan step, an
+  // idle warning, a countdown): the shell sleeps no longer than this.
+  absl::Time NextDeadline() const;
 
   // A text-size change needs the font atlas rebuilt, which the shell does
   // between frames: it takes the request, rebuilds, and calls SetFonts.
@@ -82,20 +93,24 @@ class KioskUi {
   int frames_in_view() const { return frames_in_view_; }
 
  private:
-  enum class Overlay { kNone, kHelp, kRestart, kSettings, kMore };
+  enum class Overlay { kNone, kHelp, kRestart, kSettings, kMore, kIdle };
 
   KioskUi(Strings strings, LanguageLoader load, std::vector<std::string> languages,
           Outbox& outbox, SyncHooks sync, a11y::Speaker& speaker,
-          const contract::Clock& clock, const Fonts& fonts);
+          const contract::Clock& clock, const Fonts& fonts, KioskOptions options);
 
   Texts texts() const { return Texts(screen_strings_, speech_strings_, settings_.easy_read); }
   // Applies one queued event; returns false when the frame must be built
   // before any further event is applied (the screen may change).
   bool Apply(const SDL_Event& event);
+  bool ApplySwitch(SDL_Keycode key);
+  void RunTimers();
   bool ApplyCommand(Command command);
   bool FocusedIsTextField() const;
   void Choose(const std::string& id);
   void ApplyIntent(const Intent& intent);
+  void PressKeyboardKey(const std::string& id);
+  void CloseKeyboardRow();
   void OpenOverlay(Overlay overlay);
   void ChangeSetting(const std::string& which, int value);
   void ApplySettings(const Settings& before);
@@ -117,7 +132,11 @@ class KioskUi {
   SyncHooks sync_;
   a11y::GatedSpeaker speaker_;
   const contract::Clock& clock_;
+  KioskOptions options_;
   Settings settings_;
+  a11y::SwitchScanner scanner_;
+  IdleTimer idle_;
+  Overlay overlay_before_idle_ = Overlay::kNone;
   a11y::Theme theme_;
   a11y::Registry registry_;
   a11y::FocusModel focus_;
@@ -127,10 +146,13 @@ class KioskUi {
 
   Journey journey_;
   TextBuffer words_;
+  OnscreenKeyboard keyboard_;
+  std::string keyboard_row_;  // the keyboard row whose keys are open
   Overlay overlay_ = Overlay::kNone;
   Text error_;
   std::deque<SDL_Event> pending_;
   std::string pressed_id_;
+  bool drop_next_text_ = false;  // a keypad key's digit, not meant as typing
   float pointer_x_ = -1, pointer_y_ = -1;
 
   // Sync state as last seen.

@@ -9,6 +9,7 @@
 
 #include "carevoice/v1/carevoice.pb.h"
 #include "client/app/journey.h"
+#include "client/app/onscreen_keyboard.h"
 #include "client/app/settings.h"
 #include "client/app/texts.h"
 #include "client/ui/text_buffer.h"
@@ -35,6 +36,9 @@ struct Intent {
     kChangeSetting,  // arg: which setting; value: +1 / -1 (or toggle)
     kCloseOverlay,
     kBarCommand,     // value: a Command chosen from the "More" list
+    kKeyboardRow,    // arg: the keyboard row opened for its keys
+    kKeyboardKey,    // arg: the key chosen
+    kKeyboardBack,   // back from a row's keys to the rows
   };
   Kind kind = Kind::kNone;
   std::string arg;
@@ -50,6 +54,8 @@ struct ScreenContext {
   const TextBuffer& words;       // the "tell us more" field
   bool delivered;                // thanks: the service has the submission
   bool online;                   // the service answered the last call
+  const OnscreenKeyboard& keyboard;
+  const std::string& keyboard_row;  // the row whose keys are open, or empty
   const Text& error;             // an error to show, or empty
 };
 
@@ -74,6 +80,8 @@ Intent DrawRestartScreen(const ScreenContext& ctx, Ui& ui);
 Intent DrawSettingsScreen(const ScreenContext& ctx, Ui& ui);
 // The controls the bar folded away at large text sizes.
 Intent DrawMoreScreen(const ScreenContext& ctx, Ui& ui);
+// "Are you still there?" before an unattended session is wiped.
+Intent DrawIdleScreen(const ScreenContext& ctx, Ui& ui, int seconds_left);
 
 // The setting names a kChangeSetting intent carries.
 inline constexpr char kSettingSpeech[] = "speech";
@@ -85,8 +93,14 @@ inline constexpr char kSettingEasyRead[] = "easy_read";
 inline constexpr char kSettingAudioOnly[] = "audio_only";
 inline constexpr char kSettingPrivate[] = "private_listening";
 inline constexpr char kSettingLanguage[] = "language";
+inline constexpr char kSettingInput[] = "input";
+inline constexpr char kSettingScan[] = "scan_interval";
+
+// The on-screen keyboard, under a text field: rows, then keys.
+Intent DrawKeyboard(const ScreenContext& ctx, Ui& ui);
 
 // Ids of items other modules refer to.
 inline constexpr char kWordsFieldId[] = "more.words";
+inline constexpr char kBackToRowsId[] = "osk.back_to_rows";
 
 }  // namespace carevoice::client::ui

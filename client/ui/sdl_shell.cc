@@ -3,6 +3,7 @@
 #include <SDL_opengl.h>
 #include <stb_image_write.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -153,8 +154,16 @@ bool SdlShell::Step(KioskUi& kiosk, int wait_ms) {
   bool quit = false;
   SDL_Event event;
   // Sleep until something happens; wake now and then for sync news.
-  bool got = kiosk.NeedsFrame() ? SDL_PollEvent(&event) != 0
-                                : SDL_WaitEventTimeout(&event, wait_ms) != 0;
+  // Sleep until an event, the kiosk's own next step (a scan, a warning), or
+  // `wait_ms`, whichever is first.
+  bool got = false;
+  if (kiosk.NeedsFrame()) {
+    got = SDL_PollEvent(&event) != 0;
+  } else {
+    absl::Duration until = kiosk.NextDeadline() - absl::Now();
+    int ms = static_cast<int>(std::clamp<int64_t>(absl::ToInt64Milliseconds(until) + 1, 1, wait_ms));
+    got = SDL_WaitEventTimeout(&event, ms) != 0;
+  }
   while (got) {
     if (event.type == SDL_QUIT) quit = true;
     if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_EXPOSED) {

@@ -1,3 +1,5 @@
+#include <cstdio>
+
 #include "client/ui/screens.h"
 
 namespace carevoice::client::ui {
@@ -53,6 +55,24 @@ Intent DrawSettingsScreen(const ScreenContext& ctx, Ui& ui) {
   if (ui.Button("settings.language",
                 t.Format("settings.language", {language.shown}, {language.spoken}))) {
     change(kSettingLanguage, 1);
+  }
+  Text input = t.Get("input." + s.input);
+  if (ui.Button("settings.input", t.Format("settings.input", {input.shown}, {input.spoken}))) {
+    change(kSettingInput, 1);
+  }
+  if (s.input == "switch1") {
+    // The one-switch scan's pace: how long each item is offered.
+    char seconds[16];
+    std::snprintf(seconds, sizeof(seconds), "%.1f", s.scan_interval_ms / 1000.0);
+    ui.Paragraph("settings.scan", t.Format("settings.scan", {seconds}));
+    ui.Columns(2);
+    if (ui.Button("settings.scan_slower", t.Get("settings.scan_slower"))) {
+      change(kSettingScan, 1);
+    }
+    if (ui.Button("settings.scan_faster", t.Get("settings.scan_faster"))) {
+      change(kSettingScan, -1);
+    }
+    ui.Columns(1);
   }
   if (ui.Toggle("settings.easy_read", t.Get("settings.easy_read"), s.easy_read, on, off)) {
     change(kSettingEasyRead, 0);

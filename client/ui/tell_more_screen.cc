@@ -2,8 +2,8 @@
 
 namespace carevoice::client::ui {
 
-// Optional words, typed on a physical keyboard (the on-screen keyboard
-// comes with switch access). Typing is routed to the field by the kiosk.
+// Optional words: typed on a physical keyboard (routed to the field by the
+// kiosk) or on the on-screen keyboard below it, by touch, keys or switches.
 Intent DrawTellMoreScreen(const ScreenContext& ctx, Ui& ui) {
   const Texts& t = ctx.texts;
   ui.Title(t.Get("more.title"), t.Get("more.instruction"));
@@ -12,10 +12,20 @@ Intent DrawTellMoreScreen(const ScreenContext& ctx, Ui& ui) {
   if (ctx.words.size() >= ctx.words.max_size()) {
     ui.ErrorText("more.limit", t.Get("more.limit"));
   }
-  if (ui.Button("more.continue", t.Get("more.continue"))) {
-    return {Intent::Kind::kFinishWords};
-  }
-  return {};
+  Intent intent;
+  auto continue_button = [&] {
+    if (ui.Button("more.continue", t.Get("more.continue"))) {
+      intent = {Intent::Kind::kFinishWords};
+    }
+  };
+  // Keys and touch: Continue straight after the field. Switch scans reach
+  // the keyboard first, and Continue after it.
+  bool switches = ctx.settings.input != "keys";
+  if (!switches) continue_button();
+  Intent typed = DrawKeyboard(ctx, ui);
+  if (typed.kind != Intent::Kind::kNone) intent = typed;
+  if (switches) continue_button();
+  return intent;
 }
 
 }  // namespace carevoice::client::ui

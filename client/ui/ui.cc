@@ -179,7 +179,9 @@ void Ui::DrawTextIn(ImFont* font, float size, a11y::Rect box, ImU32 colour,
 
 void Ui::Register(std::string_view id, std::string_view label, a11y::Role role,
                   std::string state, std::string_view hint, a11y::Rect box,
-                  bool focusable, bool decorative) {
+                  bool focusable, bool decorative, bool key) {
+  // An open keyboard row keeps the scan on its keys.
+  if (keys_only_ && !key) focusable = false;
   a11y::WidgetInfo info;
   info.id = std::string(id);
   info.label = std::string(label);
@@ -372,6 +374,52 @@ bool Ui::Toggle(std::string_view id, const Text& label, bool on, const Text& on_
   Text shown{label.shown + ": " + word.shown, label.spoken, ""};
   Record(shown.shown, label.spoken + ", " + word.spoken);
   return Face(id, shown, a11y::Role::kCheckbox, word.spoken, on, {}, true, {});
+}
+
+std::string Ui::KeyRow(std::string_view row_id, const Text& row_label,
+                       const std::vector<KeySpec>& keys, bool keys_level, bool* row_chosen) {
+  *row_chosen = false;
+  if (keys.empty()) return "";
+  // As many keys to a line as fit their widest label, at most ten.
+  float widest = 0;
+  for (const KeySpec& k : keys) {
+    widest = std::max(widest, fonts_.body->CalcTextSizeA(fonts_.body_size, FLT_MAX, 0,
+                                                          k.label.shown.c_str()).x);
+  }
+  float inner = InnerWidth() - 2 * kPadding;
+  float small_gap = std::round(gap_ / 2);
+  int per_line = static_cast<int>((inner + small_gap) / (widest + 2 * kPadding + small_gap));
+  per_line = std::clamp(per_line, 1, std::min<int>(10, static_cast<int>(keys.size())));
+  int lines = (static_cast<int>(keys.size()) + per_line - 1) / per_line;
+  float key_h = std::max(kMinTarget, fonts_.body_size + 2 * kPadding);
+  a11y::Rect box = Place(lines * key_h + (lines - 1) * small_gap + 2 * kPadding);
+  bool open = keys_level;
+  draw_->AddRect(Min(box), Max(box), Colour(open ? theme_.focus_ring : theme_.border),
+                 kRounding, 0, open ? kBorder * 2 : kBorder);
+  // The row first: touch finds the keys drawn over it (HitTest searches
+  // from the last item).
+  Register(row_id, row_label.spoken, a11y::Role::kButton, "", "", box, !keys_level);
+  std::string chosen;
+  if (Clickable(row_id, box)) *row_chosen = true;
+  float key_w = (inner - small_gap * (per_line - 1)) / per_line;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    const KeySpec& k = keys[i];
+    int line = static_cast<int>(i) / per_line, column = static_cast<int>(i) % per_line;
+    a11y::Rect r{box.x + kPadding + column * (key_w + small_gap),
+                 box.y + kPadding + line * (key_h + small_gap), key_w, key_h};
+    bool pressed = pressed_id_ == k.id;
+    a11y::Rgb face = k.on ? theme_.button_selected : pressed ? theme_.button_active : theme_.button;
+    draw_->AddRectFilled(Min(r), Max(r), Colour(face), kRounding);
+    draw_->AddRect(Min(r), Max(r), Colour(theme_.border), kRounding, 0, kBorder);
+    DrawTextIn(fonts_.body, fonts_.body_size, r,
+               Colour(k.on ? theme_.button_selected_text : theme_.button_text), k.label.shown,
+               true);
+    Register(k.id, k.label.spoken, a11y::Role::kButton, k.on ? selected_word_ : "", "", r,
+             keys_level, false, /*key=*/true);
+    Record(k.label.shown, k.label.spoken);
+    if (Clickable(k.id, r)) chosen = k.id;
+  }
+  return chosen;
 }
 
 void Ui::TextField(std::string_view id, const Text& label, const TextBuffer& buffer,

@@ -89,6 +89,21 @@ class Ui {
   // The word spoken for a chosen item ("selected"), in the speech language.
   void SetSelectedWord(std::string word) { selected_word_ = std::move(word); }
 
+  // A row of an on-screen keyboard. At row level the row is one item (its
+  // spoken label lists its keys) and its keys answer touch directly; at key
+  // level (`keys_level`) its keys are the items, and nothing outside this
+  // row takes focus. Returns the id of the key chosen, or "", and sets
+  // `*row_chosen` when the row itself was chosen.
+  struct KeySpec {
+    std::string id;
+    Text label;
+    bool on = false;  // a toggle key that is on (capitals)
+  };
+  std::string KeyRow(std::string_view row_id, const Text& row_label,
+                     const std::vector<KeySpec>& keys, bool keys_level, bool* row_chosen);
+  // While a keyboard row is open, only its keys may take focus.
+  void SetKeysOnly(bool keys_only) { keys_only_ = keys_only; }
+
   // Lays out the next widgets in `columns` equal columns (1 = full width).
   void Columns(int columns);
 
@@ -150,7 +165,7 @@ class Ui {
   float TextHeight(ImFont* font, float size, float wrap, std::string_view text) const;
   void Register(std::string_view id, std::string_view label, a11y::Role role,
                 std::string state, std::string_view hint, a11y::Rect box,
-                bool focusable, bool decorative = false);
+                bool focusable, bool decorative = false, bool key = false);
   float CellWidth() const;
   void TextBlock(std::string_view id, const Text& text, ImFont* font, float size,
                  a11y::Rgb colour, a11y::Role role);
@@ -184,6 +199,7 @@ class Ui {
   bool overflow_ = false;         // last frame's content did not fit
   bool manual_scroll_ = false;    // scrolled by hand since focus moved
   bool relayout_ = false;
+  bool keys_only_ = false;
   std::string scroll_up_label_ = "Scroll up", scroll_down_label_ = "Scroll down";
   std::uint64_t focus_serial_ = 0;
   a11y::Rect focused_full_box_;  // the focused item before clipping

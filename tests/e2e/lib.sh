@@ -91,13 +91,15 @@ press() {
   heard "$expect" "$from"
 }
 
-# tab_to PATTERN: presses Tab until the item spoken contains PATTERN.
+# tab_to PATTERN [KEY]: presses KEY (Tab) until the item spoken contains
+# PATTERN.
 tab_to() {
-  for _ in $(seq 1 24); do
+  local key=${2:-Tab}
+  for _ in $(seq 1 40); do
     local from; from=$(lines)
-    xdotool key Tab
+    xdotool key "$key"
     for _ in $(seq 1 100); do [ "$(lines)" -gt "$from" ] && break; sleep 0.05; done
     tail -n +"$((from + 1))" "$log" | cut -f3- | grep -qF -- "$1" && return 0
   done
-  fail "could not find \"$1\" with Tab"
+  fail "could not find \"$1\" with $key"
 }

@@ -25,7 +25,8 @@ std::optional<v1::Catalog> SampleCatalog() {
   return catalog;
 }
 
-KioskHarness::KioskHarness(float width, float height, std::optional<v1::Catalog> catalog)
+KioskHarness::KioskHarness(float width, float height, std::optional<v1::Catalog> catalog,
+                           KioskOptions options)
     : width_(width), height_(height), catalog_(std::move(catalog)) {
   char pattern[] = "/tmp/carevoice-ui-XXXXXX";
   dir_ = mkdtemp(pattern);
@@ -44,7 +45,8 @@ KioskHarness::KioskHarness(float width, float height, std::optional<v1::Catalog>
   LanguageLoader load = [](const std::string& tag) {
     return Strings::LoadLanguage(std::string(CAREVOICE_ASSETS_DIR) + "/lang", tag);
   };
-  auto kiosk = KioskUi::Create(load, Languages(), *outbox_, hooks, speaker_, clock_, *fonts);
+  auto kiosk = KioskUi::Create(load, Languages(), *outbox_, hooks, speaker_, clock_, *fonts,
+                               std::move(options));
   EXPECT_TRUE(kiosk.ok()) << kiosk.status();
   kiosk_ = std::move(*kiosk);
   Settle();

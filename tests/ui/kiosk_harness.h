@@ -23,7 +23,8 @@ std::vector<std::string> Languages();
 class KioskHarness {
  public:
   explicit KioskHarness(float width = 1280, float height = 800,
-                        std::optional<v1::Catalog> catalog = SampleCatalog());
+                        std::optional<v1::Catalog> catalog = SampleCatalog(),
+                        KioskOptions options = {});
   ~KioskHarness();
 
   // Builds frames until the kiosk has nothing more to do (bounded).
@@ -40,6 +41,7 @@ class KioskHarness {
   bool FocusOn(const std::string& id);
 
   KioskUi& kiosk() { return *kiosk_; }
+  contract::FakeClock& clock() { return clock_; }
   Outbox& outbox() { return *outbox_; }
   a11y::FakeSpeaker& speaker() { return speaker_; }
   SyncStatus& status() { return status_; }

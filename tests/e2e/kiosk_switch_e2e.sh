@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# As a person with two switches would: a real X window under Xvfb, driven
+# by plain `xdotool key` with Space (move) and Return (choose) only, typing
+# the words on the on-screen keyboard, finding the way only by what the
+# kiosk says. The feedback must arrive at the service.
+#
+# Usage: kiosk_switch_e2e.sh BIN_DIR ASSETS_DIR
+set -euo pipefail
+bin=$1 assets=$2
+source "$(dirname "$0")/lib.sh"
+
+start_xvfb
+start_service "$assets/catalog/sample_catalog.json"
+start_kiosk switch --input switch2
+heard "Touch the screen or press any key to have your say"
+focus_kiosk
+
+# scan_to PATTERN: Space until the item spoken contains PATTERN.
+scan_to() { tab_to "$1" space; }
+
+press "What would you like to do?" Return
+scan_to "Tell us how we're doing"
+press "Which service is it about?" Return
+scan_to "Choice, Day centres,"
+press "How would you rate Day centres?" Return
+scan_to "Choice, Very good,"
+press "Tell us more" Return
+# "ok": a row, then a key, for each letter.
+scan_to "Letters: q, w, e"
+press "Button, q," Return
+scan_to "Button, o,"
+press "Letters: q, w, e" Return
+scan_to "Letters: a, s, d"
+press "Button, a," Return
+scan_to "Button, k,"
+press "Letters: a, s, d" Return
+scan_to "Actions:"
+press "Button, Space," Return
+scan_to "Button, Done,"
+press "Check what you are sending" Return
+heard "Your words: ok"
+press "Thank you" Return
+
+found=0
+for _ in $(seq 1 300); do
+  if "$bin/carevoice-admin" --service "$address" list --format json --include-text \
+      >"$work/list.json" 2>"$work/admin.err" && grep -qF '"ok"' "$work/list.json"; then
+    found=1
+    break
+  fi
+  sleep 0.1
+done
+[ "$found" = 1 ] || fail "the feedback typed with two switches never reached the service"
+echo "e2e: the journey was completed with Space and Return only, words typed on screen"
