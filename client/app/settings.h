@@ -29,6 +29,8 @@ struct Settings {
   // moves, Enter chooses) or "switch1" (the kiosk moves, any switch chooses).
   std::string input = "keys";
   int scan_interval_ms = 1500;   // one-switch scan step, 500 .. 10,000
+  bool describe_keys = false;    // each key says what it does instead of doing it
+  int repeat_delay_ms = 0;       // ignore a key pressed again within this (0: off)
   bool operator==(const Settings&) const = default;
 };
 

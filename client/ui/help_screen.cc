@@ -10,6 +10,7 @@ Intent DrawHelpScreen(const ScreenContext& ctx, Ui& ui, const Text& where_title,
            t.Format("help.where", {where_title.shown, where_instruction.shown},
                     {where_title.spoken, where_instruction.spoken}));
   ui.Paragraph("help.keys", t.Get("help.keys"));
+  ui.Paragraph("help.describe", t.Get("help.describe"));
   if (ui.Button("help.close", t.Get("bar.back"))) return {Intent::Kind::kCloseHelp};
   return {};
 }

@@ -64,6 +64,7 @@ KioskUi::KioskUi(Strings strings, LanguageLoader load, std::vector<std::string> 
       options_(std::move(options)),
       settings_(options_.defaults),
       scanner_(clock),
+      repeats_(clock),
       idle_(clock, options_.idle_timeout),
       theme_(a11y::ThemeFor(ThemeFromKey(settings_.theme))),
       announcer_(speaker_, [this](std::string_view key) { return speech_strings_.Get(key); }),
@@ -211,8 +212,21 @@ bool KioskUi::Apply(const SDL_Event& event) {
       SDL_Keycode key = event.key.keysym.sym;
       Uint16 mods = event.key.keysym.mod;
       if (IsModifier(key)) return true;
+      // A tremor's second press, or a held key, is not a new press.
+      if (settings_.repeat_delay_ms > 0 && !repeats_.Accept(key)) return true;
       speaker_.Stop();  // any key cuts speech off
       std::optional<Command> command = MapKey(key, mods);
+      if (key == SDLK_F11 && !on_attract) {
+        // Describe-key mode: the one key that always acts is the one that
+        // turns it off.
+        ChangeSetting(kSettingDescribe, 0);
+        announcer_.Say(speech_strings_.Get(settings_.describe_keys ? "describe.on" : "describe.off"));
+        return true;
+      }
+      if (settings_.describe_keys && !on_attract) {
+        announcer_.Say(DescribeKey(key, command));
+        return true;
+      }
       if (on_attract) {
         // Any key starts spoken orientation; the settings key opens them.
         if (command == Command::kSettings) OpenOverlay(Overlay::kSettings);
@@ -323,6 +337,32 @@ bool KioskUi::Apply(const SDL_Event& event) {
   }
 }
 
+std::string KioskUi::DescribeKey(SDL_Keycode key, std::optional<Command> command) const {
+  const char* what = "describe.type";
+  bool switches = scanner_.mode() != a11y::InputMode::kKeys;
+  if (switches && key == SDLK_SPACE) command = Command::kNext;
+  if (switches && (key == SDLK_RETURN || key == SDLK_KP_ENTER)) command = Command::kChoose;
+  if (command) {
+    switch (*command) {
+      case Command::kNext: what = "describe.next"; break;
+      case Command::kPrevious: what = "describe.previous"; break;
+      case Command::kChoose: what = "describe.choose"; break;
+      case Command::kBack: what = "describe.back"; break;
+      case Command::kHelp: what = "describe.help"; break;
+      case Command::kRepeat: what = "describe.repeat"; break;
+      case Command::kStop: what = "describe.stop"; break;
+      case Command::kVolumeDown: what = "describe.volume_down"; break;
+      case Command::kVolumeUp: what = "describe.volume_up"; break;
+      case Command::kTextSmaller: what = "describe.text_smaller"; break;
+      case Command::kTextLarger: what = "describe.text_larger"; break;
+      case Command::kSettings: what = "describe.settings"; break;
+      case Command::kStartAgain: what = "describe.start_again"; break;
+    }
+  }
+  // The key's name as SDL knows it ("Tab", "Keypad 2"), then what it does.
+  return std::string(SDL_GetKeyName(key)) + ": " + speech_strings_.Get(what);
+}
+
 bool KioskUi::ApplyCommand(Command command) {
   switch (command) {
     case Command::kNext:
@@ -403,6 +443,12 @@ void KioskUi::ChangeSetting(const std::string& which, int value) {
     s.audio_only = !s.audio_only;
   } else if (which == kSettingPrivate) {
     s.private_listening = !s.private_listening;
+  } else if (which == kSettingDescribe) {
+    s.describe_keys = !s.describe_keys;
+  } else if (which == kSettingRepeats) {
+    // off -> 0.5 s -> 1 s -> 2 s -> off
+    s.repeat_delay_ms = s.repeat_delay_ms == 0 ? 500 : s.repeat_delay_ms >= 2000 ? 0
+                                                                                 : s.repeat_delay_ms * 2;
   } else if (which == kSettingInput) {
     s.input = s.input == "keys" ? "switch2" : s.input == "switch2" ? "switch1" : "keys";
   } else if (which == kSettingScan) {
@@ -444,6 +490,9 @@ void KioskUi::ApplySettings(const Settings& before) {
   theme_ = a11y::ThemeFor(ThemeFromKey(settings_.theme));
   scanner_.SetMode(a11y::ParseInputMode(settings_.input).value_or(a11y::InputMode::kKeys));
   scanner_.SetInterval(absl::Milliseconds(settings_.scan_interval_ms));
+  if (settings_.repeat_delay_ms > 0) {
+    repeats_.SetDelay(absl::Milliseconds(settings_.repeat_delay_ms));
+  }
   if (settings_.text_size != before.text_size) font_request_ = BodyPixels(settings_);
 }
 

@@ -18,6 +18,7 @@
 #include "accessibility/announcer.h"
 #include "accessibility/focus.h"
 #include "accessibility/gated_speaker.h"
+#include "accessibility/key_describer.h"
 #include "accessibility/switch_scan.h"
 #include "accessibility/registry.h"
 #include "accessibility/speaker.h"
@@ -104,6 +105,7 @@ class KioskUi {
   // before any further event is applied (the screen may change).
   bool Apply(const SDL_Event& event);
   bool ApplySwitch(SDL_Keycode key);
+  std::string DescribeKey(SDL_Keycode key, std::optional<Command> command) const;
   void RunTimers();
   bool ApplyCommand(Command command);
   bool FocusedIsTextField() const;
@@ -135,6 +137,7 @@ class KioskUi {
   KioskOptions options_;
   Settings settings_;
   a11y::SwitchScanner scanner_;
+  a11y::RepeatFilter repeats_;
   IdleTimer idle_;
   Overlay overlay_before_idle_ = Overlay::kNone;
   a11y::Theme theme_;

@@ -95,6 +95,8 @@ inline constexpr char kSettingPrivate[] = "private_listening";
 inline constexpr char kSettingLanguage[] = "language";
 inline constexpr char kSettingInput[] = "input";
 inline constexpr char kSettingScan[] = "scan_interval";
+inline constexpr char kSettingDescribe[] = "describe_keys";
+inline constexpr char kSettingRepeats[] = "repeat_delay";
 
 // The on-screen keyboard, under a text field: rows, then keys.
 Intent DrawKeyboard(const ScreenContext& ctx, Ui& ui);

@@ -74,6 +74,18 @@ Intent DrawSettingsScreen(const ScreenContext& ctx, Ui& ui) {
     }
     ui.Columns(1);
   }
+  if (ui.Toggle("settings.describe", t.Get("settings.describe"), s.describe_keys, on, off)) {
+    change(kSettingDescribe, 0);
+  }
+  Text repeats = s.repeat_delay_ms == 0
+                     ? t.Get("repeats.off")
+                     : t.Format("repeats.seconds", {s.repeat_delay_ms == 500    ? "0.5"
+                                                    : s.repeat_delay_ms == 1000 ? "1"
+                                                                                : "2"});
+  if (ui.Button("settings.repeats",
+                t.Format("settings.repeats", {repeats.shown}, {repeats.spoken}))) {
+    change(kSettingRepeats, 1);
+  }
   if (ui.Toggle("settings.easy_read", t.Get("settings.easy_read"), s.easy_read, on, off)) {
     change(kSettingEasyRead, 0);
   }

@@ -243,6 +243,48 @@ TEST(Input, IdleWarnsAtLeast20SecondsAheadExtendsAndThenWipes) {
   EXPECT_EQ(*h.outbox().PendingCount(), 0) << "an abandoned draft never reaches the outbox";
 }
 
+TEST(Input, DescribeKeysSaysWhatAKeyDoesWithoutDoingIt) {
+  KioskHarness h;
+  h.Press(SDLK_SPACE);
+  ASSERT_EQ(h.View(), "home");
+  std::size_t mark = h.Spoken().size();
+  h.Press(SDLK_F11);
+  EXPECT_TRUE(h.kiosk().settings().describe_keys);
+  EXPECT_THAT(h.SpokenSince(mark), HasSubstr("Describe keys is on"));
+  std::string focused = h.FocusedId();
+  mark = h.Spoken().size();
+  h.Press(SDLK_TAB);
+  EXPECT_THAT(h.SpokenSince(mark), HasSubstr("Tab: moves to the next item"));
+  EXPECT_EQ(h.FocusedId(), focused) << "described, not done";
+  h.Press(SDLK_RETURN);
+  EXPECT_EQ(h.View(), "home") << "described, not done";
+  mark = h.Spoken().size();
+  h.Press(SDLK_KP_4);
+  EXPECT_THAT(h.SpokenSince(mark), HasSubstr("goes back"));
+  EXPECT_EQ(h.View(), "home");
+  h.Press(SDLK_F11);
+  EXPECT_FALSE(h.kiosk().settings().describe_keys);
+  h.Press(SDLK_RETURN);
+  EXPECT_EQ(h.View(), "service") << "keys work again";
+}
+
+TEST(Input, QuickRepeatsAreIgnoredWithinTheChosenDelay) {
+  KioskHarness h;
+  h.Press(SDLK_F9);
+  ASSERT_TRUE(h.FocusOn("settings.repeats"));
+  h.Press(SDLK_RETURN);  // off -> 0.5 s
+  ASSERT_EQ(h.kiosk().settings().repeat_delay_ms, 500);
+  h.clock().Advance(absl::Seconds(1));
+  int before = h.kiosk().focus().position();
+  h.Press(SDLK_TAB);
+  h.clock().Advance(absl::Milliseconds(300));
+  h.Press(SDLK_TAB);  // a bounce: ignored
+  EXPECT_EQ(h.kiosk().focus().position(), before + 1);
+  h.clock().Advance(absl::Milliseconds(600));
+  h.Press(SDLK_TAB);  // a real second press
+  EXPECT_EQ(h.kiosk().focus().position(), before + 2);
+}
+
 TEST(Input, NoTimerOnTheAttractScreen) {
   KioskHarness h;
   h.clock().Advance(absl::Hours(3));
