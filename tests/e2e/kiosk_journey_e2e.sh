@@ -44,17 +44,7 @@ formatted="${reference:0:4}-${reference:4:4}"
 echo "reference spoken: $spoken ($formatted)"
 
 # The officer sees it at the service.
-found=0
-for _ in $(seq 1 300); do
-  if "$bin/carevoice-admin" --service "$address" list --format json --include-text \
-      >"$work/list.json" 2>"$work/admin.err" &&
-     grep -qF "$formatted" "$work/list.json"; then
-    found=1
-    break
-  fi
-  sleep 0.1
-done
-[ "$found" = 1 ] || fail "submission $formatted never reached the service"
+arrived "$formatted"
 grep -qF "day_centres" "$work/list.json" || fail "wrong service at the service"
 grep -qF "The staff are kind" "$work/list.json" || fail "the words did not arrive"
 heard "Your feedback has reached the council."

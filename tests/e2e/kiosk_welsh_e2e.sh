@@ -50,16 +50,7 @@ press "$(cy thanks.title)" Return
 tail -n 20 "$log" | cut -f2 | sort -u | grep -qx cy || fail "speech was not in Welsh"
 tail -n 20 "$log" | cut -f2 | grep -vqx cy && fail "speech in another language after choosing Welsh"
 
-found=0
-for _ in $(seq 1 300); do
-  if "$bin/carevoice-admin" --service "$address" list --format json --include-text \
-      >"$work/list.json" 2>"$work/admin.err" && grep -qF "garedig iawn" "$work/list.json"; then
-    found=1
-    break
-  fi
-  sleep 0.1
-done
-[ "$found" = 1 ] || fail "the Welsh feedback never reached the service"
+arrived "garedig iawn"
 # The screens after the change were drawn in the chosen colours.
 for _ in $(seq 1 100); do ls "$work/shots/"*-thanks.json >/dev/null 2>&1 && break; sleep 0.1; done
 grep -qF '"theme": "light_on_dark"' "$(ls "$work/shots/"*-thanks.json | tail -n1)" ||

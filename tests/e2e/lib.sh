@@ -103,3 +103,16 @@ tab_to() {
   done
   fail "could not find \"$1\" with $key"
 }
+
+# arrived PATTERN: waits until an officer's listing (with the words) shows
+# PATTERN, leaving it in $work/list.json; fails when it never does.
+arrived() {
+  for _ in $(seq 1 300); do
+    if "$bin/carevoice-admin" --service "$address" list --format json --include-text \
+        >"$work/list.json" 2>"$work/admin.err" && grep -qF -- "$1" "$work/list.json"; then
+      return 0
+    fi
+    sleep 0.1
+  done
+  fail "\"$1\" never reached the service"
+}
