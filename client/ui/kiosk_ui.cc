@@ -177,6 +177,8 @@ bool KioskUi::ApplySwitch(SDL_Keycode key) {
     case a11y::ScanAction::kChoose:
       if (focus_.focused_id().empty()) return true;
       if (FocusedIsTextField()) {
+        // Switch users type on the keyboard below the field: choosing the
+        // field moves on to it.
         focus_.Next();
         return true;
       }
