@@ -433,7 +433,9 @@ void CheckLayout(float width, float height, int text_size) {
         bool nested = a.id.rfind("osk.row.", 0) == 0 && b.box.x >= a.box.x &&
                       b.box.y >= a.box.y && b.box.x + b.box.w <= a.box.x + a.box.w &&
                       b.box.y + b.box.h <= a.box.y + a.box.h;
-        if (!nested) EXPECT_FALSE(a.box.Overlaps(b.box)) << a.id << " overlaps " << b.id;
+        if (!nested) {
+          EXPECT_FALSE(a.box.Overlaps(b.box)) << a.id << " overlaps " << b.id;
+        }
       }
     }
     const a11y::WidgetInfo* focused = h.kiosk().registry().Find(h.FocusedId());
