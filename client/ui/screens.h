@@ -40,6 +40,10 @@ struct Intent {
     kKeyboardKey,    // arg: the key chosen
     kKeyboardBack,   // back from a row's keys to the rows
   };
+  Intent() = default;
+  Intent(Kind kind, std::string arg = {}, int value = 0)  // NOLINT: brace-init reads best
+      : kind(kind), arg(std::move(arg)), value(value) {}
+
   Kind kind = Kind::kNone;
   std::string arg;
   int value = 0;
