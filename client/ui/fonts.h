@@ -19,4 +19,7 @@ inline constexpr char kDefaultFontDir[] = "/usr/share/fonts/truetype/dejavu";
 absl::StatusOr<Fonts> LoadFonts(ImGuiIO& io, float body_px,
                                 const std::string& font_dir = kDefaultFontDir);
 
+// True when the body and heading fonts have a glyph for `code_point`.
+bool CanDraw(char32_t code_point);
+
 }  // namespace carevoice::client::ui

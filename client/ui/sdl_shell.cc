@@ -103,6 +103,7 @@ void SdlShell::RenderFrame(KioskUi& kiosk) {
     if (fonts.ok()) {
       ImGui_ImplOpenGL3_DestroyFontsTexture();
       ImGui_ImplOpenGL3_CreateFontsTexture();
+      io.Fonts->ClearTexData();  // the GPU has it now
       kiosk.SetFonts(*fonts);
     } else {
       std::fprintf(stderr, "carevoice-kiosk: %s\n", std::string(fonts.status().message()).c_str());
@@ -111,6 +112,10 @@ void SdlShell::RenderFrame(KioskUi& kiosk) {
   io.DisplaySize = ImVec2(static_cast<float>(w), static_cast<float>(h));
   io.DeltaTime = 1.0f / 60.0f;
   ImGui_ImplOpenGL3_NewFrame();
+  // The first NewFrame uploads the atlas; its CPU copies are not needed after.
+  if (io.Fonts->TexPixelsAlpha8 != nullptr || io.Fonts->TexPixelsRGBA32 != nullptr) {
+    io.Fonts->ClearTexData();
+  }
   ImGui::NewFrame();
   kiosk.Frame(io.DisplaySize.x, io.DisplaySize.y);
   ImGui::Render();
