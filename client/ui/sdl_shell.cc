@@ -50,6 +50,13 @@ std::string RegistryJson(const KioskUi& kiosk) {
   return doc.dump(2);
 }
 
+int WaitMillis(absl::Duration until, int max_ms) {
+  // Duration maths, not milliseconds: "no deadline" is an infinite
+  // duration, whose millisecond count must not be added to.
+  if (until >= absl::Milliseconds(max_ms)) return max_ms;
+  return static_cast<int>(std::max<int64_t>(1, absl::ToInt64Milliseconds(until) + 1));
+}
+
 absl::StatusOr<std::unique_ptr<SdlShell>> SdlShell::Create(const ShellOptions& options) {
   if (SDL_InitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
     return absl::UnavailableError(absl::StrCat("cannot start SDL video: ", SDL_GetError()));
@@ -165,8 +172,7 @@ bool SdlShell::Step(KioskUi& kiosk, int wait_ms) {
   if (kiosk.NeedsFrame()) {
     got = SDL_PollEvent(&event) != 0;
   } else {
-    absl::Duration until = kiosk.NextDeadline() - absl::Now();
-    int ms = static_cast<int>(std::clamp<int64_t>(absl::ToInt64Milliseconds(until) + 1, 1, wait_ms));
+    int ms = WaitMillis(kiosk.NextDeadline() - absl::Now(), wait_ms);
     got = SDL_WaitEventTimeout(&event, ms) != 0;
   }
   while (got) {

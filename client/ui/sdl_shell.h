@@ -58,6 +58,10 @@ class SdlShell {
   std::string last_shot_view_;
 };
 
+// How long the window loop may sleep: until `until` (rounded up, at least
+// 1 ms), never more than `max_ms`; an infinite `until` means `max_ms`.
+int WaitMillis(absl::Duration until, int max_ms);
+
 // Writes `kiosk`'s registered items as JSON (for screenshot analysis).
 std::string RegistryJson(const KioskUi& kiosk);
 
