@@ -2,6 +2,7 @@
 // selected voice (in C++ and, when it is installed, with sox), and the live
 // speaker on SDL's dummy audio driver checked for how fast it falls silent.
 #include "accessibility/espeak_speaker.h"
+#include "audio_check.h"
 
 #include <gtest/gtest.h>
 
@@ -22,6 +23,12 @@
 namespace carevoice::a11y {
 namespace {
 
+using testing::CountWords;
+using testing::Rms;
+using testing::RunSoxStat;
+using testing::Seconds;
+using testing::SoxStat;
+
 constexpr char kPrompt[] = "Touch the screen or press any key to have your say";
 constexpr char kLongPrompt[] =
     "Welcome to Have Your Say. You can tell the council what is working, "
@@ -31,54 +38,11 @@ constexpr char kLongPrompt[] =
 // Generous: a loaded machine must not make these tests fail.
 constexpr auto kPatience = std::chrono::seconds(20);
 
-int CountWords(const std::string& text) {
-  std::istringstream in(text);
-  std::string word;
-  int words = 0;
-  while (in >> word) ++words;
-  return words;
-}
-
-// Root mean square level as a fraction of full scale.
-double Rms(const std::vector<int16_t>& samples) {
-  double sum = 0;
-  for (int16_t s : samples) sum += (s / 32768.0) * (s / 32768.0);
-  return samples.empty() ? 0 : std::sqrt(sum / samples.size());
-}
-
-double Seconds(const Pcm& pcm) {
-  return static_cast<double>(pcm.samples.size()) / pcm.sample_rate;
-}
-
 int NonZero(const std::vector<int16_t>& samples) {
   return static_cast<int>(std::count_if(samples.begin(), samples.end(),
                                         [](int16_t s) { return s != 0; }));
 }
 
-struct SoxStat {
-  double rms = -1;
-  double seconds = -1;
-};
-
-// Runs `sox FILE -n stat`; nullopt when sox is not installed.
-std::optional<SoxStat> RunSoxStat(const std::string& path) {
-  if (std::system("command -v sox >/dev/null 2>&1") != 0) return std::nullopt;
-  const std::string command = "sox '" + path + "' -n stat 2>&1";
-  std::FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return std::nullopt;
-  SoxStat stat;
-  char line[256];
-  while (std::fgets(line, sizeof line, pipe) != nullptr) {
-    const std::string text(line);
-    const auto colon = text.find(':');
-    if (colon == std::string::npos) continue;
-    const double value = std::atof(text.c_str() + colon + 1);
-    if (text.rfind("RMS     amplitude", 0) == 0) stat.rms = value;
-    if (text.rfind("Length (seconds)", 0) == 0) stat.seconds = value;
-  }
-  pclose(pipe);
-  return stat;
-}
 
 // Checks a synthesised prompt: heard, of a length that fits its words, in
 // the expected voice.
@@ -114,7 +78,7 @@ TEST(SynthesizeTest, SoxAgreesWithTheWavFile) {
   EXPECT_EQ(static_cast<size_t>(in.tellg()), 44 + 2 * pcm->samples.size());
 
   const std::optional<SoxStat> stat = RunSoxStat(path);
-  if (!stat) GTEST_SKIP() << "sox is not installed";
+  ASSERT_TRUE(stat.has_value()) << "sox is not installed (ci/setup installs it)";
   EXPECT_GT(stat->rms, 0.02);
   EXPECT_LT(stat->rms, 0.7);
   EXPECT_NEAR(stat->seconds, Seconds(*pcm), 0.01);

@@ -16,10 +16,17 @@
 #include <vector>
 
 #include "accessibility/espeak_speaker.h"
+#include "audio_check.h"
 #include "nlohmann/json.hpp"
 
 namespace carevoice::a11y {
 namespace {
+
+using testing::CountWords;
+using testing::Rms;
+using testing::RunSoxStat;
+using testing::Seconds;
+using testing::SoxStat;
 
 // Generous bounds on length (seconds): at least kMinSecondsPerWord a word,
 // at most kMaxSecondsPerWord a word plus kPauseSeconds for espeak's closing
@@ -40,25 +47,6 @@ struct Locale {
 
 void PrintTo(const Locale& l, std::ostream* os) { *os << l.tag; }
 
-// Whitespace-separated words: also right for Urdu, Punjabi and Bengali.
-int CountWords(const std::string& text) {
-  std::istringstream in(text);
-  std::string word;
-  int words = 0;
-  while (in >> word) ++words;
-  return words;
-}
-
-double Rms(const std::vector<int16_t>& samples) {
-  double sum = 0;
-  for (int16_t s : samples) sum += (s / 32768.0) * (s / 32768.0);
-  return samples.empty() ? 0 : std::sqrt(sum / samples.size());
-}
-
-double Seconds(const Pcm& pcm) {
-  return static_cast<double>(pcm.samples.size()) / pcm.sample_rate;
-}
-
 std::optional<nlohmann::json> LoadLanguageFile(const std::string& tag) {
   std::ifstream in(std::string(CAREVOICE_ASSETS_DIR) + "/lang/" + tag + ".json",
                    std::ios::binary);
@@ -68,29 +56,6 @@ std::optional<nlohmann::json> LoadLanguageFile(const std::string& tag) {
   return json;
 }
 
-struct SoxStat {
-  double rms = -1;
-  double seconds = -1;
-};
-
-// `sox FILE -n stat`; nullopt when sox is not on PATH.
-std::optional<SoxStat> SoxStatOf(const std::string& path) {
-  if (std::system("command -v sox >/dev/null 2>&1") != 0) return std::nullopt;
-  std::FILE* pipe = popen(("sox '" + path + "' -n stat 2>&1").c_str(), "r");
-  if (pipe == nullptr) return std::nullopt;
-  SoxStat stat;
-  char line[256];
-  while (std::fgets(line, sizeof line, pipe) != nullptr) {
-    const std::string text(line);
-    const auto colon = text.find(':');
-    if (colon == std::string::npos) continue;
-    const double value = std::atof(text.c_str() + colon + 1);
-    if (text.rfind("RMS     amplitude", 0) == 0) stat.rms = value;
-    if (text.rfind("Length (seconds)", 0) == 0) stat.seconds = value;
-  }
-  pclose(pipe);
-  return stat;
-}
 
 class SpeechLocaleTest : public ::testing::TestWithParam<Locale> {};
 
@@ -124,8 +89,8 @@ TEST_P(SpeechLocaleTest, SpeaksItsLanguageFileInItsOwnVoice) {
   const std::string path =
       ::testing::TempDir() + "/speech_locale_" + locale.tag + ".wav";
   ASSERT_TRUE(WriteWav(joined, path)) << path;
-  const std::optional<SoxStat> stat = SoxStatOf(path);
-  if (!stat) GTEST_SKIP() << "sox is not installed; " << path << " not cross-checked";
+  const std::optional<SoxStat> stat = RunSoxStat(path);
+  ASSERT_TRUE(stat.has_value()) << "sox is not installed (ci/setup installs it); " << path;
   EXPECT_NEAR(stat->seconds, Seconds(joined), 0.01) << path;
   EXPECT_NEAR(stat->rms, Rms(joined.samples), 0.005) << path;
   EXPECT_GT(stat->rms, kMinRms) << path;
