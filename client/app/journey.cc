@@ -1,108 +1,205 @@
 #include "client/app/journey.h"
 
+#include <algorithm>
+
+#include "client/app/text_edit.h"
+
 namespace carevoice::client {
 
-const char* ScreenName(Screen screen) {
-  switch (screen) {
-    case Screen::kAttract: return "attract";
-    case Screen::kHome: return "home";
-    case Screen::kChooseService: return "service";
-    case Screen::kRate: return "rating";
-    case Screen::kTellMore: return "more";
-    case Screen::kReview: return "review";
-    case Screen::kThanks: return "thanks";
-  }
-  return "unknown";
+Journey::Journey(const std::vector<JourneySpec>& journeys) : journeys_(&journeys) {}
+
+std::string_view Journey::view() const {
+  if (at_ == kAttract) return kAttractView;
+  if (at_ == kHome) return kHomeView;
+  return spec_->steps[at_].id;
 }
 
-void Journey::Forward(Screen next) {
-  if (editing_) {
-    // Straight back to the review, as if the edit never left it.
-    back_stack_.resize(review_depth_);
-    editing_ = false;
-    screen_ = Screen::kReview;
-    return;
+const Step* Journey::step() const {
+  return spec_ != nullptr && at_ < spec_->steps.size() ? &spec_->steps[at_] : nullptr;
+}
+
+bool Journey::Shown(const Step& step) const {
+  return !step.shown_when || step.shown_when(draft_, catalog_);
+}
+
+std::size_t Journey::NextShown(std::size_t from) const { return ShownFrom(from + 1); }
+
+std::size_t Journey::ShownFrom(std::size_t next) const {
+  while (next < spec_->steps.size() && spec_->steps[next].type != StepType::kReview &&
+         !Shown(spec_->steps[next])) {
+    ++next;
   }
-  back_stack_.push_back(screen_);
-  screen_ = next;
+  return next;
+}
+
+void Journey::Forward() {
+  std::size_t next = NextShown(at_);
+  if (editing_) {
+    bool visited = std::find(back_.begin(), back_.end(), next) != back_.end();
+    if (visited || spec_->steps[next].type == StepType::kReview) {
+      // Straight back to the review, as if the edit never left it.
+      back_.resize(review_depth_);
+      editing_ = false;
+      at_ = next;
+      while (spec_->steps[at_].type != StepType::kReview) ++at_;
+      return;
+    }
+    // The change calls for a step not answered yet: ask it first.
+  }
+  back_.push_back(at_);
+  at_ = next;
 }
 
 void Journey::Start() {
-  if (screen_ == Screen::kAttract) Forward(Screen::kHome);
+  if (at_ != kAttract) return;
+  back_.push_back(at_);
+  at_ = kHome;
 }
 
-void Journey::ChooseFeedback() {
-  if (screen_ == Screen::kHome) Forward(Screen::kChooseService);
-}
-
-void Journey::ChooseService(std::string service_id) {
-  if (screen_ != Screen::kChooseService) return;
-  draft_.service_id = std::move(service_id);
-  Forward(Screen::kRate);
-}
-
-void Journey::ChooseRating(v1::Rating rating) {
-  if (screen_ != Screen::kRate) return;
-  draft_.rating = rating;
-  Forward(Screen::kTellMore);
-}
-
-void Journey::FinishWords() {
-  if (screen_ == Screen::kTellMore) Forward(Screen::kReview);
-}
-
-void Journey::Edit(Screen step) {
-  if (screen_ != Screen::kReview) return;
-  if (step != Screen::kChooseService && step != Screen::kRate &&
-      step != Screen::kTellMore) {
-    return;
+bool Journey::Begin(std::string_view journey) {
+  if (at_ != kHome) return false;
+  const JourneySpec* spec = nullptr;
+  for (const JourneySpec& s : *journeys_) {
+    if (s.id == journey) spec = &s;
   }
-  review_depth_ = back_stack_.size();
-  back_stack_.push_back(screen_);
-  editing_ = true;
-  screen_ = step;
+  if (spec == nullptr) return false;
+  if (spec != spec_) {
+    // A different kind of submission starts with a fresh draft; coming
+    // back to the same one keeps what was entered.
+    spec_ = spec;
+    draft_.Clear();
+    spec_->start(draft_);
+  }
+  back_.push_back(at_);
+  at_ = ShownFrom(0);
+  return true;
+}
+
+absl::Status Journey::ChooseText(std::string value) {
+  const Step* s = step();
+  if (s == nullptr || s->type != StepType::kChooseFromCatalog) {
+    return absl::FailedPreconditionError("not a step that takes a choice from a list");
+  }
+  absl::Status set = SetText(draft_, s->field, std::move(value));
+  if (set.ok()) Forward();
+  return set;
+}
+
+absl::Status Journey::ChooseNumber(int value) {
+  const Step* s = step();
+  if (s == nullptr || (s->type != StepType::kRate && s->type != StepType::kChooseOption)) {
+    return absl::FailedPreconditionError("not a step that takes a choice");
+  }
+  absl::Status set = SetNumber(draft_, s->field, value);
+  if (set.ok()) Forward();
+  return set;
+}
+
+std::string Journey::Words() const {
+  const Step* s = step();
+  if (s == nullptr || s->type != StepType::kWords) return {};
+  return GetText(draft_, s->field).value_or("");
+}
+
+std::size_t Journey::WordsLimit() const {
+  const Step* s = step();
+  return s != nullptr && s->type == StepType::kWords ? s->max_chars : 0;
+}
+
+bool Journey::InsertWords(std::string_view utf8) {
+  const Step* s = step();
+  if (s == nullptr || s->type != StepType::kWords) return false;
+  std::string text = Words();
+  bool all = AppendText(text, utf8, s->max_chars);
+  (void)SetText(draft_, s->field, std::move(text));  // CheckSpec proved the field
+  return all;
+}
+
+bool Journey::EraseWord() {
+  const Step* s = step();
+  if (s == nullptr || s->type != StepType::kWords) return false;
+  std::string text = Words();
+  if (!EraseLastCharacter(text)) return false;
+  (void)SetText(draft_, s->field, std::move(text));
+  return true;
+}
+
+void Journey::Continue() {
+  const Step* s = step();
+  if (s != nullptr && s->type == StepType::kWords) Forward();
+}
+
+bool Journey::Edit(std::string_view step_id) {
+  const Step* s = step();
+  if (s == nullptr || s->type != StepType::kReview) return false;
+  for (std::size_t i = 0; i < spec_->steps.size(); ++i) {
+    const Step& target = spec_->steps[i];
+    if (target.id != step_id || !target.reviewed || !Shown(target)) continue;
+    review_depth_ = back_.size();
+    back_.push_back(at_);
+    editing_ = true;
+    at_ = i;
+    return true;
+  }
+  return false;
+}
+
+std::vector<const Step*> Journey::ReviewedSteps() const {
+  std::vector<const Step*> steps;
+  if (spec_ == nullptr) return steps;
+  for (const Step& s : spec_->steps) {
+    if (s.reviewed && Shown(s)) steps.push_back(&s);
+  }
+  return steps;
+}
+
+const Step* Journey::StepForField(std::string_view field) const {
+  if (spec_ == nullptr) return nullptr;
+  for (const Step& s : spec_->steps) {
+    if (!s.field.empty() && s.field == field) return &s;
+  }
+  return nullptr;
 }
 
 v1::Submission Journey::BuildSubmission(const std::string& language) const {
-  v1::Submission s;
+  v1::Submission s = draft_;
   s.set_language(language);
   s.set_channel(v1::CHANNEL_KIOSK);
-  s.set_anonymous(true);
-  v1::Feedback* feedback = s.mutable_feedback();
-  feedback->set_service_id(draft_.service_id);
-  feedback->set_rating(draft_.rating);
-  feedback->set_text(draft_.text);
   return s;
 }
 
 absl::StatusOr<Receipt> Journey::Send(Outbox& outbox, absl::Time now,
                                       const std::string& language) {
-  if (screen_ != Screen::kReview) {
+  const Step* s = step();
+  if (s == nullptr || s->type != StepType::kReview) {
     return absl::FailedPreconditionError("send is only possible from review");
   }
-  absl::StatusOr<OutboxItem> item =
-      outbox.Enqueue(BuildSubmission(language), now);
+  absl::StatusOr<OutboxItem> item = outbox.Enqueue(BuildSubmission(language), now);
   if (!item.ok()) return item.status();
   receipt_ = Receipt{item->reference, item->submission_id};
   // Sent means sent: the words now live only in the outbox.
-  draft_ = FeedbackDraft{};
-  back_stack_.clear();
+  draft_.Clear();
+  back_.clear();
   editing_ = false;
-  screen_ = Screen::kThanks;
+  at_ = spec_->steps.size() - 1;  // thanks
   return *receipt_;
 }
 
 bool Journey::Back() {
-  if (screen_ == Screen::kAttract || screen_ == Screen::kThanks ||
-      back_stack_.empty()) {
+  const Step* s = step();
+  if (at_ == kAttract || back_.empty() || (s != nullptr && s->type == StepType::kThanks)) {
     return false;
   }
-  if (editing_ && back_stack_.size() == review_depth_ + 1) editing_ = false;
-  screen_ = back_stack_.back();
-  back_stack_.pop_back();
+  if (editing_ && back_.size() == review_depth_ + 1) editing_ = false;
+  at_ = back_.back();
+  back_.pop_back();
   return true;
 }
 
-void Journey::Reset() { *this = Journey{}; }
+void Journey::Reset() {
+  const v1::Catalog* catalog = catalog_;
+  *this = Journey(*journeys_);
+  catalog_ = catalog;  // the kiosk's catalog outlives any one person's session
+}
 
 }  // namespace carevoice::client

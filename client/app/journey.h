@@ -1,37 +1,22 @@
-// Where a person is in the kiosk and what they have entered so far: the
-// feedback journey as a small state machine with no UI and no I/O of its
-// own (Send hands the finished submission to the outbox). UI thread only.
+// Where a person is in the kiosk and what they have entered so far: one
+// engine that runs every JourneySpec (next, back, edit from the review and
+// return to it, send). The draft is the v1::Submission under construction.
+// No UI and no I/O of its own: Send hands the finished submission to the
+// outbox. UI thread only.
 #pragma once
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "carevoice/v1/carevoice.pb.h"
+#include "client/app/journey_spec.h"
 #include "client/model/outbox.h"
 
 namespace carevoice::client {
-
-enum class Screen {
-  kAttract,        // "Touch the screen or press any key to have your say"
-  kHome,           // what would you like to do?
-  kChooseService,  // which service is it about?
-  kRate,           // five faces
-  kTellMore,       // optional words
-  kReview,         // read everything back, then Send
-  kThanks,         // the reference and what happens next
-};
-
-// A short stable name for a screen ("review"), for ids, logs and files.
-const char* ScreenName(Screen screen);
-
-struct FeedbackDraft {
-  std::string service_id;
-  v1::Rating rating = v1::RATING_UNSPECIFIED;
-  std::string text;
-};
 
 // What the person is given once their words are safe in the outbox.
 struct Receipt {
@@ -39,27 +24,52 @@ struct Receipt {
   std::string submission_id;
 };
 
+// The views that come before any journey.
+inline constexpr char kAttractView[] = "attract";
+inline constexpr char kHomeView[] = "home";
+
 class Journey {
  public:
-  Screen screen() const { return screen_; }
-  const FeedbackDraft& draft() const { return draft_; }
-  FeedbackDraft& mutable_draft() { return draft_; }
-  const std::optional<Receipt>& receipt() const { return receipt_; }
+  // `journeys` must outlive the Journey (AllJourneys() by default).
+  explicit Journey(const std::vector<JourneySpec>& journeys = AllJourneys());
 
-  void Start();                              // attract -> home
-  void ChooseFeedback();                     // home -> service
-  void ChooseService(std::string service_id);  // -> rate
-  void ChooseRating(v1::Rating rating);      // -> tell more (UNSPECIFIED: skip)
-  void FinishWords();                        // tell more -> review
-  // From the review screen, revisit one step; the next forward move from
-  // that step returns straight to the review.
-  void Edit(Screen step);
+  // "attract", "home", or the current step's id ("service", "review").
+  std::string_view view() const;
+  const std::vector<JourneySpec>& journeys() const { return *journeys_; }
+  // The journey under way and its current step (null before one starts).
+  const JourneySpec* spec() const { return spec_; }
+  const Step* step() const;
+  const v1::Submission& draft() const { return draft_; }
+  const std::optional<Receipt>& receipt() const { return receipt_; }
+  // The catalog conditions are judged against (may be null).
+  void SetCatalog(const v1::Catalog* catalog) { catalog_ = catalog; }
+
+  void Start();                          // attract -> home
+  bool Begin(std::string_view journey);  // home -> the journey's first step
+
+  // Answers the current choose/rate step and moves on. A rate step's
+  // value 0 skips it.
+  absl::Status ChooseText(std::string value);
+  absl::Status ChooseNumber(int value);
+  // The words of the current words step, and editing them in place.
+  // Insert returns false when the contract's limit stopped some of it.
+  std::string Words() const;
+  bool InsertWords(std::string_view utf8);
+  bool EraseWord();  // deletes the last character
+  std::size_t WordsLimit() const;
+  // Leaves a words step (its words kept) for the next one.
+  void Continue();
+
+  // From the review, revisit one step; moving on from it returns to the
+  // review (through any step the change newly calls for).
+  bool Edit(std::string_view step_id);
+  // The steps the review reads back, in order (shown ones only).
+  std::vector<const Step*> ReviewedSteps() const;
 
   // Builds the submission and commits it durably to `outbox`; only then
-  // moves to the thank-you screen. On failure nothing moves and the draft
-  // is kept, so the person can try again.
-  absl::StatusOr<Receipt> Send(Outbox& outbox, absl::Time now,
-                               const std::string& language);
+  // moves to the thank-you step. On failure nothing moves and the draft is
+  // kept, so the person can try again.
+  absl::StatusOr<Receipt> Send(Outbox& outbox, absl::Time now, const std::string& language);
 
   // One step back; false when there is nowhere to go (attract, thanks).
   bool Back();
@@ -68,15 +78,27 @@ class Journey {
 
   // The submission the draft would become (without id or reference).
   v1::Submission BuildSubmission(const std::string& language) const;
+  // The step that fills a contract field path, or null.
+  const Step* StepForField(std::string_view field) const;
 
  private:
-  void Forward(Screen next);
+  bool Shown(const Step& step) const;
+  // The first shown step at or after `index` (the review at the latest).
+  std::size_t ShownFrom(std::size_t index) const;
+  std::size_t NextShown(std::size_t from) const;
+  void Forward();
 
-  Screen screen_ = Screen::kAttract;
-  std::vector<Screen> back_stack_;
+  static constexpr std::size_t kHome = static_cast<std::size_t>(-2);
+  static constexpr std::size_t kAttract = static_cast<std::size_t>(-1);
+
+  const std::vector<JourneySpec>* journeys_;
+  const v1::Catalog* catalog_ = nullptr;
+  const JourneySpec* spec_ = nullptr;
+  std::size_t at_ = kAttract;       // step index, or kHome / kAttract
+  std::vector<std::size_t> back_;   // where Back goes, most recent last
   bool editing_ = false;
-  std::size_t review_depth_ = 0;  // back_stack_ size when Edit began
-  FeedbackDraft draft_;
+  std::size_t review_depth_ = 0;    // back_ size when Edit began
+  v1::Submission draft_;
   std::optional<Receipt> receipt_;
 };
 

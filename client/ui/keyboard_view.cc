@@ -8,7 +8,7 @@ namespace carevoice::client::ui {
 Intent DrawKeyboard(const ScreenContext& ctx, Ui& ui) {
   const Texts& t = ctx.texts;
   std::vector<Row> rows;
-  Row predictions = ctx.keyboard.PredictionRow(ctx.words.text());
+  Row predictions = ctx.keyboard.PredictionRow(ctx.journey.Words());
   if (!predictions.keys.empty()) rows.push_back(std::move(predictions));
   for (Row& row : ctx.keyboard.Rows()) rows.push_back(std::move(row));
 

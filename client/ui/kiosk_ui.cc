@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "absl/strings/match.h"
-#include "contract/limits.h"
+#include "client/app/text_edit.h"
 
 namespace carevoice::client::ui {
 namespace {
@@ -18,6 +18,11 @@ bool IsModifier(SDL_Keycode key) {
     default:
       return false;
   }
+}
+
+// Keys whose press SDL follows with the character they type.
+bool IsPrintable(SDL_Keycode key) {
+  return key >= SDLK_SPACE && key < SDLK_DELETE;  // SDL keycodes of characters
 }
 
 // Spoken text items: everything on screen that is not the title, the
@@ -68,8 +73,7 @@ KioskUi::KioskUi(Strings strings, LanguageLoader load, std::vector<std::string> 
       idle_(clock, options_.idle_timeout),
       theme_(a11y::ThemeFor(ThemeFromKey(settings_.theme))),
       announcer_(speaker_, [this](std::string_view key) { return speech_strings_.Get(key); }),
-      ui_(registry_, focus_, theme_, fonts),
-      words_(contract::kMaxFeedbackText) {
+      ui_(registry_, focus_, theme_, fonts) {
   UseLanguage(settings_.language);
   ApplySettings(settings_);
 }
@@ -83,7 +87,12 @@ std::string KioskUi::ViewName() const {
     case Overlay::kIdle: return "idle";
     case Overlay::kNone: break;
   }
-  return ScreenName(journey_.screen());
+  return std::string(journey_.view());
+}
+
+bool KioskUi::OnThanks() const {
+  const Step* step = journey_.step();
+  return step != nullptr && step->type == StepType::kThanks;
 }
 
 void KioskUi::HandleEvent(const SDL_Event& event) {
@@ -109,7 +118,7 @@ bool KioskUi::NeedsFrame() const {
   if (clock_.Now() >= NextDeadline()) return true;
   SyncStatus status = sync_.status();
   return status.catalog_serial != catalog_serial_ || status.service_reachable != online_ ||
-         (journey_.screen() == Screen::kThanks && status.delivered_total != delivered_seen_);
+         (OnThanks() && status.delivered_total != delivered_seen_);
 }
 
 absl::Time KioskUi::NextDeadline() const {
@@ -121,7 +130,7 @@ absl::Time KioskUi::NextDeadline() const {
 
 void KioskUi::RunTimers() {
   // Nobody is there on the attract screen: no timer runs.
-  bool idle_screen = journey_.screen() == Screen::kAttract && overlay_ == Overlay::kNone;
+  bool idle_screen = journey_.view() == kAttractView && overlay_ == Overlay::kNone;
   if (idle_screen) idle_.Disable();
   else if (!idle_.enabled()) idle_.Enable();
   switch (idle_.Poll()) {
@@ -150,6 +159,80 @@ std::optional<float> KioskUi::TakeFontRequest() {
 void KioskUi::SetFonts(const Fonts& fonts) {
   ui_.SetFonts(fonts);
   frames_in_view_ = 0;  // lay the view out again at the new size
+}
+
+void KioskUi::Type(std::string_view utf8) {
+  if (utf8.empty()) return;
+  if (!FocusedIsTextField()) {
+    if (utf8 == " ") return;  // Space on a control chooses; it never types
+    // A letter typed on a control that takes no text goes to the screen's
+    // only field, and focus follows it there; no key is silently dropped.
+    std::vector<std::string> fields;
+    for (const a11y::WidgetInfo& item : registry_.items()) {
+      if (item.role == a11y::Role::kTextField && item.focusable) fields.push_back(item.id);
+    }
+    if (fields.size() != 1) {
+      announcer_.Say(speech_strings_.Get(fields.empty() ? "words.nowhere" : "words.choose_field"));
+      return;
+    }
+    focus_.Focus(fields.front());
+    if (const a11y::WidgetInfo* field = registry_.Find(fields.front())) {
+      // Say where the letters went before echoing them.
+      announcer_.FocusChanged(*field, focus_.position(), focus_.count());
+      focus_serial_ = focus_.serial();
+      focused_description_ = announcer_.Describe(*field, focus_.position(), focus_.count());
+    }
+  }
+  bool all = journey_.InsertWords(utf8);
+  typed_at_focus_ = focus_.serial();
+  EchoTyped(utf8);
+  if (!all) announcer_.Say(speech_strings_.Get("words.limit"));
+}
+
+void KioskUi::EraseTyped() {
+  std::string before = journey_.Words();
+  if (!journey_.EraseWord()) return;
+  typed_at_focus_ = focus_.serial();
+  std::string erased = before.substr(journey_.Words().size());
+  const a11y::WidgetInfo* field = registry_.Find(focus_.focused_id());
+  if (field != nullptr && field->personal && !settings_.private_listening) return;
+  announcer_.Say(erased == "\n"  ? speech_strings_.Get("osk.new_line")
+                 : erased == " " ? speech_strings_.Get("osk.space")
+                                 : erased);
+}
+
+void KioskUi::EchoTyped(std::string_view utf8) {
+  // Personal details are not spoken aloud unless the person chose private
+  // listening (ACCESSIBILITY.md 6).
+  const a11y::WidgetInfo* field = registry_.Find(focus_.focused_id());
+  if (field != nullptr && field->personal && !settings_.private_listening) return;
+  static constexpr std::pair<std::string_view, const char*> kMarks[] = {
+      {".", "osk.full_stop"},       {",", "osk.comma"},      {"?", "osk.question_mark"},
+      {"!", "osk.exclamation_mark"}, {"'", "osk.apostrophe"}, {"-", "osk.hyphen"}};
+  std::string words = journey_.Words();
+  std::string_view before = std::string_view(words).substr(0, words.size() - std::min(words.size(), utf8.size()));
+  if (utf8 == " " || utf8 == "\n") {
+    // The finished word, as a screen reader says it; a space or line
+    // after no word is named.
+    std::string_view word = LastWord(before);
+    if (!before.empty() && before.back() != ' ' && before.back() != '\n' && !word.empty()) {
+      announcer_.Say(word);
+    } else {
+      announcer_.Say(speech_strings_.Get(utf8 == " " ? "osk.space" : "osk.new_line"));
+    }
+    return;
+  }
+  for (const auto& [mark, key] : kMarks) {
+    if (utf8 != mark) continue;
+    announcer_.Say(speech_strings_.Get(key));
+    // Punctuation that ends a sentence or clause also finishes a word.
+    std::string_view word = LastWord(before);
+    if (mark != "'" && mark != "-" && !before.empty() && before.back() != ' ' && !word.empty()) {
+      announcer_.Queue(word);
+    }
+    return;
+  }
+  announcer_.Say(utf8);
 }
 
 bool KioskUi::FocusedIsTextField() const {
@@ -194,7 +277,7 @@ bool KioskUi::ApplySwitch(SDL_Keycode key) {
 }
 
 bool KioskUi::Apply(const SDL_Event& event) {
-  bool on_attract = overlay_ == Overlay::kNone && journey_.screen() == Screen::kAttract;
+  bool on_attract = overlay_ == Overlay::kNone && journey_.view() == kAttractView;
   bool person = event.type == SDL_KEYDOWN || event.type == SDL_MOUSEBUTTONDOWN ||
                 event.type == SDL_MOUSEBUTTONUP || event.type == SDL_TEXTINPUT;
   if (person) {
@@ -214,8 +297,14 @@ bool KioskUi::Apply(const SDL_Event& event) {
       SDL_Keycode key = event.key.keysym.sym;
       Uint16 mods = event.key.keysym.mod;
       if (IsModifier(key)) return true;
+      // Whatever text SDL sends for this key is typing unless the key is
+      // taken below as a command.
+      drop_next_text_ = false;
       // A tremor's second press, or a held key, is not a new press.
-      if (settings_.repeat_delay_ms > 0 && !repeats_.Accept(key)) return true;
+      if (settings_.repeat_delay_ms > 0 && !repeats_.Accept(key)) {
+        drop_next_text_ = IsPrintable(key);
+        return true;
+      }
       speaker_.Stop();  // any key cuts speech off
       std::optional<Command> command = MapKey(key, mods);
       if (key == SDLK_F11 && !on_attract) {
@@ -226,41 +315,46 @@ bool KioskUi::Apply(const SDL_Event& event) {
         return true;
       }
       if (settings_.describe_keys && !on_attract) {
+        drop_next_text_ = IsPrintable(key);
         announcer_.Say(DescribeKey(key, command));
         return true;
       }
       if (on_attract) {
         // Any key starts spoken orientation; the settings key opens them.
+        drop_next_text_ = IsPrintable(key);
         if (command == Command::kSettings) OpenOverlay(Overlay::kSettings);
         else journey_.Start();
         return false;
       }
       if (switches && (key == SDLK_SPACE || key == SDLK_RETURN || key == SDLK_KP_ENTER)) {
+        drop_next_text_ = key == SDLK_SPACE;
         return ApplySwitch(key);  // the two switches of a step scan, or one
       }
       bool keypad = key >= SDLK_KP_DIVIDE && key <= SDLK_KP_PERIOD;
-      if (FocusedIsTextField() && keypad) {
+      if (keypad) {
         // A keypad user has no letters: the keypad always navigates (the
         // on-screen keyboard types), and the digit SDL sends after it is
         // not typed.
         drop_next_text_ = true;
-        if (command == Command::kChoose) {
+        if (FocusedIsTextField() && command == Command::kChoose) {
           focus_.Next();
           return true;
         }
       } else if (FocusedIsTextField()) {
-        // In a field, keys type; Tab, Return and Escape leave it keeping
-        // the words; Shift+Return starts a new line.
+        // In a field, keys type; Tab, Escape, and Return once something is
+        // typed, leave it keeping the words; Shift+Return starts a new line.
         switch (key) {
           case SDLK_BACKSPACE:
-            words_.Backspace();
-            journey_.mutable_draft().text = words_.text();
+            EraseTyped();
             return true;
           case SDLK_RETURN:
           case SDLK_KP_ENTER:
             if (mods & KMOD_SHIFT) {
-              words_.Insert("\n");
-              journey_.mutable_draft().text = words_.text();
+              Type("\n");
+            } else if (typed_at_focus_ != focus_.serial()) {
+              // Enter chooses the field, as it chooses every other control:
+              // stay, and say how to type and how to leave.
+              announcer_.Say(speech_strings_.Get("words.type_now"));
             } else {
               focus_.Next();
             }
@@ -277,7 +371,8 @@ bool KioskUi::Apply(const SDL_Event& event) {
             if (key < SDLK_F1 || key > SDLK_F12) return true;
         }
       }
-      if (!command) return true;
+      if (!command) return true;  // a printable key's text is routed below
+      if (IsPrintable(key)) drop_next_text_ = true;  // Space chose: it types nothing
       if (event.key.repeat &&
           (*command == Command::kChoose || *command == Command::kBack ||
            *command == Command::kHelp || *command == Command::kStartAgain ||
@@ -291,11 +386,7 @@ bool KioskUi::Apply(const SDL_Event& event) {
         drop_next_text_ = false;
         return true;
       }
-      // Switch users type with the on-screen keyboard, never with Space.
-      if (!switches && FocusedIsTextField()) {
-        if (!words_.Insert(event.text.text)) announcer_.Say(speech_strings_.Get("more.limit"));
-        journey_.mutable_draft().text = words_.text();
-      }
+      Type(event.text.text);
       return true;
     case SDL_MOUSEMOTION:
       pointer_x_ = static_cast<float>(event.motion.x);
@@ -390,6 +481,14 @@ bool KioskUi::ApplyCommand(Command command) {
       OpenOverlay(Overlay::kHelp);
       return false;
     case Command::kRepeat:
+      if (FocusedIsTextField()) {
+        // In a field, Repeat reads the whole text (typing echoes only the
+        // last character or word).
+        if (const a11y::WidgetInfo* field = registry_.Find(focus_.focused_id())) {
+          announcer_.FocusChanged(*field, focus_.position(), focus_.count());
+          return true;
+        }
+      }
       announcer_.Repeat();
       return true;
     case Command::kStop:
@@ -413,7 +512,7 @@ bool KioskUi::ApplyCommand(Command command) {
       else OpenOverlay(Overlay::kSettings);
       return false;
     case Command::kStartAgain:
-      if (journey_.screen() != Screen::kAttract) OpenOverlay(Overlay::kRestart);
+      if (journey_.view() != kAttractView) OpenOverlay(Overlay::kRestart);
       return false;
   }
   return true;
@@ -502,14 +601,12 @@ void KioskUi::ApplyIntent(const Intent& intent) {
   switch (intent.kind) {
     case Intent::Kind::kNone: break;
     case Intent::Kind::kStart: journey_.Start(); break;
-    case Intent::Kind::kChooseFeedback: journey_.ChooseFeedback(); break;
-    case Intent::Kind::kChooseService: journey_.ChooseService(intent.arg); break;
-    case Intent::Kind::kChooseRating:
-      journey_.ChooseRating(static_cast<v1::Rating>(intent.value));
-      break;
-    case Intent::Kind::kFinishWords: journey_.FinishWords(); break;
+    case Intent::Kind::kBegin: journey_.Begin(intent.arg); break;
+    case Intent::Kind::kChooseText: (void)journey_.ChooseText(intent.arg); break;
+    case Intent::Kind::kChooseNumber: (void)journey_.ChooseNumber(intent.value); break;
+    case Intent::Kind::kContinue: journey_.Continue(); break;
     case Intent::Kind::kSend: Send(); break;
-    case Intent::Kind::kEdit: journey_.Edit(static_cast<Screen>(intent.value)); break;
+    case Intent::Kind::kEdit: journey_.Edit(intent.arg); break;
     case Intent::Kind::kFinish:
     case Intent::Kind::kConfirmRestart: Wipe(); break;
     case Intent::Kind::kSayReference:
@@ -545,21 +642,30 @@ void KioskUi::CloseKeyboardRow() {
 
 void KioskUi::PressKeyboardKey(const std::string& id) {
   std::vector<Row> rows = keyboard_.Rows();
-  rows.push_back(keyboard_.PredictionRow(words_.text()));
+  rows.push_back(keyboard_.PredictionRow(journey_.Words()));
   for (const Row& row : rows) {
     for (const Key& key : row.keys) {
       if (key.id != id) continue;
       Edit edit = keyboard_.Press(key);
       if (edit.kind == EditKind::kDone) {
         keyboard_row_.clear();
-        journey_.FinishWords();
+        journey_.Continue();
         return;
       }
-      std::string text = words_.text();
+      std::string before = journey_.Words();
+      std::string text = before;
       ApplyEdit(edit, text);
-      words_.Clear();
-      if (!words_.Insert(text)) announcer_.Say(speech_strings_.Get("more.limit"));
-      journey_.mutable_draft().text = words_.text();
+      // The edit may replace the end (a predicted word): apply it as
+      // erasing back to the common start, then typing the rest.
+      std::size_t common = 0;
+      while (common < before.size() && common < text.size() && before[common] == text[common]) {
+        ++common;
+      }
+      while (journey_.Words().size() > common && journey_.EraseWord()) {
+      }
+      if (!journey_.InsertWords(std::string_view(text).substr(journey_.Words().size()))) {
+        announcer_.Say(speech_strings_.Get("words.limit"));
+      }
       if (!keyboard_row_.empty()) CloseKeyboardRow();
       return;
     }
@@ -573,7 +679,6 @@ void KioskUi::Send() {
     error_ = ErrorMessage(receipt.status());
     return;
   }
-  words_.Clear();
   error_ = {};
   delivered_ = false;
   delivered_seen_ = ~0ull;
@@ -595,7 +700,6 @@ void KioskUi::Wipe() {
   // The end of a session: nothing the person entered and none of their
   // settings stay (what was sent is safe in the outbox).
   journey_.Reset();
-  words_.Clear();
   keyboard_.Reset();
   keyboard_row_.clear();
   overlay_ = Overlay::kNone;
@@ -611,8 +715,9 @@ void KioskUi::RefreshSync() {
   if (status.catalog_serial != catalog_serial_) {
     catalog_serial_ = status.catalog_serial;
     catalog_ = sync_.catalog();
+    journey_.SetCatalog(catalog_ ? &*catalog_ : nullptr);
   }
-  if (journey_.screen() == Screen::kThanks && status.delivered_total != delivered_seen_) {
+  if (OnThanks() && status.delivered_total != delivered_seen_) {
     delivered_seen_ = status.delivered_total;
     if (const auto& receipt = journey_.receipt()) {
       auto item = outbox_.Find(receipt->submission_id);
@@ -640,7 +745,11 @@ void KioskUi::AnnounceChanges(bool entered) {
   } else {
     // Focus moved, or the focused item changed under it (a setting now
     // reads "Speech speed: slow"): say it, in its new setting.
-    if (focused != nullptr &&
+    // A field whose words change as the person types is not read again
+    // on every key: typing has its own echo.
+    bool typing = focused != nullptr && focused->role == a11y::Role::kTextField &&
+                  focus_.serial() == focus_serial_;
+    if (focused != nullptr && !typing &&
         (focus_.serial() != focus_serial_ || description != focused_description_)) {
       announcer_.FocusChanged(*focused, focus_.position(), focus_.count());
     }
@@ -661,19 +770,35 @@ void KioskUi::AnnounceChanges(bool entered) {
 }
 
 std::string KioskUi::InitialFocus() const {
-  const FeedbackDraft& d = journey_.draft();
   switch (overlay_) {
     case Overlay::kRestart: return "restart.no";  // the safe answer first
     case Overlay::kNone: break;
     default: return "";
   }
-  switch (journey_.screen()) {
-    case Screen::kChooseService: return "service." + d.service_id;
-    case Screen::kRate: return "rating." + std::to_string(static_cast<int>(d.rating));
-    case Screen::kTellMore:
-      return settings_.input == "keys" ? kWordsFieldId : "osk.row.letters1";
-    default: return "";
+  // On a step already answered (going back, or changing it from the
+  // review), focus starts on the answer given.
+  const Step* step = journey_.step();
+  if (step == nullptr) return "";
+  const v1::Submission& draft = journey_.draft();
+  switch (step->type) {
+    case StepType::kChooseFromCatalog:
+      return step->id + "." + GetText(draft, step->field).value_or("");
+    case StepType::kRate:
+      return step->id + "." + std::to_string(GetNumber(draft, step->field).value_or(0));
+    case StepType::kChooseOption: {
+      int value = GetNumber(draft, step->field).value_or(0);
+      for (const Option& option : step->options) {
+        if (option.value == value) return step->id + "." + option.id;
+      }
+      return "";
+    }
+    case StepType::kWords:
+      return settings_.input == "keys" ? WordsFieldId(*step) : "osk.row.letters1";
+    case StepType::kReview:
+    case StepType::kThanks:
+      return "";
   }
+  return "";
 }
 
 Intent KioskUi::DrawView(const ScreenContext& ctx) {
@@ -685,16 +810,9 @@ Intent KioskUi::DrawView(const ScreenContext& ctx) {
     case Overlay::kIdle: return DrawIdleScreen(ctx, ui_, idle_.SecondsLeft());
     case Overlay::kNone: break;
   }
-  switch (journey_.screen()) {
-    case Screen::kAttract: return DrawAttractScreen(ctx, ui_);
-    case Screen::kHome: return DrawHomeScreen(ctx, ui_);
-    case Screen::kChooseService: return DrawServiceScreen(ctx, ui_);
-    case Screen::kRate: return DrawRatingScreen(ctx, ui_);
-    case Screen::kTellMore: return DrawTellMoreScreen(ctx, ui_);
-    case Screen::kReview: return DrawReviewScreen(ctx, ui_);
-    case Screen::kThanks: return DrawThanksScreen(ctx, ui_);
-  }
-  return {};
+  if (journey_.view() == kAttractView) return DrawAttractScreen(ctx, ui_);
+  if (journey_.view() == kHomeView) return DrawHomeScreen(ctx, ui_);
+  return DrawStep(ctx, ui_);
 }
 
 std::optional<Command> KioskUi::DrawBar(const Ui::BarPlan& plan, float top) {
@@ -713,7 +831,6 @@ std::optional<Command> KioskUi::DrawBar(const Ui::BarPlan& plan, float top) {
     if (ui_.Button("bar.settings", t.Get("bar.settings"))) command = Command::kSettings;
     if (ui_.Button("bar.restart", t.Get("bar.restart"))) command = Command::kStartAgain;
   }
-  ui_.EndBar();
   return command;
 }
 
@@ -762,7 +879,7 @@ void KioskUi::Frame(float width, float height) {
   ui_.SetKeysOnly(!keyboard_row_.empty());
   ui_.BeginFrame(width, height, content_bottom);
   ScreenContext ctx{journey_,  t,       settings_, catalog_ ? &*catalog_ : nullptr,
-                    words_,    delivered_, online_, keyboard_,
+                    delivered_, online_, keyboard_,
                     keyboard_row_, error_};
   Intent intent = DrawView(ctx);
   std::optional<Command> bar_command;

@@ -33,7 +33,6 @@
 #include "client/model/syncer.h"
 #include "client/ui/key_map.h"
 #include "client/ui/screens.h"
-#include "client/ui/text_buffer.h"
 #include "client/ui/ui.h"
 #include "contract/clock.h"
 
@@ -109,6 +108,13 @@ class KioskUi {
   void RunTimers();
   bool ApplyCommand(Command command);
   bool FocusedIsTextField() const;
+  bool OnThanks() const;
+  // Typing: into the focused field, or into the screen's only field.
+  void Type(std::string_view utf8);
+  void EraseTyped();
+  // Says what was typed as a screen reader would: the character, and the
+  // word when a space or punctuation finishes it.
+  void EchoTyped(std::string_view utf8);
   void Choose(const std::string& id);
   void ApplyIntent(const Intent& intent);
   void PressKeyboardKey(const std::string& id);
@@ -148,14 +154,18 @@ class KioskUi {
   std::optional<float> font_request_;
 
   Journey journey_;
-  TextBuffer words_;
   OnscreenKeyboard keyboard_;
   std::string keyboard_row_;  // the keyboard row whose keys are open
   Overlay overlay_ = Overlay::kNone;
   Text error_;
   std::deque<SDL_Event> pending_;
   std::string pressed_id_;
-  bool drop_next_text_ = false;  // a keypad key's digit, not meant as typing
+  // The text SDL sends after a key that was taken as a command (a keypad
+  // digit, Space as "choose") is not typing.
+  bool drop_next_text_ = false;
+  // Focus serial at which the person last typed into a field: Enter on a
+  // field before typing there stays in it (ACCESSIBILITY.md, text fields).
+  std::uint64_t typed_at_focus_ = ~0ull;
   float pointer_x_ = -1, pointer_y_ = -1;
 
   // Sync state as last seen.

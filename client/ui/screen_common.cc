@@ -27,6 +27,68 @@ Text ServiceName(const ScreenContext& ctx, const std::string& service_id) {
   return Text::Same(service_id);
 }
 
+Text JourneyText(const ScreenContext& ctx, std::string_view key) {
+  const JourneySpec* spec = ctx.journey.spec();
+  if (spec == nullptr) return ctx.texts.Get(key);
+  return ctx.texts.Get(
+      ResolveKey(*spec, key, [&](std::string_view k) { return ctx.texts.speech().Has(k); }));
+}
+
+Text StepTitle(const ScreenContext& ctx, const StepKeys& keys) {
+  Text title = JourneyText(ctx, keys.title);
+  const v1::Submission& draft = ctx.journey.draft();
+  std::string service;
+  if (draft.has_feedback()) service = draft.feedback().service_id();
+  if (draft.has_complaint()) service = draft.complaint().service_id();
+  if (draft.has_idea()) service = draft.idea().service_id();
+  if (title.shown.find("{0}") == std::string::npos &&
+      title.spoken.find("{0}") == std::string::npos) {
+    return title;
+  }
+  Text name = ServiceName(ctx, service);
+  title.shown = FormatTemplate(title.shown, {name.shown});
+  title.spoken = FormatTemplate(title.spoken, {name.spoken});
+  return title;
+}
+
+Text ReviewLine(const ScreenContext& ctx, const Step& step) {
+  StepKeys keys = KeysFor(*ctx.journey.spec(), step);
+  const v1::Submission& draft = ctx.journey.draft();
+  Text line = JourneyText(ctx, keys.review_line);
+  Text value;
+  switch (step.type) {
+    case StepType::kChooseFromCatalog:
+      value = ServiceName(ctx, GetText(draft, step.field).value_or(""));
+      break;
+    case StepType::kWords: {
+      std::string words = GetText(draft, step.field).value_or("");
+      if (words.empty()) return JourneyText(ctx, keys.review_none);
+      // What the person typed is read back as typed, in any language.
+      value = Text::Same(words);
+      break;
+    }
+    case StepType::kRate: {
+      int rating = GetNumber(draft, step.field).value_or(0);
+      if (rating < 1 || rating > 5) return JourneyText(ctx, keys.review_none);
+      value = ctx.texts.Get(keys.choices[rating - 1]);
+      break;
+    }
+    case StepType::kChooseOption: {
+      int chosen = GetNumber(draft, step.field).value_or(0);
+      for (std::size_t i = 0; i < step.options.size(); ++i) {
+        if (step.options[i].value == chosen) value = JourneyText(ctx, keys.choices[i]);
+      }
+      break;
+    }
+    case StepType::kReview:
+    case StepType::kThanks:
+      break;
+  }
+  line.shown = FormatTemplate(line.shown, {value.shown});
+  line.spoken = FormatTemplate(line.spoken, {value.spoken});
+  return line;
+}
+
 std::string SpellOut(std::string_view reference) {
   // Letters with their ICAO spelling words, understood across languages and
   // on a poor speaker; digits as themselves. Look-alikes never occur: the

@@ -1,7 +1,9 @@
-// The kiosk's screens, one file each. A screen reads the app state, draws
-// through Ui (which registers every item for speech and tests) and returns
-// what the person chose as an Intent; it never touches storage or the
-// network. UI thread only, inside a frame.
+// The kiosk's screens: one per view outside journeys (attract, home, the
+// overlays) and one per journey step type, whichever journey the step
+// belongs to. A screen reads the app state, draws through Ui (which
+// registers every item for speech and tests) and returns what the person
+// chose as an Intent; it never touches storage or the network. UI thread
+// only, inside a frame.
 #pragma once
 
 #include <optional>
@@ -12,7 +14,7 @@
 #include "client/app/onscreen_keyboard.h"
 #include "client/app/settings.h"
 #include "client/app/texts.h"
-#include "client/ui/text_buffer.h"
+#include "client/app/journey_spec.h"
 #include "client/ui/ui.h"
 
 namespace carevoice::client::ui {
@@ -21,12 +23,12 @@ struct Intent {
   enum class Kind {
     kNone,
     kStart,
-    kChooseFeedback,
-    kChooseService,  // arg: service id
-    kChooseRating,   // value: 0 (skip) .. 5
-    kFinishWords,
+    kBegin,          // arg: the journey chosen on the home screen
+    kChooseText,     // arg: the catalog id chosen
+    kChooseNumber,   // value: the option's value, or a rating (0: skip)
+    kContinue,       // leave a words step, keeping the words
     kSend,
-    kEdit,           // value: the Screen to revisit
+    kEdit,           // arg: the id of the step to revisit from the review
     kFinish,         // back to the attract screen, wiping the session
     kSayReference,
     kCloseHelp,
@@ -55,7 +57,6 @@ struct ScreenContext {
   const Texts& texts;
   const Settings& settings;
   const v1::Catalog* catalog;    // null when there has never been one
-  const TextBuffer& words;       // the "tell us more" field
   bool delivered;                // thanks: the service has the submission
   bool online;                   // the service answered the last call
   const OnscreenKeyboard& keyboard;
@@ -65,17 +66,29 @@ struct ScreenContext {
 
 // The name of a catalog service in the person's language (en-GB fallback).
 Text ServiceName(const ScreenContext& ctx, const std::string& service_id);
+// A key of the current journey: its own override where the language file
+// has one ("feedback.review.send.hint"), else the shared key.
+Text JourneyText(const ScreenContext& ctx, std::string_view key);
+// The step's title, with the name of the draft's service as {0}.
+Text StepTitle(const ScreenContext& ctx, const StepKeys& keys);
+// How the review reads back a step's answer ("Rating: Good").
+Text ReviewLine(const ScreenContext& ctx, const Step& step);
 // "KQ7M3RX9" -> "K Kilo, Q Quebec, 7, M Mike, 3, R Romeo, X X-ray, 9":
 // said one character at a time, each letter with its spelling word.
 std::string SpellOut(std::string_view reference);
 
 Intent DrawAttractScreen(const ScreenContext& ctx, Ui& ui);
 Intent DrawHomeScreen(const ScreenContext& ctx, Ui& ui);
-Intent DrawServiceScreen(const ScreenContext& ctx, Ui& ui);
-Intent DrawRatingScreen(const ScreenContext& ctx, Ui& ui);
-Intent DrawTellMoreScreen(const ScreenContext& ctx, Ui& ui);
-Intent DrawReviewScreen(const ScreenContext& ctx, Ui& ui);
-Intent DrawThanksScreen(const ScreenContext& ctx, Ui& ui);
+// The current journey step, through the screen of its type.
+Intent DrawStep(const ScreenContext& ctx, Ui& ui);
+Intent DrawCatalogStep(const ScreenContext& ctx, const Step& step, Ui& ui);
+Intent DrawOptionStep(const ScreenContext& ctx, const Step& step, Ui& ui);
+Intent DrawRateStep(const ScreenContext& ctx, const Step& step, Ui& ui);
+Intent DrawWordsStep(const ScreenContext& ctx, const Step& step, Ui& ui);
+Intent DrawReviewStep(const ScreenContext& ctx, const Step& step, Ui& ui);
+Intent DrawThanksStep(const ScreenContext& ctx, const Step& step, Ui& ui);
+// The id of a words step's text field ("more.words").
+std::string WordsFieldId(const Step& step);
 // Overlays reachable from every screen.
 Intent DrawHelpScreen(const ScreenContext& ctx, Ui& ui, const Text& where_title,
                       const Text& where_instruction);
@@ -106,7 +119,7 @@ inline constexpr char kSettingRepeats[] = "repeat_delay";
 Intent DrawKeyboard(const ScreenContext& ctx, Ui& ui);
 
 // Ids of items other modules refer to.
-inline constexpr char kWordsFieldId[] = "more.words";
+inline constexpr char kWordsFieldId[] = "more.words";  // feedback's words
 inline constexpr char kBackToRowsId[] = "osk.back_to_rows";
 
 }  // namespace carevoice::client::ui

@@ -422,13 +422,13 @@ std::string Ui::KeyRow(std::string_view row_id, const Text& row_label,
   return chosen;
 }
 
-void Ui::TextField(std::string_view id, const Text& label, const TextBuffer& buffer,
+void Ui::TextField(std::string_view id, const Text& label, std::string_view text,
                    const Text& hint, const Text& empty_state) {
   Paragraph(std::string(id) + ".label", label);
   float wrap = InnerWidth() - 2 * kPadding;
   bool focused = focus_.focused_id() == id;
   // The caret is drawn as a bar after the last character.
-  std::string shown = buffer.text() + (focused ? "|" : "");
+  std::string shown = std::string(text) + (focused ? "|" : "");
   float text_h = TextHeight(fonts_.body, fonts_.body_size, wrap, shown);
   // Room for a few lines, but never more than a small screen can show.
   float min_h = fonts_.body_size * (fonts_.body_size > kCaptionSize * 1.4f ? 2.4f : 3.6f);
@@ -438,9 +438,9 @@ void Ui::TextField(std::string_view id, const Text& label, const TextBuffer& buf
   draw_->AddText(fonts_.body, fonts_.body_size, {box.x + kPadding, box.y + kPadding},
                  Colour(theme_.field_text), shown.data(), shown.data() + shown.size(),
                  wrap);
-  std::string state = buffer.text().empty() ? empty_state.spoken : buffer.text();
+  std::string state = text.empty() ? empty_state.spoken : std::string(text);
   Register(id, label.spoken, a11y::Role::kTextField, state, hint.spoken, box, true);
-  if (!buffer.text().empty()) Record(buffer.text(), buffer.text());
+  if (!text.empty()) Record(text, text);
 }
 
 Ui::BarPlan Ui::PlanBar(const std::vector<Text>& labels, const Text& more, float width,
@@ -512,8 +512,6 @@ void Ui::BeginBar(float top, const BarPlan& plan) {
   draw_->AddLine({0, top - gap_ / 2}, {width_, top - gap_ / 2}, Colour(theme_.border),
                  2.0f);
 }
-
-void Ui::EndBar() {}
 
 std::string_view Ui::CaptionTail(std::string_view text, float width) const {
   float wrap = width - 2 * kPadding;

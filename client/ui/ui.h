@@ -16,7 +16,6 @@
 #include "accessibility/registry.h"
 #include "accessibility/theme.h"
 #include "client/app/texts.h"
-#include "client/ui/text_buffer.h"
 #include "imgui.h"
 
 namespace carevoice::client::ui {
@@ -58,8 +57,6 @@ class Ui {
     pointer_y_ = y;
     pressed_id_ = std::move(pressed_id);
   }
-  // True when the activation was not consumed by any widget this frame.
-  bool activation_pending() const { return !activate_id_.empty(); }
 
   // The screen's title and instruction (spoken on entry, used by Help).
   void Title(const Text& title, const Text& instruction);
@@ -81,9 +78,9 @@ class Ui {
   // An on/off setting, shown with a tick box and spoken as "on"/"off".
   bool Toggle(std::string_view id, const Text& label, bool on, const Text& on_word,
               const Text& off_word);
-  // A multi-line field showing `buffer`; typing is routed to it by the
+  // A multi-line field showing `text`; typing is routed to it by the
   // kiosk while it has focus.
-  void TextField(std::string_view id, const Text& label, const TextBuffer& buffer,
+  void TextField(std::string_view id, const Text& label, std::string_view text,
                  const Text& hint, const Text& empty_state);
 
   // The word spoken for a chosen item ("selected"), in the speech language.
@@ -121,7 +118,6 @@ class Ui {
   // The fixed control bar along the bottom edge: same place on every
   // screen. Each button is registered like any other.
   void BeginBar(float top, const BarPlan& plan);
-  void EndBar();
 
   // The caption strip: the words last spoken, shown for people who cannot
   // hear them. Not registered or recorded: it is itself the speech.

@@ -124,7 +124,7 @@ Result Measure(KioskHarness& h, ImGuiContext* kiosk_context, PlainForm& form) {
   for (const a11y::WidgetInfo& item : h.kiosk().registry().items()) {
     if (item.role == a11y::Role::kTextField) {
       items.push_back({FormItem::kField, item.label + "##" + item.id,
-                       h.kiosk().journey().draft().text});
+                       h.kiosk().journey().draft().feedback().text()});
     } else if (item.focusable) {
       items.push_back({FormItem::kButton, item.label + "##" + item.id, ""});
     } else {

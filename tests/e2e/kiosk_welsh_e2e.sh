@@ -42,7 +42,7 @@ press "$(stem rating.title)" Return
 tab_to "$(cy role.radio), $(cy rating.4), "
 press "$(cy more.title)" Return
 xdotool type --delay 0 "Mae'r staff yn garedig iawn"
-press "$(cy more.continue)" Tab
+press "$(cy step.continue)" Tab
 press "$(cy review.title)" Return
 press "$(cy thanks.title)" Return
 

@@ -63,7 +63,7 @@ void JourneyWithTwoKeys(KioskHarness& h, SDL_Keycode move, SDL_Keycode choose,
   keys.Choose("rating.4");
   ASSERT_EQ(h.View(), "more");
   keys.Type(word);
-  EXPECT_EQ(h.kiosk().journey().draft().text, word);
+  EXPECT_EQ(h.kiosk().journey().draft().feedback().text(), word);
   keys.Choose("osk.row.actions");
   keys.Choose("osk.done");
   ASSERT_EQ(h.View(), "review");
@@ -108,7 +108,7 @@ TEST(Input, WordPredictionCompletesAWord) {
   EXPECT_THAT(row->label, HasSubstr("Care"));
   keys.Choose("osk.row.predictions");
   keys.Choose("osk.prediction.1");
-  const std::string& text = h.kiosk().journey().draft().text;
+  const std::string& text = h.kiosk().journey().draft().feedback().text();
   EXPECT_THAT(text, StartsWith("Car"));
   EXPECT_GT(text.size(), 4u);
   EXPECT_EQ(text.back(), ' ') << "a chosen word is followed by a space";
@@ -147,7 +147,7 @@ TEST(Input, OneSwitchAutoScanMovesByItselfAndAPressChooses) {
   choose("osk.key.h");
   choose("osk.row.letters1");
   choose("osk.key.i");
-  EXPECT_EQ(h.kiosk().journey().draft().text, "hi");
+  EXPECT_EQ(h.kiosk().journey().draft().feedback().text(), "hi");
   choose("osk.row.actions");
   choose("osk.done");
   ASSERT_EQ(h.View(), "review");
@@ -192,9 +192,9 @@ TEST(Input, TouchAloneTypesOnTheKeyboard) {
   ASSERT_EQ(h.View(), "more");
   tap("osk.key.o");
   tap("osk.key.k");
-  EXPECT_EQ(h.kiosk().journey().draft().text, "ok");
+  EXPECT_EQ(h.kiosk().journey().draft().feedback().text(), "ok");
   tap("osk.delete");
-  EXPECT_EQ(h.kiosk().journey().draft().text, "o");
+  EXPECT_EQ(h.kiosk().journey().draft().feedback().text(), "o");
 }
 
 TEST(Input, IdleWarnsAtLeast20SecondsAheadExtendsAndThenWipes) {
@@ -229,7 +229,7 @@ TEST(Input, IdleWarnsAtLeast20SecondsAheadExtendsAndThenWipes) {
     ASSERT_EQ(h.View(), "idle");
     h.Press(SDLK_F3);  // any key: still here
     ASSERT_EQ(h.View(), "more") << "extension " << i;
-    EXPECT_EQ(h.kiosk().journey().draft().text, "An unfinished draft");
+    EXPECT_EQ(h.kiosk().journey().draft().feedback().text(), "An unfinished draft");
   }
   // Then nobody answers.
   h.clock().Advance(absl::Seconds(90));
@@ -238,7 +238,7 @@ TEST(Input, IdleWarnsAtLeast20SecondsAheadExtendsAndThenWipes) {
   h.clock().Advance(absl::Seconds(30));
   h.Settle();
   EXPECT_EQ(h.View(), "attract");
-  EXPECT_TRUE(h.kiosk().journey().draft().text.empty());
+  EXPECT_TRUE(h.kiosk().journey().draft().feedback().text().empty());
   EXPECT_EQ(h.kiosk().settings(), Settings{}) << "settings are wiped too";
   EXPECT_EQ(*h.outbox().PendingCount(), 0) << "an abandoned draft never reaches the outbox";
 }

@@ -102,13 +102,49 @@ void KioskHarness::Settle() {
   EXPECT_FALSE(kiosk_->NeedsFrame()) << "the kiosk never settled";
 }
 
+namespace {
+
+// The character SDL sends (as SDL_TEXTINPUT, right after the key press)
+// for a key that types one: letters, digits, Space, the keypad's digits
+// and signs. Ctrl or Alt chords type nothing.
+std::string TextOf(SDL_Keycode key, Uint16 modifiers) {
+  if (modifiers & (KMOD_CTRL | KMOD_ALT)) return "";
+  if (key >= SDLK_SPACE && key < SDLK_DELETE) {
+    char c = static_cast<char>(key);
+    if ((modifiers & KMOD_SHIFT) && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    return std::string(1, c);
+  }
+  if (key >= SDLK_KP_1 && key <= SDLK_KP_9) return std::string(1, static_cast<char>('1' + key - SDLK_KP_1));
+  switch (key) {
+    case SDLK_KP_0: return "0";
+    case SDLK_KP_PERIOD: return ".";
+    case SDLK_KP_PLUS: return "+";
+    case SDLK_KP_MINUS: return "-";
+    case SDLK_KP_MULTIPLY: return "*";
+    case SDLK_KP_DIVIDE: return "/";
+    default: return "";
+  }
+}
+
+}  // namespace
+
 void KioskHarness::Key(SDL_Keycode key, Uint16 modifiers) {
+  KeyWithText(key, modifiers, TextOf(key, modifiers));
+}
+
+void KioskHarness::KeyWithText(SDL_Keycode key, Uint16 modifiers, const std::string& text) {
   SDL_Event event{};
   event.type = SDL_KEYDOWN;
   event.key.state = SDL_PRESSED;
   event.key.keysym.sym = key;
   event.key.keysym.mod = modifiers;
   kiosk_->HandleEvent(event);
+  if (!text.empty()) {
+    SDL_Event typed{};
+    typed.type = SDL_TEXTINPUT;
+    std::memcpy(typed.text.text, text.data(), std::min(text.size(), sizeof(typed.text.text) - 1));
+    kiosk_->HandleEvent(typed);
+  }
   event.type = SDL_KEYUP;
   event.key.state = SDL_RELEASED;
   kiosk_->HandleEvent(event);
@@ -120,14 +156,22 @@ void KioskHarness::Press(SDL_Keycode key, Uint16 modifiers) {
 }
 
 void KioskHarness::Type(const std::string& utf8) {
+  // As a keyboard (or `xdotool type`) sends it: each character's key
+  // press, its text, its release.
   std::size_t i = 0;
   while (i < utf8.size()) {
     std::size_t n = 1;
     while (i + n < utf8.size() && (static_cast<unsigned char>(utf8[i + n]) & 0xC0) == 0x80) ++n;
-    SDL_Event event{};
-    event.type = SDL_TEXTINPUT;
-    std::memcpy(event.text.text, utf8.data() + i, n);
-    kiosk_->HandleEvent(event);
+    std::string ch = utf8.substr(i, n);
+    if (ch == "\n") {
+      Key(SDLK_RETURN, KMOD_SHIFT);
+    } else if (n == 1) {
+      char c = ch[0];
+      bool upper = c >= 'A' && c <= 'Z';
+      KeyWithText(upper ? c - 'A' + 'a' : c, upper ? KMOD_SHIFT : 0, ch);
+    } else {
+      KeyWithText(SDLK_UNKNOWN, 0, ch);  // a character of another layout
+    }
     i += n;
   }
   Settle();

@@ -29,11 +29,14 @@ class KioskHarness {
 
   // Builds frames until the kiosk has nothing more to do (bounded).
   void Settle();
-  // One key press and release, queued without a frame in between.
+  // One key press and release, queued without a frame in between, with
+  // the text SDL sends between them for a key that types a character.
   void Key(SDL_Keycode key, Uint16 modifiers = 0);
+  void KeyWithText(SDL_Keycode key, Uint16 modifiers, const std::string& text);
   // Key() then Settle().
   void Press(SDL_Keycode key, Uint16 modifiers = 0);
-  // Text as SDL_TEXTINPUT events, one character each, then Settle().
+  // Text as a keyboard sends it (press, SDL_TEXTINPUT, release for each
+  // character; "\n" as Shift+Return), then Settle().
   void Type(const std::string& utf8);
   // A pointer press and release at a point, then Settle().
   void Tap(float x, float y);

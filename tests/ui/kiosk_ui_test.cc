@@ -109,7 +109,7 @@ TEST(KioskUi, FeedbackJourneyByKeysAloneIsSpokenAndQueued) {
   ASSERT_TRUE(h.FocusOn("thanks.finish"));
   h.Press(SDLK_RETURN);
   EXPECT_EQ(h.View(), "attract");
-  EXPECT_TRUE(h.kiosk().journey().draft().text.empty());
+  EXPECT_TRUE(h.kiosk().journey().draft().feedback().text().empty());
   EXPECT_FALSE(h.kiosk().journey().receipt().has_value());
 }
 
@@ -233,19 +233,19 @@ TEST(KioskUi, LeavingTheWordsFieldKeepsTheWords) {
   h.Press(SDLK_ESCAPE);  // leaves the field; the words stay
   EXPECT_NE(h.FocusedId(), kWordsFieldId);
   EXPECT_EQ(h.View(), "more");
-  EXPECT_EQ(h.kiosk().journey().draft().text, "Line one\nLine two");
+  EXPECT_EQ(h.kiosk().journey().draft().feedback().text(), "Line one\nLine two");
   // Space outside the field chooses; inside it types.
   ASSERT_TRUE(h.FocusOn(kWordsFieldId));
   h.Type(" ");
   EXPECT_EQ(h.View(), "more");
-  EXPECT_EQ(h.kiosk().journey().draft().text, "Line one\nLine two ");
+  EXPECT_EQ(h.kiosk().journey().draft().feedback().text(), "Line one\nLine two ");
   // Back from the screen keeps them too.
   h.Press(SDLK_TAB);
   h.Press(SDLK_ESCAPE);
   EXPECT_EQ(h.View(), "rating");
   h.Press(SDLK_RETURN);
   EXPECT_EQ(h.View(), "more");
-  EXPECT_EQ(h.kiosk().journey().draft().text, "Line one\nLine two ");
+  EXPECT_EQ(h.kiosk().journey().draft().feedback().text(), "Line one\nLine two ");
 }
 
 TEST(KioskUi, ReviewCanChangeAStepAndComeStraightBack) {
@@ -258,7 +258,7 @@ TEST(KioskUi, ReviewCanChangeAStepAndComeStraightBack) {
   ASSERT_TRUE(h.FocusOn("rating.5"));
   h.Press(SDLK_RETURN);
   EXPECT_EQ(h.View(), "review");
-  EXPECT_EQ(h.kiosk().journey().draft().rating, v1::RATING_VERY_GOOD);
+  EXPECT_EQ(h.kiosk().journey().draft().feedback().rating(), v1::RATING_VERY_GOOD);
 }
 
 TEST(KioskUi, StartAgainAsksFirstThenWipes) {
@@ -269,12 +269,12 @@ TEST(KioskUi, StartAgainAsksFirstThenWipes) {
   EXPECT_EQ(h.FocusedId(), "restart.no") << "the safe answer comes first";
   h.Press(SDLK_RETURN);
   EXPECT_EQ(h.View(), "review");
-  EXPECT_EQ(h.kiosk().journey().draft().text, "Private words");
+  EXPECT_EQ(h.kiosk().journey().draft().feedback().text(), "Private words");
   h.Press(SDLK_F12);
   ASSERT_TRUE(h.FocusOn("restart.yes"));
   h.Press(SDLK_RETURN);
   EXPECT_EQ(h.View(), "attract");
-  EXPECT_TRUE(h.kiosk().journey().draft().text.empty());
+  EXPECT_TRUE(h.kiosk().journey().draft().feedback().text().empty());
   EXPECT_EQ(*h.outbox().PendingCount(), 0) << "an abandoned draft is never sent";
 }
 
@@ -383,7 +383,7 @@ TEST(KioskUi, WithNoCatalogThePersonCanStillSpeak) {
   EXPECT_THAT(spoken, HasSubstr("Something else"));
   h.Press(SDLK_RETURN);
   EXPECT_EQ(h.View(), "rating");
-  EXPECT_EQ(h.kiosk().journey().draft().service_id, "something_else");
+  EXPECT_EQ(h.kiosk().journey().draft().feedback().service_id(), "something_else");
 }
 
 TEST(KioskUi, TooLongWordsAreStoppedAndSaid) {
@@ -406,7 +406,7 @@ TEST(KioskUi, TooLongWordsAreStoppedAndSaid) {
   h.Settle();
   std::size_t mark = h.Spoken().size();
   h.Type("b");
-  EXPECT_EQ(h.kiosk().journey().draft().text.size(), 5000u);
+  EXPECT_EQ(h.kiosk().journey().draft().feedback().text().size(), 5000u);
   EXPECT_THAT(h.SpokenSince(mark), HasSubstr("as much as this box can hold"));
 }
 

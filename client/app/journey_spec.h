@@ -1,0 +1,103 @@
+// Journeys as data: a kind of submission is a JourneySpec, an ordered list
+// of typed steps that each fill one field of the v1::Submission draft, with
+// conditions and the language keys each step shows and speaks. One engine
+// (journey.h) runs every spec and one screen per StepType draws it; adding
+// a journey is adding a spec here and its keys to the language files.
+// Specs are immutable after start-up: any thread may read them.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "carevoice/v1/carevoice.pb.h"
+
+namespace carevoice::client {
+
+enum class StepType {
+  kChooseFromCatalog,  // one item of a catalog list (services)
+  kChooseOption,       // one of fixed options (yes/no, a reply format ...)
+  kRate,               // five faces, or skip
+  kWords,              // a text field for one named field
+  kReview,             // everything read back, change any step, Send
+  kThanks,             // the reference and what happens next
+};
+
+// The step-type name used in ids and messages ("words").
+const char* StepTypeName(StepType type);
+
+// One fixed answer of a kChooseOption step.
+struct Option {
+  std::string id;         // widget id suffix and language key suffix
+  int value = 0;          // stored in the step's enum or bool field
+};
+
+struct Step {
+  // The view name, the prefix of the step's widget ids ("service" gives
+  // "service.home_care") and, unless `key` is set, of its language keys.
+  std::string id;
+  StepType type = StepType::kWords;
+  // The draft field this step fills, as a contract field path
+  // ("feedback.text"); the same path names it in validation errors.
+  std::string field;
+  // Language key prefix when it differs from `id`.
+  std::string key;
+  bool optional = false;
+  // For kWords: the contract's limit for the field, in code points.
+  std::size_t max_chars = 0;
+  std::vector<Option> options;  // kChooseOption
+  // The step is shown only while this holds for the draft (null: always).
+  std::function<bool(const v1::Submission& draft, const v1::Catalog* catalog)> shown_when;
+  // Read back on the review screen, with a button to change it.
+  bool reviewed = true;
+};
+
+struct JourneySpec {
+  std::string id;  // "feedback"; also the prefix of keys that override shared ones
+  std::vector<Step> steps;  // ends with a kReview and a kThanks step
+  // Sets the kind of a fresh draft (its body) and any fixed fields.
+  std::function<void(v1::Submission& draft)> start;
+};
+
+// The language keys a step shows and speaks. Screens take their keys from
+// here and nowhere else, so walking every spec finds every key in use.
+struct StepKeys {
+  std::string title, instruction;
+  std::string field_label, field_hint;  // kWords
+  std::string review_line;              // "Service: {0}"
+  std::string review_none;              // "Your words: none" when nothing was given
+  std::string change;                   // "Change the service"
+  std::vector<std::string> choices;     // one per option, or the faces' words
+  std::vector<std::string> extra;       // further fixed keys of its step type
+  std::vector<std::string> All() const;
+};
+
+// Keys of `step` in `spec`. A key `<spec.id>.<key>` overrides the shared
+// `<key>` where the language file has it (see ResolveKey).
+StepKeys KeysFor(const JourneySpec& spec, const Step& step);
+// The key to look up: the journey's own override when `has` finds it.
+std::string ResolveKey(const JourneySpec& spec, std::string_view key,
+                       const std::function<bool(std::string_view)>& has);
+
+// Every journey offered on the home screen, in order.
+const std::vector<JourneySpec>& AllJourneys();
+const JourneySpec* FindJourney(std::string_view id);
+// The home-screen choice of a journey: "home.<id>" (+ ".hint").
+std::string HomeKey(const JourneySpec& spec);
+// Checks a spec is runnable: known fields of the right type, ids unique,
+// review and thanks last. A bad spec fails a test, not a person.
+absl::Status CheckSpec(const JourneySpec& spec);
+
+// Reading and writing draft fields by their contract path.
+// String fields (text, ids) as UTF-8; enums and bools as ints.
+absl::StatusOr<std::string> GetText(const v1::Submission& draft, std::string_view field);
+absl::Status SetText(v1::Submission& draft, std::string_view field, std::string value);
+absl::StatusOr<int> GetNumber(const v1::Submission& draft, std::string_view field);
+absl::Status SetNumber(v1::Submission& draft, std::string_view field, int value);
+// True when the field is a string (else an enum or bool).
+bool IsTextField(std::string_view field);
+
+}  // namespace carevoice::client

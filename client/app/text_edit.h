@@ -1,0 +1,24 @@
+// Editing the words of a text field held in the draft: append, delete the
+// last character, with a limit in code points. The kiosk owns text editing
+// itself (ImGui 1.86's fields lose keys and drop text on Escape). Pure
+// functions: any thread.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace carevoice::client {
+
+// Appends valid UTF-8 to `text` (bytes that are not, and control
+// characters other than '\n', are dropped). Returns false when `max`
+// code points stopped some of it.
+bool AppendText(std::string& text, std::string_view utf8, std::size_t max);
+// Deletes the last code point; false when `text` is empty.
+bool EraseLastCharacter(std::string& text);
+// Code points in valid UTF-8 (invalid bytes count one each).
+std::size_t CharacterCount(std::string_view text);
+// The last word of `text` (after the last space or new line).
+std::string_view LastWord(std::string_view text);
+
+}  // namespace carevoice::client

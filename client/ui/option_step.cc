@@ -1,0 +1,25 @@
+#include "client/ui/screens.h"
+
+namespace carevoice::client::ui {
+
+// One of a few fixed answers (yes or no, a reply format ...), one per row
+// so that no answer's words are ever squeezed.
+Intent DrawOptionStep(const ScreenContext& ctx, const Step& step, Ui& ui) {
+  StepKeys keys = KeysFor(*ctx.journey.spec(), step);
+  ui.Title(StepTitle(ctx, keys), JourneyText(ctx, keys.instruction));
+  std::optional<int> chosen;
+  if (absl::StatusOr<int> value = GetNumber(ctx.journey.draft(), step.field); value.ok()) {
+    chosen = *value;
+  }
+  Intent intent;
+  for (std::size_t i = 0; i < step.options.size(); ++i) {
+    const Option& option = step.options[i];
+    if (ui.Choice(step.id + "." + option.id, JourneyText(ctx, keys.choices[i]),
+                  chosen == option.value)) {
+      intent = {Intent::Kind::kChooseNumber, "", option.value};
+    }
+  }
+  return intent;
+}
+
+}  // namespace carevoice::client::ui

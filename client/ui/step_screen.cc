@@ -1,0 +1,21 @@
+#include "client/ui/screens.h"
+
+namespace carevoice::client::ui {
+
+// One screen per step type: the journey decides what is asked, the type
+// decides how it is drawn.
+Intent DrawStep(const ScreenContext& ctx, Ui& ui) {
+  const Step* step = ctx.journey.step();
+  if (step == nullptr) return {};
+  switch (step->type) {
+    case StepType::kChooseFromCatalog: return DrawCatalogStep(ctx, *step, ui);
+    case StepType::kChooseOption: return DrawOptionStep(ctx, *step, ui);
+    case StepType::kRate: return DrawRateStep(ctx, *step, ui);
+    case StepType::kWords: return DrawWordsStep(ctx, *step, ui);
+    case StepType::kReview: return DrawReviewStep(ctx, *step, ui);
+    case StepType::kThanks: return DrawThanksStep(ctx, *step, ui);
+  }
+  return {};
+}
+
+}  // namespace carevoice::client::ui

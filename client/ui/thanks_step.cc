@@ -1,0 +1,31 @@
+#include "client/ui/screens.h"
+
+#include "contract/reference_code.h"
+
+namespace carevoice::client::ui {
+
+// The reference, large and spoken one character at a time, and what
+// happens next. Shown only once the words are committed to the outbox.
+Intent DrawThanksStep(const ScreenContext& ctx, const Step& step, Ui& ui) {
+  StepKeys keys = KeysFor(*ctx.journey.spec(), step);
+  const std::string& k = step.key.empty() ? step.id : step.key;
+  ui.Title(StepTitle(ctx, keys), JourneyText(ctx, keys.instruction));
+  Intent intent;
+  if (const auto& receipt = ctx.journey.receipt()) {
+    ui.Paragraph(step.id + ".reference_label", JourneyText(ctx, k + ".reference_label"));
+    ui.Reference(step.id + ".reference", contract::FormatReference(receipt->reference),
+                 SpellOut(receipt->reference));
+  }
+  ui.Paragraph(step.id + ".status",
+               JourneyText(ctx, k + (ctx.delivered ? ".sent" : ".queued")));
+  ui.Paragraph(step.id + ".next", JourneyText(ctx, k + ".next"));
+  if (ui.Button(step.id + ".say_again", JourneyText(ctx, k + ".say_again"))) {
+    intent = {Intent::Kind::kSayReference};
+  }
+  if (ui.Button(step.id + ".finish", JourneyText(ctx, k + ".finish"))) {
+    intent = {Intent::Kind::kFinish};
+  }
+  return intent;
+}
+
+}  // namespace carevoice::client::ui

@@ -1,0 +1,39 @@
+#include "client/ui/screens.h"
+
+#include "client/app/text_edit.h"
+
+namespace carevoice::client::ui {
+
+std::string WordsFieldId(const Step& step) { return step.id + ".words"; }
+
+// Words for one field: typed on a physical keyboard (routed to the field
+// by the kiosk) or on the on-screen keyboard below it, by touch, keys or
+// switches.
+Intent DrawWordsStep(const ScreenContext& ctx, const Step& step, Ui& ui) {
+  const Texts& t = ctx.texts;
+  StepKeys keys = KeysFor(*ctx.journey.spec(), step);
+  ui.Title(StepTitle(ctx, keys), JourneyText(ctx, keys.instruction));
+  std::string words = ctx.journey.Words();
+  ui.TextField(WordsFieldId(step), JourneyText(ctx, keys.field_label), words,
+               JourneyText(ctx, keys.field_hint), t.Get("state.empty"));
+  if (step.max_chars > 0 && ctx.journey.WordsLimit() > 0 &&
+      CharacterCount(words) >= ctx.journey.WordsLimit()) {
+    ui.ErrorText(step.id + ".limit", t.Get("words.limit"));
+  }
+  Intent intent;
+  auto continue_button = [&] {
+    if (ui.Button(step.id + ".continue", t.Get("step.continue"))) {
+      intent = {Intent::Kind::kContinue};
+    }
+  };
+  // Keys and touch: Continue straight after the field. Switch scans reach
+  // the keyboard first, and Continue after it.
+  bool switches = ctx.settings.input != "keys";
+  if (!switches) continue_button();
+  Intent typed = DrawKeyboard(ctx, ui);
+  if (typed.kind != Intent::Kind::kNone) intent = typed;
+  if (switches) continue_button();
+  return intent;
+}
+
+}  // namespace carevoice::client::ui
