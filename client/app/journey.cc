@@ -34,26 +34,26 @@ std::size_t Journey::ShownFrom(std::size_t next) const {
 
 void Journey::Forward() {
   std::size_t next = NextShown(at_);
-  if (editing_) {
-    bool visited = std::find(back_.begin(), back_.end(), next) != back_.end();
-    if (visited || spec_->steps[next].type == StepType::kReview) {
-      // Straight back to the review, as if the edit never left it.
-      back_.resize(review_depth_);
-      editing_ = false;
-      at_ = next;
-      while (spec_->steps[at_].type != StepType::kReview) ++at_;
-      return;
-    }
-    // The change calls for a step not answered yet: ask it first.
+  if (editing_ && (visited_.count(next) > 0 || spec_->steps[next].type == StepType::kReview)) {
+    // Straight back to the review, as if the edit never left it.
+    editing_ = false;
+    at_ = ReviewIndex();
+    return;
   }
-  back_.push_back(at_);
+  // (While editing, a change may call for a step not answered yet: it is
+  // asked before the review comes back.)
   at_ = next;
+  visited_.insert(at_);
+}
+
+std::size_t Journey::ReviewIndex() const {
+  std::size_t i = 0;
+  while (spec_->steps[i].type != StepType::kReview) ++i;
+  return i;
 }
 
 void Journey::Start() {
-  if (at_ != kAttract) return;
-  back_.push_back(at_);
-  at_ = kHome;
+  if (at_ == kAttract) at_ = kHome;
 }
 
 bool Journey::Begin(std::string_view journey) {
@@ -70,8 +70,9 @@ bool Journey::Begin(std::string_view journey) {
     draft_.Clear();
     spec_->start(draft_);
   }
-  back_.push_back(at_);
+  editing_ = false;
   at_ = ShownFrom(0);
+  visited_.insert(at_);
   return true;
 }
 
@@ -135,9 +136,8 @@ bool Journey::Edit(std::string_view step_id) {
   for (std::size_t i = 0; i < spec_->steps.size(); ++i) {
     const Step& target = spec_->steps[i];
     if (target.id != step_id || !target.reviewed || !Shown(target)) continue;
-    review_depth_ = back_.size();
-    back_.push_back(at_);
     editing_ = true;
+    edit_origin_ = i;
     at_ = i;
     return true;
   }
@@ -179,20 +179,34 @@ absl::StatusOr<Receipt> Journey::Send(Outbox& outbox, absl::Time now,
   receipt_ = Receipt{item->reference, item->submission_id};
   // Sent means sent: the words now live only in the outbox.
   draft_.Clear();
-  back_.clear();
+  visited_.clear();
   editing_ = false;
   at_ = spec_->steps.size() - 1;  // thanks
   return *receipt_;
 }
 
 bool Journey::Back() {
-  const Step* s = step();
-  if (at_ == kAttract || back_.empty() || (s != nullptr && s->type == StepType::kThanks)) {
-    return false;
+  if (at_ == kAttract) return false;
+  if (at_ == kHome) {
+    at_ = kAttract;
+    return true;
   }
-  if (editing_ && back_.size() == review_depth_ + 1) editing_ = false;
-  at_ = back_.back();
-  back_.pop_back();
+  if (spec_->steps[at_].type == StepType::kThanks) return false;  // sent is sent
+  if (editing_ && at_ == edit_origin_) {
+    editing_ = false;  // back from a change: the review, unchanged
+    at_ = ReviewIndex();
+    return true;
+  }
+  // The journey is a line: back is the shown step before this one.
+  std::size_t i = at_;
+  while (i > 0) {
+    --i;
+    if (Shown(spec_->steps[i])) {
+      at_ = i;
+      return true;
+    }
+  }
+  at_ = kHome;
   return true;
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -71,7 +72,9 @@ class Journey {
   // kept, so the person can try again.
   absl::StatusOr<Receipt> Send(Outbox& outbox, absl::Time now, const std::string& language);
 
-  // One step back; false when there is nowhere to go (attract, thanks).
+  // One step back (the shown step before this one, or the review when
+  // leaving a change unmade); false when there is nowhere to go
+  // (attract, thanks).
   bool Back();
   // Wipes everything entered and returns to the attract screen.
   void Reset();
@@ -87,6 +90,7 @@ class Journey {
   std::size_t ShownFrom(std::size_t index) const;
   std::size_t NextShown(std::size_t from) const;
   void Forward();
+  std::size_t ReviewIndex() const;
 
   static constexpr std::size_t kHome = static_cast<std::size_t>(-2);
   static constexpr std::size_t kAttract = static_cast<std::size_t>(-1);
@@ -95,9 +99,9 @@ class Journey {
   const v1::Catalog* catalog_ = nullptr;
   const JourneySpec* spec_ = nullptr;
   std::size_t at_ = kAttract;       // step index, or kHome / kAttract
-  std::vector<std::size_t> back_;   // where Back goes, most recent last
-  bool editing_ = false;
-  std::size_t review_depth_ = 0;    // back_ size when Edit began
+  std::set<std::size_t> visited_;   // steps the person has been on
+  bool editing_ = false;            // changing a step from the review
+  std::size_t edit_origin_ = 0;     // the step chosen on the review
   v1::Submission draft_;
   std::optional<Receipt> receipt_;
 };

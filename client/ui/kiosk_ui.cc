@@ -193,12 +193,21 @@ void KioskUi::EraseTyped() {
   std::string before = journey_.Words();
   if (!journey_.EraseWord()) return;
   typed_at_focus_ = focus_.serial();
-  std::string erased = before.substr(journey_.Words().size());
   const a11y::WidgetInfo* field = registry_.Find(focus_.focused_id());
   if (field != nullptr && field->personal && !settings_.private_listening) return;
-  announcer_.Say(erased == "\n"  ? speech_strings_.Get("osk.new_line")
-                 : erased == " " ? speech_strings_.Get("osk.space")
-                                 : erased);
+  // Says what was deleted, as a screen reader does.
+  announcer_.Say(CharacterName(std::string_view(before).substr(journey_.Words().size())));
+}
+
+std::string KioskUi::CharacterName(std::string_view ch) const {
+  static constexpr std::pair<std::string_view, const char*> kNamed[] = {
+      {" ", "osk.space"},          {"\n", "osk.new_line"},  {".", "osk.full_stop"},
+      {",", "osk.comma"},          {"?", "osk.question_mark"}, {"!", "osk.exclamation_mark"},
+      {"'", "osk.apostrophe"},     {"-", "osk.hyphen"}};
+  for (const auto& [c, key] : kNamed) {
+    if (ch == c) return speech_strings_.Get(key);
+  }
+  return std::string(ch);
 }
 
 void KioskUi::EchoTyped(std::string_view utf8) {
@@ -206,33 +215,21 @@ void KioskUi::EchoTyped(std::string_view utf8) {
   // listening (ACCESSIBILITY.md 6).
   const a11y::WidgetInfo* field = registry_.Find(focus_.focused_id());
   if (field != nullptr && field->personal && !settings_.private_listening) return;
-  static constexpr std::pair<std::string_view, const char*> kMarks[] = {
-      {".", "osk.full_stop"},       {",", "osk.comma"},      {"?", "osk.question_mark"},
-      {"!", "osk.exclamation_mark"}, {"'", "osk.apostrophe"}, {"-", "osk.hyphen"}};
   std::string words = journey_.Words();
-  std::string_view before = std::string_view(words).substr(0, words.size() - std::min(words.size(), utf8.size()));
+  std::string_view before(words);
+  before.remove_suffix(std::min(before.size(), utf8.size()));
+  bool after_word = !before.empty() && before.back() != ' ' && before.back() != '\n';
+  std::string_view word = LastWord(before);
   if (utf8 == " " || utf8 == "\n") {
-    // The finished word, as a screen reader says it; a space or line
+    // The finished word, as a screen reader says it; a space or a line
     // after no word is named.
-    std::string_view word = LastWord(before);
-    if (!before.empty() && before.back() != ' ' && before.back() != '\n' && !word.empty()) {
-      announcer_.Say(word);
-    } else {
-      announcer_.Say(speech_strings_.Get(utf8 == " " ? "osk.space" : "osk.new_line"));
-    }
+    announcer_.Say(after_word && !word.empty() ? std::string(word) : CharacterName(utf8));
     return;
   }
-  for (const auto& [mark, key] : kMarks) {
-    if (utf8 != mark) continue;
-    announcer_.Say(speech_strings_.Get(key));
-    // Punctuation that ends a sentence or clause also finishes a word.
-    std::string_view word = LastWord(before);
-    if (mark != "'" && mark != "-" && !before.empty() && before.back() != ' ' && !word.empty()) {
-      announcer_.Queue(word);
-    }
-    return;
-  }
-  announcer_.Say(utf8);
+  announcer_.Say(CharacterName(utf8));
+  // Punctuation that ends a sentence or a clause also finishes a word.
+  bool ends_word = utf8 == "." || utf8 == "," || utf8 == "?" || utf8 == "!";
+  if (ends_word && after_word && !word.empty()) announcer_.Queue(word);
 }
 
 bool KioskUi::FocusedIsTextField() const {

@@ -115,6 +115,9 @@ class KioskUi {
   // Says what was typed as a screen reader would: the character, and the
   // word when a space or punctuation finishes it.
   void EchoTyped(std::string_view utf8);
+  // A character as it is said: letters as themselves, a space, a new line
+  // and punctuation by name ("full stop").
+  std::string CharacterName(std::string_view ch) const;
   void Choose(const std::string& id);
   void ApplyIntent(const Intent& intent);
   void PressKeyboardKey(const std::string& id);

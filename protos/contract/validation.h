@@ -25,6 +25,11 @@ inline constexpr std::string_view kErrNotAllowed = "error.not_allowed";
 inline constexpr std::string_view kErrInFuture = "error.in_future";
 inline constexpr std::string_view kErrDuplicate = "error.duplicate";
 inline constexpr std::string_view kErrConflict = "error.conflict";
+// Every key above, for the check that each language file has them all.
+inline constexpr std::string_view kAllErrorKeys[] = {
+    kErrRequired,   kErrTooLong,     kErrTooShort,     kErrInvalidUtf8,
+    kErrUnknownValue, kErrBadFormat, kErrBadReference, kErrNotAllowed,
+    kErrInFuture,   kErrDuplicate,   kErrConflict};
 
 // Why a message was refused: the field path in proto field names, dotted
 // from the Submission (e.g. "feedback.text", "contact.email") and a key.

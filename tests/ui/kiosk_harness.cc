@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "client/ui/fonts.h"
@@ -52,7 +53,21 @@ KioskHarness::KioskHarness(float width, float height, std::optional<v1::Catalog>
   Settle();
 }
 
+namespace {
+
+// A language key the files lack is drawn and spoken as "[key]": no test
+// may see one, on any screen it visits.
+void ExpectNoMissingKey(std::string_view text, std::string_view where) {
+  static const std::regex kMissing(R"(\[[a-z0-9_]+(\.[a-z0-9_]+)+\])");
+  std::string s(text);
+  EXPECT_FALSE(std::regex_search(s, kMissing))
+      << where << " shows a language key the files lack: " << s;
+}
+
+}  // namespace
+
 KioskHarness::~KioskHarness() {
+  for (const auto& utterance : speaker_.spoken()) ExpectNoMissingKey(utterance.text, "speech");
   kiosk_.reset();
   outbox_.reset();
   ImGui::DestroyContext();
@@ -94,6 +109,7 @@ void KioskHarness::Frame() {
   }
   ImGui::Render();
   const auto& drawn = kiosk_->drawn();
+  for (const DrawnText& text : drawn) ExpectNoMissingKey(text.shown, "the screen " + View());
   drawn_.insert(drawn_.end(), drawn.begin(), drawn.end());
 }
 
@@ -195,6 +211,15 @@ bool KioskHarness::FocusOn(const std::string& id) {
     Press(SDLK_TAB);
   }
   return FocusedId() == id;
+}
+
+bool KioskHarness::TabUntilHeard(const std::string& words) {
+  for (int i = 0; i < 64; ++i) {
+    std::size_t mark = Spoken().size();
+    Press(SDLK_TAB);
+    if (SpokenSince(mark).find(words) != std::string::npos) return true;
+  }
+  return false;
 }
 
 bool KioskHarness::ScreenIsBlank() const {

@@ -42,6 +42,9 @@ class KioskHarness {
   void Tap(float x, float y);
   // Moves focus with Tab until `id` is focused; false if never.
   bool FocusOn(const std::string& id);
+  // As a blind person finds their way: presses Tab until what is spoken
+  // contains `words`; false if never heard within one round.
+  bool TabUntilHeard(const std::string& words);
 
   KioskUi& kiosk() { return *kiosk_; }
   contract::FakeClock& clock() { return clock_; }

@@ -1,0 +1,277 @@
+// The journey engine over every spec: forward, back, edit from the review
+// and return, conditions, limits and send -- with no window. A spec naming
+// an unknown field, or a field of the wrong kind, fails here, not at a
+// person's kiosk.
+#include "client/app/journey.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "client/app/text_edit.h"
+#include "contract/limits.h"
+#include "gtest/gtest.h"
+
+namespace carevoice::client {
+namespace {
+
+class JourneyTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("journey_test_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::create_directories(dir_);
+    auto outbox = Outbox::Open((dir_ / "outbox.db").string());
+    ASSERT_TRUE(outbox.ok()) << outbox.status();
+    outbox_ = std::move(*outbox);
+  }
+  void TearDown() override {
+    outbox_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  std::filesystem::path dir_;
+  std::unique_ptr<Outbox> outbox_;
+};
+
+// Answers the current step with something of its type; returns what a
+// test can expect to find in the field afterwards.
+std::string Answer(Journey& j, int round) {
+  const Step& step = *j.step();
+  switch (step.type) {
+    case StepType::kChooseFromCatalog: {
+      std::string id = "service_" + std::to_string(round);
+      EXPECT_TRUE(j.ChooseText(id).ok());
+      return id;
+    }
+    case StepType::kRate: {
+      int r = 1 + round % 5;
+      EXPECT_TRUE(j.ChooseNumber(r).ok());
+      return std::to_string(r);
+    }
+    case StepType::kChooseOption: {
+      const Option& option = step.options[round % step.options.size()];
+      EXPECT_TRUE(j.ChooseNumber(option.value).ok());
+      return std::to_string(option.value);
+    }
+    case StepType::kWords: {
+      std::string words = "words for " + step.id + " " + std::to_string(round);
+      while (j.EraseWord()) {
+      }
+      EXPECT_TRUE(j.InsertWords(words));
+      j.Continue();
+      return words;
+    }
+    case StepType::kReview:
+    case StepType::kThanks:
+      break;
+  }
+  ADD_FAILURE() << "nothing to answer on " << step.id;
+  return "";
+}
+
+std::string FieldValue(const v1::Submission& s, const Step& step) {
+  if (IsTextField(step.field)) return GetText(s, step.field).value_or("?");
+  return std::to_string(GetNumber(s, step.field).value_or(-1));
+}
+
+TEST_F(JourneyTest, EverySpecIsRunnable) {
+  ASSERT_FALSE(AllJourneys().empty());
+  for (const JourneySpec& spec : AllJourneys()) {
+    EXPECT_TRUE(CheckSpec(spec).ok()) << spec.id << ": " << CheckSpec(spec);
+  }
+}
+
+TEST_F(JourneyTest, EverySpecForwardBackEditAndSend) {
+  for (const JourneySpec& spec : AllJourneys()) {
+    SCOPED_TRACE(spec.id);
+    Journey j;
+    EXPECT_EQ(j.view(), kAttractView);
+    j.Start();
+    EXPECT_EQ(j.view(), kHomeView);
+    ASSERT_TRUE(j.Begin(spec.id));
+    // Forward through every step, answering each.
+    std::vector<std::string> visited;
+    std::map<std::string, std::string> answers;
+    while (j.step()->type != StepType::kReview) {
+      visited.push_back(j.step()->id);
+      const Step* step = j.step();
+      answers[step->id] = Answer(j, 1);
+      ASSERT_LT(visited.size(), spec.steps.size()) << "the journey never reached review";
+    }
+    EXPECT_EQ(j.view(), "review");
+    for (const Step* step : j.ReviewedSteps()) {
+      EXPECT_EQ(FieldValue(j.draft(), *step), answers[step->id]) << step->id;
+    }
+    // Back retraces the same steps, keeping every answer.
+    for (auto it = visited.rbegin(); it != visited.rend(); ++it) {
+      ASSERT_TRUE(j.Back());
+      EXPECT_EQ(j.view(), *it);
+    }
+    ASSERT_TRUE(j.Back());
+    EXPECT_EQ(j.view(), kHomeView);
+    ASSERT_TRUE(j.Begin(spec.id));
+    EXPECT_EQ(j.view(), visited.front());
+    for (const Step* step : j.ReviewedSteps()) {
+      EXPECT_EQ(FieldValue(j.draft(), *step), answers[step->id]) << "lost going back";
+    }
+    // Forward again without changing anything, then edit each step from
+    // the review: one change, and straight back to the review.
+    while (j.step()->type != StepType::kReview) {
+      const Step* step = j.step();
+      if (step->type == StepType::kWords) j.Continue();
+      else answers[step->id] = Answer(j, 1);
+    }
+    for (const Step* step : j.ReviewedSteps()) {
+      ASSERT_TRUE(j.Edit(step->id));
+      EXPECT_EQ(j.view(), step->id);
+      answers[step->id] = Answer(j, 2);
+      EXPECT_EQ(j.view(), "review") << "after changing " << step->id;
+      EXPECT_EQ(FieldValue(j.draft(), *step), answers[step->id]);
+    }
+    // Back from an edit returns to the review too.
+    const Step* first = j.ReviewedSteps().front();
+    ASSERT_TRUE(j.Edit(first->id));
+    ASSERT_TRUE(j.Back());
+    EXPECT_EQ(j.view(), "review");
+
+    absl::StatusOr<Receipt> receipt = j.Send(*outbox_, absl::Now(), "en-GB");
+    ASSERT_TRUE(receipt.ok()) << receipt.status();
+    EXPECT_EQ(j.view(), spec.steps.back().id);
+    EXPECT_FALSE(j.Back()) << "sent is sent: no way back into the draft";
+    auto item = outbox_->Find(receipt->submission_id);
+    ASSERT_TRUE(item.ok() && item->has_value());
+    for (const Step& step : spec.steps) {
+      if (answers.count(step.id)) {
+        EXPECT_EQ(FieldValue((*item)->submission, step), answers[step.id]) << step.id;
+      }
+    }
+    EXPECT_EQ((*item)->submission.language(), "en-GB");
+    // The words now live only in the outbox.
+    EXPECT_EQ(j.draft().ByteSizeLong(), 0u);
+    j.Reset();
+    EXPECT_EQ(j.view(), kAttractView);
+  }
+}
+
+TEST_F(JourneyTest, WordsStopAtTheContractLimitInCharacters) {
+  Journey j;
+  j.Start();
+  ASSERT_TRUE(j.Begin("feedback"));
+  ASSERT_TRUE(j.ChooseText("home_care").ok());
+  ASSERT_TRUE(j.ChooseNumber(0).ok());  // skip the faces
+  ASSERT_EQ(j.step()->type, StepType::kWords);
+  EXPECT_EQ(j.WordsLimit(), contract::kMaxFeedbackText);
+  std::string many;
+  for (std::size_t i = 0; i < contract::kMaxFeedbackText + 3; ++i) many += "ŵ";
+  EXPECT_FALSE(j.InsertWords(many)) << "the limit must be reported";
+  EXPECT_EQ(CharacterCount(j.Words()), contract::kMaxFeedbackText);
+  EXPECT_TRUE(j.EraseWord());
+  EXPECT_EQ(CharacterCount(j.Words()), contract::kMaxFeedbackText - 1);
+  EXPECT_EQ(j.draft().feedback().text(), j.Words()) << "the draft is the submission";
+}
+
+// A journey with a condition: "which provider" only when the chosen
+// service has one (here: when it is "home_care").
+JourneySpec ConditionalSpec() {
+  JourneySpec spec;
+  spec.id = "conditional";
+  spec.start = [](v1::Submission& d) { d.mutable_feedback(); };
+  spec.steps = {
+      {.id = "service", .type = StepType::kChooseFromCatalog, .field = "feedback.service_id"},
+      {.id = "compliment", .type = StepType::kChooseOption, .field = "feedback.is_compliment",
+       .options = {{"yes", 1}, {"no", 0}},
+       .shown_when = [](const v1::Submission& d, const v1::Catalog*) {
+         return d.feedback().service_id() == "home_care";
+       }},
+      {.id = "more", .type = StepType::kWords, .field = "feedback.text",
+       .max_chars = contract::kMaxFeedbackText},
+      {.id = "review", .type = StepType::kReview, .reviewed = false},
+      {.id = "thanks", .type = StepType::kThanks, .reviewed = false},
+  };
+  return spec;
+}
+
+TEST_F(JourneyTest, ConditionsSkipStepsAndAChangeAsksTheNewStepFirst) {
+  std::vector<JourneySpec> specs = {ConditionalSpec()};
+  ASSERT_TRUE(CheckSpec(specs[0]).ok()) << CheckSpec(specs[0]);
+  Journey j(specs);
+  j.Start();
+  ASSERT_TRUE(j.Begin("conditional"));
+  ASSERT_TRUE(j.ChooseText("day_centres").ok());
+  EXPECT_EQ(j.view(), "more") << "the condition does not hold: skipped";
+  j.Continue();
+  ASSERT_EQ(j.view(), "review");
+  EXPECT_EQ(j.ReviewedSteps().size(), 2u);
+  // Changing the service makes the skipped step needed: it is asked
+  // before the review comes back.
+  ASSERT_TRUE(j.Edit("service"));
+  ASSERT_TRUE(j.ChooseText("home_care").ok());
+  EXPECT_EQ(j.view(), "compliment");
+  ASSERT_TRUE(j.ChooseNumber(1).ok());
+  EXPECT_EQ(j.view(), "review") << "and then straight back";
+  EXPECT_TRUE(j.draft().feedback().is_compliment());
+  EXPECT_EQ(j.ReviewedSteps().size(), 3u);
+  // Going back now passes through the step the change made needed.
+  ASSERT_TRUE(j.Back());
+  EXPECT_EQ(j.view(), "more");
+  ASSERT_TRUE(j.Back());
+  EXPECT_EQ(j.view(), "compliment");
+  ASSERT_TRUE(j.Back());
+  EXPECT_EQ(j.view(), "service");
+  ASSERT_TRUE(j.Back());
+  EXPECT_EQ(j.view(), kHomeView);
+}
+
+TEST_F(JourneyTest, ABadSpecFailsItsCheck) {
+  JourneySpec good = ConditionalSpec();
+  ASSERT_TRUE(CheckSpec(good).ok());
+  auto broken = [&](auto change) {
+    JourneySpec spec = good;
+    change(spec);
+    return CheckSpec(spec);
+  };
+  EXPECT_FALSE(broken([](JourneySpec& s) { s.steps[2].field = "feedback.no_such_field"; }).ok());
+  EXPECT_FALSE(broken([](JourneySpec& s) { s.steps[2].field = "feedback.rating"; }).ok())
+      << "words into an enum";
+  EXPECT_FALSE(broken([](JourneySpec& s) { s.steps[1].field = "feedback.text"; }).ok())
+      << "a choice into text";
+  EXPECT_FALSE(broken([](JourneySpec& s) { s.steps[2].field = "idea.idea"; }).ok())
+      << "a field of another kind of submission";
+  EXPECT_FALSE(broken([](JourneySpec& s) { s.steps[2].max_chars = 0; }).ok())
+      << "words without the contract's limit";
+  EXPECT_FALSE(broken([](JourneySpec& s) { s.steps.pop_back(); }).ok()) << "no thanks step";
+  EXPECT_FALSE(broken([](JourneySpec& s) { s.steps[1].id = "service"; }).ok())
+      << "two steps with one id";
+  EXPECT_FALSE(broken([](JourneySpec& s) { s.steps[1].options.clear(); }).ok());
+  EXPECT_FALSE(broken([](JourneySpec& s) { s.start = [](v1::Submission&) {}; }).ok())
+      << "no kind chosen";
+}
+
+TEST_F(JourneyTest, SendIsOnlyFromTheReviewAndAFailedSendKeepsTheDraft) {
+  Journey j;
+  j.Start();
+  ASSERT_TRUE(j.Begin("feedback"));
+  EXPECT_FALSE(j.Send(*outbox_, absl::Now(), "en-GB").ok());
+  ASSERT_TRUE(j.ChooseText("home_care").ok());
+  ASSERT_TRUE(j.ChooseNumber(4).ok());
+  ASSERT_TRUE(j.InsertWords(std::string("\xff\xfe", 2) + "ok"));  // bad bytes are dropped
+  EXPECT_EQ(j.Words(), "ok");
+  j.Continue();
+  outbox_.reset();
+  // A refused submission (language tag too long) is not queued, and
+  // nothing the person entered is lost.
+  auto opened = Outbox::Open((dir_ / "outbox.db").string());
+  ASSERT_TRUE(opened.ok());
+  outbox_ = std::move(*opened);
+  EXPECT_FALSE(j.Send(*outbox_, absl::Now(), std::string(80, 'x')).ok());
+  EXPECT_EQ(j.view(), "review");
+  EXPECT_EQ(j.draft().feedback().text(), "ok");
+  EXPECT_TRUE(j.Send(*outbox_, absl::Now(), "cy").ok());
+}
+
+}  // namespace
+}  // namespace carevoice::client

@@ -1,0 +1,79 @@
+// Every language key the kiosk's journeys ask for is in en-GB.json (and so,
+// by lang_files_test, in every language). The keys are collected at run
+// time by walking every journey spec, the keys of each step's type and the
+// contract's error keys -- not by searching the source for string literals
+// -- so a new journey or step type cannot ship a key that would be drawn
+// as "[key]".
+#include <set>
+#include <string>
+#include <vector>
+
+#include "client/app/journey_spec.h"
+#include "contract/validation.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "lang_util.h"
+
+namespace carevoice::lang_test {
+namespace {
+
+using client::JourneySpec;
+
+std::set<std::string> KeysInUse(const std::vector<JourneySpec>& journeys) {
+  std::set<std::string> keys;
+  for (const JourneySpec& spec : journeys) {
+    keys.insert(client::HomeKey(spec));
+    keys.insert(client::HomeKey(spec) + ".hint");
+    for (const client::Step& step : spec.steps) {
+      for (const std::string& key : client::KeysFor(spec, step).All()) keys.insert(key);
+      // A refused field is named in the error message.
+      if (!step.field.empty()) keys.insert("field." + step.field);
+    }
+  }
+  for (std::string_view key : contract::kAllErrorKeys) keys.insert(std::string(key));
+  keys.insert("field.other");
+  keys.insert("error.save_failed");
+  return keys;
+}
+
+std::vector<std::string> Missing(const client::Strings& strings,
+                                 const std::set<std::string>& keys) {
+  std::vector<std::string> missing;
+  for (const std::string& key : keys) {
+    if (!strings.Has(key)) missing.push_back(key);
+  }
+  return missing;
+}
+
+TEST(KeysInUse, EveryKeyOfEveryJourneyIsInTheMasterFile) {
+  std::optional<client::Strings> master = Load(kMaster);
+  ASSERT_TRUE(master.has_value());
+  std::set<std::string> keys = KeysInUse(client::AllJourneys());
+  EXPECT_GT(keys.size(), 40u) << "the walk found suspiciously few keys";
+  EXPECT_THAT(Missing(*master, keys), ::testing::IsEmpty());
+}
+
+TEST(KeysInUse, AJourneyWhoseKeysAreMissingIsCaught) {
+  // The same walk over a spec whose step has no keys in the files: the
+  // check must name them (it can fail, and says what to add).
+  std::optional<client::Strings> master = Load(kMaster);
+  ASSERT_TRUE(master.has_value());
+  JourneySpec spec = client::AllJourneys().front();
+  spec.id = "untranslated";
+  spec.steps.insert(spec.steps.begin(),
+                    client::Step{.id = "no_such_step", .type = client::StepType::kWords,
+                                 .field = "feedback.text", .max_chars = 10});
+  std::vector<std::string> missing = Missing(*master, KeysInUse({spec}));
+  EXPECT_THAT(missing, ::testing::IsSupersetOf({"home.untranslated", "no_such_step.title",
+                                                "no_such_step.instruction",
+                                                "no_such_step.field.hint"}));
+}
+
+TEST(KeysInUse, EveryJourneySpecIsRunnable) {
+  for (const JourneySpec& spec : client::AllJourneys()) {
+    EXPECT_TRUE(client::CheckSpec(spec).ok()) << client::CheckSpec(spec);
+  }
+}
+
+}  // namespace
+}  // namespace carevoice::lang_test
