@@ -83,6 +83,18 @@ heard() {
   fail "never heard \"$pattern\""
 }
 
+# heard_line TEXT [FROM_LINE]: waits until one utterance is exactly TEXT.
+heard_line() {
+  local text=$1 from=${2:-0}
+  for _ in $(seq 1 600); do
+    if [ -f "$log" ] && tail -n +"$((from + 1))" "$log" | cut -f3- | grep -qxF -- "$text"; then
+      return 0
+    fi
+    sleep 0.1
+  done
+  fail "never heard exactly \"$text\""
+}
+
 # press EXPECTED KEY...: presses keys, waits until the kiosk says EXPECTED.
 press() {
   local expect=$1; shift
