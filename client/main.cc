@@ -108,7 +108,7 @@ int main(int argc, char** argv) {
     }
   }
   std::string lang_dir = assets + "/lang";
-  client::ui::LanguageLoader load = [lang_dir](const std::string& tag) {
+  client::LanguageLoader load = [lang_dir](const std::string& tag) {
     return client::Strings::LoadLanguage(lang_dir, tag);
   };
   auto outbox = client::Outbox::Open(outbox_path);

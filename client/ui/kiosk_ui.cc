@@ -43,55 +43,34 @@ absl::StatusOr<std::unique_ptr<KioskUi>> KioskUi::Create(
     LanguageLoader load, std::vector<std::string> languages, Outbox& outbox,
     SyncHooks sync, a11y::Speaker& speaker, const contract::Clock& clock,
     const Fonts& fonts, KioskOptions options) {
-  if (languages.empty()) return absl::InvalidArgumentError("no languages to offer");
-  options.defaults.language = languages.front();
-  if (!a11y::ParseInputMode(options.defaults.input)) {
-    return absl::InvalidArgumentError("input must be keys, switch1 or switch2");
-  }
-  absl::StatusOr<Strings> strings = load(languages.front());
-  if (!strings.ok()) return strings.status();
-  return std::unique_ptr<KioskUi>(new KioskUi(std::move(*strings), std::move(load),
-                                              std::move(languages), outbox, std::move(sync),
-                                              speaker, clock, fonts, std::move(options)));
+  absl::StatusOr<std::unique_ptr<Session>> session = Session::Create(
+      std::move(load), std::move(languages), options.defaults, clock, options.idle_timeout);
+  if (!session.ok()) return session.status();
+  return std::unique_ptr<KioskUi>(
+      new KioskUi(std::move(*session), outbox, std::move(sync), speaker, clock, fonts));
 }
 
-KioskUi::KioskUi(Strings strings, LanguageLoader load, std::vector<std::string> languages,
-                 Outbox& outbox, SyncHooks sync, a11y::Speaker& speaker,
-                 const contract::Clock& clock, const Fonts& fonts, KioskOptions options)
-    : load_(std::move(load)),
-      languages_(std::move(languages)),
-      screen_strings_(strings),
-      speech_strings_(std::move(strings)),
+KioskUi::KioskUi(std::unique_ptr<Session> session, Outbox& outbox, SyncHooks sync,
+                 a11y::Speaker& speaker, const contract::Clock& clock, const Fonts& fonts)
+    : session_(std::move(session)),
       outbox_(outbox),
       sync_(std::move(sync)),
       speaker_(speaker),
       clock_(clock),
-      options_(std::move(options)),
-      settings_(options_.defaults),
       scanner_(clock),
       repeats_(clock),
-      idle_(clock, options_.idle_timeout),
-      theme_(a11y::ThemeFor(ThemeFromKey(settings_.theme))),
-      announcer_(speaker_, [this](std::string_view key) { return speech_strings_.Get(key); }),
+      theme_(a11y::ThemeFor(ThemeFromKey(session_->settings().theme))),
+      announcer_(speaker_,
+                 [this](std::string_view key) { return session_->speech_strings().Get(key); }),
       ui_(registry_, focus_, theme_, fonts) {
-  UseLanguage(settings_.language);
-  ApplySettings(settings_);
+  applied_ = session_->settings();
+  ApplySettings(/*first=*/true);
 }
 
-std::string KioskUi::ViewName() const {
-  switch (overlay_) {
-    case Overlay::kHelp: return "help";
-    case Overlay::kRestart: return "restart";
-    case Overlay::kSettings: return "settings";
-    case Overlay::kMore: return "more_controls";
-    case Overlay::kIdle: return "idle";
-    case Overlay::kNone: break;
-  }
-  return std::string(journey_.view());
-}
+std::string KioskUi::ViewName() const { return session_->ViewName(); }
 
 bool KioskUi::OnThanks() const {
-  const Step* step = journey_.step();
+  const Step* step = session_->journey().step();
   return step != nullptr && step->type == StepType::kThanks;
 }
 
@@ -122,29 +101,16 @@ bool KioskUi::NeedsFrame() const {
 }
 
 absl::Time KioskUi::NextDeadline() const {
-  absl::Time next = std::min(scanner_.NextDeadline(), idle_.NextDeadline());
+  absl::Time next = std::min(scanner_.NextDeadline(), session_->NextIdleDeadline());
   // The idle warning counts down on screen once a second.
-  if (overlay_ == Overlay::kIdle) next = std::min(next, clock_.Now() + absl::Seconds(1));
+  if (session_->overlay() == Overlay::kIdle) {
+    next = std::min(next, clock_.Now() + absl::Seconds(1));
+  }
   return next;
 }
 
 void KioskUi::RunTimers() {
-  // Nobody is there on the attract screen: no timer runs.
-  bool idle_screen = journey_.view() == kAttractView && overlay_ == Overlay::kNone;
-  if (idle_screen) idle_.Disable();
-  else if (!idle_.enabled()) idle_.Enable();
-  switch (idle_.Poll()) {
-    case IdleEvent::kWarn:
-      // Warned, shown and spoken, well before anything is wiped.
-      overlay_before_idle_ = overlay_;
-      overlay_ = Overlay::kIdle;
-      break;
-    case IdleEvent::kReset:
-      Wipe();
-      break;
-    case IdleEvent::kNone:
-      break;
-  }
+  if (session_->TickIdle() == IdleOutcome::kWiped) ApplySettings();
   if (ViewName() == view_ && frames_in_view_ >= 2 && scanner_.Tick() == a11y::ScanAction::kNext) {
     focus_.Next();  // one-switch: the scan moves on by itself
   }
@@ -172,7 +138,7 @@ void KioskUi::Type(std::string_view utf8) {
       if (item.role == a11y::Role::kTextField && item.focusable) fields.push_back(item.id);
     }
     if (fields.size() != 1) {
-      announcer_.Say(speech_strings_.Get(fields.empty() ? "words.nowhere" : "words.choose_field"));
+      announcer_.Say(session_->speech_strings().Get(fields.empty() ? "words.nowhere" : "words.choose_field"));
       return;
     }
     focus_.Focus(fields.front());
@@ -183,20 +149,20 @@ void KioskUi::Type(std::string_view utf8) {
       focused_description_ = announcer_.Describe(*field, focus_.position(), focus_.count());
     }
   }
-  bool all = journey_.InsertWords(utf8);
+  bool all = session_->journey().InsertWords(utf8);
   typed_at_focus_ = focus_.serial();
   EchoTyped(utf8);
-  if (!all) announcer_.Say(speech_strings_.Get("words.limit"));
+  if (!all) announcer_.Say(session_->speech_strings().Get("words.limit"));
 }
 
 void KioskUi::EraseTyped() {
-  std::string before = journey_.Words();
-  if (!journey_.EraseWord()) return;
+  std::string before = session_->journey().Words();
+  if (!session_->journey().EraseWord()) return;
   typed_at_focus_ = focus_.serial();
   const a11y::WidgetInfo* field = registry_.Find(focus_.focused_id());
-  if (field != nullptr && field->personal && !settings_.private_listening) return;
+  if (field != nullptr && field->personal && !session_->settings().private_listening) return;
   // Says what was deleted, as a screen reader does.
-  announcer_.Say(CharacterName(std::string_view(before).substr(journey_.Words().size())));
+  announcer_.Say(CharacterName(std::string_view(before).substr(session_->journey().Words().size())));
 }
 
 std::string KioskUi::CharacterName(std::string_view ch) const {
@@ -205,7 +171,7 @@ std::string KioskUi::CharacterName(std::string_view ch) const {
       {",", "osk.comma"},          {"?", "osk.question_mark"}, {"!", "osk.exclamation_mark"},
       {"'", "osk.apostrophe"},     {"-", "osk.hyphen"}};
   for (const auto& [c, key] : kNamed) {
-    if (ch == c) return speech_strings_.Get(key);
+    if (ch == c) return session_->speech_strings().Get(key);
   }
   return std::string(ch);
 }
@@ -214,8 +180,8 @@ void KioskUi::EchoTyped(std::string_view utf8) {
   // Personal details are not spoken aloud unless the person chose private
   // listening (ACCESSIBILITY.md 6).
   const a11y::WidgetInfo* field = registry_.Find(focus_.focused_id());
-  if (field != nullptr && field->personal && !settings_.private_listening) return;
-  std::string words = journey_.Words();
+  if (field != nullptr && field->personal && !session_->settings().private_listening) return;
+  std::string words = session_->journey().Words();
   std::string_view before(words);
   before.remove_suffix(std::min(before.size(), utf8.size()));
   bool after_word = !before.empty() && before.back() != ' ' && before.back() != '\n';
@@ -240,12 +206,12 @@ bool KioskUi::FocusedIsTextField() const {
 void KioskUi::Choose(const std::string& id) { ui_.SetActivation(id); }
 
 void KioskUi::OpenOverlay(Overlay overlay) {
-  if (overlay_ == Overlay::kNone) {
+  if (session_->overlay() == Overlay::kNone) {
     // Help describes the view it was opened from.
     help_title_ = ui_.title();
     help_instruction_ = ui_.instruction();
   }
-  overlay_ = overlay;
+  session_->OpenOverlay(overlay);
 }
 
 bool KioskUi::ApplySwitch(SDL_Keycode key) {
@@ -274,20 +240,20 @@ bool KioskUi::ApplySwitch(SDL_Keycode key) {
 }
 
 bool KioskUi::Apply(const SDL_Event& event) {
-  bool on_attract = overlay_ == Overlay::kNone && journey_.view() == kAttractView;
+  bool on_attract = session_->overlay() == Overlay::kNone &&
+                    session_->journey().view() == kAttractView;
   bool person = event.type == SDL_KEYDOWN || event.type == SDL_MOUSEBUTTONDOWN ||
                 event.type == SDL_MOUSEBUTTONUP || event.type == SDL_TEXTINPUT;
-  if (person) {
-    idle_.Activity();
-    if (overlay_ == Overlay::kIdle) {
-      // Any key or touch means "still here": it extends, and does nothing else.
-      if (event.type == SDL_KEYDOWN || event.type == SDL_MOUSEBUTTONUP) {
-        overlay_ = overlay_before_idle_;
-        return false;
-      }
-      return true;
+  if (person && session_->overlay() == Overlay::kIdle) {
+    // Any key or touch means "still here": it extends, and does nothing else.
+    if (event.type == SDL_KEYDOWN || event.type == SDL_MOUSEBUTTONUP) {
+      session_->Activity();
+      drop_next_text_ = event.type == SDL_KEYDOWN && IsPrintable(event.key.keysym.sym);
+      return false;
     }
+    return true;
   }
+  if (person) session_->Activity();
   bool switches = scanner_.mode() != a11y::InputMode::kKeys;
   switch (event.type) {
     case SDL_KEYDOWN: {
@@ -298,7 +264,7 @@ bool KioskUi::Apply(const SDL_Event& event) {
       // taken below as a command.
       drop_next_text_ = false;
       // A tremor's second press, or a held key, is not a new press.
-      if (settings_.repeat_delay_ms > 0 && !repeats_.Accept(key)) {
+      if (session_->settings().repeat_delay_ms > 0 && !repeats_.Accept(key)) {
         drop_next_text_ = IsPrintable(key);
         return true;
       }
@@ -308,10 +274,10 @@ bool KioskUi::Apply(const SDL_Event& event) {
         // Describe-key mode: the one key that always acts is the one that
         // turns it off.
         ChangeSetting(kSettingDescribe, 0);
-        announcer_.Say(speech_strings_.Get(settings_.describe_keys ? "describe.on" : "describe.off"));
+        announcer_.Say(session_->speech_strings().Get(session_->settings().describe_keys ? "describe.on" : "describe.off"));
         return true;
       }
-      if (settings_.describe_keys && !on_attract) {
+      if (session_->settings().describe_keys && !on_attract) {
         drop_next_text_ = IsPrintable(key);
         announcer_.Say(DescribeKey(key, command));
         return true;
@@ -320,7 +286,7 @@ bool KioskUi::Apply(const SDL_Event& event) {
         // Any key starts spoken orientation; the settings key opens them.
         drop_next_text_ = IsPrintable(key);
         if (command == Command::kSettings) OpenOverlay(Overlay::kSettings);
-        else journey_.Start();
+        else session_->journey().Start();
         return false;
       }
       if (switches && (key == SDLK_SPACE || key == SDLK_RETURN || key == SDLK_KP_ENTER)) {
@@ -351,7 +317,7 @@ bool KioskUi::Apply(const SDL_Event& event) {
             } else if (typed_at_focus_ != focus_.serial()) {
               // Enter chooses the field, as it chooses every other control:
               // stay, and say how to type and how to leave.
-              announcer_.Say(speech_strings_.Get("words.type_now"));
+              announcer_.Say(session_->speech_strings().Get("words.type_now"));
             } else {
               focus_.Next();
             }
@@ -407,7 +373,7 @@ bool KioskUi::Apply(const SDL_Event& event) {
       bool same = !pressed_id_.empty() && released == pressed_id_;
       pressed_id_.clear();
       if (on_attract && (!same || released == "attract.start")) {
-        journey_.Start();  // a touch anywhere starts
+        session_->journey().Start();  // a touch anywhere starts
         return false;
       }
       if (!same) return true;  // activation on release, over the same item
@@ -450,7 +416,7 @@ std::string KioskUi::DescribeKey(SDL_Keycode key, std::optional<Command> command
     }
   }
   // The key's name as SDL knows it ("Tab", "Keypad 2"), then what it does.
-  return std::string(SDL_GetKeyName(key)) + ": " + speech_strings_.Get(what);
+  return std::string(SDL_GetKeyName(key)) + ": " + session_->speech_strings().Get(what);
 }
 
 bool KioskUi::ApplyCommand(Command command) {
@@ -466,12 +432,10 @@ bool KioskUi::ApplyCommand(Command command) {
       Choose(focus_.focused_id());
       return false;
     case Command::kBack:
-      if (!keyboard_row_.empty()) {
+      if (!session_->keyboard_row().empty()) {
         CloseKeyboardRow();
-      } else if (overlay_ != Overlay::kNone) {
-        overlay_ = Overlay::kNone;
-      } else if (journey_.Back()) {
-        error_ = {};
+      } else {
+        session_->Back();
       }
       return false;
     case Command::kHelp:
@@ -494,189 +458,114 @@ bool KioskUi::ApplyCommand(Command command) {
     case Command::kVolumeDown:
     case Command::kVolumeUp:
       ChangeSetting(kSettingVolume, command == Command::kVolumeUp ? 1 : -1);
-      announcer_.Say(speech_strings_.Format("settings.volume",
-                                            {std::to_string(settings_.volume_percent)}));
+      announcer_.Say(session_->speech_strings().Format("settings.volume",
+                                            {std::to_string(session_->settings().volume_percent)}));
       return true;
     case Command::kTextSmaller:
     case Command::kTextLarger:
       ChangeSetting(kSettingTextSize, command == Command::kTextLarger ? 1 : -1);
-      announcer_.Say(speech_strings_.Format(
+      announcer_.Say(session_->speech_strings().Format(
           "settings.size",
-          {std::to_string(settings_.text_size + 1), std::to_string(kTextSizeCount)}));
+          {std::to_string(session_->settings().text_size + 1), std::to_string(kTextSizeCount)}));
       return true;
     case Command::kSettings:
-      if (overlay_ == Overlay::kSettings) overlay_ = Overlay::kNone;
+      if (session_->overlay() == Overlay::kSettings) session_->CloseOverlay();
       else OpenOverlay(Overlay::kSettings);
       return false;
     case Command::kStartAgain:
-      if (journey_.view() != kAttractView) OpenOverlay(Overlay::kRestart);
+      if (session_->journey().view() != kAttractView) OpenOverlay(Overlay::kRestart);
       return false;
   }
   return true;
 }
 
 void KioskUi::ChangeSetting(const std::string& which, int value) {
-  Settings before = settings_;
-  Settings& s = settings_;
-  if (which == kSettingSpeech) {
-    s.speech = !s.speech;
-  } else if (which == kSettingRate) {
-    s.rate = s.rate == SpeechRate::kSlow     ? SpeechRate::kNormal
-             : s.rate == SpeechRate::kNormal ? SpeechRate::kFast
-                                             : SpeechRate::kSlow;
-  } else if (which == kSettingVolume) {
-    s.volume_percent = std::clamp(s.volume_percent + 10 * value, 10, 100);
-  } else if (which == kSettingTextSize) {
-    s.text_size = std::clamp(s.text_size + value, 0, kTextSizeCount - 1);
-  } else if (which == kSettingTheme) {
-    std::vector<a11y::ThemeId> all = a11y::AllThemes();
-    auto it = std::find(all.begin(), all.end(), ThemeFromKey(s.theme));
-    s.theme = a11y::ThemeKey(all[(it - all.begin() + 1) % all.size()]);
-  } else if (which == kSettingLanguage) {
-    auto it = std::find(languages_.begin(), languages_.end(), s.language);
-    s.language = languages_[(it - languages_.begin() + 1) % languages_.size()];
-  } else if (which == kSettingEasyRead) {
-    s.easy_read = !s.easy_read;
-  } else if (which == kSettingAudioOnly) {
-    s.audio_only = !s.audio_only;
-  } else if (which == kSettingPrivate) {
-    s.private_listening = !s.private_listening;
-  } else if (which == kSettingDescribe) {
-    s.describe_keys = !s.describe_keys;
-  } else if (which == kSettingRepeats) {
-    // off -> 0.5 s -> 1 s -> 2 s -> off
-    s.repeat_delay_ms = s.repeat_delay_ms == 0 ? 500 : s.repeat_delay_ms >= 2000 ? 0
-                                                                                 : s.repeat_delay_ms * 2;
-  } else if (which == kSettingInput) {
-    s.input = s.input == "keys" ? "switch2" : s.input == "switch2" ? "switch1" : "keys";
-  } else if (which == kSettingScan) {
-    // value > 0: slower (a longer interval).
-    s.scan_interval_ms = std::clamp(s.scan_interval_ms + 500 * value, 500, 10000);
-  }
-  ApplySettings(before);
+  session_->ChangeSetting(which, value);
+  ApplySettings();
 }
 
-bool KioskUi::UseLanguage(const std::string& tag) {
-  absl::StatusOr<Strings> speech = load_(tag);
-  if (!speech.ok()) return false;
-  // Scripts the font cannot draw are spoken while the screen stays in the
-  // language its file names.
-  std::string screen_tag = speech->Get("_meta.screen");
-  Strings screen = *speech;
-  if (speech->Has("_meta.screen") && screen_tag != tag) {
-    absl::StatusOr<Strings> drawn = load_(screen_tag);
-    if (!drawn.ok()) return false;
-    screen = std::move(*drawn);
+void KioskUi::ApplySettings(bool first) {
+  // The person's settings, applied to the devices: speech, colours, the
+  // scan, the key filter, and the font size (rebuilt by the shell).
+  const Settings& now = session_->settings();
+  Settings before = applied_;
+  applied_ = now;
+  if (first || now.language != before.language) {
+    const Strings& speech = session_->speech_strings();
+    announcer_.SetLanguage(now.language);
+    ui_.SetSelectedWord(speech.Get("state.selected"));
+    ui_.SetScrollLabels(speech.Get("scroll.up"), speech.Get("scroll.down"));
   }
-  screen_strings_ = std::move(screen);
-  speech_strings_ = std::move(*speech);
-  announcer_.SetLanguage(tag);
-  keyboard_.SetLanguage(tag);
-  ui_.SetSelectedWord(speech_strings_.Get("state.selected"));
-  ui_.SetScrollLabels(speech_strings_.Get("scroll.up"), speech_strings_.Get("scroll.down"));
-  return true;
-}
-
-void KioskUi::ApplySettings(const Settings& before) {
-  if (settings_.language != before.language || speech_strings_.language().empty()) {
-    if (!UseLanguage(settings_.language)) settings_.language = before.language;
-  }
-  speaker_.SetOn(settings_.speech);
-  announcer_.SetPrivateListening(settings_.private_listening);
-  speaker_.SetRate(WordsPerMinute(settings_.rate));
-  speaker_.SetVolume(static_cast<float>(settings_.volume_percent) / 100.0f);
-  theme_ = a11y::ThemeFor(ThemeFromKey(settings_.theme));
-  scanner_.SetMode(a11y::ParseInputMode(settings_.input).value_or(a11y::InputMode::kKeys));
-  scanner_.SetInterval(absl::Milliseconds(settings_.scan_interval_ms));
-  if (settings_.repeat_delay_ms > 0) {
-    repeats_.SetDelay(absl::Milliseconds(settings_.repeat_delay_ms));
-  }
-  if (settings_.text_size != before.text_size) font_request_ = BodyPixels(settings_);
+  speaker_.SetOn(now.speech);
+  announcer_.SetPrivateListening(now.private_listening);
+  speaker_.SetRate(WordsPerMinute(now.rate));
+  speaker_.SetVolume(static_cast<float>(now.volume_percent) / 100.0f);
+  theme_ = a11y::ThemeFor(ThemeFromKey(now.theme));
+  scanner_.SetMode(a11y::ParseInputMode(now.input).value_or(a11y::InputMode::kKeys));
+  scanner_.SetInterval(absl::Milliseconds(now.scan_interval_ms));
+  if (now.repeat_delay_ms > 0) repeats_.SetDelay(absl::Milliseconds(now.repeat_delay_ms));
+  if (!first && now.text_size != before.text_size) font_request_ = BodyPixels(now);
 }
 
 void KioskUi::ApplyIntent(const Intent& intent) {
   switch (intent.kind) {
     case Intent::Kind::kNone: break;
-    case Intent::Kind::kStart: journey_.Start(); break;
-    case Intent::Kind::kBegin: journey_.Begin(intent.arg); break;
-    case Intent::Kind::kChooseText: (void)journey_.ChooseText(intent.arg); break;
-    case Intent::Kind::kChooseNumber: (void)journey_.ChooseNumber(intent.value); break;
-    case Intent::Kind::kContinue: journey_.Continue(); break;
+    case Intent::Kind::kStart: session_->journey().Start(); break;
+    case Intent::Kind::kBegin: session_->journey().Begin(intent.arg); break;
+    case Intent::Kind::kChooseText: (void)session_->journey().ChooseText(intent.arg); break;
+    case Intent::Kind::kChooseNumber:
+      (void)session_->journey().ChooseNumber(intent.value);
+      break;
+    case Intent::Kind::kContinue: session_->journey().Continue(); break;
     case Intent::Kind::kSend: Send(); break;
-    case Intent::Kind::kEdit: journey_.Edit(intent.arg); break;
+    case Intent::Kind::kEdit: session_->journey().Edit(intent.arg); break;
     case Intent::Kind::kFinish:
     case Intent::Kind::kConfirmRestart: Wipe(); break;
     case Intent::Kind::kSayReference:
-      if (const auto& receipt = journey_.receipt()) {
-        announcer_.Say(speech_strings_.Format("thanks.reference_spoken",
+      if (const auto& receipt = session_->journey().receipt()) {
+        announcer_.Say(session_->speech_strings().Format("thanks.reference_spoken",
                                               {SpellOut(receipt->reference)}));
       }
       break;
     case Intent::Kind::kOpenSettings: OpenOverlay(Overlay::kSettings); break;
     case Intent::Kind::kChangeSetting: ChangeSetting(intent.arg, intent.value); break;
     case Intent::Kind::kBarCommand:
-      overlay_ = Overlay::kNone;
+      session_->CloseOverlay();
       ApplyCommand(static_cast<Command>(intent.value));
       break;
     case Intent::Kind::kKeyboardRow:
-      keyboard_row_ = intent.arg;
+      session_->OpenKeyboardRow(intent.arg);
       focus_.ResetForScreen("");  // its first key
       break;
     case Intent::Kind::kKeyboardKey: PressKeyboardKey(intent.arg); break;
     case Intent::Kind::kKeyboardBack: CloseKeyboardRow(); break;
     case Intent::Kind::kCloseHelp:
     case Intent::Kind::kCancelRestart:
-    case Intent::Kind::kCloseOverlay: overlay_ = Overlay::kNone; break;
+    case Intent::Kind::kCloseOverlay: session_->CloseOverlay(); break;
   }
 }
 
 void KioskUi::CloseKeyboardRow() {
   // Back to the rows, on the row just used, so the scan goes on from there.
-  std::string row = keyboard_row_;
-  keyboard_row_.clear();
-  focus_.ResetForScreen(row);
+  focus_.ResetForScreen(session_->CloseKeyboardRow());
 }
 
 void KioskUi::PressKeyboardKey(const std::string& id) {
-  std::vector<Row> rows = keyboard_.Rows();
-  rows.push_back(keyboard_.PredictionRow(journey_.Words()));
-  for (const Row& row : rows) {
-    for (const Key& key : row.keys) {
-      if (key.id != id) continue;
-      Edit edit = keyboard_.Press(key);
-      if (edit.kind == EditKind::kDone) {
-        keyboard_row_.clear();
-        journey_.Continue();
-        return;
-      }
-      std::string before = journey_.Words();
-      std::string text = before;
-      ApplyEdit(edit, text);
-      // The edit may replace the end (a predicted word): apply it as
-      // erasing back to the common start, then typing the rest.
-      std::size_t common = 0;
-      while (common < before.size() && common < text.size() && before[common] == text[common]) {
-        ++common;
-      }
-      while (journey_.Words().size() > common && journey_.EraseWord()) {
-      }
-      if (!journey_.InsertWords(std::string_view(text).substr(journey_.Words().size()))) {
-        announcer_.Say(speech_strings_.Get("words.limit"));
-      }
-      if (!keyboard_row_.empty()) CloseKeyboardRow();
-      return;
-    }
+  switch (session_->PressKey(id)) {
+    case Session::KeyOutcome::kLimit:
+      announcer_.Say(session_->speech_strings().Get("words.limit"));
+      [[fallthrough]];
+    case Session::KeyOutcome::kTyped:
+      if (!session_->keyboard_row().empty()) CloseKeyboardRow();
+      break;
+    case Session::KeyOutcome::kDone:
+    case Session::KeyOutcome::kUnknown:
+      break;
   }
 }
 
 void KioskUi::Send() {
-  absl::StatusOr<Receipt> receipt =
-      journey_.Send(outbox_, clock_.Now(), speech_strings_.language());
-  if (!receipt.ok()) {
-    error_ = ErrorMessage(receipt.status());
-    return;
-  }
-  error_ = {};
+  if (!session_->Send(outbox_, clock_.Now()).ok()) return;  // shown on the review
   delivered_ = false;
   delivered_seen_ = ~0ull;
   if (sync_.wake) sync_.wake();
@@ -685,25 +574,18 @@ void KioskUi::Send() {
 Text KioskUi::ErrorMessage(const absl::Status& status) const {
   // The outbox names the refused field and the contract's message key; show
   // and speak them in the person's language.
-  Texts t = texts();
+  Texts t = session_->texts();
+  const Strings& speech = session_->speech_strings();
   std::optional<contract::FieldError> error = FieldErrorOf(status);
-  if (!error || !speech_strings_.Has(error->message_key)) return t.Get("error.save_failed");
+  if (!error || !speech.Has(error->message_key)) return t.Get("error.save_failed");
   std::string field_key = "field." + error->field;
-  Text label = t.Get(speech_strings_.Has(field_key) ? field_key : "field.other");
+  Text label = t.Get(speech.Has(field_key) ? field_key : "field.other");
   return t.Format(error->message_key, {label.shown}, {label.spoken});
 }
 
 void KioskUi::Wipe() {
-  // The end of a session: nothing the person entered and none of their
-  // settings stay (what was sent is safe in the outbox).
-  journey_.Reset();
-  keyboard_.Reset();
-  keyboard_row_.clear();
-  overlay_ = Overlay::kNone;
-  error_ = {};
-  Settings before = settings_;
-  settings_ = options_.defaults;
-  ApplySettings(before);
+  session_->Wipe();
+  ApplySettings();
 }
 
 void KioskUi::RefreshSync() {
@@ -712,11 +594,11 @@ void KioskUi::RefreshSync() {
   if (status.catalog_serial != catalog_serial_) {
     catalog_serial_ = status.catalog_serial;
     catalog_ = sync_.catalog();
-    journey_.SetCatalog(catalog_ ? &*catalog_ : nullptr);
+    session_->journey().SetCatalog(catalog_ ? &*catalog_ : nullptr);
   }
   if (OnThanks() && status.delivered_total != delivered_seen_) {
     delivered_seen_ = status.delivered_total;
-    if (const auto& receipt = journey_.receipt()) {
+    if (const auto& receipt = session_->journey().receipt()) {
       auto item = outbox_.Find(receipt->submission_id);
       delivered_ = item.ok() && item->has_value() &&
                    (*item)->state == DeliveryState::kDelivered;
@@ -767,16 +649,16 @@ void KioskUi::AnnounceChanges(bool entered) {
 }
 
 std::string KioskUi::InitialFocus() const {
-  switch (overlay_) {
+  switch (session_->overlay()) {
     case Overlay::kRestart: return "restart.no";  // the safe answer first
     case Overlay::kNone: break;
     default: return "";
   }
   // On a step already answered (going back, or changing it from the
   // review), focus starts on the answer given.
-  const Step* step = journey_.step();
+  const Step* step = session_->journey().step();
   if (step == nullptr) return "";
-  const v1::Submission& draft = journey_.draft();
+  const v1::Submission& draft = session_->journey().draft();
   switch (step->type) {
     case StepType::kChooseFromCatalog:
       return step->id + "." + GetText(draft, step->field).value_or("");
@@ -790,7 +672,7 @@ std::string KioskUi::InitialFocus() const {
       return "";
     }
     case StepType::kWords:
-      return settings_.input == "keys" ? WordsFieldId(*step) : "osk.row.letters1";
+      return session_->settings().input == "keys" ? WordsFieldId(*step) : "osk.row.letters1";
     case StepType::kReview:
     case StepType::kThanks:
       return "";
@@ -799,23 +681,23 @@ std::string KioskUi::InitialFocus() const {
 }
 
 Intent KioskUi::DrawView(const ScreenContext& ctx) {
-  switch (overlay_) {
+  switch (session_->overlay()) {
     case Overlay::kHelp: return DrawHelpScreen(ctx, ui_, help_title_, help_instruction_);
     case Overlay::kRestart: return DrawRestartScreen(ctx, ui_);
     case Overlay::kSettings: return DrawSettingsScreen(ctx, ui_);
     case Overlay::kMore: return DrawMoreScreen(ctx, ui_);
-    case Overlay::kIdle: return DrawIdleScreen(ctx, ui_, idle_.SecondsLeft());
+    case Overlay::kIdle: return DrawIdleScreen(ctx, ui_, session_->IdleSecondsLeft());
     case Overlay::kNone: break;
   }
-  if (journey_.view() == kAttractView) return DrawAttractScreen(ctx, ui_);
-  if (journey_.view() == kHomeView) return DrawHomeScreen(ctx, ui_);
+  if (session_->journey().view() == kAttractView) return DrawAttractScreen(ctx, ui_);
+  if (session_->journey().view() == kHomeView) return DrawHomeScreen(ctx, ui_);
   return DrawStep(ctx, ui_);
 }
 
 std::optional<Command> KioskUi::DrawBar(const Ui::BarPlan& plan, float top) {
   // The same controls in the same place on every screen; at large sizes
   // the last four fold into "More".
-  Texts t = texts();
+  Texts t = session_->texts();
   std::optional<Command> command;
   ui_.BeginBar(top, plan);
   if (ui_.Button("bar.back", t.Get("bar.back"))) command = Command::kBack;
@@ -849,16 +731,16 @@ void KioskUi::Frame(float width, float height) {
   if (entered) {
     view_ = view;
     frames_in_view_ = 0;
-    error_ = {};
+    session_->ClearError();
     ui_.ResetScroll();
-    keyboard_row_.clear();
+    session_->CloseKeyboardRow();
     scanner_.Restart();
     focus_.ResetForScreen(InitialFocus());
   } else {
     ++frames_in_view_;
   }
 
-  Texts t = texts();
+  Texts t = session_->texts();
   bool with_bar = view != "attract";
   std::vector<Text> bar_labels;
   for (const char* key : {"bar.back", "bar.help", "bar.repeat", "bar.stop", "bar.settings",
@@ -873,11 +755,12 @@ void KioskUi::Frame(float width, float height) {
   float content_bottom = (with_bar ? bar_top : caption_top) - gap;
 
   ui_.SetPointer(pointer_x_, pointer_y_, pressed_id_);
-  ui_.SetKeysOnly(!keyboard_row_.empty());
+  ui_.SetKeysOnly(!session_->keyboard_row().empty());
   ui_.BeginFrame(width, height, content_bottom);
-  ScreenContext ctx{journey_,  t,       settings_, catalog_ ? &*catalog_ : nullptr,
-                    delivered_, online_, keyboard_,
-                    keyboard_row_, error_};
+  Text error = session_->send_error() ? ErrorMessage(*session_->send_error()) : Text{};
+  ScreenContext ctx{session_->journey(), t, session_->settings(),
+                    catalog_ ? &*catalog_ : nullptr, delivered_, online_, session_->keyboard(),
+                    session_->keyboard_row(), error};
   Intent intent = DrawView(ctx);
   std::optional<Command> bar_command;
   if (with_bar) bar_command = DrawBar(plan, bar_top);
@@ -891,7 +774,7 @@ void KioskUi::Frame(float width, float height) {
   announcer_.EndFrame();
   caption_text_ = announcer_.caption();
   ui_.Caption(caption_text_, {0, caption_top, width, caption_h});
-  if (settings_.audio_only) {
+  if (session_->settings().audio_only) {
     // Privacy: the screen is blank; everything still works by voice and keys.
     ImGui::GetForegroundDrawList()->AddRectFilled({0, 0}, {width, height},
                                                   IM_COL32(0, 0, 0, 255));

@@ -26,6 +26,7 @@
 #include "carevoice/v1/carevoice.pb.h"
 #include "client/app/idle_timer.h"
 #include "client/app/journey.h"
+#include "client/app/session.h"
 #include "client/app/settings.h"
 #include "client/app/strings.h"
 #include "client/app/texts.h"
@@ -44,9 +45,6 @@ struct SyncHooks {
   std::function<std::optional<v1::Catalog>()> catalog;
   std::function<void()> wake;
 };
-
-// Loads the language file for a tag ("cy").
-using LanguageLoader = std::function<absl::StatusOr<Strings>(const std::string& tag)>;
 
 // How this kiosk starts every session (from its command line).
 struct KioskOptions {
@@ -84,8 +82,9 @@ class KioskUi {
   std::string ViewName() const;
   const a11y::Registry& registry() const { return registry_; }
   const a11y::FocusModel& focus() const { return focus_; }
-  const Journey& journey() const { return journey_; }
-  const Settings& settings() const { return settings_; }
+  const Journey& journey() const { return session_->journey(); }
+  const Settings& settings() const { return session_->settings(); }
+  const Session& session() const { return *session_; }
   const std::vector<DrawnText>& drawn() const { return ui_.drawn(); }
   const a11y::Theme& theme() const { return theme_; }
   const std::string& caption() const { return announcer_.caption(); }
@@ -93,13 +92,9 @@ class KioskUi {
   int frames_in_view() const { return frames_in_view_; }
 
  private:
-  enum class Overlay { kNone, kHelp, kRestart, kSettings, kMore, kIdle };
+  KioskUi(std::unique_ptr<Session> session, Outbox& outbox, SyncHooks sync,
+          a11y::Speaker& speaker, const contract::Clock& clock, const Fonts& fonts);
 
-  KioskUi(Strings strings, LanguageLoader load, std::vector<std::string> languages,
-          Outbox& outbox, SyncHooks sync, a11y::Speaker& speaker,
-          const contract::Clock& clock, const Fonts& fonts, KioskOptions options);
-
-  Texts texts() const { return Texts(screen_strings_, speech_strings_, settings_.easy_read); }
   // Applies one queued event; returns false when the frame must be built
   // before any further event is applied (the screen may change).
   bool Apply(const SDL_Event& event);
@@ -124,8 +119,9 @@ class KioskUi {
   void CloseKeyboardRow();
   void OpenOverlay(Overlay overlay);
   void ChangeSetting(const std::string& which, int value);
-  void ApplySettings(const Settings& before);
-  bool UseLanguage(const std::string& tag);
+  // Applies the session's settings to speech, colours, the scan and the
+  // font size (what changed since the last call; everything when `first`).
+  void ApplySettings(bool first = false);
   void Send();
   void Wipe();
   void RefreshSync();
@@ -135,20 +131,14 @@ class KioskUi {
   std::optional<Command> DrawBar(const Ui::BarPlan& plan, float top);
   Text ErrorMessage(const absl::Status& status) const;
 
-  LanguageLoader load_;
-  std::vector<std::string> languages_;
-  Strings screen_strings_;  // what is drawn
-  Strings speech_strings_;  // what is said (differs for Urdu, Punjabi, Bengali)
+  std::unique_ptr<Session> session_;  // the person's session: journey, overlays, settings
+  Settings applied_;                  // the settings as last applied to the devices
   Outbox& outbox_;
   SyncHooks sync_;
   a11y::GatedSpeaker speaker_;
   const contract::Clock& clock_;
-  KioskOptions options_;
-  Settings settings_;
   a11y::SwitchScanner scanner_;
   a11y::RepeatFilter repeats_;
-  IdleTimer idle_;
-  Overlay overlay_before_idle_ = Overlay::kNone;
   a11y::Theme theme_;
   a11y::Registry registry_;
   a11y::FocusModel focus_;
@@ -156,11 +146,6 @@ class KioskUi {
   Ui ui_;
   std::optional<float> font_request_;
 
-  Journey journey_;
-  OnscreenKeyboard keyboard_;
-  std::string keyboard_row_;  // the keyboard row whose keys are open
-  Overlay overlay_ = Overlay::kNone;
-  Text error_;
   std::deque<SDL_Event> pending_;
   std::string pressed_id_;
   // The text SDL sends after a key that was taken as a command (a keypad

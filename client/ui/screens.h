@@ -12,6 +12,7 @@
 #include "carevoice/v1/carevoice.pb.h"
 #include "client/app/journey.h"
 #include "client/app/onscreen_keyboard.h"
+#include "client/app/session.h"
 #include "client/app/settings.h"
 #include "client/app/texts.h"
 #include "client/app/journey_spec.h"
@@ -99,21 +100,6 @@ Intent DrawSettingsScreen(const ScreenContext& ctx, Ui& ui);
 Intent DrawMoreScreen(const ScreenContext& ctx, Ui& ui);
 // "Are you still there?" before an unattended session is wiped.
 Intent DrawIdleScreen(const ScreenContext& ctx, Ui& ui, int seconds_left);
-
-// The setting names a kChangeSetting intent carries.
-inline constexpr char kSettingSpeech[] = "speech";
-inline constexpr char kSettingRate[] = "rate";
-inline constexpr char kSettingVolume[] = "volume";
-inline constexpr char kSettingTextSize[] = "text_size";
-inline constexpr char kSettingTheme[] = "theme";
-inline constexpr char kSettingEasyRead[] = "easy_read";
-inline constexpr char kSettingAudioOnly[] = "audio_only";
-inline constexpr char kSettingPrivate[] = "private_listening";
-inline constexpr char kSettingLanguage[] = "language";
-inline constexpr char kSettingInput[] = "input";
-inline constexpr char kSettingScan[] = "scan_interval";
-inline constexpr char kSettingDescribe[] = "describe_keys";
-inline constexpr char kSettingRepeats[] = "repeat_delay";
 
 // The on-screen keyboard, under a text field: rows, then keys.
 Intent DrawKeyboard(const ScreenContext& ctx, Ui& ui);

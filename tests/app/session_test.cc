@@ -1,0 +1,148 @@
+// A person's session with no window: overlays, settings for the session
+// only, the idle warning and wipe on a fake clock, the on-screen keyboard,
+// and languages loaded through an injected loader.
+#include "client/app/session.h"
+
+#include <map>
+
+#include "gtest/gtest.h"
+
+namespace carevoice::client {
+namespace {
+
+std::string AssetsLang() { return std::string(CAREVOICE_ASSETS_DIR) + "/lang"; }
+
+LanguageLoader RealFiles() {
+  return [](const std::string& tag) { return Strings::LoadLanguage(AssetsLang(), tag); };
+}
+
+std::unique_ptr<Session> Make(contract::FakeClock& clock, Settings defaults = {},
+                              std::vector<std::string> languages = {"en-GB", "cy", "ur"}) {
+  auto session = Session::Create(RealFiles(), std::move(languages), defaults, clock,
+                                 IdleTimer::kDefaultTimeout);
+  EXPECT_TRUE(session.ok()) << session.status();
+  return session.ok() ? std::move(*session) : nullptr;
+}
+
+TEST(Session, RefusesWhatCannotStart) {
+  contract::FakeClock clock;
+  EXPECT_FALSE(Session::Create(RealFiles(), {}, {}, clock, absl::Seconds(120)).ok());
+  EXPECT_FALSE(Session::Create(RealFiles(), {"xx"}, {}, clock, absl::Seconds(120)).ok());
+  Settings odd;
+  odd.input = "joystick";
+  EXPECT_FALSE(Session::Create(RealFiles(), {"en-GB"}, odd, clock, absl::Seconds(120)).ok());
+}
+
+TEST(Session, OverlaysSitOverTheJourneyAndBackClosesThemFirst) {
+  contract::FakeClock clock;
+  auto s = Make(clock);
+  s->journey().Start();
+  ASSERT_TRUE(s->journey().Begin("feedback"));
+  EXPECT_EQ(s->ViewName(), "service");
+  s->OpenOverlay(Overlay::kHelp);
+  EXPECT_EQ(s->ViewName(), "help");
+  EXPECT_TRUE(s->Back());
+  EXPECT_EQ(s->ViewName(), "service") << "Back closed help, not the step";
+  s->OpenKeyboardRow("osk.row.letters1");
+  EXPECT_TRUE(s->Back());
+  EXPECT_TRUE(s->keyboard_row().empty());
+  EXPECT_EQ(s->ViewName(), "service");
+  EXPECT_TRUE(s->Back());
+  EXPECT_EQ(s->ViewName(), "home");
+}
+
+TEST(Session, SettingsChangeForTheSessionAndAWipeRestoresTheDefaults) {
+  contract::FakeClock clock;
+  auto s = Make(clock);
+  s->ChangeSetting(kSettingTextSize, +1);
+  s->ChangeSetting(kSettingTextSize, +1);
+  s->ChangeSetting(kSettingTextSize, +1);
+  s->ChangeSetting(kSettingTextSize, +1);  // clamps at the largest
+  EXPECT_EQ(s->settings().text_size, kTextSizeCount - 1);
+  s->ChangeSetting(kSettingVolume, -1);
+  EXPECT_EQ(s->settings().volume_percent, 70);
+  s->ChangeSetting(kSettingTheme, 0);
+  EXPECT_NE(s->settings().theme, Settings{}.theme);
+  s->ChangeSetting(kSettingEasyRead, 0);
+  EXPECT_TRUE(s->settings().easy_read);
+  s->ChangeSetting(kSettingLanguage, 0);
+  EXPECT_EQ(s->settings().language, "cy");
+  EXPECT_EQ(s->speech_strings().language(), "cy");
+  EXPECT_EQ(s->texts().Get("home.title").shown, s->speech_strings().Get("home.title"));
+  // Urdu is spoken while the screen stays English.
+  s->ChangeSetting(kSettingLanguage, 0);
+  EXPECT_EQ(s->settings().language, "ur");
+  EXPECT_EQ(s->texts().screen().language(), "en-GB");
+  EXPECT_EQ(s->texts().speech().language(), "ur");
+  s->ChangeSetting(kSettingRepeats, 0);
+  EXPECT_EQ(s->settings().repeat_delay_ms, 500);
+  s->journey().Start();
+  s->Wipe();
+  EXPECT_EQ(s->settings(), (Settings{}));
+  EXPECT_EQ(s->speech_strings().language(), "en-GB");
+  EXPECT_EQ(s->ViewName(), "attract");
+}
+
+TEST(Session, AFailedLanguageIsNotChosen) {
+  contract::FakeClock clock;
+  int calls = 0;
+  LanguageLoader flaky = [&](const std::string& tag) -> absl::StatusOr<Strings> {
+    ++calls;
+    if (tag == "cy") return absl::NotFoundError("no Welsh here");
+    return Strings::LoadLanguage(AssetsLang(), tag);
+  };
+  auto s = Session::Create(flaky, {"en-GB", "cy"}, {}, clock, absl::Seconds(120));
+  ASSERT_TRUE(s.ok());
+  (*s)->ChangeSetting(kSettingLanguage, 0);
+  EXPECT_EQ((*s)->settings().language, "en-GB");
+  EXPECT_EQ((*s)->speech_strings().language(), "en-GB");
+  EXPECT_GE(calls, 2);
+}
+
+TEST(Session, IdleWarnsThenWipesAndAnyActivityOnlyAnswersTheWarning) {
+  contract::FakeClock clock;
+  auto s = Make(clock);
+  // Nothing runs on the attract screen.
+  clock.Advance(absl::Hours(1));
+  EXPECT_EQ(s->TickIdle(), IdleOutcome::kNone);
+  s->journey().Start();
+  ASSERT_TRUE(s->journey().Begin("feedback"));
+  ASSERT_TRUE(s->journey().ChooseText("home_care").ok());
+  s->ChangeSetting(kSettingTextSize, +1);
+  EXPECT_EQ(s->TickIdle(), IdleOutcome::kNone);  // starts the timer
+  clock.Advance(IdleTimer::kDefaultTimeout - IdleTimer::kDefaultWarning + absl::Seconds(1));
+  EXPECT_EQ(s->TickIdle(), IdleOutcome::kWarned);
+  EXPECT_EQ(s->ViewName(), "idle");
+  EXPECT_TRUE(s->Activity()) << "the first key answers the warning";
+  EXPECT_EQ(s->ViewName(), "rating") << "and the person is back where they were";
+  EXPECT_EQ(s->journey().draft().feedback().service_id(), "home_care");
+  EXPECT_FALSE(s->Activity());
+  clock.Advance(IdleTimer::kDefaultTimeout + absl::Seconds(1));
+  EXPECT_EQ(s->TickIdle(), IdleOutcome::kWarned);
+  clock.Advance(IdleTimer::kDefaultWarning + absl::Seconds(1));
+  EXPECT_EQ(s->TickIdle(), IdleOutcome::kWiped);
+  EXPECT_EQ(s->ViewName(), "attract");
+  EXPECT_EQ(s->settings().text_size, 0);
+  EXPECT_TRUE(s->journey().draft().feedback().service_id().empty());
+}
+
+TEST(Session, KeyboardKeysTypeIntoTheStepsWordsAndDoneMovesOn) {
+  contract::FakeClock clock;
+  auto s = Make(clock);
+  s->journey().Start();
+  ASSERT_TRUE(s->journey().Begin("feedback"));
+  ASSERT_TRUE(s->journey().ChooseText("home_care").ok());
+  ASSERT_TRUE(s->journey().ChooseNumber(5).ok());
+  s->OpenKeyboardRow("osk.row.letters1");
+  EXPECT_EQ(s->PressKey("osk.key.q"), Session::KeyOutcome::kTyped);
+  EXPECT_EQ(s->journey().Words(), "q");
+  EXPECT_EQ(s->keyboard_row(), "osk.row.letters1") << "the host closes the row, focusing it";
+  EXPECT_EQ(s->PressKey("osk.no_such_key"), Session::KeyOutcome::kUnknown);
+  EXPECT_EQ(s->PressKey("osk.delete"), Session::KeyOutcome::kTyped);
+  EXPECT_EQ(s->journey().Words(), "");
+  EXPECT_EQ(s->PressKey("osk.done"), Session::KeyOutcome::kDone);
+  EXPECT_EQ(s->ViewName(), "review");
+}
+
+}  // namespace
+}  // namespace carevoice::client
