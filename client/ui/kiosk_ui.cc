@@ -9,22 +9,6 @@
 namespace carevoice::client::ui {
 namespace {
 
-bool IsModifier(SDL_Keycode key) {
-  switch (key) {
-    case SDLK_LSHIFT: case SDLK_RSHIFT: case SDLK_LCTRL: case SDLK_RCTRL:
-    case SDLK_LALT: case SDLK_RALT: case SDLK_LGUI: case SDLK_RGUI:
-    case SDLK_CAPSLOCK: case SDLK_NUMLOCKCLEAR: case SDLK_MODE:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// Keys whose press SDL follows with the character they type.
-bool IsPrintable(SDL_Keycode key) {
-  return key >= SDLK_SPACE && key < SDLK_DELETE;  // SDL keycodes of characters
-}
-
 // Spoken text items: everything on screen that is not the title, the
 // instruction (both spoken on entry) or a field's own label (spoken with
 // the field).
@@ -58,7 +42,7 @@ KioskUi::KioskUi(std::unique_ptr<Session> session, Outbox& outbox, SyncHooks syn
       speaker_(speaker),
       clock_(clock),
       scanner_(clock),
-      repeats_(clock),
+      router_(clock),
       theme_(a11y::ThemeFor(ThemeFromKey(session_->settings().theme))),
       announcer_(speaker_,
                  [this](std::string_view key) { return session_->speech_strings().Get(key); }),
@@ -214,8 +198,7 @@ void KioskUi::OpenOverlay(Overlay overlay) {
   session_->OpenOverlay(overlay);
 }
 
-bool KioskUi::ApplySwitch(SDL_Keycode key) {
-  a11y::Switch which = key == SDLK_SPACE ? a11y::Switch::kMove : a11y::Switch::kChoose;
+bool KioskUi::ApplySwitch(a11y::Switch which) {
   switch (scanner_.SwitchPressed(which)) {
     case a11y::ScanAction::kNext:
       focus_.Next();
@@ -240,183 +223,81 @@ bool KioskUi::ApplySwitch(SDL_Keycode key) {
 }
 
 bool KioskUi::Apply(const SDL_Event& event) {
-  bool on_attract = session_->overlay() == Overlay::kNone &&
-                    session_->journey().view() == kAttractView;
-  bool person = event.type == SDL_KEYDOWN || event.type == SDL_MOUSEBUTTONDOWN ||
-                event.type == SDL_MOUSEBUTTONUP || event.type == SDL_TEXTINPUT;
-  if (person && session_->overlay() == Overlay::kIdle) {
-    // Any key or touch means "still here": it extends, and does nothing else.
-    if (event.type == SDL_KEYDOWN || event.type == SDL_MOUSEBUTTONUP) {
-      session_->Activity();
-      drop_next_text_ = event.type == SDL_KEYDOWN && IsPrintable(event.key.keysym.sym);
+  const a11y::WidgetInfo* focused = registry_.Find(focus_.focused_id());
+  RouteContext ctx;
+  ctx.on_attract = session_->overlay() == Overlay::kNone &&
+                   session_->journey().view() == kAttractView;
+  ctx.idle_warning = session_->overlay() == Overlay::kIdle;
+  ctx.in_text_field = focused != nullptr && focused->role == a11y::Role::kTextField;
+  ctx.mode = scanner_.mode();
+  ctx.describe_keys = session_->settings().describe_keys;
+  ctx.repeat_filter = session_->settings().repeat_delay_ms > 0;
+  Input input = router_.Route(event, ctx, registry_);
+  if (input.kind == Input::Kind::kNone) return true;
+  if (input.stops_speech) speaker_.Stop();
+  // Any key or touch is a person who is still here; answering the idle
+  // warning does nothing else.
+  bool answered_warning = session_->Activity();
+  if (answered_warning) return false;
+  const Strings& speech = session_->speech_strings();
+  switch (input.kind) {
+    case Input::Kind::kNone:
+    case Input::Kind::kStillHere:
+    case Input::Kind::kPointerDown:
+      return true;
+    case Input::Kind::kStart:
+      session_->journey().Start();
       return false;
-    }
-    return true;
-  }
-  if (person) session_->Activity();
-  bool switches = scanner_.mode() != a11y::InputMode::kKeys;
-  switch (event.type) {
-    case SDL_KEYDOWN: {
-      SDL_Keycode key = event.key.keysym.sym;
-      Uint16 mods = event.key.keysym.mod;
-      if (IsModifier(key)) return true;
-      // Whatever text SDL sends for this key is typing unless the key is
-      // taken below as a command.
-      drop_next_text_ = false;
-      // A tremor's second press, or a held key, is not a new press.
-      if (session_->settings().repeat_delay_ms > 0 && !repeats_.Accept(key)) {
-        drop_next_text_ = IsPrintable(key);
-        return true;
-      }
-      speaker_.Stop();  // any key cuts speech off
-      std::optional<Command> command = MapKey(key, mods);
-      if (key == SDLK_F11 && !on_attract) {
-        // Describe-key mode: the one key that always acts is the one that
-        // turns it off.
-        ChangeSetting(kSettingDescribe, 0);
-        announcer_.Say(session_->speech_strings().Get(session_->settings().describe_keys ? "describe.on" : "describe.off"));
-        return true;
-      }
-      if (session_->settings().describe_keys && !on_attract) {
-        drop_next_text_ = IsPrintable(key);
-        announcer_.Say(DescribeKey(key, command));
-        return true;
-      }
-      if (on_attract) {
-        // Any key starts spoken orientation; the settings key opens them.
-        drop_next_text_ = IsPrintable(key);
-        if (command == Command::kSettings) OpenOverlay(Overlay::kSettings);
-        else session_->journey().Start();
-        return false;
-      }
-      if (switches && (key == SDLK_SPACE || key == SDLK_RETURN || key == SDLK_KP_ENTER)) {
-        drop_next_text_ = key == SDLK_SPACE;
-        return ApplySwitch(key);  // the two switches of a step scan, or one
-      }
-      bool keypad = key >= SDLK_KP_DIVIDE && key <= SDLK_KP_PERIOD;
-      if (keypad) {
-        // A keypad user has no letters: the keypad always navigates (the
-        // on-screen keyboard types), and the digit SDL sends after it is
-        // not typed.
-        drop_next_text_ = true;
-        if (FocusedIsTextField() && command == Command::kChoose) {
-          focus_.Next();
-          return true;
-        }
-      } else if (FocusedIsTextField()) {
-        // In a field, keys type; Tab, Escape, and Return once something is
-        // typed, leave it keeping the words; Shift+Return starts a new line.
-        switch (key) {
-          case SDLK_BACKSPACE:
-            EraseTyped();
-            return true;
-          case SDLK_RETURN:
-          case SDLK_KP_ENTER:
-            if (mods & KMOD_SHIFT) {
-              Type("\n");
-            } else if (typed_at_focus_ != focus_.serial()) {
-              // Enter chooses the field, as it chooses every other control:
-              // stay, and say how to type and how to leave.
-              announcer_.Say(session_->speech_strings().Get("words.type_now"));
-            } else {
-              focus_.Next();
-            }
-            return true;
-          case SDLK_ESCAPE:
-            focus_.Next();
-            return true;
-          case SDLK_TAB:
-          case SDLK_UP:
-          case SDLK_DOWN:
-            break;
-          default:
-            // Printable keys arrive again as SDL_TEXTINPUT; only F-keys act.
-            if (key < SDLK_F1 || key > SDLK_F12) return true;
-        }
-      }
-      if (!command) return true;  // a printable key's text is routed below
-      if (IsPrintable(key)) drop_next_text_ = true;  // Space chose: it types nothing
-      if (event.key.repeat &&
-          (*command == Command::kChoose || *command == Command::kBack ||
-           *command == Command::kHelp || *command == Command::kStartAgain ||
-           *command == Command::kSettings)) {
-        return true;  // holding a key down never chooses twice
-      }
-      return ApplyCommand(*command);
-    }
-    case SDL_TEXTINPUT:
-      if (drop_next_text_) {
-        drop_next_text_ = false;
-        return true;
-      }
-      Type(event.text.text);
+    case Input::Kind::kStartSettings:
+      OpenOverlay(Overlay::kSettings);
+      return false;
+    case Input::Kind::kToggleDescribe:
+      ChangeSetting(kSettingDescribe, 0);
+      announcer_.Say(speech.Get(session_->settings().describe_keys ? "describe.on"
+                                                                   : "describe.off"));
       return true;
-    case SDL_MOUSEMOTION:
-      pointer_x_ = static_cast<float>(event.motion.x);
-      pointer_y_ = static_cast<float>(event.motion.y);
+    case Input::Kind::kDescribe:
+      announcer_.Say(input.key_name + ": " + speech.Get(input.describe_key));
       return true;
-    case SDL_MOUSEBUTTONDOWN: {
-      if (event.button.button != SDL_BUTTON_LEFT) return true;
-      pointer_x_ = static_cast<float>(event.button.x);
-      pointer_y_ = static_cast<float>(event.button.y);
-      speaker_.Stop();
-      const a11y::WidgetInfo* hit = registry_.HitTest(pointer_x_, pointer_y_);
-      pressed_id_ = hit != nullptr ? hit->id : "";
+    case Input::Kind::kSwitch:
+      return ApplySwitch(input.which);
+    case Input::Kind::kType:
+      Type(input.text);
       return true;
-    }
-    case SDL_MOUSEBUTTONUP: {
-      if (event.button.button != SDL_BUTTON_LEFT) return true;
-      pointer_x_ = static_cast<float>(event.button.x);
-      pointer_y_ = static_cast<float>(event.button.y);
-      const a11y::WidgetInfo* hit = registry_.HitTest(pointer_x_, pointer_y_);
-      std::string released = hit != nullptr ? hit->id : "";
-      bool same = !pressed_id_.empty() && released == pressed_id_;
-      pressed_id_.clear();
-      if (on_attract && (!same || released == "attract.start")) {
-        session_->journey().Start();  // a touch anywhere starts
-        return false;
+    case Input::Kind::kErase:
+      EraseTyped();
+      return true;
+    case Input::Kind::kFieldEnter:
+      if (typed_at_focus_ != focus_.serial()) {
+        // Enter chooses the field, as it chooses every other control: stay,
+        // and say how to type and how to leave.
+        announcer_.Say(speech.Get("words.type_now"));
+      } else {
+        focus_.Next();  // after typing, Enter leaves keeping the words
       }
-      if (!same) return true;  // activation on release, over the same item
+      return true;
+    case Input::Kind::kLeaveField:
+    case Input::Kind::kFieldChoose:
+      focus_.Next();  // keypad users move on to the on-screen keyboard
+      return true;
+    case Input::Kind::kCommand:
+      return ApplyCommand(input.command);
+    case Input::Kind::kTouch: {
+      const a11y::WidgetInfo* hit = registry_.Find(input.item);
+      if (hit == nullptr) return true;
       if (!hit->focusable) {
         announcer_.Say(hit->label);  // pointer-only controls say what they did
       } else {
-        focus_.Focus(released);
+        focus_.Focus(input.item);
       }
-      if (hit->role != a11y::Role::kTextField) Choose(released);
+      if (hit->role != a11y::Role::kTextField) Choose(input.item);
       return false;
     }
-    case SDL_MOUSEWHEEL:
-      ui_.ScrollBy(-0.25f * static_cast<float>(event.wheel.y));
-      return true;
-    default:
+    case Input::Kind::kScroll:
+      ui_.ScrollBy(input.pages);
       return true;
   }
-}
-
-std::string KioskUi::DescribeKey(SDL_Keycode key, std::optional<Command> command) const {
-  const char* what = "describe.type";
-  bool switches = scanner_.mode() != a11y::InputMode::kKeys;
-  if (switches && key == SDLK_SPACE) command = Command::kNext;
-  if (switches && (key == SDLK_RETURN || key == SDLK_KP_ENTER)) command = Command::kChoose;
-  if (command) {
-    switch (*command) {
-      case Command::kNext: what = "describe.next"; break;
-      case Command::kPrevious: what = "describe.previous"; break;
-      case Command::kChoose: what = "describe.choose"; break;
-      case Command::kBack: what = "describe.back"; break;
-      case Command::kHelp: what = "describe.help"; break;
-      case Command::kRepeat: what = "describe.repeat"; break;
-      case Command::kStop: what = "describe.stop"; break;
-      case Command::kVolumeDown: what = "describe.volume_down"; break;
-      case Command::kVolumeUp: what = "describe.volume_up"; break;
-      case Command::kTextSmaller: what = "describe.text_smaller"; break;
-      case Command::kTextLarger: what = "describe.text_larger"; break;
-      case Command::kSettings: what = "describe.settings"; break;
-      case Command::kStartAgain: what = "describe.start_again"; break;
-    }
-  }
-  // The key's name as SDL knows it ("Tab", "Keypad 2"), then what it does.
-  return std::string(SDL_GetKeyName(key)) + ": " + session_->speech_strings().Get(what);
+  return true;
 }
 
 bool KioskUi::ApplyCommand(Command command) {
@@ -503,7 +384,7 @@ void KioskUi::ApplySettings(bool first) {
   theme_ = a11y::ThemeFor(ThemeFromKey(now.theme));
   scanner_.SetMode(a11y::ParseInputMode(now.input).value_or(a11y::InputMode::kKeys));
   scanner_.SetInterval(absl::Milliseconds(now.scan_interval_ms));
-  if (now.repeat_delay_ms > 0) repeats_.SetDelay(absl::Milliseconds(now.repeat_delay_ms));
+  if (now.repeat_delay_ms > 0) router_.SetRepeatDelay(absl::Milliseconds(now.repeat_delay_ms));
   if (!first && now.text_size != before.text_size) font_request_ = BodyPixels(now);
 }
 
@@ -754,7 +635,7 @@ void KioskUi::Frame(float width, float height) {
   float bar_top = caption_top - gap - plan.height;
   float content_bottom = (with_bar ? bar_top : caption_top) - gap;
 
-  ui_.SetPointer(pointer_x_, pointer_y_, pressed_id_);
+  ui_.SetPointer(router_.pointer_x(), router_.pointer_y(), router_.pressed_id());
   ui_.SetKeysOnly(!session_->keyboard_row().empty());
   ui_.BeginFrame(width, height, content_bottom);
   Text error = session_->send_error() ? ErrorMessage(*session_->send_error()) : Text{};

@@ -32,6 +32,7 @@
 #include "client/app/texts.h"
 #include "client/model/outbox.h"
 #include "client/model/syncer.h"
+#include "client/ui/input_router.h"
 #include "client/ui/key_map.h"
 #include "client/ui/screens.h"
 #include "client/ui/ui.h"
@@ -98,8 +99,7 @@ class KioskUi {
   // Applies one queued event; returns false when the frame must be built
   // before any further event is applied (the screen may change).
   bool Apply(const SDL_Event& event);
-  bool ApplySwitch(SDL_Keycode key);
-  std::string DescribeKey(SDL_Keycode key, std::optional<Command> command) const;
+  bool ApplySwitch(a11y::Switch which);
   void RunTimers();
   bool ApplyCommand(Command command);
   bool FocusedIsTextField() const;
@@ -138,7 +138,7 @@ class KioskUi {
   a11y::GatedSpeaker speaker_;
   const contract::Clock& clock_;
   a11y::SwitchScanner scanner_;
-  a11y::RepeatFilter repeats_;
+  InputRouter router_;
   a11y::Theme theme_;
   a11y::Registry registry_;
   a11y::FocusModel focus_;
@@ -147,14 +147,9 @@ class KioskUi {
   std::optional<float> font_request_;
 
   std::deque<SDL_Event> pending_;
-  std::string pressed_id_;
-  // The text SDL sends after a key that was taken as a command (a keypad
-  // digit, Space as "choose") is not typing.
-  bool drop_next_text_ = false;
   // Focus serial at which the person last typed into a field: Enter on a
   // field before typing there stays in it (ACCESSIBILITY.md, text fields).
   std::uint64_t typed_at_focus_ = ~0ull;
-  float pointer_x_ = -1, pointer_y_ = -1;
 
   // Sync state as last seen.
   std::uint64_t catalog_serial_ = ~0ull;
