@@ -46,7 +46,8 @@ KioskUi::KioskUi(std::unique_ptr<Session> session, Outbox& outbox, SyncHooks syn
       theme_(a11y::ThemeFor(ThemeFromKey(session_->settings().theme))),
       announcer_(speaker_,
                  [this](std::string_view key) { return session_->speech_strings().Get(key); }),
-      ui_(registry_, focus_, theme_, fonts) {
+      ui_(registry_, focus_, theme_, fonts),
+      host_(ui_) {
   applied_ = session_->settings();
   ApplySettings(/*first=*/true);
 }
@@ -409,6 +410,7 @@ void KioskUi::ApplyIntent(const Intent& intent) {
       }
       break;
     case Intent::Kind::kOpenSettings: OpenOverlay(Overlay::kSettings); break;
+    case Intent::Kind::kOpenMore: OpenOverlay(Overlay::kMore); break;
     case Intent::Kind::kChangeSetting: ChangeSetting(intent.arg, intent.value); break;
     case Intent::Kind::kBarCommand:
       session_->CloseOverlay();
@@ -561,39 +563,6 @@ std::string KioskUi::InitialFocus() const {
   return "";
 }
 
-Intent KioskUi::DrawView(const ScreenContext& ctx) {
-  switch (session_->overlay()) {
-    case Overlay::kHelp: return DrawHelpScreen(ctx, ui_, help_title_, help_instruction_);
-    case Overlay::kRestart: return DrawRestartScreen(ctx, ui_);
-    case Overlay::kSettings: return DrawSettingsScreen(ctx, ui_);
-    case Overlay::kMore: return DrawMoreScreen(ctx, ui_);
-    case Overlay::kIdle: return DrawIdleScreen(ctx, ui_, session_->IdleSecondsLeft());
-    case Overlay::kNone: break;
-  }
-  if (session_->journey().view() == kAttractView) return DrawAttractScreen(ctx, ui_);
-  if (session_->journey().view() == kHomeView) return DrawHomeScreen(ctx, ui_);
-  return DrawStep(ctx, ui_);
-}
-
-std::optional<Command> KioskUi::DrawBar(const Ui::BarPlan& plan, float top) {
-  // The same controls in the same place on every screen; at large sizes
-  // the last four fold into "More".
-  Texts t = session_->texts();
-  std::optional<Command> command;
-  ui_.BeginBar(top, plan);
-  if (ui_.Button("bar.back", t.Get("bar.back"))) command = Command::kBack;
-  if (ui_.Button("bar.help", t.Get("bar.help"))) command = Command::kHelp;
-  if (plan.folded) {
-    if (ui_.Button("bar.more", t.Get("bar.more"))) OpenOverlay(Overlay::kMore);
-  } else {
-    if (ui_.Button("bar.repeat", t.Get("bar.repeat"))) command = Command::kRepeat;
-    if (ui_.Button("bar.stop", t.Get("bar.stop"))) command = Command::kStop;
-    if (ui_.Button("bar.settings", t.Get("bar.settings"))) command = Command::kSettings;
-    if (ui_.Button("bar.restart", t.Get("bar.restart"))) command = Command::kStartAgain;
-  }
-  return command;
-}
-
 void KioskUi::Frame(float width, float height) {
   acted_ = false;
   RefreshSync();
@@ -621,31 +590,15 @@ void KioskUi::Frame(float width, float height) {
     ++frames_in_view_;
   }
 
-  Texts t = session_->texts();
-  bool with_bar = view != "attract";
-  std::vector<Text> bar_labels;
-  for (const char* key : {"bar.back", "bar.help", "bar.repeat", "bar.stop", "bar.settings",
-                          "bar.restart"}) {
-    bar_labels.push_back(t.Get(key));
-  }
-  Ui::BarPlan plan = ui_.PlanBar(bar_labels, t.Get("bar.more"), width, height);
-  float caption_h = ui_.CaptionHeight(caption_text_.empty() ? " " : caption_text_, width);
-  float caption_top = height - caption_h;
-  float gap = std::round(ui_.fonts().body_size * 0.4f);
-  float bar_top = caption_top - gap - plan.height;
-  float content_bottom = (with_bar ? bar_top : caption_top) - gap;
-
   ui_.SetPointer(router_.pointer_x(), router_.pointer_y(), router_.pressed_id());
   ui_.SetKeysOnly(!session_->keyboard_row().empty());
-  ui_.BeginFrame(width, height, content_bottom);
+  Texts t = session_->texts();
   Text error = session_->send_error() ? ErrorMessage(*session_->send_error()) : Text{};
   ScreenContext ctx{session_->journey(), t, session_->settings(),
                     catalog_ ? &*catalog_ : nullptr, delivered_, online_, session_->keyboard(),
                     session_->keyboard_row(), error};
-  Intent intent = DrawView(ctx);
-  std::optional<Command> bar_command;
-  if (with_bar) bar_command = DrawBar(plan, bar_top);
-  ui_.EndFrame();
+  OverlayContext overlay{help_title_, help_instruction_, session_->IdleSecondsLeft()};
+  ScreenHost::Drawn drawn = host_.Draw(ctx, *session_, overlay, width, height, caption_text_);
   ui_.SetActivation("");  // an activation for an item no longer drawn is dropped
   focus_.Sync(registry_);
   scanner_.SetItemCount(focus_.count());
@@ -654,7 +607,7 @@ void KioskUi::Frame(float width, float height) {
   AnnounceChanges(entered);
   announcer_.EndFrame();
   caption_text_ = announcer_.caption();
-  ui_.Caption(caption_text_, {0, caption_top, width, caption_h});
+  ui_.Caption(caption_text_, drawn.caption);
   if (session_->settings().audio_only) {
     // Privacy: the screen is blank; everything still works by voice and keys.
     ImGui::GetForegroundDrawList()->AddRectFilled({0, 0}, {width, height},
@@ -662,14 +615,14 @@ void KioskUi::Frame(float width, float height) {
   }
 
   // What the person chose shows (and is said) on the next frame.
-  acted_ = intent.kind != Intent::Kind::kNone || bar_command.has_value();
-  if (bar_command == Command::kRepeat) {
+  acted_ = drawn.intent.kind != Intent::Kind::kNone || drawn.bar.has_value();
+  if (drawn.bar == Command::kRepeat) {
     // The Repeat button repeats the screen's prompt, not its own name.
     announcer_.Say(ui_.title().spoken + ". " + ui_.instruction().spoken);
-  } else if (bar_command) {
-    ApplyCommand(*bar_command);
+  } else if (drawn.bar) {
+    ApplyCommand(*drawn.bar);
   }
-  ApplyIntent(intent);
+  ApplyIntent(drawn.intent);
 }
 
 }  // namespace carevoice::client::ui

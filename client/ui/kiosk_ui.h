@@ -34,6 +34,7 @@
 #include "client/model/syncer.h"
 #include "client/ui/input_router.h"
 #include "client/ui/key_map.h"
+#include "client/ui/screen_host.h"
 #include "client/ui/screens.h"
 #include "client/ui/ui.h"
 #include "contract/clock.h"
@@ -127,8 +128,6 @@ class KioskUi {
   void RefreshSync();
   void AnnounceChanges(bool entered);
   std::string InitialFocus() const;
-  Intent DrawView(const ScreenContext& ctx);
-  std::optional<Command> DrawBar(const Ui::BarPlan& plan, float top);
   Text ErrorMessage(const absl::Status& status) const;
 
   std::unique_ptr<Session> session_;  // the person's session: journey, overlays, settings
@@ -144,6 +143,7 @@ class KioskUi {
   a11y::FocusModel focus_;
   a11y::Announcer announcer_;
   Ui ui_;
+  ScreenHost host_;
   std::optional<float> font_request_;
 
   std::deque<SDL_Event> pending_;

@@ -36,6 +36,7 @@ struct Intent {
     kConfirmRestart,
     kCancelRestart,
     kOpenSettings,
+    kOpenMore,       // the controls the bar folded away
     kChangeSetting,  // arg: which setting; value: +1 / -1 (or toggle)
     kCloseOverlay,
     kBarCommand,     // value: a Command chosen from the "More" list
