@@ -123,7 +123,8 @@ void KioskUi::Type(std::string_view utf8) {
       if (item.role == a11y::Role::kTextField && item.focusable) fields.push_back(item.id);
     }
     if (fields.size() != 1) {
-      announcer_.Say(session_->speech_strings().Get(fields.empty() ? "words.nowhere" : "words.choose_field"));
+      const char* where = fields.empty() ? "words.nowhere" : "words.choose_field";
+      announcer_.Say(session_->speech_strings().Get(where));
       return;
     }
     focus_.Focus(fields.front());
@@ -134,9 +135,15 @@ void KioskUi::Type(std::string_view utf8) {
       focused_description_ = announcer_.Describe(*field, focus_.position(), focus_.count());
     }
   }
-  bool all = session_->journey().InsertWords(utf8);
+  Journey& journey = session_->journey();
+  if (journey.step() == nullptr || journey.step()->type != StepType::kWords) {
+    announcer_.Say(session_->speech_strings().Get("words.nowhere"));
+    return;
+  }
+  std::size_t before = journey.Words().size();
+  bool all = journey.InsertWords(utf8);
   typed_at_focus_ = focus_.serial();
-  EchoTyped(utf8);
+  if (journey.Words().size() > before) EchoTyped(utf8);
   if (!all) announcer_.Say(session_->speech_strings().Get("words.limit"));
 }
 
