@@ -1,10 +1,12 @@
-// The kiosk: owns focus and every key and pointer event (ImGui only draws),
-// runs the screens, speaks what changes, applies what the person chose to
-// the journey, and applies the person's settings (speech, colours, text
-// size, language, Easy Read, audio-only) for their session only. It never
-// touches SQLite or gRPC itself: sending goes to the outbox through
-// Journey, and sync state comes through SyncHooks.
-// UI thread only; Frame() runs between ImGui::NewFrame and ImGui::Render.
+// The kiosk, put together: SDL events go through the input router, what
+// they mean is applied to the person's session (client/app: the journey,
+// overlays, settings), the screen host draws the current view, and focus
+// changes, new screens and typing are spoken. The kiosk owns focus and
+// every key and pointer event (ImGui only draws), and applies the person's
+// settings to speech and colours. It never touches SQLite or gRPC itself:
+// sending goes to the outbox through the session, sync state through
+// SyncHooks. UI thread only; Frame() runs between ImGui::NewFrame and
+// ImGui::Render.
 #pragma once
 
 #include <deque>
