@@ -155,8 +155,15 @@ int main(int argc, char** argv) {
   auto kiosk = ui::KioskUi::Create(load, languages, **outbox, hooks, *speaker, clock, *fonts,
                                    kiosk_options);
   if (!kiosk.ok()) return Fail(std::string(kiosk.status().message()));
+  // Sync news wakes the window; nothing polls.
+  ui::KioskUi* const kiosk_ptr = kiosk->get();
+  syncer.SetListener([kiosk_ptr](const client::SyncEvent& event) {
+    kiosk_ptr->OnSyncEvent(event);
+    ui::SdlShell::WakeFromAnyThread();
+  });
   std::fprintf(stderr, "carevoice-kiosk: running (service %s)\n", service.c_str());
   int code = (*shell)->Run(**kiosk);
+  syncer.SetListener(nullptr);  // the kiosk goes before the syncer
   syncer.Stop();
   return code;
 }

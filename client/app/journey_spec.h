@@ -31,26 +31,26 @@ const char* StepTypeName(StepType type);
 
 // One fixed answer of a kChooseOption step.
 struct Option {
-  std::string id;         // widget id suffix and language key suffix
+  std::string id{};       // widget id suffix and language key suffix
   int value = 0;          // stored in the step's enum or bool field
 };
 
 struct Step {
   // The view name, the prefix of the step's widget ids ("service" gives
   // "service.home_care") and, unless `key` is set, of its language keys.
-  std::string id;
+  std::string id{};
   StepType type = StepType::kWords;
   // The draft field this step fills, as a contract field path
   // ("feedback.text"); the same path names it in validation errors.
-  std::string field;
+  std::string field{};
   // Language key prefix when it differs from `id`.
-  std::string key;
+  std::string key{};
   bool optional = false;
   // For kWords: the contract's limit for the field, in code points.
   std::size_t max_chars = 0;
-  std::vector<Option> options;  // kChooseOption
+  std::vector<Option> options{};  // kChooseOption
   // The step is shown only while this holds for the draft (null: always).
-  std::function<bool(const v1::Submission& draft, const v1::Catalog* catalog)> shown_when;
+  std::function<bool(const v1::Submission& draft, const v1::Catalog* catalog)> shown_when{};
   // Read back on the review screen, with a button to change it.
   bool reviewed = true;
 };

@@ -55,14 +55,17 @@ void Syncer::Start() {
   // down shows its last good catalog on the first frame.
   absl::StatusOr<std::optional<v1::Catalog>> cached = outbox_.CachedCatalog();
   if (!cached.ok()) LogWarning("cached catalog", cached.status());
+  bool loaded = false;
   {
     std::lock_guard lock(mu_);
     stop_ = false;
     if (cached.ok() && cached->has_value() && !catalog_) {
       catalog_ = **std::move(cached);
       ++status_.catalog_serial;
+      loaded = true;
     }
   }
+  if (loaded) Tell({.kind = SyncEvent::Kind::kCatalogChanged});
   RefreshPendingCount();
   thread_ = std::thread(&Syncer::Run, this);
 }
@@ -99,11 +102,28 @@ bool Syncer::Stopping() const {
   return stop_;
 }
 
-void Syncer::SetReachable(const absl::Status& call) {
+void Syncer::SetListener(std::function<void(const SyncEvent&)> listener) {
+  std::lock_guard lock(mu_);
+  listener_ = std::move(listener);
+}
+
+void Syncer::Tell(const SyncEvent& event) {
+  std::function<void(const SyncEvent&)> listener;
   {
     std::lock_guard lock(mu_);
+    listener = listener_;
+  }
+  if (listener) listener(event);
+}
+
+void Syncer::SetReachable(const absl::Status& call) {
+  bool changed;
+  {
+    std::lock_guard lock(mu_);
+    changed = status_.service_reachable != call.ok();
     status_.service_reachable = call.ok();
   }
+  if (changed) Tell({.kind = SyncEvent::Kind::kReachability, .reachable = call.ok()});
   // One line when the service goes away (or fails differently), not one
   // per retry: a kiosk may be offline for days.
   if (call.ok()) {
@@ -196,9 +216,12 @@ bool Syncer::RefreshCatalog() {
   if (absl::Status s = outbox_.CacheCatalog(response->catalog()); !s.ok()) {
     LogWarning("cache catalog", s);  // still shown; lost only on restart
   }
-  std::lock_guard lock(mu_);
-  catalog_ = std::move(*response->mutable_catalog());
-  ++status_.catalog_serial;
+  {
+    std::lock_guard lock(mu_);
+    catalog_ = std::move(*response->mutable_catalog());
+    ++status_.catalog_serial;
+  }
+  Tell({.kind = SyncEvent::Kind::kCatalogChanged});
   return true;
 }
 
@@ -243,8 +266,11 @@ bool Syncer::DrainOnce() {
                  result->outcome() == v1::ItemResult::OUTCOME_ALREADY_STORED) {
         applied = outbox_.MarkDelivered(item.submission_id);
         if (applied.ok()) {
-          std::lock_guard lock(mu_);
-          ++status_.delivered_total;
+          {
+            std::lock_guard lock(mu_);
+            ++status_.delivered_total;
+          }
+          Tell({.kind = SyncEvent::Kind::kDelivered, .submission_id = item.submission_id});
         }
       } else if (result->outcome() == v1::ItemResult::OUTCOME_REJECTED &&
                  !IsTransient(result->code())) {

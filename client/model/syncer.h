@@ -1,7 +1,8 @@
 // The background syncer: drains the outbox to the service in batches, with
 // retries and capped exponential backoff, and keeps the catalog fresh.
 // Owns one thread. Start/Stop/Wake from any thread; Status() from any
-// thread (the UI polls it each frame).
+// thread. What changes is told as it happens to a listener (SetListener),
+// so a window can sleep until there is news.
 #pragma once
 
 #include <condition_variable>
@@ -49,6 +50,18 @@ struct SyncStatus {
   std::uint64_t catalog_serial = 0;  // bumps whenever the catalog changes
 };
 
+// News from the syncer, told as it happens.
+struct SyncEvent {
+  enum class Kind {
+    kDelivered,       // `submission_id` is stored at the service
+    kCatalogChanged,  // Catalog() has a new version
+    kReachability,    // the service became reachable, or stopped being
+  };
+  Kind kind = Kind::kDelivered;
+  std::string submission_id{};
+  bool reachable = false;  // kReachability
+};
+
 class Syncer {
  public:
   // `outbox` and `transport` must outlive the Syncer. Items the service
@@ -67,6 +80,10 @@ class Syncer {
   void Wake();
 
   SyncStatus Status() const;
+  // Called on the syncer thread (and in Start, for a cached catalog) with
+  // each piece of news. It must be quick and must not call back into the
+  // Syncer: the kiosk queues the news and wakes its window.
+  void SetListener(std::function<void(const SyncEvent&)> listener);
   // The current catalog: the service's, else the cached copy; nullopt when
   // there has never been one.
   std::optional<v1::Catalog> Catalog() const;
@@ -81,6 +98,7 @@ class Syncer {
   void SetReachable(const absl::Status& call);
   void RefreshPendingCount();
   bool Stopping() const;
+  void Tell(const SyncEvent& event);
 
   Outbox& outbox_;
   Transport& transport_;
@@ -92,6 +110,7 @@ class Syncer {
   bool wake_ = false;
   SyncStatus status_;
   std::optional<v1::Catalog> catalog_;
+  std::function<void(const SyncEvent&)> listener_;  // guarded by mu_
   std::thread thread_;
   // Syncer thread only: the error last logged, so retries do not flood.
   absl::StatusCode last_logged_error_ = absl::StatusCode::kOk;

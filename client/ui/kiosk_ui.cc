@@ -80,9 +80,7 @@ bool KioskUi::NeedsFrame() const {
     return true;
   }
   if (clock_.Now() >= NextDeadline()) return true;
-  SyncStatus status = sync_.status();
-  return status.catalog_serial != catalog_serial_ || status.service_reachable != online_ ||
-         (OnThanks() && status.delivered_total != delivered_seen_);
+  return has_news_.load();
 }
 
 absl::Time KioskUi::NextDeadline() const {
@@ -457,7 +455,6 @@ void KioskUi::PressKeyboardKey(const std::string& id) {
 void KioskUi::Send() {
   if (!session_->Send(outbox_, clock_.Now()).ok()) return;  // shown on the review
   delivered_ = false;
-  delivered_seen_ = ~0ull;
   if (sync_.wake) sync_.wake();
 }
 
@@ -478,21 +475,35 @@ void KioskUi::Wipe() {
   ApplySettings();
 }
 
+void KioskUi::OnSyncEvent(const SyncEvent& event) {
+  std::lock_guard lock(news_mu_);
+  news_.push_back(event);
+  has_news_.store(true);
+}
+
 void KioskUi::RefreshSync() {
-  SyncStatus status = sync_.status();
-  online_ = status.service_reachable;
-  if (status.catalog_serial != catalog_serial_) {
-    catalog_serial_ = status.catalog_serial;
+  if (!has_news_.exchange(false)) return;
+  std::vector<SyncEvent> news;
+  {
+    std::lock_guard lock(news_mu_);
+    news.swap(news_);
+  }
+  // The syncer's state is in memory; the UI never reads the outbox itself.
+  online_ = sync_.status().service_reachable;
+  bool first = !read_catalog_;
+  for (const SyncEvent& event : news) {
+    if (event.kind == SyncEvent::Kind::kCatalogChanged) first = true;
+    // The thank-you screen says when these words have reached the council.
+    const auto& receipt = session_->journey().receipt();
+    if (event.kind == SyncEvent::Kind::kDelivered && receipt &&
+        event.submission_id == receipt->submission_id) {
+      delivered_ = true;
+    }
+  }
+  if (first) {
+    read_catalog_ = true;
     catalog_ = sync_.catalog();
     session_->journey().SetCatalog(catalog_ ? &*catalog_ : nullptr);
-  }
-  if (OnThanks() && status.delivered_total != delivered_seen_) {
-    delivered_seen_ = status.delivered_total;
-    if (const auto& receipt = session_->journey().receipt()) {
-      auto item = outbox_.Find(receipt->submission_id);
-      delivered_ = item.ok() && item->has_value() &&
-                   (*item)->state == DeliveryState::kDelivered;
-    }
   }
 }
 

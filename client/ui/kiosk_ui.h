@@ -9,7 +9,9 @@
 // ImGui::Render.
 #pragma once
 
+#include <atomic>
 #include <deque>
+#include <mutex>
 #include <functional>
 #include <optional>
 #include <string>
@@ -68,6 +70,10 @@ class KioskUi {
   // Queues an SDL event. Every key press counts, even when its press and
   // release arrive before the next frame.
   void HandleEvent(const SDL_Event& event);
+  // News from the syncer (a delivery, a new catalog, the service coming or
+  // going), shown on the next frame. Any thread; the shell is woken to
+  // build that frame (SdlShell::WakeFromAnyThread), so nothing polls.
+  void OnSyncEvent(const SyncEvent& event);
   // Builds one frame of a width x height screen.
   void Frame(float width, float height);
   // True when a frame should be built now: queued input, a new screen that
@@ -153,10 +159,13 @@ class KioskUi {
   // field before typing there stays in it (ACCESSIBILITY.md, text fields).
   std::uint64_t typed_at_focus_ = ~0ull;
 
-  // Sync state as last seen.
-  std::uint64_t catalog_serial_ = ~0ull;
-  std::uint64_t delivered_seen_ = ~0ull;
+  // Sync news not yet shown; true at first, to read the syncer's state.
+  std::mutex news_mu_;
+  std::vector<SyncEvent> news_;  // guarded by news_mu_
+  std::atomic<bool> has_news_{true};
+  // Sync state as last shown.
   std::optional<v1::Catalog> catalog_;
+  bool read_catalog_ = false;
   bool delivered_ = false;
   bool online_ = true;
 

@@ -165,9 +165,9 @@ bool SdlShell::SaveScreenshot(const std::string& path) {
 bool SdlShell::Step(KioskUi& kiosk, int wait_ms) {
   bool quit = false;
   SDL_Event event;
-  // Sleep until something happens; wake now and then for sync news.
-  // Sleep until an event, the kiosk's own next step (a scan, a warning), or
-  // `wait_ms`, whichever is first.
+  // Sleep until an event (sync news arrives as a wake-up event), the
+  // kiosk's own next step (a scan, a warning), or `wait_ms`, whichever is
+  // first.
   bool got = false;
   if (kiosk.NeedsFrame()) {
     got = SDL_PollEvent(&event) != 0;
@@ -189,9 +189,18 @@ bool SdlShell::Step(KioskUi& kiosk, int wait_ms) {
 }
 
 int SdlShell::Run(KioskUi& kiosk, const volatile bool* stop) {
-  while ((stop == nullptr || !*stop) && Step(kiosk, 250)) {
+  while ((stop == nullptr || !*stop) && Step(kiosk, kStopCheckMs)) {
   }
   return 0;
+}
+
+void SdlShell::WakeFromAnyThread() {
+  // SDL_PushEvent is safe from any thread and ends SDL_WaitEventTimeout.
+  static const Uint32 kWake = SDL_RegisterEvents(1);
+  if (kWake == static_cast<Uint32>(-1)) return;
+  SDL_Event event{};
+  event.type = kWake;
+  SDL_PushEvent(&event);
 }
 
 }  // namespace carevoice::client::ui

@@ -36,12 +36,19 @@ class SdlShell {
   ImGuiIO& io() { return ImGui::GetIO(); }
 
   // Runs until the window is closed, SIGINT/SIGTERM arrive (SDL turns them
-  // into SDL_QUIT), or `*stop` becomes true. Returns the process exit code.
+  // into SDL_QUIT), or `*stop` becomes true (seen within kStopCheckMs).
+  // Between frames it sleeps until an event, a wake-up, or the kiosk's own
+  // next deadline. Returns the process exit code.
   int Run(KioskUi& kiosk, const volatile bool* stop = nullptr);
+  static constexpr int kStopCheckMs = 5000;
   // Hands every waiting SDL event to the kiosk and builds a frame if one is
   // needed; when nothing is, waits up to `wait_ms` for an event. Returns
   // false once SDL_QUIT has arrived.
   bool Step(KioskUi& kiosk, int wait_ms);
+
+  // Wakes the window loop from any thread (an SDL user event), so that it
+  // can sleep until there is something to show instead of polling.
+  static void WakeFromAnyThread();
 
   // Writes the current back buffer as PNG.
   bool SaveScreenshot(const std::string& path);

@@ -213,6 +213,21 @@ bool KioskHarness::FocusOn(const std::string& id) {
   return FocusedId() == id;
 }
 
+void KioskHarness::SetReachable(bool reachable) {
+  status_.service_reachable = reachable;
+  kiosk_->OnSyncEvent({.kind = SyncEvent::Kind::kReachability, .reachable = reachable});
+}
+
+void KioskHarness::Delivered(const std::string& submission_id) {
+  ++status_.delivered_total;
+  kiosk_->OnSyncEvent({.kind = SyncEvent::Kind::kDelivered, .submission_id = submission_id});
+}
+
+void KioskHarness::CatalogChanged() {
+  ++status_.catalog_serial;
+  kiosk_->OnSyncEvent({.kind = SyncEvent::Kind::kCatalogChanged});
+}
+
 bool KioskHarness::TabUntilHeard(const std::string& words) {
   for (int i = 0; i < 64; ++i) {
     std::size_t mark = Spoken().size();

@@ -51,6 +51,11 @@ class KioskHarness {
   Outbox& outbox() { return *outbox_; }
   a11y::FakeSpeaker& speaker() { return speaker_; }
   SyncStatus& status() { return status_; }
+  // The syncer's news, as a real syncer tells it: the service comes or
+  // goes, an item is delivered, the catalog changes.
+  void SetReachable(bool reachable);
+  void Delivered(const std::string& submission_id);
+  void CatalogChanged();
   std::optional<v1::Catalog>& catalog() { return catalog_; }
   // Everything spoken, one utterance per entry.
   std::vector<std::string> Spoken() const;

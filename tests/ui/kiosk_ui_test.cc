@@ -343,7 +343,7 @@ TEST(KioskUi, TouchAloneCompletesTheJourney) {
 
 TEST(KioskUi, ThanksSaysWhetherTheWordsHaveReachedTheCouncil) {
   KioskHarness h;
-  h.status().service_reachable = false;
+  h.SetReachable(false);
   KeysToReview(h, "Offline words");
   ASSERT_TRUE(h.FocusOn("review.send"));
   std::size_t mark = h.Spoken().size();
@@ -353,7 +353,10 @@ TEST(KioskUi, ThanksSaysWhetherTheWordsHaveReachedTheCouncil) {
   // The syncer delivers it later: the screen and the speech say so.
   auto receipt = h.kiosk().journey().receipt();
   ASSERT_TRUE(h.outbox().MarkDelivered(receipt->submission_id).ok());
-  h.status().delivered_total += 1;
+  h.Delivered("another-submission-id");  // someone else's words: no change
+  h.Settle();
+  EXPECT_THAT(h.SpokenSince(mark), Not(HasSubstr("reached the council")));
+  h.Delivered(receipt->submission_id);
   mark = h.Spoken().size();
   h.Settle();
   EXPECT_THAT(h.SpokenSince(mark), HasSubstr("Your feedback has reached the council."));
@@ -361,13 +364,13 @@ TEST(KioskUi, ThanksSaysWhetherTheWordsHaveReachedTheCouncil) {
 
 TEST(KioskUi, SaysWhenTheServiceCannotBeReached) {
   KioskHarness h;
-  h.status().service_reachable = false;
+  h.SetReachable(false);
   std::size_t mark = h.Spoken().size();
   h.Press(SDLK_SPACE);
   EXPECT_THAT(h.SpokenSince(mark), HasSubstr("Not connected. Your words will be kept safe"));
   ASSERT_NE(h.kiosk().registry().Find("home.offline"), nullptr) << "shown as well as said";
   // Back online: the notice goes.
-  h.status().service_reachable = true;
+  h.SetReachable(true);
   h.Settle();
   EXPECT_EQ(h.kiosk().registry().Find("home.offline"), nullptr);
 }
