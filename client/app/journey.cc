@@ -125,9 +125,14 @@ bool Journey::EraseWord() {
   return true;
 }
 
-void Journey::Continue() {
+bool Journey::Continue() {
   const Step* s = step();
-  if (s != nullptr && s->type == StepType::kWords) Forward();
+  if (s == nullptr || s->type != StepType::kWords) return false;
+  // A required field is asked for here, where it can be filled in, not
+  // refused later at Send.
+  if (!s->optional && Words().find_first_not_of(" \n") == std::string::npos) return false;
+  Forward();
+  return true;
 }
 
 bool Journey::Edit(std::string_view step_id) {

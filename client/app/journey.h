@@ -58,8 +58,9 @@ class Journey {
   bool InsertWords(std::string_view utf8);
   bool EraseWord();  // deletes the last character
   std::size_t WordsLimit() const;
-  // Leaves a words step (its words kept) for the next one.
-  void Continue();
+  // Leaves a words step (its words kept) for the next one; false, staying,
+  // when the step is required and nothing has been written.
+  bool Continue();
 
   // From the review, revisit one step; moving on from it returns to the
   // review (through any step the change newly calls for).

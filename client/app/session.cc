@@ -7,18 +7,21 @@
 
 namespace carevoice::client {
 
-absl::StatusOr<std::unique_ptr<Session>> Session::Create(LanguageLoader load,
-                                                         std::vector<std::string> languages,
-                                                         Settings defaults,
-                                                         const contract::Clock& clock,
-                                                         absl::Duration idle_timeout) {
+absl::StatusOr<std::unique_ptr<Session>> Session::Create(
+    LanguageLoader load, std::vector<std::string> languages, Settings defaults,
+    const contract::Clock& clock, absl::Duration idle_timeout,
+    const std::vector<JourneySpec>& journeys) {
+  for (const JourneySpec& spec : journeys) {
+    if (absl::Status ok = CheckSpec(spec); !ok.ok()) return ok;
+  }
   if (languages.empty()) return absl::InvalidArgumentError("no languages to offer");
   defaults.language = languages.front();
   if (!a11y::ParseInputMode(defaults.input)) {
     return absl::InvalidArgumentError("input must be keys, switch1 or switch2");
   }
   std::unique_ptr<Session> session(
-      new Session(std::move(load), std::move(languages), defaults, clock, idle_timeout));
+      new Session(std::move(load), std::move(languages), defaults, clock, idle_timeout,
+                  journeys));
   if (!session->UseLanguage(defaults.language)) {
     absl::StatusOr<Strings> tried = session->load_(defaults.language);
     return tried.ok() ? absl::NotFoundError("cannot load the screen language of " +
@@ -29,11 +32,13 @@ absl::StatusOr<std::unique_ptr<Session>> Session::Create(LanguageLoader load,
 }
 
 Session::Session(LanguageLoader load, std::vector<std::string> languages, Settings defaults,
-                 const contract::Clock& clock, absl::Duration idle_timeout)
+                 const contract::Clock& clock, absl::Duration idle_timeout,
+                 const std::vector<JourneySpec>& journeys)
     : load_(std::move(load)),
       languages_(std::move(languages)),
       defaults_(defaults),
       settings_(defaults),
+      journey_(journeys),
       idle_(clock, idle_timeout) {}
 
 std::string Session::ViewName() const {
@@ -165,8 +170,7 @@ Session::KeyOutcome Session::PressKey(std::string_view key_id) {
       Edit edit = keyboard_.Press(key);
       if (edit.kind == EditKind::kDone) {
         keyboard_row_.clear();
-        journey_.Continue();
-        return KeyOutcome::kDone;
+        return journey_.Continue() ? KeyOutcome::kDone : KeyOutcome::kRequired;
       }
       std::string before = journey_.Words();
       std::string text = before;

@@ -51,12 +51,12 @@ enum class IdleOutcome { kNone, kWarned, kWiped };
 class Session {
  public:
   // `languages` are the tags a person can choose, the first the default;
-  // fails when the default's file does not load.
-  static absl::StatusOr<std::unique_ptr<Session>> Create(LanguageLoader load,
-                                                         std::vector<std::string> languages,
-                                                         Settings defaults,
-                                                         const contract::Clock& clock,
-                                                         absl::Duration idle_timeout);
+  // fails when the default's file does not load. `journeys` must outlive
+  // the session.
+  static absl::StatusOr<std::unique_ptr<Session>> Create(
+      LanguageLoader load, std::vector<std::string> languages, Settings defaults,
+      const contract::Clock& clock, absl::Duration idle_timeout,
+      const std::vector<JourneySpec>& journeys = AllJourneys());
 
   // "attract", "home", a step id, or an overlay's name ("help").
   std::string ViewName() const;
@@ -93,7 +93,8 @@ class Session {
   void OpenKeyboardRow(std::string row) { keyboard_row_ = std::move(row); }
   // Closes the open row; returns its id (focus goes back to it).
   std::string CloseKeyboardRow();
-  enum class KeyOutcome { kUnknown, kTyped, kLimit, kDone };
+  // kRequired: "Done" on a required field with nothing written (it stays).
+  enum class KeyOutcome { kUnknown, kTyped, kLimit, kDone, kRequired };
   // A key of the on-screen keyboard (or a suggested word) chosen.
   KeyOutcome PressKey(std::string_view key_id);
 
@@ -111,7 +112,8 @@ class Session {
 
  private:
   Session(LanguageLoader load, std::vector<std::string> languages, Settings defaults,
-          const contract::Clock& clock, absl::Duration idle_timeout);
+          const contract::Clock& clock, absl::Duration idle_timeout,
+          const std::vector<JourneySpec>& journeys);
   bool UseLanguage(const std::string& tag);
 
   LanguageLoader load_;

@@ -27,8 +27,9 @@ absl::StatusOr<std::unique_ptr<KioskUi>> KioskUi::Create(
     LanguageLoader load, std::vector<std::string> languages, Outbox& outbox,
     SyncHooks sync, a11y::Speaker& speaker, const contract::Clock& clock,
     const Fonts& fonts, KioskOptions options) {
-  absl::StatusOr<std::unique_ptr<Session>> session = Session::Create(
-      std::move(load), std::move(languages), options.defaults, clock, options.idle_timeout);
+  absl::StatusOr<std::unique_ptr<Session>> session =
+      Session::Create(std::move(load), std::move(languages), options.defaults, clock,
+                      options.idle_timeout, *options.journeys);
   if (!session.ok()) return session.status();
   return std::unique_ptr<KioskUi>(
       new KioskUi(std::move(*session), outbox, std::move(sync), speaker, clock, fonts));
@@ -403,7 +404,9 @@ void KioskUi::ApplyIntent(const Intent& intent) {
     case Intent::Kind::kChooseNumber:
       (void)session_->journey().ChooseNumber(intent.value);
       break;
-    case Intent::Kind::kContinue: session_->journey().Continue(); break;
+    case Intent::Kind::kContinue:
+      if (!session_->journey().Continue()) SayRequired();
+      break;
     case Intent::Kind::kSend: Send(); break;
     case Intent::Kind::kEdit: session_->journey().Edit(intent.arg); break;
     case Intent::Kind::kFinish:
@@ -446,10 +449,24 @@ void KioskUi::PressKeyboardKey(const std::string& id) {
     case Session::KeyOutcome::kTyped:
       if (!session_->keyboard_row().empty()) CloseKeyboardRow();
       break;
+    case Session::KeyOutcome::kRequired:
+      SayRequired();
+      break;
     case Session::KeyOutcome::kDone:
     case Session::KeyOutcome::kUnknown:
       break;
   }
+}
+
+void KioskUi::SayRequired() {
+  // Shown under the field and spoken, naming it (WCAG 3.3.1).
+  const Step* step = session_->journey().step();
+  if (step == nullptr) return;
+  Texts t = session_->texts();
+  std::string field_key = "field." + step->field;
+  Text label = t.Get(session_->speech_strings().Has(field_key) ? field_key : "field.other");
+  step_error_ = t.Format("error.required", {label.shown}, {label.spoken});
+  announcer_.Say(step_error_.spoken);
 }
 
 void KioskUi::Send() {
@@ -600,6 +617,7 @@ void KioskUi::Frame(float width, float height) {
     view_ = view;
     frames_in_view_ = 0;
     session_->ClearError();
+    step_error_ = {};
     ui_.ResetScroll();
     session_->CloseKeyboardRow();
     scanner_.Restart();
@@ -611,7 +629,7 @@ void KioskUi::Frame(float width, float height) {
   ui_.SetPointer(router_.pointer_x(), router_.pointer_y(), router_.pressed_id());
   ui_.SetKeysOnly(!session_->keyboard_row().empty());
   Texts t = session_->texts();
-  Text error = session_->send_error() ? ErrorMessage(*session_->send_error()) : Text{};
+  Text error = session_->send_error() ? ErrorMessage(*session_->send_error()) : step_error_;
   ScreenContext ctx{session_->journey(), t, session_->settings(),
                     catalog_ ? &*catalog_ : nullptr, delivered_, online_, session_->keyboard(),
                     session_->keyboard_row(), error};

@@ -56,6 +56,8 @@ struct SyncHooks {
 struct KioskOptions {
   Settings defaults;  // language, input mode, scan interval ...
   absl::Duration idle_timeout = IdleTimer::kDefaultTimeout;
+  // The journeys offered on the home screen; must outlive the kiosk.
+  const std::vector<JourneySpec>* journeys = &AllJourneys();
 };
 
 class KioskUi {
@@ -132,6 +134,8 @@ class KioskUi {
   // font size (what changed since the last call; everything when `first`).
   void ApplySettings(bool first = false);
   void Send();
+  // A required field left empty: the error, shown and spoken.
+  void SayRequired();
   void Wipe();
   void RefreshSync();
   void AnnounceChanges(bool entered);
@@ -166,6 +170,7 @@ class KioskUi {
   // Sync state as last shown.
   std::optional<v1::Catalog> catalog_;
   bool read_catalog_ = false;
+  Text step_error_;  // shown on the current step until the view changes
   bool delivered_ = false;
   bool online_ = true;
 

@@ -16,6 +16,7 @@ Intent DrawWordsStep(const ScreenContext& ctx, const Step& step, Ui& ui) {
   std::string words = ctx.journey.Words();
   ui.TextField(WordsFieldId(step), JourneyText(ctx, keys.field_label), words,
                JourneyText(ctx, keys.field_hint), t.Get("state.empty"));
+  if (!ctx.error.shown.empty()) ui.ErrorText(step.id + ".error", ctx.error);
   if (step.max_chars > 0 && ctx.journey.WordsLimit() > 0 &&
       CharacterCount(words) >= ctx.journey.WordsLimit()) {
     ui.ErrorText(step.id + ".limit", t.Get("words.limit"));

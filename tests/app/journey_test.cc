@@ -203,7 +203,8 @@ TEST_F(JourneyTest, ConditionsSkipStepsAndAChangeAsksTheNewStepFirst) {
   ASSERT_TRUE(j.Begin("conditional"));
   ASSERT_TRUE(j.ChooseText("day_centres").ok());
   EXPECT_EQ(j.view(), "more") << "the condition does not hold: skipped";
-  j.Continue();
+  ASSERT_TRUE(j.InsertWords("Kind staff"));
+  ASSERT_TRUE(j.Continue());
   ASSERT_EQ(j.view(), "review");
   EXPECT_EQ(j.ReviewedSteps().size(), 2u);
   // Changing the service makes the skipped step needed: it is asked
@@ -224,6 +225,22 @@ TEST_F(JourneyTest, ConditionsSkipStepsAndAChangeAsksTheNewStepFirst) {
   EXPECT_EQ(j.view(), "service");
   ASSERT_TRUE(j.Back());
   EXPECT_EQ(j.view(), kHomeView);
+}
+
+TEST_F(JourneyTest, ARequiredFieldIsAskedForWhereItCanBeFilledIn) {
+  std::vector<JourneySpec> specs = {ConditionalSpec()};  // its words are required
+  Journey j(specs);
+  j.Start();
+  ASSERT_TRUE(j.Begin("conditional"));
+  ASSERT_TRUE(j.ChooseText("day_centres").ok());
+  ASSERT_EQ(j.view(), "more");
+  EXPECT_FALSE(j.Continue()) << "nothing written";
+  ASSERT_TRUE(j.InsertWords("  \n "));
+  EXPECT_FALSE(j.Continue()) << "only spaces";
+  EXPECT_EQ(j.view(), "more");
+  ASSERT_TRUE(j.InsertWords("Late visits"));
+  EXPECT_TRUE(j.Continue());
+  EXPECT_EQ(j.view(), "review");
 }
 
 TEST_F(JourneyTest, ABadSpecFailsItsCheck) {

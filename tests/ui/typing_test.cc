@@ -125,5 +125,27 @@ TEST(Typing, SpaceOnAButtonChoosesAndTypesNothing) {
   EXPECT_THAT(h.SpokenSince(h.ViewEntryMark()), HasSubstr("Your words: none"));
 }
 
+TEST(Typing, ARequiredFieldLeftEmptyIsNamedShownAndSpoken) {
+  // Feedback as it is, but with its words required.
+  std::vector<JourneySpec> journeys = {AllJourneys().front()};
+  for (Step& step : journeys[0].steps) {
+    if (step.type == StepType::kWords) step.optional = false;
+  }
+  KioskOptions options;
+  options.journeys = &journeys;
+  KioskHarness h(1280, 800, SampleCatalog(), options);
+  ToTheWordsScreen(h);
+  ASSERT_TRUE(h.TabUntilHeard("Button, Continue"));
+  std::size_t mark = h.Spoken().size();
+  h.Press(SDLK_RETURN);
+  EXPECT_EQ(h.View(), "more") << "nothing written: the person stays where it can be written";
+  EXPECT_THAT(h.SpokenSince(mark), HasSubstr("Your words: this is needed. Please fill it in."));
+  EXPECT_NE(h.kiosk().registry().Find("more.error"), nullptr) << "shown as well as spoken";
+  h.Type("Late visits");
+  ASSERT_TRUE(h.TabUntilHeard("Button, Continue"));
+  h.Press(SDLK_RETURN);
+  EXPECT_EQ(h.View(), "review");
+}
+
 }  // namespace
 }  // namespace carevoice::client::ui::testing
