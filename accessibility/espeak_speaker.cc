@@ -26,7 +26,8 @@ namespace {
 // an interrupted utterance notice it is stale quickly.
 constexpr int kSynthChunkMs = 20;
 constexpr int kMinBufferSamples = 64;
-constexpr int kMaxBufferSamples = 1024;  // 46 ms at 22,050 Hz
+// ACCESSIBILITY.md item 4: speech stops within one buffer of at most 23 ms.
+constexpr int kMaxBufferSamples = 512;  // 23.2 ms at 22,050 Hz
 // How far synthesis may run ahead of playback. Bounded so that memory stays
 // small; anything queued is thrown away on interruption anyway.
 constexpr size_t kMaxQueuedSamples = 22050 / 2;
@@ -203,6 +204,17 @@ class VectorSink final : public SampleSink {
 // speech thread (every espeak call, through the synth callback into
 // samples_) and SDL's audio thread (drains samples_). All shared state is
 // under mu_, held only briefly.
+//
+// The SDL device is paused while there is nothing to play, so that an idle
+// kiosk runs none of this code (PERFORMANCE.md P10; SDL 2's own audio thread
+// still wakes once per buffer period to hand the device silence, paused or
+// not, which is also why a paused device starts again at its next period
+// rather than after a restart). Only the speech thread
+// pauses and unpauses it, always outside mu_ (SDL takes its own device lock,
+// which its audio thread holds around our callback): it unpauses as soon as
+// a buffer's worth of a new utterance is queued (or the whole utterance, if
+// shorter), so the first samples go out at SDL's next callback; and it
+// pauses once the queue has drained and nothing is waiting.
 class EspeakSpeaker final : public Speaker {
  public:
   explicit EspeakSpeaker(const EspeakOptions& options)
@@ -251,13 +263,14 @@ class EspeakSpeaker final : public Speaker {
     want.userdata = this;
     SDL_AudioSpec have{};
     // No changes allowed: SDL converts if the device differs, so every
-    // callback buffer is exactly buffer_samples long (the 50 ms promise).
+    // callback buffer is exactly buffer_samples long (the 23 ms promise).
     device_ = SDL_OpenAudioDevice(nullptr, 0, &want, &have, 0);
     if (device_ == 0) {
       return absl::UnavailableError(
           absl::StrCat("SDL audio device: ", SDL_GetError()));
     }
-    SDL_PauseAudioDevice(device_, 0);  // plays silence until there is speech
+    // SDL opens the device paused; the speech thread unpauses it when there
+    // is something to play.
     return absl::OkStatus();
   }
 
@@ -286,6 +299,7 @@ class EspeakSpeaker final : public Speaker {
       DropQueuedLocked();
     }
     space_cv_.notify_all();
+    work_cv_.notify_one();  // the device may pause now
   }
 
   bool IsSpeaking() const override {
@@ -310,17 +324,29 @@ class EspeakSpeaker final : public Speaker {
   };
 
   // Feeds one utterance's audio into the speaker, until it goes stale.
+  // espeak starts an utterance with 13 ms or more of digital silence (53 ms
+  // before a 't'); that is dropped, so the first buffer played is already
+  // speech. Utterances stay apart: each one ends with a pause (ENDPAUSE).
   class Sink final : public SampleSink {
    public:
     Sink(EspeakSpeaker& speaker, uint64_t generation)
         : speaker_(speaker), generation_(generation) {}
     bool Consume(const int16_t* samples, int count) override {
+      if (!heard_) {
+        const int16_t* first = std::find_if(
+            samples, samples + count, [](int16_t s) { return s != 0; });
+        count -= static_cast<int>(first - samples);
+        samples = first;
+        if (count == 0) return true;
+        heard_ = true;
+      }
       return speaker_.Push(generation_, samples, count);
     }
 
    private:
     EspeakSpeaker& speaker_;
     const uint64_t generation_;
+    bool heard_ = false;  // a non-zero sample has been passed on
   };
 
   // Everything queued or being synthesised becomes stale; the next audio
@@ -347,8 +373,18 @@ class EspeakSpeaker final : public Speaker {
       int rate_wpm;
       {
         std::unique_lock lock(mu_);
-        work_cv_.wait(lock, [this] { return quit_ || !jobs_.empty(); });
+        work_cv_.wait(lock, [this] {
+          return quit_ || !jobs_.empty() || (playing_ && samples_.empty());
+        });
         if (quit_) return;
+        if (jobs_.empty()) {
+          // Everything queued has gone to the device: pause it until the
+          // next utterance, rather than have SDL call back with silence.
+          playing_ = false;
+          lock.unlock();
+          SDL_PauseAudioDevice(device_, 1);
+          continue;
+        }
         job = std::move(jobs_.front());
         jobs_.pop_front();
         synthesising_ = true;
@@ -356,8 +392,12 @@ class EspeakSpeaker final : public Speaker {
         rate_wpm = rate_wpm_;
       }
       Speak(job, rate_wpm);
-      std::lock_guard lock(mu_);
-      synthesising_ = false;
+      {
+        std::lock_guard lock(mu_);
+        synthesising_ = false;
+      }
+      // An utterance shorter than one buffer has not started the device yet.
+      StartPlayingIfQueued(0);
     }
   }
 
@@ -394,7 +434,24 @@ class EspeakSpeaker final : public Speaker {
     });
     if (quit_ || generation != generation_) return false;
     samples_.insert(samples_.end(), samples, samples + count);
+    lock.unlock();
+    StartPlayingIfQueued(options_.buffer_samples);
     return true;
+  }
+
+  // Speech thread: unpauses the device once at least `min_samples` (and at
+  // least one) are queued. Waiting for a full buffer keeps the first
+  // callback of an utterance from padding it with silence mid-word; espeak
+  // makes the next 20 ms chunk in well under a millisecond.
+  void StartPlayingIfQueued(size_t min_samples) {
+    {
+      std::lock_guard lock(mu_);
+      if (playing_ || samples_.empty() || samples_.size() < min_samples) {
+        return;
+      }
+      playing_ = true;
+    }
+    SDL_PauseAudioDevice(device_, 0);
   }
 
   static void AudioCallback(void* self, Uint8* stream, int bytes) {
@@ -405,6 +462,7 @@ class EspeakSpeaker final : public Speaker {
   // SDL's audio thread: play what is queued, then silence.
   void FillAudio(int16_t* out, int count) {
     const float volume = volume_.load();
+    bool drained = false;
     {
       std::lock_guard lock(mu_);
       const int available =
@@ -414,15 +472,17 @@ class EspeakSpeaker final : public Speaker {
       }
       samples_.erase(samples_.begin(), samples_.begin() + available);
       std::fill(out + available, out + count, int16_t{0});
+      drained = samples_.empty();
     }
     space_cv_.notify_all();
+    if (drained) work_cv_.notify_one();  // the speech thread may pause us
     if (options_.on_audio_buffer) options_.on_audio_buffer(out, count);
   }
 
   EspeakOptions options_;
 
   mutable std::mutex mu_;
-  std::condition_variable work_cv_;   // jobs_ or quit_ changed
+  std::condition_variable work_cv_;   // jobs_, quit_ or samples_ drained
   std::condition_variable space_cv_;  // samples_ drained or generation_ moved
   std::deque<Job> jobs_;              // waiting for synthesis
   std::deque<int16_t> samples_;       // synthesised, waiting for playback
@@ -430,6 +490,9 @@ class EspeakSpeaker final : public Speaker {
   bool synthesising_ = false;
   uint64_t synth_generation_ = 0;  // of the utterance being synthesised
   bool quit_ = false;
+  // The device is unpaused (only the speech thread changes this, and it
+  // pauses/unpauses the device to match).
+  bool playing_ = false;
   int rate_wpm_;
 
   std::atomic<float> volume_;  // read by the audio thread for every buffer

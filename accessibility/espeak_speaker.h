@@ -1,8 +1,10 @@
 // The real Speaker: espeak-ng on one speech thread (espeak keeps global
 // state, so that thread owns every espeak call), audio through an SDL audio
-// device in buffers of at most 50 ms. Stop/Say cut audio off within one
-// buffer: the synth callback returns 1 to abort and queued samples are
-// dropped. Also: offline synthesis for tests and audits.
+// device in buffers of at most 512 samples (23 ms at 22,050 Hz). Stop/Say
+// cut audio off within one buffer: the synth callback returns 1 to abort and
+// queued samples are dropped. The device is paused while nothing is queued
+// (no audio callbacks when idle) and unpaused as soon as a new utterance has
+// a buffer's worth of samples. Also: offline synthesis for tests and audits.
 #pragma once
 
 #include <cstdint>
@@ -17,12 +19,13 @@
 namespace carevoice::a11y {
 
 struct EspeakOptions {
-  int buffer_samples = 1024;   // per SDL audio buffer; <= 1024 at 22,050 Hz
+  int buffer_samples = 512;    // per SDL audio buffer; <= 512 at 22,050 Hz
   int rate_wpm = 160;          // a little slower than espeak's default
   float volume = 1.0f;
   std::string data_path;       // empty: espeak-ng's default data
   // For tests and meters: called on SDL's audio thread with every buffer as
-  // it goes to the device (after volume), silence included. Must be quick.
+  // it goes to the device (after volume), silence included. Not called while
+  // the device is paused (nothing to play). Must be quick.
   std::function<void(const int16_t* samples, int count)> on_audio_buffer;
 };
 
