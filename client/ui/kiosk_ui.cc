@@ -70,6 +70,7 @@ KioskUi::KioskUi(Strings strings, LanguageLoader load, std::vector<std::string> 
       announcer_(speaker_, [this](std::string_view key) { return speech_strings_.Get(key); }),
       ui_(registry_, focus_, theme_, fonts),
       words_(contract::kMaxFeedbackText) {
+  keyboard_.SetWords(options_.words);
   UseLanguage(settings_.language);
   ApplySettings(settings_);
 }

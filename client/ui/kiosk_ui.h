@@ -26,6 +26,7 @@
 #include "carevoice/v1/carevoice.pb.h"
 #include "client/app/idle_timer.h"
 #include "client/app/journey.h"
+#include "client/app/onscreen_keyboard.h"
 #include "client/app/settings.h"
 #include "client/app/strings.h"
 #include "client/app/texts.h"
@@ -53,6 +54,7 @@ using LanguageLoader = std::function<absl::StatusOr<Strings>(const std::string& 
 struct KioskOptions {
   Settings defaults;  // language, input mode, scan interval ...
   absl::Duration idle_timeout = IdleTimer::kDefaultTimeout;
+  WordLists words;  // the keyboard's predictions (LoadWordLists); none if empty
 };
 
 class KioskUi {
