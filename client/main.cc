@@ -12,6 +12,7 @@
 #include "accessibility/speech_log.h"
 #include "client/app/settings.h"
 #include "client/app/strings.h"
+#include "client/app/word_list_files.h"
 #include "client/model/outbox.h"
 #include "client/model/syncer.h"
 #include "client/model/transport.h"
@@ -75,7 +76,7 @@ int main(int argc, char** argv) {
   app.add_option("--speech-log", speech_log, "Write the speech transcript here (tests, audits)");
   app.add_option("--window", window, "Window size WxH");
   app.add_flag("--fullscreen", fullscreen, "Fill the screen");
-  app.add_option("--assets", assets, "Assets folder (language files)");
+  app.add_option("--assets", assets, "Assets folder (language files, word lists)");
   app.add_option("--language", language, "Language tag, e.g. en-GB");
   app.add_option("--speech", speech, "espeak, or none (captions only)")
       ->check(CLI::IsMember({"espeak", "none"}));
@@ -111,6 +112,9 @@ int main(int argc, char** argv) {
   client::LanguageLoader load = [lang_dir](const std::string& tag) {
     return client::Strings::LoadLanguage(lang_dir, tag);
   };
+  // The on-screen keyboard's word predictions, one list per keyboard language.
+  auto words = client::LoadWordLists(assets + "/words");
+  if (!words.ok()) return Fail(std::string(words.status().message()));
   auto outbox = client::Outbox::Open(outbox_path);
   if (!outbox.ok()) return Fail(std::string(outbox.status().message()));
 
@@ -152,6 +156,7 @@ int main(int argc, char** argv) {
   kiosk_options.defaults.input = input;
   kiosk_options.defaults.scan_interval_ms = scan_interval_ms;
   kiosk_options.idle_timeout = absl::Seconds(idle_timeout_s);
+  kiosk_options.words = std::move(*words);
   auto kiosk = ui::KioskUi::Create(load, languages, **outbox, hooks, *speaker, clock, *fonts,
                                    kiosk_options);
   if (!kiosk.ok()) return Fail(std::string(kiosk.status().message()));

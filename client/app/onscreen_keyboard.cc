@@ -147,94 +147,9 @@ bool IsWordChar(char32_t cp) {
   return true;
 }
 
-// ---- Word lists ----
+// ---- Languages ----
 
-// 367 words, most frequent first.
-constexpr const char* kEnglishWords[] = {
-    "the", "and", "to", "I", "a", "my", "was", "is", "in", "of", "it", "not",
-    "for", "he", "she", "they", "with", "me", "we", "her", "his", "very",
-    "on", "be", "but", "have", "had", "are", "no", "staff", "care", "carer",
-    "carers", "home", "help", "thank", "thanks", "you", "that", "at", "so",
-    "when", "all", "good", "kind", "time", "would", "like", "mum", "dad",
-    "day", "visit", "visits", "always", "never", "can", "could", "more",
-    "about", "there", "been", "this", "what", "do", "did", "get", "from",
-    "room", "food", "meals", "medication", "late", "happy", "feel", "felt",
-    "helpful", "lovely", "caring", "nurse", "nurses", "manager", "family",
-    "really", "well", "should", "told", "them", "him", "our", "need", "needs",
-    "know", "because", "one", "just", "as", "if", "much", "were", "or",
-    "will", "out", "too", "also", "up", "some", "only", "people", "want",
-    "wanted", "come", "came", "every", "morning", "night", "evening",
-    "afternoon", "week", "today", "yesterday", "make", "made", "sure", "safe",
-    "clean", "dirty", "cold", "hot", "warm", "water", "drink", "tea", "lunch",
-    "dinner", "breakfast", "bed", "bath", "shower", "toilet", "wash",
-    "washed", "dressed", "clothes", "hair", "teeth", "pain", "tablets",
-    "medicine", "doctor", "appointment", "hospital", "ambulance", "fall",
-    "fell", "call", "bell", "waiting", "waited", "wait", "long", "hours",
-    "minutes", "sometimes", "often", "rarely", "again", "still", "think",
-    "thought", "said", "say", "asked", "ask", "listen", "listened",
-    "listening", "talk", "talked", "talking", "speak", "spoke", "respect",
-    "respectful", "polite", "rude", "patient", "impatient", "gentle", "rough",
-    "careful", "carefully", "cared", "cares", "kindness", "dignity",
-    "privacy", "private", "support", "supported", "supporting", "visitor",
-    "visitors", "friend", "friends", "wife", "husband", "son", "daughter",
-    "brother", "sister", "grandson", "granddaughter", "father", "mother",
-    "parents", "residents", "resident", "service", "services", "team",
-    "shift", "shifts", "agency", "new", "different", "same", "change",
-    "changed", "changes", "better", "worse", "best", "worst", "great",
-    "excellent", "poor", "bad", "terrible", "wonderful", "fantastic",
-    "brilliant", "amazing", "nice", "pleasant", "friendly", "unhappy", "sad",
-    "worried", "worry", "lonely", "alone", "scared", "frightened", "angry",
-    "upset", "complaint", "complain", "complained", "concern", "concerns",
-    "problem", "problems", "issue", "issues", "happened", "happen", "forgot",
-    "forgotten", "missed", "missing", "lost", "broken", "money", "bill",
-    "pay", "paid", "cost", "cancel", "cancelled", "enough", "little", "lot",
-    "lots", "many", "most", "everyone", "everything", "nothing", "something",
-    "anything", "someone", "nobody", "hungry", "thirsty", "diet", "choice",
-    "choices", "menu", "taste", "cooked", "activities", "activity", "garden",
-    "outside", "walk", "walking", "wheelchair", "hoist", "glasses", "hearing",
-    "aid", "dentures", "sleep", "slept", "noise", "noisy", "quiet", "light",
-    "dark", "door", "window", "heating", "weekend", "Monday", "Tuesday",
-    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "month", "year",
-    "please", "sorry", "hello", "goodbye", "yes", "okay", "phone", "rang",
-    "answer", "answered", "letter", "email", "write", "written", "report",
-    "reported", "managers", "office", "leave", "left", "stay", "stayed",
-    "arrive", "arrived", "arriving", "early", "rushed", "hurry", "hurried",
-    "busy", "understaffed", "trained", "training", "experience",
-    "experienced",
-};
-
-// 77 words, most frequent first.
-constexpr const char* kWelshWords[] = {
-    "a", "y", "yr", "yn", "i", "ac", "mae", "roedd", "dim", "ddim", "da",
-    "iawn", "diolch", "gofal", "gofalwr", "gofalwyr", "cartref", "staff",
-    "caredig", "hwyr", "ymweliad", "ymweliadau", "meddyginiaeth", "bwyd",
-    "prydau", "help", "helpu", "cymorth", "nyrs", "meddyg", "teulu", "mam",
-    "tad", "ystafell", "gwely", "bob", "amser", "weithiau", "byth", "bore",
-    "prynhawn", "nos", "heddiw", "ddoe", "wythnos", "hapus", "trist", "poen",
-    "angen", "eisiau", "gwrando", "siarad", "Cymraeg", "Saesneg", "glân",
-    "gwael", "gwych", "ardderchog", "cwyn", "diogel", "gofalus", "amyneddgar",
-    "cwrtais", "dŵr", "tŷ", "te", "cinio", "swper", "brecwast", "ffôn",
-    "aros", "rheolwr", "ond", "gyda", "fy", "mae'n", "dydd",
-};
-
-// 94 words, most frequent first.
-constexpr const char* kPolishWords[] = {
-    "i", "w", "z", "na", "nie", "tak", "jest", "był", "była", "się", "że",
-    "ale", "do", "bardzo", "opieka", "opiekun", "opiekunka", "opiekunowie",
-    "dom", "personel", "miły", "miła", "mili", "pomoc", "pomocy",
-    "dziękuję", "dobrze", "dobry", "dobra", "źle", "zły", "zła",
-    "spóźniony", "spóźniona", "wizyta", "wizyty", "leki", "lekarstwa",
-    "posiłki", "jedzenie", "pielęgniarka", "lekarz", "pokój", "rodzina",
-    "mama", "tata", "zawsze", "nigdy", "czasami", "często", "łóżko",
-    "łazienka", "ból", "czysty", "czysto", "brudny", "skarga", "bezpieczny",
-    "bezpiecznie", "woda", "herbata", "śniadanie", "obiad", "kolacja", "rano",
-    "wieczorem", "noc", "dzisiaj", "wczoraj", "tydzień", "mój", "moja",
-    "moje", "mąż", "żona", "córka", "syn", "proszę", "potrzebuję", "chcę",
-    "uprzejmy", "cierpliwy", "kierownik", "telefon", "czekać", "czekałem",
-    "czekałam", "poniedziałek", "wtorek", "środa", "czwartek", "piątek",
-    "sobota", "niedziela",
-};
-
+// Also the index of a language's list in WordLists.
 enum class Lang { kEnglish, kWelsh, kPolish };
 
 Lang LangOf(std::string_view tag) {
@@ -247,23 +162,6 @@ Lang LangOf(std::string_view tag) {
   if (starts("cy")) return Lang::kWelsh;
   if (starts("pl")) return Lang::kPolish;
   return Lang::kEnglish;
-}
-
-template <std::size_t N>
-std::vector<std::string_view> AsVector(const char* const (&words)[N]) {
-  return std::vector<std::string_view>(std::begin(words), std::end(words));
-}
-
-const std::vector<std::string_view>& WordsFor(Lang lang) {
-  static const auto* en = new std::vector<std::string_view>(AsVector(kEnglishWords));
-  static const auto* cy = new std::vector<std::string_view>(AsVector(kWelshWords));
-  static const auto* pl = new std::vector<std::string_view>(AsVector(kPolishWords));
-  switch (lang) {
-    case Lang::kWelsh: return *cy;
-    case Lang::kPolish: return *pl;
-    case Lang::kEnglish: break;
-  }
-  return *en;
 }
 
 // ---- Layout ----
@@ -410,8 +308,26 @@ void ApplyEdit(const Edit& edit, std::string& text) {
   ApplyEdit(edit, text, cursor);
 }
 
-OnscreenKeyboard::OnscreenKeyboard(std::string language_tag)
-    : language_(std::move(language_tag)) {}
+const std::vector<std::string>& WordLists::Languages() {
+  static const auto* tags = new std::vector<std::string>{"en-GB", "cy", "pl"};
+  return *tags;
+}
+
+void WordLists::Set(std::string_view language_tag,
+                    std::vector<std::string> words) {
+  lists_[static_cast<std::size_t>(LangOf(language_tag))] =
+      std::make_shared<const std::vector<std::string>>(std::move(words));
+}
+
+const std::vector<std::string>& WordLists::For(
+    std::string_view language_tag) const {
+  static const auto* none = new std::vector<std::string>();
+  const auto& list = lists_[static_cast<std::size_t>(LangOf(language_tag))];
+  return list ? *list : *none;
+}
+
+OnscreenKeyboard::OnscreenKeyboard(std::string language_tag, WordLists words)
+    : language_(std::move(language_tag)), words_(std::move(words)) {}
 
 void OnscreenKeyboard::SetLanguage(std::string language_tag) {
   language_ = std::move(language_tag);
@@ -550,7 +466,7 @@ std::vector<std::string> OnscreenKeyboard::Predict(std::string_view text_so_far,
       IsUpper(typed.front()) ||
       AtSentenceStart(text_so_far.substr(0, text_so_far.size() - partial.size()));
 
-  for (std::string_view word : WordsFor(LangOf(language_))) {
+  for (const std::string& word : words_.For(language_)) {
     const std::string word_lower = Lower(word);
     if (word_lower.size() <= lower.size() ||
         word_lower.compare(0, lower.size(), lower) != 0) {
@@ -562,7 +478,7 @@ std::vector<std::string> OnscreenKeyboard::Predict(std::string_view text_so_far,
     } else if (capital) {
       shown = CapitaliseFirst(word);
     } else {
-      shown = std::string(word);  // keeps list capitals: "I", "Cymraeg"
+      shown = word;  // keeps list capitals: "I", "Cymraeg"
     }
     if (std::find(out.begin(), out.end(), shown) != out.end()) continue;
     out.push_back(std::move(shown));

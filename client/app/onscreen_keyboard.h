@@ -1,9 +1,10 @@
 // The model of the kiosk's on-screen keyboard for text fields
 // (ACCESSIBILITY.md 17, 19): layout per language, capitals and layers,
-// what each key does to the text, word prediction from a small built-in
-// word list, and the rows-then-keys order a switch scan walks. No ImGui, no
-// I/O: the UI draws Rows(), registers every key for speech, and applies the
-// Edit that Press() returns to its own text. UI thread only.
+// what each key does to the text, word prediction from word lists it is
+// given (WordLists, read from assets/words/ by LoadWordLists in
+// word_list_files.h), and the rows-then-keys order a switch scan walks. No
+// ImGui, no I/O: the UI draws Rows(), registers every key for speech, and
+// applies the Edit that Press() returns to its own text. UI thread only.
 //
 // Layers: letters (QWERTY, lower case; capitals on/off is a lock), numbers
 // and punctuation, and for Welsh (cy) and Polish (pl) an accents layer. The
@@ -14,10 +15,13 @@
 // code point together with any combining accents that follow it).
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace carevoice::client {
@@ -86,16 +90,47 @@ void ApplyEdit(const Edit& edit, std::string& text);
 // punctuation.
 std::string_view PartialWord(std::string_view text);
 
+// The word-prediction lists of the keyboard's three languages, each most
+// frequent first. A tag starting "cy" or "pl" ("cy", "cy-GB", "pl_PL")
+// names the Welsh or Polish list; every other tag the English one (Urdu,
+// Punjabi and Bengali sessions type on the English keyboard). A list never
+// set is empty: no predictions. Cheap to copy (the lists are shared and
+// never change once set).
+class WordLists {
+ public:
+  // The tags with a list of their own, in the order of their files:
+  // {"en-GB", "cy", "pl"}.
+  static const std::vector<std::string>& Languages();
+
+  // Replaces the list `language_tag` names.
+  void Set(std::string_view language_tag, std::vector<std::string> words);
+  // The list `language_tag` names.
+  const std::vector<std::string>& For(std::string_view language_tag) const;
+
+ private:
+  std::array<std::shared_ptr<const std::vector<std::string>>, 3> lists_;
+};
+
 class OnscreenKeyboard {
  public:
   // `language_tag` as in Settings::language: "en-GB", "cy", "pl", ...
   // Tags starting "cy" or "pl" get their accents layer and word list;
-  // every other tag gets the English layout and words.
-  explicit OnscreenKeyboard(std::string language_tag = "en-GB");
+  // every other tag gets the English layout and words. With no `words`
+  // the keyboard types but predicts nothing.
+  explicit OnscreenKeyboard(std::string language_tag = "en-GB",
+                            WordLists words = {});
 
   // Changes the layout and word list; the state is Reset().
   void SetLanguage(std::string language_tag);
   const std::string& language() const { return language_; }
+
+  // The prediction lists (for every language; SetLanguage picks one).
+  void SetWords(WordLists words) { words_ = std::move(words); }
+  // Replaces the one list `language_tag` names.
+  void SetWords(std::string_view language_tag, std::vector<std::string> words) {
+    words_.Set(language_tag, std::move(words));
+  }
+  const WordLists& words() const { return words_; }
 
   // Back to letters, capitals off, scan at the first row (a new field, or
   // the end of a session: ACCESSIBILITY.md 25).
@@ -115,8 +150,8 @@ class OnscreenKeyboard {
   // only action, text and (for letters) the capitals state are used.
   Edit Press(const Key& key);
 
-  // Up to `max` words from the built-in list completing the partial word at
-  // the end of `text_so_far`, most frequent first. Case-insensitive match;
+  // Up to `max` words from the language's word list completing the partial
+  // word at the end of `text_so_far`, most frequent first. Case-insensitive match;
   // the partial word itself is never offered. Case is preserved: a word
   // typed with a capital (or at the start of the text or of a sentence)
   // gets a capital; one typed all in capitals (2+ letters) stays so. Empty
@@ -138,6 +173,7 @@ class OnscreenKeyboard {
 
  private:
   std::string language_;
+  WordLists words_;
   bool capitals_ = false;
   KeyboardLayer layer_ = KeyboardLayer::kLetters;
 };

@@ -89,6 +89,8 @@ class Session {
 
   // The on-screen keyboard and the row whose keys are open ("" for none).
   const OnscreenKeyboard& keyboard() const { return keyboard_; }
+  // The word lists its suggestions come from (assets/words).
+  void SetKeyboardWords(WordLists words) { keyboard_.SetWords(std::move(words)); }
   const std::string& keyboard_row() const { return keyboard_row_; }
   void OpenKeyboardRow(std::string row) { keyboard_row_ = std::move(row); }
   // Closes the open row; returns its id (focus goes back to it).

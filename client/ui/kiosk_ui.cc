@@ -31,6 +31,7 @@ absl::StatusOr<std::unique_ptr<KioskUi>> KioskUi::Create(
       Session::Create(std::move(load), std::move(languages), options.defaults, clock,
                       options.idle_timeout, *options.journeys);
   if (!session.ok()) return session.status();
+  (*session)->SetKeyboardWords(std::move(options.words));
   return std::unique_ptr<KioskUi>(
       new KioskUi(std::move(*session), outbox, std::move(sync), speaker, clock, fonts));
 }

@@ -30,6 +30,7 @@
 #include "carevoice/v1/carevoice.pb.h"
 #include "client/app/idle_timer.h"
 #include "client/app/journey.h"
+#include "client/app/onscreen_keyboard.h"
 #include "client/app/session.h"
 #include "client/app/settings.h"
 #include "client/app/strings.h"
@@ -58,6 +59,7 @@ struct KioskOptions {
   absl::Duration idle_timeout = IdleTimer::kDefaultTimeout;
   // The journeys offered on the home screen; must outlive the kiosk.
   const std::vector<JourneySpec>* journeys = &AllJourneys();
+  WordLists words;  // the keyboard's predictions (LoadWordLists); none if empty
 };
 
 class KioskUi {

@@ -45,6 +45,22 @@ Edit PressId(OnscreenKeyboard& keyboard, const std::string& id,
   return edit;
 }
 
+// Word lists for the prediction tests, most frequent first as in
+// assets/words (the keyboard is given its lists; tests/lang/word_lists_test.cc
+// checks the real files and the predictions they give).
+WordLists TestWords() {
+  WordLists words;
+  words.Set("en-GB", {"the", "and", "to", "I", "a", "my", "was", "is", "in",
+                      "it", "staff", "care", "carer", "carers", "kind",
+                      "time", "medication", "caring", "careful", "carefully",
+                      "cared", "cares", "kindness", "medicine", "Monday"});
+  words.Set("cy", {"a", "y", "yn", "diolch", "gofal", "gofalwr", "gofalwyr",
+                   "Cymraeg", "dŵr"});
+  words.Set("pl", {"i", "w", "nie", "dziękuję", "dobrze", "łóżko", "łazienka",
+                   "źle"});
+  return words;
+}
+
 std::vector<std::string> Ids(const Row& row) {
   std::vector<std::string> ids;
   for (const Key& key : row.keys) ids.push_back(key.id);
@@ -316,7 +332,7 @@ TEST(PartialWordTest, FindsTheTrailingWord) {
 }
 
 TEST(PredictTest, CompletesThePartialWordByFrequency) {
-  OnscreenKeyboard keyboard("en-GB");
+  OnscreenKeyboard keyboard("en-GB", TestWords());
   const std::vector<std::string> words = keyboard.Predict("my car", 3);
   ASSERT_EQ(words.size(), 3u);
   EXPECT_EQ(words[0], "care");
@@ -329,7 +345,7 @@ TEST(PredictTest, CompletesThePartialWordByFrequency) {
 }
 
 TEST(PredictTest, NothingForACompleteUnknownWordOrNoPartialWord) {
-  OnscreenKeyboard keyboard;
+  OnscreenKeyboard keyboard("en-GB", TestWords());
   EXPECT_TRUE(keyboard.Predict("the xyzzy").empty());
   EXPECT_TRUE(keyboard.Predict("the care ").empty());
   EXPECT_TRUE(keyboard.Predict("").empty());
@@ -341,7 +357,7 @@ TEST(PredictTest, NothingForACompleteUnknownWordOrNoPartialWord) {
 }
 
 TEST(PredictTest, CapitalAtTheStartOfTheTextOrASentence) {
-  OnscreenKeyboard keyboard;
+  OnscreenKeyboard keyboard("en-GB", TestWords());
   EXPECT_EQ(keyboard.Predict("car", 2),
             (std::vector<std::string>{"Care", "Carer"}));
   EXPECT_EQ(keyboard.Predict("It was fine. car", 2),
@@ -355,23 +371,23 @@ TEST(PredictTest, CapitalAtTheStartOfTheTextOrASentence) {
 }
 
 TEST(PredictTest, PreservesTheCaseTyped) {
-  OnscreenKeyboard keyboard;
+  OnscreenKeyboard keyboard("en-GB", TestWords());
   EXPECT_EQ(keyboard.Predict("my Car", 1), std::vector<std::string>{"Care"});
   EXPECT_EQ(keyboard.Predict("my CAR", 1), std::vector<std::string>{"CARE"});
   EXPECT_EQ(keyboard.Predict("my cAR", 1), std::vector<std::string>{"care"});
   // Words that always have a capital keep it.
   EXPECT_EQ(keyboard.Predict("on mond", 1), std::vector<std::string>{"Monday"});
   EXPECT_EQ(keyboard.Predict("and i", 1).size(), 1u);
-  OnscreenKeyboard welsh("cy");
+  OnscreenKeyboard welsh("cy", TestWords());
   EXPECT_EQ(welsh.Predict("yn cymr", 1), std::vector<std::string>{"Cymraeg"});
 }
 
 TEST(PredictTest, WelshAndPolishWordLists) {
-  OnscreenKeyboard welsh("cy");
+  OnscreenKeyboard welsh("cy", TestWords());
   EXPECT_EQ(welsh.Predict("y gofalw", 1),
             std::vector<std::string>{"gofalwr"});
   EXPECT_EQ(welsh.Predict("Dio", 1), std::vector<std::string>{"Diolch"});
-  OnscreenKeyboard polish("pl");
+  OnscreenKeyboard polish("pl", TestWords());
   EXPECT_EQ(polish.Predict("bardzo dzię", 1),
             std::vector<std::string>{"dziękuję"});
   // Accented first letter capitalised at the start.
@@ -383,7 +399,7 @@ TEST(PredictTest, WelshAndPolishWordLists) {
 }
 
 TEST(PredictTest, ChoosingAPredictionReplacesThePartialWord) {
-  OnscreenKeyboard keyboard;
+  OnscreenKeyboard keyboard("en-GB", TestWords());
   std::string text = "The car";
   const std::vector<std::string> words = keyboard.Predict(text);
   ASSERT_FALSE(words.empty());
@@ -399,7 +415,7 @@ TEST(PredictTest, ChoosingAPredictionReplacesThePartialWord) {
 }
 
 TEST(PredictTest, PredictionRowKeysComplete) {
-  OnscreenKeyboard keyboard;
+  OnscreenKeyboard keyboard("en-GB", TestWords());
   std::string text = "she was kin";
   const Row row = keyboard.PredictionRow(text);
   EXPECT_EQ(row.id, "osk.row.predictions");
@@ -410,6 +426,43 @@ TEST(PredictTest, PredictionRowKeysComplete) {
   ApplyEdit(keyboard.Press(row.keys[0]), text);
   EXPECT_EQ(text, "she was kind ");
   EXPECT_TRUE(keyboard.PredictionRow(text).keys.empty());
+}
+
+TEST(PredictTest, NoWordListsNoPredictions) {
+  OnscreenKeyboard keyboard("en-GB");
+  EXPECT_TRUE(keyboard.Predict("my car").empty());
+  EXPECT_TRUE(keyboard.PredictionRow("my car").keys.empty());
+  std::string text = "my car";
+  PressId(keyboard, "osk.key.e", text);  // typing still works
+  EXPECT_EQ(text, "my care");
+}
+
+TEST(PredictTest, EachTagUsesItsLanguagesList) {
+  const WordLists words = TestWords();
+  EXPECT_EQ(words.For("cy-GB"), words.For("cy"));
+  EXPECT_EQ(words.For("PL_pl"), words.For("pl"));
+  EXPECT_EQ(words.For("ur"), words.For("en-GB"));  // English keyboard
+  EXPECT_EQ(words.For("cym"), words.For("en-GB"));  // not "cy"
+  EXPECT_EQ(WordLists::Languages(),
+            (std::vector<std::string>{"en-GB", "cy", "pl"}));
+
+  OnscreenKeyboard keyboard("ur", words);
+  EXPECT_EQ(keyboard.Predict("my car", 1), std::vector<std::string>{"care"});
+  keyboard.SetLanguage("cy-GB");  // the lists stay; the Welsh one is used
+  EXPECT_EQ(keyboard.Predict("y gofalw", 1),
+            std::vector<std::string>{"gofalwr"});
+  EXPECT_TRUE(keyboard.Predict("my car").empty());
+}
+
+TEST(PredictTest, SetWordsReplacesOneLanguagesList) {
+  OnscreenKeyboard keyboard("cy", TestWords());
+  keyboard.SetWords("cy", {"gofalus", "gofalwr"});
+  EXPECT_EQ(keyboard.Predict("y gofa", 3),
+            (std::vector<std::string>{"gofalus", "gofalwr"}));
+  keyboard.SetLanguage("en-GB");  // the other lists are untouched
+  EXPECT_EQ(keyboard.Predict("my car", 1), std::vector<std::string>{"care"});
+  keyboard.SetWords(WordLists{});
+  EXPECT_TRUE(keyboard.Predict("my car").empty());
 }
 
 TEST(RowKeyScanTest, RowsThenKeys) {

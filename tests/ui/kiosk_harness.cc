@@ -10,6 +10,7 @@
 #include <regex>
 #include <sstream>
 
+#include "client/app/word_list_files.h"
 #include "client/ui/fonts.h"
 #include "gtest/gtest.h"
 
@@ -46,6 +47,12 @@ KioskHarness::KioskHarness(float width, float height, std::optional<v1::Catalog>
   LanguageLoader load = [](const std::string& tag) {
     return Strings::LoadLanguage(std::string(CAREVOICE_ASSETS_DIR) + "/lang", tag);
   };
+  // The real word lists, as main loads them, unless the test brought its own.
+  if (options.words.For("en-GB").empty()) {
+    auto words = LoadWordLists(std::string(CAREVOICE_ASSETS_DIR) + "/words");
+    EXPECT_TRUE(words.ok()) << words.status();
+    if (words.ok()) options.words = std::move(*words);
+  }
   auto kiosk = KioskUi::Create(load, Languages(), *outbox_, hooks, speaker_, clock_, *fonts,
                                std::move(options));
   EXPECT_TRUE(kiosk.ok()) << kiosk.status();

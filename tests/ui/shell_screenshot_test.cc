@@ -12,6 +12,7 @@
 
 #include "accessibility/fake_speaker.h"
 #include "accessibility/theme.h"
+#include "client/app/word_list_files.h"
 #include "client/ui/fonts.h"
 #include "client/ui/sdl_shell.h"
 #include "gtest/gtest.h"
@@ -39,9 +40,13 @@ class ShellRun {
     LanguageLoader load = [](const std::string& tag) {
       return Strings::LoadLanguage(std::string(CAREVOICE_ASSETS_DIR) + "/lang", tag);
     };
+    KioskOptions kiosk_options;  // with the real word lists, as main gives them
+    auto words = LoadWordLists(std::string(CAREVOICE_ASSETS_DIR) + "/words");
+    EXPECT_TRUE(words.ok()) << words.status();
+    if (words.ok()) kiosk_options.words = std::move(*words);
     auto kiosk = KioskUi::Create(load, Languages(), *outbox_,
                                  {[this] { return status_; }, [this] { return catalog_; }, [] {}},
-                                 speaker_, clock_, *fonts);
+                                 speaker_, clock_, *fonts, std::move(kiosk_options));
     EXPECT_TRUE(kiosk.ok()) << kiosk.status();
     kiosk_ = std::move(*kiosk);
     Pump();
