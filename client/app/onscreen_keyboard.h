@@ -178,40 +178,4 @@ class OnscreenKeyboard {
   KeyboardLayer layer_ = KeyboardLayer::kLetters;
 };
 
-// Rows-then-keys scanning for the keyboard under a switch scan (the
-// SwitchScanner's kNext / kChoose). At row level kNext moves to the next row
-// (wrapping) and kChoose enters the row at its first key; at key level kNext
-// moves along the row, and after its last key goes back to row level on the
-// same row (so a missed key costs one pass, not a trap); kChoose chooses the
-// key and goes back to row level on the same row. Speak the row
-// (Row::spoken_key) or the key after every call. UI thread only.
-class RowKeyScan {
- public:
-  enum class Level { kRows, kKeys };
-
-  // Row level, first row.
-  void Reset();
-  // The number of keys in each row as drawn now (prediction row included
-  // when shown). Call when the rows may have changed (layer, predictions);
-  // the position is kept and clamped. Rows with no keys are skipped.
-  void SetRowSizes(std::vector<int> sizes);
-
-  void Next();
-  // At row level: enters the row, returns nullopt. At key level: returns
-  // the index of the chosen key in row().
-  std::optional<int> Choose();
-
-  Level level() const { return level_; }
-  int row() const { return row_; }
-  int key() const { return key_; }  // -1 at row level
-
- private:
-  void SkipEmptyRows();
-
-  std::vector<int> sizes_;
-  Level level_ = Level::kRows;
-  int row_ = 0;
-  int key_ = -1;
-};
-
 }  // namespace carevoice::client
