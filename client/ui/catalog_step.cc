@@ -2,7 +2,7 @@
 
 namespace carevoice::client::ui {
 
-// One choice per catalog service, two columns.
+// One choice per catalog service, in (at most) two columns.
 Intent DrawCatalogStep(const ScreenContext& ctx, const Step& step, Ui& ui) {
   const Texts& t = ctx.texts;
   StepKeys keys = KeysFor(*ctx.journey.spec(), step);
@@ -19,10 +19,15 @@ Intent DrawCatalogStep(const ScreenContext& ctx, const Step& step, Ui& ui) {
     }
     return intent;
   }
-  ui.Columns(2);
+  std::vector<Text> names;
   for (const v1::Service& service : ctx.catalog->services()) {
-    if (ui.Choice(step.id + "." + service.id(), ServiceName(ctx, service.id()),
-                  chosen == service.id())) {
+    names.push_back(ServiceName(ctx, service.id()));
+  }
+  // Two columns when every name's words fit them, else one.
+  ui.Columns(2, names);
+  for (int i = 0; i < ctx.catalog->services_size(); ++i) {
+    const v1::Service& service = ctx.catalog->services(i);
+    if (ui.Choice(step.id + "." + service.id(), names[i], chosen == service.id())) {
       intent = {Intent::Kind::kChooseText, service.id()};
     }
   }

@@ -9,9 +9,13 @@ Intent DrawRateStep(const ScreenContext& ctx, const Step& step, Ui& ui) {
   ui.Title(StepTitle(ctx, keys), JourneyText(ctx, keys.instruction));
   Intent intent;
   int chosen = GetNumber(ctx.journey.draft(), step.field).value_or(0);
-  ui.Columns(5);
+  std::vector<Text> labels;
+  for (int r = 1; r <= 5; ++r) labels.push_back(t.Get(keys.choices[r - 1]));
+  // Five in a row when their words fit; fewer, or one to a row with the
+  // face beside the words, when the text is large.
+  ui.Columns(5, labels);
   for (int r = 1; r <= 5; ++r) {
-    if (ui.Choice(step.id + "." + std::to_string(r), t.Get(keys.choices[r - 1]), chosen == r,
+    if (ui.Choice(step.id + "." + std::to_string(r), labels[r - 1], chosen == r,
                   FaceArt{r})) {
       intent = {Intent::Kind::kChooseNumber, "", r};
     }

@@ -37,13 +37,13 @@ Intent DrawSettingsScreen(const ScreenContext& ctx, Ui& ui) {
   }
   ui.Paragraph("settings.volume",
                t.Format("settings.volume", {std::to_string(s.volume_percent)}));
-  ui.Columns(2);
+  ui.Columns(2, {t.Get("settings.quieter"), t.Get("settings.louder")});
   if (ui.Button("settings.quieter", t.Get("settings.quieter"))) change(kSettingVolume, -1);
   if (ui.Button("settings.louder", t.Get("settings.louder"))) change(kSettingVolume, 1);
   ui.Columns(1);
   ui.Paragraph("settings.size", t.Format("settings.size", {std::to_string(s.text_size + 1),
                                                            std::to_string(kTextSizeCount)}));
-  ui.Columns(2);
+  ui.Columns(2, {t.Get("settings.smaller"), t.Get("settings.larger")});
   if (ui.Button("settings.smaller", t.Get("settings.smaller"))) change(kSettingTextSize, -1);
   if (ui.Button("settings.larger", t.Get("settings.larger"))) change(kSettingTextSize, 1);
   ui.Columns(1);
@@ -65,7 +65,7 @@ Intent DrawSettingsScreen(const ScreenContext& ctx, Ui& ui) {
     char seconds[16];
     std::snprintf(seconds, sizeof(seconds), "%.1f", s.scan_interval_ms / 1000.0);
     ui.Paragraph("settings.scan", t.Format("settings.scan", {seconds}));
-    ui.Columns(2);
+    ui.Columns(2, {t.Get("settings.scan_slower"), t.Get("settings.scan_faster")});
     if (ui.Button("settings.scan_slower", t.Get("settings.scan_slower"))) {
       change(kSettingScan, 1);
     }

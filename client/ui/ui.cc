@@ -25,6 +25,76 @@ ImU32 Colour(a11y::Rgb c) {
   return IM_COL32(channel(c.r), channel(c.g), channel(c.b), 255);
 }
 
+bool IsBlank(char c) { return c == ' ' || c == '\t'; }
+
+// The lines `text` is drawn in at `size` within `wrap` pixels (0: no
+// wrapping): greedy, breaking only at blanks and new lines, the blanks at
+// each break dropped. (ImFont's own word wrap also breaks after punctuation
+// inside a word and cuts words anywhere when they do not fit.) Only a word
+// wider than `wrap` by itself is cut, as a last resort: layouts avoid that
+// (Ui::WordsFit) and the layout test fails on it. Dear ImGui 1.86 has no
+// kerning, so widths add up.
+std::vector<std::string_view> WrapLines(ImFont* font, float size, float wrap,
+                                        std::string_view text) {
+  std::vector<std::string_view> lines;
+  auto width = [&](const char* b, const char* e) {
+    return font->CalcTextSizeA(size, FLT_MAX, 0, b, e).x;
+  };
+  const char* s = text.data();
+  const char* end = s + text.size();
+  while (true) {
+    const char* hard = std::find(s, end, '\n');
+    // One paragraph, [s, hard).
+    const char* line = s;
+    float line_w = 0;         // up to the end of the line's last word
+    const char* line_end = s;
+    const char* p = s;
+    while (p < hard) {
+      const char* word = p;
+      while (word < hard && IsBlank(*word)) ++word;
+      if (word == hard) break;
+      const char* word_end = word;
+      while (word_end < hard && !IsBlank(*word_end)) ++word_end;
+      float blank_w = line_end > line ? width(line_end, word) : 0;
+      float word_w = width(word, word_end);
+      if (line_end > line && line_w + blank_w + word_w > wrap && wrap > 0) {
+        lines.emplace_back(line, static_cast<std::size_t>(line_end - line));
+        line = word;
+        line_end = word;
+        line_w = 0;
+        blank_w = 0;
+      }
+      if (line_end == line) line = word;
+      if (wrap > 0 && word_w > wrap) {
+        // A word wider than the line: cut it (never for a label).
+        const char* c = word;
+        float w = 0;
+        while (c < word_end) {
+          const char* next = c + 1;
+          while (next < word_end && (static_cast<unsigned char>(*next) & 0xC0) == 0x80) ++next;
+          float cw = width(c, next);
+          if (w + cw > wrap && c > line) {
+            lines.emplace_back(line, static_cast<std::size_t>(c - line));
+            line = c;
+            w = 0;
+          }
+          w += cw;
+          c = next;
+        }
+        line_w = w;
+      } else {
+        line_w += blank_w + word_w;
+      }
+      line_end = word_end;
+      p = word_end;
+    }
+    lines.emplace_back(line, static_cast<std::size_t>(line_end - line));
+    if (hard == end) break;
+    s = hard + 1;
+  }
+  return lines;
+}
+
 ImVec2 Min(const a11y::Rect& r) { return {r.x, r.y}; }
 ImVec2 Max(const a11y::Rect& r) { return {r.x + r.w, r.y + r.h}; }
 
@@ -117,13 +187,32 @@ void Ui::ScrollButtons(float visible, float total) {
   in_bar_ = was_in_bar;
 }
 
-void Ui::Columns(int columns) {
+void Ui::Columns(int columns, const std::vector<Text>& labels) {
   if (column_ > 0) {  // finish a partly filled row
     y_ += row_height_ + gap_;
     column_ = 0;
     row_height_ = 0;
   }
-  columns_ = std::max(1, columns);
+  columns = std::max(1, columns);
+  if (!labels.empty()) {
+    // At most `columns`: the most for which every word of every label fits
+    // its cell, so that no word is ever broken across lines.
+    const int n = static_cast<int>(labels.size());
+    columns = std::min(columns, n);
+    for (; columns > 1; --columns) {
+      columns_ = columns;
+      float wrap = CellWidth() - 2 * kPadding;
+      if (std::all_of(labels.begin(), labels.end(), [&](const Text& label) {
+            return WordsFit(fonts_.body, fonts_.body_size, wrap, label.shown);
+          })) {
+        break;
+      }
+    }
+    // Rows as even as they can be: five in three columns, not four and one.
+    int rows = (n + columns - 1) / columns;
+    columns = (n + rows - 1) / rows;
+  }
+  columns_ = columns;
 }
 
 float Ui::InnerWidth() const {
@@ -161,20 +250,39 @@ a11y::Rect Ui::Place(float height) {
 
 float Ui::TextHeight(ImFont* font, float size, float wrap,
                      std::string_view text) const {
-  ImVec2 s = font->CalcTextSizeA(size, FLT_MAX, wrap, text.data(),
-                                 text.data() + text.size());
-  return std::max(s.y, size);
+  return std::max(1, static_cast<int>(WrapLines(font, size, wrap, text).size())) * size;
+}
+
+bool Ui::WordsFit(ImFont* font, float size, float wrap, std::string_view text) const {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && (IsBlank(text[i]) || text[i] == '\n')) ++i;
+    std::size_t j = i;
+    while (j < text.size() && !IsBlank(text[j]) && text[j] != '\n') ++j;
+    if (j > i && font->CalcTextSizeA(size, FLT_MAX, 0, text.data() + i, text.data() + j).x >
+                     wrap) {
+      return false;
+    }
+    i = j;
+  }
+  return true;
 }
 
 void Ui::DrawTextIn(ImFont* font, float size, a11y::Rect box, ImU32 colour,
                     std::string_view text, bool centred) {
   float wrap = box.w - 2 * kPadding;
-  ImVec2 s = font->CalcTextSizeA(size, FLT_MAX, wrap, text.data(),
-                                 text.data() + text.size());
-  float x = centred ? box.x + (box.w - s.x) / 2 : box.x + kPadding;
-  float y = box.y + (box.h - s.y) / 2;
-  draw_->AddText(font, size, {std::round(x), std::round(y)}, colour, text.data(),
-                 text.data() + text.size(), wrap);
+  std::vector<std::string_view> lines = WrapLines(font, size, wrap, text);
+  float y = box.y + (box.h - lines.size() * size) / 2;
+  last_text_ = std::string(text);
+  last_lines_.clear();
+  for (std::string_view line : lines) {
+    float w = font->CalcTextSizeA(size, FLT_MAX, 0, line.data(), line.data() + line.size()).x;
+    float x = centred ? box.x + (box.w - w) / 2 : box.x + kPadding;
+    draw_->AddText(font, size, {std::round(x), std::round(y)}, colour, line.data(),
+                   line.data() + line.size());
+    last_lines_.emplace_back(line);
+    y += size;
+  }
 }
 
 void Ui::Register(std::string_view id, std::string_view label, a11y::Role role,
@@ -208,7 +316,11 @@ void Ui::Register(std::string_view id, std::string_view label, a11y::Role role,
 }
 
 void Ui::Record(std::string_view shown, std::string_view spoken) {
-  drawn_.push_back({std::string(shown), std::string(spoken)});
+  DrawnText text{std::string(shown), std::string(spoken), {}};
+  if (last_text_ == shown) text.lines = std::move(last_lines_);
+  last_text_.clear();
+  last_lines_.clear();
+  drawn_.push_back(std::move(text));
 }
 
 void Ui::TextBlock(std::string_view id, const Text& text, ImFont* font, float size,
@@ -252,7 +364,12 @@ void Ui::ErrorText(std::string_view id, const Text& text) {
 
 void Ui::Reference(std::string_view id, std::string_view shown,
                    std::string_view spoken) {
+  // Very large, but never so large that the code breaks across lines.
   float size = std::round(fonts_.body_size * 2.4f);
+  float fits = fonts_.reference->CalcTextSizeA(size, FLT_MAX, 0, shown.data(),
+                                               shown.data() + shown.size()).x;
+  float room = InnerWidth() - 2 * kPadding;
+  if (fits > room) size = std::floor(size * room / fits);
   a11y::Rect box = Place(size * 1.3f);
   DrawTextIn(fonts_.reference, size, box, Colour(theme_.text), shown, true);
   Register(id, spoken, a11y::Role::kText, "", "", box, false);
@@ -313,10 +430,16 @@ bool Ui::Face(std::string_view id, const Text& label, a11y::Role role, std::stri
   float tick_side = tick ? std::round(fonts_.body_size * 0.9f) : 0;
   float tick_room = tick ? tick_side + kPadding : 0;
   float wrap = CellWidth() - 2 * kPadding - tick_room;
-  float label_h = TextHeight(fonts_.body, fonts_.body_size, wrap, label.shown);
   float face_side = std::round(fonts_.body_size * 2.1f);
-  float art_h = face.rating > 0 ? face_side + kPadding : 0;
-  a11y::Rect box = Place(std::max(kMinTarget, label_h + art_h + 2 * kPadding));
+  // One to a row, the face stands beside the words (as an Easy Read
+  // picture does) when they fit there; in a grid cell it sits above them.
+  bool beside = face.rating > 0 && columns_ == 1 && !in_bar_ &&
+                WordsFit(fonts_.body, fonts_.body_size, wrap - face_side - kPadding, label.shown);
+  float art_w = beside ? face_side + kPadding : 0;
+  float label_h = TextHeight(fonts_.body, fonts_.body_size, wrap - art_w, label.shown);
+  float art_h = face.rating > 0 && !beside ? face_side + kPadding : 0;
+  float content_h = beside ? std::max(label_h, face_side) : label_h + art_h;
+  a11y::Rect box = Place(std::max(kMinTarget, content_h + 2 * kPadding));
   bool pressed = pressed_id_ == id;
   bool hovered = box.Contains(pointer_x_, pointer_y_);
   a11y::Rgb bg = selected  ? theme_.button_selected
@@ -328,7 +451,12 @@ bool Ui::Face(std::string_view id, const Text& label, a11y::Role role, std::stri
   draw_->AddRect(Min(box), Max(box), Colour(theme_.border), kRounding, 0,
                  selected ? kBorder * 2 : kBorder);
   a11y::Rect text_box = box;
-  if (face.rating > 0) {
+  if (beside) {
+    DrawFace(draw_, {box.x + kPadding + face_side / 2, box.y + box.h / 2}, face_side / 2,
+             face.rating, Colour(fg), Colour(bg));
+    text_box.x += art_w;
+    text_box.w -= art_w;
+  } else if (face.rating > 0) {
     DrawFace(draw_, {box.x + box.w / 2, box.y + kPadding + face_side / 2}, face_side / 2,
              face.rating, Colour(fg), Colour(bg));
     text_box.y += art_h;
@@ -350,21 +478,24 @@ bool Ui::Face(std::string_view id, const Text& label, a11y::Role role, std::stri
     text_box.x += tick_room;
     text_box.w -= tick_room;
   }
-  DrawTextIn(fonts_.body, fonts_.body_size, text_box, Colour(fg), label.shown, !tick);
+  DrawTextIn(fonts_.body, fonts_.body_size, text_box, Colour(fg), label.shown,
+             !tick && !beside);
   Register(id, label.spoken, role, std::move(state), hint.spoken, box, true);
   return Clickable(id, box);
 }
 
 bool Ui::Button(std::string_view id, const Text& label, const Text& hint) {
+  bool chosen = Face(id, label, a11y::Role::kButton, "", false, {}, false, hint);
   Record(label.shown, label.spoken);
-  return Face(id, label, a11y::Role::kButton, "", false, {}, false, hint);
+  return chosen;
 }
 
 bool Ui::Choice(std::string_view id, const Text& label, bool selected, FaceArt face,
                 const Text& hint) {
+  bool chosen = Face(id, label, a11y::Role::kRadio, selected ? selected_word_ : "", selected,
+                     face, false, hint);
   Record(label.shown, label.spoken);
-  return Face(id, label, a11y::Role::kRadio, selected ? selected_word_ : "", selected, face,
-              false, hint);
+  return chosen;
 }
 
 bool Ui::Toggle(std::string_view id, const Text& label, bool on, const Text& on_word,
@@ -372,8 +503,9 @@ bool Ui::Toggle(std::string_view id, const Text& label, bool on, const Text& on_
   const Text& word = on ? on_word : off_word;
   // Shown as "Easy Read: on"; spoken as "Tick box, Easy Read, on, ...".
   Text shown{label.shown + ": " + word.shown, label.spoken, ""};
+  bool chosen = Face(id, shown, a11y::Role::kCheckbox, word.spoken, on, {}, true, {});
   Record(shown.shown, label.spoken + ", " + word.spoken);
-  return Face(id, shown, a11y::Role::kCheckbox, word.spoken, on, {}, true, {});
+  return chosen;
 }
 
 std::string Ui::KeyRow(std::string_view row_id, const Text& row_label,
@@ -429,7 +561,11 @@ void Ui::TextField(std::string_view id, const Text& label, std::string_view text
   bool focused = focus_.focused_id() == id;
   // The caret is drawn as a bar after the last character.
   std::string shown = std::string(text) + (focused ? "|" : "");
-  float text_h = TextHeight(fonts_.body, fonts_.body_size, wrap, shown);
+  // Typed text is drawn by ImGui's own wrap, so measured by it too.
+  float text_h = std::max(fonts_.body_size,
+                          fonts_.body->CalcTextSizeA(fonts_.body_size, FLT_MAX, wrap,
+                                                     shown.data(),
+                                                     shown.data() + shown.size()).y);
   // Room for a few lines, but never more than a small screen can show.
   float min_h = fonts_.body_size * (fonts_.body_size > kCaptionSize * 1.4f ? 2.4f : 3.6f);
   a11y::Rect box = Place(std::max(min_h, text_h + 2 * kPadding));
@@ -528,9 +664,12 @@ void Ui::Caption(std::string_view text, a11y::Rect box) {
   ImDrawList* fg = ImGui::GetForegroundDrawList();
   fg->AddRectFilled(Min(box), Max(box), Colour(theme_.caption));
   text = CaptionTail(text, box.w);
-  float wrap = box.w - 2 * kPadding;
-  fg->AddText(fonts_.body, kCaptionSize, {box.x + kPadding, box.y + kPadding / 2},
-              Colour(theme_.caption_text), text.data(), text.data() + text.size(), wrap);
+  float y = box.y + kPadding / 2;
+  for (std::string_view line : WrapLines(fonts_.body, kCaptionSize, box.w - 2 * kPadding, text)) {
+    fg->AddText(fonts_.body, kCaptionSize, {box.x + kPadding, y}, Colour(theme_.caption_text),
+                line.data(), line.data() + line.size());
+    y += kCaptionSize;
+  }
 }
 
 float Ui::CaptionHeight(std::string_view text, float width) const {

@@ -28,10 +28,13 @@ struct Fonts {
 };
 
 // A string drawn on screen and the words that stand for it in speech
-// (the same, except e.g. a reference code spoken letter by letter).
+// (the same, except e.g. a reference code spoken letter by letter), and the
+// lines it was drawn in, exactly as drawn (empty for text the toolkit does
+// not wrap itself, such as what a person typed into a field).
 struct DrawnText {
   std::string shown;
   std::string spoken;
+  std::vector<std::string> lines;
 };
 
 // How a face is drawn inside a rating choice; 0 means no face.
@@ -101,8 +104,12 @@ class Ui {
   // While a keyboard row is open, only its keys may take focus.
   void SetKeysOnly(bool keys_only) { keys_only_ = keys_only; }
 
-  // Lays out the next widgets in `columns` equal columns (1 = full width).
-  void Columns(int columns);
+  // Lays out the next widgets in equal columns (1 = full width): at most
+  // `columns`, and with `labels` (those of the widgets that follow) as
+  // many as let every word of every label fit its cell at the current
+  // text size, rows made even -- so no label ever breaks inside a word.
+  // A face choice alone on its row stands beside its words.
+  void Columns(int columns, const std::vector<Text>& labels = {});
 
   // How the control bar fits: all its buttons in one or two rows, or, when
   // the text is too large for that, folded to its first two and "More".
@@ -159,6 +166,9 @@ class Ui {
   void DrawTextIn(ImFont* font, float size, a11y::Rect box, ImU32 colour,
                   std::string_view text, bool centred);
   float TextHeight(ImFont* font, float size, float wrap, std::string_view text) const;
+  // True when every word of `text` fits `wrap` pixels at `size`, so that
+  // wrapping never has to break a word.
+  bool WordsFit(ImFont* font, float size, float wrap, std::string_view text) const;
   void Register(std::string_view id, std::string_view label, a11y::Role role,
                 std::string state, std::string_view hint, a11y::Rect box,
                 bool focusable, bool decorative = false, bool key = false);
@@ -183,6 +193,9 @@ class Ui {
 
   Text title_, instruction_;
   std::vector<DrawnText> drawn_;
+  // The lines of the string DrawTextIn drew last, for Record.
+  std::string last_text_;
+  std::vector<std::string> last_lines_;
 
   // Layout, in screen pixels.
   float width_ = 0, height_ = 0;

@@ -413,13 +413,46 @@ TEST(KioskUi, TooLongWordsAreStoppedAndSaid) {
   EXPECT_THAT(h.SpokenSince(mark), HasSubstr("as much as this box can hold"));
 }
 
+// Where a drawn string was broken inside a word: each line as drawn must
+// be the next piece of the string, and a break between two lines must fall
+// on a space (or a new line). Returns "" when every break is honest, else
+// the string with its lines joined by " / ".
+std::string SplitWord(const DrawnText& text) {
+  const std::string& s = text.shown;
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n'; };
+  auto joined = [&] {
+    std::string out;
+    for (const std::string& line : text.lines) out += (out.empty() ? "" : " / ") + line;
+    return "\"" + s + "\" drawn as \"" + out + "\"";
+  };
+  std::size_t pos = 0;
+  for (std::size_t i = 0; i < text.lines.size(); ++i) {
+    const std::string& line = text.lines[i];
+    if (s.compare(pos, line.size(), line) != 0) return joined() + " (lines are not the text)";
+    pos += line.size();
+    if (i + 1 == text.lines.size()) break;
+    bool at_blank = (pos < s.size() && blank(s[pos])) || (pos > 0 && blank(s[pos - 1]));
+    if (!at_blank) return joined();
+    while (pos < s.size() && blank(s[pos])) ++pos;
+  }
+  return "";
+}
+
 // Every screen of the journey, and the settings, help and "More" views, at
-// a size and text size: targets large enough, nothing wider than the
-// screen, nothing overlapping, the focused item on screen.
-void CheckLayout(float width, float height, int text_size) {
+// a size, text size and language: targets large enough, nothing wider than
+// the screen, nothing overlapping, no word broken across lines, the focused
+// item on screen.
+void CheckLayout(float width, float height, int text_size, const std::string& language) {
   KioskHarness h(width, height);
   auto check = [&] {
-    SCOPED_TRACE(h.View() + " at text size " + std::to_string(text_size + 1));
+    SCOPED_TRACE(h.View() + " at text size " + std::to_string(text_size + 1) + " in " +
+                 language);
+    // What the last frame drew: no label broken inside a word (the
+    // lines are recorded as drawn).
+    for (const DrawnText& text : h.kiosk().drawn()) {
+      std::string split = SplitWord(text);
+      EXPECT_EQ(split, "") << "a word is broken across lines on " << h.View();
+    }
     const auto& items = h.kiosk().registry().items();
     for (std::size_t i = 0; i < items.size(); ++i) {
       const a11y::WidgetInfo& a = items[i];
@@ -447,6 +480,12 @@ void CheckLayout(float width, float height, int text_size) {
     }
   };
   h.Press(SDLK_F9);
+  // The language first, as a person chooses it: the button cycles.
+  ASSERT_TRUE(h.FocusOn("settings.language"));
+  for (int i = 0; i < 8 && h.kiosk().settings().language != language; ++i) {
+    h.Press(SDLK_RETURN);
+  }
+  ASSERT_EQ(h.kiosk().settings().language, language);
   ASSERT_TRUE(h.FocusOn("settings.larger"));
   for (int i = 0; i < text_size; ++i) h.Press(SDLK_RETURN);
   ASSERT_EQ(h.kiosk().settings().text_size, text_size);
@@ -493,27 +532,32 @@ void CheckLayout(float width, float height, int text_size) {
   }
 }
 
-class KioskUiLayout : public ::testing::TestWithParam<std::tuple<int, int, int>> {};
+class KioskUiLayout
+    : public ::testing::TestWithParam<std::tuple<int, int, int, std::string>> {};
 
-TEST_P(KioskUiLayout, NothingClipsOverlapsOrScrollsSideways) {
-  auto [width, height, text_size] = GetParam();
-  CheckLayout(static_cast<float>(width), static_cast<float>(height), text_size);
+TEST_P(KioskUiLayout, NothingClipsOverlapsSplitsWordsOrScrollsSideways) {
+  auto [width, height, text_size, language] = GetParam();
+  CheckLayout(static_cast<float>(width), static_cast<float>(height), text_size, language);
+}
+
+std::string LayoutName(const std::tuple<int, int, int, std::string>& p) {
+  auto [width, height, text_size, language] = p;
+  std::string tag = language;
+  std::replace(tag.begin(), tag.end(), '-', '_');
+  return (width > height ? "Landscape" : "Portrait") + std::to_string(width) + "x" +
+         std::to_string(height) + "_TextSize" + std::to_string(text_size + 1) + "_" + tag;
 }
 
 INSTANTIATE_TEST_SUITE_P(
     EveryTextSizeBothOrientations, KioskUiLayout,
     ::testing::Combine(::testing::Values(1280), ::testing::Values(800),
-                       ::testing::Range(0, kTextSizeCount)),
-    [](const auto& info) {
-      return "Landscape1280x800_TextSize" + std::to_string(std::get<2>(info.param) + 1);
-    });
+                       ::testing::Range(0, kTextSizeCount), ::testing::ValuesIn(Languages())),
+    [](const auto& info) { return LayoutName(info.param); });
 INSTANTIATE_TEST_SUITE_P(
     Portrait, KioskUiLayout,
     ::testing::Combine(::testing::Values(800), ::testing::Values(1280),
-                       ::testing::Range(0, kTextSizeCount)),
-    [](const auto& info) {
-      return "Portrait800x1280_TextSize" + std::to_string(std::get<2>(info.param) + 1);
-    });
+                       ::testing::Range(0, kTextSizeCount), ::testing::ValuesIn(Languages())),
+    [](const auto& info) { return LayoutName(info.param); });
 
 }  // namespace
 }  // namespace carevoice::client::ui::testing
