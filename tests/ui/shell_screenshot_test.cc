@@ -162,6 +162,58 @@ TEST(KioskShell, SleepsUntilTheNextDeadlineAndNoLonger) {
   EXPECT_EQ(WaitMillis(-absl::Seconds(1), 250), 1);
 }
 
+// The rating screen at the largest text size, drawn by the real renderer in
+// English and Welsh: the faces reflow so that no word is broken, and every
+// face with its words stays a whole target on screen. The pictures are kept
+// in $CAREVOICE_SHOTS_DIR when it is set, to look at.
+TEST(KioskShell, RatingAtLargestTextKeepsWordsWhole) {
+  for (const char* language : {"en-GB", "cy"}) {
+    SCOPED_TRACE(language);
+    std::string dir = TempDir();
+    {
+      ShellRun run(dir);
+      run.Key(SDLK_F9);
+      run.TabTo("settings.language");
+      for (int i = 0; i < 8 && run.kiosk().settings().language != language; ++i) {
+        run.Key(SDLK_RETURN);
+      }
+      ASSERT_EQ(run.kiosk().settings().language, language);
+      run.TabTo("settings.larger");
+      for (int i = 1; i < kTextSizeCount; ++i) run.Key(SDLK_RETURN);
+      ASSERT_EQ(run.kiosk().settings().text_size, kTextSizeCount - 1);
+      run.Key(SDLK_ESCAPE);
+      run.Key(SDLK_SPACE);   // home
+      run.Key(SDLK_RETURN);  // service
+      run.TabTo("service.care_homes");
+      run.Key(SDLK_RETURN);  // rating
+      ASSERT_EQ(run.kiosk().ViewName(), "rating");
+      for (const DrawnText& text : run.kiosk().drawn()) {
+        for (const std::string& line : text.lines) {
+          // Each line ends on a whole word of the label.
+          std::size_t at = text.shown.find(line);
+          ASSERT_NE(at, std::string::npos) << text.shown;
+          std::size_t after = at + line.size();
+          EXPECT_TRUE(after == text.shown.size() || text.shown[after] == ' ')
+              << "\"" << text.shown << "\" broken after \"" << line << "\"";
+        }
+      }
+      for (int r = 1; r <= 5; ++r) {
+        const a11y::WidgetInfo* face = run.kiosk().registry().Find("rating." + std::to_string(r));
+        if (face == nullptr || face->clipped) continue;  // scrolled out of view
+        EXPECT_GE(face->box.w, 53);
+        EXPECT_GE(face->box.h, 53);
+      }
+      std::string name = std::string("rating-largest-") + language + ".png";
+      ASSERT_TRUE(run.shell().SaveScreenshot(dir + "/" + name));
+      if (const char* keep = std::getenv("CAREVOICE_SHOTS_DIR")) {
+        std::filesystem::copy_file(dir + "/" + name, std::string(keep) + "/" + name,
+                                   std::filesystem::copy_options::overwrite_existing);
+      }
+    }
+    if (!HasFailure()) std::filesystem::remove_all(dir);
+  }
+}
+
 TEST(KioskShell, AudioOnlyLeavesEveryPixelBlack) {
   std::string dir = TempDir();
   {
