@@ -22,9 +22,11 @@ namespace {
 
 class ShellRun {
  public:
-  explicit ShellRun(const std::string& dir) : dir_(dir) {
+  explicit ShellRun(const std::string& dir, int width = 1280, int height = 800) : dir_(dir) {
     setenv("SDL_VIDEODRIVER", "offscreen", 1);
     ShellOptions options;
+    options.width = width;
+    options.height = height;
     options.screenshot_dir = dir + "/shots";
     auto shell = SdlShell::Create(options);
     EXPECT_TRUE(shell.ok()) << shell.status();
@@ -163,15 +165,22 @@ TEST(KioskShell, SleepsUntilTheNextDeadlineAndNoLonger) {
 }
 
 // The rating screen at the largest text size, drawn by the real renderer in
-// English and Welsh: the faces reflow so that no word is broken, and every
+// English and Welsh, and in Polish on a portrait tablet (where "W porządku"
+// puts each face on its own row, beside its words): the faces reflow so
+// that no word is broken, and every
 // face with its words stays a whole target on screen. The pictures are kept
 // in $CAREVOICE_SHOTS_DIR when it is set, to look at.
 TEST(KioskShell, RatingAtLargestTextKeepsWordsWhole) {
-  for (const char* language : {"en-GB", "cy"}) {
+  struct Case {
+    const char* language;
+    int width, height;
+  };
+  for (const Case& c : {Case{"en-GB", 1280, 800}, Case{"cy", 1280, 800}, Case{"pl", 800, 1280}}) {
+    const std::string language = c.language;
     SCOPED_TRACE(language);
     std::string dir = TempDir();
     {
-      ShellRun run(dir);
+      ShellRun run(dir, c.width, c.height);
       run.Key(SDLK_F9);
       run.TabTo("settings.language");
       for (int i = 0; i < 8 && run.kiosk().settings().language != language; ++i) {
@@ -203,7 +212,14 @@ TEST(KioskShell, RatingAtLargestTextKeepsWordsWhole) {
         EXPECT_GE(face->box.w, 53);
         EXPECT_GE(face->box.h, 53);
       }
-      std::string name = std::string("rating-largest-") + language + ".png";
+      if (language == "pl") {  // one to a row
+        const a11y::WidgetInfo* one = run.kiosk().registry().Find("rating.1");
+        const a11y::WidgetInfo* two = run.kiosk().registry().Find("rating.2");
+        ASSERT_TRUE(one != nullptr && two != nullptr);
+        EXPECT_EQ(one->box.x, two->box.x);
+        EXPECT_GT(two->box.y, one->box.y);
+      }
+      std::string name = "rating-largest-" + language + ".png";
       ASSERT_TRUE(run.shell().SaveScreenshot(dir + "/" + name));
       if (const char* keep = std::getenv("CAREVOICE_SHOTS_DIR")) {
         std::filesystem::copy_file(dir + "/" + name, std::string(keep) + "/" + name,
