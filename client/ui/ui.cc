@@ -589,16 +589,7 @@ Ui::BarPlan Ui::PlanBar(const std::vector<Text>& labels, const Text& more, float
     float cell = (width - 2 * margin - gap * (columns - 1)) / columns - 2 * kPadding;
     float tallest = 0;
     for (const Text& label : set) {
-      std::string_view rest = label.shown;
-      while (!rest.empty()) {
-        std::size_t space = rest.find(' ');
-        std::string_view word = rest.substr(0, space);
-        if (fonts_.body->CalcTextSizeA(fonts_.body_size, FLT_MAX, 0, word.data(),
-                                       word.data() + word.size()).x > cell) {
-          return false;
-        }
-        rest = space == std::string_view::npos ? "" : rest.substr(space + 1);
-      }
+      if (!WordsFit(fonts_.body, fonts_.body_size, cell, label.shown)) return false;
       float h = TextHeight(fonts_.body, fonts_.body_size, cell, label.shown);
       if (h > fonts_.body_size * (lines + 0.6f)) return false;
       tallest = std::max(tallest, h);

@@ -23,9 +23,11 @@ namespace {
 
 class ShellRun {
  public:
-  explicit ShellRun(const std::string& dir) : dir_(dir) {
+  explicit ShellRun(const std::string& dir, int width = 1280, int height = 800) : dir_(dir) {
     setenv("SDL_VIDEODRIVER", "offscreen", 1);
     ShellOptions options;
+    options.width = width;
+    options.height = height;
     options.screenshot_dir = dir + "/shots";
     auto shell = SdlShell::Create(options);
     EXPECT_TRUE(shell.ok()) << shell.status();
@@ -165,6 +167,72 @@ TEST(KioskShell, SleepsUntilTheNextDeadlineAndNoLonger) {
   EXPECT_EQ(WaitMillis(absl::Milliseconds(40), 250), 41);
   EXPECT_EQ(WaitMillis(absl::ZeroDuration(), 250), 1);
   EXPECT_EQ(WaitMillis(-absl::Seconds(1), 250), 1);
+}
+
+// The rating screen at the largest text size, drawn by the real renderer in
+// English and Welsh, and in Polish on a portrait tablet (where "W porządku"
+// puts each face on its own row, beside its words): the faces reflow so
+// that no word is broken, and every
+// face with its words stays a whole target on screen. The pictures are kept
+// in $CAREVOICE_SHOTS_DIR when it is set, to look at.
+TEST(KioskShell, RatingAtLargestTextKeepsWordsWhole) {
+  struct Case {
+    const char* language;
+    int width, height;
+  };
+  for (const Case& c : {Case{"en-GB", 1280, 800}, Case{"cy", 1280, 800}, Case{"pl", 800, 1280}}) {
+    const std::string language = c.language;
+    SCOPED_TRACE(language);
+    std::string dir = TempDir();
+    {
+      ShellRun run(dir, c.width, c.height);
+      run.Key(SDLK_F9);
+      run.TabTo("settings.language");
+      for (int i = 0; i < 8 && run.kiosk().settings().language != language; ++i) {
+        run.Key(SDLK_RETURN);
+      }
+      ASSERT_EQ(run.kiosk().settings().language, language);
+      run.TabTo("settings.larger");
+      for (int i = 1; i < kTextSizeCount; ++i) run.Key(SDLK_RETURN);
+      ASSERT_EQ(run.kiosk().settings().text_size, kTextSizeCount - 1);
+      run.Key(SDLK_ESCAPE);
+      run.Key(SDLK_SPACE);   // home
+      run.Key(SDLK_RETURN);  // service
+      run.TabTo("service.care_homes");
+      run.Key(SDLK_RETURN);  // rating
+      ASSERT_EQ(run.kiosk().ViewName(), "rating");
+      for (const DrawnText& text : run.kiosk().drawn()) {
+        for (const std::string& line : text.lines) {
+          // Each line ends on a whole word of the label.
+          std::size_t at = text.shown.find(line);
+          ASSERT_NE(at, std::string::npos) << text.shown;
+          std::size_t after = at + line.size();
+          EXPECT_TRUE(after == text.shown.size() || text.shown[after] == ' ')
+              << "\"" << text.shown << "\" broken after \"" << line << "\"";
+        }
+      }
+      for (int r = 1; r <= 5; ++r) {
+        const a11y::WidgetInfo* face = run.kiosk().registry().Find("rating." + std::to_string(r));
+        if (face == nullptr || face->clipped) continue;  // scrolled out of view
+        EXPECT_GE(face->box.w, 53);
+        EXPECT_GE(face->box.h, 53);
+      }
+      if (language == "pl") {  // one to a row
+        const a11y::WidgetInfo* one = run.kiosk().registry().Find("rating.1");
+        const a11y::WidgetInfo* two = run.kiosk().registry().Find("rating.2");
+        ASSERT_TRUE(one != nullptr && two != nullptr);
+        EXPECT_EQ(one->box.x, two->box.x);
+        EXPECT_GT(two->box.y, one->box.y);
+      }
+      std::string name = "rating-largest-" + language + ".png";
+      ASSERT_TRUE(run.shell().SaveScreenshot(dir + "/" + name));
+      if (const char* keep = std::getenv("CAREVOICE_SHOTS_DIR")) {
+        std::filesystem::copy_file(dir + "/" + name, std::string(keep) + "/" + name,
+                                   std::filesystem::copy_options::overwrite_existing);
+      }
+    }
+    if (!HasFailure()) std::filesystem::remove_all(dir);
+  }
 }
 
 TEST(KioskShell, AudioOnlyLeavesEveryPixelBlack) {
