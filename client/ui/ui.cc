@@ -98,11 +98,26 @@ std::vector<std::string_view> WrapLines(ImFont* font, float size, float wrap,
 ImVec2 Min(const a11y::Rect& r) { return {r.x, r.y}; }
 ImVec2 Max(const a11y::Rect& r) { return {r.x + r.w, r.y + r.h}; }
 
+// A filled, rounded box with a border `border` pixels wide. Drawn as two
+// fills (the border's colour, then the face inset), which looks the same
+// as a stroked outline at a fraction of the cost of ImGui's thick
+// anti-aliased polylines: every button and key is framed on every frame.
+void Framed(ImDrawList* draw, const a11y::Rect& box, ImU32 face, ImU32 border, float rounding,
+            float width) {
+  draw->AddRectFilled(Min(box), Max(box), border, rounding);
+  draw->AddRectFilled({box.x + width, box.y + width}, {box.x + box.w - width, box.y + box.h - width},
+                      face, std::max(0.0f, rounding - width));
+}
+
 }  // namespace
 
 Ui::Ui(a11y::Registry& registry, a11y::FocusModel& focus,
        const a11y::Theme& theme, const Fonts& fonts)
-    : registry_(registry), focus_(focus), theme_(theme), fonts_(fonts) {}
+    : registry_(registry), focus_(focus), theme_(theme), fonts_(fonts) {
+  // Rounded corners of 10 px need no finer arcs than this (in pixels of
+  // error): every button and key is drawn each frame.
+  if (ImGui::GetCurrentContext() != nullptr) ImGui::GetStyle().CircleTessellationMaxError = 0.6f;
+}
 
 void Ui::BeginFrame(float width, float height, float content_bottom) {
   width_ = width;
@@ -166,9 +181,8 @@ void Ui::ScrollButtons(float visible, float total) {
   a11y::Rect down{x, content_bottom_ - kMinTarget, kMinTarget, kMinTarget};
   ImDrawList* draw = ImGui::GetForegroundDrawList();
   auto button = [&](const char* id, a11y::Rect box, bool is_up, bool enabled) {
-    draw->AddRectFilled(Min(box), Max(box),
-                        Colour(enabled ? theme_.button : theme_.button_disabled), kRounding);
-    draw->AddRect(Min(box), Max(box), Colour(theme_.border), kRounding, 0, kBorder);
+    Framed(draw, box, Colour(enabled ? theme_.button : theme_.button_disabled),
+           Colour(theme_.border), kRounding, kBorder);
     float cx = box.x + box.w / 2, cy = box.y + box.h / 2, r = box.w * 0.28f;
     ImU32 ink = Colour(enabled ? theme_.button_text : theme_.button_disabled_text);
     if (is_up) {
@@ -248,9 +262,38 @@ a11y::Rect Ui::Place(float height) {
   return r;
 }
 
+std::size_t Ui::LayoutKeyHash::operator()(const LayoutKey& k) const {
+  std::size_t h = std::hash<std::string>()(k.text);
+  h ^= std::hash<const void*>()(k.font) + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+  h ^= std::hash<float>()(k.size) + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+  h ^= std::hash<float>()(k.wrap) + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+  return h;
+}
+
+std::vector<Ui::Line> Ui::Layout(ImFont* font, float size, float wrap,
+                                 std::string_view text) const {
+  constexpr std::size_t kMaxLayouts = 2048;
+  LayoutKey key{font, size, wrap, std::string(text)};
+  auto it = layouts_.find(key);
+  if (it == layouts_.end()) {
+    if (layouts_.size() >= kMaxLayouts) layouts_.clear();
+    std::vector<LaidLine> laid;
+    for (std::string_view line : WrapLines(font, size, wrap, text)) {
+      float w = font->CalcTextSizeA(size, FLT_MAX, 0, line.data(), line.data() + line.size()).x;
+      laid.push_back({static_cast<std::uint32_t>(line.data() - text.data()),
+                      static_cast<std::uint32_t>(line.size()), w});
+    }
+    it = layouts_.emplace(std::move(key), std::move(laid)).first;
+  }
+  std::vector<Line> lines;
+  lines.reserve(it->second.size());
+  for (const LaidLine& l : it->second) lines.push_back({text.substr(l.offset, l.length), l.width});
+  return lines;
+}
+
 float Ui::TextHeight(ImFont* font, float size, float wrap,
                      std::string_view text) const {
-  return std::max(1, static_cast<int>(WrapLines(font, size, wrap, text).size())) * size;
+  return std::max(1, static_cast<int>(Layout(font, size, wrap, text).size())) * size;
 }
 
 bool Ui::WordsFit(ImFont* font, float size, float wrap, std::string_view text) const {
@@ -271,16 +314,15 @@ bool Ui::WordsFit(ImFont* font, float size, float wrap, std::string_view text) c
 void Ui::DrawTextIn(ImFont* font, float size, a11y::Rect box, ImU32 colour,
                     std::string_view text, bool centred) {
   float wrap = box.w - 2 * kPadding;
-  std::vector<std::string_view> lines = WrapLines(font, size, wrap, text);
+  std::vector<Line> lines = Layout(font, size, wrap, text);
   float y = box.y + (box.h - lines.size() * size) / 2;
   last_text_ = std::string(text);
   last_lines_.clear();
-  for (std::string_view line : lines) {
-    float w = font->CalcTextSizeA(size, FLT_MAX, 0, line.data(), line.data() + line.size()).x;
-    float x = centred ? box.x + (box.w - w) / 2 : box.x + kPadding;
-    draw_->AddText(font, size, {std::round(x), std::round(y)}, colour, line.data(),
-                   line.data() + line.size());
-    last_lines_.emplace_back(line);
+  for (const Line& line : lines) {
+    float x = centred ? box.x + (box.w - line.width) / 2 : box.x + kPadding;
+    draw_->AddText(font, size, {std::round(x), std::round(y)}, colour, line.text.data(),
+                   line.text.data() + line.text.size());
+    last_lines_.emplace_back(line.text);
     y += size;
   }
 }
@@ -447,9 +489,8 @@ bool Ui::Face(std::string_view id, const Text& label, a11y::Role role, std::stri
                  : hovered ? theme_.button_hovered
                            : theme_.button;
   a11y::Rgb fg = selected ? theme_.button_selected_text : theme_.button_text;
-  draw_->AddRectFilled(Min(box), Max(box), Colour(bg), kRounding);
-  draw_->AddRect(Min(box), Max(box), Colour(theme_.border), kRounding, 0,
-                 selected ? kBorder * 2 : kBorder);
+  Framed(draw_, box, Colour(bg), Colour(theme_.border), kRounding,
+         selected ? kBorder * 2 : kBorder);
   a11y::Rect text_box = box;
   if (beside) {
     DrawFace(draw_, {box.x + kPadding + face_side / 2, box.y + box.h / 2}, face_side / 2,
@@ -466,8 +507,8 @@ bool Ui::Face(std::string_view id, const Text& label, a11y::Role role, std::stri
     // The state is shown by the box (ticked or empty) as well as spoken.
     ImVec2 a{box.x + kPadding, box.y + (box.h - tick_side) / 2};
     ImVec2 b{a.x + tick_side, a.y + tick_side};
-    draw_->AddRectFilled(a, b, Colour(theme_.field), 4.0f);
-    draw_->AddRect(a, b, Colour(fg), 4.0f, 0, kBorder);
+    Framed(draw_, {a.x, a.y, b.x - a.x, b.y - a.y}, Colour(theme_.field), Colour(fg), 4.0f,
+           kBorder);
     if (selected) {
       float t = tick_side;
       draw_->AddLine({a.x + t * 0.2f, a.y + t * 0.55f}, {a.x + t * 0.42f, a.y + t * 0.78f},
@@ -526,8 +567,9 @@ std::string Ui::KeyRow(std::string_view row_id, const Text& row_label,
   float key_h = std::max(kMinTarget, fonts_.body_size + 2 * kPadding);
   a11y::Rect box = Place(lines * key_h + (lines - 1) * small_gap + 2 * kPadding);
   bool open = keys_level;
-  draw_->AddRect(Min(box), Max(box), Colour(open ? theme_.focus_ring : theme_.border),
-                 kRounding, 0, open ? kBorder * 2 : kBorder);
+  // The row's frame is a border on the page's own background.
+  Framed(draw_, box, Colour(theme_.background), Colour(open ? theme_.focus_ring : theme_.border),
+         kRounding, open ? kBorder * 2 : kBorder);
   // The row first: touch finds the keys drawn over it (HitTest searches
   // from the last item).
   Register(row_id, row_label.spoken, a11y::Role::kButton, "", "", box, !keys_level);
@@ -541,8 +583,7 @@ std::string Ui::KeyRow(std::string_view row_id, const Text& row_label,
                  box.y + kPadding + line * (key_h + small_gap), key_w, key_h};
     bool pressed = pressed_id_ == k.id;
     a11y::Rgb face = k.on ? theme_.button_selected : pressed ? theme_.button_active : theme_.button;
-    draw_->AddRectFilled(Min(r), Max(r), Colour(face), kRounding);
-    draw_->AddRect(Min(r), Max(r), Colour(theme_.border), kRounding, 0, kBorder);
+    Framed(draw_, r, Colour(face), Colour(theme_.border), kRounding, kBorder);
     DrawTextIn(fonts_.body, fonts_.body_size, r,
                Colour(k.on ? theme_.button_selected_text : theme_.button_text), k.label.shown,
                true);
@@ -569,8 +610,7 @@ void Ui::TextField(std::string_view id, const Text& label, std::string_view text
   // Room for a few lines, but never more than a small screen can show.
   float min_h = fonts_.body_size * (fonts_.body_size > kCaptionSize * 1.4f ? 2.4f : 3.6f);
   a11y::Rect box = Place(std::max(min_h, text_h + 2 * kPadding));
-  draw_->AddRectFilled(Min(box), Max(box), Colour(theme_.field), 6.0f);
-  draw_->AddRect(Min(box), Max(box), Colour(theme_.border), 6.0f, 0, kBorder);
+  Framed(draw_, box, Colour(theme_.field), Colour(theme_.border), 6.0f, kBorder);
   draw_->AddText(fonts_.body, fonts_.body_size, {box.x + kPadding, box.y + kPadding},
                  Colour(theme_.field_text), shown.data(), shown.data() + shown.size(),
                  wrap);

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "accessibility/focus.h"
@@ -133,10 +134,11 @@ class Ui {
   // The end of `text` that fits the caption strip.
   std::string_view CaptionTail(std::string_view text, float width) const;
 
-  // A new view starts at its top.
+  // A new view starts at its top, and lays its text out afresh.
   void ResetScroll() {
     scroll_ = 0;
     manual_scroll_ = false;
+    layouts_.clear();
   }
   // Scrolls the content by a page (pages > 0: down), for the scroll
   // buttons and the mouse wheel; focus no longer pulls the view back until
@@ -157,7 +159,10 @@ class Ui {
   const std::vector<DrawnText>& drawn() const { return drawn_; }
   const a11y::Theme& theme() const { return theme_; }
   const Fonts& fonts() const { return fonts_; }
-  void SetFonts(const Fonts& fonts) { fonts_ = fonts; }
+  void SetFonts(const Fonts& fonts) {
+    fonts_ = fonts;
+    layouts_.clear();  // new glyphs, new sizes
+  }
   float scroll() const { return scroll_; }
 
  private:
@@ -166,6 +171,14 @@ class Ui {
   void DrawTextIn(ImFont* font, float size, a11y::Rect box, ImU32 colour,
                   std::string_view text, bool centred);
   float TextHeight(ImFont* font, float size, float wrap, std::string_view text) const;
+  // `text` broken into lines at `wrap` pixels, each with its width: laid
+  // out once per view and kept (a frame must not wrap and measure every
+  // string again, ACCESSIBILITY's P12). Views into `text`.
+  struct Line {
+    std::string_view text;
+    float width;
+  };
+  std::vector<Line> Layout(ImFont* font, float size, float wrap, std::string_view text) const;
   // True when every word of `text` fits `wrap` pixels at `size`, so that
   // wrapping never has to break a word.
   bool WordsFit(ImFont* font, float size, float wrap, std::string_view text) const;
@@ -190,6 +203,24 @@ class Ui {
   std::string activate_id_;
   std::string pressed_id_;
   float pointer_x_ = -1, pointer_y_ = -1;
+
+  // Text laid out this view: (font, size, wrap, text) -> lines as
+  // (offset, length, width). Bounded: cleared when it grows past a view's
+  // worth, e.g. while a person types.
+  struct LayoutKey {
+    const ImFont* font;
+    float size, wrap;
+    std::string text;
+    bool operator==(const LayoutKey&) const = default;
+  };
+  struct LayoutKeyHash {
+    std::size_t operator()(const LayoutKey& k) const;
+  };
+  struct LaidLine {
+    std::uint32_t offset, length;
+    float width;
+  };
+  mutable std::unordered_map<LayoutKey, std::vector<LaidLine>, LayoutKeyHash> layouts_;
 
   Text title_, instruction_;
   std::vector<DrawnText> drawn_;
