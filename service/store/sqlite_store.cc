@@ -19,8 +19,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
+#include "base/proto_time.h"
+#include "base/sqlite_db.h"
 #include "service/store/migrations.h"
-#include "service/store/sqlite_db.h"
 #include "service/store/store.h"
 #include "service/store/submission_facts.h"
 
@@ -34,19 +35,8 @@ constexpr char kRecordColumns[] =
 std::int64_t Micros(absl::Time t) { return absl::ToUnixMicros(t); }
 absl::Time FromMicros(std::int64_t us) { return absl::FromUnixMicros(us); }
 
-void SetTimestamp(std::int64_t micros, google::protobuf::Timestamp* ts) {
-  ts->set_seconds(micros / 1'000'000);
-  std::int64_t rem = micros % 1'000'000;
-  if (rem < 0) {  // before 1970: nanos must stay non-negative
-    rem += 1'000'000;
-    ts->set_seconds(ts->seconds() - 1);
-  }
-  ts->set_nanos(static_cast<std::int32_t>(rem * 1000));
-}
-
-std::int64_t TimestampMicros(const google::protobuf::Timestamp& ts) {
-  return ts.seconds() * 1'000'000 + ts.nanos() / 1000;
-}
+using base::Db;
+using base::Statement;
 
 // Reads a row selected with kRecordColumns.
 absl::StatusOr<v1::SubmissionRecord> RecordFromRow(const Statement& row) {
@@ -54,7 +44,7 @@ absl::StatusOr<v1::SubmissionRecord> RecordFromRow(const Statement& row) {
   record.set_submission_id(row.ColumnText(0));
   record.set_reference(row.ColumnText(1));
   record.set_device_id(row.ColumnText(2));
-  SetTimestamp(row.ColumnInt(3), record.mutable_received_at());
+  *record.mutable_received_at() = base::TimestampFromUnixMicros(row.ColumnInt(3));
   record.set_kind(row.ColumnText(4));
   record.set_urgent(row.ColumnInt(5) != 0);
   record.set_status(static_cast<v1::CaseStatus>(row.ColumnInt(6)));
@@ -208,7 +198,7 @@ class SqliteStore final : public Store {
       if (!*row) break;
       if (static_cast<int>(page.records.size()) == limit) {
         const v1::SubmissionRecord& last = page.records.back();
-        page.next = ListCursor{TimestampMicros(last.received_at()),
+        page.next = ListCursor{base::UnixMicrosFromTimestamp(last.received_at()),
                                last.submission_id()};
         break;
       }

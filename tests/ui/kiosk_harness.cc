@@ -9,6 +9,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/languages.h"
+#include "base/utf8.h"
 #include "client/ui/fonts.h"
 #include "gtest/gtest.h"
 
@@ -61,9 +63,11 @@ KioskHarness::~KioskHarness() {
 
 std::vector<std::string> Languages() {
   std::vector<std::string> tags;
-  for (const char* tag : {"en-GB", "cy", "pl", "ur", "pa", "bn"}) {
-    if (std::filesystem::exists(std::string(CAREVOICE_ASSETS_DIR) + "/lang/" + tag + ".json")) {
-      tags.push_back(tag);
+  for (std::string_view tag : base::kSupportedLanguages) {
+    const std::string file =
+        std::string(CAREVOICE_ASSETS_DIR) + "/lang/" + std::string(tag) + ".json";
+    if (std::filesystem::exists(file)) {
+      tags.emplace_back(tag);
     }
   }
   return tags;
@@ -123,7 +127,7 @@ void KioskHarness::Type(const std::string& utf8) {
   std::size_t i = 0;
   while (i < utf8.size()) {
     std::size_t n = 1;
-    while (i + n < utf8.size() && (static_cast<unsigned char>(utf8[i + n]) & 0xC0) == 0x80) ++n;
+    base::DecodeUtf8At(utf8, i, n);
     SDL_Event event{};
     event.type = SDL_TEXTINPUT;
     std::memcpy(event.text.text, utf8.data() + i, n);

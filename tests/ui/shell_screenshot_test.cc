@@ -116,7 +116,7 @@ class ShellRun {
   std::optional<v1::Catalog> catalog_;
   SyncStatus status_;
   a11y::FakeSpeaker speaker_;
-  contract::FakeClock clock_;
+  base::FakeClock clock_;
   std::unique_ptr<KioskUi> kiosk_;
 };
 
