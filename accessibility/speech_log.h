@@ -11,8 +11,8 @@
 #include <string>
 
 #include "absl/status/statusor.h"
-#include "base/clock.h"
 #include "accessibility/speaker.h"
+#include "base/clock.h"
 
 namespace carevoice::a11y {
 

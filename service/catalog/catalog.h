@@ -13,8 +13,8 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
-#include "carevoice/v1/catalog.pb.h"
 #include "base/clock.h"
+#include "carevoice/v1/catalog.pb.h"
 
 namespace carevoice::service::catalog {
 

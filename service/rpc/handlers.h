@@ -8,8 +8,8 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "carevoice/v1/carevoice.pb.h"
 #include "base/clock.h"
+#include "carevoice/v1/carevoice.pb.h"
 #include "service/catalog/catalog.h"
 #include "service/store/store.h"
 

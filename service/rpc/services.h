@@ -6,8 +6,8 @@
 
 #include <functional>
 
-#include "carevoice/v1/carevoice.grpc.pb.h"
 #include "base/clock.h"
+#include "carevoice/v1/carevoice.grpc.pb.h"
 #include "service/catalog/catalog.h"
 #include "service/store/store.h"
 

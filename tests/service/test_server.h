@@ -7,8 +7,8 @@
 
 #include <memory>
 
-#include "carevoice/v1/carevoice.grpc.pb.h"
 #include "base/clock.h"
+#include "carevoice/v1/carevoice.grpc.pb.h"
 #include "service/catalog/catalog.h"
 #include "service/rpc/services.h"
 #include "service/store/store.h"

@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "accessibility/fake_speaker.h"
+#include "base/clock.h"
 #include "client/model/outbox.h"
 #include "client/ui/kiosk_ui.h"
-#include "base/clock.h"
 
 namespace carevoice::client::ui::testing {
 
