@@ -1,32 +1,28 @@
-// The SQLite engine behind Store.
+// The SQLite engine beneath the Store's rules: the SQL, and nothing else.
 //
-// Writes go through one writer thread that owns the only writing
-// connection. Callers queue a job and wait; the writer takes every job
-// waiting, runs them in ONE transaction (each under its own savepoint, so
-// one failing job does not undo the others), commits once, and then wakes
-// each caller. Many concurrent RPCs thus share one fsync (group commit,
-// PERFORMANCE.md P1), and a caller is only answered after the commit that
-// holds its rows (rule 1).
-//
-// Reads use a small pool of separate connections; WAL lets them run
-// alongside the writer and see only committed data.
-#include <condition_variable>
-#include <deque>
-#include <future>
+// Writes go through a GroupCommitter (group_commit.h) on the one writing
+// connection; this file supplies its transaction steps and the statements
+// a write job runs, all prepared once. Reads use a small pool of separate
+// connections; WAL lets them run alongside the writer and see only
+// committed data.
+#include <memory>
 #include <mutex>
-#include <thread>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "base/proto_time.h"
 #include "base/sqlite_db.h"
+#include "service/store/engine.h"
+#include "service/store/group_commit.h"
 #include "service/store/migrations.h"
 #include "service/store/store.h"
-#include "service/store/submission_facts.h"
 
 namespace carevoice::service::store {
 namespace {
+
+using base::Db;
+using base::Statement;
 
 constexpr char kRecordColumns[] =
     "submission_id, reference, device_id, received_at, kind, urgent, status, "
@@ -34,9 +30,6 @@ constexpr char kRecordColumns[] =
 
 std::int64_t Micros(absl::Time t) { return absl::ToUnixMicros(t); }
 absl::Time FromMicros(std::int64_t us) { return absl::FromUnixMicros(us); }
-
-using base::Db;
-using base::Statement;
 
 // Reads a row selected with kRecordColumns.
 absl::StatusOr<v1::SubmissionRecord> RecordFromRow(const Statement& row) {
@@ -55,22 +48,20 @@ absl::StatusOr<v1::SubmissionRecord> RecordFromRow(const Statement& row) {
   return record;
 }
 
-// One item of a PutSubmissions call, prepared on the caller's thread so
-// the writer thread only does database work.
-struct PreparedItem {
-  const v1::Submission* submission;
-  std::string body;
-  std::string_view kind;
-  std::string_view service_id;
-};
+// Runs a cached statement once and rewinds it for the next use.
+absl::Status RunOnce(Statement& stmt) {
+  absl::Status s = stmt.Run();
+  stmt.Reset();
+  return s;
+}
 
-// Statements the writer uses for every group, prepared once.
-struct WriterStatements {
-  Statement begin, commit, rollback;
-  Statement savepoint, release, rollback_to;
-  Statement find, insert, count_equality, audit;
-
-  static absl::StatusOr<WriterStatements> Prepare(Db& db) {
+// The writer connection's statements, prepared once: the transaction steps
+// for the GroupCommitter and the rows a write job touches. Writer thread
+// only.
+class SqliteWriter final : public GroupCommitTarget, public WriteTxn {
+ public:
+  static absl::StatusOr<std::unique_ptr<SqliteWriter>> Prepare(
+      std::unique_ptr<Db> db) {
     const char* sql[] = {
         "BEGIN IMMEDIATE",
         "COMMIT",
@@ -91,68 +82,104 @@ struct WriterStatements {
     };
     std::vector<Statement> s;
     for (const char* q : sql) {
-      auto stmt = db.Prepare(q);
+      auto stmt = db->Prepare(q);
       if (!stmt.ok()) return stmt.status();
       s.push_back(std::move(*stmt));
     }
-    return WriterStatements{std::move(s[0]), std::move(s[1]), std::move(s[2]),
-                            std::move(s[3]), std::move(s[4]), std::move(s[5]),
-                            std::move(s[6]), std::move(s[7]), std::move(s[8]),
-                            std::move(s[9])};
+    return std::unique_ptr<SqliteWriter>(
+        new SqliteWriter(std::move(db), std::move(s)));
   }
+
+  // GroupCommitTarget.
+  absl::Status Begin() override { return RunOnce(s_[kBegin]); }
+  absl::Status Savepoint() override { return RunOnce(s_[kSavepoint]); }
+  absl::Status RollbackToSavepoint() override {
+    return RunOnce(s_[kRollbackTo]);
+  }
+  absl::Status ReleaseSavepoint() override { return RunOnce(s_[kRelease]); }
+  absl::Status Commit() override { return RunOnce(s_[kCommit]); }
+  void Rollback() override { RunOnce(s_[kRollback]).IgnoreError(); }
+  WriteTxn& txn() override { return *this; }
+
+  // WriteTxn.
+  absl::StatusOr<std::optional<StoredBody>> FindSubmission(
+      std::string_view submission_id) override {
+    Statement& find = s_[kFind];
+    find.BindText(1, submission_id);
+    auto found = find.Step();
+    if (!found.ok()) {
+      find.Reset();
+      return found.status();
+    }
+    std::optional<StoredBody> body;
+    if (*found) {
+      body = StoredBody{find.ColumnBlob(0), FromMicros(find.ColumnInt(1))};
+    }
+    find.Reset();
+    return body;
+  }
+
+  absl::Status InsertSubmission(const SubmissionRow& row) override {
+    s_[kInsert]
+        .BindText(1, row.submission_id)
+        .BindBlob(2, row.body)
+        .BindText(3, row.device_id)
+        .BindText(4, row.reference)
+        .BindText(5, row.kind)
+        .Bind(6, row.urgent ? 1 : 0)
+        .Bind(7, Micros(row.received_at))
+        .Bind(8, v1::CASE_STATUS_RECEIVED)
+        .BindText(9, row.service_id);
+    return RunOnce(s_[kInsert]);
+  }
+
+  absl::Status AddEqualityCount(
+      std::string_view month, std::string_view kind,
+      std::string_view service_id,
+      const v1::EqualityMonitoring& e) override {
+    s_[kCountEquality]
+        .BindText(1, month)
+        .BindText(2, kind)
+        .BindText(3, service_id)
+        .Bind(4, e.age_band())
+        .Bind(5, e.sex())
+        .Bind(6, e.disabled())
+        .Bind(7, e.unpaid_carer())
+        .Bind(8, e.ethnic_group())
+        .Bind(9, e.gender_same_as_at_birth());
+    return RunOnce(s_[kCountEquality]);
+  }
+
+  absl::Status InsertAudit(const AuditEntry& entry) override {
+    s_[kAudit]
+        .Bind(1, Micros(entry.at))
+        .BindText(2, entry.officer)
+        .BindText(3, entry.action)
+        .Bind(4, entry.count);
+    return RunOnce(s_[kAudit]);
+  }
+
+ private:
+  enum Index {
+    kBegin, kCommit, kRollback, kSavepoint, kRelease, kRollbackTo,
+    kFind, kInsert, kCountEquality, kAudit,
+  };
+  SqliteWriter(std::unique_ptr<Db> db, std::vector<Statement> statements)
+      : db_(std::move(db)), s_(std::move(statements)) {}
+
+  std::unique_ptr<Db> db_;     // statements below belong to it
+  std::vector<Statement> s_;   // by Index
 };
 
-// Runs a cached statement once and rewinds it for the next use.
-absl::Status RunOnce(Statement& stmt) {
-  absl::Status s = stmt.Run();
-  stmt.Reset();
-  return s;
-}
-
-class SqliteStore final : public Store {
+class SqliteEngine final : public StoreEngine {
  public:
-  SqliteStore(std::string path, std::unique_ptr<Db> writer_db,
-              WriterStatements statements)
+  SqliteEngine(std::string path, std::unique_ptr<SqliteWriter> writer)
       : path_(std::move(path)),
-        writer_db_(std::move(writer_db)),
-        w_(std::move(statements)),
-        writer_([this] { WriterLoop(); }) {}
+        writer_(std::move(writer)),
+        committer_(*writer_) {}
 
-  ~SqliteStore() override {
-    {
-      std::lock_guard lock(mu_);
-      stopping_ = true;
-    }
-    cv_.notify_one();
-    writer_.join();  // the writer drains the queue before it returns
-  }
-
-  absl::StatusOr<std::vector<PutResult>> PutSubmissions(
-      std::string_view device_id,
-      std::span<const v1::Submission* const> items,
-      absl::Time received_at) override {
-    std::vector<PreparedItem> prepared;
-    prepared.reserve(items.size());
-    for (const v1::Submission* s : items) {
-      prepared.push_back({s, CanonicalBody(*s), KindOf(*s), ServiceIdOf(*s)});
-    }
-    // Round to what is stored, so the first answer and every replay agree.
-    const std::int64_t received_us = Micros(received_at);
-    const std::string month =
-        absl::FormatTime("%Y-%m", received_at, absl::UTCTimeZone());
-
-    std::vector<PutResult> results;
-    absl::Status s = Write([&](WriterStatements& w) -> absl::Status {
-      results.clear();
-      for (const PreparedItem& item : prepared) {
-        auto result = PutOne(w, device_id, item, received_us, month);
-        if (!result.ok()) return result.status();
-        results.push_back(*result);
-      }
-      return absl::OkStatus();
-    });
-    if (!s.ok()) return s;
-    return results;
+  absl::Status Write(WriteJob job) override {
+    return committer_.Write(std::move(job));
   }
 
   absl::StatusOr<std::optional<ReferenceStatus>> FindByReference(
@@ -177,7 +204,6 @@ class SqliteStore final : public Store {
 
   absl::StatusOr<ListPage> ListSubmissions(
       int limit, const std::optional<ListCursor>& after) override {
-    if (limit < 1) return absl::InvalidArgumentError("limit must be >= 1");
     auto db = AcquireReader();
     if (!db.ok()) return db.status();
     // One extra row tells whether another page follows.
@@ -228,16 +254,6 @@ class SqliteStore final : public Store {
       if (!sink(*record)) break;
     }
     return count;
-  }
-
-  absl::Status RecordAudit(const AuditEntry& entry) override {
-    return Write([&](WriterStatements& w) {
-      w.audit.Bind(1, Micros(entry.at))
-          .BindText(2, entry.officer)
-          .BindText(3, entry.action)
-          .Bind(4, entry.count);
-      return RunOnce(w.audit);
-    });
   }
 
   absl::StatusOr<std::vector<AuditEntry>> ListAudit(int limit) override {
@@ -292,16 +308,10 @@ class SqliteStore final : public Store {
   }
 
  private:
-  using WriteFn = std::function<absl::Status(WriterStatements&)>;
-  struct Job {
-    WriteFn fn;
-    std::promise<absl::Status> done;
-  };
-
   // A pooled read connection, handed back when the lease ends.
   class ReaderLease {
    public:
-    ReaderLease(SqliteStore* store, std::unique_ptr<Db> db)
+    ReaderLease(SqliteEngine* store, std::unique_ptr<Db> db)
         : store_(store), db_(std::move(db)) {}
     ReaderLease(ReaderLease&&) = default;
     ~ReaderLease() {
@@ -310,108 +320,9 @@ class SqliteStore final : public Store {
     Db* operator->() const { return db_.get(); }
 
    private:
-    SqliteStore* store_;
+    SqliteEngine* store_;
     std::unique_ptr<Db> db_;
   };
-
-  absl::StatusOr<PutResult> PutOne(WriterStatements& w,
-                                   std::string_view device_id,
-                                   const PreparedItem& item,
-                                   std::int64_t received_us,
-                                   const std::string& month) {
-    const v1::Submission& s = *item.submission;
-    w.find.BindText(1, s.submission_id());
-    auto found = w.find.Step();
-    if (!found.ok()) {
-      w.find.Reset();
-      return found.status();
-    }
-    if (*found) {
-      const bool same = w.find.ColumnBlob(0) == item.body;
-      const absl::Time first = FromMicros(w.find.ColumnInt(1));
-      w.find.Reset();
-      return PutResult{same ? PutResult::Outcome::kAlreadyStored
-                            : PutResult::Outcome::kConflict,
-                       first};
-    }
-    w.find.Reset();
-
-    w.insert.BindText(1, s.submission_id())
-        .BindBlob(2, item.body)
-        .BindText(3, device_id)
-        .BindText(4, s.reference())
-        .BindText(5, item.kind)
-        .Bind(6, IsUrgent(s) ? 1 : 0)
-        .Bind(7, received_us)
-        .Bind(8, v1::CASE_STATUS_RECEIVED)
-        .BindText(9, item.service_id);
-    if (auto st = RunOnce(w.insert); !st.ok()) return st;
-
-    if (s.has_equality()) {
-      const v1::EqualityMonitoring& e = s.equality();
-      w.count_equality.BindText(1, month)
-          .BindText(2, item.kind)
-          .BindText(3, item.service_id)
-          .Bind(4, e.age_band())
-          .Bind(5, e.sex())
-          .Bind(6, e.disabled())
-          .Bind(7, e.unpaid_carer())
-          .Bind(8, e.ethnic_group())
-          .Bind(9, e.gender_same_as_at_birth());
-      if (auto st = RunOnce(w.count_equality); !st.ok()) return st;
-    }
-    return PutResult{PutResult::Outcome::kStored, FromMicros(received_us)};
-  }
-
-  // Queues `fn` for the writer and waits until the transaction holding it
-  // has committed (OK) or failed.
-  absl::Status Write(WriteFn fn) {
-    Job job{std::move(fn), {}};
-    std::future<absl::Status> done = job.done.get_future();
-    {
-      std::lock_guard lock(mu_);
-      queue_.push_back(&job);
-    }
-    cv_.notify_one();
-    return done.get();
-  }
-
-  void WriterLoop() {
-    while (true) {
-      std::deque<Job*> group;
-      {
-        std::unique_lock lock(mu_);
-        cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-        if (queue_.empty()) return;  // stopping, and nothing left to do
-        group.swap(queue_);
-      }
-      RunGroup(group);
-    }
-  }
-
-  void RunGroup(const std::deque<Job*>& group) {
-    std::vector<absl::Status> results(group.size());
-    absl::Status tx = RunOnce(w_.begin);
-    for (std::size_t i = 0; tx.ok() && i < group.size(); ++i) {
-      tx = RunOnce(w_.savepoint);
-      if (!tx.ok()) break;
-      results[i] = group[i]->fn(w_);
-      // A failed job is undone alone; the rest of the group carries on.
-      if (!results[i].ok()) tx = RunOnce(w_.rollback_to);
-      if (tx.ok()) tx = RunOnce(w_.release);
-    }
-    if (tx.ok()) tx = RunOnce(w_.commit);
-    if (!tx.ok()) {
-      // Nothing of this group is durable: every caller hears so.
-      RunOnce(w_.rollback).IgnoreError();
-      for (absl::Status& r : results) {
-        if (r.ok()) r = tx;
-      }
-    }
-    for (std::size_t i = 0; i < group.size(); ++i) {
-      group[i]->done.set_value(results[i]);
-    }
-  }
 
   absl::StatusOr<ReaderLease> AcquireReader() {
     {
@@ -433,18 +344,12 @@ class SqliteStore final : public Store {
   }
 
   const std::string path_;
-  std::unique_ptr<Db> writer_db_;  // used only by the writer thread
-  WriterStatements w_;             // writer thread only
-
-  std::mutex mu_;
-  std::condition_variable cv_;
-  std::deque<Job*> queue_;  // guarded by mu_
-  bool stopping_ = false;   // guarded by mu_
+  std::unique_ptr<SqliteWriter> writer_;  // used only by the writer thread
 
   std::mutex readers_mu_;
   std::vector<std::unique_ptr<Db>> idle_readers_;  // guarded by readers_mu_
 
-  std::thread writer_;  // last: starts after everything above exists
+  GroupCommitter committer_;  // last: its thread stops before the rest goes
 };
 
 }  // namespace
@@ -454,10 +359,10 @@ absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(
   auto db = Db::Open(path);
   if (!db.ok()) return db.status();
   if (auto s = MigrateSqlite(**db); !s.ok()) return s;
-  auto statements = WriterStatements::Prepare(**db);
-  if (!statements.ok()) return statements.status();
-  return std::make_unique<SqliteStore>(path, std::move(*db),
-                                       std::move(*statements));
+  auto writer = SqliteWriter::Prepare(std::move(*db));
+  if (!writer.ok()) return writer.status();
+  return NewRuledStore(
+      std::make_unique<SqliteEngine>(path, std::move(*writer)));
 }
 
 }  // namespace carevoice::service::store
