@@ -1,7 +1,7 @@
 // The background syncer: drains the outbox to the service in batches, with
 // retries and capped exponential backoff, and keeps the catalog fresh.
-// Owns one thread. Start/Stop/Wake from any thread; Status() from any
-// thread (the UI polls it each frame).
+// Owns one thread. Start/Stop/Wake/SetListener from any thread; Status()
+// from any thread. The listener is called on the syncer thread.
 #pragma once
 
 #include <condition_variable>
@@ -15,6 +15,9 @@
 
 #include "absl/status/status.h"
 #include "absl/time/time.h"
+#include "base/clock.h"
+#include "base/monotonic_clock.h"
+#include "base/random.h"
 #include "carevoice/v1/carevoice.pb.h"
 #include "client/model/outbox.h"
 #include "client/model/transport.h"
@@ -38,6 +41,25 @@ struct SyncOptions {
   // a failure; the time to the next catalog refresh after success). For
   // tests and diagnostics; must not call back into the Syncer.
   std::function<void(bool ok, absl::Duration wait)> on_pass_end;
+  // Where the syncer reads the time (for catalog refreshes and waits) and
+  // draws its jitter; nullptr means base::MonotonicClock and
+  // base::SystemRandom. Tests pass fakes. Must outlive the Syncer.
+  const base::Clock* clock = nullptr;
+  base::Random* random = nullptr;
+};
+
+// What changed, for a listener that wants to be woken instead of polling
+// Status() (the UI posts an SDL user event).
+struct SyncEvent {
+  enum class Kind {
+    kDelivered,            // the service acknowledged submission_id
+    kCatalogChanged,       // Catalog() has a new catalog (catalog_serial)
+    kReachabilityChanged,  // service_reachable became `reachable`
+  };
+  Kind kind = Kind::kDelivered;
+  std::string submission_id;         // kDelivered
+  std::uint64_t catalog_serial = 0;  // kCatalogChanged
+  bool reachable = false;            // kReachabilityChanged
 };
 
 struct SyncStatus {
@@ -66,6 +88,11 @@ class Syncer {
   // waiting out the backoff.
   void Wake();
 
+  // Called on the syncer thread after each change, outside the syncer's
+  // lock (it may call Status() or Catalog(), but must not block for long
+  // or call Stop()). Replaces any earlier listener; empty to remove.
+  void SetListener(std::function<void(const SyncEvent&)> listener);
+
   SyncStatus Status() const;
   // The current catalog: the service's, else the cached copy; nullopt when
   // there has never been one.
@@ -81,10 +108,13 @@ class Syncer {
   void SetReachable(const absl::Status& call);
   void RefreshPendingCount();
   bool Stopping() const;
+  void Notify(const SyncEvent& event);
 
   Outbox& outbox_;
   Transport& transport_;
   const SyncOptions options_;
+  const base::Clock& clock_;
+  base::Random& random_;
 
   mutable std::mutex mu_;
   std::condition_variable cv_;
@@ -92,6 +122,7 @@ class Syncer {
   bool wake_ = false;
   SyncStatus status_;
   std::optional<v1::Catalog> catalog_;
+  std::function<void(const SyncEvent&)> listener_;
   std::thread thread_;
   // Syncer thread only: the error last logged, so retries do not flood.
   absl::StatusCode last_logged_error_ = absl::StatusCode::kOk;
