@@ -16,6 +16,7 @@
 #include "client/app/settings.h"
 #include "client/app/strings.h"
 #include "client/model/outbox.h"
+#include "client/model/outbox_sqlite.h"
 #include "client/model/syncer.h"
 #include "client/model/transport.h"
 #include "client/ui/fonts.h"
@@ -114,7 +115,7 @@ int main(int argc, char** argv) {
   client::ui::LanguageLoader load = [lang_dir](const std::string& tag) {
     return client::Strings::LoadLanguage(lang_dir, tag);
   };
-  auto outbox = client::Outbox::Open(outbox_path);
+  auto outbox = client::SqliteOutbox::Open(outbox_path);
   if (!outbox.ok()) return Fail(std::string(outbox.status().message()));
 
   std::unique_ptr<client::Transport> transport = client::MakeGrpcTransport(service);

@@ -9,8 +9,10 @@
 
 #include "base/clock.h"
 #include "base/random.h"
+#include "client/model/outbox_sqlite.h"
 #include "client/model/syncer.h"
 #include "gtest/gtest.h"
+#include "tests/client/fake_outbox.h"
 #include "tests/client/fake_transport.h"
 #include "tests/client/test_support.h"
 
@@ -23,7 +25,7 @@ using testing::SmallCatalog;
 
 std::unique_ptr<Outbox> OpenOutbox(const testing::TempDir& dir) {
   absl::StatusOr<std::unique_ptr<Outbox>> opened =
-      Outbox::Open(dir.File("outbox.db"));
+      SqliteOutbox::Open(dir.File("outbox.db"));
   EXPECT_TRUE(opened.ok()) << opened.status();
   return opened.ok() ? *std::move(opened) : nullptr;
 }
@@ -205,6 +207,60 @@ TEST_F(SyncerFakesTest, ListenerHearsReachabilityCatalogAndEachDelivery) {
   EXPECT_EQ(events[6].catalog_serial, 2u);
   EXPECT_EQ(events[7].kind, SyncEvent::Kind::kDelivered);
   EXPECT_EQ(events[7].submission_id, third);
+}
+
+// On a FakeOutbox, which can fail a write: a delivery that cannot be
+// recorded leaves the item pending and backs off; the next pass replays it
+// and the service stores it only once.
+TEST(SyncerFakeOutboxTest, AFailedOutboxWriteLeavesTheItemPendingAndBacksOff) {
+  testing::FakeOutbox outbox;
+  FakeTransport transport;
+  transport.SetCatalog(SmallCatalog("v1"));
+  // Cached already, so the first write of the pass is MarkDelivered.
+  ASSERT_TRUE(outbox.CacheCatalog(SmallCatalog("v1")).ok());
+  absl::StatusOr<OutboxItem> item =
+      outbox.Enqueue(FeedbackDraft("kept"), absl::Now());
+  ASSERT_TRUE(item.ok()) << item.status();
+  const std::string id = item->submission_id;
+  outbox.FailNextWrites(1);
+
+  std::mutex mu;
+  std::condition_variable cv;
+  std::vector<bool> passes;
+  SyncOptions options;
+  options.initial_backoff = absl::Seconds(1);
+  options.on_pass_end = [&](bool ok, absl::Duration) {
+    std::lock_guard lock(mu);
+    passes.push_back(ok);
+    cv.notify_all();
+  };
+  Syncer syncer(outbox, transport, options);
+  syncer.Start();
+  auto wait_for = [&](std::size_t n) {
+    std::unique_lock lock(mu);
+    cv.wait_for(lock, std::chrono::seconds(60),
+                [&] { return passes.size() >= n; });
+    return passes;
+  };
+  std::vector<bool> seen = wait_for(1);
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_FALSE(seen[0]);
+  absl::StatusOr<std::optional<OutboxItem>> found = outbox.Find(id);
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*found)->state, DeliveryState::kPending);
+  EXPECT_EQ((*found)->attempts, 1);
+
+  syncer.Wake();
+  seen = wait_for(2);
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_TRUE(seen[1]);
+  syncer.Stop();
+  found = outbox.Find(id);
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*found)->state, DeliveryState::kDelivered);
+  EXPECT_EQ((*found)->submission.ByteSizeLong(), 0u);  // words erased
+  EXPECT_EQ(transport.times_stored(id), 1);
+  EXPECT_EQ(transport.times_sent(id), 2);
 }
 
 }  // namespace

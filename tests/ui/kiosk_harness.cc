@@ -11,6 +11,7 @@
 
 #include "base/languages.h"
 #include "base/utf8.h"
+#include "client/model/outbox_sqlite.h"
 #include "client/ui/fonts.h"
 #include "gtest/gtest.h"
 
@@ -38,7 +39,7 @@ KioskHarness::KioskHarness(float width, float height, std::optional<v1::Catalog>
   auto fonts = LoadFonts(io, kDefaultBodyPx);
   EXPECT_TRUE(fonts.ok()) << fonts.status();
   BuildAtlas();
-  auto outbox = Outbox::Open(dir_ + "/outbox.db");
+  auto outbox = SqliteOutbox::Open(dir_ + "/outbox.db");
   EXPECT_TRUE(outbox.ok()) << outbox.status();
   outbox_ = std::move(*outbox);
   status_.service_reachable = true;

@@ -12,6 +12,7 @@
 
 #include "accessibility/fake_speaker.h"
 #include "accessibility/theme.h"
+#include "client/model/outbox_sqlite.h"
 #include "client/ui/fonts.h"
 #include "client/ui/sdl_shell.h"
 #include "gtest/gtest.h"
@@ -31,7 +32,7 @@ class ShellRun {
     shell_ = std::move(*shell);
     auto fonts = LoadFonts(shell_->io(), kDefaultBodyPx);
     EXPECT_TRUE(fonts.ok()) << fonts.status();
-    auto outbox = Outbox::Open(dir + "/outbox.db");
+    auto outbox = SqliteOutbox::Open(dir + "/outbox.db");
     EXPECT_TRUE(outbox.ok()) << outbox.status();
     outbox_ = std::move(*outbox);
     catalog_ = SampleCatalog();
