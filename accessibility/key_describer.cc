@@ -4,7 +4,7 @@
 
 namespace carevoice::a11y {
 
-RepeatFilter::RepeatFilter(const contract::Clock& clock, absl::Duration delay)
+RepeatFilter::RepeatFilter(const base::Clock& clock, absl::Duration delay)
     : clock_(clock), delay_(std::max(delay, kMinDelay)) {}
 
 void RepeatFilter::SetDelay(absl::Duration delay) {

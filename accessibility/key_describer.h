@@ -9,7 +9,7 @@
 #include <unordered_map>
 
 #include "absl/time/time.h"
-#include "contract/clock.h"
+#include "base/clock.h"
 
 namespace carevoice::a11y {
 
@@ -18,7 +18,7 @@ class RepeatFilter {
   static constexpr absl::Duration kMinDelay = absl::Milliseconds(500);
 
   // `clock` must outlive the filter. `delay` is clamped to >= kMinDelay.
-  explicit RepeatFilter(const contract::Clock& clock,
+  explicit RepeatFilter(const base::Clock& clock,
                         absl::Duration delay = kMinDelay);
 
   // Clamped to >= kMinDelay (there is no upper limit: some people need
@@ -36,7 +36,7 @@ class RepeatFilter {
   void Reset() { last_accepted_.clear(); }
 
  private:
-  const contract::Clock& clock_;
+  const base::Clock& clock_;
   absl::Duration delay_;
   std::unordered_map<int, absl::Time> last_accepted_;
 };

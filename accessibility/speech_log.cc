@@ -11,7 +11,7 @@ namespace carevoice::a11y {
 
 absl::StatusOr<std::unique_ptr<SpeechLog>> SpeechLog::Open(
     const std::string& path, std::unique_ptr<Speaker> inner,
-    const contract::Clock& clock) {
+    const base::Clock& clock) {
   // Truncate: a transcript describes one run, and tests read it whole.
   std::FILE* file = std::fopen(path.c_str(), "w");
   if (file == nullptr) {
@@ -23,7 +23,7 @@ absl::StatusOr<std::unique_ptr<SpeechLog>> SpeechLog::Open(
 }
 
 SpeechLog::SpeechLog(std::FILE* file, std::unique_ptr<Speaker> inner,
-                     const contract::Clock& clock)
+                     const base::Clock& clock)
     : file_(file), inner_(std::move(inner)), clock_(clock) {}
 
 SpeechLog::~SpeechLog() { std::fclose(file_); }

@@ -11,8 +11,8 @@
 #include <string>
 
 #include "absl/status/statusor.h"
-#include "contract/clock.h"
 #include "accessibility/speaker.h"
+#include "base/clock.h"
 
 namespace carevoice::a11y {
 
@@ -21,7 +21,7 @@ class SpeechLog final : public Speaker {
   // `inner` may be null (log only). Fails when the file cannot be opened.
   static absl::StatusOr<std::unique_ptr<SpeechLog>> Open(
       const std::string& path, std::unique_ptr<Speaker> inner,
-      const contract::Clock& clock);
+      const base::Clock& clock);
   ~SpeechLog() override;
 
   void Say(const Utterance& u) override;
@@ -33,13 +33,13 @@ class SpeechLog final : public Speaker {
 
  private:
   SpeechLog(std::FILE* file, std::unique_ptr<Speaker> inner,
-            const contract::Clock& clock);
+            const base::Clock& clock);
   void Write(const Utterance& u);
 
   std::mutex mu_;
   std::FILE* file_;
   std::unique_ptr<Speaker> inner_;
-  const contract::Clock& clock_;
+  const base::Clock& clock_;
 };
 
 }  // namespace carevoice::a11y

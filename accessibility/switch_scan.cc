@@ -20,7 +20,7 @@ std::string_view InputModeName(InputMode mode) {
   return "keys";
 }
 
-SwitchScanner::SwitchScanner(const contract::Clock& clock, InputMode mode)
+SwitchScanner::SwitchScanner(const base::Clock& clock, InputMode mode)
     : clock_(clock), mode_(mode), anchor_(clock.Now()) {}
 
 void SwitchScanner::SetMode(InputMode mode) {

@@ -15,7 +15,7 @@
 #include <string_view>
 
 #include "absl/time/time.h"
-#include "contract/clock.h"
+#include "base/clock.h"
 
 namespace carevoice::a11y {
 
@@ -49,7 +49,7 @@ class SwitchScanner {
   static constexpr int kDefaultPauseAfterCycles = 3;
 
   // `clock` must outlive the scanner. Starts as if Restart() was called now.
-  explicit SwitchScanner(const contract::Clock& clock,
+  explicit SwitchScanner(const base::Clock& clock,
                          InputMode mode = InputMode::kKeys);
 
   // Changing the mode restarts the scan.
@@ -106,7 +106,7 @@ class SwitchScanner {
   bool paused() const { return paused_; }
 
  private:
-  const contract::Clock& clock_;
+  const base::Clock& clock_;
   InputMode mode_;
   absl::Duration interval_ = kDefaultInterval;
   int item_count_ = 0;

@@ -4,22 +4,25 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "CLI/CLI.hpp"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_split.h"
 #include "accessibility/espeak_speaker.h"
 #include "accessibility/speech_log.h"
+#include "base/clock.h"
+#include "base/languages.h"
 #include "client/app/settings.h"
 #include "client/app/strings.h"
 #include "client/app/word_list_files.h"
 #include "client/model/outbox.h"
+#include "client/model/outbox_sqlite.h"
 #include "client/model/syncer.h"
 #include "client/model/transport.h"
 #include "client/ui/fonts.h"
 #include "client/ui/kiosk_ui.h"
 #include "client/ui/sdl_shell.h"
-#include "contract/clock.h"
 
 namespace {
 
@@ -103,9 +106,10 @@ int main(int argc, char** argv) {
   // The languages a person can choose: those with a file, the kiosk's own
   // language first (a session's end returns to it).
   std::vector<std::string> languages{language};
-  for (const char* tag : {"en-GB", "cy", "pl", "ur", "pa", "bn"}) {
-    if (tag != language && std::filesystem::exists(assets + "/lang/" + tag + ".json")) {
-      languages.push_back(tag);
+  for (std::string_view tag : carevoice::base::kSupportedLanguages) {
+    const std::string file = assets + "/lang/" + std::string(tag) + ".json";
+    if (tag != language && std::filesystem::exists(file)) {
+      languages.emplace_back(tag);
     }
   }
   std::string lang_dir = assets + "/lang";
@@ -115,7 +119,7 @@ int main(int argc, char** argv) {
   // The on-screen keyboard's word predictions, one list per keyboard language.
   auto words = client::LoadWordLists(assets + "/words");
   if (!words.ok()) return Fail(std::string(words.status().message()));
-  auto outbox = client::Outbox::Open(outbox_path);
+  auto outbox = client::SqliteOutbox::Open(outbox_path);
   if (!outbox.ok()) return Fail(std::string(outbox.status().message()));
 
   std::unique_ptr<client::Transport> transport = client::MakeGrpcTransport(service);
@@ -140,7 +144,7 @@ int main(int argc, char** argv) {
     }
   }
   if (!speaker) speaker = std::make_unique<SilentSpeaker>();
-  const carevoice::contract::Clock& clock = carevoice::contract::SystemClock::Get();
+  const carevoice::base::Clock& clock = carevoice::base::SystemClock::Get();
   if (!speech_log.empty()) {
     auto logged = carevoice::a11y::SpeechLog::Open(speech_log, std::move(speaker), clock);
     if (!logged.ok()) return Fail(std::string(logged.status().message()));

@@ -19,7 +19,7 @@
 
 #include "CLI/CLI.hpp"
 #include "absl/strings/str_cat.h"
-#include "contract/clock.h"
+#include "base/clock.h"
 #include "service/catalog/catalog.h"
 #include "service/log.h"
 #include "service/rpc/fault_injection.h"
@@ -89,7 +89,7 @@ int main(int argc, char** argv) {
     LogWarning("no --catalog given: serving an empty catalog");
   }
 
-  const auto& clock = carevoice::contract::SystemClock::Get();
+  const auto& clock = carevoice::base::SystemClock::Get();
   auto store = carevoice::service::store::OpenSqliteStore(db_path);
   if (!store.ok()) return Fail(db_path, store.status());
   auto catalog =

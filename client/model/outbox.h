@@ -1,11 +1,12 @@
-// The kiosk's durable outbox: one SQLite file (WAL, synchronous=FULL) that
-// holds submissions until the service acknowledges them, the device's
-// identity and reference counter, and the last good catalog.
+// The kiosk's outbox interface: it holds submissions until the service
+// acknowledges them, the device's identity and reference counter, and the
+// last good catalog. SqliteOutbox (outbox_sqlite.h) is the durable one;
+// tests use FakeOutbox (tests/client/fake_outbox.h).
 //
 // Nothing acknowledged to a person is ever lost: Enqueue returns only after
 // the commit. After the service acknowledges an item its words are erased;
-// only id, reference and delivery state remain. Thread-safe (one
-// connection behind a mutex); the UI thread enqueues, the syncer drains.
+// only id, reference and delivery state remain. Implementations are
+// thread-safe: the UI thread enqueues, the syncer drains.
 #pragma once
 
 #include <cstdint>
@@ -17,6 +18,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "base/random.h"
 #include "carevoice/v1/carevoice.pb.h"
 #include "contract/validation.h"
 
@@ -40,48 +42,51 @@ struct OutboxItem {
 
 class Outbox {
  public:
-  // Opens or creates the outbox at `path`, migrating its schema. A new
-  // outbox gets a fresh random device id.
-  static absl::StatusOr<std::unique_ptr<Outbox>> Open(const std::string& path);
-  ~Outbox();
+  virtual ~Outbox() = default;
 
-  const std::string& device_id() const { return device_id_; }
+  virtual const std::string& device_id() const = 0;
 
   // Gives `draft` a fresh submission id and reference, sets created_at and
   // channel if unset, validates it with the contract rules, and commits it
   // durably. Returns the stored item. Fails (and stores nothing, consuming
   // no reference) when the draft breaks a contract rule -- InvalidArgument,
-  // "field: key", see FieldErrorOf -- or the disk write fails.
-  absl::StatusOr<OutboxItem> Enqueue(v1::Submission draft, absl::Time now);
+  // "field: key", see FieldErrorOf -- or the write fails.
+  virtual absl::StatusOr<OutboxItem> Enqueue(v1::Submission draft,
+                                             absl::Time now) = 0;
 
   // Up to `limit` pending items, oldest first.
-  absl::StatusOr<std::vector<OutboxItem>> Pending(int limit);
-  absl::StatusOr<int> PendingCount();
+  virtual absl::StatusOr<std::vector<OutboxItem>> Pending(int limit) = 0;
+  virtual absl::StatusOr<int> PendingCount() = 0;
   // An item by submission id, in any state.
-  absl::StatusOr<std::optional<OutboxItem>> Find(const std::string& id);
+  virtual absl::StatusOr<std::optional<OutboxItem>> Find(
+      const std::string& id) = 0;
 
-  // Applies the service's answer: delivered erases the words (overwritten
-  // in the file and checkpointed out of the WAL); rejected keeps them with
-  // the reason (FailedPrecondition if the item was already delivered).
-  // NotFound for an unknown id.
-  absl::Status MarkDelivered(const std::string& submission_id);
-  absl::Status MarkRejected(const std::string& submission_id,
-                            const std::string& field,
-                            const std::string& message_key);
+  // Applies the service's answer: delivered erases the words; rejected
+  // keeps them with the reason (FailedPrecondition if the item was already
+  // delivered). NotFound for an unknown id.
+  virtual absl::Status MarkDelivered(const std::string& submission_id) = 0;
+  virtual absl::Status MarkRejected(const std::string& submission_id,
+                                    const std::string& field,
+                                    const std::string& message_key) = 0;
   // Counts a failed send of a still-pending item (FailedPrecondition
   // otherwise).
-  absl::Status CountAttempt(const std::string& submission_id);
+  virtual absl::Status CountAttempt(const std::string& submission_id) = 0;
 
   // The last good catalog, if any.
-  absl::StatusOr<std::optional<v1::Catalog>> CachedCatalog();
-  absl::Status CacheCatalog(const v1::Catalog& catalog);
-
- private:
-  struct Db;
-  Outbox(std::unique_ptr<Db> db, std::string device_id);
-  std::unique_ptr<Db> db_;
-  std::string device_id_;
+  virtual absl::StatusOr<std::optional<v1::Catalog>> CachedCatalog() = 0;
+  virtual absl::Status CacheCatalog(const v1::Catalog& catalog) = 0;
 };
+
+// The rules every Outbox applies in Enqueue before it stores a draft, so
+// implementations do not repeat them: sets a fresh random submission id,
+// the reference for this device's `counter`, created_at (if unset) and the
+// channel (kiosk, if unset), then validates. ResourceExhausted when the
+// device has used all its references; InvalidArgument with the field (see
+// FieldErrorOf) when the draft breaks a contract rule.
+absl::Status PrepareForEnqueue(v1::Submission& draft,
+                               const std::string& device_id,
+                               std::int64_t counter, absl::Time now,
+                               base::Random& random);
 
 // The field and message key of an Enqueue refusal, so the UI can show and
 // speak it in the person's language; nullopt for any other status.

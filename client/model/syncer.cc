@@ -5,9 +5,7 @@
 #include "client/model/syncer.h"
 
 #include <algorithm>
-#include <chrono>
 #include <iostream>
-#include <random>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -45,7 +43,13 @@ bool IsTransient(int code) {
 }  // namespace
 
 Syncer::Syncer(Outbox& outbox, Transport& transport, SyncOptions options)
-    : outbox_(outbox), transport_(transport), options_(std::move(options)) {}
+    : outbox_(outbox),
+      transport_(transport),
+      options_(std::move(options)),
+      clock_(options_.clock != nullptr ? *options_.clock
+                                       : base::MonotonicClock::Get()),
+      random_(options_.random != nullptr ? *options_.random
+                                         : base::SystemRandom::Get()) {}
 
 Syncer::~Syncer() { Stop(); }
 
@@ -55,17 +59,14 @@ void Syncer::Start() {
   // down shows its last good catalog on the first frame.
   absl::StatusOr<std::optional<v1::Catalog>> cached = outbox_.CachedCatalog();
   if (!cached.ok()) LogWarning("cached catalog", cached.status());
-  bool loaded = false;
   {
     std::lock_guard lock(mu_);
     stop_ = false;
     if (cached.ok() && cached->has_value() && !catalog_) {
       catalog_ = **std::move(cached);
       ++status_.catalog_serial;
-      loaded = true;
     }
   }
-  if (loaded) Tell({.kind = SyncEvent::Kind::kCatalogChanged});
   RefreshPendingCount();
   thread_ = std::thread(&Syncer::Run, this);
 }
@@ -87,6 +88,20 @@ void Syncer::Wake() {
   cv_.notify_all();
 }
 
+void Syncer::SetListener(std::function<void(const SyncEvent&)> listener) {
+  std::lock_guard lock(mu_);
+  listener_ = std::move(listener);
+}
+
+void Syncer::Notify(const SyncEvent& event) {
+  std::function<void(const SyncEvent&)> listener;
+  {
+    std::lock_guard lock(mu_);
+    listener = listener_;
+  }
+  if (listener) listener(event);
+}
+
 SyncStatus Syncer::Status() const {
   std::lock_guard lock(mu_);
   return status_;
@@ -102,28 +117,19 @@ bool Syncer::Stopping() const {
   return stop_;
 }
 
-void Syncer::SetListener(std::function<void(const SyncEvent&)> listener) {
-  std::lock_guard lock(mu_);
-  listener_ = std::move(listener);
-}
-
-void Syncer::Tell(const SyncEvent& event) {
-  std::function<void(const SyncEvent&)> listener;
-  {
-    std::lock_guard lock(mu_);
-    listener = listener_;
-  }
-  if (listener) listener(event);
-}
-
 void Syncer::SetReachable(const absl::Status& call) {
-  bool changed;
+  bool changed = false;
   {
     std::lock_guard lock(mu_);
     changed = status_.service_reachable != call.ok();
     status_.service_reachable = call.ok();
   }
-  if (changed) Tell({.kind = SyncEvent::Kind::kReachability, .reachable = call.ok()});
+  if (changed) {
+    SyncEvent event;
+    event.kind = SyncEvent::Kind::kReachabilityChanged;
+    event.reachable = call.ok();
+    Notify(event);
+  }
   // One line when the service goes away (or fails differently), not one
   // per retry: a kiosk may be offline for days.
   if (call.ok()) {
@@ -145,12 +151,9 @@ void Syncer::RefreshPendingCount() {
 }
 
 void Syncer::Run() {
-  using Steady = std::chrono::steady_clock;
-  std::mt19937_64 rng{std::random_device{}()};
   const double spread = std::clamp(options_.backoff_jitter, 0.0, 1.0);
-  std::uniform_real_distribution<double> jitter(-spread, spread);
   absl::Duration backoff = options_.initial_backoff;
-  Steady::time_point next_refresh = Steady::now();  // fetch at once
+  absl::Time next_refresh = clock_.Now();  // fetch at once
 
   for (;;) {
     {
@@ -159,10 +162,9 @@ void Syncer::Run() {
       wake_ = false;  // whatever it asked for, this pass does
     }
     bool ok = true;
-    if (Steady::now() >= next_refresh) {
+    if (clock_.Now() >= next_refresh) {
       if (RefreshCatalog()) {
-        next_refresh =
-            Steady::now() + absl::ToChronoNanoseconds(options_.catalog_refresh);
+        next_refresh = clock_.Now() + options_.catalog_refresh;
       } else {
         ok = false;
       }
@@ -170,22 +172,24 @@ void Syncer::Run() {
     // Submissions go even when the catalog call failed: they do not need it.
     if (!DrainOnce()) ok = false;
 
-    const Steady::time_point now = Steady::now();
-    Steady::time_point deadline = next_refresh;
+    absl::Duration wait = next_refresh - clock_.Now();
     if (!ok) {
-      absl::Duration wait = std::min(
-          backoff * (1.0 + jitter(rng)), options_.max_backoff);
-      deadline = now + absl::ToChronoNanoseconds(wait);
+      // A factor in [1 - spread, 1 + spread].
+      const double factor =
+          1.0 + spread * (2.0 * base::RandomUnit(random_) - 1.0);
+      wait = std::min(backoff * factor, options_.max_backoff);
       backoff = std::min(backoff * 2, options_.max_backoff);
     } else {
       backoff = options_.initial_backoff;
     }
-    if (options_.on_pass_end) {
-      options_.on_pass_end(
-          ok, absl::FromChrono(std::max(deadline - now, Steady::duration{0})));
-    }
+    wait = std::max(wait, absl::ZeroDuration());
+    if (options_.on_pass_end) options_.on_pass_end(ok, wait);
+    // Capped so an infinite refresh interval cannot overflow the chrono
+    // conversion; waking early only runs one more (cheap) pass.
+    const absl::Duration sleep = std::min(wait, absl::Hours(24));
     std::unique_lock lock(mu_);
-    cv_.wait_until(lock, deadline, [this] { return stop_ || wake_; });
+    cv_.wait_for(lock, absl::ToChronoNanoseconds(sleep),
+                 [this] { return stop_ || wake_; });
   }
 }
 
@@ -216,12 +220,14 @@ bool Syncer::RefreshCatalog() {
   if (absl::Status s = outbox_.CacheCatalog(response->catalog()); !s.ok()) {
     LogWarning("cache catalog", s);  // still shown; lost only on restart
   }
+  SyncEvent event;
+  event.kind = SyncEvent::Kind::kCatalogChanged;
   {
     std::lock_guard lock(mu_);
     catalog_ = std::move(*response->mutable_catalog());
-    ++status_.catalog_serial;
+    event.catalog_serial = ++status_.catalog_serial;
   }
-  Tell({.kind = SyncEvent::Kind::kCatalogChanged});
+  Notify(event);
   return true;
 }
 
@@ -270,7 +276,10 @@ bool Syncer::DrainOnce() {
             std::lock_guard lock(mu_);
             ++status_.delivered_total;
           }
-          Tell({.kind = SyncEvent::Kind::kDelivered, .submission_id = item.submission_id});
+          SyncEvent event;
+          event.kind = SyncEvent::Kind::kDelivered;
+          event.submission_id = item.submission_id;
+          Notify(event);
         }
       } else if (result->outcome() == v1::ItemResult::OUTCOME_REJECTED &&
                  !IsTransient(result->code())) {

@@ -1,8 +1,7 @@
 // The background syncer: drains the outbox to the service in batches, with
 // retries and capped exponential backoff, and keeps the catalog fresh.
-// Owns one thread. Start/Stop/Wake from any thread; Status() from any
-// thread. What changes is told as it happens to a listener (SetListener),
-// so a window can sleep until there is news.
+// Owns one thread. Start/Stop/Wake/SetListener from any thread; Status()
+// from any thread. The listener is called on the syncer thread.
 #pragma once
 
 #include <condition_variable>
@@ -16,6 +15,9 @@
 
 #include "absl/status/status.h"
 #include "absl/time/time.h"
+#include "base/clock.h"
+#include "base/monotonic_clock.h"
+#include "base/random.h"
 #include "carevoice/v1/carevoice.pb.h"
 #include "client/model/outbox.h"
 #include "client/model/transport.h"
@@ -39,6 +41,25 @@ struct SyncOptions {
   // a failure; the time to the next catalog refresh after success). For
   // tests and diagnostics; must not call back into the Syncer.
   std::function<void(bool ok, absl::Duration wait)> on_pass_end;
+  // Where the syncer reads the time (for catalog refreshes and waits) and
+  // draws its jitter; nullptr means base::MonotonicClock and
+  // base::SystemRandom. Tests pass fakes. Must outlive the Syncer.
+  const base::Clock* clock = nullptr;
+  base::Random* random = nullptr;
+};
+
+// What changed, for a listener that wants to be woken instead of polling
+// Status() (the UI posts an SDL user event).
+struct SyncEvent {
+  enum class Kind {
+    kDelivered,            // the service acknowledged submission_id
+    kCatalogChanged,       // Catalog() has a new catalog (catalog_serial)
+    kReachabilityChanged,  // service_reachable became `reachable`
+  };
+  Kind kind = Kind::kDelivered;
+  std::string submission_id{};       // kDelivered
+  std::uint64_t catalog_serial = 0;  // kCatalogChanged
+  bool reachable = false;            // kReachabilityChanged
 };
 
 struct SyncStatus {
@@ -48,18 +69,6 @@ struct SyncStatus {
   int pending = 0;
   std::uint64_t delivered_total = 0;  // acknowledged by this Syncer
   std::uint64_t catalog_serial = 0;  // bumps whenever the catalog changes
-};
-
-// News from the syncer, told as it happens.
-struct SyncEvent {
-  enum class Kind {
-    kDelivered,       // `submission_id` is stored at the service
-    kCatalogChanged,  // Catalog() has a new version
-    kReachability,    // the service became reachable, or stopped being
-  };
-  Kind kind = Kind::kDelivered;
-  std::string submission_id{};
-  bool reachable = false;  // kReachability
 };
 
 class Syncer {
@@ -79,11 +88,12 @@ class Syncer {
   // waiting out the backoff.
   void Wake();
 
-  SyncStatus Status() const;
-  // Called on the syncer thread (and in Start, for a cached catalog) with
-  // each piece of news. It must be quick and must not call back into the
-  // Syncer: the kiosk queues the news and wakes its window.
+  // Called on the syncer thread after each change, outside the syncer's
+  // lock (it may call Status() or Catalog(), but must not block for long
+  // or call Stop()). Replaces any earlier listener; empty to remove.
   void SetListener(std::function<void(const SyncEvent&)> listener);
+
+  SyncStatus Status() const;
   // The current catalog: the service's, else the cached copy; nullopt when
   // there has never been one.
   std::optional<v1::Catalog> Catalog() const;
@@ -98,11 +108,13 @@ class Syncer {
   void SetReachable(const absl::Status& call);
   void RefreshPendingCount();
   bool Stopping() const;
-  void Tell(const SyncEvent& event);
+  void Notify(const SyncEvent& event);
 
   Outbox& outbox_;
   Transport& transport_;
   const SyncOptions options_;
+  const base::Clock& clock_;
+  base::Random& random_;
 
   mutable std::mutex mu_;
   std::condition_variable cv_;
@@ -110,7 +122,7 @@ class Syncer {
   bool wake_ = false;
   SyncStatus status_;
   std::optional<v1::Catalog> catalog_;
-  std::function<void(const SyncEvent&)> listener_;  // guarded by mu_
+  std::function<void(const SyncEvent&)> listener_;
   std::thread thread_;
   // Syncer thread only: the error last logged, so retries do not flood.
   absl::StatusCode last_logged_error_ = absl::StatusCode::kOk;

@@ -11,6 +11,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "base/status_grpc.h"
 #include "carevoice/v1/carevoice.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
 
@@ -18,10 +19,7 @@ namespace carevoice::client {
 namespace {
 
 absl::Status FromGrpc(const grpc::Status& status, const char* rpc) {
-  if (status.ok()) return absl::OkStatus();
-  // grpc::StatusCode and absl::StatusCode share the google.rpc.Code numbers.
-  return absl::Status(static_cast<absl::StatusCode>(status.error_code()),
-                      absl::StrCat(rpc, ": ", status.error_message()));
+  return base::FromGrpcStatus(status, rpc);
 }
 
 // A fresh channel to `target`. The channel's own reconnect backoff grows

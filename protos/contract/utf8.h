@@ -1,17 +1,13 @@
-// UTF-8 checks used by validation: strict decoding (no overlongs, no
-// surrogates, nothing above U+10FFFF). Pure functions: any thread.
+// Compatibility name for the UTF-8 checks, which live in base/utf8.h. Kept
+// only for client/ui/text_buffer.cc, which is being rewritten; new code
+// includes "base/utf8.h" and says base::IsValidUtf8. Pure: any thread.
 #pragma once
 
-#include <cstddef>
-#include <optional>
-#include <string_view>
+#include "base/utf8.h"
 
 namespace carevoice::contract {
 
-// True when `text` is well-formed UTF-8.
-bool IsValidUtf8(std::string_view text);
-
-// Number of code points in `text`, or nullopt when it is not valid UTF-8.
-std::optional<std::size_t> CodePointCount(std::string_view text);
+using base::CodePointCount;
+using base::IsValidUtf8;
 
 }  // namespace carevoice::contract

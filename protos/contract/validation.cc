@@ -13,9 +13,11 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/time/civil_time.h"
+#include "base/languages.h"
+#include "base/proto_time.h"
+#include "base/utf8.h"
 #include "contract/limits.h"
 #include "contract/reference_code.h"
-#include "contract/utf8.h"
 
 namespace carevoice::contract {
 namespace {
@@ -31,7 +33,7 @@ constexpr absl::Time kEarliestCreatedAt = absl::FromUnixSeconds(1'577'836'800);
 constexpr absl::Duration kMaxUtcOffset = absl::Hours(14);
 constexpr int kMinEventYear = 1900;
 constexpr int kMaxEventYear = 2200;
-constexpr std::string_view kFallbackLanguage = "en-GB";
+constexpr std::string_view kFallbackLanguage = base::kDefaultLanguage;
 
 Result Fail(std::string_view field, std::string_view key) {
   return FieldError{std::string(field), std::string(key)};
@@ -97,7 +99,7 @@ struct StringRule {
 
 Result CheckString(std::string_view field, std::string_view text,
                    const StringRule& rule) {
-  const std::optional<std::size_t> length = CodePointCount(text);
+  const std::optional<std::size_t> length = base::CodePointCount(text);
   if (!length) return Fail(field, kErrInvalidUtf8);
   if (IsBlank(text)) {
     if (rule.required) return Fail(field, kErrRequired);
@@ -209,8 +211,7 @@ Result CheckCreatedAt(const v1::Submission& s, absl::Time now) {
   if (ts.nanos() < 0 || ts.nanos() > 999'999'999) {
     return Fail(kField, kErrBadFormat);
   }
-  const absl::Time created =
-      absl::FromUnixSeconds(ts.seconds()) + absl::Nanoseconds(ts.nanos());
+  const absl::Time created = base::FromProtoTimestamp(ts);
   if (created > now + kMaxClockSkew) return Fail(kField, kErrInFuture);
   if (created < kEarliestCreatedAt) return Fail(kField, kErrBadFormat);
   return std::nullopt;

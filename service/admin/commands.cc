@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "base/status_grpc.h"
 #include "service/admin/format.h"
 
 namespace carevoice::service::admin {
@@ -17,13 +18,12 @@ constexpr int kMaxPageSize = 200;
 
 absl::Status FromGrpc(const grpc::Status& s, const char* what) {
   if (s.ok()) return absl::OkStatus();
-  const auto code = static_cast<absl::StatusCode>(s.error_code());
-  if (code == absl::StatusCode::kUnavailable ||
-      code == absl::StatusCode::kDeadlineExceeded) {
-    return absl::Status(code, absl::StrCat("cannot reach the service (", what,
-                                           "): ", s.error_message()));
+  if (s.error_code() == grpc::StatusCode::UNAVAILABLE ||
+      s.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED) {
+    return base::FromGrpcStatus(
+        s, absl::StrCat("cannot reach the service (", what, ")"));
   }
-  return absl::Status(code, absl::StrCat(what, ": ", s.error_message()));
+  return base::FromGrpcStatus(s, what);
 }
 
 void SetDeadline(grpc::ClientContext* context, absl::Duration d) {

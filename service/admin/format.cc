@@ -8,6 +8,8 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
 #include "absl/time/time.h"
+#include "base/proto_time.h"
+#include "base/utf8.h"
 #include "contract/reference_code.h"
 #include "nlohmann/json.hpp"
 #include "service/store/submission_facts.h"
@@ -20,24 +22,14 @@ using store::ServiceIdOf;
 constexpr std::size_t kTableTextWidth = 60;
 
 // Code points, as a rough terminal width (no East Asian wide handling).
-std::size_t Width(std::string_view s) {
-  return std::count_if(s.begin(), s.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  });
-}
+std::size_t Width(std::string_view s) { return base::LenientCodePointCount(s); }
 
 // At most `max` code points, cut on a code point boundary, with "…" when cut.
 std::string Shorten(std::string_view s, std::size_t max) {
   if (Width(s) <= max) return std::string(s);
-  std::size_t points = 0;
-  std::size_t i = 0;
-  for (; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 &&
-        ++points == max) {  // room for the ellipsis
-      break;
-    }
-  }
-  return std::string(s.substr(0, i)) + "\u2026";
+  // max - 1 code points leave room for the ellipsis.
+  return std::string(s.substr(0, base::CodePointPrefixBytes(s, max - 1))) +
+         "\u2026";
 }
 
 std::string OneLine(std::string_view s) {
@@ -74,7 +66,7 @@ std::string StatusName(v1::CaseStatus status) {
 }
 
 std::string IsoTime(const google::protobuf::Timestamp& t) {
-  return absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", absl::FromUnixSeconds(t.seconds()),
+  return absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", base::FromProtoTimestamp(t),
                           absl::UTCTimeZone());
 }
 

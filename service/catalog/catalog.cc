@@ -1,7 +1,5 @@
 #include "service/catalog/catalog.h"
 
-#include <google/protobuf/io/coded_stream.h>
-#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/util/json_util.h>
 #include <sys/stat.h>
 
@@ -10,6 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "base/canonical.h"
 #include "contract/validation.h"
 #include "service/log.h"
 
@@ -32,16 +31,9 @@ std::uint64_t Fnv1a64(std::string_view bytes) {
 std::string CatalogVersion(const v1::Catalog& catalog) {
   v1::Catalog content = catalog;
   content.clear_version();
-  std::string bytes;
-  {
-    google::protobuf::io::StringOutputStream raw(&bytes);
-    google::protobuf::io::CodedOutputStream coded(&raw);
-    // Map entries (LocalizedText) in key order, so equal content hashes
-    // equally whatever order the file listed them in.
-    coded.SetSerializationDeterministic(true);
-    content.SerializeToCodedStream(&coded);
-  }
-  return absl::StrFormat("%016x", Fnv1a64(bytes));
+  // Canonical bytes put map entries (LocalizedText) in key order, so equal
+  // content hashes equally whatever order the file listed them in.
+  return absl::StrFormat("%016x", Fnv1a64(base::CanonicalBytes(content)));
 }
 
 absl::StatusOr<v1::Catalog> LoadCatalogFile(const std::string& path) {
@@ -70,7 +62,7 @@ absl::StatusOr<v1::Catalog> LoadCatalogFile(const std::string& path) {
   return catalog;
 }
 
-CatalogFile::CatalogFile(std::string path, const contract::Clock& clock,
+CatalogFile::CatalogFile(std::string path, const base::Clock& clock,
                          std::shared_ptr<const v1::Catalog> catalog,
                          FileStamp stamp)
     : path_(std::move(path)),
@@ -80,7 +72,7 @@ CatalogFile::CatalogFile(std::string path, const contract::Clock& clock,
       last_check_(clock.Now()) {}
 
 absl::StatusOr<std::unique_ptr<CatalogFile>> CatalogFile::Open(
-    const std::string& path, const contract::Clock& clock) {
+    const std::string& path, const base::Clock& clock) {
   if (path.empty()) {
     auto empty = std::make_shared<v1::Catalog>();
     empty->set_version(CatalogVersion(*empty));

@@ -13,8 +13,8 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "base/clock.h"
 #include "carevoice/v1/catalog.pb.h"
-#include "contract/clock.h"
 
 namespace carevoice::service::catalog {
 
@@ -33,7 +33,7 @@ class CatalogFile {
   // change checks and must outlive this object. An empty `path` serves an
   // empty catalog (a service started without --catalog).
   static absl::StatusOr<std::unique_ptr<CatalogFile>> Open(
-      const std::string& path, const contract::Clock& clock);
+      const std::string& path, const base::Clock& clock);
 
   // The current catalog. At most once a second (by `clock`) looks at the
   // file's size and modification time and reloads when they changed; a
@@ -47,12 +47,12 @@ class CatalogFile {
     std::int64_t mtime_ns = -1;
     bool operator==(const FileStamp&) const = default;
   };
-  CatalogFile(std::string path, const contract::Clock& clock,
+  CatalogFile(std::string path, const base::Clock& clock,
               std::shared_ptr<const v1::Catalog> catalog, FileStamp stamp);
   static FileStamp Stat(const std::string& path);
 
   const std::string path_;
-  const contract::Clock& clock_;
+  const base::Clock& clock_;
   std::mutex mu_;
   std::shared_ptr<const v1::Catalog> current_;  // guarded by mu_
   FileStamp seen_;                              // guarded by mu_

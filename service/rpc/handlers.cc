@@ -6,6 +6,7 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "base/proto_time.h"
 #include "contract/limits.h"
 #include "contract/reference_code.h"
 #include "contract/validation.h"
@@ -23,10 +24,10 @@ constexpr std::size_t kMaxOfficerLength = 200;
 constexpr int kCodeInvalidArgument = 3;
 constexpr int kCodeAlreadyExists = 6;
 
+// To the microsecond, as the store keeps it, so a replay's answer equals
+// the first one.
 void SetTimestamp(absl::Time t, google::protobuf::Timestamp* ts) {
-  const std::int64_t us = absl::ToUnixMicros(t);
-  ts->set_seconds(us / 1'000'000);
-  ts->set_nanos(static_cast<std::int32_t>((us % 1'000'000) * 1000));
+  *ts = base::TimestampFromUnixMicros(absl::ToUnixMicros(t));
 }
 
 void Reject(v1::ItemResult* result, int code, std::string_view field,
@@ -71,7 +72,7 @@ absl::Status CheckOfficer(std::string_view officer) {
 }  // namespace
 
 v1::SubmitBatchResponse SubmitBatch(store::Store& store,
-                                    const contract::Clock& clock,
+                                    const base::Clock& clock,
                                     const v1::SubmitBatchRequest& request,
                                     absl::Status* whole_call) {
   v1::SubmitBatchResponse response;
@@ -175,7 +176,7 @@ absl::StatusOr<v1::CheckReferenceResponse> CheckReference(
 }
 
 absl::StatusOr<v1::ListSubmissionsResponse> ListSubmissions(
-    store::Store& store, const contract::Clock& clock,
+    store::Store& store, const base::Clock& clock,
     const v1::ListSubmissionsRequest& request) {
   if (auto s = CheckOfficer(request.officer()); !s.ok()) return s;
   int page_size = request.page_size();
@@ -213,7 +214,7 @@ absl::StatusOr<v1::ListSubmissionsResponse> ListSubmissions(
 }
 
 absl::Status ExportSubmissions(
-    store::Store& store, const contract::Clock& clock,
+    store::Store& store, const base::Clock& clock,
     const v1::ExportSubmissionsRequest& request,
     const std::function<bool(const v1::SubmissionRecord&)>& write) {
   if (auto s = CheckOfficer(request.officer()); !s.ok()) return s;

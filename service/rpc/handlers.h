@@ -8,8 +8,8 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "base/clock.h"
 #include "carevoice/v1/carevoice.pb.h"
-#include "contract/clock.h"
 #include "service/catalog/catalog.h"
 #include "service/store/store.h"
 
@@ -23,7 +23,7 @@ namespace carevoice::service::rpc {
 // code 3 and the field for a bad item, code 6 for an id reused with a
 // different body.
 v1::SubmitBatchResponse SubmitBatch(store::Store& store,
-                                    const contract::Clock& clock,
+                                    const base::Clock& clock,
                                     const v1::SubmitBatchRequest& request,
                                     absl::Status* whole_call);
 
@@ -39,7 +39,7 @@ absl::StatusOr<v1::CheckReferenceResponse> CheckReference(
 // A page of submissions, newest first, words cleared unless include_text;
 // contact is always cleared. Audited (officer, action, count).
 absl::StatusOr<v1::ListSubmissionsResponse> ListSubmissions(
-    store::Store& store, const contract::Clock& clock,
+    store::Store& store, const base::Clock& clock,
     const v1::ListSubmissionsRequest& request);
 
 // Hands every submission, oldest first, to `write` until it returns false
@@ -47,7 +47,7 @@ absl::StatusOr<v1::ListSubmissionsResponse> ListSubmissions(
 // cleared, and words cleared unless the person consented to quoting.
 // Audited with the number of records handed over.
 absl::Status ExportSubmissions(
-    store::Store& store, const contract::Clock& clock,
+    store::Store& store, const base::Clock& clock,
     const v1::ExportSubmissionsRequest& request,
     const std::function<bool(const v1::SubmissionRecord&)>& write);
 

@@ -2,17 +2,13 @@
 
 #include <algorithm>
 
+#include "base/status_grpc.h"
 #include "service/rpc/handlers.h"
 
 namespace carevoice::service::rpc {
 namespace {
 
-// absl and gRPC share the canonical code numbering (google.rpc.Code).
-grpc::Status ToGrpc(const absl::Status& s) {
-  if (s.ok()) return grpc::Status::OK;
-  return grpc::Status(static_cast<grpc::StatusCode>(s.code()),
-                      std::string(s.message()));
-}
+using base::ToGrpcStatus;
 
 }  // namespace
 
@@ -28,7 +24,7 @@ grpc::Status KioskSyncImpl::SubmitBatch(grpc::ServerContext* context,
                   })) {
     after_commit_();
   }
-  return ToGrpc(whole_call);
+  return ToGrpcStatus(whole_call);
 }
 
 grpc::Status KioskSyncImpl::GetCatalog(grpc::ServerContext* context,
@@ -42,7 +38,7 @@ grpc::Status KioskSyncImpl::CheckReference(
     grpc::ServerContext* context, const v1::CheckReferenceRequest* request,
     v1::CheckReferenceResponse* response) {
   auto result = rpc::CheckReference(store_, *request);
-  if (!result.ok()) return ToGrpc(result.status());
+  if (!result.ok()) return ToGrpcStatus(result.status());
   *response = std::move(*result);
   return grpc::Status::OK;
 }
@@ -51,7 +47,7 @@ grpc::Status OfficerImpl::ListSubmissions(
     grpc::ServerContext* context, const v1::ListSubmissionsRequest* request,
     v1::ListSubmissionsResponse* response) {
   auto result = rpc::ListSubmissions(store_, clock_, *request);
-  if (!result.ok()) return ToGrpc(result.status());
+  if (!result.ok()) return ToGrpcStatus(result.status());
   *response = std::move(*result);
   return grpc::Status::OK;
 }
@@ -59,7 +55,7 @@ grpc::Status OfficerImpl::ListSubmissions(
 grpc::Status OfficerImpl::ExportSubmissions(
     grpc::ServerContext* context, const v1::ExportSubmissionsRequest* request,
     grpc::ServerWriter<v1::SubmissionRecord>* writer) {
-  return ToGrpc(rpc::ExportSubmissions(
+  return ToGrpcStatus(rpc::ExportSubmissions(
       store_, clock_, *request,
       [writer](const v1::SubmissionRecord& r) { return writer->Write(r); }));
 }

@@ -6,8 +6,8 @@
 
 #include <functional>
 
+#include "base/clock.h"
 #include "carevoice/v1/carevoice.grpc.pb.h"
-#include "contract/clock.h"
 #include "service/catalog/catalog.h"
 #include "service/store/store.h"
 
@@ -22,7 +22,7 @@ class KioskSyncImpl final : public v1::KioskSync::Service {
  public:
   // All three must outlive this object.
   KioskSyncImpl(store::Store& store, catalog::CatalogFile& catalog,
-                const contract::Clock& clock,
+                const base::Clock& clock,
                 AfterCommitHook after_commit = nullptr)
       : store_(store),
         catalog_(catalog),
@@ -42,13 +42,13 @@ class KioskSyncImpl final : public v1::KioskSync::Service {
  private:
   store::Store& store_;
   catalog::CatalogFile& catalog_;
-  const contract::Clock& clock_;
+  const base::Clock& clock_;
   const AfterCommitHook after_commit_;
 };
 
 class OfficerImpl final : public v1::Officer::Service {
  public:
-  OfficerImpl(store::Store& store, const contract::Clock& clock)
+  OfficerImpl(store::Store& store, const base::Clock& clock)
       : store_(store), clock_(clock) {}
 
   grpc::Status ListSubmissions(grpc::ServerContext* context,
@@ -60,7 +60,7 @@ class OfficerImpl final : public v1::Officer::Service {
 
  private:
   store::Store& store_;
-  const contract::Clock& clock_;
+  const base::Clock& clock_;
 };
 
 }  // namespace carevoice::service::rpc

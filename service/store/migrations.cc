@@ -1,6 +1,5 @@
 #include "service/store/migrations.h"
 
-#include "absl/strings/str_cat.h"
 
 namespace carevoice::service::store {
 namespace {
@@ -60,69 +59,12 @@ constexpr Migration kMigrations[] = {
     {1, kV1},
 };
 
-absl::StatusOr<int> CurrentVersion(Db& db) {
-  auto has_table = db.Prepare(
-      "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = "
-      "'schema_version'");
-  if (!has_table.ok()) return has_table.status();
-  if (auto row = has_table->Step(); !row.ok()) return row.status();
-  if (has_table->ColumnInt(0) == 0) {
-    auto any = db.Prepare("SELECT count(*) FROM sqlite_master");
-    if (!any.ok()) return any.status();
-    if (auto row = any->Step(); !row.ok()) return row.status();
-    if (any->ColumnInt(0) != 0) {
-      return absl::FailedPreconditionError(
-          "the database file holds tables but no schema_version: it is not a "
-          "CareVoice database");
-    }
-    return 0;
-  }
-  auto version = db.Prepare("SELECT max(version) FROM schema_version");
-  if (!version.ok()) return version.status();
-  if (auto row = version->Step(); !row.ok()) return row.status();
-  return version->ColumnIsNull(0) ? 0
-                                  : static_cast<int>(version->ColumnInt(0));
-}
-
-absl::Status ApplyMissing(Db& db) {
-  auto current = CurrentVersion(db);
-  if (!current.ok()) return current.status();
-  const int newest = kMigrations[std::size(kMigrations) - 1].version;
-  if (*current > newest) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("database schema version ", *current,
-                     " is newer than this program knows (", newest, ")"));
-  }
-  if (auto s = db.Exec(
-          "CREATE TABLE IF NOT EXISTS schema_version ("
-          "  version INTEGER NOT NULL, applied_at INTEGER NOT NULL)");
-      !s.ok()) {
-    return s;
-  }
-  for (const Migration& m : kMigrations) {
-    if (m.version <= *current) continue;
-    if (auto s = db.Exec(m.sql); !s.ok()) return s;
-    auto record = db.Prepare(
-        "INSERT INTO schema_version (version, applied_at) VALUES "
-        "(?1, CAST(strftime('%s', 'now') AS INTEGER))");
-    if (!record.ok()) return record.status();
-    if (auto s = record->Bind(1, m.version).Run(); !s.ok()) return s;
-  }
-  return absl::OkStatus();
-}
-
 }  // namespace
 
 std::span<const Migration> SqliteMigrations() { return kMigrations; }
 
-absl::Status MigrateSqlite(Db& db) {
-  // IMMEDIATE takes the write lock first, so two processes opening the same
-  // new file cannot both decide to create the tables.
-  if (auto s = db.Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
-  absl::Status s = ApplyMissing(db);
-  if (s.ok()) s = db.Exec("COMMIT");
-  if (!s.ok()) db.Exec("ROLLBACK").IgnoreError();
-  return s;
+absl::Status MigrateSqlite(base::Db& db) {
+  return base::MigrateSqlite(db, kMigrations);
 }
 
 }  // namespace carevoice::service::store

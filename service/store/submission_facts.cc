@@ -1,7 +1,6 @@
 #include "service/store/submission_facts.h"
 
-#include <google/protobuf/io/coded_stream.h>
-#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+#include "base/canonical.h"
 
 namespace carevoice::service::store {
 
@@ -50,16 +49,7 @@ std::string CanonicalBody(const v1::Submission& s) {
     stripped.clear_equality();
     source = &stripped;
   }
-  std::string bytes;
-  {
-    google::protobuf::io::StringOutputStream raw(&bytes);
-    google::protobuf::io::CodedOutputStream coded(&raw);
-    // Map fields and unknown fields in a stable order, so equal messages
-    // give equal bytes and replays compare reliably.
-    coded.SetSerializationDeterministic(true);
-    source->SerializeToCodedStream(&coded);
-  }
-  return bytes;
+  return base::CanonicalBytes(*source);
 }
 
 }  // namespace carevoice::service::store

@@ -2,13 +2,13 @@
 
 #include <gtest/gtest.h>
 
-#include "contract/clock.h"
+#include "base/clock.h"
 
 namespace carevoice::a11y {
 namespace {
 
 using absl::Milliseconds;
-using contract::FakeClock;
+using base::FakeClock;
 
 constexpr int kKeyA = 97;
 constexpr int kKeyB = 98;

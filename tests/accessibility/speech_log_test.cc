@@ -24,7 +24,7 @@ class SpeechLogTest : public ::testing::Test {
       ::testing::TempDir() + "/speech_log_test_" +
       ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".tsv";
   // 2026-11-23T05:37:36.123Z
-  contract::FakeClock clock_{absl::FromUnixMillis(1795412256123)};
+  base::FakeClock clock_{absl::FromUnixMillis(1795412256123)};
 };
 
 TEST_F(SpeechLogTest, WritesOneLinePerUtteranceAndForwards) {

@@ -2,14 +2,14 @@
 
 #include <gtest/gtest.h>
 
-#include "contract/clock.h"
+#include "base/clock.h"
 
 namespace carevoice::a11y {
 namespace {
 
 using absl::Milliseconds;
 using absl::Seconds;
-using contract::FakeClock;
+using base::FakeClock;
 
 TEST(InputModeTest, ParsesAndNamesEveryMode) {
   EXPECT_EQ(ParseInputMode("keys"), InputMode::kKeys);

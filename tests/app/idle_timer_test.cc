@@ -2,13 +2,13 @@
 
 #include <gtest/gtest.h>
 
-#include "contract/clock.h"
+#include "base/clock.h"
 
 namespace carevoice::client {
 namespace {
 
 using absl::Seconds;
-using contract::FakeClock;
+using base::FakeClock;
 
 // Polls once a second until something happens or `limit` passes; returns
 // the event and leaves the clock at it.

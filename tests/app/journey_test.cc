@@ -4,9 +4,6 @@
 // person's kiosk.
 #include "client/app/journey.h"
 
-#include <unistd.h>
-
-#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
@@ -14,27 +11,14 @@
 #include "client/app/text_edit.h"
 #include "contract/limits.h"
 #include "gtest/gtest.h"
+#include "tests/client/fake_outbox.h"
 
 namespace carevoice::client {
 namespace {
 
 class JourneyTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("journey_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::create_directories(dir_);
-    auto outbox = Outbox::Open((dir_ / "outbox.db").string());
-    ASSERT_TRUE(outbox.ok()) << outbox.status();
-    outbox_ = std::move(*outbox);
-  }
-  void TearDown() override {
-    outbox_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-  std::filesystem::path dir_;
-  std::unique_ptr<Outbox> outbox_;
+  testing::FakeOutbox outbox_;
 };
 
 // Answers the current step with something of its type; returns what a
@@ -138,11 +122,11 @@ TEST_F(JourneyTest, EverySpecForwardBackEditAndSend) {
     ASSERT_TRUE(j.Back());
     EXPECT_EQ(j.view(), "review");
 
-    absl::StatusOr<Receipt> receipt = j.Send(*outbox_, absl::Now(), "en-GB");
+    absl::StatusOr<Receipt> receipt = j.Send(outbox_, absl::Now(), "en-GB");
     ASSERT_TRUE(receipt.ok()) << receipt.status();
     EXPECT_EQ(j.view(), spec.steps.back().id);
     EXPECT_FALSE(j.Back()) << "sent is sent: no way back into the draft";
-    auto item = outbox_->Find(receipt->submission_id);
+    auto item = outbox_.Find(receipt->submission_id);
     ASSERT_TRUE(item.ok() && item->has_value());
     for (const Step& step : spec.steps) {
       if (answers.count(step.id)) {
@@ -272,22 +256,22 @@ TEST_F(JourneyTest, SendIsOnlyFromTheReviewAndAFailedSendKeepsTheDraft) {
   Journey j;
   j.Start();
   ASSERT_TRUE(j.Begin("feedback"));
-  EXPECT_FALSE(j.Send(*outbox_, absl::Now(), "en-GB").ok());
+  EXPECT_FALSE(j.Send(outbox_, absl::Now(), "en-GB").ok());
   ASSERT_TRUE(j.ChooseText("home_care").ok());
   ASSERT_TRUE(j.ChooseNumber(4).ok());
   ASSERT_TRUE(j.InsertWords(std::string("\xff\xfe", 2) + "ok"));  // bad bytes are dropped
   EXPECT_EQ(j.Words(), "ok");
   j.Continue();
-  outbox_.reset();
-  // A refused submission (language tag too long) is not queued, and
-  // nothing the person entered is lost.
-  auto opened = Outbox::Open((dir_ / "outbox.db").string());
-  ASSERT_TRUE(opened.ok());
-  outbox_ = std::move(*opened);
-  EXPECT_FALSE(j.Send(*outbox_, absl::Now(), std::string(80, 'x')).ok());
+  // The outbox cannot write, then refuses a bad submission (a language tag
+  // too long): nothing moves and nothing the person entered is lost.
+  outbox_.FailNextWrites(1);
+  EXPECT_FALSE(j.Send(outbox_, absl::Now(), "en-GB").ok());
+  EXPECT_FALSE(j.Send(outbox_, absl::Now(), std::string(80, 'x')).ok());
   EXPECT_EQ(j.view(), "review");
   EXPECT_EQ(j.draft().feedback().text(), "ok");
-  EXPECT_TRUE(j.Send(*outbox_, absl::Now(), "cy").ok());
+  EXPECT_EQ(*outbox_.PendingCount(), 0);
+  EXPECT_TRUE(j.Send(outbox_, absl::Now(), "cy").ok());
+  EXPECT_EQ(*outbox_.PendingCount(), 1);
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
 // The outbox on real SQLite files in temporary directories: references,
 // durability across reopen, refusals, erasing delivered words, catalog cache.
-#include "client/model/outbox.h"
+#include "client/model/outbox_sqlite.h"
 
 #include <sqlite3.h>
 #include <sys/stat.h>
@@ -34,7 +34,7 @@ class OutboxTest : public ::testing::Test {
 
   void Reopen() {
     outbox_.reset();  // close first, as a restarted kiosk would
-    absl::StatusOr<std::unique_ptr<Outbox>> opened = Outbox::Open(path_);
+    absl::StatusOr<std::unique_ptr<Outbox>> opened = SqliteOutbox::Open(path_);
     ASSERT_TRUE(opened.ok()) << opened.status();
     outbox_ = *std::move(opened);
   }
@@ -65,7 +65,7 @@ TEST_F(OutboxTest, NewOutboxHasAValidRandomDeviceId) {
 
   TempDir other;
   absl::StatusOr<std::unique_ptr<Outbox>> second =
-      Outbox::Open(other.File("outbox.db"));
+      SqliteOutbox::Open(other.File("outbox.db"));
   ASSERT_TRUE(second.ok()) << second.status();
   EXPECT_NE((*second)->device_id(), first);
 }
@@ -299,7 +299,7 @@ TEST_F(OutboxTest, FileIsPrivateToTheKioskUser) {
 
 TEST(OutboxOpenTest, FailsCleanlyOnAnUnusablePath) {
   absl::StatusOr<std::unique_ptr<Outbox>> opened =
-      Outbox::Open("/nonexistent-dir-for-carevoice/outbox.db");
+      SqliteOutbox::Open("/nonexistent-dir-for-carevoice/outbox.db");
   EXPECT_FALSE(opened.ok());
 }
 
@@ -307,7 +307,7 @@ TEST(OutboxOpenTest, RefusesAnOutboxFromANewerProgram) {
   TempDir dir;
   ASSERT_TRUE(dir.ok());
   const std::string path = dir.File("outbox.db");
-  ASSERT_TRUE(Outbox::Open(path).ok());
+  ASSERT_TRUE(SqliteOutbox::Open(path).ok());
   {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
@@ -316,7 +316,7 @@ TEST(OutboxOpenTest, RefusesAnOutboxFromANewerProgram) {
               SQLITE_OK);
     sqlite3_close(db);
   }
-  absl::StatusOr<std::unique_ptr<Outbox>> reopened = Outbox::Open(path);
+  absl::StatusOr<std::unique_ptr<Outbox>> reopened = SqliteOutbox::Open(path);
   EXPECT_EQ(reopened.status().code(), absl::StatusCode::kFailedPrecondition);
 }
 

@@ -21,6 +21,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "base/status_grpc.h"
 #include "carevoice/v1/carevoice.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
 
@@ -214,8 +215,7 @@ absl::StatusOr<std::map<std::string, int>> ListStoredSubmissions(
                          std::chrono::seconds(60));
     grpc::Status status = stub->ListSubmissions(&context, request, &response);
     if (!status.ok()) {
-      return absl::Status(static_cast<absl::StatusCode>(status.error_code()),
-                          "ListSubmissions: " + status.error_message());
+      return base::FromGrpcStatus(status, "ListSubmissions");
     }
     for (const v1::SubmissionRecord& record : response.records()) {
       ++counts[record.submission_id().empty()

@@ -18,6 +18,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/time/clock.h"
 #include "client/model/outbox.h"
+#include "client/model/outbox_sqlite.h"
 #include "client/model/syncer.h"
 #include "client/model/transport.h"
 #include "gtest/gtest.h"
@@ -83,7 +84,7 @@ class SyncerProcessTest : public ::testing::Test {
   void SetUp() override {
     ASSERT_TRUE(dir_.ok());
     absl::StatusOr<std::unique_ptr<Outbox>> opened =
-        Outbox::Open(dir_.File("outbox.db"));
+        SqliteOutbox::Open(dir_.File("outbox.db"));
     ASSERT_TRUE(opened.ok()) << opened.status();
     outbox_ = *std::move(opened);
     options_.initial_backoff = absl::Milliseconds(50);

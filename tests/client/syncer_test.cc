@@ -2,6 +2,7 @@
 // outbox file: exactly-once delivery, backoff, refusals, partial answers,
 // catalog updates. Waits are bounded polls with generous limits; no test
 // asserts on how fast the machine is.
+#include "client/model/outbox_sqlite.h"
 #include "client/model/syncer.h"
 
 #include <memory>
@@ -29,7 +30,7 @@ class SyncerTest : public ::testing::Test {
   void SetUp() override {
     ASSERT_TRUE(dir_.ok());
     absl::StatusOr<std::unique_ptr<Outbox>> opened =
-        Outbox::Open(dir_.File("outbox.db"));
+        SqliteOutbox::Open(dir_.File("outbox.db"));
     ASSERT_TRUE(opened.ok()) << opened.status();
     outbox_ = *std::move(opened);
     transport_.SetCatalog(SmallCatalog("v1"));
@@ -353,7 +354,7 @@ TEST_F(SyncerTest, TheListenerHearsDeliveriesCatalogAndReachability) {
     switch (e.kind) {
       case SyncEvent::Kind::kDelivered: delivered.push_back(e.submission_id); break;
       case SyncEvent::Kind::kCatalogChanged: ++catalogs; break;
-      case SyncEvent::Kind::kReachability: reachable.push_back(e.reachable); break;
+      case SyncEvent::Kind::kReachabilityChanged: reachable.push_back(e.reachable); break;
     }
   });
   syncer_->Start();

@@ -7,12 +7,19 @@
 #include <regex>
 #include <sstream>
 
+#include "base/languages.h"
 #include "nlohmann/json.hpp"
 
 namespace carevoice::lang_test {
 
 const std::vector<std::string>& Translations() {
-  static const std::vector<std::string> tags = {"cy", "pl", "ur", "pa", "bn"};
+  static const std::vector<std::string> tags = [] {
+    std::vector<std::string> out;
+    for (std::string_view tag : base::kSupportedLanguages) {
+      if (tag != base::kDefaultLanguage) out.emplace_back(tag);
+    }
+    return out;
+  }();
   return tags;
 }
 

@@ -83,7 +83,7 @@ TEST(CatalogTest, ReloadsWhenTheFileChangesAtMostOnceASecond) {
   TempDir dir;
   const std::string path = dir.File("catalog.json");
   WriteFile(path, R"({"councilName": "Northshire Council"})");
-  contract::FakeClock clock;
+  base::FakeClock clock;
   auto file = CatalogFile::Open(path, clock);
   ASSERT_TRUE(file.ok()) << file.status();
   const std::string v1 = (*file)->Get()->version();
@@ -106,7 +106,7 @@ TEST(CatalogTest, BadNewFileKeepsTheLastGoodCatalog) {
   TempDir dir;
   const std::string path = dir.File("catalog.json");
   WriteFile(path, ReadFile(CAREVOICE_SAMPLE_CATALOG));
-  contract::FakeClock clock;
+  base::FakeClock clock;
   auto file = CatalogFile::Open(path, clock);
   ASSERT_TRUE(file.ok()) << file.status();
   const std::string good = (*file)->Get()->version();
@@ -121,7 +121,7 @@ TEST(CatalogTest, BadNewFileKeepsTheLastGoodCatalog) {
 }
 
 TEST(CatalogTest, NoFileServesAnEmptyCatalog) {
-  contract::FakeClock clock;
+  base::FakeClock clock;
   auto file = CatalogFile::Open("", clock);
   ASSERT_TRUE(file.ok());
   EXPECT_EQ((*file)->Get()->services_size(), 0);
@@ -131,7 +131,7 @@ TEST(CatalogTest, NoFileServesAnEmptyCatalog) {
 TEST(CatalogTest, FirstLoadMustSucceed) {
   TempDir dir;
   WriteFile(dir.File("bad.json"), "[]");
-  contract::FakeClock clock;
+  base::FakeClock clock;
   EXPECT_FALSE(CatalogFile::Open(dir.File("bad.json"), clock).ok());
 }
 

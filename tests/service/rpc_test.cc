@@ -272,7 +272,7 @@ TEST(RpcFunctionTest, SubmitBatchNeedsNoServer) {
   testing::TempDir dir;
   auto store = store::OpenSqliteStore(dir.File("plain.db"));
   ASSERT_TRUE(store.ok());
-  contract::FakeClock clock;
+  base::FakeClock clock;
   v1::SubmitBatchRequest request;
   request.set_device_id("kiosk-test-1");
   *request.add_submissions() = testing::Safeguarding(1, clock.Now());

@@ -7,8 +7,8 @@
 
 #include <memory>
 
+#include "base/clock.h"
 #include "carevoice/v1/carevoice.grpc.pb.h"
-#include "contract/clock.h"
 #include "service/catalog/catalog.h"
 #include "service/rpc/services.h"
 #include "service/store/store.h"
@@ -21,14 +21,14 @@ class TestServer {
   TestServer();
   ~TestServer();
 
-  contract::FakeClock& clock() { return clock_; }
+  base::FakeClock& clock() { return clock_; }
   store::Store& store() { return *store_; }
   v1::KioskSync::Stub& kiosk() { return *kiosk_stub_; }
   v1::Officer::Stub& officer() { return *officer_stub_; }
 
  private:
   TempDir dir_;
-  contract::FakeClock clock_;
+  base::FakeClock clock_;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<catalog::CatalogFile> catalog_;
   std::unique_ptr<rpc::KioskSyncImpl> kiosk_service_;

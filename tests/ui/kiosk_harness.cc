@@ -10,7 +10,10 @@
 #include <regex>
 #include <sstream>
 
+#include "base/languages.h"
+#include "base/utf8.h"
 #include "client/app/word_list_files.h"
+#include "client/model/outbox_sqlite.h"
 #include "client/ui/fonts.h"
 #include "gtest/gtest.h"
 
@@ -38,7 +41,7 @@ KioskHarness::KioskHarness(float width, float height, std::optional<v1::Catalog>
   auto fonts = LoadFonts(io, kDefaultBodyPx);
   EXPECT_TRUE(fonts.ok()) << fonts.status();
   BuildAtlas();
-  auto outbox = Outbox::Open(dir_ + "/outbox.db");
+  auto outbox = SqliteOutbox::Open(dir_ + "/outbox.db");
   EXPECT_TRUE(outbox.ok()) << outbox.status();
   outbox_ = std::move(*outbox);
   status_.service_reachable = true;
@@ -83,9 +86,11 @@ KioskHarness::~KioskHarness() {
 
 std::vector<std::string> Languages() {
   std::vector<std::string> tags;
-  for (const char* tag : {"en-GB", "cy", "pl", "ur", "pa", "bn"}) {
-    if (std::filesystem::exists(std::string(CAREVOICE_ASSETS_DIR) + "/lang/" + tag + ".json")) {
-      tags.push_back(tag);
+  for (std::string_view tag : base::kSupportedLanguages) {
+    const std::string file =
+        std::string(CAREVOICE_ASSETS_DIR) + "/lang/" + std::string(tag) + ".json";
+    if (std::filesystem::exists(file)) {
+      tags.emplace_back(tag);
     }
   }
   return tags;
@@ -184,7 +189,7 @@ void KioskHarness::Type(const std::string& utf8) {
   std::size_t i = 0;
   while (i < utf8.size()) {
     std::size_t n = 1;
-    while (i + n < utf8.size() && (static_cast<unsigned char>(utf8[i + n]) & 0xC0) == 0x80) ++n;
+    base::DecodeUtf8At(utf8, i, n);
     std::string ch = utf8.substr(i, n);
     if (ch == "\n") {
       Key(SDLK_RETURN, KMOD_SHIFT);
@@ -222,7 +227,7 @@ bool KioskHarness::FocusOn(const std::string& id) {
 
 void KioskHarness::SetReachable(bool reachable) {
   status_.service_reachable = reachable;
-  kiosk_->OnSyncEvent({.kind = SyncEvent::Kind::kReachability, .reachable = reachable});
+  kiosk_->OnSyncEvent({.kind = SyncEvent::Kind::kReachabilityChanged, .reachable = reachable});
 }
 
 void KioskHarness::Delivered(const std::string& submission_id) {

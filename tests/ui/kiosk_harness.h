@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "accessibility/fake_speaker.h"
+#include "base/clock.h"
 #include "client/model/outbox.h"
 #include "client/ui/kiosk_ui.h"
-#include "contract/clock.h"
 
 namespace carevoice::client::ui::testing {
 
@@ -47,7 +47,7 @@ class KioskHarness {
   bool TabUntilHeard(const std::string& words);
 
   KioskUi& kiosk() { return *kiosk_; }
-  contract::FakeClock& clock() { return clock_; }
+  base::FakeClock& clock() { return clock_; }
   Outbox& outbox() { return *outbox_; }
   a11y::FakeSpeaker& speaker() { return speaker_; }
   SyncStatus& status() { return status_; }
@@ -79,7 +79,7 @@ class KioskHarness {
 
   float width_, height_;
   std::string dir_;
-  contract::FakeClock clock_;
+  base::FakeClock clock_;
   a11y::FakeSpeaker speaker_;
   std::unique_ptr<Outbox> outbox_;
   SyncStatus status_;

@@ -13,6 +13,7 @@
 #include "accessibility/fake_speaker.h"
 #include "accessibility/theme.h"
 #include "client/app/word_list_files.h"
+#include "client/model/outbox_sqlite.h"
 #include "client/ui/fonts.h"
 #include "client/ui/sdl_shell.h"
 #include "gtest/gtest.h"
@@ -34,7 +35,7 @@ class ShellRun {
     shell_ = std::move(*shell);
     auto fonts = LoadFonts(shell_->io(), kDefaultBodyPx);
     EXPECT_TRUE(fonts.ok()) << fonts.status();
-    auto outbox = Outbox::Open(dir + "/outbox.db");
+    auto outbox = SqliteOutbox::Open(dir + "/outbox.db");
     EXPECT_TRUE(outbox.ok()) << outbox.status();
     outbox_ = std::move(*outbox);
     catalog_ = SampleCatalog();
@@ -123,7 +124,7 @@ class ShellRun {
   std::optional<v1::Catalog> catalog_;
   SyncStatus status_;
   a11y::FakeSpeaker speaker_;
-  contract::FakeClock clock_;
+  base::FakeClock clock_;
   std::unique_ptr<KioskUi> kiosk_;
 };
 

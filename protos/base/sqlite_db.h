@@ -1,8 +1,7 @@
-// A thin RAII adapter over the SQLite C API that turns result codes into
-// absl::Status values. Internal to the SQLite store; nothing outside
-// service/store includes it. One Db (and its statements) belongs to one
-// thread at a time; SQLite is built thread-safe, but a connection is not
-// shared here.
+// The one SQLite adapter both sides use (the service store and the kiosk
+// outbox): RAII over the C API, result codes turned into absl::Status.
+// One Db (and its statements) belongs to one thread at a time; a
+// connection is never shared between threads without the caller's lock.
 #pragma once
 
 #include <cstdint>
@@ -16,16 +15,29 @@
 struct sqlite3;
 struct sqlite3_stmt;
 
-namespace carevoice::service::store {
+namespace carevoice::base {
 
 class Statement;
+
+struct SqliteOptions {
+  // How long a statement waits for another connection's lock.
+  int busy_timeout_ms = 10'000;
+  // Overwrite deleted content instead of only unlinking it (for files
+  // holding what people said after it is erased).
+  bool secure_delete = false;
+  // Create the file readable and writable by its owner only (0600); SQLite
+  // gives its -wal and -shm files the same permissions.
+  bool owner_only = false;
+};
 
 class Db {
  public:
   // Opens (creating if needed) the database file at `path` and applies the
-  // durability settings every CareVoice connection must have: WAL journal,
-  // synchronous=FULL, a busy timeout and foreign keys.
-  static absl::StatusOr<std::unique_ptr<Db>> Open(const std::string& path);
+  // durability settings every CareVoice connection must have: WAL journal
+  // (confirmed, else FAILED_PRECONDITION), synchronous=FULL, a busy timeout
+  // and foreign keys. UNAVAILABLE when the file cannot be opened.
+  static absl::StatusOr<std::unique_ptr<Db>> Open(
+      const std::string& path, const SqliteOptions& options = {});
   ~Db();
   Db(const Db&) = delete;
   Db& operator=(const Db&) = delete;
@@ -33,6 +45,9 @@ class Db {
   // Runs one or more statements with no parameters and no rows wanted.
   absl::Status Exec(std::string_view sql);
   absl::StatusOr<Statement> Prepare(std::string_view sql);
+
+  // Rows changed by the last INSERT, UPDATE or DELETE on this connection.
+  int Changes() const;
 
   // An error status for SQLite result code `rc` from an operation named by
   // `what`. BUSY/LOCKED become UNAVAILABLE (worth retrying), the rest
@@ -81,4 +96,23 @@ class Statement {
   int bind_rc_ = 0;
 };
 
-}  // namespace carevoice::service::store
+// A write transaction (BEGIN IMMEDIATE: the write lock is taken up front,
+// so a read and the write that depends on it cannot interleave with
+// another writer). Rolls back on destruction unless Commit() succeeded, so
+// every early return leaves the file as it was.
+class Transaction {
+ public:
+  explicit Transaction(Db& db) : db_(db) {}
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+
+  absl::Status Begin();
+  absl::Status Commit();
+
+ private:
+  Db& db_;
+  bool open_ = false;
+};
+
+}  // namespace carevoice::base

@@ -1,13 +1,13 @@
 // Strict UTF-8: the boundaries of every sequence length, and every kind of
-// ill-formed input the contract must refuse.
-#include "contract/utf8.h"
+// ill-formed input validation must refuse.
+#include "base/utf8.h"
 
 #include <string>
 #include <string_view>
 
 #include "gtest/gtest.h"
 
-namespace carevoice::contract {
+namespace carevoice::base {
 namespace {
 
 using namespace std::string_view_literals;
@@ -80,4 +80,52 @@ TEST(Utf8Test, RejectsTruncatedAndStraySequences) {
 }
 
 }  // namespace
-}  // namespace carevoice::contract
+}  // namespace carevoice::base
+
+namespace carevoice::base {
+namespace {
+
+TEST(Utf8LenientTest, SequenceLengthFromLeadByte) {
+  EXPECT_EQ(Utf8SequenceLength('a'), 1u);
+  EXPECT_EQ(Utf8SequenceLength(0xC3), 2u);
+  EXPECT_EQ(Utf8SequenceLength(0xE2), 3u);
+  EXPECT_EQ(Utf8SequenceLength(0xF0), 4u);
+  EXPECT_EQ(Utf8SequenceLength(0x80), 0u);  // continuation
+  EXPECT_EQ(Utf8SequenceLength(0xFF), 0u);
+}
+
+TEST(Utf8LenientTest, CountsAndCutsOnCodePointBoundaries) {
+  const std::string_view text = "a\u00e9\u20ac\U0001D11Eb";  // 1+2+3+4+1 bytes
+  EXPECT_EQ(LenientCodePointCount(text), 5u);
+  EXPECT_EQ(CodePointPrefixBytes(text, 0), 0u);
+  EXPECT_EQ(CodePointPrefixBytes(text, 2), 3u);
+  EXPECT_EQ(CodePointPrefixBytes(text, 4), 10u);
+  EXPECT_EQ(CodePointPrefixBytes(text, 99), text.size());
+  EXPECT_EQ(PreviousCodePointStart(text, text.size()), 10u);
+  EXPECT_EQ(PreviousCodePointStart(text, 10), 6u);
+  EXPECT_EQ(PreviousCodePointStart(text, 1), 0u);
+}
+
+TEST(Utf8LenientTest, DecodeAndEncodeRoundTrip) {
+  const std::string text = "Cymraeg \u0175 \u0a38 \U0001F600";
+  std::vector<char32_t> points = DecodeUtf8(text);
+  ASSERT_EQ(points.size(), 13u);
+  EXPECT_EQ(points[8], U'\u0175');
+  EXPECT_EQ(points[12], U'\U0001F600');
+  std::string again;
+  for (char32_t cp : points) AppendUtf8(cp, again);
+  EXPECT_EQ(again, text);
+}
+
+TEST(Utf8LenientTest, StrayBytesDecodeAsThemselves) {
+  std::size_t length = 0;
+  EXPECT_EQ(DecodeUtf8At("\xC3", 0, length), 0xC3u);
+  EXPECT_EQ(length, 1u);
+  EXPECT_EQ(DecodeUtf8At("\xE2\x82x", 0, length), 0xE2u);
+  EXPECT_EQ(length, 1u);
+  EXPECT_EQ(DecodeUtf8At("x\xC3\xA9", 1, length), U'\u00e9');
+  EXPECT_EQ(length, 2u);
+}
+
+}  // namespace
+}  // namespace carevoice::base

@@ -1,21 +1,26 @@
-#include "service/store/sqlite_db.h"
+#include "base/sqlite_db.h"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 
-namespace carevoice::service::store {
+namespace carevoice::base {
 namespace {
-
-// Long enough to ride out a checkpoint or another process holding the
-// write lock briefly; short enough that a stuck peer surfaces as an error.
-constexpr int kBusyTimeoutMs = 10'000;
 
 }  // namespace
 
-absl::StatusOr<std::unique_ptr<Db>> Db::Open(const std::string& path) {
+absl::StatusOr<std::unique_ptr<Db>> Db::Open(const std::string& path,
+                                             const SqliteOptions& options) {
+  if (options.owner_only) {
+    if (int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+        fd >= 0) {
+      ::close(fd);
+    }
+  }
   sqlite3* raw = nullptr;
   const int flags =
       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
@@ -28,7 +33,7 @@ absl::StatusOr<std::unique_ptr<Db>> Db::Open(const std::string& path) {
   }
   std::unique_ptr<Db> db(new Db(raw));
   sqlite3_extended_result_codes(raw, 1);
-  sqlite3_busy_timeout(raw, kBusyTimeoutMs);
+  sqlite3_busy_timeout(raw, options.busy_timeout_ms);
 
   // WAL must be confirmed: on some file systems SQLite silently stays in
   // rollback mode, and rule 1 depends on knowing what we got.
@@ -40,9 +45,14 @@ absl::StatusOr<std::unique_ptr<Db>> Db::Open(const std::string& path) {
     return absl::FailedPreconditionError(
         "database does not support WAL journal mode");
   }
+  // FULL: a commit survives power loss, which is what lets either side say
+  // "stored" (rule 1 of DESIGN.md).
   if (auto s = db->Exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
       !s.ok()) {
     return s;
+  }
+  if (options.secure_delete) {
+    if (auto s = db->Exec("PRAGMA secure_delete=ON;"); !s.ok()) return s;
   }
   return db;
 }
@@ -63,6 +73,8 @@ absl::StatusOr<Statement> Db::Prepare(std::string_view sql) {
   if (rc != SQLITE_OK) return Error(rc, "prepare");
   return Statement(this, stmt);
 }
+
+int Db::Changes() const { return sqlite3_changes(db_); }
 
 absl::Status Db::Error(int rc, std::string_view what) const {
   // sqlite3_errmsg describes the failure (e.g. "database is locked"); it
@@ -171,4 +183,20 @@ bool Statement::ColumnIsNull(int index) const {
   return sqlite3_column_type(stmt_, index) == SQLITE_NULL;
 }
 
-}  // namespace carevoice::service::store
+Transaction::~Transaction() {
+  if (open_) db_.Exec("ROLLBACK").IgnoreError();
+}
+
+absl::Status Transaction::Begin() {
+  absl::Status s = db_.Exec("BEGIN IMMEDIATE");
+  open_ = s.ok();
+  return s;
+}
+
+absl::Status Transaction::Commit() {
+  absl::Status s = db_.Exec("COMMIT");
+  if (s.ok()) open_ = false;
+  return s;
+}
+
+}  // namespace carevoice::base

@@ -1,0 +1,337 @@
+// The outbox on SQLite. Every public call takes the one mutex, so the UI
+// thread (Enqueue) and the syncer thread (Pending, Mark*) never share the
+// connection at the same moment. Bodies are bound as parameters and never
+// appear in an error message or a log line.
+#include "client/model/outbox_sqlite.h"
+
+#include <iostream>
+#include <mutex>
+#include <string_view>
+#include <utility>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+#include "base/canonical.h"
+#include "base/proto_time.h"
+#include "base/random.h"
+#include "base/sqlite_db.h"
+#include "base/sqlite_migrations.h"
+
+namespace carevoice::client {
+namespace {
+
+constexpr std::string_view kStatePending = "pending";
+constexpr std::string_view kStateDelivered = "delivered";
+constexpr std::string_view kStateRejected = "rejected";
+
+// Append, never edit: outboxes in the field are at every version that
+// ever shipped.
+constexpr base::Migration kMigrations[] = {
+    {1, R"sql(
+CREATE TABLE device (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  device_id TEXT NOT NULL,
+  next_counter INTEGER NOT NULL
+);
+CREATE TABLE items (
+  submission_id TEXT PRIMARY KEY,
+  counter INTEGER NOT NULL UNIQUE,   -- the reference counter; gives the order
+  reference TEXT NOT NULL,
+  state TEXT NOT NULL,               -- pending | delivered | rejected
+  body BLOB,                         -- Submission; NULL once delivered
+  attempts INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL,       -- device clock, Unix microseconds
+  reject_field TEXT,
+  reject_key TEXT
+);
+CREATE INDEX items_by_state ON items (state, counter);
+CREATE TABLE catalog_cache (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  version TEXT NOT NULL,
+  bytes BLOB NOT NULL
+);
+)sql"},
+};
+
+using base::Statement;
+using base::Transaction;
+
+DeliveryState StateFromText(std::string_view s) {
+  if (s == kStateDelivered) return DeliveryState::kDelivered;
+  if (s == kStateRejected) return DeliveryState::kRejected;
+  return DeliveryState::kPending;
+}
+
+constexpr char kItemColumns[] =
+    "submission_id, reference, state, body, attempts, reject_field, "
+    "reject_key";
+
+absl::StatusOr<OutboxItem> ItemFromRow(const Statement& row) {
+  OutboxItem item;
+  item.submission_id = row.ColumnText(0);
+  item.reference = row.ColumnText(1);
+  item.state = StateFromText(row.ColumnText(2));
+  if (!row.ColumnIsNull(3) &&
+      !item.submission.ParseFromString(row.ColumnBlob(3))) {
+    return absl::DataLossError(
+        absl::StrCat("outbox: unreadable body for ", item.submission_id));
+  }
+  item.attempts = static_cast<int>(row.ColumnInt(4));
+  item.reject_field = row.ColumnText(5);
+  item.reject_key = row.ColumnText(6);
+  return item;
+}
+
+// Reads the device id, creating it (with a fresh random id) on first open.
+absl::StatusOr<std::string> EnsureDevice(base::Db& db) {
+  Transaction tx(db);
+  if (absl::Status s = tx.Begin(); !s.ok()) return s;
+  {
+    // Scoped: an unfinished statement would block the commit below.
+    absl::StatusOr<Statement> q =
+        db.Prepare("SELECT device_id FROM device WHERE id = 1");
+    if (!q.ok()) return q.status();
+    absl::StatusOr<bool> row = q->Step();
+    if (!row.ok()) return row.status();
+    if (*row) return q->ColumnText(0);
+  }
+  std::string device_id = base::RandomHex(base::SystemRandom::Get(), 16);
+  absl::StatusOr<Statement> insert = db.Prepare(
+      "INSERT INTO device (id, device_id, next_counter) VALUES (1, ?, 0)");
+  if (!insert.ok()) return insert.status();
+  if (absl::Status s = insert->BindText(1, device_id).Run(); !s.ok()) return s;
+  if (absl::Status s = tx.Commit(); !s.ok()) return s;
+  return device_id;
+}
+
+}  // namespace
+
+struct SqliteOutbox::Db {
+  std::mutex mu;
+  std::unique_ptr<base::Db> conn;
+
+  // Moves the WAL's pages into the file and empties the WAL, so words
+  // erased by an UPDATE do not linger in old WAL frames.
+  void Checkpoint() {
+    absl::StatusOr<Statement> q = conn->Prepare("PRAGMA wal_checkpoint(TRUNCATE)");
+    absl::StatusOr<bool> row = q.ok() ? q->Step() : q.status();
+    if (!row.ok() || (*row && q->ColumnInt(0) != 0)) {
+      // The state change is already committed; the next checkpoint will
+      // finish the job. Nothing personal in this message.
+      std::cerr << "outbox: checkpoint incomplete; will retry later\n";
+    }
+  }
+
+  // Runs `update` on one item by id; NotFound when there is no such item,
+  // FailedPrecondition when it is in a state the update excludes.
+  absl::Status UpdateOne(absl::StatusOr<Statement>& update,
+                         const std::string& id, absl::string_view what) {
+    if (!update.ok()) return update.status();
+    if (absl::Status s = update->Run(); !s.ok()) return s;
+    if (conn->Changes() > 0) return absl::OkStatus();
+    absl::StatusOr<Statement> q =
+        conn->Prepare("SELECT state FROM items WHERE submission_id = ?");
+    if (!q.ok()) return q.status();
+    absl::StatusOr<bool> row = q->BindText(1, id).Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return absl::NotFoundError(absl::StrCat("outbox: no item ", id));
+    return absl::FailedPreconditionError(absl::StrCat(
+        "outbox: ", what, ": item ", id, " is ", q->ColumnText(0)));
+  }
+};
+
+SqliteOutbox::SqliteOutbox(std::unique_ptr<Db> db, std::string device_id)
+    : db_(std::move(db)), device_id_(std::move(device_id)) {}
+
+SqliteOutbox::~SqliteOutbox() = default;
+
+absl::StatusOr<std::unique_ptr<SqliteOutbox>> SqliteOutbox::Open(
+    const std::string& path) {
+  // The file holds what people said: readable by the kiosk's user only.
+  // secure_delete: erased words are overwritten, not just unlinked.
+  base::SqliteOptions options;
+  options.busy_timeout_ms = 5000;
+  options.secure_delete = true;
+  options.owner_only = true;
+  absl::StatusOr<std::unique_ptr<base::Db>> conn = base::Db::Open(path, options);
+  if (!conn.ok()) return conn.status();
+  auto db = std::make_unique<Db>();
+  db->conn = *std::move(conn);
+  if (absl::Status s = base::MigrateSqlite(*db->conn, kMigrations); !s.ok()) {
+    return s;
+  }
+  absl::StatusOr<std::string> device_id = EnsureDevice(*db->conn);
+  if (!device_id.ok()) return device_id.status();
+  return std::unique_ptr<SqliteOutbox>(
+      new SqliteOutbox(std::move(db), *std::move(device_id)));
+}
+
+absl::StatusOr<OutboxItem> SqliteOutbox::Enqueue(v1::Submission draft,
+                                           absl::Time now) {
+  std::lock_guard lock(db_->mu);
+  base::Db& db = *db_->conn;
+  Transaction tx(db);
+  if (absl::Status s = tx.Begin(); !s.ok()) return s;
+
+  std::int64_t counter = 0;
+  {
+    // Scoped: an unfinished statement would block the commit.
+    absl::StatusOr<Statement> q =
+        db.Prepare("SELECT next_counter FROM device WHERE id = 1");
+    if (!q.ok()) return q.status();
+    absl::StatusOr<bool> row = q->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return absl::DataLossError("outbox: device row missing");
+    counter = q->ColumnInt(0);
+  }
+  // On refusal the transaction rolls back: nothing stored, no counter
+  // consumed.
+  if (absl::Status s = PrepareForEnqueue(draft, device_id_, counter, now,
+                                         base::SystemRandom::Get());
+      !s.ok()) {
+    return s;
+  }
+
+  {
+    absl::StatusOr<Statement> insert = db.Prepare(
+        "INSERT INTO items (submission_id, counter, reference, state, "
+        "body, attempts, created_at) VALUES (?, ?, ?, ?, ?, 0, ?)");
+    if (!insert.ok()) return insert.status();
+    insert->BindText(1, draft.submission_id())
+        .Bind(2, counter)
+        .BindText(3, draft.reference())
+        .BindText(4, kStatePending)
+        .BindBlob(5, base::CanonicalBytes(draft))
+        .Bind(6, base::UnixMicrosFromTimestamp(draft.created_at()));
+    if (absl::Status s = insert->Run(); !s.ok()) return s;
+  }
+  {
+    // Same transaction as the insert: a reference is consumed exactly when
+    // an item holding it is stored, so none is ever handed out twice.
+    absl::StatusOr<Statement> bump =
+        db.Prepare("UPDATE device SET next_counter = ? WHERE id = 1");
+    if (!bump.ok()) return bump.status();
+    if (absl::Status s = bump->Bind(1, counter + 1).Run(); !s.ok()) return s;
+  }
+  if (absl::Status s = tx.Commit(); !s.ok()) return s;
+
+  OutboxItem item;
+  item.submission_id = draft.submission_id();
+  item.reference = draft.reference();
+  item.state = DeliveryState::kPending;
+  item.submission = std::move(draft);
+  return item;
+}
+
+absl::StatusOr<std::vector<OutboxItem>> SqliteOutbox::Pending(int limit) {
+  std::lock_guard lock(db_->mu);
+  absl::StatusOr<Statement> q = db_->conn->Prepare(
+      absl::StrCat("SELECT ", kItemColumns,
+                   " FROM items WHERE state = ? ORDER BY counter LIMIT ?"));
+  if (!q.ok()) return q.status();
+  q->BindText(1, kStatePending).Bind(2, std::int64_t{limit});
+  std::vector<OutboxItem> items;
+  for (;;) {
+    absl::StatusOr<bool> row = q->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    absl::StatusOr<OutboxItem> item = ItemFromRow(*q);
+    if (!item.ok()) return item.status();
+    items.push_back(*std::move(item));
+  }
+  return items;
+}
+
+absl::StatusOr<int> SqliteOutbox::PendingCount() {
+  std::lock_guard lock(db_->mu);
+  absl::StatusOr<Statement> q =
+      db_->conn->Prepare("SELECT COUNT(*) FROM items WHERE state = ?");
+  if (!q.ok()) return q.status();
+  absl::StatusOr<bool> row = q->BindText(1, kStatePending).Step();
+  if (!row.ok()) return row.status();
+  return static_cast<int>(q->ColumnInt(0));
+}
+
+absl::StatusOr<std::optional<OutboxItem>> SqliteOutbox::Find(const std::string& id) {
+  std::lock_guard lock(db_->mu);
+  absl::StatusOr<Statement> q = db_->conn->Prepare(absl::StrCat(
+      "SELECT ", kItemColumns, " FROM items WHERE submission_id = ?"));
+  if (!q.ok()) return q.status();
+  absl::StatusOr<bool> row = q->BindText(1, id).Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::optional<OutboxItem>();
+  absl::StatusOr<OutboxItem> item = ItemFromRow(*q);
+  if (!item.ok()) return item.status();
+  return std::optional<OutboxItem>(*std::move(item));
+}
+
+absl::Status SqliteOutbox::MarkDelivered(const std::string& submission_id) {
+  std::lock_guard lock(db_->mu);
+  absl::StatusOr<Statement> update = db_->conn->Prepare(
+      "UPDATE items SET state = ?, body = NULL, reject_field = NULL, "
+      "reject_key = NULL WHERE submission_id = ?");
+  if (update.ok()) update->BindText(1, kStateDelivered).BindText(2, submission_id);
+  if (absl::Status s = db_->UpdateOne(update, submission_id, "mark delivered");
+      !s.ok()) {
+    return s;
+  }
+  update = absl::CancelledError();  // finalized before the checkpoint
+  db_->Checkpoint();
+  return absl::OkStatus();
+}
+
+absl::Status SqliteOutbox::MarkRejected(const std::string& submission_id,
+                                  const std::string& field,
+                                  const std::string& message_key) {
+  std::lock_guard lock(db_->mu);
+  // A delivered item has lost its words; the service cannot un-store it.
+  absl::StatusOr<Statement> update = db_->conn->Prepare(
+      "UPDATE items SET state = ?, reject_field = ?, reject_key = ? "
+      "WHERE submission_id = ? AND state <> ?");
+  if (update.ok()) {
+    update->BindText(1, kStateRejected)
+        .BindText(2, field)
+        .BindText(3, message_key)
+        .BindText(4, submission_id)
+        .BindText(5, kStateDelivered);
+  }
+  return db_->UpdateOne(update, submission_id, "mark rejected");
+}
+
+absl::Status SqliteOutbox::CountAttempt(const std::string& submission_id) {
+  std::lock_guard lock(db_->mu);
+  absl::StatusOr<Statement> update = db_->conn->Prepare(
+      "UPDATE items SET attempts = attempts + 1 "
+      "WHERE submission_id = ? AND state = ?");
+  if (update.ok()) update->BindText(1, submission_id).BindText(2, kStatePending);
+  return db_->UpdateOne(update, submission_id, "count attempt");
+}
+
+absl::StatusOr<std::optional<v1::Catalog>> SqliteOutbox::CachedCatalog() {
+  std::lock_guard lock(db_->mu);
+  absl::StatusOr<Statement> q =
+      db_->conn->Prepare("SELECT bytes FROM catalog_cache WHERE id = 1");
+  if (!q.ok()) return q.status();
+  absl::StatusOr<bool> row = q->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::optional<v1::Catalog>();
+  v1::Catalog catalog;
+  if (!catalog.ParseFromString(q->ColumnBlob(0))) {
+    return absl::DataLossError("outbox: cached catalog is unreadable");
+  }
+  return std::optional<v1::Catalog>(std::move(catalog));
+}
+
+absl::Status SqliteOutbox::CacheCatalog(const v1::Catalog& catalog) {
+  std::lock_guard lock(db_->mu);
+  absl::StatusOr<Statement> upsert = db_->conn->Prepare(
+      "INSERT OR REPLACE INTO catalog_cache (id, version, bytes) "
+      "VALUES (1, ?, ?)");
+  if (!upsert.ok()) return upsert.status();
+  return upsert->BindText(1, catalog.version())
+      .BindBlob(2, base::CanonicalBytes(catalog))
+      .Run();
+}
+
+}  // namespace carevoice::client

@@ -1,0 +1,90 @@
+// The storage engine beneath the Store's business rules: plain rows in,
+// plain rows out, and a way to run a write atomically and durably. The
+// rules (replays, conflicts, equality counts kept apart, what is audited)
+// live once in ruled_store.cc; SQLite (sqlite_engine.cc), a future
+// PostgreSQL engine and the in-memory test engine only store.
+//
+// Thread-safety: every StoreEngine method may be called from any thread at
+// once. A WriteTxn belongs to the one job it was handed to.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "carevoice/v1/carevoice.pb.h"
+#include "service/store/store.h"
+
+namespace carevoice::service::store {
+
+// A submission as the rules decided to keep it.
+struct SubmissionRow {
+  std::string submission_id;
+  std::string body;  // canonical bytes, equality monitoring removed
+  std::string device_id;
+  std::string reference;
+  std::string kind;
+  bool urgent = false;
+  std::string service_id;
+  absl::Time received_at;  // whole microseconds
+};
+
+// What a later write compares a replay against.
+struct StoredBody {
+  std::string body;
+  absl::Time received_at;
+};
+
+// One write job's view of the open transaction. Valid only during the job.
+class WriteTxn {
+ public:
+  virtual ~WriteTxn() = default;
+
+  // The kept body of `submission_id`, nullopt when there is none.
+  virtual absl::StatusOr<std::optional<StoredBody>> FindSubmission(
+      std::string_view submission_id) = 0;
+  // Inserts a new submission with status RECEIVED and no reply.
+  virtual absl::Status InsertSubmission(const SubmissionRow& row) = 0;
+  // Adds one to the count of the cell (month, kind, service_id, answers),
+  // creating it at one. No id, reference or time finer than the month.
+  virtual absl::Status AddEqualityCount(
+      std::string_view month, std::string_view kind,
+      std::string_view service_id, const v1::EqualityMonitoring& answers) = 0;
+  virtual absl::Status InsertAudit(const AuditEntry& entry) = 0;
+};
+
+using WriteJob = std::function<absl::Status(WriteTxn&)>;
+
+class StoreEngine {
+ public:
+  virtual ~StoreEngine() = default;
+
+  // Runs `job` in a transaction and returns its status once that is known
+  // to be durably committed. When the job fails, everything it wrote is
+  // undone (and nothing else); when the commit fails, the job's writes are
+  // undone and the commit's error is returned.
+  virtual absl::Status Write(WriteJob job) = 0;
+
+  // Reads see only committed data. Same contracts as the Store methods of
+  // the same names; `limit` is already checked to be >= 1.
+  virtual absl::StatusOr<std::optional<ReferenceStatus>> FindByReference(
+      std::string_view reference) = 0;
+  virtual absl::StatusOr<ListPage> ListSubmissions(
+      int limit, const std::optional<ListCursor>& after) = 0;
+  virtual absl::StatusOr<std::int64_t> ForEachSubmission(
+      const std::function<bool(const v1::SubmissionRecord&)>& sink) = 0;
+  virtual absl::StatusOr<std::vector<AuditEntry>> ListAudit(int limit) = 0;
+  virtual absl::StatusOr<std::vector<EqualityCount>> EqualityCounts() = 0;
+};
+
+// The Store over `engine`: the business rules, written once for every
+// engine.
+std::unique_ptr<Store> NewRuledStore(std::unique_ptr<StoreEngine> engine);
+
+}  // namespace carevoice::service::store

@@ -1,0 +1,117 @@
+// The Store's business rules over any StoreEngine (DESIGN.md rules 2 and 4):
+// a replay with a byte-identical canonical body answers with the first
+// receipt; the same id with a different body is refused and the original
+// kept; equality monitoring is counted apart, stripped from what is kept,
+// and never linked to the submission; and a replay is not counted again.
+#include <utility>
+
+#include "absl/time/time.h"
+#include "service/store/engine.h"
+#include "service/store/submission_facts.h"
+
+namespace carevoice::service::store {
+namespace {
+
+class RuledStore final : public Store {
+ public:
+  explicit RuledStore(std::unique_ptr<StoreEngine> engine)
+      : engine_(std::move(engine)) {}
+
+  absl::StatusOr<std::vector<PutResult>> PutSubmissions(
+      std::string_view device_id,
+      std::span<const v1::Submission* const> items,
+      absl::Time received_at) override {
+    // Round to what is stored, so the first answer and every replay agree.
+    const absl::Time received =
+        absl::FromUnixMicros(absl::ToUnixMicros(received_at));
+    const std::string month =
+        absl::FormatTime("%Y-%m", received, absl::UTCTimeZone());
+    std::vector<SubmissionRow> rows;
+    rows.reserve(items.size());
+    for (const v1::Submission* s : items) {
+      rows.push_back(SubmissionRow{
+          s->submission_id(), CanonicalBody(*s), std::string(device_id),
+          s->reference(), std::string(KindOf(*s)), IsUrgent(*s),
+          std::string(ServiceIdOf(*s)), received});
+    }
+
+    std::vector<PutResult> results;
+    absl::Status s = engine_->Write([&](WriteTxn& txn) -> absl::Status {
+      results.clear();  // a job may be run again after a failed attempt
+      for (std::size_t i = 0; i < rows.size(); ++i) {
+        absl::StatusOr<PutResult> r = PutOne(txn, rows[i], *items[i], month);
+        if (!r.ok()) return r.status();
+        results.push_back(*r);
+      }
+      return absl::OkStatus();
+    });
+    if (!s.ok()) return s;
+    return results;
+  }
+
+  absl::StatusOr<std::optional<ReferenceStatus>> FindByReference(
+      std::string_view reference) override {
+    return engine_->FindByReference(reference);
+  }
+
+  absl::StatusOr<ListPage> ListSubmissions(
+      int limit, const std::optional<ListCursor>& after) override {
+    if (limit < 1) return absl::InvalidArgumentError("limit must be >= 1");
+    return engine_->ListSubmissions(limit, after);
+  }
+
+  absl::StatusOr<std::int64_t> ForEachSubmission(
+      const std::function<bool(const v1::SubmissionRecord&)>& sink) override {
+    return engine_->ForEachSubmission(sink);
+  }
+
+  absl::Status RecordAudit(const AuditEntry& entry) override {
+    return engine_->Write(
+        [&](WriteTxn& txn) { return txn.InsertAudit(entry); });
+  }
+
+  absl::StatusOr<std::vector<AuditEntry>> ListAudit(int limit) override {
+    return engine_->ListAudit(limit);
+  }
+
+  absl::StatusOr<std::vector<EqualityCount>> EqualityCounts() override {
+    return engine_->EqualityCounts();
+  }
+
+ private:
+  static absl::StatusOr<PutResult> PutOne(WriteTxn& txn,
+                                          const SubmissionRow& row,
+                                          const v1::Submission& submission,
+                                          const std::string& month) {
+    absl::StatusOr<std::optional<StoredBody>> found =
+        txn.FindSubmission(row.submission_id);
+    if (!found.ok()) return found.status();
+    if (*found) {
+      // Compared without equality monitoring, byte for byte; neither a
+      // replay nor a conflict is counted again.
+      return PutResult{(*found)->body == row.body
+                           ? PutResult::Outcome::kAlreadyStored
+                           : PutResult::Outcome::kConflict,
+                       (*found)->received_at};
+    }
+    if (absl::Status s = txn.InsertSubmission(row); !s.ok()) return s;
+    if (submission.has_equality()) {
+      if (absl::Status s = txn.AddEqualityCount(
+              month, row.kind, row.service_id, submission.equality());
+          !s.ok()) {
+        return s;
+      }
+    }
+    return PutResult{PutResult::Outcome::kStored, row.received_at};
+  }
+
+  std::unique_ptr<StoreEngine> engine_;
+};
+
+}  // namespace
+
+std::unique_ptr<Store> NewRuledStore(std::unique_ptr<StoreEngine> engine) {
+  return std::make_unique<RuledStore>(std::move(engine));
+}
+
+}  // namespace carevoice::service::store

@@ -1,0 +1,368 @@
+// The SQLite engine beneath the Store's rules: the SQL, and nothing else.
+//
+// Writes go through a GroupCommitter (group_commit.h) on the one writing
+// connection; this file supplies its transaction steps and the statements
+// a write job runs, all prepared once. Reads use a small pool of separate
+// connections; WAL lets them run alongside the writer and see only
+// committed data.
+#include <memory>
+#include <mutex>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
+#include "base/proto_time.h"
+#include "base/sqlite_db.h"
+#include "service/store/engine.h"
+#include "service/store/group_commit.h"
+#include "service/store/migrations.h"
+#include "service/store/store.h"
+
+namespace carevoice::service::store {
+namespace {
+
+using base::Db;
+using base::Statement;
+
+constexpr char kRecordColumns[] =
+    "submission_id, reference, device_id, received_at, kind, urgent, status, "
+    "body";
+
+std::int64_t Micros(absl::Time t) { return absl::ToUnixMicros(t); }
+absl::Time FromMicros(std::int64_t us) { return absl::FromUnixMicros(us); }
+
+// Reads a row selected with kRecordColumns.
+absl::StatusOr<v1::SubmissionRecord> RecordFromRow(const Statement& row) {
+  v1::SubmissionRecord record;
+  record.set_submission_id(row.ColumnText(0));
+  record.set_reference(row.ColumnText(1));
+  record.set_device_id(row.ColumnText(2));
+  *record.mutable_received_at() = base::TimestampFromUnixMicros(row.ColumnInt(3));
+  record.set_kind(row.ColumnText(4));
+  record.set_urgent(row.ColumnInt(5) != 0);
+  record.set_status(static_cast<v1::CaseStatus>(row.ColumnInt(6)));
+  if (!record.mutable_submission()->ParseFromString(row.ColumnBlob(7))) {
+    return absl::DataLossError(absl::StrCat(
+        "stored submission ", record.submission_id(), " cannot be parsed"));
+  }
+  return record;
+}
+
+// Runs a cached statement once and rewinds it for the next use.
+absl::Status RunOnce(Statement& stmt) {
+  absl::Status s = stmt.Run();
+  stmt.Reset();
+  return s;
+}
+
+// The writer connection's statements, prepared once: the transaction steps
+// for the GroupCommitter and the rows a write job touches. Writer thread
+// only.
+class SqliteWriter final : public GroupCommitTarget, public WriteTxn {
+ public:
+  static absl::StatusOr<std::unique_ptr<SqliteWriter>> Prepare(
+      std::unique_ptr<Db> db) {
+    const char* sql[] = {
+        "BEGIN IMMEDIATE",
+        "COMMIT",
+        "ROLLBACK",
+        "SAVEPOINT job",
+        "RELEASE job",
+        "ROLLBACK TO job",
+        "SELECT body, received_at FROM submissions WHERE submission_id = ?1",
+        "INSERT INTO submissions (submission_id, body, device_id, reference, "
+        "kind, urgent, received_at, status, service_id, updated_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?7)",
+        "INSERT INTO equality_monitoring (month, kind, service_id, age_band, "
+        "sex, disabled, unpaid_carer, ethnic_group, gender_same_as_at_birth, "
+        "count) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1) "
+        "ON CONFLICT DO UPDATE SET count = count + 1",
+        "INSERT INTO audit_log (at, officer, action, count) "
+        "VALUES (?1, ?2, ?3, ?4)",
+    };
+    std::vector<Statement> s;
+    for (const char* q : sql) {
+      auto stmt = db->Prepare(q);
+      if (!stmt.ok()) return stmt.status();
+      s.push_back(std::move(*stmt));
+    }
+    return std::unique_ptr<SqliteWriter>(
+        new SqliteWriter(std::move(db), std::move(s)));
+  }
+
+  // GroupCommitTarget.
+  absl::Status Begin() override { return RunOnce(s_[kBegin]); }
+  absl::Status Savepoint() override { return RunOnce(s_[kSavepoint]); }
+  absl::Status RollbackToSavepoint() override {
+    return RunOnce(s_[kRollbackTo]);
+  }
+  absl::Status ReleaseSavepoint() override { return RunOnce(s_[kRelease]); }
+  absl::Status Commit() override { return RunOnce(s_[kCommit]); }
+  void Rollback() override { RunOnce(s_[kRollback]).IgnoreError(); }
+  WriteTxn& txn() override { return *this; }
+
+  // WriteTxn.
+  absl::StatusOr<std::optional<StoredBody>> FindSubmission(
+      std::string_view submission_id) override {
+    Statement& find = s_[kFind];
+    find.BindText(1, submission_id);
+    auto found = find.Step();
+    if (!found.ok()) {
+      find.Reset();
+      return found.status();
+    }
+    std::optional<StoredBody> body;
+    if (*found) {
+      body = StoredBody{find.ColumnBlob(0), FromMicros(find.ColumnInt(1))};
+    }
+    find.Reset();
+    return body;
+  }
+
+  absl::Status InsertSubmission(const SubmissionRow& row) override {
+    s_[kInsert]
+        .BindText(1, row.submission_id)
+        .BindBlob(2, row.body)
+        .BindText(3, row.device_id)
+        .BindText(4, row.reference)
+        .BindText(5, row.kind)
+        .Bind(6, row.urgent ? 1 : 0)
+        .Bind(7, Micros(row.received_at))
+        .Bind(8, v1::CASE_STATUS_RECEIVED)
+        .BindText(9, row.service_id);
+    return RunOnce(s_[kInsert]);
+  }
+
+  absl::Status AddEqualityCount(
+      std::string_view month, std::string_view kind,
+      std::string_view service_id,
+      const v1::EqualityMonitoring& e) override {
+    s_[kCountEquality]
+        .BindText(1, month)
+        .BindText(2, kind)
+        .BindText(3, service_id)
+        .Bind(4, e.age_band())
+        .Bind(5, e.sex())
+        .Bind(6, e.disabled())
+        .Bind(7, e.unpaid_carer())
+        .Bind(8, e.ethnic_group())
+        .Bind(9, e.gender_same_as_at_birth());
+    return RunOnce(s_[kCountEquality]);
+  }
+
+  absl::Status InsertAudit(const AuditEntry& entry) override {
+    s_[kAudit]
+        .Bind(1, Micros(entry.at))
+        .BindText(2, entry.officer)
+        .BindText(3, entry.action)
+        .Bind(4, entry.count);
+    return RunOnce(s_[kAudit]);
+  }
+
+ private:
+  enum Index {
+    kBegin, kCommit, kRollback, kSavepoint, kRelease, kRollbackTo,
+    kFind, kInsert, kCountEquality, kAudit,
+  };
+  SqliteWriter(std::unique_ptr<Db> db, std::vector<Statement> statements)
+      : db_(std::move(db)), s_(std::move(statements)) {}
+
+  std::unique_ptr<Db> db_;     // statements below belong to it
+  std::vector<Statement> s_;   // by Index
+};
+
+class SqliteEngine final : public StoreEngine {
+ public:
+  SqliteEngine(std::string path, std::unique_ptr<SqliteWriter> writer)
+      : path_(std::move(path)),
+        writer_(std::move(writer)),
+        committer_(*writer_) {}
+
+  absl::Status Write(WriteJob job) override {
+    return committer_.Write(std::move(job));
+  }
+
+  absl::StatusOr<std::optional<ReferenceStatus>> FindByReference(
+      std::string_view reference) override {
+    auto db = AcquireReader();
+    if (!db.ok()) return db.status();
+    // Colliding references: the newest submission answers (documented in
+    // store.h); ties broken by id so the answer is stable.
+    auto stmt = (*db)->Prepare(
+        "SELECT status, reply, updated_at FROM submissions "
+        "WHERE reference = ?1 "
+        "ORDER BY received_at DESC, submission_id DESC LIMIT 1");
+    if (!stmt.ok()) return stmt.status();
+    stmt->BindText(1, reference);
+    auto row = stmt->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return std::optional<ReferenceStatus>();
+    return std::optional<ReferenceStatus>(ReferenceStatus{
+        static_cast<v1::CaseStatus>(stmt->ColumnInt(0)), stmt->ColumnText(1),
+        FromMicros(stmt->ColumnInt(2))});
+  }
+
+  absl::StatusOr<ListPage> ListSubmissions(
+      int limit, const std::optional<ListCursor>& after) override {
+    auto db = AcquireReader();
+    if (!db.ok()) return db.status();
+    // One extra row tells whether another page follows.
+    auto stmt = (*db)->Prepare(absl::StrCat(
+        "SELECT ", kRecordColumns, " FROM submissions ",
+        after ? "WHERE (received_at, submission_id) < (?1, ?2) " : "",
+        "ORDER BY received_at DESC, submission_id DESC LIMIT ?3"));
+    if (!stmt.ok()) return stmt.status();
+    if (after) {
+      stmt->Bind(1, after->received_at_micros)
+          .BindText(2, after->submission_id);
+    }
+    stmt->Bind(3, static_cast<std::int64_t>(limit) + 1);
+    ListPage page;
+    while (true) {
+      auto row = stmt->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      if (static_cast<int>(page.records.size()) == limit) {
+        const v1::SubmissionRecord& last = page.records.back();
+        page.next = ListCursor{base::UnixMicrosFromTimestamp(last.received_at()),
+                               last.submission_id()};
+        break;
+      }
+      auto record = RecordFromRow(*stmt);
+      if (!record.ok()) return record.status();
+      page.records.push_back(std::move(*record));
+    }
+    return page;
+  }
+
+  absl::StatusOr<std::int64_t> ForEachSubmission(
+      const std::function<bool(const v1::SubmissionRecord&)>& sink) override {
+    auto db = AcquireReader();
+    if (!db.ok()) return db.status();
+    auto stmt = (*db)->Prepare(
+        absl::StrCat("SELECT ", kRecordColumns,
+                     " FROM submissions ORDER BY received_at, submission_id"));
+    if (!stmt.ok()) return stmt.status();
+    std::int64_t count = 0;
+    while (true) {
+      auto row = stmt->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      auto record = RecordFromRow(*stmt);
+      if (!record.ok()) return record.status();
+      ++count;
+      if (!sink(*record)) break;
+    }
+    return count;
+  }
+
+  absl::StatusOr<std::vector<AuditEntry>> ListAudit(int limit) override {
+    auto db = AcquireReader();
+    if (!db.ok()) return db.status();
+    auto stmt = (*db)->Prepare(
+        "SELECT at, officer, action, count FROM audit_log "
+        "ORDER BY id DESC LIMIT ?1");
+    if (!stmt.ok()) return stmt.status();
+    stmt->Bind(1, limit);
+    std::vector<AuditEntry> entries;
+    while (true) {
+      auto row = stmt->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      entries.push_back({FromMicros(stmt->ColumnInt(0)), stmt->ColumnText(1),
+                         stmt->ColumnText(2), stmt->ColumnInt(3)});
+    }
+    return entries;
+  }
+
+  absl::StatusOr<std::vector<EqualityCount>> EqualityCounts() override {
+    auto db = AcquireReader();
+    if (!db.ok()) return db.status();
+    auto stmt = (*db)->Prepare(
+        "SELECT month, kind, service_id, age_band, sex, disabled, "
+        "unpaid_carer, ethnic_group, gender_same_as_at_birth, count "
+        "FROM equality_monitoring");
+    if (!stmt.ok()) return stmt.status();
+    std::vector<EqualityCount> counts;
+    while (true) {
+      auto row = stmt->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      EqualityCount c;
+      c.month = stmt->ColumnText(0);
+      c.kind = stmt->ColumnText(1);
+      c.service_id = stmt->ColumnText(2);
+      using E = v1::EqualityMonitoring;
+      c.answers.set_age_band(static_cast<E::AgeBand>(stmt->ColumnInt(3)));
+      c.answers.set_sex(static_cast<E::Sex>(stmt->ColumnInt(4)));
+      c.answers.set_disabled(static_cast<E::YesNo>(stmt->ColumnInt(5)));
+      c.answers.set_unpaid_carer(static_cast<E::YesNo>(stmt->ColumnInt(6)));
+      c.answers.set_ethnic_group(
+          static_cast<E::EthnicGroup>(stmt->ColumnInt(7)));
+      c.answers.set_gender_same_as_at_birth(
+          static_cast<E::YesNo>(stmt->ColumnInt(8)));
+      c.count = stmt->ColumnInt(9);
+      counts.push_back(std::move(c));
+    }
+    return counts;
+  }
+
+ private:
+  // A pooled read connection, handed back when the lease ends.
+  class ReaderLease {
+   public:
+    ReaderLease(SqliteEngine* store, std::unique_ptr<Db> db)
+        : store_(store), db_(std::move(db)) {}
+    ReaderLease(ReaderLease&&) = default;
+    ~ReaderLease() {
+      if (db_) store_->ReleaseReader(std::move(db_));
+    }
+    Db* operator->() const { return db_.get(); }
+
+   private:
+    SqliteEngine* store_;
+    std::unique_ptr<Db> db_;
+  };
+
+  absl::StatusOr<ReaderLease> AcquireReader() {
+    {
+      std::lock_guard lock(readers_mu_);
+      if (!idle_readers_.empty()) {
+        std::unique_ptr<Db> db = std::move(idle_readers_.back());
+        idle_readers_.pop_back();
+        return ReaderLease(this, std::move(db));
+      }
+    }
+    auto db = Db::Open(path_);
+    if (!db.ok()) return db.status();
+    return ReaderLease(this, std::move(*db));
+  }
+
+  void ReleaseReader(std::unique_ptr<Db> db) {
+    std::lock_guard lock(readers_mu_);
+    idle_readers_.push_back(std::move(db));
+  }
+
+  const std::string path_;
+  std::unique_ptr<SqliteWriter> writer_;  // used only by the writer thread
+
+  std::mutex readers_mu_;
+  std::vector<std::unique_ptr<Db>> idle_readers_;  // guarded by readers_mu_
+
+  GroupCommitter committer_;  // last: its thread stops before the rest goes
+};
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(
+    const std::string& path) {
+  auto db = Db::Open(path);
+  if (!db.ok()) return db.status();
+  if (auto s = MigrateSqlite(**db); !s.ok()) return s;
+  auto writer = SqliteWriter::Prepare(std::move(*db));
+  if (!writer.ok()) return writer.status();
+  return NewRuledStore(
+      std::make_unique<SqliteEngine>(path, std::move(*writer)));
+}
+
+}  // namespace carevoice::service::store

@@ -1,0 +1,229 @@
+// Committed state is one value behind a mutex; a write job runs on a copy
+// that replaces it only when the job succeeds, which is all a transaction
+// needs to be here.
+#include "tests/service/fake_store.h"
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <tuple>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "base/proto_time.h"
+
+namespace carevoice::service::testing {
+namespace {
+
+struct Row {
+  store::SubmissionRow row;
+  v1::CaseStatus status = v1::CASE_STATUS_RECEIVED;
+  std::string reply;
+  absl::Time updated_at;
+};
+
+absl::StatusOr<v1::SubmissionRecord> RecordOf(const Row& r) {
+  v1::SubmissionRecord record;
+  record.set_submission_id(r.row.submission_id);
+  record.set_reference(r.row.reference);
+  record.set_device_id(r.row.device_id);
+  *record.mutable_received_at() = base::ToProtoTimestamp(r.row.received_at);
+  record.set_kind(r.row.kind);
+  record.set_urgent(r.row.urgent);
+  record.set_status(r.status);
+  if (!record.mutable_submission()->ParseFromString(r.row.body)) {
+    return absl::DataLossError(absl::StrCat(
+        "stored submission ", r.row.submission_id, " cannot be parsed"));
+  }
+  return record;
+}
+
+// Newest first, ties by submission id descending, as the SQLite engine.
+bool NewerFirst(const Row* a, const Row* b) {
+  return std::tie(a->row.received_at, a->row.submission_id) >
+         std::tie(b->row.received_at, b->row.submission_id);
+}
+
+using EqualityKey = std::tuple<std::string, std::string, std::string, int,
+                               int, int, int, int, int>;
+
+}  // namespace
+
+struct FakeStoreEngine::State {
+  struct Data {
+    std::map<std::string, Row> submissions;  // by submission id
+    std::map<EqualityKey, std::int64_t> equality;
+    std::vector<store::AuditEntry> audit;  // oldest first
+  };
+  mutable std::mutex mu;
+  Data data;  // committed; guarded by mu
+  int fail_next = 0;
+  absl::Status fail_with;
+  int committed = 0;
+};
+
+struct FakeStoreEngine::Txn final : store::WriteTxn {
+  explicit Txn(State::Data d) : data(std::move(d)) {}
+  State::Data data;
+
+  absl::StatusOr<std::optional<store::StoredBody>> FindSubmission(
+      std::string_view submission_id) override {
+    auto it = data.submissions.find(std::string(submission_id));
+    if (it == data.submissions.end()) return std::nullopt;
+    return store::StoredBody{it->second.row.body, it->second.row.received_at};
+  }
+  absl::Status InsertSubmission(const store::SubmissionRow& row) override {
+    if (data.submissions.contains(row.submission_id)) {
+      return absl::InternalError("duplicate submission_id");  // as a PK would
+    }
+    data.submissions[row.submission_id] =
+        Row{row, v1::CASE_STATUS_RECEIVED, "", row.received_at};
+    return absl::OkStatus();
+  }
+  absl::Status AddEqualityCount(std::string_view month, std::string_view kind,
+                                std::string_view service_id,
+                                const v1::EqualityMonitoring& e) override {
+    ++data.equality[EqualityKey{std::string(month), std::string(kind),
+                                std::string(service_id), e.age_band(), e.sex(),
+                                e.disabled(), e.unpaid_carer(),
+                                e.ethnic_group(),
+                                e.gender_same_as_at_birth()}];
+    return absl::OkStatus();
+  }
+  absl::Status InsertAudit(const store::AuditEntry& entry) override {
+    data.audit.push_back(entry);
+    return absl::OkStatus();
+  }
+};
+
+FakeStoreEngine::FakeStoreEngine() : state_(std::make_unique<State>()) {}
+FakeStoreEngine::~FakeStoreEngine() = default;
+
+void FakeStoreEngine::FailNextWrites(int n, absl::Status error) {
+  std::lock_guard lock(state_->mu);
+  state_->fail_next = n;
+  state_->fail_with = std::move(error);
+}
+
+int FakeStoreEngine::committed_writes() const {
+  std::lock_guard lock(state_->mu);
+  return state_->committed;
+}
+
+absl::Status FakeStoreEngine::Write(store::WriteJob job) {
+  // One writer at a time, as the one writing connection of a real engine.
+  std::lock_guard lock(state_->mu);
+  Txn txn(state_->data);
+  absl::Status s = job(txn);
+  if (!s.ok()) return s;
+  if (state_->fail_next > 0) {
+    --state_->fail_next;
+    return state_->fail_with;  // the commit failed: nothing changes
+  }
+  state_->data = std::move(txn.data);
+  ++state_->committed;
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::optional<store::ReferenceStatus>>
+FakeStoreEngine::FindByReference(std::string_view reference) {
+  std::lock_guard lock(state_->mu);
+  const Row* newest = nullptr;
+  for (const auto& [id, r] : state_->data.submissions) {
+    if (r.row.reference == reference && (!newest || NewerFirst(&r, newest))) {
+      newest = &r;
+    }
+  }
+  if (newest == nullptr) return std::nullopt;
+  return store::ReferenceStatus{newest->status, newest->reply,
+                                newest->updated_at};
+}
+
+absl::StatusOr<store::ListPage> FakeStoreEngine::ListSubmissions(
+    int limit, const std::optional<store::ListCursor>& after) {
+  std::lock_guard lock(state_->mu);
+  std::vector<const Row*> rows;
+  for (const auto& [id, r] : state_->data.submissions) {
+    const auto key = std::make_tuple(absl::ToUnixMicros(r.row.received_at),
+                                     r.row.submission_id);
+    if (!after || key < std::make_tuple(after->received_at_micros,
+                                        after->submission_id)) {
+      rows.push_back(&r);
+    }
+  }
+  std::sort(rows.begin(), rows.end(), NewerFirst);
+  store::ListPage page;
+  for (const Row* r : rows) {
+    if (static_cast<int>(page.records.size()) == limit) {
+      const v1::SubmissionRecord& last = page.records.back();
+      page.next = store::ListCursor{
+          base::UnixMicrosFromTimestamp(last.received_at()),
+          last.submission_id()};
+      break;
+    }
+    absl::StatusOr<v1::SubmissionRecord> record = RecordOf(*r);
+    if (!record.ok()) return record.status();
+    page.records.push_back(*std::move(record));
+  }
+  return page;
+}
+
+absl::StatusOr<std::int64_t> FakeStoreEngine::ForEachSubmission(
+    const std::function<bool(const v1::SubmissionRecord&)>& sink) {
+  std::vector<Row> rows;
+  {
+    std::lock_guard lock(state_->mu);
+    for (const auto& [id, r] : state_->data.submissions) rows.push_back(r);
+  }
+  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+    return NewerFirst(&b, &a);  // oldest first
+  });
+  std::int64_t count = 0;
+  for (const Row& r : rows) {
+    absl::StatusOr<v1::SubmissionRecord> record = RecordOf(r);
+    if (!record.ok()) return record.status();
+    ++count;
+    if (!sink(*record)) break;
+  }
+  return count;
+}
+
+absl::StatusOr<std::vector<store::AuditEntry>> FakeStoreEngine::ListAudit(
+    int limit) {
+  std::lock_guard lock(state_->mu);
+  const auto& audit = state_->data.audit;
+  std::vector<store::AuditEntry> out(audit.rbegin(), audit.rend());
+  if (static_cast<int>(out.size()) > limit) out.resize(limit);
+  return out;
+}
+
+absl::StatusOr<std::vector<store::EqualityCount>>
+FakeStoreEngine::EqualityCounts() {
+  std::lock_guard lock(state_->mu);
+  std::vector<store::EqualityCount> out;
+  for (const auto& [key, count] : state_->data.equality) {
+    store::EqualityCount c;
+    c.month = std::get<0>(key);
+    c.kind = std::get<1>(key);
+    c.service_id = std::get<2>(key);
+    using E = v1::EqualityMonitoring;
+    c.answers.set_age_band(static_cast<E::AgeBand>(std::get<3>(key)));
+    c.answers.set_sex(static_cast<E::Sex>(std::get<4>(key)));
+    c.answers.set_disabled(static_cast<E::YesNo>(std::get<5>(key)));
+    c.answers.set_unpaid_carer(static_cast<E::YesNo>(std::get<6>(key)));
+    c.answers.set_ethnic_group(static_cast<E::EthnicGroup>(std::get<7>(key)));
+    c.answers.set_gender_same_as_at_birth(
+        static_cast<E::YesNo>(std::get<8>(key)));
+    c.count = count;
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+std::unique_ptr<store::Store> NewFakeStore(FakeStoreEngine** engine) {
+  auto owned = std::make_unique<FakeStoreEngine>();
+  if (engine != nullptr) *engine = owned.get();
+  return store::NewRuledStore(std::move(owned));
+}
+
+}  // namespace carevoice::service::testing

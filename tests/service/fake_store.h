@@ -1,0 +1,46 @@
+// An in-memory Store for tests that need no SQLite file: the real business
+// rules (ruled_store.cc) over an in-memory engine, so replays, conflicts
+// and equality counts behave exactly as on disk. Any thread.
+#pragma once
+
+#include <memory>
+
+#include "absl/status/status.h"
+#include "service/store/engine.h"
+#include "service/store/store.h"
+
+namespace carevoice::service::testing {
+
+// The engine alone, for tests that inject failures or look at its rows.
+class FakeStoreEngine final : public store::StoreEngine {
+ public:
+  FakeStoreEngine();
+  ~FakeStoreEngine() override;
+
+  // The next `n` writes fail with `error` and change nothing.
+  void FailNextWrites(int n, absl::Status error);
+  // How many writes have committed.
+  int committed_writes() const;
+
+  absl::Status Write(store::WriteJob job) override;
+  absl::StatusOr<std::optional<store::ReferenceStatus>> FindByReference(
+      std::string_view reference) override;
+  absl::StatusOr<store::ListPage> ListSubmissions(
+      int limit, const std::optional<store::ListCursor>& after) override;
+  absl::StatusOr<std::int64_t> ForEachSubmission(
+      const std::function<bool(const v1::SubmissionRecord&)>& sink) override;
+  absl::StatusOr<std::vector<store::AuditEntry>> ListAudit(int limit) override;
+  absl::StatusOr<std::vector<store::EqualityCount>> EqualityCounts() override;
+
+ private:
+  struct State;
+  struct Txn;
+  std::unique_ptr<State> state_;
+};
+
+// The Store with the real rules over a FakeStoreEngine. `engine`, when
+// given, is set to the engine (owned by the store) for failure injection.
+std::unique_ptr<store::Store> NewFakeStore(
+    FakeStoreEngine** engine = nullptr);
+
+}  // namespace carevoice::service::testing

@@ -1,0 +1,169 @@
+// The group-commit machinery apart from SQL, on a scripted target: jobs
+// queued while a transaction runs share the next one, a failing job is
+// undone alone, and a failed commit reaches every caller of its group.
+#include "service/store/group_commit.h"
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "gtest/gtest.h"
+
+namespace carevoice::service::store {
+namespace {
+
+// Records the transaction steps; Begin can be held to let jobs pile up.
+class ScriptedTarget final : public GroupCommitTarget, public WriteTxn {
+ public:
+  absl::Status Begin() override {
+    std::unique_lock lock(mu_);
+    log_.push_back("begin");
+    ++begins_;
+    cv_.notify_all();
+    cv_.wait(lock, [this] { return !hold_; });
+    return absl::OkStatus();
+  }
+  absl::Status Savepoint() override { return Log("savepoint"); }
+  absl::Status RollbackToSavepoint() override { return Log("rollback_to"); }
+  absl::Status ReleaseSavepoint() override { return Log("release"); }
+  absl::Status Commit() override {
+    std::lock_guard lock(mu_);
+    log_.push_back("commit");
+    return fail_commit_ ? absl::UnavailableError("fsync failed")
+                        : absl::OkStatus();
+  }
+  void Rollback() override { Log("rollback").IgnoreError(); }
+  WriteTxn& txn() override { return *this; }
+
+  // Unused by these jobs.
+  absl::StatusOr<std::optional<StoredBody>> FindSubmission(
+      std::string_view) override {
+    return std::nullopt;
+  }
+  absl::Status InsertSubmission(const SubmissionRow&) override {
+    return absl::OkStatus();
+  }
+  absl::Status AddEqualityCount(std::string_view, std::string_view,
+                                std::string_view,
+                                const v1::EqualityMonitoring&) override {
+    return absl::OkStatus();
+  }
+  absl::Status InsertAudit(const AuditEntry&) override {
+    return absl::OkStatus();
+  }
+
+  void Hold(bool hold) {
+    std::lock_guard lock(mu_);
+    hold_ = hold;
+    cv_.notify_all();
+  }
+  void FailCommit() {
+    std::lock_guard lock(mu_);
+    fail_commit_ = true;
+  }
+  void WaitForBegins(int n) {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return begins_ >= n; });
+  }
+  std::vector<std::string> log() {
+    std::lock_guard lock(mu_);
+    return log_;
+  }
+
+ private:
+  absl::Status Log(const char* step) {
+    std::lock_guard lock(mu_);
+    log_.push_back(step);
+    return absl::OkStatus();
+  }
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool hold_ = false;
+  bool fail_commit_ = false;
+  int begins_ = 0;
+  std::vector<std::string> log_;
+};
+
+TEST(GroupCommitTest, JobsWaitingTogetherShareOneTransaction) {
+  ScriptedTarget target;
+  GroupCommitter committer(target);
+  target.Hold(true);
+  std::thread first([&] {
+    EXPECT_TRUE(committer.Write([](WriteTxn&) { return absl::OkStatus(); }).ok());
+  });
+  target.WaitForBegins(1);  // the first job's transaction is open and held
+  std::vector<std::thread> more;
+  std::mutex ran_mu;
+  int ran = 0;
+  for (int i = 0; i < 3; ++i) {
+    more.emplace_back([&] {
+      EXPECT_TRUE(committer
+                      .Write([&](WriteTxn&) {
+                        std::lock_guard lock(ran_mu);
+                        ++ran;
+                        return absl::OkStatus();
+                      })
+                      .ok());
+    });
+  }
+  // All three queue behind the held transaction.
+  for (int i = 0; i < 60'000 && committer.queued() < 3; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  ASSERT_EQ(committer.queued(), 3u);
+  target.Hold(false);
+  first.join();
+  for (std::thread& t : more) t.join();
+  EXPECT_EQ(ran, 3);
+  const std::vector<std::string> log = target.log();
+  EXPECT_EQ(std::count(log.begin(), log.end(), "begin"), 2);
+  EXPECT_EQ(std::count(log.begin(), log.end(), "commit"), 2);
+  EXPECT_EQ(std::count(log.begin(), log.end(), "savepoint"), 4);
+}
+
+TEST(GroupCommitTest, AFailingJobIsUndoneAloneAndTheOthersCommit) {
+  ScriptedTarget target;
+  GroupCommitter committer(target);
+  EXPECT_EQ(committer.Write([](WriteTxn&) {
+                       return absl::InvalidArgumentError("bad job");
+                     }).code(),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_TRUE(committer.Write([](WriteTxn&) { return absl::OkStatus(); }).ok());
+  const std::vector<std::string> expected = {
+      "begin", "savepoint", "rollback_to", "release", "commit",
+      "begin", "savepoint", "release",     "commit"};
+  EXPECT_EQ(target.log(), expected);
+}
+
+TEST(GroupCommitTest, AFailedCommitReachesTheCallerAndRollsBack) {
+  ScriptedTarget target;
+  GroupCommitter committer(target);
+  target.FailCommit();
+  EXPECT_EQ(committer.Write([](WriteTxn&) { return absl::OkStatus(); }).code(),
+            absl::StatusCode::kUnavailable);
+  const std::vector<std::string> log = target.log();
+  ASSERT_FALSE(log.empty());
+  EXPECT_EQ(log.back(), "rollback");
+}
+
+TEST(GroupCommitTest, DestructionRunsWhatIsQueued) {
+  ScriptedTarget target;
+  int ran = 0;
+  {
+    GroupCommitter committer(target);
+    EXPECT_TRUE(committer
+                    .Write([&](WriteTxn&) {
+                      ++ran;
+                      return absl::OkStatus();
+                    })
+                    .ok());
+  }
+  EXPECT_EQ(ran, 1);
+}
+
+}  // namespace
+}  // namespace carevoice::service::store

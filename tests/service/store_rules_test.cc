@@ -1,0 +1,220 @@
+// The Store's business rules (ruled_store.cc) on every engine: a SQLite
+// file and the in-memory FakeStore run the same cases, as a PostgreSQL
+// engine will. Engine-specific behaviour (files, migrations, group commit
+// under load) stays in store_test.cc.
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "service/store/store.h"
+#include "tests/service/fake_store.h"
+#include "tests/service/testing.h"
+
+namespace carevoice::service::store {
+namespace {
+
+using testing::Feedback;
+using Outcome = PutResult::Outcome;
+
+const absl::Time kT0 = absl::FromUnixSeconds(1'790'000'000);
+
+struct Engine {
+  std::string name;
+  std::function<std::unique_ptr<Store>(const testing::TempDir&)> open;
+};
+
+class StoreRulesTest : public ::testing::TestWithParam<Engine> {
+ protected:
+  void SetUp() override {
+    store_ = GetParam().open(dir_);
+    ASSERT_NE(store_, nullptr);
+  }
+
+  std::vector<PutResult> Put(const std::vector<v1::Submission>& items,
+                             absl::Time at) {
+    std::vector<const v1::Submission*> ptrs;
+    for (const auto& s : items) ptrs.push_back(&s);
+    auto results = store_->PutSubmissions("kiosk-1", ptrs, at);
+    EXPECT_TRUE(results.ok()) << results.status();
+    return results.ok() ? *results : std::vector<PutResult>();
+  }
+
+  std::vector<v1::SubmissionRecord> All() {
+    std::vector<v1::SubmissionRecord> records;
+    auto n = store_->ForEachSubmission([&](const v1::SubmissionRecord& r) {
+      records.push_back(r);
+      return true;
+    });
+    EXPECT_TRUE(n.ok()) << n.status();
+    return records;
+  }
+
+  std::int64_t EqualityTotal() {
+    auto counts = store_->EqualityCounts();
+    EXPECT_TRUE(counts.ok()) << counts.status();
+    std::int64_t total = 0;
+    for (const EqualityCount& c : *counts) total += c.count;
+    return total;
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<Store> store_;
+};
+
+v1::Submission WithEquality(v1::Submission s) {
+  s.mutable_equality()->set_age_band(v1::EqualityMonitoring::AGE_BAND_65_TO_74);
+  s.mutable_equality()->set_disabled(v1::EqualityMonitoring::YES_NO_YES);
+  return s;
+}
+
+TEST_P(StoreRulesTest, ReplayOfTheSameBodyAnswersWithTheFirstReceipt) {
+  const absl::Time first_at = kT0 + absl::Microseconds(123456);
+  const v1::Submission s = Feedback(1, kT0);
+  ASSERT_EQ(Put({s}, first_at)[0].outcome, Outcome::kStored);
+  const std::vector<PutResult> replay = Put({s}, kT0 + absl::Hours(50));
+  ASSERT_EQ(replay.size(), 1u);
+  EXPECT_EQ(replay[0].outcome, Outcome::kAlreadyStored);
+  EXPECT_EQ(replay[0].received_at, first_at);
+  EXPECT_EQ(All().size(), 1u);
+}
+
+TEST_P(StoreRulesTest, ReceiptTimesAreKeptToTheMicrosecond) {
+  const absl::Time at = kT0 + absl::Nanoseconds(1'234'567);
+  const std::vector<PutResult> stored = Put({Feedback(1, kT0)}, at);
+  ASSERT_EQ(stored.size(), 1u);
+  EXPECT_EQ(stored[0].received_at, kT0 + absl::Microseconds(1234));
+  EXPECT_EQ(Put({Feedback(1, kT0)}, at)[0].received_at, stored[0].received_at);
+}
+
+TEST_P(StoreRulesTest, SameIdWithAnotherBodyIsRefusedAndTheOriginalKept) {
+  Put({Feedback(1, kT0, "original words")}, kT0);
+  const std::vector<PutResult> conflict =
+      Put({Feedback(1, kT0, "different words")}, kT0 + absl::Minutes(1));
+  ASSERT_EQ(conflict.size(), 1u);
+  EXPECT_EQ(conflict[0].outcome, Outcome::kConflict);
+  EXPECT_EQ(conflict[0].received_at, kT0);
+  const std::vector<v1::SubmissionRecord> all = All();
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].submission().feedback().text(), "original words");
+}
+
+TEST_P(StoreRulesTest, SameIdTwiceInOneBatchIsStoredOnce) {
+  const v1::Submission s = Feedback(1, kT0);
+  const std::vector<PutResult> results = Put({s, s}, kT0);
+  ASSERT_EQ(results.size(), 2u);
+  EXPECT_EQ(results[0].outcome, Outcome::kStored);
+  EXPECT_EQ(results[1].outcome, Outcome::kAlreadyStored);
+  EXPECT_EQ(All().size(), 1u);
+}
+
+TEST_P(StoreRulesTest, EqualityIsCountedApartStrippedAndNotCountedOnReplay) {
+  const v1::Submission s = WithEquality(Feedback(1, kT0));
+  Put({s}, kT0);
+  const std::vector<v1::SubmissionRecord> all = All();
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_FALSE(all[0].submission().has_equality());
+
+  auto counts = store_->EqualityCounts();
+  ASSERT_TRUE(counts.ok());
+  ASSERT_EQ(counts->size(), 1u);
+  EXPECT_EQ((*counts)[0].count, 1);
+  EXPECT_EQ((*counts)[0].month, "2026-09");
+  EXPECT_EQ((*counts)[0].kind, "feedback");
+  EXPECT_EQ((*counts)[0].answers.age_band(),
+            v1::EqualityMonitoring::AGE_BAND_65_TO_74);
+
+  // A replay with or without its equality answers matches and adds nothing.
+  EXPECT_EQ(Put({s}, kT0 + absl::Hours(1))[0].outcome, Outcome::kAlreadyStored);
+  EXPECT_EQ(Put({Feedback(1, kT0)}, kT0 + absl::Hours(1))[0].outcome,
+            Outcome::kAlreadyStored);
+  // Nor does a refused conflict.
+  EXPECT_EQ(Put({WithEquality(Feedback(1, kT0, "other"))}, kT0)[0].outcome,
+            Outcome::kConflict);
+  EXPECT_EQ(EqualityTotal(), 1);
+
+  Put({WithEquality(Feedback(2, kT0))}, kT0);
+  EXPECT_EQ(EqualityTotal(), 2);
+  EXPECT_EQ(store_->EqualityCounts()->size(), 1u);  // same cell
+}
+
+TEST_P(StoreRulesTest, NewestSubmissionAnswersAReference) {
+  v1::Submission older = Feedback(1, kT0);
+  v1::Submission newer = Feedback(2, kT0);
+  newer.set_reference(older.reference());
+  Put({older}, kT0);
+  Put({newer}, kT0 + absl::Minutes(5));
+  auto found = store_->FindByReference(older.reference());
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*found)->status, v1::CASE_STATUS_RECEIVED);
+  EXPECT_EQ((*found)->updated_at, kT0 + absl::Minutes(5));
+  auto missing = store_->FindByReference("ZZZZZZZZ");
+  ASSERT_TRUE(missing.ok());
+  EXPECT_FALSE(missing->has_value());
+}
+
+TEST_P(StoreRulesTest, ListsNewestFirstInPagesAndRefusesAZeroLimit) {
+  for (int i = 0; i < 5; ++i) Put({Feedback(i, kT0)}, kT0 + absl::Seconds(i));
+  auto first = store_->ListSubmissions(2, std::nullopt);
+  ASSERT_TRUE(first.ok());
+  ASSERT_EQ(first->records.size(), 2u);
+  EXPECT_EQ(first->records[0].submission_id(), testing::TestSubmissionId(4));
+  ASSERT_TRUE(first->next.has_value());
+  auto second = store_->ListSubmissions(10, first->next);
+  ASSERT_TRUE(second.ok());
+  ASSERT_EQ(second->records.size(), 3u);
+  EXPECT_EQ(second->records[0].submission_id(), testing::TestSubmissionId(2));
+  EXPECT_FALSE(second->next.has_value());
+  EXPECT_EQ(store_->ListSubmissions(0, std::nullopt).status().code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
+TEST_P(StoreRulesTest, AuditEntriesComeBackNewestFirst) {
+  ASSERT_TRUE(store_->RecordAudit({kT0, "officer.a", "list", 3}).ok());
+  ASSERT_TRUE(
+      store_->RecordAudit({kT0 + absl::Seconds(1), "officer.b", "export", 7})
+          .ok());
+  auto audit = store_->ListAudit(10);
+  ASSERT_TRUE(audit.ok());
+  ASSERT_EQ(audit->size(), 2u);
+  EXPECT_EQ((*audit)[0].officer, "officer.b");
+  EXPECT_EQ((*audit)[0].count, 7);
+  EXPECT_EQ((*audit)[1].action, "list");
+  EXPECT_EQ(store_->ListAudit(1)->size(), 1u);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Engines, StoreRulesTest,
+    ::testing::Values(
+        Engine{"Sqlite",
+               [](const testing::TempDir& dir) -> std::unique_ptr<Store> {
+                 auto store = OpenSqliteStore(dir.File("rules.db"));
+                 EXPECT_TRUE(store.ok()) << store.status();
+                 return store.ok() ? *std::move(store) : nullptr;
+               }},
+        Engine{"Fake",
+               [](const testing::TempDir&) { return testing::NewFakeStore(); }}),
+    [](const auto& info) { return info.param.name; });
+
+// Only the fake can make a commit fail on demand: nothing of the call is
+// kept, and the retry stores it once.
+TEST(FakeStoreTest, AFailedCommitKeepsNothingAndTheRetryStoresOnce) {
+  testing::FakeStoreEngine* engine = nullptr;
+  std::unique_ptr<Store> store = testing::NewFakeStore(&engine);
+  engine->FailNextWrites(1, absl::UnavailableError("disk went away"));
+  const v1::Submission s = WithEquality(Feedback(1, kT0));
+  std::vector<const v1::Submission*> items = {&s};
+  auto failed = store->PutSubmissions("kiosk-1", items, kT0);
+  EXPECT_EQ(failed.status().code(), absl::StatusCode::kUnavailable);
+  EXPECT_EQ(store->ListSubmissions(10, std::nullopt)->records.size(), 0u);
+  EXPECT_TRUE(store->EqualityCounts()->empty());
+
+  auto retried = store->PutSubmissions("kiosk-1", items, kT0);
+  ASSERT_TRUE(retried.ok());
+  EXPECT_EQ((*retried)[0].outcome, Outcome::kStored);
+  EXPECT_EQ(engine->committed_writes(), 1);
+}
+
+}  // namespace
+}  // namespace carevoice::service::store
