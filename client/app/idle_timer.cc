@@ -5,7 +5,7 @@
 
 namespace carevoice::client {
 
-IdleTimer::IdleTimer(const contract::Clock& clock, absl::Duration timeout,
+IdleTimer::IdleTimer(const base::Clock& clock, absl::Duration timeout,
                      absl::Duration warning, int max_extensions)
     : clock_(clock),
       timeout_(timeout),

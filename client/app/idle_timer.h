@@ -19,7 +19,7 @@
 #pragma once
 
 #include "absl/time/time.h"
-#include "contract/clock.h"
+#include "base/clock.h"
 
 namespace carevoice::client {
 
@@ -44,7 +44,7 @@ class IdleTimer {
   // `timeout` (from the last activity to the reset) is raised to at least
   // warning + kMinQuiet; `max_extensions` to at least kMinExtensions.
   // Starts enabled, as if Activity() happened now.
-  explicit IdleTimer(const contract::Clock& clock,
+  explicit IdleTimer(const base::Clock& clock,
                      absl::Duration timeout = kDefaultTimeout,
                      absl::Duration warning = kDefaultWarning,
                      int max_extensions = kDefaultMaxExtensions);
@@ -87,7 +87,7 @@ class IdleTimer {
   absl::Time ResetTime() const;
   void StartSession();
 
-  const contract::Clock& clock_;
+  const base::Clock& clock_;
   absl::Duration timeout_;
   absl::Duration warning_;
   int max_extensions_;

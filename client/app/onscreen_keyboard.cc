@@ -4,78 +4,21 @@
 #include <cstdint>
 #include <utility>
 
+#include "base/utf8.h"
+
 namespace carevoice::client {
 namespace {
 
-// ---- UTF-8 and case, just enough for the keyboard's languages ----
+// ---- Case, just enough for the keyboard's languages (UTF-8 is base's) ----
 
-bool IsContinuation(char c) {
-  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
-}
-
-// Start of the code point that ends at `end` (end > 0).
-std::size_t PreviousStart(std::string_view text, std::size_t end) {
-  std::size_t p = end - 1;
-  while (p > 0 && IsContinuation(text[p])) --p;
-  return p;
-}
-
-// Decodes the code point at `pos` (lenient: a stray byte decodes as itself)
-// and sets `len` to its length in bytes.
-char32_t DecodeAt(std::string_view text, std::size_t pos, std::size_t& len) {
-  const auto b0 = static_cast<unsigned char>(text[pos]);
-  int extra = 0;
-  char32_t cp = b0;
-  if (b0 >= 0xF0) {
-    extra = 3;
-    cp = b0 & 0x07;
-  } else if (b0 >= 0xE0) {
-    extra = 2;
-    cp = b0 & 0x0F;
-  } else if (b0 >= 0xC0) {
-    extra = 1;
-    cp = b0 & 0x1F;
-  }
-  for (int i = 1; i <= extra; ++i) {
-    if (pos + i >= text.size() || !IsContinuation(text[pos + i])) {
-      len = 1;
-      return b0;
-    }
-    cp = (cp << 6) | (static_cast<unsigned char>(text[pos + i]) & 0x3F);
-  }
-  len = 1 + extra;
-  return cp;
-}
-
-void Encode(char32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
-std::vector<char32_t> Decode(std::string_view text) {
-  std::vector<char32_t> out;
-  for (std::size_t pos = 0, len = 0; pos < text.size(); pos += len) {
-    out.push_back(DecodeAt(text, pos, len));
-  }
-  return out;
-}
+using base::DecodeUtf8;
+using base::DecodeUtf8At;
+using base::IsUtf8Continuation;
+using base::PreviousCodePointStart;
 
 std::string EncodeAll(const std::vector<char32_t>& cps) {
   std::string out;
-  for (char32_t cp : cps) Encode(cp, out);
+  for (char32_t cp : cps) base::AppendUtf8(cp, out);
   return out;
 }
 
@@ -118,19 +61,19 @@ char32_t ToLower(char32_t cp) {
 bool IsUpper(char32_t cp) { return ToLower(cp) != cp; }
 
 std::string Lower(std::string_view text) {
-  std::vector<char32_t> cps = Decode(text);
+  std::vector<char32_t> cps = DecodeUtf8(text);
   for (char32_t& cp : cps) cp = ToLower(cp);
   return EncodeAll(cps);
 }
 
 std::string Upper(std::string_view text) {
-  std::vector<char32_t> cps = Decode(text);
+  std::vector<char32_t> cps = DecodeUtf8(text);
   for (char32_t& cp : cps) cp = ToUpper(cp);
   return EncodeAll(cps);
 }
 
 std::string CapitaliseFirst(std::string_view text) {
-  std::vector<char32_t> cps = Decode(text);
+  std::vector<char32_t> cps = DecodeUtf8(text);
   if (!cps.empty()) cps[0] = ToUpper(cps[0]);
   return EncodeAll(cps);
 }
@@ -247,15 +190,15 @@ bool AtSentenceStart(std::string_view before) {
 std::string_view PartialWord(std::string_view text) {
   std::size_t start = text.size();
   while (start > 0) {
-    const std::size_t p = PreviousStart(text, start);
+    const std::size_t p = PreviousCodePointStart(text, start);
     std::size_t len = 0;
-    if (!IsWordChar(DecodeAt(text, p, len))) break;
+    if (!IsWordChar(DecodeUtf8At(text, p, len))) break;
     start = p;
   }
   // A leading apostrophe is an opening quote, not part of the word.
   while (start < text.size()) {
     std::size_t len = 0;
-    if (!IsApostrophe(DecodeAt(text, start, len))) break;
+    if (!IsApostrophe(DecodeUtf8At(text, start, len))) break;
     start += len;
   }
   return text.substr(start);
@@ -263,7 +206,7 @@ std::string_view PartialWord(std::string_view text) {
 
 void ApplyEdit(const Edit& edit, std::string& text, std::size_t& cursor) {
   cursor = std::min(cursor, text.size());
-  while (cursor > 0 && cursor < text.size() && IsContinuation(text[cursor])) {
+  while (cursor > 0 && cursor < text.size() && IsUtf8Continuation(text[cursor])) {
     --cursor;
   }
   switch (edit.kind) {
@@ -284,9 +227,9 @@ void ApplyEdit(const Edit& edit, std::string& text, std::size_t& cursor) {
       // One character: a code point with any combining accents after it.
       std::size_t start = cursor;
       while (start > 0) {
-        start = PreviousStart(text, start);
+        start = PreviousCodePointStart(text, start);
         std::size_t len = 0;
-        if (!IsCombiningMark(DecodeAt(text, start, len))) break;
+        if (!IsCombiningMark(DecodeUtf8At(text, start, len))) break;
       }
       text.erase(start, cursor - start);
       cursor = start;
@@ -457,7 +400,7 @@ std::vector<std::string> OnscreenKeyboard::Predict(std::string_view text_so_far,
   const std::string_view partial = PartialWord(text_so_far);
   if (partial.empty() || max <= 0) return out;
   const std::string lower = Lower(partial);
-  const std::vector<char32_t> typed = Decode(partial);
+  const std::vector<char32_t> typed = DecodeUtf8(partial);
   const bool all_caps =
       typed.size() >= 2 && std::all_of(typed.begin(), typed.end(), [](char32_t c) {
         return IsUpper(c) || IsApostrophe(c);

@@ -24,6 +24,8 @@
 #include <utility>
 #include <vector>
 
+#include "base/languages.h"
+
 namespace carevoice::client {
 
 enum class KeyAction {
@@ -117,7 +119,7 @@ class OnscreenKeyboard {
   // Tags starting "cy" or "pl" get their accents layer and word list;
   // every other tag gets the English layout and words. With no `words`
   // the keyboard types but predicts nothing.
-  explicit OnscreenKeyboard(std::string language_tag = "en-GB",
+  explicit OnscreenKeyboard(std::string language_tag = std::string(base::kDefaultLanguage),
                             WordLists words = {});
 
   // Changes the layout and word list; the state is Reset().

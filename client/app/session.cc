@@ -9,7 +9,7 @@ namespace carevoice::client {
 
 absl::StatusOr<std::unique_ptr<Session>> Session::Create(
     LanguageLoader load, std::vector<std::string> languages, Settings defaults,
-    const contract::Clock& clock, absl::Duration idle_timeout,
+    const base::Clock& clock, absl::Duration idle_timeout,
     const std::vector<JourneySpec>& journeys) {
   for (const JourneySpec& spec : journeys) {
     if (absl::Status ok = CheckSpec(spec); !ok.ok()) return ok;
@@ -32,7 +32,7 @@ absl::StatusOr<std::unique_ptr<Session>> Session::Create(
 }
 
 Session::Session(LanguageLoader load, std::vector<std::string> languages, Settings defaults,
-                 const contract::Clock& clock, absl::Duration idle_timeout,
+                 const base::Clock& clock, absl::Duration idle_timeout,
                  const std::vector<JourneySpec>& journeys)
     : load_(std::move(load)),
       languages_(std::move(languages)),

@@ -21,7 +21,7 @@
 #include "client/app/strings.h"
 #include "client/app/texts.h"
 #include "client/model/outbox.h"
-#include "contract/clock.h"
+#include "base/clock.h"
 
 namespace carevoice::client {
 
@@ -55,7 +55,7 @@ class Session {
   // the session.
   static absl::StatusOr<std::unique_ptr<Session>> Create(
       LanguageLoader load, std::vector<std::string> languages, Settings defaults,
-      const contract::Clock& clock, absl::Duration idle_timeout,
+      const base::Clock& clock, absl::Duration idle_timeout,
       const std::vector<JourneySpec>& journeys = AllJourneys());
 
   // "attract", "home", a step id, or an overlay's name ("help").
@@ -114,7 +114,7 @@ class Session {
 
  private:
   Session(LanguageLoader load, std::vector<std::string> languages, Settings defaults,
-          const contract::Clock& clock, absl::Duration idle_timeout,
+          const base::Clock& clock, absl::Duration idle_timeout,
           const std::vector<JourneySpec>& journeys);
   bool UseLanguage(const std::string& tag);
 

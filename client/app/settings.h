@@ -6,6 +6,8 @@
 
 #include <string>
 
+#include "base/languages.h"
+
 namespace carevoice::client {
 
 enum class SpeechRate { kSlow, kNormal, kFast };
@@ -24,7 +26,7 @@ struct Settings {
   bool easy_read = false;
   bool audio_only = false;       // screen blanked, everything by voice and keys
   bool private_listening = false;  // headphones: personal details may be spoken
-  std::string language = "en-GB";
+  std::string language{base::kDefaultLanguage};
   // How the person presses: "keys" (keys, keypad, touch), "switch2" (Space
   // moves, Enter chooses) or "switch1" (the kiosk moves, any switch chooses).
   std::string input = "keys";

@@ -4,7 +4,7 @@
 #include <set>
 
 #include "absl/strings/str_cat.h"
-#include "contract/utf8.h"
+#include "base/utf8.h"
 
 namespace carevoice::client {
 
@@ -18,7 +18,7 @@ absl::StatusOr<std::vector<std::string>> LoadWordList(const std::string& path) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty()) continue;
     const auto where = [&] { return absl::StrCat(path, ":", number, ": "); };
-    if (!contract::IsValidUtf8(line)) {
+    if (!base::IsValidUtf8(line)) {
       return absl::InvalidArgumentError(absl::StrCat(where(), "not UTF-8"));
     }
     if (line.find_first_of(" \t\v\f") != std::string::npos) {

@@ -17,7 +17,7 @@
 #include "accessibility/registry.h"
 #include "accessibility/switch_scan.h"
 #include "client/ui/key_map.h"
-#include "contract/clock.h"
+#include "base/clock.h"
 
 namespace carevoice::client::ui {
 
@@ -63,7 +63,7 @@ struct Input {
 
 class InputRouter {
  public:
-  explicit InputRouter(const contract::Clock& clock) : repeats_(clock) {}
+  explicit InputRouter(const base::Clock& clock) : repeats_(clock) {}
 
   void SetRepeatDelay(absl::Duration delay) { repeats_.SetDelay(delay); }
 

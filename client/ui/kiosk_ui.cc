@@ -25,7 +25,7 @@ a11y::ThemeId ThemeFromKey(const std::string& key) {
 
 absl::StatusOr<std::unique_ptr<KioskUi>> KioskUi::Create(
     LanguageLoader load, std::vector<std::string> languages, Outbox& outbox,
-    SyncHooks sync, a11y::Speaker& speaker, const contract::Clock& clock,
+    SyncHooks sync, a11y::Speaker& speaker, const base::Clock& clock,
     const Fonts& fonts, KioskOptions options) {
   absl::StatusOr<std::unique_ptr<Session>> session =
       Session::Create(std::move(load), std::move(languages), options.defaults, clock,
@@ -37,7 +37,7 @@ absl::StatusOr<std::unique_ptr<KioskUi>> KioskUi::Create(
 }
 
 KioskUi::KioskUi(std::unique_ptr<Session> session, Outbox& outbox, SyncHooks sync,
-                 a11y::Speaker& speaker, const contract::Clock& clock, const Fonts& fonts)
+                 a11y::Speaker& speaker, const base::Clock& clock, const Fonts& fonts)
     : session_(std::move(session)),
       outbox_(outbox),
       sync_(std::move(sync)),

@@ -42,7 +42,7 @@
 #include "client/ui/screen_host.h"
 #include "client/ui/screens.h"
 #include "client/ui/ui.h"
-#include "contract/clock.h"
+#include "base/clock.h"
 
 namespace carevoice::client::ui {
 
@@ -68,7 +68,7 @@ class KioskUi {
   // default; each must load through `load`. Fails when the default does not.
   static absl::StatusOr<std::unique_ptr<KioskUi>> Create(
       LanguageLoader load, std::vector<std::string> languages, Outbox& outbox,
-      SyncHooks sync, a11y::Speaker& speaker, const contract::Clock& clock,
+      SyncHooks sync, a11y::Speaker& speaker, const base::Clock& clock,
       const Fonts& fonts, KioskOptions options = {});
 
   // Queues an SDL event. Every key press counts, even when its press and
@@ -107,7 +107,7 @@ class KioskUi {
 
  private:
   KioskUi(std::unique_ptr<Session> session, Outbox& outbox, SyncHooks sync,
-          a11y::Speaker& speaker, const contract::Clock& clock, const Fonts& fonts);
+          a11y::Speaker& speaker, const base::Clock& clock, const Fonts& fonts);
 
   // Applies one queued event; returns false when the frame must be built
   // before any further event is applied (the screen may change).
@@ -149,7 +149,7 @@ class KioskUi {
   Outbox& outbox_;
   SyncHooks sync_;
   a11y::GatedSpeaker speaker_;
-  const contract::Clock& clock_;
+  const base::Clock& clock_;
   a11y::SwitchScanner scanner_;
   InputRouter router_;
   a11y::Theme theme_;

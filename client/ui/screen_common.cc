@@ -1,5 +1,7 @@
 #include "client/ui/screens.h"
 
+#include "base/languages.h"
+
 namespace carevoice::client::ui {
 
 namespace {
@@ -9,7 +11,7 @@ std::string NameIn(const v1::LocalizedText& name, const std::string& language,
                    const std::string& fallback) {
   const auto& names = name.text();
   auto it = names.find(language);
-  if (it == names.end()) it = names.find("en-GB");
+  if (it == names.end()) it = names.find(std::string(base::kDefaultLanguage));
   return it != names.end() ? it->second : fallback;
 }
 

@@ -16,7 +16,7 @@ LanguageLoader RealFiles() {
   return [](const std::string& tag) { return Strings::LoadLanguage(AssetsLang(), tag); };
 }
 
-std::unique_ptr<Session> Make(contract::FakeClock& clock, Settings defaults = {},
+std::unique_ptr<Session> Make(base::FakeClock& clock, Settings defaults = {},
                               std::vector<std::string> languages = {"en-GB", "cy", "ur"}) {
   auto session = Session::Create(RealFiles(), std::move(languages), defaults, clock,
                                  IdleTimer::kDefaultTimeout);
@@ -25,7 +25,7 @@ std::unique_ptr<Session> Make(contract::FakeClock& clock, Settings defaults = {}
 }
 
 TEST(Session, RefusesWhatCannotStart) {
-  contract::FakeClock clock;
+  base::FakeClock clock;
   EXPECT_FALSE(Session::Create(RealFiles(), {}, {}, clock, absl::Seconds(120)).ok());
   EXPECT_FALSE(Session::Create(RealFiles(), {"xx"}, {}, clock, absl::Seconds(120)).ok());
   Settings odd;
@@ -34,7 +34,7 @@ TEST(Session, RefusesWhatCannotStart) {
 }
 
 TEST(Session, OverlaysSitOverTheJourneyAndBackClosesThemFirst) {
-  contract::FakeClock clock;
+  base::FakeClock clock;
   auto s = Make(clock);
   s->journey().Start();
   ASSERT_TRUE(s->journey().Begin("feedback"));
@@ -52,7 +52,7 @@ TEST(Session, OverlaysSitOverTheJourneyAndBackClosesThemFirst) {
 }
 
 TEST(Session, SettingsChangeForTheSessionAndAWipeRestoresTheDefaults) {
-  contract::FakeClock clock;
+  base::FakeClock clock;
   auto s = Make(clock);
   s->ChangeSetting(kSettingTextSize, +1);
   s->ChangeSetting(kSettingTextSize, +1);
@@ -84,7 +84,7 @@ TEST(Session, SettingsChangeForTheSessionAndAWipeRestoresTheDefaults) {
 }
 
 TEST(Session, AFailedLanguageIsNotChosen) {
-  contract::FakeClock clock;
+  base::FakeClock clock;
   int calls = 0;
   LanguageLoader flaky = [&](const std::string& tag) -> absl::StatusOr<Strings> {
     ++calls;
@@ -100,7 +100,7 @@ TEST(Session, AFailedLanguageIsNotChosen) {
 }
 
 TEST(Session, IdleWarnsThenWipesAndAnyActivityOnlyAnswersTheWarning) {
-  contract::FakeClock clock;
+  base::FakeClock clock;
   auto s = Make(clock);
   // Nothing runs on the attract screen.
   clock.Advance(absl::Hours(1));
@@ -127,7 +127,7 @@ TEST(Session, IdleWarnsThenWipesAndAnyActivityOnlyAnswersTheWarning) {
 }
 
 TEST(Session, KeyboardKeysTypeIntoTheStepsWordsAndDoneMovesOn) {
-  contract::FakeClock clock;
+  base::FakeClock clock;
   auto s = Make(clock);
   s->journey().Start();
   ASSERT_TRUE(s->journey().Begin("feedback"));

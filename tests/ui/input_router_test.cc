@@ -61,7 +61,7 @@ class Router : public ::testing::Test {
     if (text != nullptr) out.push_back(router_.Route(Text(text), ctx_, registry_));
     return out;
   }
-  contract::FakeClock clock_;
+  base::FakeClock clock_;
   a11y::Registry registry_;
   InputRouter router_;
   RouteContext ctx_;
