@@ -418,7 +418,7 @@ void Ui::Reference(std::string_view id, std::string_view shown,
   Record(shown, spoken);
 }
 
-bool Ui::Clickable(std::string_view id, a11y::Rect box) {
+bool Ui::Clickable(std::string_view id, a11y::Rect /*box*/) {
   if (!activate_id_.empty() && activate_id_ == id) {
     activate_id_.clear();
     return true;

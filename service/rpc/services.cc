@@ -12,7 +12,7 @@ using base::ToGrpcStatus;
 
 }  // namespace
 
-grpc::Status KioskSyncImpl::SubmitBatch(grpc::ServerContext* context,
+grpc::Status KioskSyncImpl::SubmitBatch(grpc::ServerContext* /*context*/,
                                         const v1::SubmitBatchRequest* request,
                                         v1::SubmitBatchResponse* response) {
   absl::Status whole_call;
@@ -27,7 +27,7 @@ grpc::Status KioskSyncImpl::SubmitBatch(grpc::ServerContext* context,
   return ToGrpcStatus(whole_call);
 }
 
-grpc::Status KioskSyncImpl::GetCatalog(grpc::ServerContext* context,
+grpc::Status KioskSyncImpl::GetCatalog(grpc::ServerContext* /*context*/,
                                        const v1::GetCatalogRequest* request,
                                        v1::GetCatalogResponse* response) {
   *response = rpc::GetCatalog(catalog_, *request);
@@ -35,7 +35,7 @@ grpc::Status KioskSyncImpl::GetCatalog(grpc::ServerContext* context,
 }
 
 grpc::Status KioskSyncImpl::CheckReference(
-    grpc::ServerContext* context, const v1::CheckReferenceRequest* request,
+    grpc::ServerContext* /*context*/, const v1::CheckReferenceRequest* request,
     v1::CheckReferenceResponse* response) {
   auto result = rpc::CheckReference(store_, *request);
   if (!result.ok()) return ToGrpcStatus(result.status());
@@ -44,7 +44,7 @@ grpc::Status KioskSyncImpl::CheckReference(
 }
 
 grpc::Status OfficerImpl::ListSubmissions(
-    grpc::ServerContext* context, const v1::ListSubmissionsRequest* request,
+    grpc::ServerContext* /*context*/, const v1::ListSubmissionsRequest* request,
     v1::ListSubmissionsResponse* response) {
   auto result = rpc::ListSubmissions(store_, clock_, *request);
   if (!result.ok()) return ToGrpcStatus(result.status());
@@ -53,7 +53,7 @@ grpc::Status OfficerImpl::ListSubmissions(
 }
 
 grpc::Status OfficerImpl::ExportSubmissions(
-    grpc::ServerContext* context, const v1::ExportSubmissionsRequest* request,
+    grpc::ServerContext* /*context*/, const v1::ExportSubmissionsRequest* request,
     grpc::ServerWriter<v1::SubmissionRecord>* writer) {
   return ToGrpcStatus(rpc::ExportSubmissions(
       store_, clock_, *request,
