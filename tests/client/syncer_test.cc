@@ -7,7 +7,6 @@
 
 #include <memory>
 #include <mutex>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -331,53 +330,6 @@ TEST_F(SyncerTest, CachedCatalogIsThereAtOnceWhenTheServiceIsDown) {
   EXPECT_EQ(syncer_->Catalog()->version(), "v1");
   ASSERT_TRUE(WaitUntil([&] { return syncer_->Status().pending == 0; }));
   EXPECT_TRUE(syncer_->Status().service_reachable);
-}
-
-}  // namespace
-}  // namespace carevoice::client
-
-namespace carevoice::client {
-namespace {
-
-// The listener hears each delivery by id, catalog changes and the service
-// coming and going, as they happen (so a window can sleep until then).
-TEST_F(SyncerTest, TheListenerHearsDeliveriesCatalogAndReachability) {
-  std::mutex mu;
-  std::vector<std::string> delivered;
-  int catalogs = 0;
-  std::vector<bool> reachable;
-  transport_.SetDown(true);
-  const std::vector<std::string> ids = EnqueueMany(3);
-  syncer_ = std::make_unique<Syncer>(*outbox_, transport_, options_);
-  syncer_->SetListener([&](const SyncEvent& e) {
-    std::lock_guard lock(mu);
-    switch (e.kind) {
-      case SyncEvent::Kind::kDelivered: delivered.push_back(e.submission_id); break;
-      case SyncEvent::Kind::kCatalogChanged: ++catalogs; break;
-      case SyncEvent::Kind::kReachabilityChanged: reachable.push_back(e.reachable); break;
-    }
-  });
-  syncer_->Start();
-  ASSERT_TRUE(WaitUntil([&] { return !Backoffs().empty(); }));
-  {
-    std::lock_guard lock(mu);
-    EXPECT_TRUE(delivered.empty()) << "nothing is delivered while the service is down";
-  }
-  transport_.SetDown(false);
-  syncer_->Wake();
-  ASSERT_TRUE(WaitForDelivered(3));
-  ASSERT_TRUE(WaitUntil([&] {
-    std::lock_guard lock(mu);
-    return delivered.size() == 3 && catalogs >= 1;
-  }));
-  std::lock_guard lock(mu);
-  EXPECT_EQ(std::set<std::string>(delivered.begin(), delivered.end()),
-            std::set<std::string>(ids.begin(), ids.end()));
-  ASSERT_FALSE(reachable.empty());
-  EXPECT_TRUE(reachable.back()) << "told when the service came back";
-  for (std::size_t i = 1; i < reachable.size(); ++i) {
-    EXPECT_NE(reachable[i], reachable[i - 1]) << "told of changes only";
-  }
 }
 
 }  // namespace

@@ -71,29 +71,25 @@ focus_kiosk() {
 
 lines() { if [ -f "$log" ]; then wc -l <"$log"; else echo 0; fi; }
 
-# heard PATTERN [FROM_LINE]: waits until the kiosk has said PATTERN.
-heard() {
-  local pattern=$1 from=${2:-0}
+# said GREP_FLAGS TEXT FROM_LINE: waits until an utterance since FROM_LINE
+# matches TEXT (grep -q with GREP_FLAGS: F for a part, xF for all of
+# it); true when it did.
+said() {
+  local flags=$1 text=$2 from=$3
   for _ in $(seq 1 600); do
-    if [ -f "$log" ] && tail -n +"$((from + 1))" "$log" | cut -f3- | grep -qF -- "$pattern"; then
+    if [ -f "$log" ] && tail -n +"$((from + 1))" "$log" | cut -f3- | grep -q"$flags" -- "$text"; then
       return 0
     fi
     sleep 0.1
   done
-  fail "never heard \"$pattern\""
+  return 1
 }
 
+# heard PATTERN [FROM_LINE]: waits until the kiosk has said PATTERN.
+heard() { said F "$1" "${2:-0}" || fail "never heard \"$1\""; }
+
 # heard_line TEXT [FROM_LINE]: waits until one utterance is exactly TEXT.
-heard_line() {
-  local text=$1 from=${2:-0}
-  for _ in $(seq 1 600); do
-    if [ -f "$log" ] && tail -n +"$((from + 1))" "$log" | cut -f3- | grep -qxF -- "$text"; then
-      return 0
-    fi
-    sleep 0.1
-  done
-  fail "never heard exactly \"$text\""
-}
+heard_line() { said xF "$1" "${2:-0}" || fail "never heard exactly \"$1\""; }
 
 # press EXPECTED KEY...: presses keys, waits until the kiosk says EXPECTED.
 press() {
