@@ -190,7 +190,11 @@ absl::StatusOr<v1::ListSubmissionsResponse> ListSubmissions(
     if (!cursor.ok()) return cursor.status();
     after = std::move(*cursor);
   }
-  auto page = store.ListSubmissions(page_size, after);
+  // The page and its audit row commit together: no audit row, no answer.
+  auto page = store.ListSubmissionsAudited(
+      page_size, after,
+      {clock.Now(), request.officer(),
+       request.include_text() ? "list_with_text" : "list", 0});
   if (!page.ok()) return page.status();
 
   v1::ListSubmissionsResponse response;
@@ -201,15 +205,6 @@ absl::StatusOr<v1::ListSubmissionsResponse> ListSubmissions(
     *response.add_records() = std::move(record);
   }
   if (page->next) response.set_next_page_token(EncodePageToken(*page->next));
-
-  // No audit row, no answer: a read that is not recorded must not happen.
-  if (auto s = store.RecordAudit(
-          {clock.Now(), request.officer(),
-           request.include_text() ? "list_with_text" : "list",
-           response.records_size()});
-      !s.ok()) {
-    return s;
-  }
   return response;
 }
 
@@ -219,8 +214,11 @@ absl::Status ExportSubmissions(
     const std::function<bool(const v1::SubmissionRecord&)>& write) {
   if (auto s = CheckOfficer(request.officer()); !s.ok()) return s;
   bool client_gone = false;
-  std::int64_t sent = 0;
-  auto visited = store.ForEachSubmission(
+  // Audited before the first record leaves; a stream that breaks off is
+  // audited again with how many left.
+  auto handed = store.ExportSubmissionsAudited(
+      {clock.Now(), request.officer(),
+       request.identified() ? "export_identified" : "export_anonymised", 0},
       [&](const v1::SubmissionRecord& stored) {
         v1::SubmissionRecord record = stored;
         if (!request.identified()) {
@@ -233,16 +231,11 @@ absl::Status ExportSubmissions(
           client_gone = true;
           return false;
         }
-        ++sent;
         return true;
       });
-  // Audited even when the stream broke off: some records may have left.
-  absl::Status audit = store.RecordAudit(
-      {clock.Now(), request.officer(),
-       request.identified() ? "export_identified" : "export_anonymised", sent});
-  if (!visited.ok()) return visited.status();
+  if (!handed.ok()) return handed.status();
   if (client_gone) return absl::CancelledError("the client stopped reading");
-  return audit;
+  return absl::OkStatus();
 }
 
 }  // namespace carevoice::service::rpc

@@ -41,6 +41,13 @@ struct StoredBody {
   absl::Time received_at;
 };
 
+// What is stored at one moment: how many submissions, and the last one's
+// position in the oldest-first order (received_at, then submission_id).
+struct SubmissionsExtent {
+  std::int64_t count = 0;
+  std::optional<ListCursor> last;
+};
+
 // One write job's view of the open transaction. Valid only during the job.
 class WriteTxn {
  public:
@@ -57,6 +64,14 @@ class WriteTxn {
       std::string_view month, std::string_view kind,
       std::string_view service_id, const v1::EqualityMonitoring& answers) = 0;
   virtual absl::Status InsertAudit(const AuditEntry& entry) = 0;
+
+  // Reads inside the transaction, for reads that must commit together with
+  // their audit row. Same contract as StoreEngine::ListSubmissions.
+  virtual absl::StatusOr<ListPage> ListSubmissions(
+      int limit, const std::optional<ListCursor>& after) = 0;
+  // How many submissions are stored, and the newest one's position in the
+  // oldest-first order (nullopt when there are none).
+  virtual absl::StatusOr<SubmissionsExtent> Extent() = 0;
 };
 
 using WriteJob = std::function<absl::Status(WriteTxn&)>;
@@ -78,6 +93,11 @@ class StoreEngine {
   virtual absl::StatusOr<ListPage> ListSubmissions(
       int limit, const std::optional<ListCursor>& after) = 0;
   virtual absl::StatusOr<std::int64_t> ForEachSubmission(
+      const std::function<bool(const v1::SubmissionRecord&)>& sink) = 0;
+  // As ForEachSubmission, but only records at or before `upto` in the
+  // oldest-first order.
+  virtual absl::StatusOr<std::int64_t> ForEachSubmissionUpTo(
+      const ListCursor& upto,
       const std::function<bool(const v1::SubmissionRecord&)>& sink) = 0;
   virtual absl::StatusOr<std::vector<AuditEntry>> ListAudit(int limit) = 0;
   virtual absl::StatusOr<std::vector<EqualityCount>> EqualityCounts() = 0;

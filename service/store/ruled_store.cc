@@ -65,6 +65,62 @@ class RuledStore final : public Store {
     return engine_->ForEachSubmission(sink);
   }
 
+  absl::StatusOr<ListPage> ListSubmissionsAudited(
+      int limit, const std::optional<ListCursor>& after,
+      AuditEntry audit) override {
+    if (limit < 1) return absl::InvalidArgumentError("limit must be >= 1");
+    ListPage page;
+    absl::Status s = engine_->Write([&](WriteTxn& txn) -> absl::Status {
+      absl::StatusOr<ListPage> read = txn.ListSubmissions(limit, after);
+      if (!read.ok()) return read.status();
+      page = *std::move(read);
+      audit.count = static_cast<std::int64_t>(page.records.size());
+      return txn.InsertAudit(audit);
+    });
+    if (!s.ok()) return s;
+    return page;
+  }
+
+  absl::StatusOr<std::int64_t> ExportSubmissionsAudited(
+      AuditEntry audit,
+      const std::function<bool(const v1::SubmissionRecord&)>& sink) override {
+    // The audit row and the extent it counts commit together; the records
+    // are then read outside the writer, so a slow reader of a long export
+    // never holds up the kiosks' submissions.
+    SubmissionsExtent extent;
+    absl::Status s = engine_->Write([&](WriteTxn& txn) -> absl::Status {
+      absl::StatusOr<SubmissionsExtent> e = txn.Extent();
+      if (!e.ok()) return e.status();
+      extent = *e;
+      audit.count = extent.count;
+      return txn.InsertAudit(audit);
+    });
+    if (!s.ok()) return s;
+
+    std::int64_t handed = 0;
+    absl::StatusOr<std::int64_t> visited = std::int64_t{0};
+    if (extent.last) {
+      // Never more than the audit row counts, even if a clock stepped back
+      // and a later submission sorts inside the extent.
+      visited = engine_->ForEachSubmissionUpTo(
+          *extent.last, [&](const v1::SubmissionRecord& record) {
+            if (handed == extent.count) return false;
+            ++handed;
+            return sink(record);
+          });
+    }
+    if (!visited.ok() || handed < extent.count) {
+      AuditEntry stopped = audit;
+      stopped.action += "_stopped";
+      stopped.count = handed;
+      absl::Status recorded = engine_->Write(
+          [&](WriteTxn& txn) { return txn.InsertAudit(stopped); });
+      if (!visited.ok()) return visited.status();
+      if (!recorded.ok()) return recorded;
+    }
+    return handed;
+  }
+
   absl::Status RecordAudit(const AuditEntry& entry) override {
     return engine_->Write(
         [&](WriteTxn& txn) { return txn.InsertAudit(entry); });

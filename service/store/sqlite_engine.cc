@@ -48,6 +48,79 @@ absl::StatusOr<v1::SubmissionRecord> RecordFromRow(const Statement& row) {
   return record;
 }
 
+// Up to `limit` records, newest first, after `after` (Store's contract).
+absl::StatusOr<ListPage> ListOn(Db& db, int limit,
+                                const std::optional<ListCursor>& after) {
+  // One extra row tells whether another page follows.
+  auto stmt = db.Prepare(absl::StrCat(
+      "SELECT ", kRecordColumns, " FROM submissions ",
+      after ? "WHERE (received_at, submission_id) < (?1, ?2) " : "",
+      "ORDER BY received_at DESC, submission_id DESC LIMIT ?3"));
+  if (!stmt.ok()) return stmt.status();
+  if (after) {
+    stmt->Bind(1, after->received_at_micros).BindText(2, after->submission_id);
+  }
+  stmt->Bind(3, static_cast<std::int64_t>(limit) + 1);
+  ListPage page;
+  while (true) {
+    auto row = stmt->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    if (static_cast<int>(page.records.size()) == limit) {
+      const v1::SubmissionRecord& last = page.records.back();
+      page.next = ListCursor{base::UnixMicrosFromTimestamp(last.received_at()),
+                             last.submission_id()};
+      break;
+    }
+    auto record = RecordFromRow(*stmt);
+    if (!record.ok()) return record.status();
+    page.records.push_back(std::move(*record));
+  }
+  return page;
+}
+
+// Every record (at or before `upto`), oldest first, until `sink` says stop.
+absl::StatusOr<std::int64_t> ForEachOn(
+    Db& db, const std::optional<ListCursor>& upto,
+    const std::function<bool(const v1::SubmissionRecord&)>& sink) {
+  auto stmt = db.Prepare(absl::StrCat(
+      "SELECT ", kRecordColumns, " FROM submissions ",
+      upto ? "WHERE (received_at, submission_id) <= (?1, ?2) " : "",
+      "ORDER BY received_at, submission_id"));
+  if (!stmt.ok()) return stmt.status();
+  if (upto) {
+    stmt->Bind(1, upto->received_at_micros).BindText(2, upto->submission_id);
+  }
+  std::int64_t count = 0;
+  while (true) {
+    auto row = stmt->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    auto record = RecordFromRow(*stmt);
+    if (!record.ok()) return record.status();
+    ++count;
+    if (!sink(*record)) break;
+  }
+  return count;
+}
+
+// How many submissions there are, and the newest in oldest-first order.
+absl::StatusOr<SubmissionsExtent> ExtentOn(Db& db) {
+  auto stmt = db.Prepare(
+      "SELECT (SELECT count(*) FROM submissions), received_at, submission_id "
+      "FROM submissions ORDER BY received_at DESC, submission_id DESC "
+      "LIMIT 1");
+  if (!stmt.ok()) return stmt.status();
+  auto row = stmt->Step();
+  if (!row.ok()) return row.status();
+  SubmissionsExtent extent;
+  if (*row) {
+    extent.count = stmt->ColumnInt(0);
+    extent.last = ListCursor{stmt->ColumnInt(1), stmt->ColumnText(2)};
+  }
+  return extent;
+}
+
 // Runs a cached statement once and rewinds it for the next use.
 absl::Status RunOnce(Statement& stmt) {
   absl::Status s = stmt.Run();
@@ -159,6 +232,15 @@ class SqliteWriter final : public GroupCommitTarget, public WriteTxn {
     return RunOnce(s_[kAudit]);
   }
 
+  absl::StatusOr<ListPage> ListSubmissions(
+      int limit, const std::optional<ListCursor>& after) override {
+    return ListOn(*db_, limit, after);
+  }
+
+  absl::StatusOr<SubmissionsExtent> Extent() override {
+    return ExtentOn(*db_);
+  }
+
  private:
   enum Index {
     kBegin, kCommit, kRollback, kSavepoint, kRelease, kRollbackTo,
@@ -206,54 +288,22 @@ class SqliteEngine final : public StoreEngine {
       int limit, const std::optional<ListCursor>& after) override {
     auto db = AcquireReader();
     if (!db.ok()) return db.status();
-    // One extra row tells whether another page follows.
-    auto stmt = (*db)->Prepare(absl::StrCat(
-        "SELECT ", kRecordColumns, " FROM submissions ",
-        after ? "WHERE (received_at, submission_id) < (?1, ?2) " : "",
-        "ORDER BY received_at DESC, submission_id DESC LIMIT ?3"));
-    if (!stmt.ok()) return stmt.status();
-    if (after) {
-      stmt->Bind(1, after->received_at_micros)
-          .BindText(2, after->submission_id);
-    }
-    stmt->Bind(3, static_cast<std::int64_t>(limit) + 1);
-    ListPage page;
-    while (true) {
-      auto row = stmt->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
-      if (static_cast<int>(page.records.size()) == limit) {
-        const v1::SubmissionRecord& last = page.records.back();
-        page.next = ListCursor{base::UnixMicrosFromTimestamp(last.received_at()),
-                               last.submission_id()};
-        break;
-      }
-      auto record = RecordFromRow(*stmt);
-      if (!record.ok()) return record.status();
-      page.records.push_back(std::move(*record));
-    }
-    return page;
+    return ListOn(**db, limit, after);
   }
 
   absl::StatusOr<std::int64_t> ForEachSubmission(
       const std::function<bool(const v1::SubmissionRecord&)>& sink) override {
     auto db = AcquireReader();
     if (!db.ok()) return db.status();
-    auto stmt = (*db)->Prepare(
-        absl::StrCat("SELECT ", kRecordColumns,
-                     " FROM submissions ORDER BY received_at, submission_id"));
-    if (!stmt.ok()) return stmt.status();
-    std::int64_t count = 0;
-    while (true) {
-      auto row = stmt->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
-      auto record = RecordFromRow(*stmt);
-      if (!record.ok()) return record.status();
-      ++count;
-      if (!sink(*record)) break;
-    }
-    return count;
+    return ForEachOn(**db, std::nullopt, sink);
+  }
+
+  absl::StatusOr<std::int64_t> ForEachSubmissionUpTo(
+      const ListCursor& upto,
+      const std::function<bool(const v1::SubmissionRecord&)>& sink) override {
+    auto db = AcquireReader();
+    if (!db.ok()) return db.status();
+    return ForEachOn(**db, upto, sink);
   }
 
   absl::StatusOr<std::vector<AuditEntry>> ListAudit(int limit) override {
@@ -318,6 +368,7 @@ class SqliteEngine final : public StoreEngine {
       if (db_) store_->ReleaseReader(std::move(db_));
     }
     Db* operator->() const { return db_.get(); }
+    Db& operator*() const { return *db_; }
 
    private:
     SqliteEngine* store_;

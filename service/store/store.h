@@ -93,6 +93,9 @@ class Store {
   virtual absl::StatusOr<std::optional<ReferenceStatus>> FindByReference(
       std::string_view reference) = 0;
 
+  // Unaudited reads, for the service's own use and tests. What an officer
+  // sees goes through the Audited forms below.
+  //
   // Up to `limit` (>= 1) records, newest first (ties by submission_id,
   // descending), starting after `after` when given. Records carry the whole
   // stored submission; callers decide what to clear.
@@ -104,7 +107,22 @@ class Store {
   virtual absl::StatusOr<std::int64_t> ForEachSubmission(
       const std::function<bool(const v1::SubmissionRecord&)>& sink) = 0;
 
-  // Durably records that an officer read or exported `count` records.
+  // An officer's read of one page (as ListSubmissions), and its audit row
+  // (`audit` with count = records returned), committed in one transaction:
+  // no audit row, no answer.
+  virtual absl::StatusOr<ListPage> ListSubmissionsAudited(
+      int limit, const std::optional<ListCursor>& after, AuditEntry audit) = 0;
+
+  // An officer's export. One transaction fixes what the export holds (every
+  // submission stored so far) and records `audit` with their number; only
+  // then are the records handed to `sink`, oldest first, until it returns
+  // false. When fewer leave than were recorded, a second row says how many
+  // did (action "<action>_stopped"). Returns how many were handed to `sink`.
+  virtual absl::StatusOr<std::int64_t> ExportSubmissionsAudited(
+      AuditEntry audit,
+      const std::function<bool(const v1::SubmissionRecord&)>& sink) = 0;
+
+  // Durably records an officer's action that reads no records here.
   virtual absl::Status RecordAudit(const AuditEntry& entry) = 0;
 
   // The newest `limit` audit entries, newest first.

@@ -44,6 +44,39 @@ bool NewerFirst(const Row* a, const Row* b) {
          std::tie(b->row.received_at, b->row.submission_id);
 }
 
+using Rows = std::map<std::string, Row>;  // by submission id
+
+std::tuple<std::int64_t, std::string> KeyOf(const Row& r) {
+  return {absl::ToUnixMicros(r.row.received_at), r.row.submission_id};
+}
+
+absl::StatusOr<store::ListPage> ListIn(
+    const Rows& submissions, int limit,
+    const std::optional<store::ListCursor>& after) {
+  std::vector<const Row*> rows;
+  for (const auto& [id, r] : submissions) {
+    if (!after || KeyOf(r) < std::make_tuple(after->received_at_micros,
+                                             after->submission_id)) {
+      rows.push_back(&r);
+    }
+  }
+  std::sort(rows.begin(), rows.end(), NewerFirst);
+  store::ListPage page;
+  for (const Row* r : rows) {
+    if (static_cast<int>(page.records.size()) == limit) {
+      const v1::SubmissionRecord& last = page.records.back();
+      page.next = store::ListCursor{
+          base::UnixMicrosFromTimestamp(last.received_at()),
+          last.submission_id()};
+      break;
+    }
+    absl::StatusOr<v1::SubmissionRecord> record = RecordOf(*r);
+    if (!record.ok()) return record.status();
+    page.records.push_back(*std::move(record));
+  }
+  return page;
+}
+
 using EqualityKey = std::tuple<std::string, std::string, std::string, int,
                                int, int, int, int, int>;
 
@@ -51,7 +84,7 @@ using EqualityKey = std::tuple<std::string, std::string, std::string, int,
 
 struct FakeStoreEngine::State {
   struct Data {
-    std::map<std::string, Row> submissions;  // by submission id
+    Rows submissions;
     std::map<EqualityKey, std::int64_t> equality;
     std::vector<store::AuditEntry> audit;  // oldest first
   };
@@ -93,6 +126,22 @@ struct FakeStoreEngine::Txn final : store::WriteTxn {
   absl::Status InsertAudit(const store::AuditEntry& entry) override {
     data.audit.push_back(entry);
     return absl::OkStatus();
+  }
+  absl::StatusOr<store::ListPage> ListSubmissions(
+      int limit, const std::optional<store::ListCursor>& after) override {
+    return ListIn(data.submissions, limit, after);
+  }
+  absl::StatusOr<store::SubmissionsExtent> Extent() override {
+    store::SubmissionsExtent extent;
+    extent.count = static_cast<std::int64_t>(data.submissions.size());
+    for (const auto& [id, r] : data.submissions) {
+      if (!extent.last || KeyOf(r) > std::make_tuple(
+                                         extent.last->received_at_micros,
+                                         extent.last->submission_id)) {
+        extent.last = store::ListCursor{std::get<0>(KeyOf(r)), id};
+      }
+    }
+    return extent;
   }
 };
 
@@ -142,38 +191,32 @@ FakeStoreEngine::FindByReference(std::string_view reference) {
 absl::StatusOr<store::ListPage> FakeStoreEngine::ListSubmissions(
     int limit, const std::optional<store::ListCursor>& after) {
   std::lock_guard lock(state_->mu);
-  std::vector<const Row*> rows;
-  for (const auto& [id, r] : state_->data.submissions) {
-    const auto key = std::make_tuple(absl::ToUnixMicros(r.row.received_at),
-                                     r.row.submission_id);
-    if (!after || key < std::make_tuple(after->received_at_micros,
-                                        after->submission_id)) {
-      rows.push_back(&r);
-    }
-  }
-  std::sort(rows.begin(), rows.end(), NewerFirst);
-  store::ListPage page;
-  for (const Row* r : rows) {
-    if (static_cast<int>(page.records.size()) == limit) {
-      const v1::SubmissionRecord& last = page.records.back();
-      page.next = store::ListCursor{
-          base::UnixMicrosFromTimestamp(last.received_at()),
-          last.submission_id()};
-      break;
-    }
-    absl::StatusOr<v1::SubmissionRecord> record = RecordOf(*r);
-    if (!record.ok()) return record.status();
-    page.records.push_back(*std::move(record));
-  }
-  return page;
+  return ListIn(state_->data.submissions, limit, after);
 }
 
 absl::StatusOr<std::int64_t> FakeStoreEngine::ForEachSubmission(
     const std::function<bool(const v1::SubmissionRecord&)>& sink) {
+  return ForEachIn(std::nullopt, sink);
+}
+
+absl::StatusOr<std::int64_t> FakeStoreEngine::ForEachSubmissionUpTo(
+    const store::ListCursor& upto,
+    const std::function<bool(const v1::SubmissionRecord&)>& sink) {
+  return ForEachIn(upto, sink);
+}
+
+absl::StatusOr<std::int64_t> FakeStoreEngine::ForEachIn(
+    const std::optional<store::ListCursor>& upto,
+    const std::function<bool(const v1::SubmissionRecord&)>& sink) {
   std::vector<Row> rows;
   {
     std::lock_guard lock(state_->mu);
-    for (const auto& [id, r] : state_->data.submissions) rows.push_back(r);
+    for (const auto& [id, r] : state_->data.submissions) {
+      if (!upto || KeyOf(r) <= std::make_tuple(upto->received_at_micros,
+                                               upto->submission_id)) {
+        rows.push_back(r);
+      }
+    }
   }
   std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
     return NewerFirst(&b, &a);  // oldest first

@@ -29,12 +29,18 @@ class FakeStoreEngine final : public store::StoreEngine {
       int limit, const std::optional<store::ListCursor>& after) override;
   absl::StatusOr<std::int64_t> ForEachSubmission(
       const std::function<bool(const v1::SubmissionRecord&)>& sink) override;
+  absl::StatusOr<std::int64_t> ForEachSubmissionUpTo(
+      const store::ListCursor& upto,
+      const std::function<bool(const v1::SubmissionRecord&)>& sink) override;
   absl::StatusOr<std::vector<store::AuditEntry>> ListAudit(int limit) override;
   absl::StatusOr<std::vector<store::EqualityCount>> EqualityCounts() override;
 
  private:
   struct State;
   struct Txn;
+  absl::StatusOr<std::int64_t> ForEachIn(
+      const std::optional<store::ListCursor>& upto,
+      const std::function<bool(const v1::SubmissionRecord&)>& sink);
   std::unique_ptr<State> state_;
 };
 

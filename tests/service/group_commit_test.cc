@@ -55,6 +55,13 @@ class ScriptedTarget final : public GroupCommitTarget, public WriteTxn {
   absl::Status InsertAudit(const AuditEntry&) override {
     return absl::OkStatus();
   }
+  absl::StatusOr<ListPage> ListSubmissions(
+      int, const std::optional<ListCursor>&) override {
+    return ListPage{};
+  }
+  absl::StatusOr<SubmissionsExtent> Extent() override {
+    return SubmissionsExtent{};
+  }
 
   void Hold(bool hold) {
     std::lock_guard lock(mu_);

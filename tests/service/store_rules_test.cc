@@ -25,6 +25,9 @@ struct Engine {
   std::function<std::unique_ptr<Store>(const testing::TempDir&)> open;
 };
 
+// Test names print the engine, not the struct's bytes.
+void PrintTo(const Engine& engine, std::ostream* os) { *os << engine.name; }
+
 class StoreRulesTest : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
@@ -184,6 +187,78 @@ TEST_P(StoreRulesTest, AuditEntriesComeBackNewestFirst) {
   EXPECT_EQ(store_->ListAudit(1)->size(), 1u);
 }
 
+TEST_P(StoreRulesTest, AnAuditedPageCommitsWithItsAuditRow) {
+  for (int i = 0; i < 3; ++i) Put({Feedback(i, kT0)}, kT0 + absl::Seconds(i));
+  auto page = store_->ListSubmissionsAudited(2, std::nullopt,
+                                             {kT0, "officer.a", "list", 99});
+  ASSERT_TRUE(page.ok()) << page.status();
+  EXPECT_EQ(page->records.size(), 2u);
+  ASSERT_TRUE(page->next.has_value());
+  auto audit = store_->ListAudit(10);
+  ASSERT_TRUE(audit.ok());
+  ASSERT_EQ(audit->size(), 1u);
+  EXPECT_EQ((*audit)[0].officer, "officer.a");
+  EXPECT_EQ((*audit)[0].count, 2);  // what was read, not what was asked
+  EXPECT_EQ(store_->ListSubmissionsAudited(0, std::nullopt, {}).status().code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
+TEST_P(StoreRulesTest, AnExportIsAuditedBeforeItsFirstRecordLeaves) {
+  for (int i = 0; i < 4; ++i) Put({Feedback(i, kT0)}, kT0 + absl::Seconds(i));
+  std::vector<std::string> seen;
+  auto handed = store_->ExportSubmissionsAudited(
+      {kT0, "officer.b", "export_anonymised", 0},
+      [&](const v1::SubmissionRecord& r) {
+        if (seen.empty()) {
+          // The audit row is already committed when the first record goes.
+          auto audit = store_->ListAudit(10);
+          EXPECT_TRUE(audit.ok());
+          EXPECT_EQ(audit->size(), 1u);
+          if (!audit->empty()) {
+            EXPECT_EQ((*audit)[0].count, 4);
+          }
+          // A submission arriving mid-export is not part of it.
+          Put({Feedback(9, kT0)}, kT0 + absl::Hours(1));
+        }
+        seen.push_back(r.submission_id());
+        return true;
+      });
+  ASSERT_TRUE(handed.ok()) << handed.status();
+  EXPECT_EQ(*handed, 4);
+  ASSERT_EQ(seen.size(), 4u);
+  EXPECT_EQ(seen[0], testing::TestSubmissionId(0));  // oldest first
+  auto audit = store_->ListAudit(10);
+  ASSERT_EQ(audit->size(), 1u);
+  EXPECT_EQ((*audit)[0].action, "export_anonymised");
+}
+
+TEST_P(StoreRulesTest, AnExportThatStopsEarlyIsAuditedWithWhatLeft) {
+  for (int i = 0; i < 5; ++i) Put({Feedback(i, kT0)}, kT0 + absl::Seconds(i));
+  int calls = 0;
+  auto handed = store_->ExportSubmissionsAudited(
+      {kT0, "officer.c", "export_identified", 0},
+      [&](const v1::SubmissionRecord&) { return ++calls < 2; });
+  ASSERT_TRUE(handed.ok()) << handed.status();
+  EXPECT_EQ(*handed, 2);
+  auto audit = store_->ListAudit(10);
+  ASSERT_EQ(audit->size(), 2u);
+  EXPECT_EQ((*audit)[0].action, "export_identified_stopped");
+  EXPECT_EQ((*audit)[0].count, 2);
+  EXPECT_EQ((*audit)[1].action, "export_identified");
+  EXPECT_EQ((*audit)[1].count, 5);
+}
+
+TEST_P(StoreRulesTest, AnEmptyExportIsStillAudited) {
+  auto handed = store_->ExportSubmissionsAudited(
+      {kT0, "officer.d", "export_anonymised", 0},
+      [](const v1::SubmissionRecord&) { return true; });
+  ASSERT_TRUE(handed.ok());
+  EXPECT_EQ(*handed, 0);
+  auto audit = store_->ListAudit(10);
+  ASSERT_EQ(audit->size(), 1u);
+  EXPECT_EQ((*audit)[0].count, 0);
+}
+
 INSTANTIATE_TEST_SUITE_P(
     Engines, StoreRulesTest,
     ::testing::Values(
@@ -209,6 +284,20 @@ TEST(FakeStoreTest, AFailedCommitKeepsNothingAndTheRetryStoresOnce) {
   EXPECT_EQ(failed.status().code(), absl::StatusCode::kUnavailable);
   EXPECT_EQ(store->ListSubmissions(10, std::nullopt)->records.size(), 0u);
   EXPECT_TRUE(store->EqualityCounts()->empty());
+
+  // No audit row, no answer: a failed audit commit returns no records.
+  engine->FailNextWrites(1, absl::UnavailableError("audit lost"));
+  EXPECT_FALSE(store->ListSubmissionsAudited(10, std::nullopt,
+                                             {kT0, "officer", "list", 0})
+                   .ok());
+  bool any = false;
+  engine->FailNextWrites(1, absl::UnavailableError("audit lost"));
+  EXPECT_FALSE(store
+                   ->ExportSubmissionsAudited(
+                       {kT0, "officer", "export_anonymised", 0},
+                       [&](const v1::SubmissionRecord&) { return any = true; })
+                   .ok());
+  EXPECT_FALSE(any);
 
   auto retried = store->PutSubmissions("kiosk-1", items, kT0);
   ASSERT_TRUE(retried.ok());
