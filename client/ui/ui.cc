@@ -102,11 +102,13 @@ ImVec2 Max(const a11y::Rect& r) { return {r.x + r.w, r.y + r.h}; }
 // fills (the border's colour, then the face inset), which looks the same
 // as a stroked outline at a fraction of the cost of ImGui's thick
 // anti-aliased polylines: every button and key is framed on every frame.
-void Framed(ImDrawList* draw, const a11y::Rect& box, ImU32 face, ImU32 border, float rounding,
-            float width) {
-  draw->AddRectFilled(Min(box), Max(box), border, rounding);
-  draw->AddRectFilled({box.x + width, box.y + width}, {box.x + box.w - width, box.y + box.h - width},
-                      face, std::max(0.0f, rounding - width));
+// The shapes repeat from frame to frame and are copied from `shapes`.
+void Framed(ShapeCache& shapes, ImDrawList* draw, const a11y::Rect& box, ImU32 face,
+            ImU32 border, float rounding, float width) {
+  shapes.FillRounded(draw, Min(box), Max(box), border, rounding);
+  shapes.FillRounded(draw, {box.x + width, box.y + width},
+                     {box.x + box.w - width, box.y + box.h - width}, face,
+                     std::max(0.0f, rounding - width));
 }
 
 }  // namespace
@@ -181,7 +183,7 @@ void Ui::ScrollButtons(float visible, float total) {
   a11y::Rect down{x, content_bottom_ - kMinTarget, kMinTarget, kMinTarget};
   ImDrawList* draw = ImGui::GetForegroundDrawList();
   auto button = [&](const char* id, a11y::Rect box, bool is_up, bool enabled) {
-    Framed(draw, box, Colour(enabled ? theme_.button : theme_.button_disabled),
+    Framed(shapes_, draw, box, Colour(enabled ? theme_.button : theme_.button_disabled),
            Colour(theme_.border), kRounding, kBorder);
     float cx = box.x + box.w / 2, cy = box.y + box.h / 2, r = box.w * 0.28f;
     ImU32 ink = Colour(enabled ? theme_.button_text : theme_.button_disabled_text);
@@ -311,6 +313,11 @@ bool Ui::WordsFit(ImFont* font, float size, float wrap, std::string_view text) c
   return true;
 }
 
+bool Ui::OnScreen(const a11y::Rect& box) const {
+  // The bar is always drawn; content is clipped as BeginFrame's clip rect.
+  return in_bar_ || (box.y < content_bottom_ && box.y + box.h > content_top_ - gap_);
+}
+
 void Ui::DrawTextIn(ImFont* font, float size, a11y::Rect box, ImU32 colour,
                     std::string_view text, bool centred) {
   float wrap = box.w - 2 * kPadding;
@@ -318,9 +325,12 @@ void Ui::DrawTextIn(ImFont* font, float size, a11y::Rect box, ImU32 colour,
   float y = box.y + (box.h - lines.size() * size) / 2;
   last_text_ = std::string(text);
   last_lines_.clear();
+  // Scrolled out of sight: laid out and recorded (the layout checks read
+  // the lines), not drawn.
+  const bool seen = OnScreen(box);
   for (const Line& line : lines) {
     float x = centred ? box.x + (box.w - line.width) / 2 : box.x + kPadding;
-    draw_->AddText(font, size, {std::round(x), std::round(y)}, colour, line.text.data(),
+    if (seen) draw_->AddText(font, size, {std::round(x), std::round(y)}, colour, line.text.data(),
                    line.text.data() + line.text.size());
     last_lines_.emplace_back(line.text);
     y += size;
@@ -489,25 +499,34 @@ bool Ui::Face(std::string_view id, const Text& label, a11y::Role role, std::stri
                  : hovered ? theme_.button_hovered
                            : theme_.button;
   a11y::Rgb fg = selected ? theme_.button_selected_text : theme_.button_text;
-  Framed(draw_, box, Colour(bg), Colour(theme_.border), kRounding,
-         selected ? kBorder * 2 : kBorder);
+  // Out of sight above or below the scrolled content, the shapes would
+  // only be clipped away: they are not made (the words are still laid out).
+  const bool seen = OnScreen(box);
+  if (seen) {
+    Framed(shapes_, draw_, box, Colour(bg), Colour(theme_.border), kRounding,
+           selected ? kBorder * 2 : kBorder);
+  }
   a11y::Rect text_box = box;
   if (beside) {
-    DrawFace(draw_, {box.x + kPadding + face_side / 2, box.y + box.h / 2}, face_side / 2,
-             face.rating, Colour(fg), Colour(bg));
+    if (seen) {
+      DrawFace(draw_, {box.x + kPadding + face_side / 2, box.y + box.h / 2}, face_side / 2,
+               face.rating, Colour(fg), Colour(bg));
+    }
     text_box.x += art_w;
     text_box.w -= art_w;
   } else if (face.rating > 0) {
-    DrawFace(draw_, {box.x + box.w / 2, box.y + kPadding + face_side / 2}, face_side / 2,
-             face.rating, Colour(fg), Colour(bg));
+    if (seen) {
+      DrawFace(draw_, {box.x + box.w / 2, box.y + kPadding + face_side / 2}, face_side / 2,
+               face.rating, Colour(fg), Colour(bg));
+    }
     text_box.y += art_h;
     text_box.h -= art_h;
   }
-  if (tick) {
+  if (tick && seen) {
     // The state is shown by the box (ticked or empty) as well as spoken.
     ImVec2 a{box.x + kPadding, box.y + (box.h - tick_side) / 2};
     ImVec2 b{a.x + tick_side, a.y + tick_side};
-    Framed(draw_, {a.x, a.y, b.x - a.x, b.y - a.y}, Colour(theme_.field), Colour(fg), 4.0f,
+    Framed(shapes_, draw_, {a.x, a.y, b.x - a.x, b.y - a.y}, Colour(theme_.field), Colour(fg), 4.0f,
            kBorder);
     if (selected) {
       float t = tick_side;
@@ -516,6 +535,8 @@ bool Ui::Face(std::string_view id, const Text& label, a11y::Role role, std::stri
       draw_->AddLine({a.x + t * 0.42f, a.y + t * 0.78f}, {a.x + t * 0.82f, a.y + t * 0.25f},
                      Colour(theme_.field_text), t * 0.14f);
     }
+  }
+  if (tick) {
     text_box.x += tick_room;
     text_box.w -= tick_room;
   }
@@ -568,7 +589,7 @@ std::string Ui::KeyRow(std::string_view row_id, const Text& row_label,
   a11y::Rect box = Place(lines * key_h + (lines - 1) * small_gap + 2 * kPadding);
   bool open = keys_level;
   // The row's frame is a border on the page's own background.
-  Framed(draw_, box, Colour(theme_.background), Colour(open ? theme_.focus_ring : theme_.border),
+  Framed(shapes_, draw_, box, Colour(theme_.background), Colour(open ? theme_.focus_ring : theme_.border),
          kRounding, open ? kBorder * 2 : kBorder);
   // The row first: touch finds the keys drawn over it (HitTest searches
   // from the last item).
@@ -583,7 +604,9 @@ std::string Ui::KeyRow(std::string_view row_id, const Text& row_label,
                  box.y + kPadding + line * (key_h + small_gap), key_w, key_h};
     bool pressed = pressed_id_ == k.id;
     a11y::Rgb face = k.on ? theme_.button_selected : pressed ? theme_.button_active : theme_.button;
-    Framed(draw_, r, Colour(face), Colour(theme_.border), kRounding, kBorder);
+    if (OnScreen(r)) {
+      Framed(shapes_, draw_, r, Colour(face), Colour(theme_.border), kRounding, kBorder);
+    }
     DrawTextIn(fonts_.body, fonts_.body_size, r,
                Colour(k.on ? theme_.button_selected_text : theme_.button_text), k.label.shown,
                true);
@@ -610,7 +633,7 @@ void Ui::TextField(std::string_view id, const Text& label, std::string_view text
   // Room for a few lines, but never more than a small screen can show.
   float min_h = fonts_.body_size * (fonts_.body_size > kCaptionSize * 1.4f ? 2.4f : 3.6f);
   a11y::Rect box = Place(std::max(min_h, text_h + 2 * kPadding));
-  Framed(draw_, box, Colour(theme_.field), Colour(theme_.border), 6.0f, kBorder);
+  Framed(shapes_, draw_, box, Colour(theme_.field), Colour(theme_.border), 6.0f, kBorder);
   draw_->AddText(fonts_.body, fonts_.body_size, {box.x + kPadding, box.y + kPadding},
                  Colour(theme_.field_text), shown.data(), shown.data() + shown.size(),
                  wrap);

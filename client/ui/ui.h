@@ -17,6 +17,7 @@
 #include "accessibility/registry.h"
 #include "accessibility/theme.h"
 #include "client/app/texts.h"
+#include "client/ui/shape_cache.h"
 #include "imgui.h"
 
 namespace carevoice::client::ui {
@@ -162,12 +163,15 @@ class Ui {
   void SetFonts(const Fonts& fonts) {
     fonts_ = fonts;
     layouts_.clear();  // new glyphs, new sizes
+    shapes_.Clear();   // a new atlas, a new white pixel
   }
   float scroll() const { return scroll_; }
 
  private:
   a11y::Rect Place(float height);
   bool Clickable(std::string_view id, a11y::Rect box);
+  // Whether any of `box` can be seen (content scrolled out of view cannot).
+  bool OnScreen(const a11y::Rect& box) const;
   void DrawTextIn(ImFont* font, float size, a11y::Rect box, ImU32 colour,
                   std::string_view text, bool centred);
   float TextHeight(ImFont* font, float size, float wrap, std::string_view text) const;
@@ -199,6 +203,7 @@ class Ui {
   const a11y::Theme& theme_;
   Fonts fonts_;
   ImDrawList* draw_ = nullptr;
+  ShapeCache shapes_;  // framed boxes, tessellated once
 
   std::string activate_id_;
   std::string pressed_id_;

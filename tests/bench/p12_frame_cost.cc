@@ -71,16 +71,32 @@ class PlainForm {
     ImGui::SetNextWindowSize(ImVec2(kWidth, kHeight));
     ImGui::Begin("form", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                       ImGuiWindowFlags_NoSavedSettings);
+    bool in_row = false;  // the last item was a button that may share a row
     for (FormItem& item : items_) {
       switch (item.kind) {
-        case FormItem::kButton:
-          ImGui::Button(item.label.c_str(), ImVec2(-FLT_MIN, 0));
+        case FormItem::kButton: {
+          // Buttons flow in rows, as the kiosk's keys and choices do, so
+          // every widget is on screen: ImGui skips drawing clipped items,
+          // and a baseline with most of its widgets below the window's
+          // edge would measure less work than it stands for.
+          const ImGuiStyle& style = ImGui::GetStyle();
+          const float w = ImGui::CalcTextSize(item.label.c_str(), nullptr, true).x +
+                          style.FramePadding.x * 2;
+          if (in_row && ImGui::GetItemRectMax().x + style.ItemSpacing.x + w <=
+                            ImGui::GetWindowContentRegionMax().x) {
+            ImGui::SameLine();
+          }
+          ImGui::Button(item.label.c_str());
+          in_row = true;
           break;
+        }
         case FormItem::kField:
+          in_row = false;
           ImGui::InputTextMultiline(item.label.c_str(), item.words.data(),
                                     item.words.size() + 1, ImVec2(-FLT_MIN, 0));
           break;
         case FormItem::kText:
+          in_row = false;
           ImGui::TextWrapped("%s", item.label.c_str());
           break;
       }

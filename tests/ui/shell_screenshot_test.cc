@@ -151,7 +151,12 @@ TEST_P(KioskShellTheme, EveryScreenRendersWithReadableText) {
   EXPECT_EQ(std::system(command.c_str()), 0)
       << a11y::ThemeKey(theme) << ": contrast below the minimum; see " << dir
       << "/contrast.txt";
-  if (!HasFailure()) std::filesystem::remove_all(dir);
+  // CAREVOICE_KEEP_SHOTS=1 keeps the pictures, to look at.
+  if (!HasFailure() && std::getenv("CAREVOICE_KEEP_SHOTS") == nullptr) {
+    std::filesystem::remove_all(dir);
+  } else {
+    std::printf("screenshots kept in %s/shots\n", dir.c_str());
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(AllThemes, KioskShellTheme,
