@@ -3,6 +3,7 @@
 // the announcer and the tests all read it. UI thread only.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,10 +48,14 @@ struct WidgetInfo {
 class Registry {
  public:
   // Forgets last frame's widgets; call at the start of each frame.
-  void BeginFrame() { items_.clear(); }
-  void Add(WidgetInfo info) { items_.push_back(std::move(info)); }
+  void BeginFrame() { count_ = 0; }
+  // The next widget's entry, empty. Its strings keep last frame's storage:
+  // some fifty widgets register on every frame, and need not allocate.
+  WidgetInfo& Add();
+  void Add(WidgetInfo info) { Add() = std::move(info); }
 
-  const std::vector<WidgetInfo>& items() const { return items_; }
+  // This frame's widgets, in registration order.
+  std::span<const WidgetInfo> items() const { return {items_.data(), count_}; }
   const WidgetInfo* Find(std::string_view id) const;
   // Focusable items in registration order (the focus order).
   std::vector<const WidgetInfo*> Focusable() const;
@@ -59,7 +64,8 @@ class Registry {
   const WidgetInfo* HitTest(float x, float y) const;
 
  private:
-  std::vector<WidgetInfo> items_;
+  std::vector<WidgetInfo> items_;  // the first count_ are this frame's
+  std::size_t count_ = 0;
 };
 
 }  // namespace carevoice::a11y

@@ -1,5 +1,6 @@
 #include "client/app/strings.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -75,6 +76,7 @@ std::vector<std::string> Strings::Keys() const {
   std::vector<std::string> keys;
   keys.reserve(text_.size());
   for (const auto& [key, value] : text_) keys.push_back(key);
+  std::sort(keys.begin(), keys.end());
   return keys;
 }
 

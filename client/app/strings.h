@@ -4,9 +4,10 @@
 #pragma once
 
 #include <initializer_list>
-#include <map>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -33,11 +34,20 @@ class Strings {
   std::string Get(std::string_view key) const;
   std::string Format(std::string_view key,
                      std::initializer_list<std::string_view> args) const;
+  // Every key, sorted.
   std::vector<std::string> Keys() const;
 
  private:
+  // Looked up by string_view without building a string: every label is
+  // looked up on every frame.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const {
+      return std::hash<std::string_view>()(s);
+    }
+  };
   std::string language_;
-  std::map<std::string, std::string, std::less<>> text_;
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> text_;
 };
 
 }  // namespace carevoice::client

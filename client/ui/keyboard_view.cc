@@ -1,3 +1,4 @@
+#include "absl/strings/str_cat.h"
 #include "client/ui/screens.h"
 
 namespace carevoice::client::ui {
@@ -5,17 +6,29 @@ namespace carevoice::client::ui {
 // Usable by touch (keys answer directly), by keys and by both switch scans:
 // the scan visits rows, each spoken with its keys; choosing a row scans its
 // keys, with a way back to the rows.
-Intent DrawKeyboard(const ScreenContext& ctx, Ui& ui) {
+namespace {
+
+// What the rows depend on, besides the keyboard's own state.
+std::string BuiltFor(const ScreenContext& ctx, const Row& predictions) {
+  const OnscreenKeyboard& k = ctx.keyboard;
+  std::string key = absl::StrCat(k.language(), "|", static_cast<int>(k.layer()), "|",
+                                 k.capitals(), "|", ctx.texts.screen().language(), "|",
+                                 ctx.texts.speech().language(), "|", ctx.texts.easy_read(), "|",
+                                 ctx.keyboard_row);
+  for (const Key& p : predictions.keys) absl::StrAppend(&key, "|", p.text);
+  return key;
+}
+
+void Build(const ScreenContext& ctx, Row predictions, KeyboardViewCache& cache) {
   const Texts& t = ctx.texts;
   std::vector<Row> rows;
-  Row predictions = ctx.keyboard.PredictionRow(ctx.journey.Words());
   if (!predictions.keys.empty()) rows.push_back(std::move(predictions));
   for (Row& row : ctx.keyboard.Rows()) rows.push_back(std::move(row));
-
-  Intent intent;
+  cache.rows.clear();
   for (const Row& row : rows) {
-    bool open = ctx.keyboard_row == row.id;
-    std::vector<Ui::KeySpec> keys;
+    KeyboardViewCache::ShownRow shown;
+    shown.id = row.id;
+    shown.open = ctx.keyboard_row == row.id;
     std::string listing;
     for (const Key& key : row.keys) {
       // Action keys are named by the language file; letters by themselves.
@@ -23,13 +36,31 @@ Intent DrawKeyboard(const ScreenContext& ctx, Ui& ui) {
                    : key.spoken_key.empty() ? Text::Same(key.label)
                                             : Text{key.label, t.Get(key.spoken_key).spoken, ""};
       listing += (listing.empty() ? "" : ", ") + label.spoken;
-      keys.push_back({key.id, std::move(label), key.toggle && key.on});
+      shown.keys.push_back({key.id, std::move(label), key.toggle && key.on});
     }
-    if (open) keys.push_back({kBackToRowsId, t.Get(kBackToRowsId), false});
+    if (shown.open) shown.keys.push_back({kBackToRowsId, t.Get(kBackToRowsId), false});
     Text name = t.Get(row.spoken_key);
-    Text row_label{name.shown, name.spoken + ": " + listing, ""};
+    shown.label = Text{name.shown, name.spoken + ": " + listing, ""};
+    cache.rows.push_back(std::move(shown));
+  }
+}
+
+}  // namespace
+
+Intent DrawKeyboard(const ScreenContext& ctx, Ui& ui) {
+  Row predictions = ctx.keyboard.PredictionRow(ctx.journey.Words());
+  KeyboardViewCache local;
+  KeyboardViewCache& cache = ctx.keyboard_cache != nullptr ? *ctx.keyboard_cache : local;
+  std::string built_for = BuiltFor(ctx, predictions);
+  if (built_for != cache.built_for || cache.rows.empty()) {
+    Build(ctx, std::move(predictions), cache);
+    cache.built_for = std::move(built_for);
+  }
+
+  Intent intent;
+  for (const KeyboardViewCache::ShownRow& row : cache.rows) {
     bool row_chosen = false;
-    std::string chosen = ui.KeyRow(row.id, row_label, keys, open, &row_chosen);
+    std::string chosen = ui.KeyRow(row.id, row.label, row.keys, row.open, &row_chosen);
     if (row_chosen) intent = {Intent::Kind::kKeyboardRow, row.id};
     if (chosen == kBackToRowsId) {
       intent = {Intent::Kind::kKeyboardBack};

@@ -633,7 +633,7 @@ void KioskUi::Frame(float width, float height) {
   Text error = session_->send_error() ? ErrorMessage(*session_->send_error()) : step_error_;
   ScreenContext ctx{session_->journey(), t, session_->settings(),
                     catalog_ ? &*catalog_ : nullptr, delivered_, online_, session_->keyboard(),
-                    session_->keyboard_row(), error};
+                    session_->keyboard_row(), error, &keyboard_cache_};
   OverlayContext overlay{help_title_, help_instruction_, session_->IdleSecondsLeft()};
   ScreenHost::Drawn drawn = host_.Draw(ctx, *session_, overlay, width, height, caption_text_);
   ui_.SetActivation("");  // an activation for an item no longer drawn is dropped

@@ -99,7 +99,7 @@ class KioskUi {
   const Journey& journey() const { return session_->journey(); }
   const Settings& settings() const { return session_->settings(); }
   const Session& session() const { return *session_; }
-  const std::vector<DrawnText>& drawn() const { return ui_.drawn(); }
+  std::span<const DrawnText> drawn() const { return ui_.drawn(); }
   const a11y::Theme& theme() const { return theme_; }
   const std::string& caption() const { return announcer_.caption(); }
   // Frames since the current view appeared (0 on its first frame).
@@ -158,6 +158,7 @@ class KioskUi {
   a11y::Announcer announcer_;
   Ui ui_;
   ScreenHost host_;
+  KeyboardViewCache keyboard_cache_;  // the keyboard view's rows, between frames
   std::optional<float> font_request_;
 
   std::deque<SDL_Event> pending_;

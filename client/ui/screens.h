@@ -54,6 +54,21 @@ struct Intent {
 };
 
 // What a screen may read.
+// The on-screen keyboard's rows as last built for the screen: their keys,
+// labels and spoken listings change only with the keyboard's layer, case
+// and language, the predictions, the open row and the languages shown and
+// spoken, so they are kept between frames. Owned by the kiosk.
+struct KeyboardViewCache {
+  struct ShownRow {
+    std::string id;
+    Text label;  // shown: the row's name; spoken: the name and its keys
+    std::vector<Ui::KeySpec> keys;
+    bool open = false;
+  };
+  std::string built_for;  // what the rows were built for
+  std::vector<ShownRow> rows;
+};
+
 struct ScreenContext {
   const Journey& journey;
   const Texts& texts;
@@ -64,6 +79,7 @@ struct ScreenContext {
   const OnscreenKeyboard& keyboard;
   const std::string& keyboard_row;  // the row whose keys are open, or empty
   const Text& error;             // an error to show, or empty
+  KeyboardViewCache* keyboard_cache;  // kept between frames; may be null
 };
 
 // The name of a catalog service in the person's language (en-GB fallback).

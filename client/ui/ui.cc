@@ -1,9 +1,10 @@
 #include "client/ui/ui.h"
 
-#include "client/ui/pictures.h"
-
 #include <algorithm>
 #include <cmath>
+
+#include "absl/strings/str_cat.h"
+#include "client/ui/pictures.h"
 
 namespace carevoice::client::ui {
 namespace {
@@ -137,7 +138,7 @@ void Ui::BeginFrame(float width, float height, float content_bottom) {
   relayout_ = false;
   title_ = {};
   instruction_ = {};
-  drawn_.clear();
+  drawn_count_ = 0;
   registry_.BeginFrame();
   draw_ = ImGui::GetBackgroundDrawList();
   draw_->AddRectFilled({0, 0}, {width, height}, Colour(theme_.background));
@@ -264,19 +265,18 @@ a11y::Rect Ui::Place(float height) {
   return r;
 }
 
-std::size_t Ui::LayoutKeyHash::operator()(const LayoutKey& k) const {
-  std::size_t h = std::hash<std::string>()(k.text);
+std::size_t Ui::LayoutKeyHash::operator()(const LayoutKeyView& k) const {
+  std::size_t h = std::hash<std::string_view>()(k.text);
   h ^= std::hash<const void*>()(k.font) + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
   h ^= std::hash<float>()(k.size) + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
   h ^= std::hash<float>()(k.wrap) + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
   return h;
 }
 
-std::vector<Ui::Line> Ui::Layout(ImFont* font, float size, float wrap,
-                                 std::string_view text) const {
+const std::vector<Ui::LaidLine>& Ui::Laid(ImFont* font, float size, float wrap,
+                                          std::string_view text) const {
   constexpr std::size_t kMaxLayouts = 2048;
-  LayoutKey key{font, size, wrap, std::string(text)};
-  auto it = layouts_.find(key);
+  auto it = layouts_.find(LayoutKeyView{font, size, wrap, text});
   if (it == layouts_.end()) {
     if (layouts_.size() >= kMaxLayouts) layouts_.clear();
     std::vector<LaidLine> laid;
@@ -285,17 +285,14 @@ std::vector<Ui::Line> Ui::Layout(ImFont* font, float size, float wrap,
       laid.push_back({static_cast<std::uint32_t>(line.data() - text.data()),
                       static_cast<std::uint32_t>(line.size()), w});
     }
-    it = layouts_.emplace(std::move(key), std::move(laid)).first;
+    it = layouts_.emplace(LayoutKey{font, size, wrap, std::string(text)}, std::move(laid)).first;
   }
-  std::vector<Line> lines;
-  lines.reserve(it->second.size());
-  for (const LaidLine& l : it->second) lines.push_back({text.substr(l.offset, l.length), l.width});
-  return lines;
+  return it->second;
 }
 
 float Ui::TextHeight(ImFont* font, float size, float wrap,
                      std::string_view text) const {
-  return std::max(1, static_cast<int>(Layout(font, size, wrap, text).size())) * size;
+  return std::max(1, static_cast<int>(Laid(font, size, wrap, text).size())) * size;
 }
 
 bool Ui::WordsFit(ImFont* font, float size, float wrap, std::string_view text) const {
@@ -321,33 +318,36 @@ bool Ui::OnScreen(const a11y::Rect& box) const {
 void Ui::DrawTextIn(ImFont* font, float size, a11y::Rect box, ImU32 colour,
                     std::string_view text, bool centred) {
   float wrap = box.w - 2 * kPadding;
-  std::vector<Line> lines = Layout(font, size, wrap, text);
+  const std::vector<LaidLine>& lines = Laid(font, size, wrap, text);
   float y = box.y + (box.h - lines.size() * size) / 2;
-  last_text_ = std::string(text);
+  last_text_.assign(text);
   last_lines_.clear();
   // Scrolled out of sight: laid out and recorded (the layout checks read
   // the lines), not drawn.
   const bool seen = OnScreen(box);
-  for (const Line& line : lines) {
-    float x = centred ? box.x + (box.w - line.width) / 2 : box.x + kPadding;
-    if (seen) draw_->AddText(font, size, {std::round(x), std::round(y)}, colour, line.text.data(),
-                   line.text.data() + line.text.size());
-    last_lines_.emplace_back(line.text);
+  for (const LaidLine& line : lines) {
+    const std::string_view shown = text.substr(line.offset, line.length);
+    if (seen) {
+      float x = centred ? box.x + (box.w - line.width) / 2 : box.x + kPadding;
+      draw_->AddText(font, size, {std::round(x), std::round(y)}, colour, shown.data(),
+                     shown.data() + shown.size());
+    }
+    last_lines_.emplace_back(shown);
     y += size;
   }
 }
 
 void Ui::Register(std::string_view id, std::string_view label, a11y::Role role,
-                  std::string state, std::string_view hint, a11y::Rect box,
+                  std::string_view state, std::string_view hint, a11y::Rect box,
                   bool focusable, bool decorative, bool key) {
   // An open keyboard row keeps the scan on its keys.
   if (keys_only_ && !key) focusable = false;
-  a11y::WidgetInfo info;
-  info.id = std::string(id);
-  info.label = std::string(label);
+  a11y::WidgetInfo& info = registry_.Add();
+  info.id.assign(id);
+  info.label.assign(label);
   info.role = role;
-  info.state = std::move(state);
-  info.hint = std::string(hint);
+  info.state.assign(state);
+  info.hint.assign(hint);
   if (!in_bar_) {
     if (focusable && id == focus_.focused_id()) {
       focused_full_box_ = box;
@@ -364,15 +364,18 @@ void Ui::Register(std::string_view id, std::string_view label, a11y::Role role,
   info.box = box;
   info.focusable = focusable;
   info.decorative = decorative;
-  registry_.Add(std::move(info));
 }
 
 void Ui::Record(std::string_view shown, std::string_view spoken) {
-  DrawnText text{std::string(shown), std::string(spoken), {}};
-  if (last_text_ == shown) text.lines = std::move(last_lines_);
+  // The entries keep their strings' storage from frame to frame.
+  if (drawn_count_ == drawn_.size()) drawn_.emplace_back();
+  DrawnText& text = drawn_[drawn_count_++];
+  text.shown.assign(shown);
+  text.spoken.assign(spoken);
+  text.lines.clear();
+  if (last_text_ == shown) text.lines.assign(last_lines_.begin(), last_lines_.end());
   last_text_.clear();
   last_lines_.clear();
-  drawn_.push_back(std::move(text));
 }
 
 void Ui::TextBlock(std::string_view id, const Text& text, ImFont* font, float size,
@@ -542,7 +545,7 @@ bool Ui::Face(std::string_view id, const Text& label, a11y::Role role, std::stri
   }
   DrawTextIn(fonts_.body, fonts_.body_size, text_box, Colour(fg), label.shown,
              !tick && !beside);
-  Register(id, label.spoken, role, std::move(state), hint.spoken, box, true);
+  Register(id, label.spoken, role, state, hint.spoken, box, true);
   return Clickable(id, box);
 }
 
@@ -644,6 +647,19 @@ void Ui::TextField(std::string_view id, const Text& label, std::string_view text
 
 Ui::BarPlan Ui::PlanBar(const std::vector<Text>& labels, const Text& more, float width,
                        float height) const {
+  // The same labels on the same screen plan the same bar: measured once,
+  // not on every frame.
+  std::string key = absl::StrCat(width, "x", height, "@", fonts_.body_size);
+  for (const Text& label : labels) absl::StrAppend(&key, "\x1f", label.shown);
+  absl::StrAppend(&key, "\x1f", more.shown);
+  if (key == bar_plan_key_) return bar_plan_;
+  bar_plan_ = MeasureBar(labels, more, width, height);
+  bar_plan_key_ = std::move(key);
+  return bar_plan_;
+}
+
+Ui::BarPlan Ui::MeasureBar(const std::vector<Text>& labels, const Text& more, float width,
+                          float height) const {
   float margin = std::max(16.0f, std::round(fonts_.body_size * 0.6f));
   float gap = std::round(fonts_.body_size * 0.4f);
   // A layout fits when every word of every label fits its cell and no label

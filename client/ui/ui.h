@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -157,13 +158,14 @@ class Ui {
   // Draws the focus ring around the focused item (after focus Sync).
   void DrawFocusRing();
 
-  const std::vector<DrawnText>& drawn() const { return drawn_; }
+  std::span<const DrawnText> drawn() const { return {drawn_.data(), drawn_count_}; }
   const a11y::Theme& theme() const { return theme_; }
   const Fonts& fonts() const { return fonts_; }
   void SetFonts(const Fonts& fonts) {
     fonts_ = fonts;
     layouts_.clear();  // new glyphs, new sizes
     shapes_.Clear();   // a new atlas, a new white pixel
+    bar_plan_key_.clear();
   }
   float scroll() const { return scroll_; }
 
@@ -175,19 +177,11 @@ class Ui {
   void DrawTextIn(ImFont* font, float size, a11y::Rect box, ImU32 colour,
                   std::string_view text, bool centred);
   float TextHeight(ImFont* font, float size, float wrap, std::string_view text) const;
-  // `text` broken into lines at `wrap` pixels, each with its width: laid
-  // out once per view and kept (a frame must not wrap and measure every
-  // string again, ACCESSIBILITY's P12). Views into `text`.
-  struct Line {
-    std::string_view text;
-    float width;
-  };
-  std::vector<Line> Layout(ImFont* font, float size, float wrap, std::string_view text) const;
   // True when every word of `text` fits `wrap` pixels at `size`, so that
   // wrapping never has to break a word.
   bool WordsFit(ImFont* font, float size, float wrap, std::string_view text) const;
   void Register(std::string_view id, std::string_view label, a11y::Role role,
-                std::string state, std::string_view hint, a11y::Rect box,
+                std::string_view state, std::string_view hint, a11y::Rect box,
                 bool focusable, bool decorative = false, bool key = false);
   float CellWidth() const;
   void TextBlock(std::string_view id, const Text& text, ImFont* font, float size,
@@ -212,23 +206,48 @@ class Ui {
   // Text laid out this view: (font, size, wrap, text) -> lines as
   // (offset, length, width). Bounded: cleared when it grows past a view's
   // worth, e.g. while a person types.
+  // Looked up by a view of the text, without copying it.
+  struct LayoutKeyView {
+    const ImFont* font;
+    float size, wrap;
+    std::string_view text;
+    bool operator==(const LayoutKeyView&) const = default;
+  };
   struct LayoutKey {
     const ImFont* font;
     float size, wrap;
     std::string text;
-    bool operator==(const LayoutKey&) const = default;
+    operator LayoutKeyView() const { return {font, size, wrap, text}; }
   };
   struct LayoutKeyHash {
-    std::size_t operator()(const LayoutKey& k) const;
+    using is_transparent = void;
+    std::size_t operator()(const LayoutKeyView& k) const;
+  };
+  struct LayoutKeyEq {
+    using is_transparent = void;
+    bool operator()(const LayoutKeyView& a, const LayoutKeyView& b) const { return a == b; }
   };
   struct LaidLine {
     std::uint32_t offset, length;
     float width;
   };
-  mutable std::unordered_map<LayoutKey, std::vector<LaidLine>, LayoutKeyHash> layouts_;
+  // `text` broken into lines at `wrap` pixels, each with its offset, length
+  // and width: laid out once per view and kept (a frame must not wrap and
+  // measure every string again, PERFORMANCE.md's P12). Valid until the
+  // cache is next cleared.
+  const std::vector<LaidLine>& Laid(ImFont* font, float size, float wrap,
+                                    std::string_view text) const;
+  mutable std::unordered_map<LayoutKey, std::vector<LaidLine>, LayoutKeyHash, LayoutKeyEq>
+      layouts_;
+  BarPlan MeasureBar(const std::vector<Text>& labels, const Text& more, float width,
+                     float height) const;
+  // The last bar planned, and what it was planned for.
+  mutable std::string bar_plan_key_;
+  mutable BarPlan bar_plan_;
 
   Text title_, instruction_;
-  std::vector<DrawnText> drawn_;
+  std::vector<DrawnText> drawn_;  // the first drawn_count_ are this frame's
+  std::size_t drawn_count_ = 0;
   // The lines of the string DrawTextIn drew last, for Record.
   std::string last_text_;
   std::vector<std::string> last_lines_;

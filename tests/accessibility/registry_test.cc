@@ -26,6 +26,28 @@ TEST(RegistryTest, FindsByIdAndForgetsOnNewFrame) {
   EXPECT_TRUE(registry.items().empty());
 }
 
+TEST(RegistryTest, AnEntryReusedNextFrameKeepsNothingOfTheLast) {
+  Registry registry;
+  WidgetInfo& first = registry.Add();
+  first.id = "phone";
+  first.label = "Your phone number";
+  first.state = "07700 900123";
+  first.hint = "Type your number";
+  first.role = Role::kTextField;
+  first.box = {1, 2, 3, 4};
+  first.clipped = first.focusable = first.decorative = first.personal = true;
+  registry.BeginFrame();
+  const WidgetInfo& next = registry.Add();
+  EXPECT_EQ(next.id, "");
+  EXPECT_EQ(next.label, "");
+  EXPECT_EQ(next.state, "");
+  EXPECT_EQ(next.hint, "");
+  EXPECT_EQ(next.role, Role::kText);
+  EXPECT_EQ(next.box.w, 0);
+  EXPECT_FALSE(next.clipped || next.focusable || next.decorative || next.personal);
+  EXPECT_EQ(registry.items().size(), 1u);
+}
+
 TEST(RegistryTest, FocusableSkipsTextAndDecorativeInOrder) {
   Registry registry;
   registry.Add(Item("title", {}, /*focusable=*/false));
