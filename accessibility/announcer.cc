@@ -28,17 +28,18 @@ const char* RoleKey(Role role) {
   return "role.text";
 }
 
-// "Title" + "Do this" -> "Title. Do this"; no doubled full stop when the
-// first part already ends a sentence.
+}  // namespace
+
 std::string JoinSentences(std::string_view first, std::string_view second) {
   if (first.empty()) return std::string(second);
   if (second.empty()) return std::string(first);
-  const char last = first.back();
-  const bool ended = last == '.' || last == '!' || last == '?' || last == ':';
+  bool ended = false;
+  for (std::string_view mark : {".", "!", "?", ":", "\u0964" /* danda */,
+                                "\u06D4" /* Urdu full stop */, "\u061F" /* Arabic ? */}) {
+    ended = ended || first.ends_with(mark);
+  }
   return std::string(first) + (ended ? " " : ". ") + std::string(second);
 }
-
-}  // namespace
 
 Announcer::Announcer(Speaker& speaker, Translate translate)
     : speaker_(speaker), translate_(std::move(translate)) {}

@@ -15,6 +15,11 @@
 
 namespace carevoice::a11y {
 
+// "Title" + "Do this" -> "Title. Do this"; no full stop added when the
+// first part already ends a sentence ("What would you like to do?", or the
+// Urdu and Bengali sentence marks).
+std::string JoinSentences(std::string_view first, std::string_view second);
+
 class Announcer {
  public:
   // translate(key) returns the text for a language-file key, e.g.

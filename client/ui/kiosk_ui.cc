@@ -655,7 +655,7 @@ void KioskUi::Frame(float width, float height) {
   acted_ = drawn.intent.kind != Intent::Kind::kNone || drawn.bar.has_value();
   if (drawn.bar == Command::kRepeat) {
     // The Repeat button repeats the screen's prompt, not its own name.
-    announcer_.Say(ui_.title().spoken + ". " + ui_.instruction().spoken);
+    announcer_.Say(a11y::JoinSentences(ui_.title().spoken, ui_.instruction().spoken));
   } else if (drawn.bar) {
     ApplyCommand(*drawn.bar);
   }

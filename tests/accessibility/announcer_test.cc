@@ -163,5 +163,18 @@ TEST_F(AnnouncerTest, EveryUtteranceCarriesTheLanguage) {
   EXPECT_EQ(speaker_.spoken()[0].text, "Dweud eich dweud");
 }
 
+TEST(JoinSentencesTest, AddsAFullStopOnlyWhereNoSentenceEnds) {
+  EXPECT_EQ(JoinSentences("Tell us more", "Type now"), "Tell us more. Type now");
+  EXPECT_EQ(JoinSentences("What would you like to do?", "Choose one."),
+            "What would you like to do? Choose one.");
+  EXPECT_EQ(JoinSentences("Stop!", "Go"), "Stop! Go");
+  EXPECT_EQ(JoinSentences("\u0986\u09AA\u09A8\u09BF\u0964", "x"),
+            "\u0986\u09AA\u09A8\u09BF\u0964 x");  // Bengali danda
+  EXPECT_EQ(JoinSentences("\u06A9\u06CC\u0627\u061F", "x"),
+            "\u06A9\u06CC\u0627\u061F x");  // Urdu question mark
+  EXPECT_EQ(JoinSentences("", "Only"), "Only");
+  EXPECT_EQ(JoinSentences("Only", ""), "Only");
+}
+
 }  // namespace
 }  // namespace carevoice::a11y

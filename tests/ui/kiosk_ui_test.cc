@@ -286,7 +286,9 @@ TEST(KioskUi, HelpSaysWhereYouAreAndTheKeys) {
   h.Press(SDLK_F1);
   EXPECT_EQ(h.View(), "help");
   std::string help = h.SpokenSince(mark);
-  EXPECT_THAT(help, HasSubstr("Which service is it about?"));
+  // A title that asks a question is not followed by a full stop.
+  EXPECT_THAT(help, HasSubstr("You are on the screen: Which service is it about? "));
+  EXPECT_THAT(help, Not(HasSubstr("?.")));
   EXPECT_THAT(help, HasSubstr("Press Tab or the arrow keys to move"));
   h.Press(SDLK_ESCAPE);
   EXPECT_EQ(h.View(), "service");
