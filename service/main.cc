@@ -97,7 +97,7 @@ int main(int argc, char** argv) {
   if (!catalog.ok()) return Fail("--catalog", catalog.status());
 
   rpc::KioskSyncImpl kiosk(**store, **catalog, clock, *std::move(fault_hook));
-  rpc::OfficerImpl officer(**store, clock);
+  rpc::OfficerImpl officer(**store, **catalog, clock);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();

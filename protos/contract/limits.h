@@ -31,6 +31,7 @@ inline constexpr std::size_t kMaxContactEmail = 254;
 inline constexpr std::size_t kMaxContactPhone = 40;
 inline constexpr std::size_t kMaxContactAddress = 500;
 inline constexpr std::size_t kMaxNoConsentReason = 500;
+inline constexpr std::size_t kMaxEmployer = 200;
 inline constexpr std::size_t kMaxLocalizedText = 2000;
 
 }  // namespace carevoice::contract

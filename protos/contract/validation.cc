@@ -251,8 +251,11 @@ Result CheckContact(const v1::Submission& s) {
                          v1::ReplyFormat_IsValid)) {
     return e;
   }
-  if (s.consent().may_contact() && !s.anonymous() && c.email().empty() &&
-      c.phone().empty() && c.postal_address().empty()) {
+  if (s.anonymous()) return std::nullopt;
+  // Someone who gives their details gives a name and a way to reach them
+  // (a phone, an email or an address); otherwise they are anonymous.
+  if (IsBlank(c.name())) return Fail(at("name"), kErrRequired);
+  if (c.email().empty() && c.phone().empty() && c.postal_address().empty()) {
     return Fail("contact", kErrRequired);
   }
   return std::nullopt;
@@ -264,8 +267,51 @@ Result CheckOnBehalfOf(const v1::OnBehalfOf& o) {
                          v1::Relationship_IsValid, /*required=*/true)) {
     return e;
   }
+  if (auto e = CheckEnum(at("why"), o.why(), v1::NoConsentWhy_IsValid)) {
+    return e;
+  }
+  if (o.person_consented() && o.why() != v1::NO_CONSENT_WHY_UNSPECIFIED) {
+    return Fail(at("why"), kErrNotAllowed);
+  }
+  // Without the person's agreement, why: a reason chosen, or in words
+  // (always in words for "other").
+  const bool words_needed =
+      !o.person_consented() && (o.why() == v1::NO_CONSENT_WHY_UNSPECIFIED ||
+                                o.why() == v1::NO_CONSENT_WHY_OTHER);
   return CheckText(at("no_consent_reason"), o.no_consent_reason(),
-                   kMaxNoConsentReason, /*required=*/!o.person_consented());
+                   kMaxNoConsentReason, /*required=*/words_needed);
+}
+
+// Who is speaking, and what only a care worker may say.
+Result CheckSpeaker(const v1::Submission& s) {
+  if (auto e = CheckEnum("speaker", s.speaker(), v1::Speaker_IsValid)) return e;
+  const bool worker = s.speaker() == v1::SPEAKER_CARE_WORKER;
+  if (s.has_worker()) {
+    if (!worker) return Fail("worker", kErrNotAllowed);
+    if (auto e = CheckText("worker.employer", s.worker().employer(),
+                           kMaxEmployer)) {
+      return e;
+    }
+  }
+  if (s.has_feedback()) {
+    const v1::Feedback& f = s.feedback();
+    const struct {
+      std::string_view field;
+      int value;
+      bool for_workers;  // asked only of care workers, or never of them
+    } kAnswers[] = {
+        {"feedback.worker_had_enough_time", f.worker_had_enough_time(), false},
+        {"feedback.same_care_workers", f.same_care_workers(), false},
+        {"feedback.enough_time_per_visit", f.enough_time_per_visit(), true},
+    };
+    for (const auto& a : kAnswers) {
+      if (auto e = CheckEnum(a.field, a.value, v1::Answer_IsValid)) return e;
+      if (a.value != v1::ANSWER_UNSPECIFIED && a.for_workers != worker) {
+        return Fail(a.field, kErrNotAllowed);
+      }
+    }
+  }
+  return std::nullopt;
 }
 
 Result CheckEquality(const v1::EqualityMonitoring& m) {
@@ -330,6 +376,7 @@ Result CheckComplaint(const v1::Complaint& c, absl::Time now) {
       return e;
     }
   }
+  if (auto e = CheckEnum(at("when"), c.when(), v1::When_IsValid)) return e;
   return CheckText(at("late_reason"), c.late_reason(), kMaxComplaintLateReason);
 }
 
@@ -343,7 +390,18 @@ Result CheckSafeguarding(const v1::SafeguardingConcern& c) {
                          kMaxSafeguardingShort)) {
     return e;
   }
-  return CheckText(at("where"), c.where(), kMaxSafeguardingShort);
+  if (auto e = CheckText(at("where"), c.where(), kMaxSafeguardingShort)) {
+    return e;
+  }
+  if (auto e = CheckEnum(at("danger_now"), c.danger_now(), v1::Answer_IsValid)) {
+    return e;
+  }
+  // "In danger now" said twice must say the same thing.
+  if (c.danger_now() != v1::ANSWER_UNSPECIFIED &&
+      c.in_immediate_danger() != (c.danger_now() == v1::ANSWER_YES)) {
+    return Fail(at("in_immediate_danger"), kErrConflict);
+  }
+  return std::nullopt;
 }
 
 Result CheckIdea(const v1::Idea& i) {
@@ -541,7 +599,8 @@ std::optional<FieldError> ValidateSubmission(const v1::Submission& s,
     if (auto e = CheckOnBehalfOf(s.on_behalf_of())) return e;
   }
   if (auto e = CheckEquality(s.equality())) return e;
-  return CheckBody(s, now);
+  if (auto e = CheckBody(s, now)) return e;
+  return CheckSpeaker(s);
 }
 
 std::optional<FieldError> ValidateCatalog(const v1::Catalog& catalog) {

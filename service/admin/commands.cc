@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <optional>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -61,9 +62,21 @@ absl::Status RunList(v1::Officer::StubInterface& stub,
   } while (!page_token.empty() &&
            static_cast<int>(records.size()) < options.limit);
 
+  // The table names services and providers: from the catalog the kiosks
+  // are served (ids stand in if it cannot be had).
+  std::optional<v1::Catalog> catalog;
+  if (options.format == "table") {
+    v1::GetCatalogRequest request;
+    v1::GetCatalogResponse response;
+    grpc::ClientContext context;
+    SetDeadline(&context, options.deadline);
+    if (stub.GetCatalog(&context, request, &response).ok()) {
+      catalog = std::move(*response.mutable_catalog());
+    }
+  }
   out << (options.format == "json"
               ? FormatJson(records, options.include_text)
-              : FormatTable(records, options.include_text));
+              : FormatTable(records, options.include_text, catalog ? &*catalog : nullptr));
   out.flush();
   if (!out) return absl::DataLossError("cannot write the listing");
   return absl::OkStatus();

@@ -18,7 +18,7 @@ struct ListOptions {
   std::string officer;
   std::string format = "table";  // "table" or "json"
   bool include_text = false;
-  int limit = 100;  // at most this many records, newest first
+  int limit = 100;  // at most this many records, urgent first, then newest
   absl::Duration deadline = absl::Seconds(30);  // per call
 };
 

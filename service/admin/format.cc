@@ -8,6 +8,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
 #include "absl/time/time.h"
+#include "base/languages.h"
 #include "base/proto_time.h"
 #include "base/utf8.h"
 #include "contract/reference_code.h"
@@ -17,6 +18,7 @@
 namespace carevoice::service::admin {
 namespace {
 
+using store::ProviderIdOf;
 using store::ServiceIdOf;
 
 constexpr std::size_t kTableTextWidth = 60;
@@ -56,6 +58,28 @@ std::string DefuseFormula(std::string_view words) {
     return "'" + std::string(words);
   }
   return std::string(words);
+}
+
+// The en-GB name of a catalog service, or its id when unknown.
+std::string ServiceName(const v1::Catalog* catalog, std::string_view id) {
+  if (catalog != nullptr && !id.empty()) {
+    for (const v1::Service& service : catalog->services()) {
+      if (service.id() != id) continue;
+      auto name = service.name().text().find(std::string(base::kDefaultLanguage));
+      if (name != service.name().text().end()) return name->second;
+    }
+  }
+  return std::string(id);
+}
+
+// A provider's name, or its id when unknown.
+std::string ProviderName(const v1::Catalog* catalog, std::string_view id) {
+  if (catalog != nullptr && !id.empty()) {
+    for (const v1::Provider& provider : catalog->providers()) {
+      if (provider.id() == id) return provider.name();
+    }
+  }
+  return std::string(id);
 }
 
 }  // namespace
@@ -130,17 +154,18 @@ std::string FormatJson(std::span<const v1::SubmissionRecord> records,
 }
 
 std::string FormatTable(std::span<const v1::SubmissionRecord> records,
-                        bool include_text) {
+                        bool include_text, const v1::Catalog* catalog) {
   std::vector<std::vector<std::string>> rows;
   rows.push_back({"REFERENCE", "RECEIVED (UTC)", "KIND", "URGENT", "STATUS",
-                  "SERVICE", "RATING"});
+                  "SERVICE", "PROVIDER", "RATING"});
   if (include_text) rows.front().push_back("TEXT");
   for (const v1::SubmissionRecord& r : records) {
     const int rating = RatingOf(r.submission());
     std::vector<std::string> row = {
         ShownReference(r.reference()), IsoTime(r.received_at()), r.kind(),
         r.urgent() ? "URGENT" : "", StatusName(r.status()),
-        std::string(ServiceIdOf(r.submission())),
+        ServiceName(catalog, ServiceIdOf(r.submission())),
+        ProviderName(catalog, ProviderIdOf(r.submission())),
         rating == 0 ? "" : absl::StrCat(rating)};
     if (include_text) {
       row.push_back(Shorten(OneLine(WordsOf(r.submission())), kTableTextWidth));

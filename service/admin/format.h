@@ -31,9 +31,10 @@ std::string FormatJson(std::span<const v1::SubmissionRecord> records,
                        bool include_text);
 
 // Aligned columns with a header line; text (when included) on one line,
-// shortened to fit a terminal.
+// shortened to fit a terminal. Services and providers are named from
+// `catalog` (en-GB) when it knows them, else shown by id.
 std::string FormatTable(std::span<const v1::SubmissionRecord> records,
-                        bool include_text);
+                        bool include_text, const v1::Catalog* catalog = nullptr);
 
 // One CSV field: quoted when it holds a comma, quote, CR or LF (quotes
 // doubled), else as is.

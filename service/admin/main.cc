@@ -39,7 +39,7 @@ int main(int argc, char** argv) {
   app.add_option("--officer", officer, "who is asking (audited); default $USER or login name");
 
   admin::ListOptions list;
-  CLI::App* list_cmd = app.add_subcommand("list", "list submissions, newest first");
+  CLI::App* list_cmd = app.add_subcommand("list", "list submissions, urgent first, then newest");
   list_cmd->add_option("--format", list.format, "table or json")
       ->check(CLI::IsMember({"table", "json"}))
       ->capture_default_str();

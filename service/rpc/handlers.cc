@@ -40,8 +40,8 @@ void Reject(v1::ItemResult* result, int code, std::string_view field,
 
 // Page tokens are opaque to clients: base64 of "micros:submission_id".
 std::string EncodePageToken(const store::ListCursor& cursor) {
-  return absl::WebSafeBase64Escape(
-      absl::StrCat(cursor.received_at_micros, ":", cursor.submission_id));
+  return absl::WebSafeBase64Escape(absl::StrCat(
+      cursor.urgent ? 1 : 0, ":", cursor.received_at_micros, ":", cursor.submission_id));
 }
 
 absl::StatusOr<store::ListCursor> DecodePageToken(std::string_view token) {
@@ -50,13 +50,19 @@ absl::StatusOr<store::ListCursor> DecodePageToken(std::string_view token) {
   const absl::Status bad =
       absl::InvalidArgumentError("page_token is not one this service gave");
   if (!absl::WebSafeBase64Unescape(std::string(token), &raw)) return bad;
-  const std::size_t colon = raw.find(':');
-  if (colon == std::string::npos ||
-      !absl::SimpleAtoi(absl::string_view(raw).substr(0, colon),
+  // "<urgent 0|1>:<received_at micros>:<submission id>"
+  const std::size_t first = raw.find(':');
+  const std::size_t second =
+      first == std::string::npos ? std::string::npos : raw.find(':', first + 1);
+  if (second == std::string::npos) return bad;
+  const std::string_view urgent = std::string_view(raw).substr(0, first);
+  if (urgent != "0" && urgent != "1") return bad;
+  cursor.urgent = urgent == "1";
+  if (!absl::SimpleAtoi(absl::string_view(raw).substr(first + 1, second - first - 1),
                         &cursor.received_at_micros)) {
     return bad;
   }
-  cursor.submission_id = raw.substr(colon + 1);
+  cursor.submission_id = raw.substr(second + 1);
   if (!contract::IsValidSubmissionId(cursor.submission_id)) return bad;
   return cursor;
 }

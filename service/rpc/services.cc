@@ -60,4 +60,11 @@ grpc::Status OfficerImpl::ExportSubmissions(
       [writer](const v1::SubmissionRecord& r) { return writer->Write(r); }));
 }
 
+grpc::Status OfficerImpl::GetCatalog(grpc::ServerContext* /*context*/,
+                                     const v1::GetCatalogRequest* request,
+                                     v1::GetCatalogResponse* response) {
+  *response = rpc::GetCatalog(catalog_, *request);
+  return grpc::Status::OK;
+}
+
 }  // namespace carevoice::service::rpc

@@ -48,8 +48,10 @@ class KioskSyncImpl final : public v1::KioskSync::Service {
 
 class OfficerImpl final : public v1::Officer::Service {
  public:
-  OfficerImpl(store::Store& store, const base::Clock& clock)
-      : store_(store), clock_(clock) {}
+  // All three must outlive this object.
+  OfficerImpl(store::Store& store, catalog::CatalogFile& catalog,
+              const base::Clock& clock)
+      : store_(store), catalog_(catalog), clock_(clock) {}
 
   grpc::Status ListSubmissions(grpc::ServerContext* context,
                                const v1::ListSubmissionsRequest* request,
@@ -57,9 +59,13 @@ class OfficerImpl final : public v1::Officer::Service {
   grpc::Status ExportSubmissions(
       grpc::ServerContext* context, const v1::ExportSubmissionsRequest* request,
       grpc::ServerWriter<v1::SubmissionRecord>* writer) override;
+  grpc::Status GetCatalog(grpc::ServerContext* context,
+                          const v1::GetCatalogRequest* request,
+                          v1::GetCatalogResponse* response) override;
 
  private:
   store::Store& store_;
+  catalog::CatalogFile& catalog_;
   const base::Clock& clock_;
 };
 

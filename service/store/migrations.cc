@@ -55,8 +55,15 @@ CREATE TABLE audit_log (
 );
 )sql";
 
+// Version 2: officers' lists show urgent submissions (safeguarding) first.
+constexpr std::string_view kV2 = R"sql(
+CREATE INDEX submissions_by_urgency
+  ON submissions (urgent, received_at, submission_id);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kV1},
+    {2, kV2},
 };
 
 }  // namespace

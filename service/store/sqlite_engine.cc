@@ -54,11 +54,13 @@ absl::StatusOr<ListPage> ListOn(Db& db, int limit,
   // One extra row tells whether another page follows.
   auto stmt = db.Prepare(absl::StrCat(
       "SELECT ", kRecordColumns, " FROM submissions ",
-      after ? "WHERE (received_at, submission_id) < (?1, ?2) " : "",
-      "ORDER BY received_at DESC, submission_id DESC LIMIT ?3"));
+      after ? "WHERE (urgent, received_at, submission_id) < (?4, ?1, ?2) " : "",
+      "ORDER BY urgent DESC, received_at DESC, submission_id DESC LIMIT ?3"));
   if (!stmt.ok()) return stmt.status();
   if (after) {
-    stmt->Bind(1, after->received_at_micros).BindText(2, after->submission_id);
+    stmt->Bind(1, after->received_at_micros)
+        .BindText(2, after->submission_id)
+        .Bind(4, after->urgent ? 1 : 0);
   }
   stmt->Bind(3, static_cast<std::int64_t>(limit) + 1);
   ListPage page;
@@ -69,7 +71,7 @@ absl::StatusOr<ListPage> ListOn(Db& db, int limit,
     if (static_cast<int>(page.records.size()) == limit) {
       const v1::SubmissionRecord& last = page.records.back();
       page.next = ListCursor{base::UnixMicrosFromTimestamp(last.received_at()),
-                             last.submission_id()};
+                             last.submission_id(), last.urgent()};
       break;
     }
     auto record = RecordFromRow(*stmt);

@@ -42,11 +42,13 @@ struct ReferenceStatus {
   absl::Time updated_at;
 };
 
-// A position in the newest-first order of submissions (keyset paging):
-// the next page starts strictly after this one.
+// A position in the listing order (keyset paging): urgent first, then
+// newest first, ties by submission id descending. The next page starts
+// strictly after this one. Exports use (received_at, submission_id) alone.
 struct ListCursor {
   std::int64_t received_at_micros = 0;
   std::string submission_id;
+  bool urgent = false;
 };
 
 struct ListPage {
@@ -96,9 +98,10 @@ class Store {
   // Unaudited reads, for the service's own use and tests. What an officer
   // sees goes through the Audited forms below.
   //
-  // Up to `limit` (>= 1) records, newest first (ties by submission_id,
-  // descending), starting after `after` when given. Records carry the whole
-  // stored submission; callers decide what to clear.
+  // Up to `limit` (>= 1) records, urgent ones (safeguarding) first, then
+  // newest first (ties by submission_id, descending), starting after
+  // `after` when given. Records carry the whole stored submission; callers
+  // decide what to clear.
   virtual absl::StatusOr<ListPage> ListSubmissions(
       int limit, const std::optional<ListCursor>& after) = 0;
 

@@ -39,6 +39,17 @@ std::string_view ServiceIdOf(const v1::Submission& s) {
   }
 }
 
+std::string_view ProviderIdOf(const v1::Submission& s) {
+  switch (s.body_case()) {
+    case v1::Submission::kFeedback:
+      return s.feedback().provider_id();
+    case v1::Submission::kComplaint:
+      return s.complaint().provider_id();
+    default:
+      return "";
+  }
+}
+
 std::string CanonicalBody(const v1::Submission& s) {
   // Copy only when there is something to strip; most submissions carry no
   // equality monitoring.

@@ -21,6 +21,9 @@ bool IsUrgent(const v1::Submission& s);
 // The catalog service the submission is about, or "".
 std::string_view ServiceIdOf(const v1::Submission& s);
 
+// The catalog provider the submission is about, or "".
+std::string_view ProviderIdOf(const v1::Submission& s);
+
 // Deterministic serialization of `s` with equality monitoring removed:
 // what is kept, and what a replay is compared against byte for byte.
 std::string CanonicalBody(const v1::Submission& s);

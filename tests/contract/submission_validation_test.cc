@@ -1,6 +1,7 @@
 // ValidateSubmission: a valid message of every kind, then each rule broken
 // on its own. Text limits are probed in code points with multibyte
 // characters, so a byte-counting implementation fails here.
+#include <fstream>
 #include <functional>
 #include <string>
 #include <vector>
@@ -246,18 +247,28 @@ INSTANTIATE_TEST_SUITE_P(
                       s.mutable_consultation_answer()->set_free_text(v);
                     },
                     kMaxFreeTextAnswer, true},
+           // Given details need a name (and a way in: the phone here).
            TextCase{"contact.name", Kind::kFeedback,
                     [](v1::Submission& s, const std::string& v) {
                       s.set_anonymous(false);
+                      s.mutable_contact()->set_phone("01632 960001");
                       s.mutable_contact()->set_name(v);
                     },
-                    kMaxContactName, false},
+                    kMaxContactName, true},
            TextCase{"contact.postal_address", Kind::kFeedback,
                     [](v1::Submission& s, const std::string& v) {
                       s.set_anonymous(false);
+                      s.mutable_contact()->set_name("Ada Jones");
+                      s.mutable_contact()->set_phone("01632 960001");
                       s.mutable_contact()->set_postal_address(v);
                     },
                     kMaxContactAddress, false},
+           TextCase{"worker.employer", Kind::kFeedback,
+                    [](v1::Submission& s, const std::string& v) {
+                      s.set_speaker(v1::SPEAKER_CARE_WORKER);
+                      s.mutable_worker()->set_employer(v);
+                    },
+                    kMaxEmployer, false},
            TextCase{"on_behalf_of.no_consent_reason", Kind::kComplaint,
                     [](v1::Submission& s, const std::string& v) {
                       v1::OnBehalfOf* o = s.mutable_on_behalf_of();
@@ -421,6 +432,26 @@ INSTANTIATE_TEST_SUITE_P(
                           static_cast<v1::Relationship>(v));
                     },
                     true},
+           EnumCase{"speaker",
+                    [](v1::Submission& s, int v) {
+                      s.set_speaker(static_cast<v1::Speaker>(v));
+                    },
+                    false},
+           EnumCase{"feedback.worker_had_enough_time",
+                    [](v1::Submission& s, int v) {
+                      s.mutable_feedback()->set_worker_had_enough_time(
+                          static_cast<v1::Answer>(v));
+                    },
+                    false},
+           EnumCase{"on_behalf_of.why",
+                    [](v1::Submission& s, int v) {
+                      // A reason is only for when the person did not agree.
+                      s.mutable_on_behalf_of()->set_person_consented(false);
+                      s.mutable_on_behalf_of()->set_no_consent_reason("See notes.");
+                      s.mutable_on_behalf_of()->set_why(
+                          static_cast<v1::NoConsentWhy>(v));
+                    },
+                    false},
            EnumCase{"feedback.rating",
                     [](v1::Submission& s, int v) {
                       s.mutable_feedback()->set_rating(
@@ -604,7 +635,7 @@ TEST(ContactTest, AnonymousMayStillAskForNoReply) {
   EXPECT_EQ(Validate(s), std::nullopt);
 }
 
-TEST(ContactTest, MayContactNeedsAWayToGetInTouch) {
+TEST(ContactTest, GivenDetailsNeedANameAndAWayToGetInTouch) {
   v1::Submission s = WithContact(ValidSubmission(Kind::kComplaint));
   s.mutable_contact()->clear_email();  // a name alone is not a way in
   EXPECT_EQ(Validate(s), Error("contact", kErrRequired));
@@ -615,7 +646,14 @@ TEST(ContactTest, MayContactNeedsAWayToGetInTouch) {
   EXPECT_EQ(Validate(s), std::nullopt);
   s.mutable_contact()->clear_postal_address();
   s.mutable_consent()->set_may_contact(false);
-  EXPECT_EQ(Validate(s), std::nullopt);
+  EXPECT_EQ(Validate(s), Error("contact", kErrRequired));
+  // A way in without a name.
+  s.mutable_contact()->set_email("ada@example.org");
+  s.mutable_contact()->set_name("  ");
+  EXPECT_EQ(Validate(s), Error("contact.name", kErrRequired));
+  // Not anonymous, nothing given: not a way in either.
+  s.clear_contact();
+  EXPECT_EQ(Validate(s), Error("contact.name", kErrRequired));
 }
 
 TEST(ContactTest, EmailNeedsOneAtWithTextOnBothSides) {
@@ -667,6 +705,109 @@ TEST(OnBehalfOfTest, ConsentOrAReason) {
   o->clear_no_consent_reason();
   o->set_person_consented(true);
   EXPECT_EQ(Validate(s), std::nullopt);
+}
+
+TEST(OnBehalfOfTest, WhyTheyCouldNotAgreeIsChosenOrSaid) {
+  v1::Submission s = ValidSubmission(Kind::kComplaint);
+  v1::OnBehalfOf* o = s.mutable_on_behalf_of();
+  o->set_relationship(v1::RELATIONSHIP_RELATIVE);
+  o->set_why(v1::NO_CONSENT_WHY_LACKS_CAPACITY);
+  EXPECT_EQ(Validate(s), std::nullopt);
+  o->set_why(v1::NO_CONSENT_WHY_HAS_DIED);
+  EXPECT_EQ(Validate(s), std::nullopt);
+  o->set_why(v1::NO_CONSENT_WHY_OTHER);  // "other" is said in words
+  EXPECT_EQ(Validate(s), Error("on_behalf_of.no_consent_reason", kErrRequired));
+  o->set_no_consent_reason("He is in hospital and cannot be asked.");
+  EXPECT_EQ(Validate(s), std::nullopt);
+  o->set_person_consented(true);  // agreed, yet a reason they could not
+  EXPECT_EQ(Validate(s), Error("on_behalf_of.why", kErrNotAllowed));
+  o->set_why(v1::NO_CONSENT_WHY_UNSPECIFIED);
+  o->clear_no_consent_reason();
+  EXPECT_EQ(Validate(s), std::nullopt);
+  o->set_why(static_cast<v1::NoConsentWhy>(9));
+  EXPECT_EQ(Validate(s), Error("on_behalf_of.why", kErrUnknownValue));
+}
+
+// ---- Additive changes ----
+
+// The bytes a kiosk queued before the contract gained who is speaking and
+// the new answers (encoded with that commit's protos; see the .textproto).
+TEST(CompatibilityTest, ASubmissionMadeBeforeTheChangeStillValidates) {
+  std::ifstream in(CAREVOICE_CONTRACT_TESTDATA "/feedback_before_speaker.binpb",
+                   std::ios::binary);
+  ASSERT_TRUE(in.good());
+  v1::Submission s;
+  ASSERT_TRUE(s.ParseFromIstream(&in));
+  EXPECT_TRUE(s.GetReflection()->GetUnknownFields(s).empty());
+  EXPECT_EQ(s.speaker(), v1::SPEAKER_UNSPECIFIED);
+  EXPECT_EQ(s.feedback().text(), "Mae'r gofalwyr yn garedig.");
+  const absl::Time made = absl::FromUnixSeconds(s.created_at().seconds());
+  EXPECT_EQ(ValidateSubmission(s, made + absl::Hours(30 * 24)), std::nullopt);
+}
+
+// ---- Who is speaking ----
+
+TEST(SpeakerTest, WorkerQuestionsOnlyOnAWorkersSubmission) {
+  v1::Submission s = ValidSubmission(Kind::kFeedback);
+  s.mutable_feedback()->set_enough_time_per_visit(v1::ANSWER_NO);
+  EXPECT_EQ(Validate(s), Error("feedback.enough_time_per_visit", kErrNotAllowed));
+  s.set_speaker(v1::SPEAKER_USES_SERVICES);
+  EXPECT_EQ(Validate(s), Error("feedback.enough_time_per_visit", kErrNotAllowed));
+  s.set_speaker(v1::SPEAKER_CARE_WORKER);
+  EXPECT_EQ(Validate(s), std::nullopt);
+  // ... and the questions for the person cared for are not a worker's.
+  s.mutable_feedback()->set_same_care_workers(v1::ANSWER_YES);
+  EXPECT_EQ(Validate(s), Error("feedback.same_care_workers", kErrNotAllowed));
+  s.set_speaker(v1::SPEAKER_USES_SERVICES);
+  s.mutable_feedback()->clear_enough_time_per_visit();
+  EXPECT_EQ(Validate(s), std::nullopt);
+  s.mutable_feedback()->set_enough_time_per_visit(static_cast<v1::Answer>(7));
+  EXPECT_EQ(Validate(s), Error("feedback.enough_time_per_visit", kErrUnknownValue));
+}
+
+TEST(SpeakerTest, AnEmployerOnlyFromACareWorkerWhoChoosesToSay) {
+  v1::Submission s = ValidSubmission(Kind::kComplaint);
+  s.set_speaker(v1::SPEAKER_FAMILY_OR_FRIEND);
+  s.mutable_worker()->set_employer("Brightwell Homes Ltd");
+  EXPECT_EQ(Validate(s), Error("worker", kErrNotAllowed));
+  s.set_speaker(v1::SPEAKER_CARE_WORKER);
+  EXPECT_EQ(Validate(s), std::nullopt);
+  s.clear_worker();  // saying nothing of the employer is the default
+  EXPECT_EQ(Validate(s), std::nullopt);
+  s.mutable_worker()->set_employer("\xC3\x28");
+  EXPECT_EQ(Validate(s), Error("worker.employer", kErrInvalidUtf8));
+}
+
+// ---- A concern, roughly when; someone at risk ----
+
+TEST(ComplaintTest, RoughlyWhenIsAKnownAnswer) {
+  v1::Submission s = ValidSubmission(Kind::kComplaint);
+  s.mutable_complaint()->clear_event_date();
+  for (v1::When w : {v1::WHEN_LAST_WEEK, v1::WHEN_LAST_MONTH, v1::WHEN_LAST_YEAR,
+                     v1::WHEN_OVER_A_YEAR_AGO}) {
+    s.mutable_complaint()->set_when(w);
+    EXPECT_EQ(Validate(s), std::nullopt) << w;
+  }
+  s.mutable_complaint()->set_late_reason("I was in hospital for a long time.");
+  s.mutable_complaint()->set_not_formal(true);
+  EXPECT_EQ(Validate(s), std::nullopt);
+  s.mutable_complaint()->set_when(static_cast<v1::When>(5));
+  EXPECT_EQ(Validate(s), Error("complaint.when", kErrUnknownValue));
+}
+
+TEST(SafeguardingTest, DangerNowSaidTwiceMustAgree) {
+  v1::Submission s = ValidSubmission(Kind::kSafeguarding);
+  v1::SafeguardingConcern* c = s.mutable_safeguarding();
+  c->set_danger_now(v1::ANSWER_YES);
+  EXPECT_EQ(Validate(s), Error("safeguarding.in_immediate_danger", kErrConflict));
+  c->set_in_immediate_danger(true);
+  EXPECT_EQ(Validate(s), std::nullopt);
+  c->set_danger_now(v1::ANSWER_NOT_SURE);
+  EXPECT_EQ(Validate(s), Error("safeguarding.in_immediate_danger", kErrConflict));
+  c->set_in_immediate_danger(false);
+  EXPECT_EQ(Validate(s), std::nullopt);
+  c->set_danger_now(static_cast<v1::Answer>(4));
+  EXPECT_EQ(Validate(s), Error("safeguarding.danger_now", kErrUnknownValue));
 }
 
 TEST(OnBehalfOfTest, AbsentMeansTheyAreSpeakingForThemselves) {

@@ -115,6 +115,8 @@ class AdminCommandTest : public ::testing::Test {
       v1::Submission s = testing::Feedback(i, server_.clock().Now(), "Words, quoted.");
       s.set_anonymous(false);
       s.mutable_contact()->set_name("Pat Example");
+      s.mutable_contact()->set_phone("01632 960001");
+      if (i == 0) s.mutable_feedback()->set_provider_id("harbourside_care_coop");
       *request.add_submissions() = s;
     }
     v1::SubmitBatchResponse response;
@@ -125,6 +127,41 @@ class AdminCommandTest : public ::testing::Test {
   testing::TestServer server_;
   testing::TempDir dir_;
 };
+
+TEST_F(AdminCommandTest, TheTableNamesServicesAndProvidersAndPutsUrgentFirst) {
+  {
+    v1::SubmitBatchRequest request;
+    request.set_device_id("kiosk-test-1");
+    *request.add_submissions() = testing::Safeguarding(7, server_.clock().Now());
+    v1::SubmitBatchResponse response;
+    grpc::ClientContext context;
+    ASSERT_TRUE(server_.kiosk().SubmitBatch(&context, request, &response).ok());
+  }
+  server_.clock().Advance(absl::Seconds(1));
+  {
+    v1::SubmitBatchRequest request;
+    request.set_device_id("kiosk-test-1");
+    *request.add_submissions() = testing::Feedback(8, server_.clock().Now(), "Newer.");
+    v1::SubmitBatchResponse response;
+    grpc::ClientContext context;
+    ASSERT_TRUE(server_.kiosk().SubmitBatch(&context, request, &response).ok());
+  }
+  std::ostringstream out;
+  ListOptions options;
+  options.officer = "test.officer";
+  ASSERT_TRUE(RunList(server_.officer(), options, out).ok());
+  std::vector<std::string> lines;
+  std::istringstream in(out.str());
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  ASSERT_EQ(lines.size(), 6u) << out.str();
+  EXPECT_NE(lines[0].find("PROVIDER"), std::string::npos);
+  // The safeguarding worry first, though the feedback after it is newer.
+  EXPECT_NE(lines[1].find("safeguarding"), std::string::npos) << out.str();
+  EXPECT_NE(lines[1].find("URGENT"), std::string::npos);
+  EXPECT_NE(out.str().find("Home care"), std::string::npos);
+  EXPECT_NE(out.str().find("Harbourside Care Co-operative"), std::string::npos);
+  EXPECT_EQ(out.str().find("home_care"), std::string::npos) << "ids, not names";
+}
 
 TEST_F(AdminCommandTest, ListPagesUpToTheLimit) {
   std::ostringstream out;

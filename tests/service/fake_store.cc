@@ -44,6 +44,11 @@ bool NewerFirst(const Row* a, const Row* b) {
          std::tie(b->row.received_at, b->row.submission_id);
 }
 
+// The listing order: urgent first, then newest first.
+std::tuple<bool, std::int64_t, std::string> ListKey(const Row& r) {
+  return {r.row.urgent, absl::ToUnixMicros(r.row.received_at), r.row.submission_id};
+}
+
 using Rows = std::map<std::string, Row>;  // by submission id
 
 std::tuple<std::int64_t, std::string> KeyOf(const Row& r) {
@@ -55,19 +60,20 @@ absl::StatusOr<store::ListPage> ListIn(
     const std::optional<store::ListCursor>& after) {
   std::vector<const Row*> rows;
   for (const auto& [id, r] : submissions) {
-    if (!after || KeyOf(r) < std::make_tuple(after->received_at_micros,
-                                             after->submission_id)) {
+    if (!after || ListKey(r) < std::make_tuple(after->urgent, after->received_at_micros,
+                                               after->submission_id)) {
       rows.push_back(&r);
     }
   }
-  std::sort(rows.begin(), rows.end(), NewerFirst);
+  std::sort(rows.begin(), rows.end(),
+            [](const Row* a, const Row* b) { return ListKey(*a) > ListKey(*b); });
   store::ListPage page;
   for (const Row* r : rows) {
     if (static_cast<int>(page.records.size()) == limit) {
       const v1::SubmissionRecord& last = page.records.back();
       page.next = store::ListCursor{
           base::UnixMicrosFromTimestamp(last.received_at()),
-          last.submission_id()};
+          last.submission_id(), last.urgent()};
       break;
     }
     absl::StatusOr<v1::SubmissionRecord> record = RecordOf(*r);

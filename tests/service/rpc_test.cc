@@ -2,6 +2,8 @@
 // handler functions and helpers that need no server.
 #include <grpcpp/grpcpp.h>
 
+#include <fstream>
+
 #include "contract/reference_code.h"
 #include "gtest/gtest.h"
 #include "service/rpc/handlers.h"
@@ -59,6 +61,23 @@ class RpcTest : public ::testing::Test {
 
   TestServer server_;
 };
+
+// Contract changes are additive: what a kiosk queued before them (encoded
+// with the old protos) is still accepted, stored and listed whole.
+TEST_F(RpcTest, ASubmissionMadeBeforeTheContractGrewIsStored) {
+  std::ifstream in(CAREVOICE_CONTRACT_TESTDATA "/feedback_before_speaker.binpb",
+                   std::ios::binary);
+  v1::Submission old;
+  ASSERT_TRUE(old.ParseFromIstream(&in));
+  v1::SubmitBatchResponse response;
+  ASSERT_TRUE(Submit({old}, &response).ok());
+  ASSERT_EQ(response.results_size(), 1);
+  EXPECT_EQ(response.results(0).outcome(), v1::ItemResult::OUTCOME_STORED)
+      << response.results(0).field() << " " << response.results(0).message_key();
+  auto page = List(10, "", /*include_text=*/true);
+  ASSERT_EQ(page.records_size(), 1);
+  EXPECT_EQ(page.records(0).submission().SerializeAsString(), old.SerializeAsString());
+}
 
 TEST_F(RpcTest, MixedBatchStoresTheGoodAndNamesTheBadField) {
   v1::Submission bad = Feedback(2, Now());
@@ -184,6 +203,7 @@ TEST_F(RpcTest, ListPagesNewestFirstAndHidesWordsUnlessAsked) {
     v1::Submission s = Feedback(i, Now());
     s.set_anonymous(false);
     s.mutable_contact()->set_name("Pat Example");
+    s.mutable_contact()->set_phone("01632 960001");
     v1::SubmitBatchResponse response;
     ASSERT_TRUE(Submit({s}, &response).ok());
     server_.clock().Advance(absl::Seconds(1));
@@ -241,11 +261,13 @@ TEST_F(RpcTest, ListRefusesBadArguments) {
 TEST_F(RpcTest, ExportIsAnonymisedUnlessIdentified) {
   v1::Submission quotable = Feedback(1, Now(), "Please quote me.");
   quotable.set_anonymous(false);
+  quotable.mutable_contact()->set_name("Pat Example");
   quotable.mutable_contact()->set_email("pat@example.org");
   quotable.mutable_consent()->set_may_quote(true);
   v1::Submission private_words = Feedback(2, Now(), "Do not quote me.");
   private_words.set_anonymous(false);
   private_words.mutable_contact()->set_name("Sam Example");
+  private_words.mutable_contact()->set_phone("01632 960002");
   v1::SubmitBatchResponse response;
   ASSERT_TRUE(Submit({quotable, private_words}, &response).ok());
 

@@ -173,6 +173,28 @@ TEST_P(StoreRulesTest, ListsNewestFirstInPagesAndRefusesAZeroLimit) {
             absl::StatusCode::kInvalidArgument);
 }
 
+TEST_P(StoreRulesTest, UrgentSubmissionsAreListedFirstAcrossPages) {
+  // Oldest to newest: feedback 0, a safeguarding worry 1, feedback 2, a
+  // safeguarding worry 3, feedback 4.
+  for (int i = 0; i < 5; ++i) {
+    const absl::Time at = kT0 + absl::Seconds(i);
+    Put({i % 2 == 1 ? testing::Safeguarding(i, kT0) : Feedback(i, kT0)}, at);
+  }
+  std::vector<std::string> order;
+  std::optional<ListCursor> cursor;
+  for (int pages = 0; pages < 5; ++pages) {
+    auto page = store_->ListSubmissions(2, cursor);
+    ASSERT_TRUE(page.ok()) << page.status();
+    for (const auto& r : page->records) order.push_back(r.submission_id());
+    if (!page->next) break;
+    cursor = page->next;
+  }
+  using testing::TestSubmissionId;
+  EXPECT_EQ(order, (std::vector<std::string>{TestSubmissionId(3), TestSubmissionId(1),
+                                             TestSubmissionId(4), TestSubmissionId(2),
+                                             TestSubmissionId(0)}));
+}
+
 TEST_P(StoreRulesTest, AuditEntriesComeBackNewestFirst) {
   ASSERT_TRUE(store_->RecordAudit({kT0, "officer.a", "list", 3}).ok());
   ASSERT_TRUE(

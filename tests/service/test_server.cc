@@ -13,7 +13,7 @@ TestServer::TestServer() {
   catalog_ = std::move(catalog).value();
   kiosk_service_ =
       std::make_unique<rpc::KioskSyncImpl>(*store_, *catalog_, clock_);
-  officer_service_ = std::make_unique<rpc::OfficerImpl>(*store_, clock_);
+  officer_service_ = std::make_unique<rpc::OfficerImpl>(*store_, *catalog_, clock_);
   grpc::ServerBuilder builder;
   builder.RegisterService(kiosk_service_.get());
   builder.RegisterService(officer_service_.get());
