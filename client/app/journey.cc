@@ -91,9 +91,52 @@ absl::Status Journey::ChooseNumber(int value) {
   if (s == nullptr || (s->type != StepType::kRate && s->type != StepType::kChooseOption)) {
     return absl::FailedPreconditionError("not a step that takes a choice");
   }
-  absl::Status set = SetNumber(draft_, s->field, value);
-  if (set.ok()) Forward();
-  return set;
+  const Option* option = nullptr;
+  for (const Option& o : s->options) {
+    if (o.value == value) option = &o;
+  }
+  if (s->type == StepType::kChooseOption && option == nullptr) {
+    return absl::InvalidArgumentError(s->id + " has no answer " + std::to_string(value));
+  }
+  if (option != nullptr && !option->switch_to.empty()) return SwitchTo(*option, s->id);
+  if (!s->field.empty()) {
+    if (absl::Status set = SetNumber(draft_, s->field, value); !set.ok()) return set;
+  }
+  if (option != nullptr && option->also) option->also(draft_);
+  answered_.insert(at_);
+  Forward();
+  return absl::OkStatus();
+}
+
+absl::Status Journey::SwitchTo(const Option& option, const std::string& step_id) {
+  const JourneySpec* target = nullptr;
+  for (const JourneySpec& j : *journeys_) {
+    if (j.id == option.switch_to) target = &j;
+  }
+  if (target == nullptr) return absl::NotFoundError("no journey " + option.switch_to);
+  // A fresh draft of the other kind; the question is answered there.
+  spec_ = target;
+  draft_.Clear();
+  spec_->start(draft_);
+  visited_.clear();
+  answered_.clear();
+  editing_ = false;
+  for (std::size_t i = 0; i < spec_->steps.size(); ++i) {
+    if (spec_->steps[i].id == step_id) at_ = i;
+  }
+  visited_.insert(at_);
+  return ChooseNumber(option.value);
+}
+
+bool Journey::Answered(const Step& step) const {
+  if (spec_ == nullptr || spec_->steps.empty()) return false;
+  const Step* first = &spec_->steps.front();
+  if (&step < first || &step >= first + spec_->steps.size()) return false;
+  return answered_.count(static_cast<std::size_t>(&step - first)) > 0;
+}
+
+bool Journey::ShowsNumbers() const {
+  return spec_ != nullptr && spec_->numbers_when && spec_->numbers_when(draft_);
 }
 
 std::string Journey::Words() const {
@@ -127,10 +170,21 @@ bool Journey::EraseWord() {
 
 bool Journey::Continue() {
   const Step* s = step();
-  if (s == nullptr || s->type != StepType::kWords) return false;
+  if (s == nullptr || (s->type != StepType::kWords && s->type != StepType::kNotice)) {
+    return false;
+  }
   // A required field is asked for here, where it can be filled in, not
   // refused later at Send.
-  if (!s->optional && Words().find_first_not_of(" \n") == std::string::npos) return false;
+  if (s->type == StepType::kWords && !s->optional &&
+      Words().find_first_not_of(" \n") == std::string::npos) {
+    blocked_field_ = s->field;
+    return false;
+  }
+  if (s->check && !s->check(draft_)) {
+    blocked_field_ = s->check_field;
+    return false;
+  }
+  blocked_field_.clear();
   Forward();
   return true;
 }
@@ -181,10 +235,11 @@ absl::StatusOr<Receipt> Journey::Send(Outbox& outbox, absl::Time now,
   }
   absl::StatusOr<OutboxItem> item = outbox.Enqueue(BuildSubmission(language), now);
   if (!item.ok()) return item.status();
-  receipt_ = Receipt{item->reference, item->submission_id};
+  receipt_ = Receipt{item->reference, item->submission_id, draft_.anonymous()};
   // Sent means sent: the words now live only in the outbox.
   draft_.Clear();
   visited_.clear();
+  answered_.clear();
   editing_ = false;
   at_ = spec_->steps.size() - 1;  // thanks
   return *receipt_;

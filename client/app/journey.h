@@ -23,6 +23,7 @@ namespace carevoice::client {
 struct Receipt {
   std::string reference;      // canonical, e.g. "KQ7M3RX9"
   std::string submission_id;
+  bool anonymous = true;      // the council cannot write back
 };
 
 // The views that come before any journey.
@@ -58,9 +59,16 @@ class Journey {
   bool InsertWords(std::string_view utf8);
   bool EraseWord();  // deletes the last character
   std::size_t WordsLimit() const;
-  // Leaves a words step (its words kept) for the next one; false, staying,
-  // when the step is required and nothing has been written.
+  // Leaves a words or notice step (words kept) for the next one; false,
+  // staying, when the step is required and nothing has been written, or
+  // its check fails: blocked_field() then names what is needed.
   bool Continue();
+  const std::string& blocked_field() const { return blocked_field_; }
+  // Whether the person has answered `step` (a choice shows as chosen only
+  // then: a default value is not an answer).
+  bool Answered(const Step& step) const;
+  // Whether the numbers to call are shown on every step now.
+  bool ShowsNumbers() const;
 
   // From the review, revisit one step; moving on from it returns to the
   // review (through any step the change newly calls for).
@@ -92,6 +100,8 @@ class Journey {
   std::size_t NextShown(std::size_t from) const;
   void Forward();
   std::size_t ReviewIndex() const;
+  // Starts `option.switch_to` and gives it this answer to `step_id`.
+  absl::Status SwitchTo(const Option& option, const std::string& step_id);
 
   static constexpr std::size_t kHome = static_cast<std::size_t>(-2);
   static constexpr std::size_t kAttract = static_cast<std::size_t>(-1);
@@ -101,6 +111,8 @@ class Journey {
   const JourneySpec* spec_ = nullptr;
   std::size_t at_ = kAttract;       // step index, or kHome / kAttract
   std::set<std::size_t> visited_;   // steps the person has been on
+  std::set<std::size_t> answered_;  // choices the person has made
+  std::string blocked_field_;       // what the last refused Continue needs
   bool editing_ = false;            // changing a step from the review
   std::size_t edit_origin_ = 0;     // the step chosen on the review
   v1::Submission draft_;

@@ -1,5 +1,6 @@
 #include "client/app/journey_spec.h"
 
+#include <algorithm>
 #include <set>
 
 #include "contract/limits.h"
@@ -61,16 +62,134 @@ bool IsNumber(const pb::FieldDescriptor* field) {
          field->cpp_type() == pb::FieldDescriptor::CPPTYPE_BOOL;
 }
 
+using Draft = v1::Submission;
+
+bool IsWorker(const Draft& d) { return d.speaker() == v1::SPEAKER_CARE_WORKER; }
+bool About(const Draft& d, std::string_view service) {
+  return d.has_feedback() && d.feedback().service_id() == service;
+}
+
+// "Are you telling us as..." Early in every journey. Changing the answer
+// takes back what only the other kind of speaker is asked.
+Step SpeakerStep() {
+  auto not_worker = [](Draft& d) {
+    d.clear_worker();
+    if (d.has_feedback()) d.mutable_feedback()->clear_enough_time_per_visit();
+  };
+  auto worker = [](Draft& d) {
+    if (d.has_feedback()) {
+      d.mutable_feedback()->clear_worker_had_enough_time();
+      d.mutable_feedback()->clear_same_care_workers();
+    }
+  };
+  return {.id = "speaker", .type = StepType::kChooseOption, .field = "speaker",
+          .options = {{.id = "uses_services", .value = v1::SPEAKER_USES_SERVICES,
+                       .also = not_worker},
+                      {.id = "family_or_friend", .value = v1::SPEAKER_FAMILY_OR_FRIEND,
+                       .also = not_worker},
+                      {.id = "care_worker", .value = v1::SPEAKER_CARE_WORKER, .also = worker}}};
+}
+
+// A care worker may say who they work for; nobody is asked to.
+Step EmployerStep() {
+  return {.id = "employer", .type = StepType::kWords, .field = "worker.employer",
+          .optional = true, .max_chars = contract::kMaxEmployer,
+          .shown_when = [](const Draft& d, const v1::Catalog*) { return IsWorker(d); }};
+}
+
+std::vector<Option> YesNoNotSure() {
+  return {{.id = "yes", .value = v1::ANSWER_YES},
+          {.id = "no", .value = v1::ANSWER_NO},
+          {.id = "not_sure", .value = v1::ANSWER_NOT_SURE}};
+}
+
+// Contact or anonymous, then the details and how to reply. A care worker
+// raising a concern is told, shown and spoken, of their protection.
+std::vector<Step> ContactSteps(bool worker_notice) {
+  auto giving = [](const Draft& d, const v1::Catalog*) { return !d.anonymous(); };
+  Step choice{
+      .id = "contact", .type = StepType::kChooseOption, .field = "anonymous",
+      .options = {{.id = "give", .value = 0,
+                   .also = [](Draft& d) { d.mutable_consent()->set_may_contact(true); }},
+                  {.id = "anonymous", .value = 1,
+                   .also = [](Draft& d) {
+                     d.clear_contact();
+                     d.mutable_consent()->set_may_contact(false);
+                   }}}};
+  if (worker_notice) choice.notice_when = IsWorker;
+  return {
+      choice,
+      {.id = "name", .type = StepType::kWords, .field = "contact.name",
+       .max_chars = contract::kMaxContactName, .shown_when = giving},
+      {.id = "phone", .type = StepType::kWords, .field = "contact.phone", .optional = true,
+       .max_chars = contract::kMaxContactPhone, .shown_when = giving},
+      {.id = "email", .type = StepType::kWords, .field = "contact.email", .optional = true,
+       .max_chars = contract::kMaxContactEmail, .shown_when = giving},
+      // The last of the three: at least one way to reach them is needed.
+      {.id = "address", .type = StepType::kWords, .field = "contact.postal_address",
+       .optional = true, .max_chars = contract::kMaxContactAddress, .shown_when = giving,
+       .check = [](const Draft& d) {
+         return !d.contact().phone().empty() || !d.contact().email().empty() ||
+                !d.contact().postal_address().empty();
+       },
+       .check_field = "contact"},
+      {.id = "reply", .type = StepType::kChooseOption, .field = "contact.reply_format",
+       .options = {{.id = "large_print", .value = v1::REPLY_FORMAT_LARGE_PRINT},
+                   {.id = "easy_read", .value = v1::REPLY_FORMAT_EASY_READ},
+                   {.id = "audio", .value = v1::REPLY_FORMAT_AUDIO},
+                   {.id = "bsl", .value = v1::REPLY_FORMAT_BSL},
+                   {.id = "email", .value = v1::REPLY_FORMAT_EMAIL},
+                   {.id = "phone", .value = v1::REPLY_FORMAT_PHONE},
+                   {.id = "post", .value = v1::REPLY_FORMAT_POST}},
+       .shown_when = giving},
+  };
+}
+
+std::vector<Step> Ending() {
+  return {{.id = "review", .type = StepType::kReview, .reviewed = false},
+          {.id = "thanks", .type = StepType::kThanks, .reviewed = false}};
+}
+
+// "Is someone in danger or being hurt right now?" Yes and "not sure" both
+// bring the numbers to call before anything else is asked.
+std::vector<Option> DangerOptions(const std::string& switch_to) {
+  auto in_danger = [](bool yes) {
+    return [yes](Draft& d) {
+      if (d.has_safeguarding()) d.mutable_safeguarding()->set_in_immediate_danger(yes);
+    };
+  };
+  return {{.id = "yes", .value = v1::ANSWER_YES, .also = in_danger(true), .switch_to = switch_to},
+          {.id = "no", .value = v1::ANSWER_NO, .also = in_danger(false)},
+          {.id = "not_sure", .value = v1::ANSWER_NOT_SURE, .also = in_danger(false),
+           .switch_to = switch_to}};
+}
+
+bool MayBeInDanger(const Draft& d) {
+  return d.has_safeguarding() && (d.safeguarding().danger_now() == v1::ANSWER_YES ||
+                                  d.safeguarding().danger_now() == v1::ANSWER_NOT_SURE);
+}
+
 std::vector<JourneySpec> BuildJourneys() {
   std::vector<JourneySpec> all;
+  auto append = [](std::vector<Step>& to, std::vector<Step> more) {
+    for (Step& s : more) to.push_back(std::move(s));
+  };
 
-  // Feedback or a compliment: which service, five faces, words, review.
+  // Feedback or a compliment: which service, five faces, words, who is
+  // speaking, for home care a question or two, review.
   JourneySpec feedback;
   feedback.id = "feedback";
-  feedback.start = [](v1::Submission& draft) {
+  feedback.start = [](Draft& draft) {
     draft.set_anonymous(true);
     draft.mutable_feedback();
   };
+  // Asked of the person who receives home care, not of those speaking
+  // for them or of care workers.
+  auto home_care_user = [](const Draft& d, const v1::Catalog*) {
+    return About(d, "home_care") && d.speaker() == v1::SPEAKER_USES_SERVICES;
+  };
+  // Who is speaking comes after the words here: the words are what people
+  // come to give, and feedback is the journey most people take.
   feedback.steps = {
       {.id = "service", .type = StepType::kChooseFromCatalog,
        .field = "feedback.service_id"},
@@ -78,10 +197,137 @@ std::vector<JourneySpec> BuildJourneys() {
        .optional = true},
       {.id = "more", .type = StepType::kWords, .field = "feedback.text",
        .optional = true, .max_chars = contract::kMaxFeedbackText},
-      {.id = "review", .type = StepType::kReview, .reviewed = false},
-      {.id = "thanks", .type = StepType::kThanks, .reviewed = false},
+      SpeakerStep(),
+      {.id = "visit_time", .type = StepType::kChooseOption,
+       .field = "feedback.worker_had_enough_time", .optional = true,
+       .options = YesNoNotSure(), .shown_when = home_care_user},
+      {.id = "same_workers", .type = StepType::kChooseOption,
+       .field = "feedback.same_care_workers", .optional = true, .options = YesNoNotSure(),
+       .shown_when = home_care_user},
+      {.id = "worker_time", .type = StepType::kChooseOption,
+       .field = "feedback.enough_time_per_visit", .optional = true,
+       .options = YesNoNotSure(),
+       .shown_when = [](const Draft& d, const v1::Catalog*) {
+         return About(d, "home_care") && IsWorker(d);
+       }},
   };
+  append(feedback.steps, Ending());
   all.push_back(std::move(feedback));
+
+  // Something is wrong: a concern or complaint under the statutory
+  // procedure, formal unless the person says otherwise.
+  JourneySpec complaint;
+  complaint.id = "complaint";
+  complaint.start = [](Draft& draft) {
+    draft.set_anonymous(true);
+    draft.mutable_complaint();
+  };
+  auto has_someone = [](const Draft& d, const v1::Catalog*) { return d.has_on_behalf_of(); };
+  auto not_agreed = [](const Draft& d, const v1::Catalog*) {
+    return d.has_on_behalf_of() && !d.on_behalf_of().person_consented();
+  };
+  complaint.steps = {
+      {.id = "danger", .type = StepType::kChooseOption, .options = DangerOptions("safeguarding"),
+       .reviewed = false},
+      {.id = "service", .type = StepType::kChooseFromCatalog, .field = "complaint.service_id"},
+      SpeakerStep(),
+      EmployerStep(),
+      {.id = "what", .type = StepType::kWords, .field = "complaint.what_happened",
+       .max_chars = contract::kMaxComplaintWhatHappened},
+      {.id = "when", .type = StepType::kChooseOption, .field = "complaint.when",
+       .optional = true,
+       .options = {{.id = "week", .value = v1::WHEN_LAST_WEEK},
+                   {.id = "month", .value = v1::WHEN_LAST_MONTH},
+                   {.id = "year", .value = v1::WHEN_LAST_YEAR},
+                   {.id = "longer", .value = v1::WHEN_OVER_A_YEAR_AGO}}},
+      // Gently: the time limit can be waived for good reason.
+      {.id = "late", .type = StepType::kWords, .field = "complaint.late_reason",
+       .optional = true, .max_chars = contract::kMaxComplaintLateReason,
+       .shown_when = [](const Draft& d, const v1::Catalog*) {
+         return d.complaint().when() == v1::WHEN_OVER_A_YEAR_AGO;
+       }},
+      {.id = "outcome", .type = StepType::kWords, .field = "complaint.desired_outcome",
+       .optional = true, .max_chars = contract::kMaxComplaintDesiredOutcome},
+      {.id = "discuss", .type = StepType::kChooseOption, .field = "complaint.wants_discussion",
+       .options = {{.id = "yes", .value = 1}, {.id = "no", .value = 0}}},
+      {.id = "formal", .type = StepType::kChooseOption, .field = "complaint.not_formal",
+       .options = {{.id = "complaint", .value = 0}, {.id = "just_know", .value = 1}}},
+      {.id = "about", .type = StepType::kChooseOption, .field = "on_behalf_of.relationship",
+       .options = {{.id = "me", .value = 0, .also = [](Draft& d) { d.clear_on_behalf_of(); }},
+                   {.id = "relative", .value = v1::RELATIONSHIP_RELATIVE},
+                   {.id = "friend", .value = v1::RELATIONSHIP_FRIEND},
+                   {.id = "carer", .value = v1::RELATIONSHIP_UNPAID_CARER},
+                   {.id = "advocate", .value = v1::RELATIONSHIP_ADVOCATE}}},
+      {.id = "agreed", .type = StepType::kChooseOption,
+       .field = "on_behalf_of.person_consented",
+       .options = {{.id = "yes", .value = 1,
+                    .also = [](Draft& d) {
+                      d.mutable_on_behalf_of()->clear_why();
+                      d.mutable_on_behalf_of()->clear_no_consent_reason();
+                    }},
+                   {.id = "no", .value = 0}},
+       .shown_when = has_someone},
+      {.id = "why", .type = StepType::kChooseOption, .field = "on_behalf_of.why",
+       .options = {{.id = "capacity", .value = v1::NO_CONSENT_WHY_LACKS_CAPACITY},
+                   {.id = "died", .value = v1::NO_CONSENT_WHY_HAS_DIED},
+                   {.id = "other", .value = v1::NO_CONSENT_WHY_OTHER}},
+       .shown_when = not_agreed},
+      {.id = "why_words", .type = StepType::kWords, .field = "on_behalf_of.no_consent_reason",
+       .max_chars = contract::kMaxNoConsentReason,
+       .shown_when = [](const Draft& d, const v1::Catalog*) {
+         return d.has_on_behalf_of() && !d.on_behalf_of().person_consented() &&
+                d.on_behalf_of().why() == v1::NO_CONSENT_WHY_OTHER;
+       }},
+  };
+  append(complaint.steps, ContactSteps(/*worker_notice=*/true));
+  append(complaint.steps, Ending());
+  all.push_back(std::move(complaint));
+
+  // Someone is at risk: the numbers to call first, then what is happening.
+  JourneySpec safeguarding;
+  safeguarding.id = "safeguarding";
+  safeguarding.start = [](Draft& draft) {
+    draft.set_anonymous(true);
+    draft.mutable_safeguarding();
+  };
+  safeguarding.numbers_when = MayBeInDanger;
+  safeguarding.steps = {
+      {.id = "danger", .type = StepType::kChooseOption, .field = "safeguarding.danger_now",
+       .options = DangerOptions("")},
+      {.id = "numbers", .type = StepType::kNotice,
+       .shown_when = [](const Draft& d, const v1::Catalog*) { return MayBeInDanger(d); },
+       .reviewed = false},
+      {.id = "happening", .type = StepType::kWords, .field = "safeguarding.what_is_happening",
+       .max_chars = contract::kMaxSafeguardingText},
+      {.id = "who", .type = StepType::kWords, .field = "safeguarding.who_is_at_risk",
+       .optional = true, .max_chars = contract::kMaxSafeguardingShort},
+      {.id = "where", .type = StepType::kWords, .field = "safeguarding.where",
+       .optional = true, .max_chars = contract::kMaxSafeguardingShort},
+      {.id = "knows", .type = StepType::kChooseOption, .field = "safeguarding.person_knows",
+       .optional = true, .options = {{.id = "yes", .value = 1}, {.id = "no", .value = 0}}},
+      SpeakerStep(),
+  };
+  append(safeguarding.steps, ContactSteps(/*worker_notice=*/true));
+  append(safeguarding.steps, Ending());
+  all.push_back(std::move(safeguarding));
+
+  // An idea for how a service should change, and who it would help.
+  JourneySpec idea;
+  idea.id = "idea";
+  idea.start = [](Draft& draft) {
+    draft.set_anonymous(true);
+    draft.mutable_idea();
+  };
+  idea.steps = {
+      {.id = "service", .type = StepType::kChooseFromCatalog, .field = "idea.service_id"},
+      SpeakerStep(),
+      {.id = "idea", .type = StepType::kWords, .field = "idea.idea",
+       .max_chars = contract::kMaxIdeaText},
+      {.id = "benefits", .type = StepType::kWords, .field = "idea.who_benefits",
+       .optional = true, .max_chars = contract::kMaxIdeaWhoBenefits},
+  };
+  append(idea.steps, Ending());
+  all.push_back(std::move(idea));
   return all;
 }
 
@@ -95,6 +341,7 @@ const char* StepTypeName(StepType type) {
     case StepType::kWords: return "words";
     case StepType::kReview: return "review";
     case StepType::kThanks: return "thanks";
+    case StepType::kNotice: return "notice";
   }
   return "unknown";
 }
@@ -102,7 +349,7 @@ const char* StepTypeName(StepType type) {
 std::vector<std::string> StepKeys::All() const {
   std::vector<std::string> all;
   for (const std::string* key : {&title, &instruction, &field_label, &field_hint,
-                                 &review_line, &review_none, &change}) {
+                                 &review_line, &review_none, &change, &notice}) {
     if (!key->empty()) all.push_back(*key);
   }
   all.insert(all.end(), choices.begin(), choices.end());
@@ -119,12 +366,14 @@ StepKeys KeysFor(const JourneySpec& spec, const Step& step) {
     keys.review_line = k + ".review";
     keys.change = k + ".change";
   }
+  if (step.notice_when) keys.notice = k + ".notice";
   switch (step.type) {
     case StepType::kChooseFromCatalog:
       keys.extra = {"service.none", "service.something_else"};
       break;
     case StepType::kChooseOption:
       for (const Option& option : step.options) keys.choices.push_back(k + "." + option.id);
+      if (step.reviewed) keys.extra = {"choice.not_answered"};
       break;
     case StepType::kRate:
       for (int r = 1; r <= 5; ++r) keys.choices.push_back("rating." + std::to_string(r));
@@ -142,11 +391,20 @@ StepKeys KeysFor(const JourneySpec& spec, const Step& step) {
       break;
     case StepType::kThanks:
       keys.extra = {k + ".reference_label", k + ".reference_spoken", k + ".sent",
-                    k + ".queued", k + ".next", k + ".finish", k + ".say_again"};
+                    k + ".queued", k + ".next", k + ".finish", k + ".say_again",
+                    k + ".anonymous"};
+      break;
+    case StepType::kNotice:
+      keys.extra = {"step.continue"};
       break;
   }
   (void)spec;  // overrides are resolved at lookup (ResolveKey)
   return keys;
+}
+
+std::vector<std::string> SpecKeys(const JourneySpec& spec) {
+  if (!spec.numbers_when) return {};
+  return {"numbers.banner", "numbers.again"};
 }
 
 std::string ResolveKey(const JourneySpec& spec, std::string_view key,
@@ -188,8 +446,36 @@ absl::Status CheckSpec(const JourneySpec& spec) {
     if (step.id.empty() || !ids.insert(step.id).second) {
       return absl::InvalidArgumentError(where + ": step id empty or used twice");
     }
-    bool fills = step.type != StepType::kReview && step.type != StepType::kThanks;
+    bool fills = step.type != StepType::kReview && step.type != StepType::kThanks &&
+                 step.type != StepType::kNotice;
     if (!fills) continue;
+    if (step.type == StepType::kChooseOption) {
+      for (const Option& option : step.options) {
+        if (option.switch_to.empty()) continue;
+        // The other journey must ask the same question, with this answer.
+        const JourneySpec* other = FindJourney(option.switch_to);
+        const Step* same = nullptr;
+        if (other != nullptr) {
+          for (const Step& s : other->steps) {
+            if (s.id == step.id && s.type == StepType::kChooseOption) same = &s;
+          }
+        }
+        bool answered = same != nullptr &&
+                        std::any_of(same->options.begin(), same->options.end(),
+                                    [&](const Option& o) { return o.value == option.value; });
+        if (!answered) {
+          return absl::InvalidArgumentError(where + ": " + option.id + " switches to " +
+                                            option.switch_to + ", which does not ask it");
+        }
+      }
+      // A question that only decides the way on keeps no answer.
+      if (step.field.empty()) {
+        if (step.reviewed) {
+          return absl::InvalidArgumentError(where + ": an unkept answer cannot be reviewed");
+        }
+        continue;
+      }
+    }
     v1::Submission probe = draft;
     absl::StatusOr<Resolved> r = Resolve(probe, &probe, step.field);
     if (!r.ok()) return absl::InvalidArgumentError(where + ": " + std::string(r.status().message()));

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,7 @@ enum class StepType {
   kWords,              // a text field for one named field
   kReview,             // everything read back, change any step, Send
   kThanks,             // the reference and what happens next
+  kNotice,             // words to read (the numbers to call), then Continue
 };
 
 // The step-type name used in ids and messages ("words").
@@ -33,6 +35,13 @@ const char* StepTypeName(StepType type);
 struct Option {
   std::string id{};       // widget id suffix and language key suffix
   int value = 0;          // stored in the step's enum or bool field
+  // What else the answer says (e.g. "yes, in danger" also sets
+  // in_immediate_danger; "about me" clears on_behalf_of).
+  std::function<void(v1::Submission& draft)> also{};
+  // The answer belongs to another journey ("someone is in danger" on the
+  // concern path): that journey starts, with this answer given to its step
+  // of the same id, and goes on from there.
+  std::string switch_to{};
 };
 
 struct Step {
@@ -53,6 +62,15 @@ struct Step {
   std::function<bool(const v1::Submission& draft, const v1::Catalog* catalog)> shown_when{};
   // Read back on the review screen, with a button to change it.
   bool reviewed = true;
+  // A further paragraph under the instruction (key `<key>.notice`), shown
+  // and spoken while this holds: e.g. a care worker's protection when
+  // raising a concern.
+  std::function<bool(const v1::Submission& draft)> notice_when{};
+  // For kWords: whether the person may move on (empty required words are
+  // refused without it). When not, `check_field` is named as required
+  // ("contact": a phone, an email or an address).
+  std::function<bool(const v1::Submission& draft)> check{};
+  std::string check_field{};
 };
 
 struct JourneySpec {
@@ -60,6 +78,9 @@ struct JourneySpec {
   std::vector<Step> steps;  // ends with a kReview and a kThanks step
   // Sets the kind of a fresh draft (its body) and any fixed fields.
   std::function<void(v1::Submission& draft)> start;
+  // While this holds, the numbers to call are shown on every step (and can
+  // be heard again): someone may be in danger.
+  std::function<bool(const v1::Submission& draft)> numbers_when{};
 };
 
 // The language keys a step shows and speaks. Screens take their keys from
@@ -70,10 +91,14 @@ struct StepKeys {
   std::string review_line;              // "Service: {0}"
   std::string review_none;              // "Your words: none" when nothing was given
   std::string change;                   // "Change the service"
+  std::string notice;                   // the step's notice, when it has one
   std::vector<std::string> choices;     // one per option, or the faces' words
   std::vector<std::string> extra;       // further fixed keys of its step type
   std::vector<std::string> All() const;
 };
+
+// Keys the journey itself shows on every step (the numbers to call).
+std::vector<std::string> SpecKeys(const JourneySpec& spec);
 
 // Keys of `step` in `spec`. A key `<spec.id>.<key>` overrides the shared
 // `<key>` where the language file has it (see ResolveKey).

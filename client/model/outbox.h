@@ -54,7 +54,8 @@ class Outbox {
   virtual absl::StatusOr<OutboxItem> Enqueue(v1::Submission draft,
                                              absl::Time now) = 0;
 
-  // Up to `limit` pending items, oldest first.
+  // Up to `limit` pending items: safeguarding worries first, then the rest,
+  // each oldest first.
   virtual absl::StatusOr<std::vector<OutboxItem>> Pending(int limit) = 0;
   virtual absl::StatusOr<int> PendingCount() = 0;
   // An item by submission id, in any state.

@@ -52,6 +52,12 @@ CREATE TABLE catalog_cache (
   bytes BLOB NOT NULL
 );
 )sql"},
+    // Version 2: a worry that someone is at risk is sent before anything
+    // else waiting (items queued before it stay in counter order).
+    {2, R"sql(
+ALTER TABLE items ADD COLUMN urgent INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX items_by_urgency ON items (state, urgent, counter);
+)sql"},
 };
 
 using base::Statement;
@@ -196,14 +202,15 @@ absl::StatusOr<OutboxItem> SqliteOutbox::Enqueue(v1::Submission draft,
   {
     absl::StatusOr<Statement> insert = db.Prepare(
         "INSERT INTO items (submission_id, counter, reference, state, "
-        "body, attempts, created_at) VALUES (?, ?, ?, ?, ?, 0, ?)");
+        "body, attempts, created_at, urgent) VALUES (?, ?, ?, ?, ?, 0, ?, ?)");
     if (!insert.ok()) return insert.status();
     insert->BindText(1, draft.submission_id())
         .Bind(2, counter)
         .BindText(3, draft.reference())
         .BindText(4, kStatePending)
         .BindBlob(5, base::CanonicalBytes(draft))
-        .Bind(6, base::UnixMicrosFromTimestamp(draft.created_at()));
+        .Bind(6, base::UnixMicrosFromTimestamp(draft.created_at()))
+        .Bind(7, draft.has_safeguarding() ? 1 : 0);
     if (absl::Status s = insert->Run(); !s.ok()) return s;
   }
   {
@@ -228,7 +235,7 @@ absl::StatusOr<std::vector<OutboxItem>> SqliteOutbox::Pending(int limit) {
   std::lock_guard lock(db_->mu);
   absl::StatusOr<Statement> q = db_->conn->Prepare(
       absl::StrCat("SELECT ", kItemColumns,
-                   " FROM items WHERE state = ? ORDER BY counter LIMIT ?"));
+                   " FROM items WHERE state = ? ORDER BY urgent DESC, counter LIMIT ?"));
   if (!q.ok()) return q.status();
   q->BindText(1, kStatePending).Bind(2, std::int64_t{limit});
   std::vector<OutboxItem> items;

@@ -32,8 +32,20 @@ absl::StatusOr<std::unique_ptr<KioskUi>> KioskUi::Create(
                       options.idle_timeout, *options.journeys);
   if (!session.ok()) return session.status();
   (*session)->SetKeyboardWords(std::move(options.words));
-  return std::unique_ptr<KioskUi>(
+  auto kiosk = std::unique_ptr<KioskUi>(
       new KioskUi(std::move(*session), outbox, std::move(sync), speaker, clock, fonts));
+  kiosk->built_in_numbers_ = std::move(options.help_numbers);
+  return kiosk;
+}
+
+const v1::HelpNumbers& KioskUi::HelpNumbers() const {
+  // The council's own numbers once a catalog has brought them; until then
+  // (never online, or a catalog without them) the ones set at install.
+  if (catalog_ && !catalog_->help_numbers().emergency().empty() &&
+      !catalog_->help_numbers().safeguarding_team().empty()) {
+    return catalog_->help_numbers();
+  }
+  return built_in_numbers_;
 }
 
 KioskUi::KioskUi(std::unique_ptr<Session> session, Outbox& outbox, SyncHooks sync,
@@ -412,6 +424,11 @@ void KioskUi::ApplyIntent(const Intent& intent) {
     case Intent::Kind::kEdit: session_->journey().Edit(intent.arg); break;
     case Intent::Kind::kFinish:
     case Intent::Kind::kConfirmRestart: Wipe(); break;
+    case Intent::Kind::kSayNumbers:
+      announcer_.Say(
+          WithNumbers(session_->texts().Get("numbers.banner"), HelpNumbers(), session_->texts())
+              .spoken);
+      break;
     case Intent::Kind::kSayReference:
       if (const auto& receipt = session_->journey().receipt()) {
         announcer_.Say(session_->speech_strings().Format("thanks.reference_spoken",
@@ -464,7 +481,8 @@ void KioskUi::SayRequired() {
   const Step* step = session_->journey().step();
   if (step == nullptr) return;
   Texts t = session_->texts();
-  std::string field_key = "field." + step->field;
+  const std::string& field = session_->journey().blocked_field();
+  std::string field_key = "field." + (field.empty() ? step->field : field);
   Text label = t.Get(session_->speech_strings().Has(field_key) ? field_key : "field.other");
   step_error_ = t.Format("error.required", {label.shown}, {label.spoken});
   announcer_.Say(step_error_.spoken);
@@ -584,6 +602,7 @@ std::string KioskUi::InitialFocus() const {
     case StepType::kRate:
       return step->id + "." + std::to_string(GetNumber(draft, step->field).value_or(0));
     case StepType::kChooseOption: {
+      if (!session_->journey().Answered(*step)) return "";
       int value = GetNumber(draft, step->field).value_or(0);
       for (const Option& option : step->options) {
         if (option.value == value) return step->id + "." + option.id;
@@ -592,6 +611,7 @@ std::string KioskUi::InitialFocus() const {
     }
     case StepType::kWords:
       return session_->settings().input == "keys" ? WordsFieldId(*step) : "osk.row.letters1";
+    case StepType::kNotice:
     case StepType::kReview:
     case StepType::kThanks:
       return "";
@@ -633,7 +653,7 @@ void KioskUi::Frame(float width, float height) {
   Text error = session_->send_error() ? ErrorMessage(*session_->send_error()) : step_error_;
   ScreenContext ctx{session_->journey(), t, session_->settings(),
                     catalog_ ? &*catalog_ : nullptr, delivered_, online_, session_->keyboard(),
-                    session_->keyboard_row(), error, &keyboard_cache_};
+                    session_->keyboard_row(), error, &keyboard_cache_, HelpNumbers()};
   OverlayContext overlay{help_title_, help_instruction_, session_->IdleSecondsLeft()};
   ScreenHost::Drawn drawn = host_.Draw(ctx, *session_, overlay, width, height, caption_text_);
   ui_.SetActivation("");  // an activation for an item no longer drawn is dropped

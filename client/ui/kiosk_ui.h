@@ -28,6 +28,7 @@
 #include "accessibility/speaker.h"
 #include "accessibility/theme.h"
 #include "carevoice/v1/carevoice.pb.h"
+#include "client/app/help_numbers.h"
 #include "client/app/idle_timer.h"
 #include "client/app/journey.h"
 #include "client/app/onscreen_keyboard.h"
@@ -60,6 +61,9 @@ struct KioskOptions {
   // The journeys offered on the home screen; must outlive the kiosk.
   const std::vector<JourneySpec>* journeys = &AllJourneys();
   WordLists words;  // the keyboard's predictions (LoadWordLists); none if empty
+  // The numbers to call when someone is at risk, until a catalog brings the
+  // council's own: set at install (carevoice-kiosk --help-numbers).
+  v1::HelpNumbers help_numbers = BuiltInHelpNumbers();
 };
 
 class KioskUi {
@@ -108,6 +112,9 @@ class KioskUi {
  private:
   KioskUi(std::unique_ptr<Session> session, Outbox& outbox, SyncHooks sync,
           a11y::Speaker& speaker, const base::Clock& clock, const Fonts& fonts);
+
+  // The numbers to call: the catalog's, else the built-in ones.
+  const v1::HelpNumbers& HelpNumbers() const;
 
   // Applies one queued event; returns false when the frame must be built
   // before any further event is applied (the screen may change).
@@ -158,7 +165,8 @@ class KioskUi {
   a11y::Announcer announcer_;
   Ui ui_;
   ScreenHost host_;
-  KeyboardViewCache keyboard_cache_;  // the keyboard view's rows, between frames
+  KeyboardViewCache keyboard_cache_;
+  v1::HelpNumbers built_in_numbers_;  // KioskOptions::help_numbers  // the keyboard view's rows, between frames
   std::optional<float> font_request_;
 
   std::deque<SDL_Event> pending_;

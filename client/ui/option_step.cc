@@ -6,11 +6,12 @@ namespace carevoice::client::ui {
 // so that no answer's words are ever squeezed.
 Intent DrawOptionStep(const ScreenContext& ctx, const Step& step, Ui& ui) {
   StepKeys keys = KeysFor(*ctx.journey.spec(), step);
-  ui.Title(StepTitle(ctx, keys), JourneyText(ctx, keys.instruction));
+  ui.Title(StepTitle(ctx, keys), StepInstruction(ctx, step, keys));
+  // A default value is not an answer: nothing shows as chosen until the
+  // person has chosen.
   std::optional<int> chosen;
-  if (absl::StatusOr<int> value = GetNumber(ctx.journey.draft(), step.field); value.ok()) {
-    chosen = *value;
-  }
+  absl::StatusOr<int> value = GetNumber(ctx.journey.draft(), step.field);
+  if (ctx.journey.Answered(step) && value.ok()) chosen = *value;
   Intent intent;
   for (std::size_t i = 0; i < step.options.size(); ++i) {
     const Option& option = step.options[i];

@@ -1,5 +1,6 @@
 #include "client/ui/screens.h"
 
+#include "accessibility/announcer.h"
 #include "base/languages.h"
 
 namespace carevoice::client::ui {
@@ -76,12 +77,17 @@ Text ReviewLine(const ScreenContext& ctx, const Step& step) {
       break;
     }
     case StepType::kChooseOption: {
+      if (!ctx.journey.Answered(step)) {
+        value = ctx.texts.Get("choice.not_answered");
+        break;
+      }
       int chosen = GetNumber(draft, step.field).value_or(0);
       for (std::size_t i = 0; i < step.options.size(); ++i) {
         if (step.options[i].value == chosen) value = JourneyText(ctx, keys.choices[i]);
       }
       break;
     }
+    case StepType::kNotice:
     case StepType::kReview:
     case StepType::kThanks:
       break;
@@ -89,6 +95,40 @@ Text ReviewLine(const ScreenContext& ctx, const Step& step) {
   line.shown = FormatTemplate(line.shown, {value.shown});
   line.spoken = FormatTemplate(line.spoken, {value.spoken});
   return line;
+}
+
+Text WithNumbers(Text text, const v1::HelpNumbers& n, const Texts& t) {
+  const auto& hours = n.safeguarding_hours().text();
+  auto hours_in = [&](const std::string& language) {
+    auto it = hours.find(language);
+    if (it == hours.end()) it = hours.find(std::string(base::kDefaultLanguage));
+    return it == hours.end() ? std::string() : it->second;
+  };
+  // The hours follow the screen's and the speech's languages.
+  text.shown = FormatTemplate(text.shown, {n.emergency(), n.safeguarding_team(),
+                                           hours_in(t.screen().language()), n.out_of_hours()});
+  text.spoken = FormatTemplate(text.spoken, {n.emergency(), n.safeguarding_team(),
+                                             hours_in(t.speech().language()), n.out_of_hours()});
+  return text;
+}
+
+Text NumbersText(const ScreenContext& ctx, std::string_view key) {
+  return WithNumbers(JourneyText(ctx, key), ctx.help_numbers, ctx.texts);
+}
+
+bool DrawNumbersBanner(const ScreenContext& ctx, Ui& ui) {
+  if (!ctx.journey.ShowsNumbers()) return false;
+  ui.ErrorText("numbers.banner", NumbersText(ctx, "numbers.banner"));
+  return ui.Button("numbers.again", ctx.texts.Get("numbers.again"));
+}
+
+Text StepInstruction(const ScreenContext& ctx, const Step& step, const StepKeys& keys) {
+  Text instruction = JourneyText(ctx, keys.instruction);
+  if (!step.notice_when || !step.notice_when(ctx.journey.draft())) return instruction;
+  Text notice = JourneyText(ctx, keys.notice);
+  instruction.shown = a11y::JoinSentences(instruction.shown, notice.shown);
+  instruction.spoken = a11y::JoinSentences(instruction.spoken, notice.spoken);
+  return instruction;
 }
 
 std::string SpellOut(std::string_view reference) {

@@ -32,6 +32,7 @@ struct Intent {
     kEdit,           // arg: the id of the step to revisit from the review
     kFinish,         // back to the attract screen, wiping the session
     kSayReference,
+    kSayNumbers,     // the numbers to call, again
     kCloseHelp,
     kConfirmRestart,
     kCancelRestart,
@@ -80,6 +81,9 @@ struct ScreenContext {
   const std::string& keyboard_row;  // the row whose keys are open, or empty
   const Text& error;             // an error to show, or empty
   KeyboardViewCache* keyboard_cache;  // kept between frames; may be null
+  // The numbers to call when someone is at risk: the catalog's, or the
+  // kiosk's built-in ones when it has never fetched a catalog.
+  const v1::HelpNumbers& help_numbers;
 };
 
 // The name of a catalog service in the person's language (en-GB fallback).
@@ -91,6 +95,16 @@ Text JourneyText(const ScreenContext& ctx, std::string_view key);
 Text StepTitle(const ScreenContext& ctx, const StepKeys& keys);
 // How the review reads back a step's answer ("Rating: Good").
 Text ReviewLine(const ScreenContext& ctx, const Step& step);
+// `key` with the numbers to call as {0} emergency, {1} the council's
+// safeguarding team, {2} its hours and {3} out of hours.
+Text NumbersText(const ScreenContext& ctx, std::string_view key);
+Text WithNumbers(Text text, const v1::HelpNumbers& numbers, const Texts& texts);
+// While someone may be in danger: the numbers on every step, with a button
+// to hear them again (true when it was chosen).
+bool DrawNumbersBanner(const ScreenContext& ctx, Ui& ui);
+// The step's instruction, followed by its notice when that applies: said
+// on arrival with the title, so the notice is heard, not only found.
+Text StepInstruction(const ScreenContext& ctx, const Step& step, const StepKeys& keys);
 // "KQ7M3RX9" -> "K Kilo, Q Quebec, 7, M Mike, 3, R Romeo, X X-ray, 9":
 // said one character at a time, each letter with its spelling word.
 std::string SpellOut(std::string_view reference);
@@ -101,6 +115,7 @@ Intent DrawHomeScreen(const ScreenContext& ctx, Ui& ui);
 Intent DrawStep(const ScreenContext& ctx, Ui& ui);
 Intent DrawCatalogStep(const ScreenContext& ctx, const Step& step, Ui& ui);
 Intent DrawOptionStep(const ScreenContext& ctx, const Step& step, Ui& ui);
+Intent DrawNoticeStep(const ScreenContext& ctx, const Step& step, Ui& ui);
 Intent DrawRateStep(const ScreenContext& ctx, const Step& step, Ui& ui);
 Intent DrawWordsStep(const ScreenContext& ctx, const Step& step, Ui& ui);
 Intent DrawReviewStep(const ScreenContext& ctx, const Step& step, Ui& ui);

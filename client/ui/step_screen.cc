@@ -7,6 +7,10 @@ namespace carevoice::client::ui {
 Intent DrawStep(const ScreenContext& ctx, Ui& ui) {
   const Step* step = ctx.journey.step();
   if (step == nullptr) return {};
+  // Someone may be in danger: the numbers stay in sight above every step.
+  if (step->type != StepType::kNotice && DrawNumbersBanner(ctx, ui)) {
+    return {Intent::Kind::kSayNumbers};
+  }
   switch (step->type) {
     case StepType::kChooseFromCatalog: return DrawCatalogStep(ctx, *step, ui);
     case StepType::kChooseOption: return DrawOptionStep(ctx, *step, ui);
@@ -14,6 +18,7 @@ Intent DrawStep(const ScreenContext& ctx, Ui& ui) {
     case StepType::kWords: return DrawWordsStep(ctx, *step, ui);
     case StepType::kReview: return DrawReviewStep(ctx, *step, ui);
     case StepType::kThanks: return DrawThanksStep(ctx, *step, ui);
+    case StepType::kNotice: return DrawNoticeStep(ctx, *step, ui);
   }
   return {};
 }

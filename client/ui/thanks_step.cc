@@ -16,9 +16,17 @@ Intent DrawThanksStep(const ScreenContext& ctx, const Step& step, Ui& ui) {
     ui.Reference(step.id + ".reference", contract::FormatReference(receipt->reference),
                  SpellOut(receipt->reference));
   }
-  ui.Paragraph(step.id + ".status",
-               JourneyText(ctx, k + (ctx.delivered ? ".sent" : ".queued")));
-  ui.Paragraph(step.id + ".next", JourneyText(ctx, k + ".next"));
+  // A journey's own words may give the numbers to call ({0} ... {3}).
+  ui.Paragraph(step.id + ".status", NumbersText(ctx, k + (ctx.delivered ? ".sent" : ".queued")));
+  ui.Paragraph(step.id + ".next", NumbersText(ctx, k + ".next"));
+  // Someone who stayed anonymous where they could have given details is
+  // told how they can still hear back.
+  const auto& receipt = ctx.journey.receipt();
+  bool could_give = false;
+  for (const Step& s : ctx.journey.spec()->steps) could_give = could_give || s.field == "anonymous";
+  if (receipt && receipt->anonymous && could_give) {
+    ui.Paragraph(step.id + ".anonymous", JourneyText(ctx, k + ".anonymous"));
+  }
   if (ui.Button(step.id + ".say_again", JourneyText(ctx, k + ".say_again"))) {
     intent = {Intent::Kind::kSayReference};
   }

@@ -384,6 +384,13 @@ void Ui::TextBlock(std::string_view id, const Text& text, ImFont* font, float si
   float side = picture ? std::round(fonts_.body_size * 1.8f) : 0;
   float indent = picture ? side + gap_ : 0;
   float wrap = InnerWidth() - indent;
+  // A heading whose longest word is wider than the screen at the largest
+  // text (a long Polish or Welsh word on a portrait tablet) comes down
+  // towards the body size rather than break the word.
+  const float smallest = std::min(size, fonts_.body_size);
+  while (size > smallest && !WordsFit(font, size, wrap, text.shown)) {
+    size = std::max(smallest, std::floor(size * 0.9f));
+  }
   a11y::Rect box = Place(std::max(TextHeight(font, size, wrap, text.shown), side));
   if (picture) {
     // Easy Read: the picture illustrates the words beside it, which are

@@ -12,7 +12,7 @@ std::string WordsFieldId(const Step& step) { return step.id + ".words"; }
 Intent DrawWordsStep(const ScreenContext& ctx, const Step& step, Ui& ui) {
   const Texts& t = ctx.texts;
   StepKeys keys = KeysFor(*ctx.journey.spec(), step);
-  ui.Title(StepTitle(ctx, keys), JourneyText(ctx, keys.instruction));
+  ui.Title(StepTitle(ctx, keys), StepInstruction(ctx, step, keys));
   std::string words = ctx.journey.Words();
   ui.TextField(WordsFieldId(step), JourneyText(ctx, keys.field_label), words,
                JourneyText(ctx, keys.field_hint), t.Get("state.empty"));

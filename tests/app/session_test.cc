@@ -141,7 +141,7 @@ TEST(Session, KeyboardKeysTypeIntoTheStepsWordsAndDoneMovesOn) {
   EXPECT_EQ(s->PressKey("osk.delete"), Session::KeyOutcome::kTyped);
   EXPECT_EQ(s->journey().Words(), "");
   EXPECT_EQ(s->PressKey("osk.done"), Session::KeyOutcome::kDone);
-  EXPECT_EQ(s->ViewName(), "review");
+  EXPECT_EQ(s->ViewName(), "speaker");
 }
 
 }  // namespace

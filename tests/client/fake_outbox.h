@@ -51,10 +51,16 @@ class FakeOutbox final : public Outbox {
   absl::StatusOr<std::vector<OutboxItem>> Pending(int limit) override {
     std::lock_guard lock(mu_);
     std::vector<OutboxItem> out;
-    for (const std::string& id : order_) {
-      if (static_cast<int>(out.size()) >= limit) break;
-      const OutboxItem& item = items_.at(id);
-      if (item.state == DeliveryState::kPending) out.push_back(item);
+    // Urgent (safeguarding) first, as the SQLite outbox.
+    for (bool urgent : {true, false}) {
+      for (const std::string& id : order_) {
+        if (static_cast<int>(out.size()) >= limit) break;
+        const OutboxItem& item = items_.at(id);
+        if (item.state == DeliveryState::kPending &&
+            item.submission.has_safeguarding() == urgent) {
+          out.push_back(item);
+        }
+      }
     }
     return out;
   }

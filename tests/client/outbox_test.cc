@@ -162,6 +162,25 @@ TEST_F(OutboxTest, PendingItemsSurviveCloseAndReopen) {
   EXPECT_EQ(one->size(), 1u);
 }
 
+TEST_F(OutboxTest, AWorryThatSomeoneIsAtRiskLeavesBeforeEverythingElse) {
+  const OutboxItem a = MustEnqueue("first words");
+  const OutboxItem b = MustEnqueue("second words");
+  v1::Submission worry = FeedbackDraft("unused");
+  worry.clear_feedback();
+  worry.mutable_safeguarding()->set_what_is_happening("My neighbour is shouted at every night.");
+  absl::StatusOr<OutboxItem> urgent = outbox_->Enqueue(worry, absl::Now());
+  ASSERT_TRUE(urgent.ok()) << urgent.status();
+  Reopen();  // the order is kept on disk, not in memory
+  absl::StatusOr<std::vector<OutboxItem>> pending = outbox_->Pending(10);
+  ASSERT_TRUE(pending.ok()) << pending.status();
+  ASSERT_EQ(pending->size(), 3u);
+  EXPECT_EQ((*pending)[0].submission_id, urgent->submission_id);
+  EXPECT_EQ((*pending)[1].submission_id, a.submission_id);
+  EXPECT_EQ((*pending)[2].submission_id, b.submission_id);
+  // A batch of one still takes the worry.
+  EXPECT_EQ(outbox_->Pending(1)->front().submission_id, urgent->submission_id);
+}
+
 TEST_F(OutboxTest, MarkDeliveredErasesTheWordsFromTheFile) {
   constexpr std::string_view kWords = "Marigold-zebra-47 my carer is late";
   const OutboxItem kept = MustEnqueue("Another person's words stay");

@@ -37,6 +37,8 @@ press "Letters: a, s, d" Return
 scan_to "Actions:"
 press "Button, Space," Return
 scan_to "Button, Done,"
+press "Are you telling us as..." Return
+scan_to "Choice, Someone who works in care,"
 press "Check what you are sending" Return
 heard "Your words: ok"
 press "Thank you" Return

@@ -49,6 +49,8 @@ from=$(lines)
 xdotool type --delay 0 "$first"
 heard_line "kind" "$from"                    # a finished word is echoed as a word
 press "$continue_button" Return             # after typing, Return leaves the field
+press "$(t speaker.title)" Return
+tab_to "$(t speaker.family_or_friend),"
 press "$(t review.title)" Return
 heard "$(stem more.review)$first"
 press "$(t thanks.title)" Return
@@ -69,6 +71,8 @@ from=$(lines)
 xdotool type --delay 0 "$second"
 heard "$field" "$from"                       # focus followed the letters, and says so
 press "$continue_button" Tab
+press "$(t speaker.title)" Return
+tab_to "$(t speaker.family_or_friend),"
 press "$(t review.title)" Return
 heard "$(stem more.review)$second"
 press "$(t thanks.title)" Return

@@ -43,6 +43,8 @@ tab_to "$(cy role.radio), $(cy rating.4), "
 press "$(cy more.title)" Return
 xdotool type --delay 0 "Mae'r staff yn garedig iawn"
 press "$(cy step.continue)" Tab
+press "$(cy speaker.title)" Return
+tab_to "$(cy speaker.family_or_friend),"
 press "$(cy review.title)" Return
 press "$(cy thanks.title)" Return
 

@@ -28,7 +28,9 @@ std::set<std::string> KeysInUse(const std::vector<JourneySpec>& journeys) {
       for (const std::string& key : client::KeysFor(spec, step).All()) keys.insert(key);
       // A refused field is named in the error message.
       if (!step.field.empty()) keys.insert("field." + step.field);
+      if (!step.check_field.empty()) keys.insert("field." + step.check_field);
     }
+    for (const std::string& key : client::SpecKeys(spec)) keys.insert(key);
   }
   for (std::string_view key : contract::kAllErrorKeys) keys.insert(std::string(key));
   keys.insert("field.other");
@@ -50,7 +52,10 @@ TEST(KeysInUse, EveryKeyOfEveryJourneyIsInTheMasterFile) {
   ASSERT_TRUE(master.has_value());
   std::set<std::string> keys = KeysInUse(client::AllJourneys());
   EXPECT_GT(keys.size(), 40u) << "the walk found suspiciously few keys";
-  EXPECT_THAT(Missing(*master, keys), ::testing::IsEmpty());
+  std::vector<std::string> missing = Missing(*master, keys);
+  std::string listing;
+  for (const std::string& key : missing) listing += "  " + key + "\n";
+  EXPECT_THAT(missing, ::testing::IsEmpty()) << "add to en-GB.json:\n" << listing;
 }
 
 TEST(KeysInUse, AJourneyWhoseKeysAreMissingIsCaught) {

@@ -2,12 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cctype>
 #include <fstream>
 #include <regex>
 #include <sstream>
 
 #include "base/languages.h"
+#include "client/app/journey_spec.h"
 #include "nlohmann/json.hpp"
 
 namespace carevoice::lang_test {
@@ -119,13 +121,25 @@ const std::set<std::string>& KnownPictures() {
 }
 
 const std::vector<std::string>& EasyReadScreenPrefixes() {
-  // The screens' own text. Also private.* and audio_only.* (warnings shown
-  // as a screen) and bar_more.* (the folded control bar's screen).
-  static const std::vector<std::string> prefixes = {
-      "attract", "home",     "service", "rating",  "more",       "review",
-      "thanks",  "restart",  "help",    "settings", "private",   "audio_only",
-      "bar_more"};
-  return prefixes;
+  // The screens' own text: the fixed screens, private.* and audio_only.*
+  // (warnings shown as a screen), bar_more.* (the folded control bar's
+  // screen), and every step and journey of every journey spec (a journey's
+  // own overrides are its screens' text too), walked at run time so a new
+  // step cannot go without Easy Read.
+  static const std::vector<std::string>* const prefixes = [] {
+    auto* all = new std::vector<std::string>{
+        "attract", "home", "restart", "help", "settings", "private", "audio_only",
+        "bar_more", "numbers"};
+    auto add = [all](const std::string& prefix) {
+      if (std::find(all->begin(), all->end(), prefix) == all->end()) all->push_back(prefix);
+    };
+    for (const client::JourneySpec& spec : client::AllJourneys()) {
+      add(spec.id);
+      for (const client::Step& step : spec.steps) add(step.key.empty() ? step.id : step.key);
+    }
+    return all;
+  }();
+  return *prefixes;
 }
 
 bool NeedsEasyRead(const std::string& key, const std::string& text) {

@@ -66,6 +66,8 @@ void JourneyWithTwoKeys(KioskHarness& h, SDL_Keycode move, SDL_Keycode choose,
   EXPECT_EQ(h.kiosk().journey().draft().feedback().text(), word);
   keys.Choose("osk.row.actions");
   keys.Choose("osk.done");
+  ASSERT_EQ(h.View(), "speaker");
+  keys.Choose("speaker.family_or_friend");
   ASSERT_EQ(h.View(), "review");
   keys.Choose("review.send");
   ASSERT_EQ(h.View(), "thanks");
@@ -150,6 +152,8 @@ TEST(Input, OneSwitchAutoScanMovesByItselfAndAPressChooses) {
   EXPECT_EQ(h.kiosk().journey().draft().feedback().text(), "hi");
   choose("osk.row.actions");
   choose("osk.done");
+  ASSERT_EQ(h.View(), "speaker");
+  choose("speaker.uses_services");
   ASSERT_EQ(h.View(), "review");
   choose("review.send");
   ASSERT_EQ(h.View(), "thanks");

@@ -225,6 +225,60 @@ bool KioskHarness::FocusOn(const std::string& id) {
   return FocusedId() == id;
 }
 
+bool KioskHarness::AnswerStep(const std::string& pick, const std::string& words) {
+  const Step* step = kiosk_->journey().step();
+  if (step == nullptr) return false;
+  switch (step->type) {
+    case StepType::kChooseFromCatalog:
+    case StepType::kChooseOption:
+    case StepType::kRate: {
+      std::string id = pick;
+      if (id.empty() && step->type == StepType::kChooseFromCatalog) id = "home_care";
+      if (id.empty() && step->type == StepType::kRate) id = "4";
+      if (id.empty()) id = step->options[std::min<std::size_t>(1, step->options.size() - 1)].id;
+      if (!FocusOn(step->id + "." + id)) return false;
+      Press(SDLK_RETURN);
+      return true;
+    }
+    case StepType::kWords: {
+      std::string text = words;
+      if (text.empty()) {
+        // What a person would put there: the contract checks the shape of
+        // a phone number and an email address.
+        if (step->field == "contact.phone") text = "01632 960001";
+        else if (step->field == "contact.email") text = "ada@example.org";
+        else text = "Words for " + step->id + ".";
+      }
+      if (!FocusOn(WordsFieldId(*step))) return false;
+      Press(SDLK_RETURN);  // stays in the field: "type now"
+      Type(text);
+      Press(SDLK_TAB);
+      if (!FocusOn(step->id + ".continue")) return false;
+      Press(SDLK_RETURN);
+      return true;
+    }
+    case StepType::kNotice:
+      if (!FocusOn(step->id + ".continue")) return false;
+      Press(SDLK_RETURN);
+      return true;
+    case StepType::kReview:
+    case StepType::kThanks:
+      return false;
+  }
+  return false;
+}
+
+bool KioskHarness::AnswerUntil(const std::string& view,
+                               const std::map<std::string, std::string>& picks) {
+  for (int i = 0; i < 40 && View() != view; ++i) {
+    const Step* step = kiosk_->journey().step();
+    if (step == nullptr) return false;
+    auto it = picks.find(step->id);
+    if (!AnswerStep(it == picks.end() ? "" : it->second)) return false;
+  }
+  return View() == view;
+}
+
 void KioskHarness::SetReachable(bool reachable) {
   status_.service_reachable = reachable;
   kiosk_->OnSyncEvent({.kind = SyncEvent::Kind::kReachabilityChanged, .reachable = reachable});

@@ -3,6 +3,7 @@
 // hooks, and SDL events built by hand (as SDL would deliver them).
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -45,6 +46,17 @@ class KioskHarness {
   // As a blind person finds their way: presses Tab until what is spoken
   // contains `words`; false if never heard within one round.
   bool TabUntilHeard(const std::string& words);
+
+  // Answers the current journey step by keys, as a person would: moves to
+  // the answer and presses Enter. On a choice, the option `pick` (an
+  // option id; empty: the second option, or the only one); on words, types
+  // `words` (empty: words that suit the field) into the field, then Tab
+  // and Continue; on a notice, Continue. False when it could not.
+  bool AnswerStep(const std::string& pick = "", const std::string& words = "");
+  // Answers steps (as AnswerStep, with `picks` by step id) until the view
+  // is `view`; false if it was not reached within 40 steps.
+  bool AnswerUntil(const std::string& view,
+                   const std::map<std::string, std::string>& picks = {});
 
   KioskUi& kiosk() { return *kiosk_; }
   base::FakeClock& clock() { return clock_; }

@@ -2,6 +2,7 @@
 // each screen, that everything drawn is also spoken, layout rules, and the
 // outbox receiving exactly what the person said.
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "contract/reference_code.h"
@@ -30,6 +31,9 @@ void KeysToReview(KioskHarness& h, const std::string& words) {
   h.Press(SDLK_TAB);                         // leaves the field, keeping words
   ASSERT_EQ(h.FocusedId(), "more.continue");
   h.Press(SDLK_RETURN);
+  ASSERT_EQ(h.View(), "speaker");            // who is telling us
+  ASSERT_TRUE(h.TabUntilHeard("A relative, friend, advocate or unpaid carer"));
+  h.Press(SDLK_RETURN);
   ASSERT_EQ(h.View(), "review");
 }
 
@@ -45,7 +49,8 @@ TEST(KioskUi, FeedbackJourneyByKeysAloneIsSpokenAndQueued) {
   std::string home = h.SpokenSince(mark);
   EXPECT_THAT(home, HasSubstr("What would you like to do?"));
   // One choice plus the six controls of the bar.
-  EXPECT_THAT(home, HasSubstr("Button, Tell us how we're doing, 1 of 7"));
+  // Four ways to speak plus the six controls of the bar.
+  EXPECT_THAT(home, HasSubstr("Button, Tell us how we're doing, 1 of 10"));
 
   mark = h.Spoken().size();
   h.Press(SDLK_RETURN);
@@ -72,13 +77,22 @@ TEST(KioskUi, FeedbackJourneyByKeysAloneIsSpokenAndQueued) {
   h.Press(SDLK_TAB);
   mark = h.Spoken().size();
   h.Press(SDLK_RETURN);
-  ASSERT_EQ(h.View(), "review");
+  ASSERT_EQ(h.View(), "speaker");
+  std::string speaker = h.SpokenSince(mark);
+  EXPECT_THAT(speaker, HasSubstr("Are you telling us as..."));
+  // Nothing is chosen for the person: a default is not an answer.
+  EXPECT_THAT(speaker, HasSubstr("Choice, Someone who uses care services, 1 of 9"));
+  ASSERT_TRUE(h.TabUntilHeard("Someone who uses care services"));
+  mark = h.Spoken().size();
+  h.Press(SDLK_RETURN);
+  ASSERT_EQ(h.View(), "review") << "day centres ask no home-care questions";
   std::string review = h.SpokenSince(mark);
   EXPECT_THAT(review, HasSubstr("Check what you are sending"));
   EXPECT_THAT(review, HasSubstr("Service: Day centres"));
   EXPECT_THAT(review, HasSubstr("Rating: Good"));
   EXPECT_THAT(review, HasSubstr("Your words: The carers are kind."));
-  EXPECT_THAT(review, HasSubstr("Button, Send, 1 of 10"));
+  EXPECT_THAT(review, HasSubstr("Telling us as: Someone who uses care services"));
+  EXPECT_THAT(review, HasSubstr("Button, Send, 1 of 11"));
 
   EXPECT_EQ(*h.outbox().PendingCount(), 0) << "nothing may be queued before Send";
   mark = h.Spoken().size();
@@ -92,6 +106,7 @@ TEST(KioskUi, FeedbackJourneyByKeysAloneIsSpokenAndQueued) {
   EXPECT_EQ(item.submission.feedback().service_id(), "day_centres");
   EXPECT_EQ(item.submission.feedback().rating(), v1::RATING_GOOD);
   EXPECT_EQ(item.submission.feedback().text(), "The carers are kind.");
+  EXPECT_EQ(item.submission.speaker(), v1::SPEAKER_USES_SERVICES);
   EXPECT_EQ(item.submission.language(), "en-GB");
 
   // The reference is spoken one character at a time.
@@ -120,15 +135,20 @@ class EverythingDrawnIsSpoken : public ::testing::TestWithParam<std::string> {};
 // speech is not: the spoken side of each drawn string must be heard).
 TEST_P(EverythingDrawnIsSpoken, OnEveryScreen) {
   KioskHarness h;
-  // Choose the language the way a person would: in the settings.
-  h.Press(SDLK_F9);
-  ASSERT_TRUE(h.FocusOn("settings.language"));
-  for (int i = 0; i < 8 && h.kiosk().settings().language != GetParam(); ++i) {
-    h.Press(SDLK_RETURN);
-  }
-  ASSERT_EQ(h.kiosk().settings().language, GetParam());
-  const std::size_t chosen = h.Spoken().size();
-  h.Press(SDLK_ESCAPE);
+  // Choose the language the way a person would: in the settings (again
+  // for each person: a finished session wipes the settings).
+  std::size_t chosen = 0;
+  auto choose_language = [&] {
+    h.Press(SDLK_F9);
+    ASSERT_TRUE(h.FocusOn("settings.language"));
+    for (int i = 0; i < 8 && h.kiosk().settings().language != GetParam(); ++i) {
+      h.Press(SDLK_RETURN);
+    }
+    ASSERT_EQ(h.kiosk().settings().language, GetParam());
+    chosen = h.Spoken().size();
+    h.Press(SDLK_ESCAPE);
+  };
+  choose_language();
   std::set<std::string> visited;
   auto check_screen = [&] {
     // Visit every item once, as a blind person exploring would (on the
@@ -151,29 +171,49 @@ TEST_P(EverythingDrawnIsSpoken, OnEveryScreen) {
   check_screen();
   h.Press(SDLK_SPACE);
   check_screen();
+  // Every step of every journey, answered so that every step is shown:
+  // feedback by someone who uses home care and by a care worker.
+  std::vector<std::pair<std::string, std::string>> walks;  // journey, speaker
+  for (const JourneySpec& spec : AllJourneys()) {
+    walks.push_back({spec.id, spec.id == "complaint" ? "care_worker" : "uses_services"});
+  }
+  walks.push_back({"feedback", "care_worker"});
+  for (const auto& [journey, speaker] : walks) {
+    SCOPED_TRACE(journey + " as " + speaker);
+    ASSERT_TRUE(h.FocusOn("home." + journey));
+    h.Press(SDLK_RETURN);
+    const std::map<std::string, std::string> picks = {
+        {"speaker", speaker}, {"danger", journey == "safeguarding" ? "yes" : "no"},
+        {"when", "longer"}, {"about", "relative"}, {"agreed", "no"}, {"why", "other"},
+        {"contact", "give"}};
+    for (int i = 0; i < 40 && h.View() != "review"; ++i) {
+      check_screen();
+      const Step* step = h.kiosk().journey().step();
+      ASSERT_NE(step, nullptr);
+      auto pick = picks.find(step->id);
+      ASSERT_TRUE(h.AnswerStep(pick == picks.end() ? "" : pick->second)) << step->id;
+    }
+    check_screen();
+    ASSERT_TRUE(h.FocusOn("review.send"));
+    h.Press(SDLK_RETURN);
+    check_screen();
+    ASSERT_TRUE(h.FocusOn("thanks.finish"));
+    h.Press(SDLK_RETURN);
+    choose_language();
+    h.Press(SDLK_SPACE);
+  }
   ASSERT_TRUE(h.FocusOn("home.feedback"));
   h.Press(SDLK_RETURN);
-  check_screen();
-  ASSERT_TRUE(h.FocusOn("service.home_care"));
-  h.Press(SDLK_RETURN);
-  check_screen();
-  ASSERT_TRUE(h.FocusOn("rating.2"));
-  h.Press(SDLK_RETURN);
-  h.Type("Visits are often late.");
-  check_screen();
-  ASSERT_TRUE(h.FocusOn("more.continue"));
-  h.Press(SDLK_RETURN);
-  check_screen();
-  ASSERT_TRUE(h.FocusOn("review.send"));
-  h.Press(SDLK_RETURN);
-  check_screen();
   h.Press(SDLK_F1);
   check_screen();
   h.Press(SDLK_ESCAPE);
   h.Press(SDLK_F9);
   check_screen();
-  EXPECT_EQ(visited, (std::set<std::string>{"attract", "home", "service", "rating", "more",
-                                            "review", "thanks", "help", "settings"}));
+  std::set<std::string> expected = {"attract", "home", "help", "settings"};
+  for (const JourneySpec& spec : AllJourneys()) {
+    for (const Step& step : spec.steps) expected.insert(step.id);
+  }
+  EXPECT_EQ(visited, expected) << "a step no test looked at";
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryLanguage, EverythingDrawnIsSpoken,
@@ -332,6 +372,8 @@ TEST(KioskUi, TouchAloneCompletesTheJourney) {
   ASSERT_EQ(h.View(), "rating");
   tap("rating.5");
   tap("more.continue");
+  ASSERT_EQ(h.View(), "speaker");
+  tap("speaker.care_worker");
   ASSERT_EQ(h.View(), "review");
   tap("review.send");
   ASSERT_EQ(h.View(), "thanks");
@@ -509,28 +551,51 @@ void CheckLayout(float width, float height, int text_size, const std::string& la
     check();
     h.Press(SDLK_ESCAPE);
   }
-  ASSERT_TRUE(h.FocusOn("home.feedback"));
-  h.Press(SDLK_RETURN);
-  check();
-  h.Press(SDLK_RETURN);
-  check();
-  h.Press(SDLK_RETURN);
-  h.Type("Some words about the service, long enough to wrap onto a second line.");
-  check();
-  h.Press(SDLK_TAB);
-  h.Press(SDLK_RETURN);
-  check();
-  // Walk focus round the review screen: it scrolls into view each time.
-  for (int i = 0; i < h.kiosk().focus().count(); ++i) {
-    h.Press(SDLK_TAB);
+  // Every step of every journey, answered so that every step is shown
+  // (the details steps, the reasons, the numbers to call, a care worker's
+  // notice), then the review walked round and the thank-you screen.
+  const std::map<std::string, std::map<std::string, std::string>> kPicks = {
+      {"feedback", {{"speaker", "uses_services"}}},
+      {"complaint",
+       {{"danger", "no"}, {"speaker", "care_worker"}, {"when", "longer"},
+        {"about", "relative"}, {"agreed", "no"}, {"why", "other"}, {"contact", "give"}}},
+      {"safeguarding", {{"danger", "yes"}, {"contact", "give"}}},
+      {"idea", {}},
+  };
+  for (const JourneySpec& spec : AllJourneys()) {
+    SCOPED_TRACE(spec.id);
+    ASSERT_EQ(h.View(), "home");
+    ASSERT_TRUE(h.FocusOn(HomeKey(spec)));
+    h.Press(SDLK_RETURN);
+    const std::map<std::string, std::string>& picks = kPicks.at(spec.id);
+    for (int i = 0; i < 40 && h.View() != "review"; ++i) {
+      check();
+      const Step* step = h.kiosk().journey().step();
+      ASSERT_NE(step, nullptr);
+      auto pick = picks.find(step->id);
+      ASSERT_TRUE(h.AnswerStep(pick == picks.end() ? "" : pick->second,
+                               step->type == StepType::kWords && step->field.find("contact.") != 0
+                                   ? "Some words about this, long enough to wrap onto a second line."
+                                   : ""))
+          << "on " << step->id;
+    }
+    ASSERT_EQ(h.View(), "review");
+    // Walk focus round the review screen: it scrolls into view each time.
+    for (int i = 0; i < h.kiosk().focus().count(); ++i) {
+      h.Press(SDLK_TAB);
+      check();
+    }
+    ASSERT_TRUE(h.FocusOn("review.send"));
+    h.Press(SDLK_RETURN);
+    ASSERT_EQ(h.View(), "thanks");
     check();
-  }
-  ASSERT_TRUE(h.FocusOn("review.send"));
-  h.Press(SDLK_RETURN);
-  check();
-  for (int i = 0; i < h.kiosk().focus().count(); ++i) {
-    h.Press(SDLK_TAB);
-    check();
+    for (int i = 0; i < h.kiosk().focus().count(); ++i) {
+      h.Press(SDLK_TAB);
+      check();
+    }
+    ASSERT_TRUE(h.FocusOn("thanks.finish"));
+    h.Press(SDLK_RETURN);
+    h.Press(SDLK_SPACE);  // the next person
   }
 }
 

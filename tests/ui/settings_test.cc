@@ -164,6 +164,13 @@ TEST(Settings, AudioOnlyBlanksTheScreenAndTheJourneyStillWorks) {
   h.Type("Heard, not seen.");
   h.Press(SDLK_TAB);
   h.Press(SDLK_RETURN);
+  ASSERT_EQ(h.View(), "speaker");
+  EXPECT_TRUE(h.ScreenIsBlank());
+  ASSERT_TRUE(h.TabUntilHeard("Someone who works in care"));
+  h.Press(SDLK_RETURN);
+  ASSERT_EQ(h.View(), "worker_time") << "home care, asked of a care worker";
+  ASSERT_TRUE(h.TabUntilHeard("Not sure"));
+  h.Press(SDLK_RETURN);
   ASSERT_EQ(h.View(), "review");
   EXPECT_TRUE(h.ScreenIsBlank());
   h.Press(SDLK_RETURN);

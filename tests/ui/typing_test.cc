@@ -48,6 +48,9 @@ TEST(Typing, EnterOnTheFieldStaysThereAndEveryLetterArrives) {
   h.Press(SDLK_RETURN);  // now Enter leaves, keeping the words
   EXPECT_NE(h.FocusedId(), kWordsFieldId);
   ASSERT_TRUE(h.TabUntilHeard("Button, Continue") || h.FocusedId() == "more.continue");
+  h.Press(SDLK_RETURN);
+  ASSERT_EQ(h.View(), "speaker");
+  ASSERT_TRUE(h.TabUntilHeard("A relative, friend, advocate or unpaid carer"));
   mark = h.Spoken().size();
   h.Press(SDLK_RETURN);
   ASSERT_EQ(h.View(), "review");
@@ -121,6 +124,9 @@ TEST(Typing, SpaceOnAButtonChoosesAndTypesNothing) {
   ToTheWordsScreen(h);
   ASSERT_TRUE(h.TabUntilHeard("Button, Continue"));
   h.Press(SDLK_SPACE);
+  ASSERT_EQ(h.View(), "speaker");
+  EXPECT_EQ(h.kiosk().journey().draft().feedback().text(), "");
+  ASSERT_TRUE(h.AnswerStep("family_or_friend"));
   ASSERT_EQ(h.View(), "review");
   EXPECT_THAT(h.SpokenSince(h.ViewEntryMark()), HasSubstr("Your words: none"));
 }
@@ -144,7 +150,7 @@ TEST(Typing, ARequiredFieldLeftEmptyIsNamedShownAndSpoken) {
   h.Type("Late visits");
   ASSERT_TRUE(h.TabUntilHeard("Button, Continue"));
   h.Press(SDLK_RETURN);
-  EXPECT_EQ(h.View(), "review");
+  EXPECT_EQ(h.View(), "speaker");
 }
 
 }  // namespace
