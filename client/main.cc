@@ -13,6 +13,7 @@
 #include "accessibility/speech_log.h"
 #include "base/clock.h"
 #include "base/languages.h"
+#include "client/app/help_numbers.h"
 #include "client/app/settings.h"
 #include "client/app/strings.h"
 #include "client/app/word_list_files.h"
@@ -90,6 +91,10 @@ int main(int argc, char** argv) {
   app.add_option("--idle-timeout", idle_timeout_s, "Seconds without input before the session is wiped (warned first)")
       ->check(CLI::Range(30, 86400));
   app.add_option("--screenshot-dir", screenshot_dir, "Save each screen as PNG + JSON here");
+  std::string help_numbers_path;
+  app.add_option("--help-numbers", help_numbers_path,
+                 "JSON file of the numbers to call when someone is at risk, used until a "
+                 "catalog brings the council's own (default: built in)");
   app.add_option("--retry-initial-ms", backoff_ms, "First retry delay")->check(CLI::Range(1, 3600000));
   app.add_option("--retry-max-ms", max_backoff_ms, "Longest retry delay")->check(CLI::Range(1, 3600000));
   app.add_option("--catalog-refresh-ms", catalog_refresh_ms, "How often to check the catalog")
@@ -157,6 +162,11 @@ int main(int argc, char** argv) {
   ui::SyncHooks hooks{[&] { return syncer.Status(); }, [&] { return syncer.Catalog(); },
                       [&] { syncer.Wake(); }};
   ui::KioskOptions kiosk_options;
+  if (!help_numbers_path.empty()) {
+    auto numbers = client::LoadHelpNumbers(help_numbers_path);
+    if (!numbers.ok()) return Fail(std::string(numbers.status().message()));
+    kiosk_options.help_numbers = std::move(*numbers);
+  }
   kiosk_options.defaults.input = input;
   kiosk_options.defaults.scan_interval_ms = scan_interval_ms;
   kiosk_options.idle_timeout = absl::Seconds(idle_timeout_s);

@@ -5,9 +5,19 @@
 // the same as assets/catalog/sample_catalog.json.
 #pragma once
 
+#include <string>
+
+#include "absl/status/statusor.h"
 #include "carevoice/v1/catalog.pb.h"
 
 namespace carevoice::client {
+
+// Reads an install's numbers from a JSON file in the catalog's form
+// ({"emergency": "999", "safeguardingTeam": "...", "safeguardingHours":
+// {"text": {"en-GB": "..."}}, "outOfHours": "..."}). Fails, naming the
+// file, when it cannot be read or lacks the emergency or safeguarding
+// number: a kiosk must never start without numbers to give.
+absl::StatusOr<v1::HelpNumbers> LoadHelpNumbers(const std::string& path);
 
 inline v1::HelpNumbers BuiltInHelpNumbers() {
   v1::HelpNumbers numbers;

@@ -383,7 +383,8 @@ StepKeys KeysFor(const JourneySpec& spec, const Step& step) {
     case StepType::kWords:
       keys.field_label = k + ".field";
       keys.field_hint = k + ".field.hint";
-      keys.extra = {"step.continue", "words.limit", "words.type_now", "state.empty"};
+      keys.extra = {"step.continue", "words.limit", "words.remaining", "words.type_now",
+                    "state.empty"};
       if (step.reviewed) keys.review_none = k + ".review_none";
       break;
     case StepType::kReview:
@@ -549,6 +550,10 @@ bool IsTextField(std::string_view field) {
   v1::Submission probe;
   absl::StatusOr<Resolved> r = Resolve(probe, &probe, field);
   return r.ok() && IsText(r->field);
+}
+
+bool IsPersonalField(std::string_view field) {
+  return field.starts_with("contact.") || field == "worker.employer";
 }
 
 }  // namespace carevoice::client

@@ -124,5 +124,9 @@ absl::StatusOr<int> GetNumber(const v1::Submission& draft, std::string_view fiel
 absl::Status SetNumber(v1::Submission& draft, std::string_view field, int value);
 // True when the field is a string (else an enum or bool).
 bool IsTextField(std::string_view field);
+// True for details that identify the person (contact details, a care
+// worker's employer): never said through the kiosk's speaker unless
+// private listening is on.
+bool IsPersonalField(std::string_view field);
 
 }  // namespace carevoice::client

@@ -1,5 +1,7 @@
 #include "client/app/text_edit.h"
 
+#include <algorithm>
+
 #include "base/utf8.h"
 
 namespace carevoice::client {
@@ -39,6 +41,19 @@ std::string_view LastWord(std::string_view text) {
   std::size_t start = text.find_last_of(" \n", end);
   start = start == std::string_view::npos ? 0 : start + 1;
   return text.substr(start, end + 1 - start);
+}
+
+std::size_t NearLimit(std::size_t limit) { return std::max<std::size_t>(20, limit / 10); }
+
+std::size_t RemainingToSay(std::size_t limit, std::size_t before, std::size_t after) {
+  if (limit == 0 || after <= before || after >= limit) return 0;
+  const std::size_t left_before = limit - std::min(before, limit);
+  const std::size_t left = limit - after;
+  const std::size_t near = NearLimit(limit);
+  for (std::size_t mark : {near, near / 2, std::size_t{10}}) {
+    if (left_before > mark && left <= mark) return left;
+  }
+  return 0;
 }
 
 }  // namespace carevoice::client

@@ -153,10 +153,17 @@ void KioskUi::Type(std::string_view utf8) {
     return;
   }
   std::size_t before = journey.Words().size();
+  std::size_t count_before = CharacterCount(journey.Words());
   bool all = journey.InsertWords(utf8);
   typed_at_focus_ = focus_.serial();
   if (journey.Words().size() > before) EchoTyped(utf8);
-  if (!all) announcer_.Say(session_->speech_strings().Get("words.limit"));
+  if (!all) {
+    announcer_.Say(session_->speech_strings().Get("words.limit"));
+  } else if (std::size_t left = RemainingToSay(journey.WordsLimit(), count_before,
+                                               CharacterCount(journey.Words()))) {
+    announcer_.Queue(session_->speech_strings().Format("words.remaining",
+                                                       {std::to_string(left)}));
+  }
 }
 
 void KioskUi::EraseTyped() {

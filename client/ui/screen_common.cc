@@ -66,8 +66,12 @@ Text ReviewLine(const ScreenContext& ctx, const Step& step) {
     case StepType::kWords: {
       std::string words = GetText(draft, step.field).value_or("");
       if (words.empty()) return JourneyText(ctx, keys.review_none);
-      // What the person typed is read back as typed, in any language.
+      // What the person typed is read back as typed, in any language; their
+      // contact details only in private listening (the screen shows them).
       value = Text::Same(words);
+      if (IsPersonalField(step.field) && !ctx.settings.private_listening) {
+        value.spoken = ctx.texts.Get("state.hidden").spoken;
+      }
       break;
     }
     case StepType::kRate: {

@@ -339,7 +339,7 @@ void Ui::DrawTextIn(ImFont* font, float size, a11y::Rect box, ImU32 colour,
 
 void Ui::Register(std::string_view id, std::string_view label, a11y::Role role,
                   std::string_view state, std::string_view hint, a11y::Rect box,
-                  bool focusable, bool decorative, bool key) {
+                  bool focusable, bool decorative, bool key, bool personal) {
   // An open keyboard row keeps the scan on its keys.
   if (keys_only_ && !key) focusable = false;
   a11y::WidgetInfo& info = registry_.Add();
@@ -364,6 +364,7 @@ void Ui::Register(std::string_view id, std::string_view label, a11y::Role role,
   info.box = box;
   info.focusable = focusable;
   info.decorative = decorative;
+  info.personal = personal;
 }
 
 void Ui::Record(std::string_view shown, std::string_view spoken) {
@@ -629,7 +630,7 @@ std::string Ui::KeyRow(std::string_view row_id, const Text& row_label,
 }
 
 void Ui::TextField(std::string_view id, const Text& label, std::string_view text,
-                   const Text& hint, const Text& empty_state) {
+                   const Text& hint, const Text& empty_state, bool personal) {
   Paragraph(std::string(id) + ".label", label);
   float wrap = InnerWidth() - 2 * kPadding;
   bool focused = focus_.focused_id() == id;
@@ -648,7 +649,8 @@ void Ui::TextField(std::string_view id, const Text& label, std::string_view text
                  Colour(theme_.field_text), shown.data(), shown.data() + shown.size(),
                  wrap);
   std::string state = text.empty() ? empty_state.spoken : std::string(text);
-  Register(id, label.spoken, a11y::Role::kTextField, state, hint.spoken, box, true);
+  Register(id, label.spoken, a11y::Role::kTextField, state, hint.spoken, box, true,
+           /*decorative=*/false, /*key=*/false, personal);
   if (!text.empty()) Record(text, text);
 }
 

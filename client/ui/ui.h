@@ -86,8 +86,10 @@ class Ui {
               const Text& off_word);
   // A multi-line field showing `text`; typing is routed to it by the
   // kiosk while it has focus.
+  // `personal` (a name, phone, email, address): the typed value is not
+  // spoken through the kiosk's speaker unless private listening is on.
   void TextField(std::string_view id, const Text& label, std::string_view text,
-                 const Text& hint, const Text& empty_state);
+                 const Text& hint, const Text& empty_state, bool personal = false);
 
   // The word spoken for a chosen item ("selected"), in the speech language.
   void SetSelectedWord(std::string word) { selected_word_ = std::move(word); }
@@ -182,7 +184,8 @@ class Ui {
   bool WordsFit(ImFont* font, float size, float wrap, std::string_view text) const;
   void Register(std::string_view id, std::string_view label, a11y::Role role,
                 std::string_view state, std::string_view hint, a11y::Rect box,
-                bool focusable, bool decorative = false, bool key = false);
+                bool focusable, bool decorative = false, bool key = false,
+                bool personal = false);
   float CellWidth() const;
   void TextBlock(std::string_view id, const Text& text, ImFont* font, float size,
                  a11y::Rgb colour, a11y::Role role);

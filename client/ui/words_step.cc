@@ -15,11 +15,19 @@ Intent DrawWordsStep(const ScreenContext& ctx, const Step& step, Ui& ui) {
   ui.Title(StepTitle(ctx, keys), StepInstruction(ctx, step, keys));
   std::string words = ctx.journey.Words();
   ui.TextField(WordsFieldId(step), JourneyText(ctx, keys.field_label), words,
-               JourneyText(ctx, keys.field_hint), t.Get("state.empty"));
+               JourneyText(ctx, keys.field_hint), t.Get("state.empty"),
+               IsPersonalField(step.field));
   if (!ctx.error.shown.empty()) ui.ErrorText(step.id + ".error", ctx.error);
-  if (step.max_chars > 0 && ctx.journey.WordsLimit() > 0 &&
-      CharacterCount(words) >= ctx.journey.WordsLimit()) {
-    ui.ErrorText(step.id + ".limit", t.Get("words.limit"));
+  // Nobody is cut off without warning: near the limit, how much room is
+  // left is shown (and said as it is reached, see KioskUi::Type).
+  if (const std::size_t limit = ctx.journey.WordsLimit(); limit > 0) {
+    const std::size_t count = CharacterCount(words);
+    if (count >= limit) {
+      ui.ErrorText(step.id + ".limit", t.Get("words.limit"));
+    } else if (limit - count <= NearLimit(limit)) {
+      ui.ErrorText(step.id + ".remaining",
+                   t.Format("words.remaining", {std::to_string(limit - count)}));
+    }
   }
   Intent intent;
   auto continue_button = [&] {
