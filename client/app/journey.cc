@@ -82,8 +82,27 @@ absl::Status Journey::ChooseText(std::string value) {
     return absl::FailedPreconditionError("not a step that takes a choice from a list");
   }
   absl::Status set = SetText(draft_, s->field, std::move(value));
-  if (set.ok()) Forward();
-  return set;
+  if (!set.ok()) return set;
+  answered_.insert(at_);
+  // A provider or site that does not belong to the new choice is taken
+  // back, and asked again.
+  for (std::size_t i = 0; i < spec_->steps.size(); ++i) {
+    const Step& later = spec_->steps[i];
+    if (later.type != StepType::kChooseFromCatalog || later.list == CatalogList::kServices) {
+      continue;
+    }
+    std::string kept = GetText(draft_, later.field).value_or("");
+    if (kept.empty()) continue;
+    std::vector<CatalogChoice> fits = CatalogChoices(later, draft_, catalog_);
+    if (std::none_of(fits.begin(), fits.end(),
+                     [&](const CatalogChoice& c) { return c.id == kept; })) {
+      (void)SetText(draft_, later.field, "");
+      answered_.erase(i);
+      visited_.erase(i);
+    }
+  }
+  Forward();
+  return absl::OkStatus();
 }
 
 absl::Status Journey::ChooseNumber(int value) {

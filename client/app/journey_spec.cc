@@ -230,6 +230,19 @@ std::vector<JourneySpec> BuildJourneys() {
       {.id = "danger", .type = StepType::kChooseOption, .options = DangerOptions("safeguarding"),
        .reviewed = false},
       {.id = "service", .type = StepType::kChooseFromCatalog, .field = "complaint.service_id"},
+      // Which provider and site, where the catalog lists them.
+      {.id = "provider", .type = StepType::kChooseFromCatalog, .field = "complaint.provider_id",
+       .optional = true,
+       .shown_when = [](const Draft& d, const v1::Catalog* c) {
+         return !CatalogChoices({.list = CatalogList::kProviders}, d, c).empty();
+       },
+       .list = CatalogList::kProviders},
+      {.id = "site", .type = StepType::kChooseFromCatalog, .field = "complaint.site_id",
+       .optional = true,
+       .shown_when = [](const Draft& d, const v1::Catalog* c) {
+         return !CatalogChoices({.list = CatalogList::kSites}, d, c).empty();
+       },
+       .list = CatalogList::kSites},
       SpeakerStep(),
       EmployerStep(),
       {.id = "what", .type = StepType::kWords, .field = "complaint.what_happened",
@@ -333,6 +346,54 @@ std::vector<JourneySpec> BuildJourneys() {
 
 }  // namespace
 
+std::string DraftServiceId(const v1::Submission& draft) {
+  if (draft.has_feedback()) return draft.feedback().service_id();
+  if (draft.has_complaint()) return draft.complaint().service_id();
+  if (draft.has_idea()) return draft.idea().service_id();
+  return "";
+}
+
+std::string DraftProviderId(const v1::Submission& draft) {
+  if (draft.has_feedback()) return draft.feedback().provider_id();
+  if (draft.has_complaint()) return draft.complaint().provider_id();
+  return "";
+}
+
+std::vector<CatalogChoice> CatalogChoices(const Step& step, const v1::Submission& draft,
+                                          const v1::Catalog* catalog) {
+  std::vector<CatalogChoice> choices;
+  if (catalog == nullptr) return choices;
+  switch (step.list) {
+    case CatalogList::kServices:
+      for (const v1::Service& s : catalog->services()) {
+        choices.push_back({s.id(), &s.name(), ""});
+      }
+      break;
+    case CatalogList::kProviders: {
+      const std::string service = DraftServiceId(draft);
+      for (const v1::Provider& p : catalog->providers()) {
+        if (std::find(p.service_ids().begin(), p.service_ids().end(), service) !=
+            p.service_ids().end()) {
+          choices.push_back({p.id(), nullptr, p.name()});
+        }
+      }
+      break;
+    }
+    case CatalogList::kSites: {
+      const std::string provider = DraftProviderId(draft);
+      for (const v1::Site& site : catalog->sites()) {
+        if (site.provider_id() != provider) continue;
+        // "The Kettle Hub, Old Town": the place as people know it.
+        choices.push_back({site.id(), nullptr,
+                           site.locality().empty() ? site.name()
+                                                   : site.name() + ", " + site.locality()});
+      }
+      break;
+    }
+  }
+  return choices;
+}
+
 const char* StepTypeName(StepType type) {
   switch (type) {
     case StepType::kChooseFromCatalog: return "choose_from_catalog";
@@ -369,7 +430,11 @@ StepKeys KeysFor(const JourneySpec& spec, const Step& step) {
   if (step.notice_when) keys.notice = k + ".notice";
   switch (step.type) {
     case StepType::kChooseFromCatalog:
-      keys.extra = {"service.none", "service.something_else"};
+      if (step.list == CatalogList::kServices) {
+        keys.extra = {"service.none", "service.something_else"};
+      } else {
+        keys.extra = {k + ".not_sure"};
+      }
       break;
     case StepType::kChooseOption:
       for (const Option& option : step.options) keys.choices.push_back(k + "." + option.id);

@@ -30,6 +30,20 @@ enum class StepType {
 // The step-type name used in ids and messages ("words").
 const char* StepTypeName(StepType type);
 
+// Which catalog list a kChooseFromCatalog step offers.
+enum class CatalogList {
+  kServices,   // every service
+  kProviders,  // the providers of the service chosen in the draft
+  kSites,      // the sites of the provider chosen in the draft
+};
+
+// One choice of a catalog list: its id and its name in a language.
+struct CatalogChoice {
+  std::string id;
+  const v1::LocalizedText* localized = nullptr;  // services: names by language
+  std::string name;                              // providers and sites
+};
+
 // One fixed answer of a kChooseOption step.
 struct Option {
   std::string id{};       // widget id suffix and language key suffix
@@ -70,6 +84,9 @@ struct Step {
   // ("contact": a phone, an email or an address).
   std::function<bool(const v1::Submission& draft)> check{};
   std::string check_field{};
+  // For kChooseFromCatalog: the list offered. Providers and sites may be
+  // answered "not sure" (the field stays empty).
+  CatalogList list = CatalogList::kServices;
 };
 
 struct JourneySpec {
@@ -95,6 +112,13 @@ struct StepKeys {
   std::vector<std::string> extra;       // further fixed keys of its step type
   std::vector<std::string> All() const;
 };
+
+// The choices `step` offers for `draft` (empty without a catalog).
+std::vector<CatalogChoice> CatalogChoices(const Step& step, const v1::Submission& draft,
+                                          const v1::Catalog* catalog);
+// The service, and provider the draft names (any kind), or "".
+std::string DraftServiceId(const v1::Submission& draft);
+std::string DraftProviderId(const v1::Submission& draft);
 
 // Keys the journey itself shows on every step (the numbers to call).
 std::vector<std::string> SpecKeys(const JourneySpec& spec);

@@ -604,8 +604,11 @@ std::string KioskUi::InitialFocus() const {
   if (step == nullptr) return "";
   const v1::Submission& draft = session_->journey().draft();
   switch (step->type) {
-    case StepType::kChooseFromCatalog:
-      return step->id + "." + GetText(draft, step->field).value_or("");
+    case StepType::kChooseFromCatalog: {
+      std::string id = GetText(draft, step->field).value_or("");
+      if (id.empty()) return session_->journey().Answered(*step) ? step->id + ".not_sure" : "";
+      return step->id + "." + id;
+    }
     case StepType::kRate:
       return step->id + "." + std::to_string(GetNumber(draft, step->field).value_or(0));
     case StepType::kChooseOption: {

@@ -60,9 +60,18 @@ Text ReviewLine(const ScreenContext& ctx, const Step& step) {
   Text line = JourneyText(ctx, keys.review_line);
   Text value;
   switch (step.type) {
-    case StepType::kChooseFromCatalog:
-      value = ServiceName(ctx, GetText(draft, step.field).value_or(""));
+    case StepType::kChooseFromCatalog: {
+      const std::string id = GetText(draft, step.field).value_or("");
+      if (step.list == CatalogList::kServices) {
+        value = ServiceName(ctx, id);
+        break;
+      }
+      value = JourneyText(ctx, keys.extra.front());  // not sure
+      for (const CatalogChoice& choice : CatalogChoices(step, draft, ctx.catalog)) {
+        if (choice.id == id) value = Text::Same(choice.name);
+      }
       break;
+    }
     case StepType::kWords: {
       std::string words = GetText(draft, step.field).value_or("");
       if (words.empty()) return JourneyText(ctx, keys.review_none);

@@ -27,6 +27,8 @@ press "Is someone in danger or being hurt right now?" Return
 tab_to "Choice, No,"
 press "Which service is it about?" Return
 tab_to "Choice, Home care,"
+press "Which organisation provides it?" Return
+tab_to "Choice, Meadow Lane Care,"
 press "Are you telling us as..." Return
 tab_to "Choice, Someone who uses care services,"
 press "What happened?" Return
@@ -55,7 +57,8 @@ heard "You stayed anonymous, so the council cannot contact you." "$from"
 arrived "$words"
 grep -qF '"kind": "complaint"' "$work/list.json" || fail "not stored as a complaint"
 "$bin/carevoice-admin" --service "$address" list --format table >"$work/table.txt"
-grep -q "complaint .*Home care" "$work/table.txt" || fail "the officers' table does not name the service"
+grep -q "complaint .*Home care .*Meadow Lane Care" "$work/table.txt" ||
+  fail "the officers' table does not name the service and provider"
 
 # 2. A kiosk that has never reached the service (nothing listens there).
 kill "$kiosk_pid" 2>/dev/null || true

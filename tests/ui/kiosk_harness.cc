@@ -233,7 +233,9 @@ bool KioskHarness::AnswerStep(const std::string& pick, const std::string& words)
     case StepType::kChooseOption:
     case StepType::kRate: {
       std::string id = pick;
-      if (id.empty() && step->type == StepType::kChooseFromCatalog) id = "home_care";
+      if (id.empty() && step->type == StepType::kChooseFromCatalog) {
+        id = step->list == CatalogList::kServices ? "home_care" : "not_sure";
+      }
       if (id.empty() && step->type == StepType::kRate) id = "4";
       if (id.empty()) id = step->options[std::min<std::size_t>(1, step->options.size() - 1)].id;
       if (!FocusOn(step->id + "." + id)) return false;

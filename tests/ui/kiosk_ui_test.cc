@@ -184,6 +184,7 @@ TEST_P(EverythingDrawnIsSpoken, OnEveryScreen) {
     h.Press(SDLK_RETURN);
     const std::map<std::string, std::string> picks = {
         {"speaker", speaker}, {"danger", journey == "safeguarding" ? "yes" : "no"},
+        {"provider", "kettle_community_care"}, {"site", "kettle_hub"},
         {"when", "longer"}, {"about", "relative"}, {"agreed", "no"}, {"why", "other"},
         {"contact", "give"}};
     for (int i = 0; i < 40 && h.View() != "review"; ++i) {
@@ -557,8 +558,9 @@ void CheckLayout(float width, float height, int text_size, const std::string& la
   const std::map<std::string, std::map<std::string, std::string>> kPicks = {
       {"feedback", {{"speaker", "uses_services"}}},
       {"complaint",
-       {{"danger", "no"}, {"speaker", "care_worker"}, {"when", "longer"},
-        {"about", "relative"}, {"agreed", "no"}, {"why", "other"}, {"contact", "give"}}},
+       {{"danger", "no"}, {"provider", "kettle_community_care"}, {"site", "kettle_hub"},
+        {"speaker", "care_worker"}, {"when", "longer"}, {"about", "relative"},
+        {"agreed", "no"}, {"why", "other"}, {"contact", "give"}}},
       {"safeguarding", {{"danger", "yes"}, {"contact", "give"}}},
       {"idea", {}},
   };

@@ -109,7 +109,8 @@ class ShellRun {
   void EveryOtherJourney(int theme_steps) {
     const std::map<std::string, std::map<std::string, std::string>> picks = {
         {"complaint",
-         {{"danger", "no"}, {"speaker", "care_worker"}, {"when", "longer"},
+         {{"danger", "no"}, {"provider", "kettle_community_care"}, {"site", "kettle_hub"},
+          {"speaker", "care_worker"}, {"when", "longer"},
           {"about", "relative"}, {"agreed", "no"}, {"why", "other"}, {"contact", "give"}}},
         {"safeguarding", {{"danger", "yes"}, {"contact", "give"}}},
         {"idea", {}}};

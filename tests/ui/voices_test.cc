@@ -185,6 +185,41 @@ TEST(SomethingIsWrong, AComplaintWithContactDetailsIsAcknowledgedWithin3WorkingD
   EXPECT_FALSE(sent.has_on_behalf_of());
 }
 
+TEST(SomethingIsWrong, TheProviderAndSiteAreAskedWhereTheCatalogListsThem) {
+  KioskHarness h;
+  StartJourney(h, "Something is wrong");
+  ASSERT_TRUE(h.AnswerStep("no"));
+  ASSERT_TRUE(h.AnswerStep("home_care"));
+  ASSERT_EQ(h.View(), "provider");
+  std::string heard = h.SpokenSince(h.ViewEntryMark());
+  EXPECT_THAT(heard, HasSubstr("Which organisation provides it?"));
+  ASSERT_TRUE(h.TabUntilHeard("Kettle Community Care CIC"));
+  EXPECT_FALSE(h.TabUntilHeard("Brightwell Homes")) << "a care home provider, not home care";
+  ASSERT_TRUE(h.AnswerStep("kettle_community_care"));
+  ASSERT_EQ(h.View(), "site");
+  ASSERT_TRUE(h.AnswerStep("kettle_hub"));
+  ASSERT_TRUE(h.AnswerUntil("review", {{"formal", "complaint"},
+                                       {"about", "me"},
+                                       {"contact", "anonymous"}}));
+  heard = h.SpokenSince(h.ViewEntryMark());
+  EXPECT_THAT(heard, HasSubstr("Provider: Kettle Community Care CIC"));
+  EXPECT_THAT(heard, HasSubstr("Place: The Kettle Hub, Old Town"));
+  // Another service: the provider that does not give it is asked again.
+  ASSERT_TRUE(h.TabUntilHeard("Change the service"));
+  h.Press(SDLK_RETURN);
+  ASSERT_EQ(h.View(), "service");
+  ASSERT_TRUE(h.AnswerStep("care_homes"));
+  ASSERT_EQ(h.View(), "provider") << "the old provider does not run care homes";
+  ASSERT_TRUE(h.AnswerStep("not_sure"));
+  ASSERT_EQ(h.View(), "review");
+  ASSERT_TRUE(h.FocusOn("review.send"));
+  h.Press(SDLK_RETURN);
+  const v1::Submission sent = h.outbox().Pending(1)->front().submission;
+  EXPECT_EQ(sent.complaint().service_id(), "care_homes");
+  EXPECT_EQ(sent.complaint().provider_id(), "");
+  EXPECT_EQ(sent.complaint().site_id(), "");
+}
+
 TEST(SomethingIsWrong, ACareWorkerHearsTheirProtectionAndMayStayAnonymous) {
   KioskHarness h;
   StartJourney(h, "Something is wrong");
