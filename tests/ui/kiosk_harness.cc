@@ -225,6 +225,25 @@ bool KioskHarness::FocusOn(const std::string& id) {
   return FocusedId() == id;
 }
 
+bool KioskHarness::TapOn(const std::string& id) {
+  // Down first (a new screen starts at the top), then back up for an item
+  // scrolled past.
+  for (const char* scroll : {"scroll.down", "scroll.up"}) {
+    for (int i = 0; i < 12; ++i) {
+      const a11y::WidgetInfo* item = kiosk_->registry().Find(id);
+      if (item == nullptr) return false;
+      if (!item->clipped) {
+        Tap(item->box.x + item->box.w / 2, item->box.y + item->box.h / 2);
+        return true;
+      }
+      const a11y::WidgetInfo* button = kiosk_->registry().Find(scroll);
+      if (button == nullptr) break;
+      Tap(button->box.x + button->box.w / 2, button->box.y + button->box.h / 2);
+    }
+  }
+  return false;
+}
+
 bool KioskHarness::AnswerStep(const std::string& pick, const std::string& words) {
   const Step* step = kiosk_->journey().step();
   if (step == nullptr) return false;

@@ -41,6 +41,9 @@ class KioskHarness {
   void Type(const std::string& utf8);
   // A pointer press and release at a point, then Settle().
   void Tap(float x, float y);
+  // Touch alone: taps the scroll buttons until the item `id` is wholly in
+  // view, then taps the item's middle; false when it is not on screen.
+  bool TapOn(const std::string& id);
   // Moves focus with Tab until `id` is focused; false if never.
   bool FocusOn(const std::string& id);
   // As a blind person finds their way: presses Tab until what is spoken

@@ -267,6 +267,37 @@ TEST(SomethingIsWrong, SpeakingForSomeoneWhoCouldNotAgreeRecordsWhy) {
   EXPECT_EQ(sent.on_behalf_of().why(), v1::NO_CONSENT_WHY_LACKS_CAPACITY);
 }
 
+// Touch alone, as a person who cannot use keys: every choice tapped, the
+// words typed on the on-screen keyboard, scrolling by the scroll buttons.
+TEST(SomethingIsWrong, ByTouchAlone) {
+  KioskHarness h;
+  h.Tap(640, 30);
+  ASSERT_EQ(h.View(), "home");
+  for (const char* id : {"home.complaint", "danger.no", "service.day_centres",
+                         "provider.northshire_day_services", "site.riverside_centre",
+                         "speaker.family_or_friend"}) {
+    ASSERT_TRUE(h.TapOn(id)) << id << " on " << h.View();
+  }
+  ASSERT_EQ(h.View(), "what");
+  for (const char* key : {"osk.key.l", "osk.key.a", "osk.key.t", "osk.key.e"}) {
+    ASSERT_TRUE(h.TapOn(key)) << key;
+  }
+  ASSERT_TRUE(h.TapOn("what.continue"));
+  for (const char* id : {"when.month", "outcome.continue", "discuss.no", "formal.complaint",
+                         "about.relative", "agreed.yes", "contact.anonymous"}) {
+    ASSERT_TRUE(h.TapOn(id)) << id << " on " << h.View();
+  }
+  ASSERT_EQ(h.View(), "review");
+  ASSERT_TRUE(h.TapOn("review.send"));
+  ASSERT_EQ(h.View(), "thanks");
+  const v1::Submission sent = h.outbox().Pending(1)->front().submission;
+  EXPECT_EQ(sent.complaint().what_happened(), "late");
+  EXPECT_EQ(sent.complaint().site_id(), "riverside_centre");
+  EXPECT_EQ(sent.complaint().when(), v1::WHEN_LAST_MONTH);
+  EXPECT_TRUE(sent.on_behalf_of().person_consented());
+  EXPECT_EQ(sent.speaker(), v1::SPEAKER_FAMILY_OR_FRIEND);
+}
+
 TEST(AnIdea, GoesToTheCouncilWithWhoItWouldHelp) {
   KioskHarness h;
   StartJourney(h, "I have an idea");
