@@ -7,6 +7,7 @@
 #  2. "Someone is at risk" at a kiosk that has never reached the service:
 #     after "Yes", the very next thing said is the numbers to call (built
 #     in), and the worry is saved but said to be not yet sent.
+#  3. "I have an idea", back online: it arrives at the service.
 #
 # Usage: kiosk_voices_e2e.sh BIN_DIR ASSETS_DIR
 set -euo pipefail
@@ -63,6 +64,7 @@ grep -q "complaint .*Home care .*Meadow Lane Care" "$work/table.txt" ||
 # 2. A kiosk that has never reached the service (nothing listens there).
 kill "$kiosk_pid" 2>/dev/null || true
 wait "$kiosk_pid" 2>/dev/null || true
+service_address=$address
 address=127.0.0.1:9  # discard: nothing answers
 rm -f "$work/outbox.db"*
 start_kiosk offline
@@ -98,4 +100,31 @@ from=$(lines)
 press "Your worry is saved." Return
 heard "has not been sent yet" "$from"
 heard "Please phone now: 999 in an emergency, or the council on 0300 123 4567." "$from"
-echo "e2e: a complaint arrived by keys and ear; a worry gave the numbers first, offline"
+
+# 3. An idea, at a kiosk that reaches the service.
+kill "$kiosk_pid" 2>/dev/null || true
+wait "$kiosk_pid" 2>/dev/null || true
+address=$service_address
+rm -f "$work/outbox.db"*
+start_kiosk idea
+heard "Touch the screen or press any key to have your say"
+focus_kiosk
+idea="Open the day centre on Saturdays $RANDOM"
+press "What would you like to do?" space
+tab_to "I have an idea"
+press "Which service is it about?" Return
+tab_to "Choice, Day centres,"
+press "Are you telling us as..." Return
+tab_to "Choice, Someone who works in care,"
+press "What is your idea?" Return
+xdotool type --delay 0 "$idea"
+press "Button, Continue" Tab
+press "Who would it help?" Return
+xdotool type --delay 0 "People who work in the week"
+press "Button, Continue" Tab
+press "Check what you are sending" Return
+tab_to "Button, Send,"
+press "Your idea is saved." Return
+arrived "$idea"
+grep -qF '"kind": "idea"' "$work/list.json" || fail "not stored as an idea"
+echo "e2e: a complaint arrived by keys and ear; a worry gave the numbers first, offline; an idea arrived"
