@@ -296,6 +296,16 @@ float Ui::TextHeight(ImFont* font, float size, float wrap,
 }
 
 bool Ui::WordsFit(ImFont* font, float size, float wrap, std::string_view text) const {
+  // Asked of every choice on every frame (rows reflow by it): measured once.
+  auto known = fits_.find(LayoutKeyView{font, size, wrap, text});
+  if (known != fits_.end()) return known->second;
+  if (fits_.size() >= 2048) fits_.clear();
+  const bool fits = MeasureWordsFit(font, size, wrap, text);
+  fits_.emplace(LayoutKey{font, size, wrap, std::string(text)}, fits);
+  return fits;
+}
+
+bool Ui::MeasureWordsFit(ImFont* font, float size, float wrap, std::string_view text) const {
   std::size_t i = 0;
   while (i < text.size()) {
     while (i < text.size() && (IsBlank(text[i]) || text[i] == '\n')) ++i;

@@ -166,6 +166,7 @@ class Ui {
   void SetFonts(const Fonts& fonts) {
     fonts_ = fonts;
     layouts_.clear();  // new glyphs, new sizes
+    fits_.clear();
     shapes_.Clear();   // a new atlas, a new white pixel
     bar_plan_key_.clear();
   }
@@ -242,6 +243,9 @@ class Ui {
                                     std::string_view text) const;
   mutable std::unordered_map<LayoutKey, std::vector<LaidLine>, LayoutKeyHash, LayoutKeyEq>
       layouts_;
+  // WordsFit's answers, by the same key.
+  mutable std::unordered_map<LayoutKey, bool, LayoutKeyHash, LayoutKeyEq> fits_;
+  bool MeasureWordsFit(ImFont* font, float size, float wrap, std::string_view text) const;
   BarPlan MeasureBar(const std::vector<Text>& labels, const Text& more, float width,
                      float height) const;
   // The last bar planned, and what it was planned for.

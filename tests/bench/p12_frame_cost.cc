@@ -191,6 +191,8 @@ int Main() {
 
   h.Press(SDLK_TAB);     // leave the field
   h.Press(SDLK_RETURN);  // continue
+  if (h.View() != "speaker") Die("expected who is speaking, got " + h.View());
+  if (!h.AnswerStep("family_or_friend")) Die("could not say who is speaking");
   if (h.View() != "review") Die("expected the review screen, got " + h.View());
   results.push_back(Measure(h, kiosk_context, form));
 
