@@ -69,8 +69,9 @@ bool About(const Draft& d, std::string_view service) {
   return d.has_feedback() && d.feedback().service_id() == service;
 }
 
-// "Are you telling us as..." Early in every journey. Changing the answer
-// takes back what only the other kind of speaker is asked.
+// "Are you telling us as..." Early in every journey (feedback asks it
+// after the words). Changing the answer takes back what only the other
+// kind of speaker is asked.
 Step SpeakerStep() {
   auto not_worker = [](Draft& d) {
     d.clear_worker();
