@@ -241,6 +241,14 @@ const Step* Journey::StepForField(std::string_view field) const {
 
 v1::Submission Journey::BuildSubmission(const std::string& language) const {
   v1::Submission s = draft_;
+  // What is sent is what the review read back: an answer to a step no
+  // longer asked (the service changed from home care, the time limit no
+  // longer applies) stays behind.
+  if (spec_ != nullptr) {
+    for (const Step& step : spec_->steps) {
+      if (!step.field.empty() && !Shown(step)) ClearDraftField(s, step.field);
+    }
+  }
   s.set_language(language);
   s.set_channel(v1::CHANNEL_KIOSK);
   return s;

@@ -612,6 +612,23 @@ absl::Status SetNumber(v1::Submission& draft, std::string_view field, int value)
   return absl::InvalidArgumentError(std::string(field) + " is not a choice");
 }
 
+void ClearDraftField(v1::Submission& draft, std::string_view field) {
+  absl::StatusOr<Resolved> r = Resolve(draft, nullptr, field);
+  if (!r.ok()) return;
+  // The const walk passed through default instances where a message is
+  // absent: only a field in the draft's own messages can be set.
+  pb::Message* holder = &draft;
+  std::string_view rest = field;
+  for (std::size_t dot = rest.find('.'); dot != std::string_view::npos; dot = rest.find('.')) {
+    const pb::FieldDescriptor* part =
+        holder->GetDescriptor()->FindFieldByName(std::string(rest.substr(0, dot)));
+    if (part == nullptr || !holder->GetReflection()->HasField(*holder, part)) return;
+    holder = holder->GetReflection()->MutableMessage(holder, part);
+    rest.remove_prefix(dot + 1);
+  }
+  holder->GetReflection()->ClearField(holder, r->field);
+}
+
 bool IsTextField(std::string_view field) {
   v1::Submission probe;
   absl::StatusOr<Resolved> r = Resolve(probe, &probe, field);

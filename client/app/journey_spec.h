@@ -145,6 +145,9 @@ absl::StatusOr<std::string> GetText(const v1::Submission& draft, std::string_vie
 absl::Status SetText(v1::Submission& draft, std::string_view field, std::string value);
 absl::StatusOr<int> GetNumber(const v1::Submission& draft, std::string_view field);
 absl::Status SetNumber(v1::Submission& draft, std::string_view field, int value);
+// Clears the field (nothing is created on the way: a field under an
+// absent message is already clear).
+void ClearDraftField(v1::Submission& draft, std::string_view field);
 // True when the field is a string (else an enum or bool).
 bool IsTextField(std::string_view field);
 // True for details that identify the person (contact details, a care

@@ -282,6 +282,52 @@ TEST_F(JourneyTest, ABadSpecFailsItsCheck) {
       << "no kind chosen";
 }
 
+TEST_F(JourneyTest, AnAnswerToAStepNoLongerAskedIsNotSent) {
+  v1::Catalog catalog;  // any catalog: home care has no providers here
+  Journey j;
+  j.SetCatalog(&catalog);
+  j.Start();
+  ASSERT_TRUE(j.Begin("feedback"));
+  ASSERT_TRUE(j.ChooseText("home_care").ok());
+  ASSERT_TRUE(j.ChooseNumber(0).ok());  // no face
+  ASSERT_TRUE(j.Continue());            // no words
+  ASSERT_TRUE(j.ChooseNumber(v1::SPEAKER_USES_SERVICES).ok());
+  ASSERT_EQ(j.view(), "visit_time");
+  ASSERT_TRUE(j.ChooseNumber(v1::ANSWER_NO).ok());
+  ASSERT_TRUE(j.ChooseNumber(v1::ANSWER_YES).ok());
+  ASSERT_EQ(j.view(), "review");
+  EXPECT_EQ(j.BuildSubmission("en-GB").feedback().worker_had_enough_time(), v1::ANSWER_NO);
+  // The person changes the service: the home-care answers stay behind.
+  ASSERT_TRUE(j.Edit("service"));
+  ASSERT_TRUE(j.ChooseText("day_centres").ok());
+  ASSERT_EQ(j.view(), "review");
+  v1::Submission sent = j.BuildSubmission("en-GB");
+  EXPECT_EQ(sent.feedback().worker_had_enough_time(), v1::ANSWER_UNSPECIFIED);
+  EXPECT_EQ(sent.feedback().same_care_workers(), v1::ANSWER_UNSPECIFIED);
+  EXPECT_EQ(sent.speaker(), v1::SPEAKER_USES_SERVICES);
+  EXPECT_FALSE(sent.has_on_behalf_of()) << "nothing created on the way";
+  // A concern's reason for lateness goes when it is no longer late.
+  j.Reset();
+  j.Start();
+  ASSERT_TRUE(j.Begin("complaint"));
+  ASSERT_TRUE(j.ChooseNumber(v1::ANSWER_NO).ok());  // danger
+  ASSERT_TRUE(j.ChooseText("day_centres").ok());
+  ASSERT_TRUE(j.ChooseNumber(v1::SPEAKER_USES_SERVICES).ok());
+  ASSERT_TRUE(j.InsertWords("The bus did not come."));
+  ASSERT_TRUE(j.Continue());
+  ASSERT_TRUE(j.ChooseNumber(v1::WHEN_OVER_A_YEAR_AGO).ok());
+  ASSERT_EQ(j.view(), "late");
+  ASSERT_TRUE(j.InsertWords("I was in hospital."));
+  ASSERT_TRUE(j.Continue());
+  EXPECT_EQ(j.BuildSubmission("en-GB").complaint().late_reason(), "I was in hospital.");
+  ASSERT_TRUE(j.Back());  // outcome -> late
+  ASSERT_TRUE(j.Back());  // late -> when
+  ASSERT_EQ(j.view(), "when");
+  ASSERT_TRUE(j.ChooseNumber(v1::WHEN_LAST_MONTH).ok());
+  EXPECT_EQ(j.BuildSubmission("en-GB").complaint().late_reason(), "");
+  EXPECT_FALSE(j.BuildSubmission("en-GB").has_on_behalf_of());
+}
+
 TEST_F(JourneyTest, SendIsOnlyFromTheReviewAndAFailedSendKeepsTheDraft) {
   Journey j;
   j.Start();
