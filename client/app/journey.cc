@@ -262,7 +262,9 @@ absl::StatusOr<Receipt> Journey::Send(Outbox& outbox, absl::Time now,
   }
   absl::StatusOr<OutboxItem> item = outbox.Enqueue(BuildSubmission(language), now);
   if (!item.ok()) return item.status();
-  receipt_ = Receipt{item->reference, item->submission_id, draft_.anonymous()};
+  const bool asked = std::any_of(spec_->steps.begin(), spec_->steps.end(),
+                                 [](const Step& st) { return st.field == "anonymous"; });
+  receipt_ = Receipt{item->reference, item->submission_id, asked && draft_.anonymous()};
   // Sent means sent: the words now live only in the outbox.
   draft_.Clear();
   visited_.clear();

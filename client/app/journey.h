@@ -23,7 +23,9 @@ namespace carevoice::client {
 struct Receipt {
   std::string reference;      // canonical, e.g. "KQ7M3RX9"
   std::string submission_id;
-  bool anonymous = true;      // the council cannot write back
+  // They were asked whether the council may contact them and chose not
+  // to: they can still hear back through their reference.
+  bool chose_anonymous = false;
 };
 
 // The views that come before any journey.

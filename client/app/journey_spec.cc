@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "contract/facts.h"
 #include "contract/limits.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/reflection.h"
@@ -347,19 +348,6 @@ std::vector<JourneySpec> BuildJourneys() {
 
 }  // namespace
 
-std::string DraftServiceId(const v1::Submission& draft) {
-  if (draft.has_feedback()) return draft.feedback().service_id();
-  if (draft.has_complaint()) return draft.complaint().service_id();
-  if (draft.has_idea()) return draft.idea().service_id();
-  return "";
-}
-
-std::string DraftProviderId(const v1::Submission& draft) {
-  if (draft.has_feedback()) return draft.feedback().provider_id();
-  if (draft.has_complaint()) return draft.complaint().provider_id();
-  return "";
-}
-
 std::vector<CatalogChoice> CatalogChoices(const Step& step, const v1::Submission& draft,
                                           const v1::Catalog* catalog) {
   std::vector<CatalogChoice> choices;
@@ -371,7 +359,7 @@ std::vector<CatalogChoice> CatalogChoices(const Step& step, const v1::Submission
       }
       break;
     case CatalogList::kProviders: {
-      const std::string service = DraftServiceId(draft);
+      const std::string_view service = contract::ServiceIdOf(draft);
       for (const v1::Provider& p : catalog->providers()) {
         if (std::find(p.service_ids().begin(), p.service_ids().end(), service) !=
             p.service_ids().end()) {
@@ -381,7 +369,7 @@ std::vector<CatalogChoice> CatalogChoices(const Step& step, const v1::Submission
       break;
     }
     case CatalogList::kSites: {
-      const std::string provider = DraftProviderId(draft);
+      const std::string_view provider = contract::ProviderIdOf(draft);
       for (const v1::Site& site : catalog->sites()) {
         if (site.provider_id() != provider) continue;
         // "The Kettle Hub, Old Town": the place as people know it.

@@ -116,9 +116,6 @@ struct StepKeys {
 // The choices `step` offers for `draft` (empty without a catalog).
 std::vector<CatalogChoice> CatalogChoices(const Step& step, const v1::Submission& draft,
                                           const v1::Catalog* catalog);
-// The service, and provider the draft names (any kind), or "".
-std::string DraftServiceId(const v1::Submission& draft);
-std::string DraftProviderId(const v1::Submission& draft);
 
 // Keys the journey itself shows on every step (the numbers to call).
 std::vector<std::string> SpecKeys(const JourneySpec& spec);

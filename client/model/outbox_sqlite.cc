@@ -17,6 +17,7 @@
 #include "base/random.h"
 #include "base/sqlite_db.h"
 #include "base/sqlite_migrations.h"
+#include "contract/facts.h"
 
 namespace carevoice::client {
 namespace {
@@ -210,7 +211,7 @@ absl::StatusOr<OutboxItem> SqliteOutbox::Enqueue(v1::Submission draft,
         .BindText(4, kStatePending)
         .BindBlob(5, base::CanonicalBytes(draft))
         .Bind(6, base::UnixMicrosFromTimestamp(draft.created_at()))
-        .Bind(7, draft.has_safeguarding() ? 1 : 0);
+        .Bind(7, contract::IsUrgent(draft) ? 1 : 0);
     if (absl::Status s = insert->Run(); !s.ok()) return s;
   }
   {

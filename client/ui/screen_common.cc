@@ -2,6 +2,7 @@
 
 #include "accessibility/announcer.h"
 #include "base/languages.h"
+#include "contract/facts.h"
 
 namespace carevoice::client::ui {
 
@@ -9,16 +10,16 @@ namespace {
 
 // A catalog name in `language`, else in English, else the id.
 std::string NameIn(const v1::LocalizedText& name, const std::string& language,
-                   const std::string& fallback) {
+                   std::string_view fallback) {
   const auto& names = name.text();
   auto it = names.find(language);
   if (it == names.end()) it = names.find(std::string(base::kDefaultLanguage));
-  return it != names.end() ? it->second : fallback;
+  return it != names.end() ? it->second : std::string(fallback);
 }
 
 }  // namespace
 
-Text ServiceName(const ScreenContext& ctx, const std::string& service_id) {
+Text ServiceName(const ScreenContext& ctx, std::string_view service_id) {
   if (ctx.catalog != nullptr) {
     for (const v1::Service& service : ctx.catalog->services()) {
       if (service.id() != service_id) continue;
@@ -27,7 +28,7 @@ Text ServiceName(const ScreenContext& ctx, const std::string& service_id) {
     }
   }
   if (service_id == "something_else") return ctx.texts.Get("service.something_else");
-  return Text::Same(service_id);
+  return Text::Same(std::string(service_id));
 }
 
 Text JourneyText(const ScreenContext& ctx, std::string_view key) {
@@ -39,16 +40,11 @@ Text JourneyText(const ScreenContext& ctx, std::string_view key) {
 
 Text StepTitle(const ScreenContext& ctx, const StepKeys& keys) {
   Text title = JourneyText(ctx, keys.title);
-  const v1::Submission& draft = ctx.journey.draft();
-  std::string service;
-  if (draft.has_feedback()) service = draft.feedback().service_id();
-  if (draft.has_complaint()) service = draft.complaint().service_id();
-  if (draft.has_idea()) service = draft.idea().service_id();
   if (title.shown.find("{0}") == std::string::npos &&
       title.spoken.find("{0}") == std::string::npos) {
     return title;
   }
-  Text name = ServiceName(ctx, service);
+  Text name = ServiceName(ctx, contract::ServiceIdOf(ctx.journey.draft()));
   title.shown = FormatTemplate(title.shown, {name.shown});
   title.spoken = FormatTemplate(title.spoken, {name.spoken});
   return title;

@@ -87,7 +87,7 @@ struct ScreenContext {
 };
 
 // The name of a catalog service in the person's language (en-GB fallback).
-Text ServiceName(const ScreenContext& ctx, const std::string& service_id);
+Text ServiceName(const ScreenContext& ctx, std::string_view service_id);
 // A key of the current journey: its own override where the language file
 // has one ("feedback.review.send.hint"), else the shared key.
 Text JourneyText(const ScreenContext& ctx, std::string_view key);

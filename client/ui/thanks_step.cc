@@ -21,10 +21,7 @@ Intent DrawThanksStep(const ScreenContext& ctx, const Step& step, Ui& ui) {
   ui.Paragraph(step.id + ".next", NumbersText(ctx, k + ".next"));
   // Someone who stayed anonymous where they could have given details is
   // told how they can still hear back.
-  const auto& receipt = ctx.journey.receipt();
-  bool could_give = false;
-  for (const Step& s : ctx.journey.spec()->steps) could_give = could_give || s.field == "anonymous";
-  if (receipt && receipt->anonymous && could_give) {
+  if (const auto& receipt = ctx.journey.receipt(); receipt && receipt->chose_anonymous) {
     ui.Paragraph(step.id + ".anonymous", JourneyText(ctx, k + ".anonymous"));
   }
   if (ui.Button(step.id + ".say_again", JourneyText(ctx, k + ".say_again"))) {

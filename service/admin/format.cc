@@ -11,15 +11,15 @@
 #include "base/languages.h"
 #include "base/proto_time.h"
 #include "base/utf8.h"
+#include "contract/facts.h"
 #include "contract/reference_code.h"
 #include "nlohmann/json.hpp"
-#include "service/store/submission_facts.h"
 
 namespace carevoice::service::admin {
 namespace {
 
-using store::ProviderIdOf;
-using store::ServiceIdOf;
+using contract::ProviderIdOf;
+using contract::ServiceIdOf;
 
 constexpr std::size_t kTableTextWidth = 60;
 

@@ -6,11 +6,16 @@
 #include <utility>
 
 #include "absl/time/time.h"
+#include "contract/facts.h"
 #include "service/store/engine.h"
 #include "service/store/submission_facts.h"
 
 namespace carevoice::service::store {
 namespace {
+
+using contract::IsUrgent;
+using contract::KindOf;
+using contract::ServiceIdOf;
 
 class RuledStore final : public Store {
  public:

@@ -4,52 +4,6 @@
 
 namespace carevoice::service::store {
 
-std::string_view KindOf(const v1::Submission& s) {
-  switch (s.body_case()) {
-    case v1::Submission::kFeedback:
-      return "feedback";
-    case v1::Submission::kComplaint:
-      return "complaint";
-    case v1::Submission::kSafeguarding:
-      return "safeguarding";
-    case v1::Submission::kIdea:
-      return "idea";
-    case v1::Submission::kConsultationAnswer:
-      return "consultation_answer";
-    case v1::Submission::BODY_NOT_SET:
-      break;
-  }
-  return "";
-}
-
-bool IsUrgent(const v1::Submission& s) {
-  return s.body_case() == v1::Submission::kSafeguarding;
-}
-
-std::string_view ServiceIdOf(const v1::Submission& s) {
-  switch (s.body_case()) {
-    case v1::Submission::kFeedback:
-      return s.feedback().service_id();
-    case v1::Submission::kComplaint:
-      return s.complaint().service_id();
-    case v1::Submission::kIdea:
-      return s.idea().service_id();
-    default:
-      return "";
-  }
-}
-
-std::string_view ProviderIdOf(const v1::Submission& s) {
-  switch (s.body_case()) {
-    case v1::Submission::kFeedback:
-      return s.feedback().provider_id();
-    case v1::Submission::kComplaint:
-      return s.complaint().provider_id();
-    default:
-      return "";
-  }
-}
-
 std::string CanonicalBody(const v1::Submission& s) {
   // Copy only when there is something to strip; most submissions carry no
   // equality monitoring.

@@ -15,9 +15,6 @@ start_kiosk switch --input switch2
 heard "Touch the screen or press any key to have your say"
 focus_kiosk
 
-# scan_to PATTERN: Space until the item spoken contains PATTERN.
-scan_to() { tab_to "$1" space; }
-
 press "What would you like to do?" Return
 scan_to "Tell us how we're doing"
 press "Which service is it about?" Return

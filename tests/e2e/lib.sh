@@ -112,6 +112,10 @@ tab_to() {
   fail "could not find \"$1\" with $key"
 }
 
+# scan_to PATTERN: as a person with two switches moves: Space until the
+# item spoken contains PATTERN.
+scan_to() { tab_to "$1" space; }
+
 # arrived PATTERN: waits until an officer's listing (with the words) shows
 # PATTERN, leaving it in $work/list.json; fails when it never does.
 arrived() {

@@ -30,6 +30,35 @@ std::optional<v1::Catalog> SampleCatalog() {
   return catalog;
 }
 
+const std::vector<Walk>& EveryStepWalks() {
+  static const std::vector<Walk> walks = {
+      {"feedback", {{"speaker", "uses_services"}}},
+      {"feedback", {{"speaker", "care_worker"}}},
+      {"complaint",
+       {{"danger", "no"}, {"provider", "kettle_community_care"}, {"site", "kettle_hub"},
+        {"speaker", "care_worker"}, {"when", "longer"}, {"about", "relative"},
+        {"agreed", "no"}, {"why", "other"}, {"contact", "give"}}},
+      {"safeguarding", {{"danger", "yes"}, {"contact", "give"}}},
+      {"idea", {}},
+  };
+  return walks;
+}
+
+std::string OptionFor(const Step& step, const std::string& pick) {
+  if (!pick.empty()) return pick;
+  if (step.type == StepType::kChooseFromCatalog) {
+    return step.list == CatalogList::kServices ? "home_care" : "not_sure";
+  }
+  if (step.type == StepType::kRate) return "4";
+  return step.options[std::min<std::size_t>(1, step.options.size() - 1)].id;
+}
+
+std::string WordsFor(const Step& step) {
+  if (step.field == "contact.phone") return "01632 960001";
+  if (step.field == "contact.email") return "ada@example.org";
+  return "Words for " + step.id + ".";
+}
+
 KioskHarness::KioskHarness(float width, float height, std::optional<v1::Catalog> catalog,
                            KioskOptions options)
     : width_(width), height_(height), catalog_(std::move(catalog)) {
@@ -250,34 +279,18 @@ bool KioskHarness::AnswerStep(const std::string& pick, const std::string& words)
   switch (step->type) {
     case StepType::kChooseFromCatalog:
     case StepType::kChooseOption:
-    case StepType::kRate: {
-      std::string id = pick;
-      if (id.empty() && step->type == StepType::kChooseFromCatalog) {
-        id = step->list == CatalogList::kServices ? "home_care" : "not_sure";
-      }
-      if (id.empty() && step->type == StepType::kRate) id = "4";
-      if (id.empty()) id = step->options[std::min<std::size_t>(1, step->options.size() - 1)].id;
-      if (!FocusOn(step->id + "." + id)) return false;
+    case StepType::kRate:
+      if (!FocusOn(step->id + "." + OptionFor(*step, pick))) return false;
       Press(SDLK_RETURN);
       return true;
-    }
-    case StepType::kWords: {
-      std::string text = words;
-      if (text.empty()) {
-        // What a person would put there: the contract checks the shape of
-        // a phone number and an email address.
-        if (step->field == "contact.phone") text = "01632 960001";
-        else if (step->field == "contact.email") text = "ada@example.org";
-        else text = "Words for " + step->id + ".";
-      }
+    case StepType::kWords:
       if (!FocusOn(WordsFieldId(*step))) return false;
       Press(SDLK_RETURN);  // stays in the field: "type now"
-      Type(text);
+      Type(words.empty() ? WordsFor(*step) : words);
       Press(SDLK_TAB);
       if (!FocusOn(step->id + ".continue")) return false;
       Press(SDLK_RETURN);
       return true;
-    }
     case StepType::kNotice:
       if (!FocusOn(step->id + ".continue")) return false;
       Press(SDLK_RETURN);
@@ -290,10 +303,12 @@ bool KioskHarness::AnswerStep(const std::string& pick, const std::string& words)
 }
 
 bool KioskHarness::AnswerUntil(const std::string& view,
-                               const std::map<std::string, std::string>& picks) {
+                               const std::map<std::string, std::string>& picks,
+                               const std::function<void()>& each) {
   for (int i = 0; i < 40 && View() != view; ++i) {
     const Step* step = kiosk_->journey().step();
     if (step == nullptr) return false;
+    if (each) each();
     auto it = picks.find(step->id);
     if (!AnswerStep(it == picks.end() ? "" : it->second)) return false;
   }

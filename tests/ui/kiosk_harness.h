@@ -3,6 +3,7 @@
 // hooks, and SDL events built by hand (as SDL would deliver them).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -20,6 +21,25 @@ namespace carevoice::client::ui::testing {
 std::optional<v1::Catalog> SampleCatalog();
 // The language tags with a file in assets/lang, en-GB first.
 std::vector<std::string> Languages();
+
+// One person's way through a journey: the option chosen at a step, by step
+// id; a step not named gets OptionFor's default.
+struct Walk {
+  std::string journey;
+  std::map<std::string, std::string> picks;
+};
+// Walks that between them show every step of every journey: the details
+// and their reasons, the numbers to call, a care worker's notice, the
+// home-care questions asked of the people who use home care and of the
+// people who work in it. Feedback comes first.
+const std::vector<Walk>& EveryStepWalks();
+// The option to choose at `step` for `pick` (empty: home care from the
+// catalog, "not sure" for a provider or site, 4 for a rating, else the
+// second option, or the only one).
+std::string OptionFor(const Step& step, const std::string& pick);
+// What a person would write at a words step: the contract checks the
+// shape of a phone number and an email address.
+std::string WordsFor(const Step& step);
 
 class KioskHarness {
  public:
@@ -51,15 +71,16 @@ class KioskHarness {
   bool TabUntilHeard(const std::string& words);
 
   // Answers the current journey step by keys, as a person would: moves to
-  // the answer and presses Enter. On a choice, the option `pick` (an
-  // option id; empty: the second option, or the only one); on words, types
-  // `words` (empty: words that suit the field) into the field, then Tab
-  // and Continue; on a notice, Continue. False when it could not.
+  // the answer and presses Enter. On a choice, OptionFor(`pick`); on words,
+  // Enter on the field, types `words` (empty: WordsFor), then Tab and
+  // Continue; on a notice, Continue. False when it could not.
   bool AnswerStep(const std::string& pick = "", const std::string& words = "");
   // Answers steps (as AnswerStep, with `picks` by step id) until the view
-  // is `view`; false if it was not reached within 40 steps.
+  // is `view`; false if it was not reached within 40 steps. `each`, when
+  // given, runs before each step is answered.
   bool AnswerUntil(const std::string& view,
-                   const std::map<std::string, std::string>& picks = {});
+                   const std::map<std::string, std::string>& picks = {},
+                   const std::function<void()>& each = nullptr);
 
   KioskUi& kiosk() { return *kiosk_; }
   base::FakeClock& clock() { return clock_; }

@@ -171,29 +171,12 @@ TEST_P(EverythingDrawnIsSpoken, OnEveryScreen) {
   check_screen();
   h.Press(SDLK_SPACE);
   check_screen();
-  // Every step of every journey, answered so that every step is shown:
-  // feedback by someone who uses home care and by a care worker.
-  std::vector<std::pair<std::string, std::string>> walks;  // journey, speaker
-  for (const JourneySpec& spec : AllJourneys()) {
-    walks.push_back({spec.id, spec.id == "complaint" ? "care_worker" : "uses_services"});
-  }
-  walks.push_back({"feedback", "care_worker"});
-  for (const auto& [journey, speaker] : walks) {
-    SCOPED_TRACE(journey + " as " + speaker);
-    ASSERT_TRUE(h.FocusOn("home." + journey));
+  // Every step of every journey.
+  for (const Walk& walk : EveryStepWalks()) {
+    SCOPED_TRACE(walk.journey);
+    ASSERT_TRUE(h.FocusOn("home." + walk.journey));
     h.Press(SDLK_RETURN);
-    const std::map<std::string, std::string> picks = {
-        {"speaker", speaker}, {"danger", journey == "safeguarding" ? "yes" : "no"},
-        {"provider", "kettle_community_care"}, {"site", "kettle_hub"},
-        {"when", "longer"}, {"about", "relative"}, {"agreed", "no"}, {"why", "other"},
-        {"contact", "give"}};
-    for (int i = 0; i < 40 && h.View() != "review"; ++i) {
-      check_screen();
-      const Step* step = h.kiosk().journey().step();
-      ASSERT_NE(step, nullptr);
-      auto pick = picks.find(step->id);
-      ASSERT_TRUE(h.AnswerStep(pick == picks.end() ? "" : pick->second)) << step->id;
-    }
+    ASSERT_TRUE(h.AnswerUntil("review", walk.picks, check_screen));
     check_screen();
     ASSERT_TRUE(h.FocusOn("review.send"));
     h.Press(SDLK_RETURN);
@@ -552,30 +535,21 @@ void CheckLayout(float width, float height, int text_size, const std::string& la
     check();
     h.Press(SDLK_ESCAPE);
   }
-  // Every step of every journey, answered so that every step is shown
-  // (the details steps, the reasons, the numbers to call, a care worker's
-  // notice), then the review walked round and the thank-you screen.
-  const std::map<std::string, std::map<std::string, std::string>> kPicks = {
-      {"feedback", {{"speaker", "uses_services"}}},
-      {"complaint",
-       {{"danger", "no"}, {"provider", "kettle_community_care"}, {"site", "kettle_hub"},
-        {"speaker", "care_worker"}, {"when", "longer"}, {"about", "relative"},
-        {"agreed", "no"}, {"why", "other"}, {"contact", "give"}}},
-      {"safeguarding", {{"danger", "yes"}, {"contact", "give"}}},
-      {"idea", {}},
-  };
-  for (const JourneySpec& spec : AllJourneys()) {
-    SCOPED_TRACE(spec.id);
+  // Every step of every journey (the words long enough to wrap), then the
+  // review walked round and the thank-you screen.
+  for (const Walk& walk : EveryStepWalks()) {
+    SCOPED_TRACE(walk.journey);
     ASSERT_EQ(h.View(), "home");
-    ASSERT_TRUE(h.FocusOn(HomeKey(spec)));
+    const JourneySpec* spec = FindJourney(walk.journey);
+    ASSERT_NE(spec, nullptr);
+    ASSERT_TRUE(h.FocusOn(HomeKey(*spec)));
     h.Press(SDLK_RETURN);
-    const std::map<std::string, std::string>& picks = kPicks.at(spec.id);
     for (int i = 0; i < 40 && h.View() != "review"; ++i) {
       check();
       const Step* step = h.kiosk().journey().step();
       ASSERT_NE(step, nullptr);
-      auto pick = picks.find(step->id);
-      ASSERT_TRUE(h.AnswerStep(pick == picks.end() ? "" : pick->second,
+      auto pick = walk.picks.find(step->id);
+      ASSERT_TRUE(h.AnswerStep(pick == walk.picks.end() ? "" : pick->second,
                                step->type == StepType::kWords && step->field.find("contact.") != 0
                                    ? "Some words about this, long enough to wrap onto a second line."
                                    : ""))
