@@ -2,11 +2,26 @@
 
 #include <algorithm>
 
+#include "base/proto_time.h"
 #include "client/app/text_edit.h"
+#include "contract/validation.h"
 
 namespace carevoice::client {
 
-Journey::Journey(const std::vector<JourneySpec>& journeys) : journeys_(&journeys) {}
+Journey::Journey(const std::vector<JourneySpec>& journeys, const base::Clock& clock)
+    : journeys_(&journeys), clock_(&clock) {}
+
+void Journey::StartDraft(const JourneySpec& spec) {
+  spec_ = &spec;
+  draft_.Clear();
+  spec_->start(draft_);
+  base::SetProtoTimestamp(clock_->Now(), draft_.mutable_created_at());
+}
+
+absl::CivilDay Journey::Today() const {
+  // The kiosk's own day: where it stands is where the person is.
+  return absl::ToCivilDay(clock_->Now(), absl::LocalTimeZone());
+}
 
 std::string_view Journey::view() const {
   if (at_ == kAttract) return kAttractView;
@@ -66,9 +81,7 @@ bool Journey::Begin(std::string_view journey) {
   if (spec != spec_) {
     // A different kind of submission starts with a fresh draft; coming
     // back to the same one keeps what was entered.
-    spec_ = spec;
-    draft_.Clear();
-    spec_->start(draft_);
+    StartDraft(*spec);
   }
   editing_ = false;
   at_ = ShownFrom(0);
@@ -134,9 +147,7 @@ absl::Status Journey::SwitchTo(const Option& option, const std::string& step_id)
   }
   if (target == nullptr) return absl::NotFoundError("no journey " + option.switch_to);
   // A fresh draft of the other kind; the question is answered there.
-  spec_ = target;
-  draft_.Clear();
-  spec_->start(draft_);
+  StartDraft(*target);
   visited_.clear();
   answered_.clear();
   editing_ = false;
@@ -187,10 +198,55 @@ bool Journey::EraseWord() {
   return true;
 }
 
+v1::Date Journey::DateShown() const {
+  const Step* s = step();
+  if (s != nullptr && s->type == StepType::kDate) {
+    if (auto date = GetDate(draft_, s->field); date.ok() && date->has_value()) return **date;
+  }
+  const absl::CivilDay today = Today();
+  v1::Date date;
+  date.set_year(static_cast<int>(today.year()));
+  date.set_month(today.month());
+  date.set_day(today.day());
+  return date;
+}
+
+absl::Status Journey::ShiftDate(DateUnit unit, int delta) {
+  const Step* s = step();
+  if (s == nullptr || s->type != StepType::kDate) {
+    return absl::FailedPreconditionError("not a date step");
+  }
+  const v1::Date from = DateShown();
+  absl::CivilDay day(from.year(), from.month(), from.day());
+  if (unit == DateUnit::kDay) {
+    day += delta;
+  } else {
+    // 31 January and a month on is 28 (or 29) February, not 3 March.
+    absl::CivilMonth month(from.year(), from.month());
+    month += unit == DateUnit::kMonth ? delta : 12 * delta;
+    const absl::CivilDay last = absl::CivilDay(absl::CivilMonth(month + 1)) - 1;
+    day = absl::CivilDay(month.year(), month.month(), std::min(from.day(), last.day()));
+  }
+  if (day > Today()) return absl::OutOfRangeError(std::string(contract::kErrInFuture));
+  if (day.year() < 1900) return absl::OutOfRangeError(std::string(contract::kErrBadFormat));
+  v1::Date date;
+  date.set_year(static_cast<int>(day.year()));
+  date.set_month(day.month());
+  date.set_day(day.day());
+  if (absl::Status set = SetDate(draft_, s->field, date); !set.ok()) return set;
+  answered_.insert(at_);
+  return absl::OkStatus();
+}
+
 bool Journey::Continue() {
   const Step* s = step();
-  if (s == nullptr || (s->type != StepType::kWords && s->type != StepType::kNotice)) {
+  if (s == nullptr || (s->type != StepType::kWords && s->type != StepType::kNotice &&
+                       s->type != StepType::kDate)) {
     return false;
+  }
+  if (s->type == StepType::kDate) {
+    (void)SetDate(draft_, s->field, DateShown());  // CheckSpec proved the field
+    answered_.insert(at_);
   }
   // A required field is asked for here, where it can be filled in, not
   // refused later at Send.
@@ -301,7 +357,7 @@ bool Journey::Back() {
 
 void Journey::Reset() {
   const v1::Catalog* catalog = catalog_;
-  *this = Journey(*journeys_);
+  *this = Journey(*journeys_, *clock_);
   catalog_ = catalog;  // the kiosk's catalog outlives any one person's session
 }
 

@@ -15,6 +15,7 @@
 #include "absl/time/time.h"
 #include "carevoice/v1/carevoice.pb.h"
 #include "client/app/journey_spec.h"
+#include "base/clock.h"
 #include "client/model/outbox.h"
 
 namespace carevoice::client {
@@ -34,8 +35,11 @@ inline constexpr char kHomeView[] = "home";
 
 class Journey {
  public:
-  // `journeys` must outlive the Journey (AllJourneys() by default).
-  explicit Journey(const std::vector<JourneySpec>& journeys = AllJourneys());
+  // `journeys` and `clock` must outlive the Journey. The clock dates a
+  // draft (created_at: when the person began to tell us) and gives today
+  // to a date step.
+  explicit Journey(const std::vector<JourneySpec>& journeys = AllJourneys(),
+                   const base::Clock& clock = base::SystemClock::Get());
 
   // "attract", "home", or the current step's id ("service", "review").
   std::string_view view() const;
@@ -61,7 +65,16 @@ class Journey {
   bool InsertWords(std::string_view utf8);
   bool EraseWord();  // deletes the last character
   std::size_t WordsLimit() const;
-  // Leaves a words or notice step (words kept) for the next one; false,
+  // A date step: the day shown (the answer, else today), and moving it by
+  // days, months or years (a month or year later keeps the day where the
+  // month has it, else its last day). A day after today is refused,
+  // OutOfRange with the contract's "error.in_future", and nothing moves.
+  enum class DateUnit { kDay, kMonth, kYear };
+  v1::Date DateShown() const;
+  absl::Status ShiftDate(DateUnit unit, int delta);
+
+  // Leaves a words, notice or date step (a date step answers with the day
+  // shown) for the next one; false,
   // staying, when the step is required and nothing has been written, or
   // its check fails: blocked_field() then names what is needed.
   bool Continue();
@@ -102,6 +115,9 @@ class Journey {
   std::size_t NextShown(std::size_t from) const;
   void Forward();
   std::size_t ReviewIndex() const;
+  // A fresh draft of `spec`'s kind, dated now.
+  void StartDraft(const JourneySpec& spec);
+  absl::CivilDay Today() const;
   // Starts `option.switch_to` and gives it this answer to `step_id`.
   absl::Status SwitchTo(const Option& option, const std::string& step_id);
 
@@ -109,6 +125,7 @@ class Journey {
   static constexpr std::size_t kAttract = static_cast<std::size_t>(-1);
 
   const std::vector<JourneySpec>* journeys_;
+  const base::Clock* clock_;
   const v1::Catalog* catalog_ = nullptr;
   const JourneySpec* spec_ = nullptr;
   std::size_t at_ = kAttract;       // step index, or kHome / kAttract

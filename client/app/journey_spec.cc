@@ -58,6 +58,11 @@ bool IsText(const pb::FieldDescriptor* field) {
   return field->cpp_type() == pb::FieldDescriptor::CPPTYPE_STRING;
 }
 
+bool IsDate(const pb::FieldDescriptor* field) {
+  return field->cpp_type() == pb::FieldDescriptor::CPPTYPE_MESSAGE &&
+         field->message_type() == v1::Date::descriptor();
+}
+
 bool IsNumber(const pb::FieldDescriptor* field) {
   return field->cpp_type() == pb::FieldDescriptor::CPPTYPE_ENUM ||
          field->cpp_type() == pb::FieldDescriptor::CPPTYPE_BOOL;
@@ -254,12 +259,19 @@ std::vector<JourneySpec> BuildJourneys() {
        .options = {{.id = "week", .value = v1::WHEN_LAST_WEEK},
                    {.id = "month", .value = v1::WHEN_LAST_MONTH},
                    {.id = "year", .value = v1::WHEN_LAST_YEAR},
-                   {.id = "longer", .value = v1::WHEN_OVER_A_YEAR_AGO}}},
-      // Gently: the time limit can be waived for good reason.
+                   {.id = "longer", .value = v1::WHEN_OVER_A_YEAR_AGO},
+                   {.id = "date", .value = v1::WHEN_ON_DATE}}},
+      {.id = "event_date", .type = StepType::kDate, .field = "complaint.event_date",
+       .shown_when = [](const Draft& d, const v1::Catalog*) {
+         return d.complaint().when() == v1::WHEN_ON_DATE;
+       }},
+      // Gently: the time limit can be waived for good reason. Counted from
+      // when the person began to tell the kiosk (the draft's created_at).
       {.id = "late", .type = StepType::kWords, .field = "complaint.late_reason",
        .optional = true, .max_chars = contract::kMaxComplaintLateReason,
        .shown_when = [](const Draft& d, const v1::Catalog*) {
-         return d.complaint().when() == v1::WHEN_OVER_A_YEAR_AGO;
+         return contract::OutsideTimeLimit(d.complaint(),
+                                           absl::FromUnixSeconds(d.created_at().seconds()));
        }},
       {.id = "outcome", .type = StepType::kWords, .field = "complaint.desired_outcome",
        .optional = true, .max_chars = contract::kMaxComplaintDesiredOutcome},
@@ -392,6 +404,7 @@ const char* StepTypeName(StepType type) {
     case StepType::kReview: return "review";
     case StepType::kThanks: return "thanks";
     case StepType::kNotice: return "notice";
+    case StepType::kDate: return "date";
   }
   return "unknown";
 }
@@ -451,6 +464,13 @@ StepKeys KeysFor(const JourneySpec& spec, const Step& step) {
       break;
     case StepType::kNotice:
       keys.extra = {"step.continue"};
+      break;
+    case StepType::kDate:
+      keys.extra = {"step.continue", "date.format", "date.day_before", "date.day_after",
+                    "date.month_before", "date.month_after", "date.year_before",
+                    "date.year_after", "date.not_yet"};
+      for (int m = 1; m <= 12; ++m) keys.extra.push_back("date.month." + std::to_string(m));
+      for (int d = 1; d <= 7; ++d) keys.extra.push_back("date.weekday." + std::to_string(d));
       break;
   }
   (void)spec;  // overrides are resolved at lookup (ResolveKey)
@@ -537,9 +557,11 @@ absl::Status CheckSpec(const JourneySpec& spec) {
     if (probe.body_case() != draft.body_case()) {
       return absl::InvalidArgumentError(where + ": " + step.field + " is not in this kind");
     }
-    bool text = IsText(r->field);
-    bool wants_text = step.type == StepType::kWords || step.type == StepType::kChooseFromCatalog;
-    if (wants_text ? !text : !IsNumber(r->field)) {
+    bool suits = step.type == StepType::kDate ? IsDate(r->field)
+                 : step.type == StepType::kWords || step.type == StepType::kChooseFromCatalog
+                     ? IsText(r->field)
+                     : IsNumber(r->field);
+    if (!suits) {
       return absl::InvalidArgumentError(where + ": field " + step.field + " does not suit a " +
                                         StepTypeName(step.type) + " step");
     }
@@ -598,6 +620,26 @@ absl::Status SetNumber(v1::Submission& draft, std::string_view field, int value)
     return absl::OkStatus();
   }
   return absl::InvalidArgumentError(std::string(field) + " is not a choice");
+}
+
+absl::StatusOr<std::optional<v1::Date>> GetDate(const v1::Submission& draft,
+                                                std::string_view field) {
+  absl::StatusOr<Resolved> r = Resolve(draft, nullptr, field);
+  if (!r.ok()) return r.status();
+  if (!IsDate(r->field)) return absl::InvalidArgumentError(std::string(field) + " is not a date");
+  const pb::Reflection* reflection = r->message->GetReflection();
+  if (!reflection->HasField(*r->message, r->field)) return std::optional<v1::Date>();
+  v1::Date date;
+  date.CopyFrom(reflection->GetMessage(*r->message, r->field));
+  return std::optional<v1::Date>(date);
+}
+
+absl::Status SetDate(v1::Submission& draft, std::string_view field, const v1::Date& value) {
+  absl::StatusOr<Resolved> r = Resolve(draft, &draft, field);
+  if (!r.ok()) return r.status();
+  if (!IsDate(r->field)) return absl::InvalidArgumentError(std::string(field) + " is not a date");
+  r->mutable_message->GetReflection()->MutableMessage(r->mutable_message, r->field)->CopyFrom(value);
+  return absl::OkStatus();
 }
 
 void ClearDraftField(v1::Submission& draft, std::string_view field) {

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,7 @@ enum class StepType {
   kReview,             // everything read back, change any step, Send
   kThanks,             // the reference and what happens next
   kNotice,             // words to read (the numbers to call), then Continue
+  kDate,               // a day, moved back from today by days, months, years
 };
 
 // The step-type name used in ids and messages ("words").
@@ -142,6 +144,10 @@ absl::StatusOr<std::string> GetText(const v1::Submission& draft, std::string_vie
 absl::Status SetText(v1::Submission& draft, std::string_view field, std::string value);
 absl::StatusOr<int> GetNumber(const v1::Submission& draft, std::string_view field);
 absl::Status SetNumber(v1::Submission& draft, std::string_view field, int value);
+// Date fields (v1.Date); an unset date reads as nullopt.
+absl::StatusOr<std::optional<v1::Date>> GetDate(const v1::Submission& draft,
+                                                std::string_view field);
+absl::Status SetDate(v1::Submission& draft, std::string_view field, const v1::Date& value);
 // Clears the field (nothing is created on the way: a field under an
 // absent message is already clear).
 void ClearDraftField(v1::Submission& draft, std::string_view field);

@@ -38,7 +38,7 @@ Session::Session(LanguageLoader load, std::vector<std::string> languages, Settin
       languages_(std::move(languages)),
       defaults_(defaults),
       settings_(defaults),
-      journey_(journeys),
+      journey_(journeys, clock),
       idle_(clock, idle_timeout) {}
 
 std::string Session::ViewName() const {

@@ -455,6 +455,7 @@ void KioskUi::ApplyIntent(const Intent& intent) {
       break;
     case Intent::Kind::kKeyboardKey: PressKeyboardKey(intent.arg); break;
     case Intent::Kind::kKeyboardBack: CloseKeyboardRow(); break;
+    case Intent::Kind::kShiftDate: ShiftDate(intent.arg, intent.value); break;
     case Intent::Kind::kCloseHelp:
     case Intent::Kind::kCancelRestart:
     case Intent::Kind::kCloseOverlay: session_->CloseOverlay(); break;
@@ -480,6 +481,29 @@ void KioskUi::PressKeyboardKey(const std::string& id) {
     case Session::KeyOutcome::kDone:
     case Session::KeyOutcome::kUnknown:
       break;
+  }
+}
+
+void KioskUi::ShiftDate(const std::string& unit, int delta) {
+  Journey& journey = session_->journey();
+  const Journey::DateUnit which = unit == "year"    ? Journey::DateUnit::kYear
+                                  : unit == "month" ? Journey::DateUnit::kMonth
+                                                    : Journey::DateUnit::kDay;
+  Texts t = session_->texts();
+  absl::Status moved = journey.ShiftDate(which, delta);
+  if (moved.ok()) {
+    step_error_ = {};
+    announcer_.Say(DateText(t, journey.DateShown()).spoken);
+    return;
+  }
+  // A day not yet come is refused, shown under the date and spoken; the
+  // date stays, and is said again so the person knows where they are.
+  if (std::string(moved.message()) == contract::kErrInFuture) {
+    step_error_ = t.Get("date.not_yet");
+    announcer_.Say(step_error_.spoken);
+    announcer_.Queue(DateText(t, journey.DateShown()).spoken);
+  } else {
+    announcer_.Say(DateText(t, journey.DateShown()).spoken);
   }
 }
 
@@ -622,6 +646,7 @@ std::string KioskUi::InitialFocus() const {
     case StepType::kWords:
       return session_->settings().input == "keys" ? WordsFieldId(*step) : "osk.row.letters1";
     case StepType::kNotice:
+    case StepType::kDate:  // the first move, "a day earlier"
     case StepType::kReview:
     case StepType::kThanks:
       return "";

@@ -143,6 +143,9 @@ class KioskUi {
   // font size (what changed since the last call; everything when `first`).
   void ApplySettings(bool first = false);
   void Send();
+  // Moves a date step's day ("day", "month", "year" by `delta`) and says
+  // the new date, or why it did not move.
+  void ShiftDate(const std::string& unit, int delta);
   // A required field left empty: the error, shown and spoken.
   void SayRequired();
   void Wipe();

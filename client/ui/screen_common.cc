@@ -96,6 +96,15 @@ Text ReviewLine(const ScreenContext& ctx, const Step& step) {
       }
       break;
     }
+    case StepType::kDate: {
+      absl::StatusOr<std::optional<v1::Date>> date = GetDate(draft, step.field);
+      if (!date.ok() || !date->has_value()) {
+        value = ctx.texts.Get("choice.not_answered");
+        break;
+      }
+      value = DateText(ctx.texts, **date);
+      break;
+    }
     case StepType::kNotice:
     case StepType::kReview:
     case StepType::kThanks:
@@ -104,6 +113,18 @@ Text ReviewLine(const ScreenContext& ctx, const Step& step) {
   line.shown = FormatTemplate(line.shown, {value.shown});
   line.spoken = FormatTemplate(line.spoken, {value.spoken});
   return line;
+}
+
+Text DateText(const Texts& t, const v1::Date& date) {
+  const absl::CivilDay day(date.year(), date.month(), date.day());
+  // absl counts Monday first, as the language files do (date.weekday.1).
+  const int weekday = static_cast<int>(absl::GetWeekday(day)) + 1;
+  const Text name = t.Get("date.weekday." + std::to_string(weekday));
+  const Text month = t.Get("date.month." + std::to_string(date.month()));
+  const std::string number = std::to_string(date.day());
+  const std::string year = std::to_string(date.year());
+  return t.Format("date.format", {name.shown, number, month.shown, year},
+                  {name.spoken, number, month.spoken, year});
 }
 
 Text WithNumbers(Text text, const v1::HelpNumbers& n, const Texts& t) {

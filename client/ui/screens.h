@@ -44,6 +44,7 @@ struct Intent {
     kKeyboardRow,    // arg: the keyboard row opened for its keys
     kKeyboardKey,    // arg: the key chosen
     kKeyboardBack,   // back from a row's keys to the rows
+    kShiftDate,      // arg: "day", "month" or "year"; value: +1 / -1
   };
   Intent() = default;
   Intent(Kind kind, std::string arg = {}, int value = 0)  // NOLINT: brace-init reads best
@@ -105,6 +106,8 @@ bool DrawNumbersBanner(const ScreenContext& ctx, Ui& ui);
 // The step's instruction, followed by its notice when that applies: said
 // on arrival with the title, so the notice is heard, not only found.
 Text StepInstruction(const ScreenContext& ctx, const Step& step, const StepKeys& keys);
+// "Thursday 3 December 2026", in the person's language and order.
+Text DateText(const Texts& t, const v1::Date& date);
 // "KQ7M3RX9" -> "K Kilo, Q Quebec, 7, M Mike, 3, R Romeo, X X-ray, 9":
 // said one character at a time, each letter with its spelling word.
 std::string SpellOut(std::string_view reference);
@@ -116,6 +119,7 @@ Intent DrawStep(const ScreenContext& ctx, Ui& ui);
 Intent DrawCatalogStep(const ScreenContext& ctx, const Step& step, Ui& ui);
 Intent DrawOptionStep(const ScreenContext& ctx, const Step& step, Ui& ui);
 Intent DrawNoticeStep(const ScreenContext& ctx, const Step& step, Ui& ui);
+Intent DrawDateStep(const ScreenContext& ctx, const Step& step, Ui& ui);
 Intent DrawRateStep(const ScreenContext& ctx, const Step& step, Ui& ui);
 Intent DrawWordsStep(const ScreenContext& ctx, const Step& step, Ui& ui);
 Intent DrawReviewStep(const ScreenContext& ctx, const Step& step, Ui& ui);

@@ -19,6 +19,7 @@ Intent DrawStep(const ScreenContext& ctx, Ui& ui) {
     case StepType::kReview: return DrawReviewStep(ctx, *step, ui);
     case StepType::kThanks: return DrawThanksStep(ctx, *step, ui);
     case StepType::kNotice: return DrawNoticeStep(ctx, *step, ui);
+    case StepType::kDate: return DrawDateStep(ctx, *step, ui);
   }
   return {};
 }

@@ -48,4 +48,14 @@ std::string_view ProviderIdOf(const v1::Submission& s) {
   }
 }
 
+bool OutsideTimeLimit(const v1::Complaint& c, absl::Time told) {
+  if (c.when() == v1::WHEN_OVER_A_YEAR_AGO) return true;
+  if (!c.has_event_date()) return false;
+  const absl::CivilDay day = absl::ToCivilDay(told, absl::UTCTimeZone());
+  // CivilDay normalises: a year before 29 February 2028 is 1 March 2027.
+  const absl::CivilDay year_before(day.year() - 1, day.month(), day.day());
+  const v1::Date& e = c.event_date();
+  return absl::CivilDay(e.year(), e.month(), e.day()) < year_before;
+}
+
 }  // namespace carevoice::contract

@@ -6,6 +6,7 @@
 
 #include <string_view>
 
+#include "absl/time/time.h"
 #include "carevoice/v1/submission.pb.h"
 
 namespace carevoice::contract {
@@ -22,5 +23,12 @@ std::string_view ServiceIdOf(const v1::Submission& s);
 
 // The catalog provider the submission is about, or "".
 std::string_view ProviderIdOf(const v1::Submission& s);
+
+// Whether the complaint is about something more than 12 months before
+// `told` (the time limit of the 2009 regulations, which the council may
+// waive for good reason): the person said so, or gave a date before the
+// same day a year earlier (29 February counts from 1 March). Days are
+// counted in UTC; near midnight a UK date may be an hour out.
+bool OutsideTimeLimit(const v1::Complaint& c, absl::Time told);
 
 }  // namespace carevoice::contract

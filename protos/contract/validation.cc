@@ -377,6 +377,10 @@ Result CheckComplaint(const v1::Complaint& c, absl::Time now) {
     }
   }
   if (auto e = CheckEnum(at("when"), c.when(), v1::When_IsValid)) return e;
+  // "On a date" without the date says nothing.
+  if (c.when() == v1::WHEN_ON_DATE && !c.has_event_date()) {
+    return Fail(at("event_date"), kErrRequired);
+  }
   return CheckText(at("late_reason"), c.late_reason(), kMaxComplaintLateReason);
 }
 

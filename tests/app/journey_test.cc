@@ -11,6 +11,7 @@
 
 #include "client/app/text_edit.h"
 #include "contract/limits.h"
+#include "contract/validation.h"
 #include "gtest/gtest.h"
 #include "tests/client/fake_outbox.h"
 
@@ -21,6 +22,11 @@ class JourneyTest : public ::testing::Test {
  protected:
   testing::FakeOutbox outbox_;
 };
+
+std::string DateString(const v1::Date& d) {
+  return std::to_string(d.year()) + "-" + std::to_string(d.month()) + "-" +
+         std::to_string(d.day());
+}
 
 // Answers the current step with something of its type; returns what a
 // test can expect to find in the field afterwards.
@@ -60,6 +66,12 @@ std::string Answer(Journey& j, int round) {
     case StepType::kNotice:
       EXPECT_TRUE(j.Continue());
       return "";
+    case StepType::kDate: {
+      EXPECT_TRUE(j.ShiftDate(Journey::DateUnit::kDay, -round).ok());
+      const v1::Date d = j.DateShown();
+      EXPECT_TRUE(j.Continue());
+      return DateString(d);
+    }
     case StepType::kReview:
     case StepType::kThanks:
       break;
@@ -70,6 +82,10 @@ std::string Answer(Journey& j, int round) {
 
 std::string FieldValue(const v1::Submission& s, const Step& step) {
   if (IsTextField(step.field)) return GetText(s, step.field).value_or("?");
+  if (step.type == StepType::kDate) {
+    auto date = GetDate(s, step.field);
+    return date.ok() && date->has_value() ? DateString(**date) : "?";
+  }
   return std::to_string(GetNumber(s, step.field).value_or(-1));
 }
 
@@ -326,6 +342,76 @@ TEST_F(JourneyTest, AnAnswerToAStepNoLongerAskedIsNotSent) {
   ASSERT_TRUE(j.ChooseNumber(v1::WHEN_LAST_MONTH).ok());
   EXPECT_EQ(j.BuildSubmission("en-GB").complaint().late_reason(), "");
   EXPECT_FALSE(j.BuildSubmission("en-GB").has_on_behalf_of());
+}
+
+TEST_F(JourneyTest, ADateStartsTodayMovesBackAndNeverIntoTheFuture) {
+  base::FakeClock clock(absl::FromCivil(absl::CivilSecond(2026, 12, 3, 12, 0, 0),
+                                        absl::LocalTimeZone()));
+  Journey j(AllJourneys(), clock);
+  j.Start();
+  ASSERT_TRUE(j.Begin("complaint"));
+  EXPECT_EQ(j.draft().created_at().seconds(), absl::ToUnixSeconds(clock.Now()))
+      << "a draft is dated when the person began";
+  ASSERT_TRUE(j.ChooseNumber(v1::ANSWER_NO).ok());  // danger
+  ASSERT_TRUE(j.ChooseText("day_centres").ok());
+  ASSERT_TRUE(j.ChooseNumber(v1::SPEAKER_USES_SERVICES).ok());
+  ASSERT_TRUE(j.InsertWords("The bus did not come."));
+  ASSERT_TRUE(j.Continue());
+  ASSERT_EQ(j.view(), "when");
+  ASSERT_TRUE(j.ChooseNumber(v1::WHEN_ON_DATE).ok());
+  ASSERT_EQ(j.view(), "event_date");
+  EXPECT_EQ(DateString(j.DateShown()), "2026-12-3");
+  absl::Status future = j.ShiftDate(Journey::DateUnit::kDay, 1);
+  EXPECT_EQ(future.code(), absl::StatusCode::kOutOfRange);
+  EXPECT_EQ(std::string(future.message()), contract::kErrInFuture);
+  EXPECT_EQ(DateString(j.DateShown()), "2026-12-3") << "a refused move moves nothing";
+  ASSERT_TRUE(j.ShiftDate(Journey::DateUnit::kDay, -3).ok());
+  EXPECT_EQ(DateString(j.DateShown()), "2026-11-30");
+  // 30 February does not exist: the last day of February instead.
+  ASSERT_TRUE(j.ShiftDate(Journey::DateUnit::kMonth, -9).ok());
+  EXPECT_EQ(DateString(j.DateShown()), "2026-2-28");
+  ASSERT_TRUE(j.ShiftDate(Journey::DateUnit::kYear, -1).ok());
+  EXPECT_EQ(DateString(j.DateShown()), "2025-2-28");
+  EXPECT_FALSE(j.ShiftDate(Journey::DateUnit::kYear, 2).ok()) << "February 2027 is to come";
+  // More than 12 months before: asked, gently, why now.
+  ASSERT_TRUE(j.Continue());
+  EXPECT_EQ(j.view(), "late");
+  ASSERT_TRUE(j.Back());
+  ASSERT_TRUE(j.ShiftDate(Journey::DateUnit::kYear, 1).ok());
+  ASSERT_TRUE(j.Continue());
+  EXPECT_EQ(j.view(), "outcome") << "within the time limit: no reason asked";
+  v1::Submission sent = j.BuildSubmission("en-GB");
+  EXPECT_EQ(sent.complaint().when(), v1::WHEN_ON_DATE);
+  EXPECT_EQ(DateString(sent.complaint().event_date()), "2026-2-28");
+  // "In the last week" instead: the date is not sent.
+  ASSERT_TRUE(j.Back());
+  ASSERT_TRUE(j.Back());
+  ASSERT_EQ(j.view(), "when");
+  ASSERT_TRUE(j.ChooseNumber(v1::WHEN_LAST_WEEK).ok());
+  EXPECT_FALSE(j.BuildSubmission("en-GB").complaint().has_event_date());
+}
+
+TEST_F(JourneyTest, ContinueOnADateAnswersTheDayShown) {
+  base::FakeClock clock(absl::FromCivil(absl::CivilSecond(2026, 12, 3, 12, 0, 0),
+                                        absl::LocalTimeZone()));
+  Journey j(AllJourneys(), clock);
+  j.Start();
+  ASSERT_TRUE(j.Begin("complaint"));
+  ASSERT_TRUE(j.ChooseNumber(v1::ANSWER_NO).ok());
+  ASSERT_TRUE(j.ChooseText("day_centres").ok());
+  ASSERT_TRUE(j.ChooseNumber(v1::SPEAKER_USES_SERVICES).ok());
+  ASSERT_TRUE(j.InsertWords("The bus did not come."));
+  ASSERT_TRUE(j.Continue());
+  ASSERT_TRUE(j.ChooseNumber(v1::WHEN_ON_DATE).ok());
+  ASSERT_FALSE(j.Answered(*j.step()));
+  ASSERT_TRUE(j.Continue());  // today
+  EXPECT_EQ(DateString(j.BuildSubmission("en-GB").complaint().event_date()), "2026-12-3");
+  // The next person's draft is dated by the same clock.
+  clock.Advance(absl::Hours(1));
+  j.Reset();
+  j.Start();
+  ASSERT_TRUE(j.Begin("idea"));
+  EXPECT_EQ(j.draft().created_at().seconds(), absl::ToUnixSeconds(clock.Now()));
 }
 
 TEST_F(JourneyTest, SendIsOnlyFromTheReviewAndAFailedSendKeepsTheDraft) {

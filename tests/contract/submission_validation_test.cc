@@ -791,8 +791,20 @@ TEST(ComplaintTest, RoughlyWhenIsAKnownAnswer) {
   s.mutable_complaint()->set_late_reason("I was in hospital for a long time.");
   s.mutable_complaint()->set_not_formal(true);
   EXPECT_EQ(Validate(s), std::nullopt);
-  s.mutable_complaint()->set_when(static_cast<v1::When>(5));
+  s.mutable_complaint()->set_when(static_cast<v1::When>(6));
   EXPECT_EQ(Validate(s), Error("complaint.when", kErrUnknownValue));
+}
+
+TEST(ComplaintTest, OnADateNeedsTheDate) {
+  v1::Submission s = ValidSubmission(Kind::kComplaint);
+  s.mutable_complaint()->clear_event_date();
+  s.mutable_complaint()->set_when(v1::WHEN_ON_DATE);
+  EXPECT_EQ(Validate(s), Error("complaint.event_date", kErrRequired));
+  v1::Date* d = s.mutable_complaint()->mutable_event_date();
+  d->set_year(2025);
+  d->set_month(5);
+  d->set_day(2);
+  EXPECT_EQ(Validate(s), std::nullopt);
 }
 
 TEST(SafeguardingTest, DangerNowSaidTwiceMustAgree) {

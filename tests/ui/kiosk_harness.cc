@@ -36,7 +36,8 @@ const std::vector<Walk>& EveryStepWalks() {
       {"feedback", {{"speaker", "care_worker"}}},
       {"complaint",
        {{"danger", "no"}, {"provider", "kettle_community_care"}, {"site", "kettle_hub"},
-        {"speaker", "care_worker"}, {"when", "longer"}, {"about", "relative"},
+        {"speaker", "care_worker"}, {"when", "date"},
+        {"event_date", "year_before,day_before"}, {"about", "relative"},
         {"agreed", "no"}, {"why", "other"}, {"contact", "give"}}},
       {"safeguarding", {{"danger", "yes"}, {"contact", "give"}}},
       {"idea", {}},
@@ -51,6 +52,17 @@ std::string OptionFor(const Step& step, const std::string& pick) {
   }
   if (step.type == StepType::kRate) return "4";
   return step.options[std::min<std::size_t>(1, step.options.size() - 1)].id;
+}
+
+std::vector<std::string> DatePresses(const std::string& pick) {
+  std::vector<std::string> presses;
+  for (std::size_t start = 0; start < pick.size();) {
+    std::size_t comma = pick.find(',', start);
+    if (comma == std::string::npos) comma = pick.size();
+    presses.push_back(pick.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return presses;
 }
 
 std::string WordsFor(const Step& step) {
@@ -291,6 +303,12 @@ bool KioskHarness::AnswerStep(const std::string& pick, const std::string& words)
       if (!FocusOn(step->id + ".continue")) return false;
       Press(SDLK_RETURN);
       return true;
+    case StepType::kDate:
+      for (const std::string& button : DatePresses(pick)) {
+        if (!FocusOn(step->id + "." + button)) return false;
+        Press(SDLK_RETURN);
+      }
+      [[fallthrough]];
     case StepType::kNotice:
       if (!FocusOn(step->id + ".continue")) return false;
       Press(SDLK_RETURN);

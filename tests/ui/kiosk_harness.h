@@ -23,7 +23,8 @@ std::optional<v1::Catalog> SampleCatalog();
 std::vector<std::string> Languages();
 
 // One person's way through a journey: the option chosen at a step, by step
-// id; a step not named gets OptionFor's default.
+// id (on a date step, the buttons pressed, comma-separated:
+// "year_before,day_before"); a step not named gets OptionFor's default.
 struct Walk {
   std::string journey;
   std::map<std::string, std::string> picks;
@@ -37,6 +38,8 @@ const std::vector<Walk>& EveryStepWalks();
 // catalog, "not sure" for a provider or site, 4 for a rating, else the
 // second option, or the only one).
 std::string OptionFor(const Step& step, const std::string& pick);
+// The buttons a date step's pick presses, in order.
+std::vector<std::string> DatePresses(const std::string& pick);
 // What a person would write at a words step: the contract checks the
 // shape of a phone number and an email address.
 std::string WordsFor(const Step& step);
@@ -73,7 +76,8 @@ class KioskHarness {
   // Answers the current journey step by keys, as a person would: moves to
   // the answer and presses Enter. On a choice, OptionFor(`pick`); on words,
   // Enter on the field, types `words` (empty: WordsFor), then Tab and
-  // Continue; on a notice, Continue. False when it could not.
+  // Continue; on a date, the DatePresses(`pick`) then Continue; on a
+  // notice, Continue. False when it could not.
   bool AnswerStep(const std::string& pick = "", const std::string& words = "");
   // Answers steps (as AnswerStep, with `picks` by step id) until the view
   // is `view`; false if it was not reached within 40 steps. `each`, when

@@ -126,6 +126,14 @@ class ShellRun {
           TabTo(step->id + ".continue");
         } else if (step->type == StepType::kNotice) {
           TabTo(step->id + ".continue");
+        } else if (step->type == StepType::kDate) {
+          auto pick = walk.picks.find(step->id);
+          for (const std::string& button :
+               DatePresses(pick == walk.picks.end() ? "" : pick->second)) {
+            TabTo(step->id + "." + button);
+            Key(SDLK_RETURN);
+          }
+          TabTo(step->id + ".continue");
         } else {
           auto pick = walk.picks.find(step->id);
           TabTo(step->id + "." + OptionFor(*step, pick == walk.picks.end() ? "" : pick->second));

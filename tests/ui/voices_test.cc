@@ -336,5 +336,51 @@ TEST(LongWords, ThePersonIsToldHowMuchRoomIsLeftBeforeTheLimit) {
   ASSERT_NE(h.kiosk().registry().Find("late.remaining"), nullptr) << "shown as well as said";
 }
 
+TEST(Voices, AConcernOnADateIsFoundBackFromTodayByEar) {
+  KioskHarness h;
+  h.clock().Set(absl::FromCivil(absl::CivilSecond(2026, 12, 3, 12, 0, 0), absl::LocalTimeZone()));
+  StartJourney(h, "Something is wrong");
+  ASSERT_TRUE(h.AnswerUntil("when", {{"danger", "no"}}));
+  ASSERT_TRUE(h.TabUntilHeard("On a date I can give"));
+  h.Press(SDLK_RETURN);
+  ASSERT_EQ(h.View(), "event_date");
+  EXPECT_THAT(h.SpokenSince(h.ViewEntryMark()), HasSubstr("What was the date?"));
+  EXPECT_THAT(h.SpokenSince(h.ViewEntryMark()), HasSubstr("Thursday 3 December 2026"));
+  // Forward from today is refused, shown and said, and the date is said
+  // again so the person knows where they are.
+  ASSERT_TRUE(h.TabUntilHeard("A day later"));
+  std::size_t mark = h.Spoken().size();
+  h.Press(SDLK_RETURN);
+  EXPECT_THAT(h.SpokenSince(mark), HasSubstr("That day has not come yet."));
+  EXPECT_THAT(h.SpokenSince(mark), HasSubstr("Thursday 3 December 2026"));
+  EXPECT_NE(h.kiosk().registry().Find("event_date.error"), nullptr);
+  // Back a month, then a day: each press says the new date.
+  ASSERT_TRUE(h.TabUntilHeard("A month earlier"));
+  mark = h.Spoken().size();
+  h.Press(SDLK_RETURN);
+  EXPECT_THAT(h.SpokenSince(mark), HasSubstr("Tuesday 3 November 2026"));
+  EXPECT_EQ(h.kiosk().registry().Find("event_date.error"), nullptr) << "the error goes";
+  ASSERT_TRUE(h.TabUntilHeard("A day earlier"));
+  mark = h.Spoken().size();
+  h.Press(SDLK_RETURN);
+  EXPECT_THAT(h.SpokenSince(mark), HasSubstr("Monday 2 November 2026"));
+  ASSERT_TRUE(h.TabUntilHeard("Continue"));
+  h.Press(SDLK_RETURN);
+  EXPECT_EQ(h.View(), "outcome") << "within 12 months: no reason asked";
+  ASSERT_TRUE(h.AnswerUntil("review", {{"contact", "anonymous"}}));
+  EXPECT_THAT(h.SpokenSince(h.ViewEntryMark()), HasSubstr("Date: Monday 2 November 2026"));
+  ASSERT_TRUE(h.FocusOn("review.send"));
+  h.Press(SDLK_RETURN);
+  ASSERT_EQ(h.View(), "thanks");
+  auto items = h.outbox().Pending(10);
+  ASSERT_TRUE(items.ok());
+  ASSERT_EQ(items->size(), 1u);
+  const v1::Complaint& sent = items->front().submission.complaint();
+  EXPECT_EQ(sent.when(), v1::WHEN_ON_DATE);
+  EXPECT_EQ(sent.event_date().year(), 2026);
+  EXPECT_EQ(sent.event_date().month(), 11);
+  EXPECT_EQ(sent.event_date().day(), 2);
+}
+
 }  // namespace
 }  // namespace carevoice::client::ui::testing
