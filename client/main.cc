@@ -90,7 +90,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(500, 10000));
   app.add_option("--idle-timeout", idle_timeout_s, "Seconds without input before the session is wiped (warned first)")
       ->check(CLI::Range(30, 86400));
-  app.add_option("--screenshot-dir", screenshot_dir, "Save each screen as PNG + JSON here");
+  app.add_option("--screenshot-dir", screenshot_dir, "Save each screen as PNG + JSON (where each control is) here, again whenever it changes");
   std::string help_numbers_path;
   app.add_option("--help-numbers", help_numbers_path,
                  "JSON file of the numbers to call when someone is at risk, used until a "

@@ -49,14 +49,20 @@ std::size_t Journey::ShownFrom(std::size_t next) const {
 
 void Journey::Forward() {
   std::size_t next = NextShown(at_);
-  if (editing_ && (visited_.count(next) > 0 || spec_->steps[next].type == StepType::kReview)) {
-    // Straight back to the review, as if the edit never left it.
-    editing_ = false;
-    at_ = ReviewIndex();
-    return;
+  if (editing_) {
+    // A change may call for steps not answered yet, anywhere after it (a
+    // care worker's employer; "who is this about" asked again): they are
+    // asked, and the steps already answered are passed over, until the
+    // review comes back as if the edit never left it.
+    while (visited_.count(next) > 0 && spec_->steps[next].type != StepType::kReview) {
+      next = NextShown(next);
+    }
+    if (spec_->steps[next].type == StepType::kReview) {
+      editing_ = false;
+      at_ = ReviewIndex();
+      return;
+    }
   }
-  // (While editing, a change may call for a step not answered yet: it is
-  // asked before the review comes back.)
   at_ = next;
   visited_.insert(at_);
 }
@@ -97,25 +103,36 @@ absl::Status Journey::ChooseText(std::string value) {
   absl::Status set = SetText(draft_, s->field, std::move(value));
   if (!set.ok()) return set;
   answered_.insert(at_);
-  // A provider or site that does not belong to the new choice is taken
-  // back, and asked again.
-  for (std::size_t i = 0; i < spec_->steps.size(); ++i) {
-    const Step& later = spec_->steps[i];
-    if (later.type != StepType::kChooseFromCatalog || later.list == CatalogList::kServices) {
-      continue;
-    }
-    std::string kept = GetText(draft_, later.field).value_or("");
-    if (kept.empty()) continue;
-    std::vector<CatalogChoice> fits = CatalogChoices(later, draft_, catalog_);
-    if (std::none_of(fits.begin(), fits.end(),
-                     [&](const CatalogChoice& c) { return c.id == kept; })) {
-      (void)SetText(draft_, later.field, "");
-      answered_.erase(i);
-      visited_.erase(i);
-    }
-  }
+  TakeBackUnfitAnswers();
   Forward();
   return absl::OkStatus();
+}
+
+void Journey::TakeBackUnfitAnswers() {
+  for (std::size_t i = 0; i < spec_->steps.size(); ++i) {
+    const Step& later = spec_->steps[i];
+    bool fits = true;
+    if (later.type == StepType::kChooseFromCatalog && later.list != CatalogList::kServices) {
+      // A provider or site that does not belong to the new choice.
+      std::string kept = GetText(draft_, later.field).value_or("");
+      if (kept.empty()) continue;
+      std::vector<CatalogChoice> choices = CatalogChoices(later, draft_, catalog_);
+      fits = std::any_of(choices.begin(), choices.end(),
+                         [&](const CatalogChoice& c) { return c.id == kept; });
+    } else if (later.type == StepType::kChooseOption && answered_.count(i) > 0 &&
+               !later.field.empty()) {
+      // An answer no longer offered (a relative's, once a care worker is
+      // speaking).
+      int kept = GetNumber(draft_, later.field).value_or(0);
+      fits = std::any_of(later.options.begin(), later.options.end(), [&](const Option& o) {
+        return o.value == kept && Offered(o, draft_);
+      });
+    }
+    if (fits) continue;
+    ClearDraftField(draft_, later.field);
+    answered_.erase(i);
+    visited_.erase(i);
+  }
 }
 
 absl::Status Journey::ChooseNumber(int value) {
@@ -125,7 +142,7 @@ absl::Status Journey::ChooseNumber(int value) {
   }
   const Option* option = nullptr;
   for (const Option& o : s->options) {
-    if (o.value == value) option = &o;
+    if (o.value == value && Offered(o, draft_)) option = &o;
   }
   if (s->type == StepType::kChooseOption && option == nullptr) {
     return absl::InvalidArgumentError(s->id + " has no answer " + std::to_string(value));
@@ -136,6 +153,7 @@ absl::Status Journey::ChooseNumber(int value) {
   }
   if (option != nullptr && option->also) option->also(draft_);
   answered_.insert(at_);
+  TakeBackUnfitAnswers();
   Forward();
   return absl::OkStatus();
 }

@@ -115,6 +115,9 @@ class Journey {
   std::size_t NextShown(std::size_t from) const;
   void Forward();
   std::size_t ReviewIndex() const;
+  // Answers that no longer fit the draft (a provider of another service,
+  // an option no longer offered) are cleared and will be asked again.
+  void TakeBackUnfitAnswers();
   // A fresh draft of `spec`'s kind, dated now.
   void StartDraft(const JourneySpec& spec);
   absl::CivilDay Today() const;

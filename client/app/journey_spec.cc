@@ -71,13 +71,15 @@ bool IsNumber(const pb::FieldDescriptor* field) {
 using Draft = v1::Submission;
 
 bool IsWorker(const Draft& d) { return d.speaker() == v1::SPEAKER_CARE_WORKER; }
+bool NotWorker(const Draft& d) { return !IsWorker(d); }
 bool About(const Draft& d, std::string_view service) {
   return d.has_feedback() && d.feedback().service_id() == service;
 }
 
-// "Are you telling us as..." Early in every journey (feedback asks it
-// after the words). Changing the answer takes back what only the other
-// kind of speaker is asked.
+// "Are you telling us as..." Early in every journey, so that what follows
+// is worded for them (a care worker's own words: "worker.<key>").
+// Changing the answer takes back what only the other kind of speaker is
+// asked.
 Step SpeakerStep() {
   auto not_worker = [](Draft& d) {
     d.clear_worker();
@@ -182,8 +184,8 @@ std::vector<JourneySpec> BuildJourneys() {
     for (Step& s : more) to.push_back(std::move(s));
   };
 
-  // Feedback or a compliment: which service, five faces, words, who is
-  // speaking, for home care a question or two, review.
+  // Feedback or a compliment: which service, who is speaking, five faces,
+  // words, for home care a question or two, review.
   JourneySpec feedback;
   feedback.id = "feedback";
   feedback.start = [](Draft& draft) {
@@ -195,16 +197,14 @@ std::vector<JourneySpec> BuildJourneys() {
   auto home_care_user = [](const Draft& d, const v1::Catalog*) {
     return About(d, "home_care") && d.speaker() == v1::SPEAKER_USES_SERVICES;
   };
-  // Who is speaking comes after the words here: the words are what people
-  // come to give, and feedback is the journey most people take.
   feedback.steps = {
       {.id = "service", .type = StepType::kChooseFromCatalog,
        .field = "feedback.service_id"},
+      SpeakerStep(),
       {.id = "rating", .type = StepType::kRate, .field = "feedback.rating",
        .optional = true},
       {.id = "more", .type = StepType::kWords, .field = "feedback.text",
        .optional = true, .max_chars = contract::kMaxFeedbackText},
-      SpeakerStep(),
       {.id = "visit_time", .type = StepType::kChooseOption,
        .field = "feedback.worker_had_enough_time", .optional = true,
        .options = YesNoNotSure(), .shown_when = home_care_user},
@@ -279,12 +279,19 @@ std::vector<JourneySpec> BuildJourneys() {
        .options = {{.id = "yes", .value = 1}, {.id = "no", .value = 0}}},
       {.id = "formal", .type = StepType::kChooseOption, .field = "complaint.not_formal",
        .options = {{.id = "complaint", .value = 0}, {.id = "just_know", .value = 1}}},
+      // A care worker speaks for someone they support at work; others as
+      // family, friend, unpaid carer or advocate.
       {.id = "about", .type = StepType::kChooseOption, .field = "on_behalf_of.relationship",
        .options = {{.id = "me", .value = 0, .also = [](Draft& d) { d.clear_on_behalf_of(); }},
-                   {.id = "relative", .value = v1::RELATIONSHIP_RELATIVE},
-                   {.id = "friend", .value = v1::RELATIONSHIP_FRIEND},
-                   {.id = "carer", .value = v1::RELATIONSHIP_UNPAID_CARER},
-                   {.id = "advocate", .value = v1::RELATIONSHIP_ADVOCATE}}},
+                   {.id = "relative", .value = v1::RELATIONSHIP_RELATIVE,
+                    .offered_when = NotWorker},
+                   {.id = "friend", .value = v1::RELATIONSHIP_FRIEND, .offered_when = NotWorker},
+                   {.id = "carer", .value = v1::RELATIONSHIP_UNPAID_CARER,
+                    .offered_when = NotWorker},
+                   {.id = "advocate", .value = v1::RELATIONSHIP_ADVOCATE,
+                    .offered_when = NotWorker},
+                   {.id = "at_work", .value = v1::RELATIONSHIP_PAID_CARER,
+                    .offered_when = IsWorker}}},
       {.id = "agreed", .type = StepType::kChooseOption,
        .field = "on_behalf_of.person_consented",
        .options = {{.id = "yes", .value = 1,
@@ -324,6 +331,7 @@ std::vector<JourneySpec> BuildJourneys() {
       {.id = "numbers", .type = StepType::kNotice,
        .shown_when = [](const Draft& d, const v1::Catalog*) { return MayBeInDanger(d); },
        .reviewed = false},
+      SpeakerStep(),
       {.id = "happening", .type = StepType::kWords, .field = "safeguarding.what_is_happening",
        .max_chars = contract::kMaxSafeguardingText},
       {.id = "who", .type = StepType::kWords, .field = "safeguarding.who_is_at_risk",
@@ -332,7 +340,6 @@ std::vector<JourneySpec> BuildJourneys() {
        .optional = true, .max_chars = contract::kMaxSafeguardingShort},
       {.id = "knows", .type = StepType::kChooseOption, .field = "safeguarding.person_knows",
        .optional = true, .options = {{.id = "yes", .value = 1}, {.id = "no", .value = 0}}},
-      SpeakerStep(),
   };
   append(safeguarding.steps, ContactSteps(/*worker_notice=*/true));
   append(safeguarding.steps, Ending());
@@ -359,6 +366,10 @@ std::vector<JourneySpec> BuildJourneys() {
 }
 
 }  // namespace
+
+bool Offered(const Option& option, const v1::Submission& draft) {
+  return !option.offered_when || option.offered_when(draft);
+}
 
 std::vector<CatalogChoice> CatalogChoices(const Step& step, const v1::Submission& draft,
                                           const v1::Catalog* catalog) {
@@ -482,8 +493,13 @@ std::vector<std::string> SpecKeys(const JourneySpec& spec) {
   return {"numbers.banner", "numbers.again"};
 }
 
-std::string ResolveKey(const JourneySpec& spec, std::string_view key,
+std::string ResolveKey(const JourneySpec& spec, const v1::Submission& draft,
+                       std::string_view key,
                        const std::function<bool(std::string_view)>& has) {
+  if (IsWorker(draft)) {
+    std::string worker = "worker." + std::string(key);
+    if (has(worker)) return worker;
+  }
   std::string own = spec.id + "." + std::string(key);
   return has(own) ? own : std::string(key);
 }

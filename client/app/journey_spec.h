@@ -57,7 +57,14 @@ struct Option {
   // concern path): that journey starts, with this answer given to its step
   // of the same id, and goes on from there.
   std::string switch_to{};
+  // Offered only while this holds for the draft (null: always): a care
+  // worker speaks for "someone I support at work", not as a relative. An
+  // answer no longer offered is taken back, and the step asked again.
+  std::function<bool(const v1::Submission& draft)> offered_when{};
 };
+
+// Whether `option` is offered for `draft`.
+bool Offered(const Option& option, const v1::Submission& draft);
 
 struct Step {
   // The view name, the prefix of the step's widget ids ("service" gives
@@ -122,11 +129,15 @@ std::vector<CatalogChoice> CatalogChoices(const Step& step, const v1::Submission
 // Keys the journey itself shows on every step (the numbers to call).
 std::vector<std::string> SpecKeys(const JourneySpec& spec);
 
-// Keys of `step` in `spec`. A key `<spec.id>.<key>` overrides the shared
-// `<key>` where the language file has it (see ResolveKey).
+// Keys of `step` in `spec`. Where the language file has them, a key
+// `worker.<key>` (words that fit someone who works in care, while the
+// draft says a care worker is speaking) and then `<spec.id>.<key>` (the
+// journey's own) override the shared `<key>` (see ResolveKey).
 StepKeys KeysFor(const JourneySpec& spec, const Step& step);
-// The key to look up: the journey's own override when `has` finds it.
-std::string ResolveKey(const JourneySpec& spec, std::string_view key,
+// The key to look up for `draft`: the first of those overrides that `has`
+// finds, else `key`.
+std::string ResolveKey(const JourneySpec& spec, const v1::Submission& draft,
+                       std::string_view key,
                        const std::function<bool(std::string_view)>& has);
 
 // Every journey offered on the home screen, in order.

@@ -15,6 +15,7 @@ Intent DrawOptionStep(const ScreenContext& ctx, const Step& step, Ui& ui) {
   Intent intent;
   for (std::size_t i = 0; i < step.options.size(); ++i) {
     const Option& option = step.options[i];
+    if (!Offered(option, ctx.journey.draft())) continue;
     if (ui.Choice(step.id + "." + option.id, JourneyText(ctx, keys.choices[i]),
                   chosen == option.value)) {
       intent = {Intent::Kind::kChooseNumber, "", option.value};

@@ -35,7 +35,8 @@ Text JourneyText(const ScreenContext& ctx, std::string_view key) {
   const JourneySpec* spec = ctx.journey.spec();
   if (spec == nullptr) return ctx.texts.Get(key);
   return ctx.texts.Get(
-      ResolveKey(*spec, key, [&](std::string_view k) { return ctx.texts.speech().Has(k); }));
+      ResolveKey(*spec, ctx.journey.draft(), key,
+                 [&](std::string_view k) { return ctx.texts.speech().Has(k); }));
 }
 
 Text StepTitle(const ScreenContext& ctx, const StepKeys& keys) {

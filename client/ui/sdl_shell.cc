@@ -42,6 +42,7 @@ std::string RegistryJson(const KioskUi& kiosk) {
                      {"state", item.state},
                      {"focusable", item.focusable},
                      {"focused", item.id == kiosk.focus().focused_id()},
+                     {"clipped", item.clipped},
                      {"box", {item.box.x, item.box.y, item.box.w, item.box.h}}});
   }
   nlohmann::json doc = {{"view", kiosk.ViewName()},
@@ -135,13 +136,27 @@ void SdlShell::RenderFrame(KioskUi& kiosk) {
 }
 
 void SdlShell::MaybeScreenshot(KioskUi& kiosk) {
-  if (options_.screenshot_dir.empty() || kiosk.frames_in_view() != 2) return;
+  if (options_.screenshot_dir.empty() || kiosk.frames_in_view() < 2) return;
+  // A screen is saved once it has settled, and again whenever what is on it
+  // changes or moves (a letter typed, scrolled, an error shown): the JSON
+  // beside each picture tells a test driving the window by real clicks
+  // where everything is now.
+  std::string layout = kiosk.ViewName();
+  for (const a11y::WidgetInfo& item : kiosk.registry().items()) {
+    absl::StrAppend(&layout, "|", item.id, ":", static_cast<int>(item.box.y),
+                    item.clipped ? "c" : "", ":", item.label, ":", item.state);
+  }
+  if (layout == saved_layout_) return;
+  saved_layout_ = std::move(layout);
   std::string view = kiosk.ViewName();
   std::filesystem::create_directories(options_.screenshot_dir);
   std::string base = absl::StrFormat("%s/%02d-%s", options_.screenshot_dir,
                                      ++screenshots_, view);
+  // The JSON is written under a temporary name and renamed into place, so
+  // a reader never sees half of it.
   if (SaveScreenshot(base + ".png")) {
-    std::ofstream(base + ".json") << RegistryJson(kiosk) << "\n";
+    std::ofstream(base + ".json.tmp") << RegistryJson(kiosk) << "\n";
+    std::filesystem::rename(base + ".json.tmp", base + ".json");
   }
 }
 

@@ -62,6 +62,7 @@ class SdlShell {
   SDL_GLContext gl_;
   ShellOptions options_;
   int screenshots_ = 0;
+  std::string saved_layout_;  // of the last screen saved
   std::string last_shot_view_;
 };
 

@@ -5,6 +5,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
 #include "absl/time/time.h"
@@ -122,6 +123,18 @@ std::string WordsOf(const v1::Submission& s) {
   return absl::StrJoin(parts, "\n\n");
 }
 
+// When a complaint's event happened, as the person put it: the day
+// ("2026-11-02"), roughly ("last_week" ... "over_a_year_ago"), or null.
+nlohmann::ordered_json HappenedOf(const v1::Complaint& c) {
+  if (c.has_event_date()) {
+    const v1::Date& d = c.event_date();
+    return absl::StrFormat("%04d-%02d-%02d", d.year(), d.month(), d.day());
+  }
+  if (c.when() == v1::WHEN_UNSPECIFIED) return nullptr;
+  std::string name = v1::When_Name(c.when()).substr(5);  // "WHEN_LAST_WEEK"
+  return absl::AsciiStrToLower(name);
+}
+
 int RatingOf(const v1::Submission& s) {
   return s.has_feedback() ? static_cast<int>(s.feedback().rating()) : 0;
 }
@@ -143,6 +156,13 @@ std::string FormatJson(std::span<const v1::SubmissionRecord> records,
     const int rating = RatingOf(r.submission());
     o["rating"] =
         rating == 0 ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(rating);
+    if (r.submission().has_complaint()) {
+      // The 12-month limit is counted from when the person told the kiosk.
+      const v1::Complaint& c = r.submission().complaint();
+      o["happened"] = HappenedOf(c);
+      o["outside_time_limit"] = contract::OutsideTimeLimit(
+          c, absl::FromUnixSeconds(r.submission().created_at().seconds()));
+    }
     if (include_text) o["text"] = WordsOf(r.submission());
     array.push_back(std::move(o));
   }

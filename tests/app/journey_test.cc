@@ -47,7 +47,11 @@ std::string Answer(Journey& j, int round) {
       return std::to_string(r);
     }
     case StepType::kChooseOption: {
-      const Option& option = step.options[round % step.options.size()];
+      std::vector<const Option*> offered;
+      for (const Option& o : step.options) {
+        if (Offered(o, j.draft())) offered.push_back(&o);
+      }
+      const Option& option = *offered[round % offered.size()];
       EXPECT_TRUE(j.ChooseNumber(option.value).ok());
       return std::to_string(option.value);
     }
@@ -192,6 +196,7 @@ TEST_F(JourneyTest, WordsStopAtTheContractLimitInCharacters) {
   j.Start();
   ASSERT_TRUE(j.Begin("feedback"));
   ASSERT_TRUE(j.ChooseText("home_care").ok());
+  ASSERT_TRUE(j.ChooseNumber(v1::SPEAKER_USES_SERVICES).ok());
   ASSERT_TRUE(j.ChooseNumber(0).ok());  // skip the faces
   ASSERT_EQ(j.step()->type, StepType::kWords);
   EXPECT_EQ(j.WordsLimit(), contract::kMaxFeedbackText);
@@ -305,9 +310,9 @@ TEST_F(JourneyTest, AnAnswerToAStepNoLongerAskedIsNotSent) {
   j.Start();
   ASSERT_TRUE(j.Begin("feedback"));
   ASSERT_TRUE(j.ChooseText("home_care").ok());
+  ASSERT_TRUE(j.ChooseNumber(v1::SPEAKER_USES_SERVICES).ok());
   ASSERT_TRUE(j.ChooseNumber(0).ok());  // no face
   ASSERT_TRUE(j.Continue());            // no words
-  ASSERT_TRUE(j.ChooseNumber(v1::SPEAKER_USES_SERVICES).ok());
   ASSERT_EQ(j.view(), "visit_time");
   ASSERT_TRUE(j.ChooseNumber(v1::ANSWER_NO).ok());
   ASSERT_TRUE(j.ChooseNumber(v1::ANSWER_YES).ok());
@@ -342,6 +347,42 @@ TEST_F(JourneyTest, AnAnswerToAStepNoLongerAskedIsNotSent) {
   ASSERT_TRUE(j.ChooseNumber(v1::WHEN_LAST_MONTH).ok());
   EXPECT_EQ(j.BuildSubmission("en-GB").complaint().late_reason(), "");
   EXPECT_FALSE(j.BuildSubmission("en-GB").has_on_behalf_of());
+}
+
+TEST_F(JourneyTest, ACareWorkerSpeaksForSomeoneTheySupportNotAsARelative) {
+  Journey j;
+  j.Start();
+  ASSERT_TRUE(j.Begin("complaint"));
+  ASSERT_TRUE(j.ChooseNumber(v1::ANSWER_NO).ok());  // danger
+  ASSERT_TRUE(j.ChooseText("day_centres").ok());
+  ASSERT_TRUE(j.ChooseNumber(v1::SPEAKER_FAMILY_OR_FRIEND).ok());
+  ASSERT_TRUE(j.InsertWords("The bus did not come."));
+  ASSERT_TRUE(j.Continue());
+  for (int i = 0; i < 10 && j.view() != "about"; ++i) {
+    if (j.step()->type == StepType::kWords) ASSERT_TRUE(j.Continue());
+    else ASSERT_TRUE(j.ChooseNumber(j.step()->options.front().value).ok());
+  }
+  ASSERT_EQ(j.view(), "about");
+  EXPECT_FALSE(j.ChooseNumber(v1::RELATIONSHIP_PAID_CARER).ok()) << "not offered to a relative";
+  ASSERT_TRUE(j.ChooseNumber(v1::RELATIONSHIP_RELATIVE).ok());
+  ASSERT_TRUE(j.ChooseNumber(1).ok());  // the person agreed
+  while (j.view() != "review") {
+    ASSERT_TRUE(j.ChooseNumber(j.step()->options.back().value).ok());  // anonymous
+  }
+  // Now a care worker speaking: "a relative" is taken back and asked again.
+  ASSERT_TRUE(j.Edit("speaker"));
+  ASSERT_TRUE(j.ChooseNumber(v1::SPEAKER_CARE_WORKER).ok());
+  ASSERT_EQ(j.view(), "employer");
+  ASSERT_TRUE(j.Continue());
+  ASSERT_EQ(j.view(), "about") << "the answer no longer fits";
+  EXPECT_FALSE(j.Answered(*j.step()));
+  EXPECT_FALSE(j.ChooseNumber(v1::RELATIONSHIP_RELATIVE).ok()) << "not offered to a worker";
+  ASSERT_TRUE(j.ChooseNumber(v1::RELATIONSHIP_PAID_CARER).ok());
+  EXPECT_EQ(j.view(), "review");
+  v1::Submission sent = j.BuildSubmission("en-GB");
+  EXPECT_EQ(sent.speaker(), v1::SPEAKER_CARE_WORKER);
+  EXPECT_EQ(sent.on_behalf_of().relationship(), v1::RELATIONSHIP_PAID_CARER);
+  EXPECT_TRUE(sent.on_behalf_of().person_consented());
 }
 
 TEST_F(JourneyTest, ADateStartsTodayMovesBackAndNeverIntoTheFuture) {
@@ -420,12 +461,12 @@ TEST_F(JourneyTest, SendIsOnlyFromTheReviewAndAFailedSendKeepsTheDraft) {
   ASSERT_TRUE(j.Begin("feedback"));
   EXPECT_FALSE(j.Send(outbox_, absl::Now(), "en-GB").ok());
   ASSERT_TRUE(j.ChooseText("home_care").ok());
+  ASSERT_TRUE(j.ChooseNumber(v1::SPEAKER_FAMILY_OR_FRIEND).ok());
   ASSERT_TRUE(j.ChooseNumber(4).ok());
+  EXPECT_FALSE(j.Send(outbox_, absl::Now(), "en-GB").ok()) << "not yet at the review";
   ASSERT_TRUE(j.InsertWords(std::string("\xff\xfe", 2) + "ok"));  // bad bytes are dropped
   EXPECT_EQ(j.Words(), "ok");
   j.Continue();
-  EXPECT_FALSE(j.Send(outbox_, absl::Now(), "en-GB").ok()) << "not yet at the review";
-  ASSERT_TRUE(j.ChooseNumber(v1::SPEAKER_FAMILY_OR_FRIEND).ok());
   // The outbox cannot write, then refuses a bad submission (a language tag
   // too long): nothing moves and nothing the person entered is lost.
   outbox_.FailNextWrites(1);

@@ -114,7 +114,7 @@ TEST(Session, IdleWarnsThenWipesAndAnyActivityOnlyAnswersTheWarning) {
   EXPECT_EQ(s->TickIdle(), IdleOutcome::kWarned);
   EXPECT_EQ(s->ViewName(), "idle");
   EXPECT_TRUE(s->Activity()) << "the first key answers the warning";
-  EXPECT_EQ(s->ViewName(), "rating") << "and the person is back where they were";
+  EXPECT_EQ(s->ViewName(), "speaker") << "and the person is back where they were";
   EXPECT_EQ(s->journey().draft().feedback().service_id(), "home_care");
   EXPECT_FALSE(s->Activity());
   clock.Advance(IdleTimer::kDefaultTimeout + absl::Seconds(1));
@@ -132,6 +132,7 @@ TEST(Session, KeyboardKeysTypeIntoTheStepsWordsAndDoneMovesOn) {
   s->journey().Start();
   ASSERT_TRUE(s->journey().Begin("feedback"));
   ASSERT_TRUE(s->journey().ChooseText("home_care").ok());
+  ASSERT_TRUE(s->journey().ChooseNumber(v1::SPEAKER_USES_SERVICES).ok());
   ASSERT_TRUE(s->journey().ChooseNumber(5).ok());
   s->OpenKeyboardRow("osk.row.letters1");
   EXPECT_EQ(s->PressKey("osk.key.q"), Session::KeyOutcome::kTyped);
@@ -141,7 +142,7 @@ TEST(Session, KeyboardKeysTypeIntoTheStepsWordsAndDoneMovesOn) {
   EXPECT_EQ(s->PressKey("osk.delete"), Session::KeyOutcome::kTyped);
   EXPECT_EQ(s->journey().Words(), "");
   EXPECT_EQ(s->PressKey("osk.done"), Session::KeyOutcome::kDone);
-  EXPECT_EQ(s->ViewName(), "speaker");
+  EXPECT_EQ(s->ViewName(), "visit_time");
 }
 
 }  // namespace

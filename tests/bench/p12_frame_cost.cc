@@ -180,6 +180,8 @@ int Main() {
 
   if (!h.FocusOn("service.day_centres")) Die("no day centres choice");
   h.Press(SDLK_RETURN);
+  if (h.View() != "speaker") Die("expected who is speaking, got " + h.View());
+  if (!h.AnswerStep("family_or_friend")) Die("could not say who is speaking");
   if (!h.FocusOn("rating.4")) Die("no rating 4");
   h.Press(SDLK_SPACE);
   if (h.View() != "more") Die("expected the tell-more screen, got " + h.View());
@@ -191,8 +193,6 @@ int Main() {
 
   h.Press(SDLK_TAB);     // leave the field
   h.Press(SDLK_RETURN);  // continue
-  if (h.View() != "speaker") Die("expected who is speaking, got " + h.View());
-  if (!h.AnswerStep("family_or_friend")) Die("could not say who is speaking");
   if (h.View() != "review") Die("expected the review screen, got " + h.View());
   results.push_back(Measure(h, kiosk_context, form));
 

@@ -20,6 +20,8 @@ focus_kiosk
 press "What would you like to do?" space
 press "Which service is it about?" Return
 tab_to "Day centres,"
+press "Are you telling us as..." Return
+tab_to "A relative, friend, advocate or unpaid carer,"
 press "How would you rate Day centres?" Return
 tab_to "Choice, Good,"
 press "Tell us more" Return
@@ -28,8 +30,6 @@ xdotool type --delay 0 "The staff are kind"
 xdotool key --delay 0 shift+Return
 xdotool type --delay 0 "and always on time."
 press "Button, Continue" Tab
-press "Are you telling us as..." Return
-tab_to "A relative, friend, advocate or unpaid carer,"
 press "Check what you are sending" Return
 heard "Your words: The staff are kind"
 # Focus starts on Send.
@@ -53,7 +53,7 @@ heard "Your feedback has reached the council."
 
 # Every screen of the journey was shown and saved; its text is readable.
 for _ in $(seq 1 100); do ls "$work/shots/"*-thanks.png >/dev/null 2>&1 && break; sleep 0.1; done
-for view in attract home service rating more speaker review thanks; do
+for view in attract home service speaker rating more review thanks; do
   ls "$work/shots/"*"-$view.png" >/dev/null 2>&1 || fail "no screenshot of $view"
 done
 "$contrast" "$work/shots" 7.0 || fail "text contrast below 7:1"

@@ -19,7 +19,9 @@ press "What would you like to do?" Return
 scan_to "Tell us how we're doing"
 press "Which service is it about?" Return
 scan_to "Choice, Day centres,"
-press "How would you rate Day centres?" Return
+press "Are you telling us as..." Return
+scan_to "Choice, Someone who works in care,"
+press "From your work, how would you rate Day centres?" Return
 scan_to "Choice, Very good,"
 press "Tell us more" Return
 # "ok": a row, then a key, for each letter.
@@ -34,8 +36,6 @@ press "Letters: a, s, d" Return
 scan_to "Actions:"
 press "Button, Space," Return
 scan_to "Button, Done,"
-press "Are you telling us as..." Return
-scan_to "Choice, Someone who works in care,"
 press "Check what you are sending" Return
 heard "Your words: ok"
 press "Thank you" Return

@@ -29,11 +29,13 @@ start_kiosk typing --language "$lang"
 heard "$(t attract.instruction)"
 focus_kiosk
 
-# Attract -> home -> service -> a face -> the words screen.
+# Attract -> home -> service -> who is speaking -> a face -> the words screen.
 to_words() {
   press "$(t home.title)" space
   press "$(t service.title)" Return
   tab_to "$service,"
+  press "$(t speaker.title)" Return
+  tab_to "$(t speaker.family_or_friend),"
   press "$(stem rating.title)" Return
   tab_to "$(t role.radio), $(t rating.4), "
   press "$(t more.title)" Return
@@ -49,8 +51,6 @@ from=$(lines)
 xdotool type --delay 0 "$first"
 heard_line "kind" "$from"                    # a finished word is echoed as a word
 press "$continue_button" Return             # after typing, Return leaves the field
-press "$(t speaker.title)" Return
-tab_to "$(t speaker.family_or_friend),"
 press "$(t review.title)" Return
 heard "$(stem more.review)$first"
 press "$(t thanks.title)" Return
@@ -62,6 +62,8 @@ press "$(t attract.instruction)" Return
 press "$(t home.title)" space
 press "$(t service.title)" Return
 tab_to "$service,"
+press "$(t speaker.title)" Return
+tab_to "$(t speaker.family_or_friend),"
 press "$(stem rating.title)" Return
 tab_to "$(t role.radio), $(t rating.2), "
 press "$(t more.title)" Return
@@ -71,8 +73,6 @@ from=$(lines)
 xdotool type --delay 0 "$second"
 heard "$field" "$from"                       # focus followed the letters, and says so
 press "$continue_button" Tab
-press "$(t speaker.title)" Return
-tab_to "$(t speaker.family_or_friend),"
 press "$(t review.title)" Return
 heard "$(stem more.review)$second"
 press "$(t thanks.title)" Return

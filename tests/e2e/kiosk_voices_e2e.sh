@@ -33,10 +33,18 @@ tab_to "Choice, Meadow Lane Care,"
 press "Are you telling us as..." Return
 tab_to "Choice, Someone who uses care services,"
 press "What happened?" Return
-xdotool type --delay 0 "$words"     # the field has focus on arrival
-press "Button, Continue" Tab
+# As a person exploring by ear: find the field, Return on it, then type.
+tab_to "Text field, What happened"
+press "Type now" Return
+xdotool type --delay 0 "$words"
+press "Button, Continue" Return     # after typing, Return leaves the field
 press "Roughly when did it happen?" Return
-tab_to "Choice, In the last week,"
+tab_to "Choice, On a date I can give,"
+press "What was the date?" Return
+# It starts at today; one day back is said as the new date.
+tab_to "Button, A day earlier,"
+press "$(date -d yesterday '+%A %-d %B %Y')" Return
+tab_to "Button, Continue,"
 press "What would you like to happen?" Return
 press "Button, Continue" Tab
 press "Would you like to talk it through with someone first?" Return
@@ -57,6 +65,8 @@ heard "The council will acknowledge your complaint within 3 working days" "$from
 heard "You stayed anonymous, so the council cannot contact you." "$from"
 arrived "$words"
 grep -qF '"kind": "complaint"' "$work/list.json" || fail "not stored as a complaint"
+grep -qF "\"happened\": \"$(date -d yesterday +%F)\"" "$work/list.json" ||
+  fail "the date it happened did not arrive"
 "$bin/carevoice-admin" --service "$address" list --format table >"$work/table.txt"
 grep -q "complaint .*Home care .*Meadow Lane Care" "$work/table.txt" ||
   fail "the officers' table does not name the service and provider"
@@ -81,6 +91,8 @@ case "$first" in
   *"Phone for help now"*"phone 999"*"0300 123 4567"*) ;;
   *) fail "the numbers were not the first thing said after Yes: \"$first\"" ;;
 esac
+press "Are you telling us as..." Return
+tab_to "Choice, A relative, friend, advocate or unpaid carer,"
 press "What is happening?" Return
 xdotool type --delay 0 "My neighbour is shouted at every night"
 press "Button, Continue" Tab
@@ -90,8 +102,6 @@ press "Where is this happening?" Return
 tab_to "Button, Continue"
 press "Does the person at risk know" Return
 tab_to "Choice, No, or I do not know,"
-press "Are you telling us as..." Return
-tab_to "Choice, A relative, friend, advocate or unpaid carer,"
 press "Can the council contact you?" Return
 tab_to "Choice, Stay anonymous,"
 press "Check what you are sending" Return

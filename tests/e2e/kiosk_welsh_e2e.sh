@@ -38,13 +38,13 @@ press "$(cy attract.instruction)" Escape   # back to the start, in Welsh
 press "$(cy home.title)" space
 press "$(cy service.title)" Return
 tab_to "$service_cy,"
+press "$(cy speaker.title)" Return
+tab_to "$(cy speaker.family_or_friend),"
 press "$(stem rating.title)" Return
 tab_to "$(cy role.radio), $(cy rating.4), "
 press "$(cy more.title)" Return
 xdotool type --delay 0 "Mae'r staff yn garedig iawn"
 press "$(cy step.continue)" Tab
-press "$(cy speaker.title)" Return
-tab_to "$(cy speaker.family_or_friend),"
 press "$(cy review.title)" Return
 press "$(cy thanks.title)" Return
 

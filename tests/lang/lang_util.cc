@@ -129,7 +129,7 @@ const std::vector<std::string>& EasyReadScreenPrefixes() {
   static const std::vector<std::string>* const prefixes = [] {
     auto* all = new std::vector<std::string>{
         "attract", "home", "restart", "help", "settings", "private", "audio_only",
-        "bar_more", "numbers"};
+        "bar_more", "numbers", "worker"};
     auto add = [all](const std::string& prefix) {
       if (std::find(all->begin(), all->end(), prefix) == all->end()) all->push_back(prefix);
     };

@@ -81,6 +81,30 @@ TEST(JsonTest, FormatsRecordsAsAnArrayOfObjects) {
   EXPECT_EQ(nlohmann::json::parse(FormatJson({}, false)), nlohmann::json::array());
 }
 
+TEST(JsonTest, SaysWhenAComplaintHappenedAndWhetherItIsLate) {
+  std::vector<v1::SubmissionRecord> records = {Record(1, ""), Record(2, ""), Record(3, "")};
+  for (v1::SubmissionRecord& r : records) {
+    r.mutable_submission()->mutable_created_at()->set_seconds(
+        absl::ToUnixSeconds(absl::FromCivil(absl::CivilDay(2026, 12, 3), absl::UTCTimeZone())));
+    r.mutable_submission()->mutable_complaint()->set_what_happened("The bus did not come.");
+  }
+  v1::Complaint* dated = records[0].mutable_submission()->mutable_complaint();
+  dated->set_when(v1::WHEN_ON_DATE);
+  dated->mutable_event_date()->set_year(2025);
+  dated->mutable_event_date()->set_month(11);
+  dated->mutable_event_date()->set_day(2);
+  records[1].mutable_submission()->mutable_complaint()->set_when(v1::WHEN_LAST_WEEK);
+  auto json = nlohmann::json::parse(FormatJson(records, false));
+  EXPECT_EQ(json[0]["happened"], "2025-11-02");
+  EXPECT_EQ(json[0]["outside_time_limit"], true);
+  EXPECT_EQ(json[1]["happened"], "last_week");
+  EXPECT_EQ(json[1]["outside_time_limit"], false);
+  EXPECT_TRUE(json[2]["happened"].is_null());
+  const std::vector<v1::SubmissionRecord> feedback_only = {Record(4, "")};
+  auto feedback = nlohmann::json::parse(FormatJson(feedback_only, false));
+  EXPECT_FALSE(feedback[0].contains("happened")) << "only complaints have a time limit";
+}
+
 TEST(TableTest, AlignsColumnsAndKeepsTextOnOneLine) {
   std::vector<v1::SubmissionRecord> records = {
       Record(1, "Short."), Record(2, "Línea uno\nline two " + std::string(100, 'x'))};

@@ -37,7 +37,7 @@ const std::vector<Walk>& EveryStepWalks() {
       {"complaint",
        {{"danger", "no"}, {"provider", "kettle_community_care"}, {"site", "kettle_hub"},
         {"speaker", "care_worker"}, {"when", "date"},
-        {"event_date", "year_before,day_before"}, {"about", "relative"},
+        {"event_date", "year_before,day_before"}, {"about", "at_work"},
         {"agreed", "no"}, {"why", "other"}, {"contact", "give"}}},
       {"safeguarding", {{"danger", "yes"}, {"contact", "give"}}},
       {"idea", {}},
@@ -45,13 +45,17 @@ const std::vector<Walk>& EveryStepWalks() {
   return walks;
 }
 
-std::string OptionFor(const Step& step, const std::string& pick) {
+std::string OptionFor(const Step& step, const std::string& pick, const v1::Submission& draft) {
   if (!pick.empty()) return pick;
   if (step.type == StepType::kChooseFromCatalog) {
     return step.list == CatalogList::kServices ? "home_care" : "not_sure";
   }
   if (step.type == StepType::kRate) return "4";
-  return step.options[std::min<std::size_t>(1, step.options.size() - 1)].id;
+  std::vector<std::string> offered;
+  for (const Option& option : step.options) {
+    if (Offered(option, draft)) offered.push_back(option.id);
+  }
+  return offered[std::min<std::size_t>(1, offered.size() - 1)];
 }
 
 std::vector<std::string> DatePresses(const std::string& pick) {
@@ -292,7 +296,9 @@ bool KioskHarness::AnswerStep(const std::string& pick, const std::string& words)
     case StepType::kChooseFromCatalog:
     case StepType::kChooseOption:
     case StepType::kRate:
-      if (!FocusOn(step->id + "." + OptionFor(*step, pick))) return false;
+      if (!FocusOn(step->id + "." + OptionFor(*step, pick, kiosk_->journey().draft()))) {
+        return false;
+      }
       Press(SDLK_RETURN);
       return true;
     case StepType::kWords:

@@ -36,8 +36,8 @@ struct Walk {
 const std::vector<Walk>& EveryStepWalks();
 // The option to choose at `step` for `pick` (empty: home care from the
 // catalog, "not sure" for a provider or site, 4 for a rating, else the
-// second option, or the only one).
-std::string OptionFor(const Step& step, const std::string& pick);
+// second option offered for `draft`, or the only one).
+std::string OptionFor(const Step& step, const std::string& pick, const v1::Submission& draft);
 // The buttons a date step's pick presses, in order.
 std::vector<std::string> DatePresses(const std::string& pick);
 // What a person would write at a words step: the contract checks the

@@ -22,6 +22,9 @@ void KeysToReview(KioskHarness& h, const std::string& words) {
   h.Press(SDLK_RETURN);                      // Tell us how we're doing
   ASSERT_TRUE(h.FocusOn("service.day_centres"));
   h.Press(SDLK_RETURN);
+  ASSERT_EQ(h.View(), "speaker");            // who is telling us
+  ASSERT_TRUE(h.TabUntilHeard("A relative, friend, advocate or unpaid carer"));
+  h.Press(SDLK_RETURN);
   ASSERT_EQ(h.View(), "rating");
   ASSERT_TRUE(h.FocusOn("rating.4"));
   h.Press(SDLK_SPACE);
@@ -30,9 +33,6 @@ void KeysToReview(KioskHarness& h, const std::string& words) {
   h.Type(words);
   h.Press(SDLK_TAB);                         // leaves the field, keeping words
   ASSERT_EQ(h.FocusedId(), "more.continue");
-  h.Press(SDLK_RETURN);
-  ASSERT_EQ(h.View(), "speaker");            // who is telling us
-  ASSERT_TRUE(h.TabUntilHeard("A relative, friend, advocate or unpaid carer"));
   h.Press(SDLK_RETURN);
   ASSERT_EQ(h.View(), "review");
 }
@@ -65,6 +65,14 @@ TEST(KioskUi, FeedbackJourneyByKeysAloneIsSpokenAndQueued) {
   ASSERT_TRUE(h.FocusOn("service.day_centres"));
   mark = h.Spoken().size();
   h.Press(SDLK_RETURN);
+  ASSERT_EQ(h.View(), "speaker");
+  std::string speaker = h.SpokenSince(mark);
+  EXPECT_THAT(speaker, HasSubstr("Are you telling us as..."));
+  // Nothing is chosen for the person: a default is not an answer.
+  EXPECT_THAT(speaker, HasSubstr("Choice, Someone who uses care services, 1 of 9"));
+  ASSERT_TRUE(h.TabUntilHeard("Someone who uses care services"));
+  mark = h.Spoken().size();
+  h.Press(SDLK_RETURN);
   EXPECT_EQ(h.View(), "rating");
   std::string rating = h.SpokenSince(mark);
   EXPECT_THAT(rating, HasSubstr("How would you rate Day centres?"));
@@ -75,14 +83,6 @@ TEST(KioskUi, FeedbackJourneyByKeysAloneIsSpokenAndQueued) {
   EXPECT_EQ(h.View(), "more");
   h.Type("The carers are kind.");
   h.Press(SDLK_TAB);
-  mark = h.Spoken().size();
-  h.Press(SDLK_RETURN);
-  ASSERT_EQ(h.View(), "speaker");
-  std::string speaker = h.SpokenSince(mark);
-  EXPECT_THAT(speaker, HasSubstr("Are you telling us as..."));
-  // Nothing is chosen for the person: a default is not an answer.
-  EXPECT_THAT(speaker, HasSubstr("Choice, Someone who uses care services, 1 of 9"));
-  ASSERT_TRUE(h.TabUntilHeard("Someone who uses care services"));
   mark = h.Spoken().size();
   h.Press(SDLK_RETURN);
   ASSERT_EQ(h.View(), "review") << "day centres ask no home-care questions";
@@ -224,8 +224,8 @@ TEST(KioskUi, KeyPressesWithinOneFrameAreNeverLost) {
   h.Key(SDLK_RETURN);
   h.Key(SDLK_TAB);
   h.Settle();
-  EXPECT_EQ(h.View(), "rating");
-  EXPECT_EQ(h.FocusedId(), "rating.2");
+  EXPECT_EQ(h.View(), "speaker");
+  EXPECT_EQ(h.FocusedId(), "speaker.family_or_friend");
 }
 
 TEST(KioskUi, FocusWrapsRoundBothWays) {
@@ -247,6 +247,7 @@ TEST(KioskUi, LeavingTheWordsFieldKeepsTheWords) {
   h.Press(SDLK_SPACE);
   h.Press(SDLK_RETURN);
   h.Press(SDLK_RETURN);  // Home care
+  h.Press(SDLK_RETURN);  // someone who uses care services
   h.Press(SDLK_RETURN);  // Very poor
   ASSERT_EQ(h.View(), "more");
   h.Type("Line one");
@@ -353,11 +354,11 @@ TEST(KioskUi, TouchAloneCompletesTheJourney) {
   ASSERT_EQ(h.View(), "home");
   tap("home.feedback");
   tap("service.care_homes");
+  ASSERT_EQ(h.View(), "speaker");
+  tap("speaker.care_worker");
   ASSERT_EQ(h.View(), "rating");
   tap("rating.5");
   tap("more.continue");
-  ASSERT_EQ(h.View(), "speaker");
-  tap("speaker.care_worker");
   ASSERT_EQ(h.View(), "review");
   tap("review.send");
   ASSERT_EQ(h.View(), "thanks");
@@ -413,13 +414,14 @@ TEST(KioskUi, WithNoCatalogThePersonCanStillSpeak) {
   EXPECT_THAT(spoken, HasSubstr("cannot load the list of services"));
   EXPECT_THAT(spoken, HasSubstr("Something else"));
   h.Press(SDLK_RETURN);
-  EXPECT_EQ(h.View(), "rating");
+  EXPECT_EQ(h.View(), "speaker");
   EXPECT_EQ(h.kiosk().journey().draft().feedback().service_id(), "something_else");
 }
 
 TEST(KioskUi, TooLongWordsAreStoppedAndSaid) {
   KioskHarness h;
   h.Press(SDLK_SPACE);
+  h.Press(SDLK_RETURN);
   h.Press(SDLK_RETURN);
   h.Press(SDLK_RETURN);
   h.Press(SDLK_RETURN);

@@ -159,14 +159,14 @@ TEST(Settings, AudioOnlyBlanksTheScreenAndTheJourneyStillWorks) {
   h.Press(SDLK_RETURN);
   ASSERT_TRUE(h.FocusOn("service.home_care"));
   h.Press(SDLK_RETURN);
+  ASSERT_EQ(h.View(), "speaker");
+  EXPECT_TRUE(h.ScreenIsBlank());
+  ASSERT_TRUE(h.TabUntilHeard("Someone who works in care"));
+  h.Press(SDLK_RETURN);
   ASSERT_TRUE(h.FocusOn("rating.5"));
   h.Press(SDLK_RETURN);
   h.Type("Heard, not seen.");
   h.Press(SDLK_TAB);
-  h.Press(SDLK_RETURN);
-  ASSERT_EQ(h.View(), "speaker");
-  EXPECT_TRUE(h.ScreenIsBlank());
-  ASSERT_TRUE(h.TabUntilHeard("Someone who works in care"));
   h.Press(SDLK_RETURN);
   ASSERT_EQ(h.View(), "worker_time") << "home care, asked of a care worker";
   ASSERT_TRUE(h.TabUntilHeard("Not sure"));

@@ -93,13 +93,13 @@ class ShellRun {
     Key(SDLK_SPACE);   // home
     Key(SDLK_RETURN);  // service
     TabTo("service.care_homes");
-    Key(SDLK_RETURN);  // rating
+    Key(SDLK_RETURN);  // who is speaking
+    TabTo("speaker.care_worker");
+    Key(SDLK_RETURN);  // rating, in a care worker's words
     TabTo("rating.5");
     Key(SDLK_RETURN);  // the words field
     Type("Kind staff.");
     Key(SDLK_TAB);
-    Key(SDLK_RETURN);  // who is speaking
-    TabTo("speaker.care_worker");
     Key(SDLK_RETURN);  // review (care homes ask no home-care questions)
     Key(SDLK_RETURN);  // send; thanks
     EXPECT_EQ(kiosk_->ViewName(), "thanks");
@@ -136,7 +136,8 @@ class ShellRun {
           TabTo(step->id + ".continue");
         } else {
           auto pick = walk.picks.find(step->id);
-          TabTo(step->id + "." + OptionFor(*step, pick == walk.picks.end() ? "" : pick->second));
+          TabTo(step->id + "." + OptionFor(*step, pick == walk.picks.end() ? "" : pick->second,
+                                           kiosk_->journey().draft()));
         }
         Key(SDLK_RETURN);
       }
@@ -261,6 +262,8 @@ TEST(KioskShell, RatingAtLargestTextKeepsWordsWhole) {
       run.Key(SDLK_SPACE);   // home
       run.Key(SDLK_RETURN);  // service
       run.TabTo("service.care_homes");
+      run.Key(SDLK_RETURN);  // who is speaking
+      run.TabTo("speaker.uses_services");
       run.Key(SDLK_RETURN);  // rating
       ASSERT_EQ(run.kiosk().ViewName(), "rating");
       for (const DrawnText& text : run.kiosk().drawn()) {

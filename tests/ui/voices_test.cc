@@ -68,6 +68,9 @@ TEST(SomeoneAtRisk, TheNumbersComeFirstFromTheCatalog) {
   EXPECT_THAT(h.SpokenSince(h.ViewEntryMark()), HasSubstr("0300 555 0199"));
   // Going on, the numbers stay in sight and can be heard again.
   ASSERT_TRUE(h.AnswerStep());
+  ASSERT_EQ(h.View(), "speaker");
+  ASSERT_NE(h.kiosk().registry().Find("numbers.banner"), nullptr);
+  ASSERT_TRUE(h.AnswerStep());
   ASSERT_EQ(h.View(), "happening");
   const a11y::WidgetInfo* banner = h.kiosk().registry().Find("numbers.banner");
   ASSERT_NE(banner, nullptr);
@@ -89,6 +92,8 @@ TEST(SomeoneAtRisk, NoIsNotToldToPhoneButTheWorryIsStillTaken) {
   KioskHarness h;
   StartJourney(h, "Someone is at risk");
   ASSERT_TRUE(h.AnswerStep("no"));
+  EXPECT_EQ(h.View(), "speaker") << "no numbers to read first";
+  ASSERT_TRUE(h.AnswerStep());
   EXPECT_EQ(h.View(), "happening");
   EXPECT_EQ(h.kiosk().registry().Find("numbers.banner"), nullptr);
 }
@@ -380,6 +385,47 @@ TEST(Voices, AConcernOnADateIsFoundBackFromTodayByEar) {
   EXPECT_EQ(sent.event_date().year(), 2026);
   EXPECT_EQ(sent.event_date().month(), 11);
   EXPECT_EQ(sent.event_date().day(), 2);
+}
+
+// A care worker is asked in words that fit them.
+TEST(CareWorkers, AreAskedInWordsThatFitThem) {
+  KioskHarness h;
+  StartJourney(h, "Tell us how we're doing");
+  ASSERT_TRUE(h.AnswerUntil("rating", {{"speaker", "care_worker"}}));
+  EXPECT_THAT(h.SpokenSince(h.ViewEntryMark()),
+              HasSubstr("From your work, how would you rate Home care?"));
+  ASSERT_TRUE(h.AnswerStep());
+  ASSERT_EQ(h.View(), "more");
+  EXPECT_THAT(h.SpokenSince(h.ViewEntryMark()),
+              HasSubstr("What helps you give good care, and what gets in the way?"));
+  // The same screen for someone who uses services keeps its own words.
+  for (int i = 0; i < 2; ++i) {
+    ASSERT_TRUE(h.TabUntilHeard("Button, Back,"));
+    h.Press(SDLK_RETURN);
+  }
+  ASSERT_EQ(h.View(), "speaker");
+  ASSERT_TRUE(h.AnswerStep("uses_services"));
+  EXPECT_THAT(h.SpokenSince(h.ViewEntryMark()), HasSubstr("How would you rate Home care?"));
+  EXPECT_THAT(h.SpokenSince(h.ViewEntryMark()), Not(HasSubstr("From your work")));
+}
+
+// (One harness at a time: each owns the ImGui context.)
+TEST(CareWorkers, SpeakForSomeoneTheySupportAtWorkNotAsARelative) {
+  KioskHarness c;
+  StartJourney(c, "Something is wrong");
+  ASSERT_TRUE(c.AnswerUntil("about", {{"danger", "no"}, {"speaker", "care_worker"}}));
+  const std::string about = c.SpokenSince(c.ViewEntryMark());
+  EXPECT_THAT(about, HasSubstr("about you and your work, or about someone you support at work"));
+  EXPECT_THAT(about, HasSubstr("Me and my work"));
+  EXPECT_EQ(c.kiosk().registry().Find("about.relative"), nullptr) << "not offered to a worker";
+  ASSERT_TRUE(c.TabUntilHeard("Someone else: I support them at work"));
+  c.Press(SDLK_RETURN);
+  ASSERT_TRUE(c.AnswerUntil("review", {{"agreed", "yes"}, {"contact", "anonymous"}}));
+  ASSERT_TRUE(c.FocusOn("review.send"));
+  c.Press(SDLK_RETURN);
+  const v1::Submission sent = c.outbox().Pending(1)->front().submission;
+  EXPECT_EQ(sent.on_behalf_of().relationship(), v1::RELATIONSHIP_PAID_CARER);
+  EXPECT_EQ(sent.speaker(), v1::SPEAKER_CARE_WORKER);
 }
 
 }  // namespace
