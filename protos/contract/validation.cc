@@ -293,6 +293,12 @@ Result CheckSpeaker(const v1::Submission& s) {
       return e;
     }
   }
+  // Speaking for someone as their paid carer is speaking as someone who
+  // works in care (a submission from before `speaker` may say either).
+  if (s.on_behalf_of().relationship() == v1::RELATIONSHIP_PAID_CARER &&
+      s.speaker() != v1::SPEAKER_UNSPECIFIED && !worker) {
+    return Fail("on_behalf_of.relationship", kErrConflict);
+  }
   if (s.has_feedback()) {
     const v1::Feedback& f = s.feedback();
     const struct {

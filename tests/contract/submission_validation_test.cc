@@ -822,6 +822,18 @@ TEST(SafeguardingTest, DangerNowSaidTwiceMustAgree) {
   EXPECT_EQ(Validate(s), Error("safeguarding.danger_now", kErrUnknownValue));
 }
 
+TEST(OnBehalfOfTest, APaidCarerSpeaksAsSomeoneWhoWorksInCare) {
+  v1::Submission s = ValidSubmission(Kind::kComplaint);
+  v1::OnBehalfOf* o = s.mutable_on_behalf_of();
+  o->set_relationship(v1::RELATIONSHIP_PAID_CARER);
+  o->set_person_consented(true);
+  EXPECT_EQ(Validate(s), std::nullopt) << "before speaker existed: either";
+  s.set_speaker(v1::SPEAKER_FAMILY_OR_FRIEND);
+  EXPECT_EQ(Validate(s), Error("on_behalf_of.relationship", kErrConflict));
+  s.set_speaker(v1::SPEAKER_CARE_WORKER);
+  EXPECT_EQ(Validate(s), std::nullopt);
+}
+
 TEST(OnBehalfOfTest, AbsentMeansTheyAreSpeakingForThemselves) {
   v1::Submission s = ValidSubmission(Kind::kComplaint);
   ASSERT_FALSE(s.has_on_behalf_of());
