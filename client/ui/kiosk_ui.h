@@ -108,6 +108,9 @@ class KioskUi {
   const std::string& caption() const { return announcer_.caption(); }
   // Frames since the current view appeared (0 on its first frame).
   int frames_in_view() const { return frames_in_view_; }
+  // The view the last frame drew; ViewName() differs from it when that
+  // frame's choice moved on (the next frame draws the new one).
+  const std::string& drawn_view() const { return view_; }
 
  private:
   KioskUi(std::unique_ptr<Session> session, Outbox& outbox, SyncHooks sync,

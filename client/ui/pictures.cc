@@ -331,6 +331,55 @@ void Clock(const Canvas& c) {
   c.Dot(0.5f, 0.5f, 0.06f);
 }
 
+void Calendar(const Canvas& c) {
+  // A page with two rings at the top, a heading band and a grid of days,
+  // one of them marked.
+  c.Frame(0.06f, 0.14f, 0.94f, 0.94f, 0.06f);
+  c.Box(0.06f, 0.14f, 0.94f, 0.34f, c.ink(), 0.06f);
+  for (float x : {0.30f, 0.70f}) c.Lines({{x, 0.04f}, {x, 0.22f}}, false, 1.3f);
+  for (int row = 0; row < 3; ++row) {
+    for (int col = 0; col < 4; ++col) {
+      const float x = 0.22f + 0.19f * col, y = 0.47f + 0.16f * row;
+      if (row == 1 && col == 2) {
+        c.Ring(x, y, 0.08f, 1.1f);  // the day
+      } else {
+        c.Dot(x, y, 0.045f);
+      }
+    }
+  }
+}
+
+void Phone(const Canvas& c) {
+  // A mobile phone, ringing: its screen and button, waves beside it.
+  c.Frame(0.10f, 0.04f, 0.62f, 0.96f, 0.08f);
+  c.Lines({{0.20f, 0.18f}, {0.52f, 0.18f}, {0.52f, 0.74f}, {0.20f, 0.74f}}, true, 0.9f);
+  c.Dot(0.36f, 0.85f, 0.045f);
+  c.Arc(0.62f, 0.42f, 0.16f, 300, 420, 1.0f);
+  c.Arc(0.62f, 0.42f, 0.30f, 305, 415, 1.0f);
+}
+
+void Lightbulb(const Canvas& c) {
+  // A bulb with a screw base and rays: an idea.
+  c.Ring(0.5f, 0.42f, 0.26f, 1.2f);
+  c.Lines({{0.40f, 0.66f}, {0.40f, 0.78f}, {0.60f, 0.78f}, {0.60f, 0.66f}}, false, 1.1f);
+  c.Lines({{0.40f, 0.86f}, {0.60f, 0.86f}}, false, 1.2f);
+  c.Lines({{0.45f, 0.95f}, {0.55f, 0.95f}}, false, 1.2f);
+  for (float a : {180.0f, 225.0f, 270.0f, 315.0f, 0.0f}) {
+    const float ca = std::cos(Rad(a)), sa = std::sin(Rad(a));
+    c.Lines({{0.5f + 0.34f * ca, 0.42f + 0.34f * sa}, {0.5f + 0.44f * ca, 0.42f + 0.40f * sa}});
+  }
+}
+
+void Shield(const Canvas& c) {
+  // A shield with a tick on it: kept safe.
+  c.Fill({{0.10f, 0.10f}, {0.90f, 0.10f}, {0.90f, 0.50f}, {0.10f, 0.50f}}, c.paper());
+  c.Fill({{0.10f, 0.50f}, {0.90f, 0.50f}, {0.5f, 0.94f}}, c.paper());
+  c.Lines({{0.10f, 0.12f}, {0.5f, 0.04f}, {0.90f, 0.12f}, {0.90f, 0.50f}, {0.5f, 0.96f},
+           {0.10f, 0.50f}},
+          true, 1.2f);
+  c.Lines({{0.30f, 0.50f}, {0.45f, 0.65f}, {0.72f, 0.34f}}, false, 1.4f);
+}
+
 struct Picture {
   const char* name;
   void (*draw)(const Canvas&);
@@ -343,7 +392,8 @@ constexpr Picture kPictures[] = {
     {"check", Check},       {"send", Send},       {"thanks", Thanks},
     {"help", Help},         {"back", Back},       {"restart", Restart},
     {"settings", Settings}, {"warning", Warning}, {"people", People},
-    {"clock", Clock},
+    {"clock", Clock},       {"calendar", Calendar}, {"phone", Phone},
+    {"lightbulb", Lightbulb}, {"shield", Shield},
 };
 
 const Picture* Find(std::string_view name) {

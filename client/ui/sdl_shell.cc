@@ -137,6 +137,9 @@ void SdlShell::RenderFrame(KioskUi& kiosk) {
 
 void SdlShell::MaybeScreenshot(KioskUi& kiosk) {
   if (options_.screenshot_dir.empty() || kiosk.frames_in_view() < 2) return;
+  // A frame whose choice moved on drew the screen being left: not saved
+  // under the new name.
+  if (kiosk.ViewName() != kiosk.drawn_view()) return;
   // A screen is saved once it has settled, and again whenever what is on it
   // changes or moves (a letter typed, scrolled, an error shown): the JSON
   // beside each picture tells a test driving the window by real clicks

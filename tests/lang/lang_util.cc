@@ -116,7 +116,8 @@ const std::set<std::string>& KnownPictures() {
   static const std::set<std::string> pictures = {
       "speak", "home",    "question", "list",     "star",    "pencil",
       "check", "send",    "thanks",   "help",     "back",    "restart",
-      "settings", "warning", "people", "clock"};
+      "settings", "warning", "people", "clock", "calendar", "phone", "lightbulb",
+      "shield"};
   return pictures;
 }
 

@@ -58,7 +58,8 @@ class PicturesTest : public ::testing::Test {
 TEST_F(PicturesTest, TheFixedSetIsThere) {
   const std::vector<std::string> expected = {
       "speak", "home", "question", "list", "star", "pencil", "check", "send",
-      "thanks", "help", "back", "restart", "settings", "warning", "people", "clock"};
+      "thanks", "help", "back", "restart", "settings", "warning", "people", "clock",
+      "calendar", "phone", "lightbulb", "shield"};
   EXPECT_EQ(PictureNames(), expected);
   for (const std::string& name : expected) EXPECT_TRUE(HasPicture(name)) << name;
   EXPECT_FALSE(HasPicture("Speak"));
