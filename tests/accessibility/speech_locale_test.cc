@@ -65,7 +65,7 @@ TEST_P(SpeechLocaleTest, SpeaksItsLanguageFileInItsOwnVoice) {
   ASSERT_TRUE(strings.has_value()) << "cannot read lang/" << locale.tag << ".json";
 
   std::vector<int16_t> all;  // every prompt of this language, for one WAV
-  for (const char* key : {"attract.instruction", "thanks.title"}) {
+  for (const char* key : {"attract.instruction", "thanks.title", "event_date.title", "date.not_yet"}) {
     SCOPED_TRACE(std::string(locale.tag) + " " + key);
     ASSERT_TRUE(strings->contains(key) && (*strings)[key].is_string());
     const std::string text = (*strings)[key].get<std::string>();
