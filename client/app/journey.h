@@ -13,9 +13,9 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "base/clock.h"
 #include "carevoice/v1/carevoice.pb.h"
 #include "client/app/journey_spec.h"
-#include "base/clock.h"
 #include "client/model/outbox.h"
 
 namespace carevoice::client {
