@@ -1,4 +1,5 @@
-// Reference codes: device code (3) + base-23 counter (4) + check (1).
+// Reference codes: device code (3) + base-23 scrambled counter (4) + check
+// (1).
 // The check character is sum((i+1) * index(c_i)) mod 23. Because 23 is prime
 // and every weight 1..7 is non-zero mod 23, any single substitution changes
 // the sum; swapping neighbours i, i+1 changes it by index(c_i) - index(c_i+1),
@@ -49,7 +50,32 @@ void AppendBase23(std::uint64_t value, std::size_t width, std::string& out) {
   out += digits;
 }
 
+// A fixed permutation of the 23 digit values.
+constexpr std::uint8_t kSubstitute[kRadix] = {7,  19, 3,  14, 0,  21, 11, 5,  17, 9,  2, 22,
+                                              13, 6,  20, 1,  15, 10, 4,  18, 8,  12, 16};
+
 }  // namespace
+
+std::uint32_t ScrambleCounter(std::uint32_t counter) {
+  // An affine step spreads neighbours across the range (the multiplier is
+  // coprime to 23^4); then rounds in which each digit adds a substituted
+  // copy of the digit before it. Every step can be undone, so the whole is
+  // a bijection: references stay unique per device.
+  constexpr std::uint64_t kMultiplier = 104729;  // prime, not 23
+  constexpr std::uint64_t kOffset = 40503;
+  std::uint64_t x = (counter * kMultiplier + kOffset) % kMaxReferenceCounter;
+  std::uint32_t digit[kCounterLength];
+  for (std::size_t i = 0; i < kCounterLength; ++i, x /= kRadix) digit[i] = x % kRadix;
+  for (std::uint32_t round = 0; round < 4; ++round) {
+    for (std::size_t i = 0; i < kCounterLength; ++i) {
+      const std::uint32_t before = digit[(i + kCounterLength - 1) % kCounterLength];
+      digit[i] = (digit[i] + kSubstitute[before] + round) % kRadix;
+    }
+  }
+  std::uint32_t out = 0;
+  for (std::size_t i = kCounterLength; i > 0; --i) out = out * kRadix + digit[i - 1];
+  return out;
+}
 
 std::string DeviceCodeFor(std::string_view device_id) {
   // FNV-1a 64: stable across builds and platforms, unlike std::hash.
@@ -70,7 +96,7 @@ std::optional<std::string> MakeReference(std::string_view device_code,
     return std::nullopt;
   }
   std::string reference(device_code);
-  AppendBase23(counter, kCounterLength, reference);
+  AppendBase23(ScrambleCounter(counter), kCounterLength, reference);
   reference += CheckChar(reference);
   return reference;
 }

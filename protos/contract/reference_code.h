@@ -2,7 +2,9 @@
 // look-alikes, unique across devices without coordination.
 //
 // A code is 8 characters: a 3-character device code, a 4-character
-// per-device counter, and a check character (weighted sum mod 23 over the
+// per-device counter passed through a fixed permutation (so references look
+// random and consecutive ones say nothing about how many people used a
+// kiosk), and a check character (weighted sum mod 23 over the
 // 23-character alphabet, which catches every single wrong character and
 // every swap of neighbours). Shown as "KQ7M-3RX9". Pure functions.
 #pragma once
@@ -23,6 +25,9 @@ inline constexpr std::uint32_t kMaxReferenceCounter = 23u * 23u * 23u * 23u;
 
 // The device's 3-character code, derived from its id by a stable hash.
 std::string DeviceCodeFor(std::string_view device_id);
+
+// The permutation of 0 .. kMaxReferenceCounter-1 that counters pass through.
+std::uint32_t ScrambleCounter(std::uint32_t counter);
 
 // The reference for the `counter`-th submission of `device_code`; nullopt if
 // the device code is not 3 alphabet characters or counter is out of range.

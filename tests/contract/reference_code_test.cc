@@ -28,12 +28,41 @@ std::vector<std::string> SampleReferences() {
 
 TEST(ReferenceCodeTest, MatchesTheDocumentedLayout) {
   // Golden values pin the encoding: references already handed to people
-  // must stay checkable after any refactor.
-  EXPECT_EQ(MakeReference("KQ7", 0), "KQ7AAAA7");
-  EXPECT_EQ(MakeReference("KQ7", 1), "KQ7AAACF");
-  EXPECT_EQ(MakeReference("KQ7", 12345), "KQ7CAK3C");
-  EXPECT_EQ(MakeReference("KQ7", kMaxReferenceCounter - 1), "KQ799998");
-  EXPECT_EQ(MakeReference("AAA", 0), "AAAAAAAA");
+  // must stay checkable, and new ones unique, after any refactor.
+  EXPECT_EQ(MakeReference("KQ7", 0), "KQ76Y3AD");
+  EXPECT_EQ(MakeReference("KQ7", 1), "KQ7EXEM7");
+  EXPECT_EQ(MakeReference("KQ7", 12345), "KQ787FE6");
+  EXPECT_EQ(MakeReference("KQ7", kMaxReferenceCounter - 1), "KQ7JQAAK");
+  EXPECT_EQ(MakeReference("AAA", 0), "AAA6Y3AH");
+  // References from before the counters were scrambled still check.
+  EXPECT_TRUE(IsValidReference("KQ7AAAA7"));
+  EXPECT_TRUE(IsValidReference("KQ7CAK3C"));
+}
+
+TEST(ReferenceCodeTest, CountersAreAPermutationOfTheirRange) {
+  std::vector<bool> hit(kMaxReferenceCounter, false);
+  for (std::uint32_t n = 0; n < kMaxReferenceCounter; ++n) {
+    const std::uint32_t m = ScrambleCounter(n);
+    ASSERT_LT(m, kMaxReferenceCounter) << n;
+    ASSERT_FALSE(hit[m]) << n << " and an earlier counter both give " << m;
+    hit[m] = true;
+  }
+}
+
+TEST(ReferenceCodeTest, ConsecutiveReferencesSayNothingAboutUse) {
+  // Nobody is handed "KQ7-AAAA": the first reference looks like any other,
+  // and neighbours share about as much as random ones (3.83 of 4 counter
+  // characters differ on average).
+  const std::string code = DeviceCodeFor("kiosk-001");
+  EXPECT_NE(MakeReference(code, 0)->substr(3, 4), "AAAA");
+  int differing = 0, pairs = 0;
+  for (std::uint32_t n = 0; n + 1 < 20000; ++n) {
+    const std::string a = MakeReference(code, n)->substr(3, 4);
+    const std::string b = MakeReference(code, n + 1)->substr(3, 4);
+    for (int i = 0; i < 4; ++i) differing += a[i] != b[i];
+    ++pairs;
+  }
+  EXPECT_GT(static_cast<double>(differing) / pairs, 3.5);
 }
 
 TEST(ReferenceCodeTest, RoundTripsThroughDisplayAndSpeech) {
@@ -98,7 +127,7 @@ TEST(ReferenceCodeTest, IsValidReferenceWantsCanonicalForm) {
   const std::string ref = *MakeReference("KQ7", 12345);
   EXPECT_TRUE(IsValidReference(ref));
   EXPECT_FALSE(IsValidReference(FormatReference(ref)));  // dash
-  EXPECT_FALSE(IsValidReference("kq7cak3c"));            // lower case
+  EXPECT_FALSE(IsValidReference("kq787fe6"));            // lower case
   EXPECT_FALSE(IsValidReference(ref.substr(0, 7)));      // too short
   EXPECT_FALSE(IsValidReference(ref + "A"));             // too long
   EXPECT_FALSE(IsValidReference(""));
