@@ -74,6 +74,10 @@ int main(int argc, char** argv) {
   int scan_interval_ms = 1500;
   int idle_timeout_s = 120;
   app.add_option("--service", service, "Service address HOST:PORT");
+  std::string tls_ca;
+  app.add_option("--tls-ca", tls_ca,
+                 "CA certificate (PEM) that signed the service's: talk TLS (plaintext without)")
+      ->check(CLI::ExistingFile);
   app.add_option("--outbox", outbox_path, "Outbox file (SQLite)");
   app.add_option("--mode", mode, "kiosk (tablet and officer modes come later)")
       ->check(CLI::IsMember({"kiosk"}));
@@ -127,12 +131,13 @@ int main(int argc, char** argv) {
   auto outbox = client::SqliteOutbox::Open(outbox_path);
   if (!outbox.ok()) return Fail(std::string(outbox.status().message()));
 
-  std::unique_ptr<client::Transport> transport = client::MakeGrpcTransport(service);
+  auto transport = client::MakeGrpcTransport(service, tls_ca);
+  if (!transport.ok()) return Fail(std::string(transport.status().message()));
   client::SyncOptions sync_options;
   sync_options.initial_backoff = absl::Milliseconds(backoff_ms);
   sync_options.max_backoff = absl::Milliseconds(std::max(backoff_ms, max_backoff_ms));
   sync_options.catalog_refresh = absl::Milliseconds(catalog_refresh_ms);
-  client::Syncer syncer(**outbox, *transport, sync_options);
+  client::Syncer syncer(**outbox, **transport, sync_options);
   syncer.Start();
 
   auto shell = ui::SdlShell::Create(shell_options);

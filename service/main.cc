@@ -20,6 +20,7 @@
 #include "CLI/CLI.hpp"
 #include "absl/strings/str_cat.h"
 #include "base/clock.h"
+#include "base/grpc_tls.h"
 #include "service/catalog/catalog.h"
 #include "service/log.h"
 #include "service/rpc/fault_injection.h"
@@ -57,6 +58,15 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--listen", listen, "HOST:PORT to listen on; port 0 picks one")
       ->capture_default_str();
+  std::string tls_cert, tls_key;
+  bool plaintext_beyond_loopback = false;
+  app.add_option("--tls-cert", tls_cert, "certificate chain (PEM): serve TLS")
+      ->check(CLI::ExistingFile);
+  app.add_option("--tls-key", tls_key, "private key (PEM) of --tls-cert")
+      ->check(CLI::ExistingFile);
+  app.add_flag("--insecure-plaintext-beyond-loopback", plaintext_beyond_loopback,
+               "listen without TLS on a non-loopback address: anyone on the "
+               "network can read and forge what passes");
   app.add_option("--catalog", catalog_path,
                  "catalog JSON file (reloaded when it changes)")
       ->check(CLI::ExistingFile);
@@ -76,11 +86,22 @@ int main(int argc, char** argv) {
 
   auto address = rpc::ParseHostPort(listen);
   if (!address.ok()) return Fail("--listen", address.status());
-  if (!rpc::IsLoopbackHost(address->host)) {
+  auto credentials = carevoice::base::ServerCredentialsFrom(tls_cert, tls_key);
+  if (!credentials.ok()) return Fail("--tls-cert/--tls-key", credentials.status());
+  const bool tls = !tls_cert.empty();
+  if (!tls && !rpc::IsLoopbackHost(address->host)) {
+    // People's words and contact details would cross the network readable
+    // by anyone on it: refused unless asked for by name.
+    if (!plaintext_beyond_loopback) {
+      return Fail("--listen", absl::FailedPreconditionError(absl::StrCat(
+                                  address->host,
+                                  " is not loopback: give --tls-cert and --tls-key (or, "
+                                  "knowing anyone on the network can read and forge what "
+                                  "passes, --insecure-plaintext-beyond-loopback)")));
+    }
     std::fprintf(stderr,
-                 "WARNING: listening on %s, which is not loopback. There is no "
-                 "sign-in and no TLS yet: anyone who can reach this address "
-                 "can submit and read submissions.\n",
+                 "WARNING: listening on %s WITHOUT TLS (--insecure-plaintext-beyond-"
+                 "loopback): anyone on the network can read and forge what passes.\n",
                  address->host.c_str());
   }
   auto fault_hook = rpc::FaultHookFromEnvironment();
@@ -103,7 +124,7 @@ int main(int argc, char** argv) {
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   int port = 0;
-  builder.AddListeningPort(listen, grpc::InsecureServerCredentials(), &port);
+  builder.AddListeningPort(listen, *credentials, &port);
   builder.SetMaxReceiveMessageSize(kMaxRequestBytes);
   builder.RegisterService(&kiosk);
   builder.RegisterService(&officer);
@@ -112,6 +133,7 @@ int main(int argc, char** argv) {
     return Fail(listen, absl::UnavailableError("cannot listen there"));
   }
   std::printf("listening on %s:%d\n", address->host.c_str(), port);
+  if (!tls) LogInfo("plaintext (no --tls-cert): loopback only");
   std::fflush(stdout);
   LogInfo(absl::StrCat("catalog version ", (*catalog)->Get()->version()));
 

@@ -11,6 +11,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "base/grpc_tls.h"
 #include "base/status_grpc.h"
 #include "carevoice/v1/carevoice.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
@@ -29,20 +30,21 @@ absl::Status FromGrpc(const grpc::Status& status, const char* rpc) {
 // its name it is the connect timeout, and a small one aborts handshakes
 // with a busy service.) A local subchannel pool keeps a replacement channel
 // from inheriting the old one's connection state.
-std::shared_ptr<grpc::Channel> NewChannel(const std::string& target) {
+std::shared_ptr<grpc::Channel> NewChannel(
+    const std::string& target, const std::shared_ptr<grpc::ChannelCredentials>& credentials) {
   grpc::ChannelArguments args;
   args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 100);
   args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 1000);
   args.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
-  return grpc::CreateCustomChannel(target, grpc::InsecureChannelCredentials(),
-                                   args);
+  return grpc::CreateCustomChannel(target, credentials, args);
 }
 
 class GrpcTransport final : public Transport {
  public:
-  explicit GrpcTransport(std::string target)
+  GrpcTransport(std::string target, std::shared_ptr<grpc::ChannelCredentials> credentials)
       : target_(std::move(target)),
-        stub_(v1::KioskSync::NewStub(NewChannel(target_))) {}
+        credentials_(std::move(credentials)),
+        stub_(v1::KioskSync::NewStub(NewChannel(target_, credentials_))) {}
 
   absl::StatusOr<v1::SubmitBatchResponse> SubmitBatch(
       const v1::SubmitBatchRequest& request, absl::Duration timeout) override {
@@ -80,20 +82,25 @@ class GrpcTransport final : public Transport {
       // channel connects on the next call; connecting is cheap next to the
       // syncer's backoff.
       std::lock_guard lock(mu_);
-      if (stub_ == stub) stub_ = v1::KioskSync::NewStub(NewChannel(target_));
+      if (stub_ == stub) stub_ = v1::KioskSync::NewStub(NewChannel(target_, credentials_));
     }
     return FromGrpc(status, name);
   }
 
   const std::string target_;
+  const std::shared_ptr<grpc::ChannelCredentials> credentials_;
   std::mutex mu_;
   std::shared_ptr<v1::KioskSync::Stub> stub_;  // replaced after UNAVAILABLE
 };
 
 }  // namespace
 
-std::unique_ptr<Transport> MakeGrpcTransport(const std::string& target) {
-  return std::make_unique<GrpcTransport>(target);
+absl::StatusOr<std::unique_ptr<Transport>> MakeGrpcTransport(const std::string& target,
+                                                             const std::string& tls_ca_path) {
+  absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> credentials =
+      base::ChannelCredentialsFrom(tls_ca_path);
+  if (!credentials.ok()) return credentials.status();
+  return std::make_unique<GrpcTransport>(target, *std::move(credentials));
 }
 
 }  // namespace carevoice::client

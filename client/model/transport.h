@@ -21,10 +21,13 @@ class Transport {
       const v1::GetCatalogRequest& request, absl::Duration timeout) = 0;
 };
 
-// A transport over an insecure gRPC channel to `target` ("127.0.0.1:7000").
+// A transport over a gRPC channel to `target` ("127.0.0.1:7000"): TLS,
+// checking the service's certificate against the CA in `tls_ca_path`, or
+// plaintext when that is empty. Fails when the CA file cannot be read.
 // Calls fail fast (UNAVAILABLE) while the service is unreachable; after such
 // a failure the next call uses a fresh channel, so a restarted service is
 // reached at once rather than after gRPC's own reconnect backoff.
-std::unique_ptr<Transport> MakeGrpcTransport(const std::string& target);
+absl::StatusOr<std::unique_ptr<Transport>> MakeGrpcTransport(const std::string& target,
+                                                             const std::string& tls_ca_path);
 
 }  // namespace carevoice::client

@@ -14,6 +14,7 @@
 #include <iostream>
 
 #include "CLI/CLI.hpp"
+#include "base/grpc_tls.h"
 #include "service/admin/commands.h"
 
 namespace {
@@ -37,6 +38,10 @@ int main(int argc, char** argv) {
   app.add_option("--service", service, "HOST:PORT of carevoice-service")
       ->capture_default_str();
   app.add_option("--officer", officer, "who is asking (audited); default $USER or login name");
+  std::string tls_ca;
+  app.add_option("--tls-ca", tls_ca,
+                 "CA certificate (PEM) that signed the service's: talk TLS (plaintext without)")
+      ->check(CLI::ExistingFile);
 
   admin::ListOptions list;
   CLI::App* list_cmd = app.add_subcommand("list", "list submissions, urgent first, then newest");
@@ -72,8 +77,13 @@ int main(int argc, char** argv) {
   // A page of records with their words can pass gRPC's 4 MB default.
   grpc::ChannelArguments args;
   args.SetMaxReceiveMessageSize(64 * 1024 * 1024);
-  auto channel = grpc::CreateCustomChannel(
-      service, grpc::InsecureChannelCredentials(), args);
+  auto credentials = carevoice::base::ChannelCredentialsFrom(tls_ca);
+  if (!credentials.ok()) {
+    std::fprintf(stderr, "carevoice-admin: --tls-ca: %s\n",
+                 std::string(credentials.status().message()).c_str());
+    return 1;
+  }
+  auto channel = grpc::CreateCustomChannel(service, *credentials, args);
   auto stub = carevoice::v1::Officer::NewStub(channel);
 
   absl::Status status;

@@ -127,14 +127,14 @@ class SyncerProcessTest : public ::testing::Test {
   }
 
   void StartSyncer() {
-    transport_ = std::make_unique<RecordingTransport>(MakeGrpcTransport(address_));
+    transport_ = std::make_unique<RecordingTransport>(*MakeGrpcTransport(address_, ""));
     syncer_ = std::make_unique<Syncer>(*outbox_, *transport_, options_);
     syncer_->Start();
   }
 
   // A service id from the service's own catalog, so drafts pass its checks.
   std::string ServiceIdFromCatalog() {
-    std::unique_ptr<Transport> transport = MakeGrpcTransport(address_);
+    std::unique_ptr<Transport> transport = *MakeGrpcTransport(address_, "");
     v1::GetCatalogRequest request;
     request.set_device_id(outbox_->device_id());
     absl::StatusOr<v1::GetCatalogResponse> response =
@@ -250,7 +250,7 @@ TEST_F(SyncerProcessTest, ServiceDiesAfterCommitBeforeReplyAndItemIsStoredOnce) 
 
 TEST_F(SyncerProcessTest, TransportReconnectsAtOnceAfterARestart) {
   ASSERT_NO_FATAL_FAILURE(StartService());
-  std::unique_ptr<Transport> transport = MakeGrpcTransport(address_);
+  std::unique_ptr<Transport> transport = *MakeGrpcTransport(address_, "");
   v1::GetCatalogRequest request;
   request.set_device_id(outbox_->device_id());
   ASSERT_TRUE(transport->GetCatalog(request, absl::Seconds(60)).ok());

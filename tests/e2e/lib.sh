@@ -32,12 +32,17 @@ start_xvfb() {
   export DISPLAY=":$(cat "$work/display")"
 }
 
+# Further flags for every service, and for every officers' tool call
+# (TLS: --tls-cert/--tls-key, --tls-ca).
+service_flags=()
+admin_flags=()
+
 # start_service CATALOG [ADDRESS]: sets $address and $service_pid.
 start_service() {
   local catalog=$1 listen=${2:-127.0.0.1:0}
   : >"$work/service.out"
   "$bin/carevoice-service" --db "$work/service.db" --listen "$listen" \
-    --catalog "$catalog" >"$work/service.out" 2>>"$work/service.err" &
+    --catalog "$catalog" "${service_flags[@]}" >"$work/service.out" 2>>"$work/service.err" &
   service_pid=$!
   pids+=($service_pid)
   address=""
@@ -120,7 +125,7 @@ scan_to() { tab_to "$1" space; }
 # PATTERN, leaving it in $work/list.json; fails when it never does.
 arrived() {
   for _ in $(seq 1 300); do
-    if "$bin/carevoice-admin" --service "$address" list --format json --include-text \
+    if "$bin/carevoice-admin" --service "$address" "${admin_flags[@]}" list --format json --include-text \
         >"$work/list.json" 2>"$work/admin.err" && grep -qF -- "$1" "$work/list.json"; then
       return 0
     fi
