@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "base/proto_time.h"
 #include "contract/validation.h"
 
 namespace carevoice::client {
@@ -48,6 +49,8 @@ Syncer::Syncer(Outbox& outbox, Transport& transport, SyncOptions options)
       options_(std::move(options)),
       clock_(options_.clock != nullptr ? *options_.clock
                                        : base::MonotonicClock::Get()),
+      wall_clock_(options_.wall_clock != nullptr ? *options_.wall_clock
+                                                 : base::SystemClock::Get()),
       random_(options_.random != nullptr ? *options_.random
                                          : base::SystemRandom::Get()) {}
 
@@ -248,6 +251,9 @@ bool Syncer::DrainOnce() {
 
     v1::SubmitBatchRequest request;
     request.set_device_id(outbox_.device_id());
+    // Our clock reading, so the service can date the items right even when
+    // this clock is wrong.
+    base::SetProtoTimestamp(wall_clock_.Now(), request.mutable_device_time());
     for (OutboxItem& item : *items) {
       *request.add_submissions() = std::move(item.submission);
     }

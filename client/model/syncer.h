@@ -46,6 +46,9 @@ struct SyncOptions {
   // base::SystemRandom. Tests pass fakes. Must outlive the Syncer.
   const base::Clock* clock = nullptr;
   base::Random* random = nullptr;
+  // The device's wall clock, read into each batch so the service can date
+  // items right when it is wrong; nullptr means base::SystemClock.
+  const base::Clock* wall_clock = nullptr;
 };
 
 // What changed, for a listener that wants to be woken instead of polling
@@ -114,6 +117,7 @@ class Syncer {
   Transport& transport_;
   const SyncOptions options_;
   const base::Clock& clock_;
+  const base::Clock& wall_clock_;
   base::Random& random_;
 
   mutable std::mutex mu_;

@@ -1,6 +1,7 @@
 #include "service/admin/format.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -156,6 +157,12 @@ std::string FormatJson(std::span<const v1::SubmissionRecord> records,
     const int rating = RatingOf(r.submission());
     o["rating"] =
         rating == 0 ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(rating);
+    // When the person told the device, on the service's clock (corrected
+    // when the device's clock was wrong, and then how far).
+    if (r.has_told_at()) o["told_at"] = IsoTime(r.told_at());
+    if (std::llabs(r.device_clock_offset_ms()) >= 60'000) {
+      o["device_clock_off_by_s"] = r.device_clock_offset_ms() / 1000;
+    }
     if (r.submission().has_complaint()) {
       // The 12-month limit is counted from when the person told the kiosk.
       const v1::Complaint& c = r.submission().complaint();

@@ -95,12 +95,26 @@ v1::SubmitBatchResponse SubmitBatch(store::Store& store,
   }
 
   const absl::Time now = clock.Now();
+  // A device whose clock is wrong (by minutes or by days) must not have
+  // people's words refused as "in the future" or dated wrongly: each item
+  // is checked against the device's own now, and dated by its created_at
+  // corrected by the offset measured here (which includes the trip, a few
+  // milliseconds).
+  absl::Duration offset = absl::ZeroDuration();
+  if (request.has_device_time()) {
+    offset = now - base::FromProtoTimestamp(request.device_time());
+    if (absl::AbsDuration(offset) > absl::Minutes(2)) {
+      LogInfo(absl::StrCat("device ", request.device_id(), ": clock off by ",
+                           absl::ToInt64Seconds(offset), " s; times corrected"));
+    }
+  }
+  const absl::Time device_now = now - offset;
   std::vector<const v1::Submission*> good;
   std::vector<v1::ItemResult*> good_results;
   for (const v1::Submission& item : request.submissions()) {
     v1::ItemResult* result = response.add_results();
     result->set_submission_id(item.submission_id());
-    if (auto error = contract::ValidateSubmission(item, now)) {
+    if (auto error = contract::ValidateSubmission(item, device_now)) {
       Reject(result, kCodeInvalidArgument, error->field, error->message_key);
       // The id is safe to log only once it is known to be well formed.
       LogInfo(absl::StrCat(
@@ -119,7 +133,7 @@ v1::SubmitBatchResponse SubmitBatch(store::Store& store,
     return response;
   }
 
-  auto stored = store.PutSubmissions(request.device_id(), good, now);
+  auto stored = store.PutSubmissions(request.device_id(), good, now, offset);
   if (!stored.ok()) {
     LogWarning(absl::StrCat("SubmitBatch from device ", request.device_id(),
                             " not stored: ", stored.status().ToString()));

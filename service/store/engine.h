@@ -33,6 +33,9 @@ struct SubmissionRow {
   bool urgent = false;
   std::string service_id;
   absl::Time received_at;  // whole microseconds
+  // created_at corrected by the device's clock offset; whole microseconds.
+  absl::Time told_at;
+  absl::Duration clock_offset;  // service minus device; whole microseconds
 };
 
 // What a later write compares a replay against.

@@ -61,9 +61,18 @@ CREATE INDEX submissions_by_urgency
   ON submissions (urgent, received_at, submission_id);
 )sql";
 
+// Version 3: when the person told the device, on the service's clock
+// (created_at corrected by the device's clock offset), and that offset.
+// Rows from before are 0: not measured.
+constexpr std::string_view kV3 = R"sql(
+ALTER TABLE submissions ADD COLUMN told_at INTEGER NOT NULL DEFAULT 0;  -- unix us
+ALTER TABLE submissions ADD COLUMN clock_offset INTEGER NOT NULL DEFAULT 0;  -- us
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kV1},
     {2, kV2},
+    {3, kV3},
 };
 
 }  // namespace

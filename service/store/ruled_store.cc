@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "absl/time/time.h"
+#include "base/proto_time.h"
 #include "contract/facts.h"
 #include "service/store/engine.h"
 #include "service/store/submission_facts.h"
@@ -24,20 +25,24 @@ class RuledStore final : public Store {
 
   absl::StatusOr<std::vector<PutResult>> PutSubmissions(
       std::string_view device_id,
-      std::span<const v1::Submission* const> items,
-      absl::Time received_at) override {
+      std::span<const v1::Submission* const> items, absl::Time received_at,
+      absl::Duration device_clock_offset) override {
     // Round to what is stored, so the first answer and every replay agree.
     const absl::Time received =
         absl::FromUnixMicros(absl::ToUnixMicros(received_at));
     const std::string month =
         absl::FormatTime("%Y-%m", received, absl::UTCTimeZone());
+    const absl::Duration offset =
+        absl::Microseconds(absl::ToInt64Microseconds(device_clock_offset));
     std::vector<SubmissionRow> rows;
     rows.reserve(items.size());
     for (const v1::Submission* s : items) {
+      const absl::Time told = absl::FromUnixMicros(
+          absl::ToUnixMicros(base::FromProtoTimestamp(s->created_at()) + offset));
       rows.push_back(SubmissionRow{
           s->submission_id(), CanonicalBody(*s), std::string(device_id),
           s->reference(), std::string(KindOf(*s)), IsUrgent(*s),
-          std::string(ServiceIdOf(*s)), received});
+          std::string(ServiceIdOf(*s)), received, told, offset});
     }
 
     std::vector<PutResult> results;

@@ -26,7 +26,7 @@ using base::Statement;
 
 constexpr char kRecordColumns[] =
     "submission_id, reference, device_id, received_at, kind, urgent, status, "
-    "body";
+    "body, told_at, clock_offset";
 
 std::int64_t Micros(absl::Time t) { return absl::ToUnixMicros(t); }
 absl::Time FromMicros(std::int64_t us) { return absl::FromUnixMicros(us); }
@@ -45,6 +45,10 @@ absl::StatusOr<v1::SubmissionRecord> RecordFromRow(const Statement& row) {
     return absl::DataLossError(absl::StrCat(
         "stored submission ", record.submission_id(), " cannot be parsed"));
   }
+  if (row.ColumnInt(8) != 0) {
+    *record.mutable_told_at() = base::TimestampFromUnixMicros(row.ColumnInt(8));
+  }
+  record.set_device_clock_offset_ms(row.ColumnInt(9) / 1000);
   return record;
 }
 
@@ -146,8 +150,8 @@ class SqliteWriter final : public GroupCommitTarget, public WriteTxn {
         "ROLLBACK TO job",
         "SELECT body, received_at FROM submissions WHERE submission_id = ?1",
         "INSERT INTO submissions (submission_id, body, device_id, reference, "
-        "kind, urgent, received_at, status, service_id, updated_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?7)",
+        "kind, urgent, received_at, status, service_id, updated_at, told_at, "
+        "clock_offset) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?7, ?10, ?11)",
         "INSERT INTO equality_monitoring (month, kind, service_id, age_band, "
         "sex, disabled, unpaid_carer, ethnic_group, gender_same_as_at_birth, "
         "count) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1) "
@@ -204,7 +208,9 @@ class SqliteWriter final : public GroupCommitTarget, public WriteTxn {
         .Bind(6, row.urgent ? 1 : 0)
         .Bind(7, Micros(row.received_at))
         .Bind(8, v1::CASE_STATUS_RECEIVED)
-        .BindText(9, row.service_id);
+        .BindText(9, row.service_id)
+        .Bind(10, Micros(row.told_at))
+        .Bind(11, absl::ToInt64Microseconds(row.clock_offset));
     return RunOnce(s_[kInsert]);
   }
 

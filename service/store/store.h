@@ -79,7 +79,9 @@ class Store {
   virtual ~Store() = default;
 
   // Stores `items` (already validated) from `device_id`, each received at
-  // `received_at`, keyed by submission_id. Returns one result per item, in
+  // `received_at` from a device whose clock was `device_clock_offset`
+  // behind the service's (each is recorded as told at its created_at plus
+  // that offset), keyed by submission_id. Returns one result per item, in
   // order, only after every newly stored item is durably committed. The
   // equality monitoring of a newly stored item is counted apart and
   // stripped from what is kept; a replay is compared without it and is not
@@ -87,7 +89,8 @@ class Store {
   // stored (the caller may retry the whole call: retries never duplicate).
   virtual absl::StatusOr<std::vector<PutResult>> PutSubmissions(
       std::string_view device_id,
-      std::span<const v1::Submission* const> items, absl::Time received_at) = 0;
+      std::span<const v1::Submission* const> items, absl::Time received_at,
+      absl::Duration device_clock_offset) = 0;
 
   // The status of the submission with `reference` (canonical form). When
   // two devices' codes collide, the newest submission answers. nullopt when

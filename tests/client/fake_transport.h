@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include <optional>
+
 #include "absl/status/status.h"
 #include "client/model/transport.h"
 #include "contract/validation.h"
@@ -61,6 +63,11 @@ class FakeTransport final : public Transport {
     std::lock_guard lock(mu_);
     return submit_calls_;
   }
+  // The device's clock reading each answered SubmitBatch carried.
+  std::vector<std::optional<google::protobuf::Timestamp>> device_times() const {
+    std::lock_guard lock(mu_);
+    return device_times_;
+  }
   int catalog_calls() const {
     std::lock_guard lock(mu_);
     return catalog_calls_;
@@ -98,6 +105,9 @@ class FakeTransport final : public Transport {
     ++submit_calls_;
     if (down_) return absl::UnavailableError("fake: down");
     batch_sizes_.push_back(request.submissions_size());
+    device_times_.push_back(request.has_device_time()
+                                ? std::optional<google::protobuf::Timestamp>(request.device_time())
+                                : std::nullopt);
     v1::SubmitBatchResponse response;
     for (const v1::Submission& s : request.submissions()) {
       ++sent_[s.submission_id()];
@@ -166,6 +176,7 @@ class FakeTransport final : public Transport {
     return result;
   }
 
+  std::vector<std::optional<google::protobuf::Timestamp>> device_times_;
   mutable std::mutex mu_;
   bool down_ = false;
   int store_then_fail_ = 0;

@@ -17,6 +17,10 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/time/clock.h"
+#include "base/clock.h"
+#include "base/proto_time.h"
+#include "carevoice/v1/carevoice.grpc.pb.h"
+#include "grpcpp/grpcpp.h"
 #include "client/model/outbox.h"
 #include "client/model/outbox_sqlite.h"
 #include "client/model/syncer.h"
@@ -216,6 +220,47 @@ TEST_F(SyncerProcessTest, QueuedWhileServiceDownThenDeliveredOnceWhenItIsUp) {
   EXPECT_TRUE(syncer_->Status().service_reachable);
   EXPECT_EQ(syncer_->Status().delivered_total, 12u);
   EXPECT_GE(syncer_->Status().catalog_serial, 1u) << "catalog fetched too";
+}
+
+// Kiosks whose clocks are two days ahead and two days behind: their
+// people's words are accepted by the real service and dated when they were
+// told, on the service's clock.
+TEST_F(SyncerProcessTest, KiosksWithClocksDaysOutDeliverDatedRight) {
+  ASSERT_NO_FATAL_FAILURE(StartService());
+  const std::string service_id = ServiceIdFromCatalog();
+  ASSERT_FALSE(service_id.empty());
+  std::map<std::string, absl::Time> told;  // submission id -> real time told
+  for (absl::Duration skew : {absl::Hours(48), -absl::Hours(48)}) {
+    base::FakeClock device_clock(absl::Now() + skew);
+    options_.wall_clock = &device_clock;
+    const absl::Time real_now = absl::Now();
+    absl::StatusOr<OutboxItem> item = outbox_->Enqueue(
+        FeedbackDraft("told with a wrong clock", service_id), device_clock.Now());
+    ASSERT_TRUE(item.ok()) << item.status();
+    told[item->submission_id] = real_now;
+    StartSyncer();
+    ASSERT_TRUE(WaitUntil([&] { return OutboxEmpty(); }, kLongWait))
+        << "a kiosk " << absl::FormatDuration(skew) << " out could not deliver";
+    syncer_->Stop();
+    syncer_.reset();
+  }
+  std::unique_ptr<v1::Officer::Stub> officer = v1::Officer::NewStub(
+      grpc::CreateChannel(address_, grpc::InsecureChannelCredentials()));
+  v1::ListSubmissionsRequest request;
+  request.set_officer("syncer_process_test");
+  request.set_page_size(10);
+  v1::ListSubmissionsResponse response;
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(60));
+  ASSERT_TRUE(officer->ListSubmissions(&context, request, &response).ok());
+  ASSERT_EQ(response.records_size(), 2);
+  for (const v1::SubmissionRecord& record : response.records()) {
+    const absl::Time at = base::FromProtoTimestamp(record.told_at());
+    // Within the time a call takes (and a second of created_at's rounding).
+    EXPECT_LT(absl::AbsDuration(at - told[record.submission_id()]), absl::Seconds(30))
+        << "told at " << at << ", expected about " << told[record.submission_id()];
+    EXPECT_NEAR(std::abs(record.device_clock_offset_ms()), 48 * 3600 * 1000LL, 30'000);
+  }
 }
 
 TEST_F(SyncerProcessTest, ServiceDiesAfterCommitBeforeReplyAndItemIsStoredOnce) {

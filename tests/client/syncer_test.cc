@@ -119,6 +119,21 @@ TEST_F(SyncerTest, DeliversEveryItemExactlyOnceInBatches) {
   for (std::size_t size : transport_.batch_sizes()) EXPECT_LE(size, 10u);
 }
 
+TEST_F(SyncerTest, EachBatchCarriesTheDevicesClockReading) {
+  // So the service can date the items right when this clock is wrong.
+  base::FakeClock clock(absl::FromUnixSeconds(1'790'000'000) + absl::Hours(48));
+  options_.wall_clock = &clock;
+  EnqueueMany(3);
+  StartSyncer();
+  ASSERT_TRUE(WaitForDelivered(3));
+  const auto times = transport_.device_times();
+  ASSERT_FALSE(times.empty());
+  for (const auto& t : times) {
+    ASSERT_TRUE(t.has_value());
+    EXPECT_EQ(t->seconds(), absl::ToUnixSeconds(clock.Now()));
+  }
+}
+
 TEST_F(SyncerTest, ItemsQueuedWhileRunningGoOutAfterWake) {
   StartSyncer();
   ASSERT_TRUE(WaitUntil([&] { return transport_.catalog_calls() >= 1; }));

@@ -105,6 +105,19 @@ TEST(JsonTest, SaysWhenAComplaintHappenedAndWhetherItIsLate) {
   EXPECT_FALSE(feedback[0].contains("happened")) << "only complaints have a time limit";
 }
 
+TEST(JsonTest, SaysWhenThePersonToldTheDeviceAndHowFarItsClockWasOut) {
+  std::vector<v1::SubmissionRecord> records = {Record(1, ""), Record(2, "")};
+  records[0].mutable_told_at()->set_seconds(1'790'000'000 - 600);
+  records[0].set_device_clock_offset_ms(-48 * 3600 * 1000LL);
+  records[1].mutable_told_at()->set_seconds(1'790'000'000);
+  records[1].set_device_clock_offset_ms(40);  // the trip: not worth saying
+  auto json = nlohmann::json::parse(FormatJson(records, false));
+  EXPECT_EQ(json[0]["told_at"], "2026-09-21T14:03:20Z");
+  EXPECT_EQ(json[0]["device_clock_off_by_s"], -48 * 3600);
+  EXPECT_EQ(json[1]["told_at"], "2026-09-21T14:13:20Z");
+  EXPECT_FALSE(json[1].contains("device_clock_off_by_s"));
+}
+
 TEST(TableTest, AlignsColumnsAndKeepsTextOnOneLine) {
   std::vector<v1::SubmissionRecord> records = {
       Record(1, "Short."), Record(2, "Línea uno\nline two " + std::string(100, 'x'))};

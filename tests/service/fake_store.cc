@@ -31,6 +31,8 @@ absl::StatusOr<v1::SubmissionRecord> RecordOf(const Row& r) {
   record.set_kind(r.row.kind);
   record.set_urgent(r.row.urgent);
   record.set_status(r.status);
+  *record.mutable_told_at() = base::ToProtoTimestamp(r.row.told_at);
+  record.set_device_clock_offset_ms(absl::ToInt64Milliseconds(r.row.clock_offset));
   if (!record.mutable_submission()->ParseFromString(r.row.body)) {
     return absl::DataLossError(absl::StrCat(
         "stored submission ", r.row.submission_id, " cannot be parsed"));

@@ -3,7 +3,12 @@
 // the fake can fail a commit on demand, which a real file cannot.
 #include "service/rpc/handlers.h"
 
+#include <cstdlib>
+#include <optional>
+#include <utility>
+
 #include "base/clock.h"
+#include "base/proto_time.h"
 #include "gtest/gtest.h"
 #include "tests/service/fake_store.h"
 #include "tests/service/testing.h"
@@ -17,10 +22,15 @@ class RpcHandlersTest : public ::testing::Test {
  protected:
   RpcHandlersTest() : store_(testing::NewFakeStore(&engine_)) {}
 
+  // From a device whose clock reads `device_time` (none: an older kiosk
+  // that does not say).
   v1::SubmitBatchResponse Submit(const std::vector<v1::Submission>& items,
-                                 absl::Status* whole_call) {
+                                 absl::Status* whole_call,
+                                 std::optional<absl::Time> device_time = std::nullopt,
+                                 const std::string& device = "kiosk-test-1") {
     v1::SubmitBatchRequest request;
-    request.set_device_id("kiosk-test-1");
+    request.set_device_id(device);
+    if (device_time) base::SetProtoTimestamp(*device_time, request.mutable_device_time());
     for (const auto& s : items) *request.add_submissions() = s;
     return SubmitBatch(*store_, clock_, request, whole_call);
   }
@@ -52,6 +62,39 @@ TEST_F(RpcHandlersTest, StoresReplaysAndRefusesAConflictPerItem) {
   EXPECT_EQ(second.results(1).outcome(), v1::ItemResult::OUTCOME_REJECTED);
   EXPECT_EQ(second.results(1).code(), 6);
   EXPECT_EQ(second.results(1).field(), "submission_id");
+}
+
+TEST_F(RpcHandlersTest, AKioskWhoseClockIsWrongByDaysStillDeliversDatedRight) {
+  // Told at 10:00 by the service's clock: one kiosk reads two days later,
+  // one two days earlier. Both are accepted, and dated at 10:00.
+  const absl::Time told = clock_.Now();
+  clock_.Advance(absl::Minutes(30));  // delivered half an hour later
+  const absl::Time now = clock_.Now();
+  absl::Status whole;
+  for (const auto& [device, skew] : {std::pair{"kiosk-fast", absl::Hours(48)},
+                                     std::pair{"kiosk-slow", -absl::Hours(48)}}) {
+    SCOPED_TRACE(device);
+    v1::SubmitBatchResponse r =
+        Submit({Feedback(device == std::string("kiosk-fast") ? 1 : 2, told + skew)}, &whole,
+               now + skew, device);
+    ASSERT_TRUE(whole.ok()) << whole;
+    ASSERT_EQ(r.results_size(), 1);
+    EXPECT_EQ(r.results(0).outcome(), v1::ItemResult::OUTCOME_STORED)
+        << r.results(0).field() << " " << r.results(0).message_key();
+  }
+  // Without the clock reading, the fast kiosk's item would be refused.
+  Submit({Feedback(3, told + absl::Hours(48))}, &whole);
+  auto page = store_->ListSubmissions(10, std::nullopt);
+  ASSERT_TRUE(page.ok());
+  int dated = 0;
+  for (const v1::SubmissionRecord& record : page->records) {
+    if (record.device_id() == "kiosk-test-1") continue;
+    EXPECT_EQ(base::FromProtoTimestamp(record.told_at()), told) << record.device_id();
+    EXPECT_EQ(std::abs(record.device_clock_offset_ms()), 48 * 3600 * 1000LL);
+    ++dated;
+  }
+  EXPECT_EQ(dated, 2);
+  EXPECT_EQ(page->records.size(), 2u) << "an item from a fast clock that does not say is refused";
 }
 
 TEST_F(RpcHandlersTest, ABadItemIsNamedAndTheRestStored) {

@@ -39,7 +39,7 @@ class StoreRulesTest : public ::testing::TestWithParam<Engine> {
                              absl::Time at) {
     std::vector<const v1::Submission*> ptrs;
     for (const auto& s : items) ptrs.push_back(&s);
-    auto results = store_->PutSubmissions("kiosk-1", ptrs, at);
+    auto results = store_->PutSubmissions("kiosk-1", ptrs, at, absl::ZeroDuration());
     EXPECT_TRUE(results.ok()) << results.status();
     return results.ok() ? *results : std::vector<PutResult>();
   }
@@ -302,7 +302,7 @@ TEST(FakeStoreTest, AFailedCommitKeepsNothingAndTheRetryStoresOnce) {
   engine->FailNextWrites(1, absl::UnavailableError("disk went away"));
   const v1::Submission s = WithEquality(Feedback(1, kT0));
   std::vector<const v1::Submission*> items = {&s};
-  auto failed = store->PutSubmissions("kiosk-1", items, kT0);
+  auto failed = store->PutSubmissions("kiosk-1", items, kT0, absl::ZeroDuration());
   EXPECT_EQ(failed.status().code(), absl::StatusCode::kUnavailable);
   EXPECT_EQ(store->ListSubmissions(10, std::nullopt)->records.size(), 0u);
   EXPECT_TRUE(store->EqualityCounts()->empty());
@@ -321,7 +321,7 @@ TEST(FakeStoreTest, AFailedCommitKeepsNothingAndTheRetryStoresOnce) {
                    .ok());
   EXPECT_FALSE(any);
 
-  auto retried = store->PutSubmissions("kiosk-1", items, kT0);
+  auto retried = store->PutSubmissions("kiosk-1", items, kT0, absl::ZeroDuration());
   ASSERT_TRUE(retried.ok());
   EXPECT_EQ((*retried)[0].outcome, Outcome::kStored);
   EXPECT_EQ(engine->committed_writes(), 1);

@@ -6,6 +6,7 @@
 #include <thread>
 #include <vector>
 
+#include "base/proto_time.h"
 #include "gtest/gtest.h"
 #include "service/store/migrations.h"
 #include "service/store/store.h"
@@ -28,10 +29,11 @@ std::unique_ptr<Store> Open(const std::string& path) {
 }
 
 std::vector<PutResult> Put(Store& store, const std::vector<v1::Submission>& items,
-                           absl::Time at, const std::string& device = "kiosk-1") {
+                           absl::Time at, const std::string& device = "kiosk-1",
+                           absl::Duration clock_offset = absl::ZeroDuration()) {
   std::vector<const v1::Submission*> ptrs;
   for (const auto& s : items) ptrs.push_back(&s);
-  auto results = store.PutSubmissions(device, ptrs, at);
+  auto results = store.PutSubmissions(device, ptrs, at, clock_offset);
   EXPECT_TRUE(results.ok()) << results.status();
   return results.ok() ? *results : std::vector<PutResult>();
 }
@@ -292,6 +294,29 @@ TEST(StoreTest, ListsNewestFirstInPages) {
   for (int i = 0; i < 7; ++i) EXPECT_EQ(seen[i], testing::TestSubmissionId(6 - i));
 }
 
+TEST(StoreTest, DatesEachItemWhenThePersonToldTheDeviceOnTheServicesClock) {
+  TempDir dir;
+  auto store = Open(dir.File("clock.db"));
+  ASSERT_NE(store, nullptr);
+  // A kiosk two days ahead: told at kT0 by its clock, two days earlier by
+  // the service's; and one that is right.
+  const absl::Duration ahead = -absl::Hours(48);
+  Put(*store, {Feedback(1, kT0)}, kT0 + absl::Minutes(5), "kiosk-fast", ahead);
+  Put(*store, {Feedback(2, kT0)}, kT0 + absl::Minutes(6), "kiosk-right");
+  auto page = store->ListSubmissions(10, std::nullopt);
+  ASSERT_TRUE(page.ok()) << page.status();
+  ASSERT_EQ(page->records.size(), 2u);
+  const v1::SubmissionRecord& right = page->records[0];
+  const v1::SubmissionRecord& fast = page->records[1];
+  EXPECT_EQ(fast.device_id(), "kiosk-fast");
+  EXPECT_EQ(base::FromProtoTimestamp(fast.told_at()), kT0 - absl::Hours(48));
+  EXPECT_EQ(fast.device_clock_offset_ms(), -48 * 3600 * 1000LL);
+  EXPECT_EQ(fast.submission().created_at().seconds(), absl::ToUnixSeconds(kT0))
+      << "what the device sent is kept as sent";
+  EXPECT_EQ(base::FromProtoTimestamp(right.told_at()), kT0);
+  EXPECT_EQ(right.device_clock_offset_ms(), 0);
+}
+
 TEST(StoreTest, AuditRowsHoldNoContent) {
   TempDir dir;
   auto store = Open(dir.File("audit.db"));
@@ -324,7 +349,7 @@ TEST(StoreTest, ConcurrentWritersStoreEachItemExactlyOnce) {
         v1::Submission s = Feedback(id, kT0);
         const std::vector<const v1::Submission*> items = {&s};
         auto r = store->PutSubmissions("kiosk-" + std::to_string(t / 2), items,
-                                       kT0 + absl::Milliseconds(i));
+                                       kT0 + absl::Milliseconds(i), absl::ZeroDuration());
         ASSERT_TRUE(r.ok()) << r.status();
         ((*r)[0].outcome == Outcome::kStored ? stored : replayed)++;
       }
