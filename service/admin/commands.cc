@@ -130,4 +130,49 @@ absl::StatusOr<std::int64_t> RunExport(v1::Officer::StubInterface& stub,
   return count;
 }
 
+absl::Status RunAuditVerify(v1::Officer::StubInterface& stub, const AuditOptions& options,
+                            std::ostream& out) {
+  v1::VerifyAuditRequest request;
+  request.set_officer(options.officer);
+  v1::VerifyAuditResponse response;
+  grpc::ClientContext context;
+  SetDeadline(&context, options.deadline);
+  if (auto s = FromGrpc(stub.VerifyAudit(&context, request, &response), "VerifyAudit");
+      !s.ok()) {
+    return s;
+  }
+  if (!response.intact()) {
+    out << "audit NOT intact: " << response.problem() << "\n";
+    return absl::DataLossError(absl::StrCat("the audit chain is broken at row ",
+                                            response.first_bad_row()));
+  }
+  out << "audit intact: " << response.rows_checked() << " rows checked";
+  if (response.rows_unchained() > 0) {
+    out << " (" << response.rows_unchained() << " from before the chain began)";
+  }
+  out << "\n";
+  return absl::OkStatus();
+}
+
+absl::Status RunAuditList(v1::Officer::StubInterface& stub, const AuditOptions& options,
+                          std::ostream& out) {
+  if (options.limit < 1 || options.limit > 1000) {
+    return absl::InvalidArgumentError("--limit must be 1..1000");
+  }
+  v1::ListAuditRequest request;
+  request.set_officer(options.officer);
+  request.set_limit(options.limit);
+  v1::ListAuditResponse response;
+  grpc::ClientContext context;
+  SetDeadline(&context, options.deadline);
+  if (auto s = FromGrpc(stub.ListAudit(&context, request, &response), "ListAudit"); !s.ok()) {
+    return s;
+  }
+  for (const v1::AuditRecord& r : response.records()) {
+    out << r.row() << "  " << IsoTime(r.at()) << "  " << r.officer() << "  "
+        << r.action() << "  " << r.count() << "\n";
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace carevoice::service::admin

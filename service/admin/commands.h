@@ -39,4 +39,18 @@ struct ExportOptions {
 absl::StatusOr<std::int64_t> RunExport(v1::Officer::StubInterface& stub,
                                        const ExportOptions& options);
 
+struct AuditOptions {
+  std::string officer;
+  int limit = 50;  // audit list: the newest this many rows
+  absl::Duration deadline = absl::Seconds(60);
+};
+
+// `audit verify`: recomputes the hash chain at the service and writes what
+// it found. An error status when a row does not fit (the CLI exits 1).
+absl::Status RunAuditVerify(v1::Officer::StubInterface& stub, const AuditOptions& options,
+                            std::ostream& out);
+// `audit list`: the newest rows, newest first, one line each.
+absl::Status RunAuditList(v1::Officer::StubInterface& stub, const AuditOptions& options,
+                          std::ostream& out);
+
 }  // namespace carevoice::service::admin

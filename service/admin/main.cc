@@ -64,6 +64,15 @@ int main(int argc, char** argv) {
   export_cmd->add_option("--out", exp.out_path, "CSV file to write")->required();
   export_cmd->add_flag("--identified", exp.identified,
                        "include contact details and all words (audited)");
+  admin::AuditOptions audit;
+  CLI::App* audit_cmd = app.add_subcommand("audit", "the audit of officers' actions");
+  audit_cmd->require_subcommand(1);
+  CLI::App* verify_cmd =
+      audit_cmd->add_subcommand("verify", "check that no audit row was changed or removed");
+  CLI::App* audit_list_cmd = audit_cmd->add_subcommand("list", "the newest audit rows");
+  audit_list_cmd->add_option("--limit", audit.limit, "at most N rows (1..1000)")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -90,6 +99,12 @@ int main(int argc, char** argv) {
   if (list_cmd->parsed()) {
     list.officer = officer;
     status = admin::RunList(*stub, list, std::cout);
+  } else if (verify_cmd->parsed()) {
+    audit.officer = officer;
+    status = admin::RunAuditVerify(*stub, audit, std::cout);
+  } else if (audit_list_cmd->parsed()) {
+    audit.officer = officer;
+    status = admin::RunAuditList(*stub, audit, std::cout);
   } else {
     exp.officer = officer;
     auto count = admin::RunExport(*stub, exp);

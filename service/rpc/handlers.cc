@@ -195,6 +195,55 @@ absl::StatusOr<v1::CheckReferenceResponse> CheckReference(
   return response;
 }
 
+absl::StatusOr<v1::VerifyAuditResponse> VerifyAudit(store::Store& store,
+                                                    const base::Clock& clock,
+                                                    const v1::VerifyAuditRequest& request) {
+  if (auto s = CheckOfficer(request.officer()); !s.ok()) return s;
+  absl::StatusOr<store::AuditVerification> v = store.VerifyAudit();
+  if (!v.ok()) return v.status();
+  // Recorded after the check, so the check covers every row before it.
+  if (absl::Status s = store.RecordAudit({clock.Now(), request.officer(), "audit_verify",
+                                          v->checked});
+      !s.ok()) {
+    return s;
+  }
+  v1::VerifyAuditResponse response;
+  response.set_intact(v->ok());
+  response.set_rows_checked(v->checked);
+  response.set_rows_unchained(v->unchained);
+  response.set_first_bad_row(v->first_bad_seq);
+  response.set_problem(v->problem);
+  return response;
+}
+
+absl::StatusOr<v1::ListAuditResponse> ListAudit(store::Store& store, const base::Clock& clock,
+                                                const v1::ListAuditRequest& request) {
+  if (auto s = CheckOfficer(request.officer()); !s.ok()) return s;
+  int limit = request.limit() == 0 ? kDefaultPageSize : request.limit();
+  if (limit < 1 || limit > kMaxPageSize) {
+    return absl::InvalidArgumentError("limit must be 0..1000");
+  }
+  // Reading the audit is itself recorded, before the rows are read: the
+  // answer includes its own row.
+  if (absl::Status s = store.RecordAudit({clock.Now(), request.officer(), "audit_list", limit});
+      !s.ok()) {
+    return s;
+  }
+  absl::StatusOr<std::vector<store::AuditEntry>> rows = store.ListAudit(limit);
+  if (!rows.ok()) return rows.status();
+  v1::ListAuditResponse response;
+  for (const store::AuditEntry& e : *rows) {
+    v1::AuditRecord* r = response.add_records();
+    r->set_row(e.seq);
+    SetTimestamp(e.at, r->mutable_at());
+    r->set_officer(e.officer);
+    r->set_action(e.action);
+    r->set_count(e.count);
+    r->set_hash(e.hash);
+  }
+  return response;
+}
+
 absl::StatusOr<v1::ListSubmissionsResponse> ListSubmissions(
     store::Store& store, const base::Clock& clock,
     const v1::ListSubmissionsRequest& request) {

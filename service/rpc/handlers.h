@@ -36,6 +36,14 @@ v1::GetCatalogResponse GetCatalog(catalog::CatalogFile& catalog,
 absl::StatusOr<v1::CheckReferenceResponse> CheckReference(
     store::Store& store, const v1::CheckReferenceRequest& request);
 
+// The audit's hash chain checked, then that check audited.
+absl::StatusOr<v1::VerifyAuditResponse> VerifyAudit(store::Store& store,
+                                                    const base::Clock& clock,
+                                                    const v1::VerifyAuditRequest& request);
+// The newest audit rows, newest first; the reading is audited first.
+absl::StatusOr<v1::ListAuditResponse> ListAudit(store::Store& store, const base::Clock& clock,
+                                                const v1::ListAuditRequest& request);
+
 // A page of submissions, newest first, words cleared unless include_text;
 // contact is always cleared. Audited (officer, action, count).
 absl::StatusOr<v1::ListSubmissionsResponse> ListSubmissions(

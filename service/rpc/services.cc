@@ -67,4 +67,22 @@ grpc::Status OfficerImpl::GetCatalog(grpc::ServerContext* /*context*/,
   return grpc::Status::OK;
 }
 
+grpc::Status OfficerImpl::VerifyAudit(grpc::ServerContext* /*context*/,
+                                      const v1::VerifyAuditRequest* request,
+                                      v1::VerifyAuditResponse* response) {
+  auto result = rpc::VerifyAudit(store_, clock_, *request);
+  if (!result.ok()) return ToGrpcStatus(result.status());
+  *response = std::move(*result);
+  return grpc::Status::OK;
+}
+
+grpc::Status OfficerImpl::ListAudit(grpc::ServerContext* /*context*/,
+                                    const v1::ListAuditRequest* request,
+                                    v1::ListAuditResponse* response) {
+  auto result = rpc::ListAudit(store_, clock_, *request);
+  if (!result.ok()) return ToGrpcStatus(result.status());
+  *response = std::move(*result);
+  return grpc::Status::OK;
+}
+
 }  // namespace carevoice::service::rpc

@@ -62,6 +62,11 @@ class OfficerImpl final : public v1::Officer::Service {
   grpc::Status GetCatalog(grpc::ServerContext* context,
                           const v1::GetCatalogRequest* request,
                           v1::GetCatalogResponse* response) override;
+  grpc::Status VerifyAudit(grpc::ServerContext* context,
+                           const v1::VerifyAuditRequest* request,
+                           v1::VerifyAuditResponse* response) override;
+  grpc::Status ListAudit(grpc::ServerContext* context, const v1::ListAuditRequest* request,
+                         v1::ListAuditResponse* response) override;
 
  private:
   store::Store& store_;

@@ -67,6 +67,8 @@ class WriteTxn {
       std::string_view month, std::string_view kind,
       std::string_view service_id, const v1::EqualityMonitoring& answers) = 0;
   virtual absl::Status InsertAudit(const AuditEntry& entry) = 0;
+  // The newest audit row (seq and hash), nullopt when there is none.
+  virtual absl::StatusOr<std::optional<AuditEntry>> LastAudit() = 0;
 
   // Reads inside the transaction, for reads that must commit together with
   // their audit row. Same contract as StoreEngine::ListSubmissions.

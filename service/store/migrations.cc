@@ -69,10 +69,19 @@ ALTER TABLE submissions ADD COLUMN told_at INTEGER NOT NULL DEFAULT 0;  -- unix 
 ALTER TABLE submissions ADD COLUMN clock_offset INTEGER NOT NULL DEFAULT 0;  -- us
 )sql";
 
+// Version 4: the audit becomes a hash chain (audit_chain.h). Rows from
+// before keep seq 0 and are reported as unchained.
+constexpr std::string_view kV4 = R"sql(
+ALTER TABLE audit_log ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE audit_log ADD COLUMN prev_hash TEXT NOT NULL DEFAULT '';
+ALTER TABLE audit_log ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kV1},
     {2, kV2},
     {3, kV3},
+    {4, kV4},
 };
 
 }  // namespace

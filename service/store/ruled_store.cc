@@ -3,11 +3,14 @@
 // receipt; the same id with a different body is refused and the original
 // kept; equality monitoring is counted apart, stripped from what is kept,
 // and never linked to the submission; and a replay is not counted again.
+#include <algorithm>
+#include <limits>
 #include <utility>
 
 #include "absl/time/time.h"
 #include "base/proto_time.h"
 #include "contract/facts.h"
+#include "service/store/audit_chain.h"
 #include "service/store/engine.h"
 #include "service/store/submission_facts.h"
 
@@ -17,6 +20,21 @@ namespace {
 using contract::IsUrgent;
 using contract::KindOf;
 using contract::ServiceIdOf;
+
+// Writes `entry` as the next link of the audit's hash chain, inside the
+// transaction that records what it audits (one writer: no race for the
+// last link).
+absl::Status AppendAudit(WriteTxn& txn, AuditEntry entry) {
+  absl::StatusOr<std::optional<AuditEntry>> last = txn.LastAudit();
+  if (!last.ok()) return last.status();
+  const bool chained = last->has_value() && (*last)->seq > 0;
+  entry.seq = chained ? (*last)->seq + 1 : 1;
+  entry.prev_hash = chained ? (*last)->hash : GenesisHash();
+  // Stored times are whole microseconds: hash what will be read back.
+  entry.at = absl::FromUnixMicros(absl::ToUnixMicros(entry.at));
+  entry.hash = AuditHash(entry, entry.prev_hash);
+  return txn.InsertAudit(entry);
+}
 
 class RuledStore final : public Store {
  public:
@@ -85,7 +103,7 @@ class RuledStore final : public Store {
       if (!read.ok()) return read.status();
       page = *std::move(read);
       audit.count = static_cast<std::int64_t>(page.records.size());
-      return txn.InsertAudit(audit);
+      return AppendAudit(txn, audit);
     });
     if (!s.ok()) return s;
     return page;
@@ -103,7 +121,7 @@ class RuledStore final : public Store {
       if (!e.ok()) return e.status();
       extent = *e;
       audit.count = extent.count;
-      return txn.InsertAudit(audit);
+      return AppendAudit(txn, audit);
     });
     if (!s.ok()) return s;
 
@@ -124,7 +142,7 @@ class RuledStore final : public Store {
       stopped.action += "_stopped";
       stopped.count = handed;
       absl::Status recorded = engine_->Write(
-          [&](WriteTxn& txn) { return txn.InsertAudit(stopped); });
+          [&](WriteTxn& txn) { return AppendAudit(txn, stopped); });
       if (!visited.ok()) return visited.status();
       if (!recorded.ok()) return recorded;
     }
@@ -133,7 +151,15 @@ class RuledStore final : public Store {
 
   absl::Status RecordAudit(const AuditEntry& entry) override {
     return engine_->Write(
-        [&](WriteTxn& txn) { return txn.InsertAudit(entry); });
+        [&](WriteTxn& txn) { return AppendAudit(txn, entry); });
+  }
+
+  absl::StatusOr<AuditVerification> VerifyAudit() override {
+    absl::StatusOr<std::vector<AuditEntry>> rows =
+        engine_->ListAudit(std::numeric_limits<int>::max());
+    if (!rows.ok()) return rows.status();
+    std::reverse(rows->begin(), rows->end());  // oldest first
+    return VerifyAuditChain(*rows);
   }
 
   absl::StatusOr<std::vector<AuditEntry>> ListAudit(int limit) override {

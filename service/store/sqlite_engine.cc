@@ -31,6 +31,13 @@ constexpr char kRecordColumns[] =
 std::int64_t Micros(absl::Time t) { return absl::ToUnixMicros(t); }
 absl::Time FromMicros(std::int64_t us) { return absl::FromUnixMicros(us); }
 
+// An audit row selected as: at, officer, action, count, seq, prev_hash, hash.
+AuditEntry AuditFromRow(const Statement& row) {
+  return AuditEntry{FromMicros(row.ColumnInt(0)), row.ColumnText(1), row.ColumnText(2),
+                    row.ColumnInt(3),           row.ColumnInt(4),  row.ColumnText(5),
+                    row.ColumnText(6)};
+}
+
 // Reads a row selected with kRecordColumns.
 absl::StatusOr<v1::SubmissionRecord> RecordFromRow(const Statement& row) {
   v1::SubmissionRecord record;
@@ -156,8 +163,8 @@ class SqliteWriter final : public GroupCommitTarget, public WriteTxn {
         "sex, disabled, unpaid_carer, ethnic_group, gender_same_as_at_birth, "
         "count) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1) "
         "ON CONFLICT DO UPDATE SET count = count + 1",
-        "INSERT INTO audit_log (at, officer, action, count) "
-        "VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO audit_log (at, officer, action, count, seq, prev_hash, hash) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     };
     std::vector<Statement> s;
     for (const char* q : sql) {
@@ -236,8 +243,22 @@ class SqliteWriter final : public GroupCommitTarget, public WriteTxn {
         .Bind(1, Micros(entry.at))
         .BindText(2, entry.officer)
         .BindText(3, entry.action)
-        .Bind(4, entry.count);
+        .Bind(4, entry.count)
+        .Bind(5, entry.seq)
+        .BindText(6, entry.prev_hash)
+        .BindText(7, entry.hash);
     return RunOnce(s_[kAudit]);
+  }
+
+  absl::StatusOr<std::optional<AuditEntry>> LastAudit() override {
+    auto stmt = db_->Prepare(
+        "SELECT at, officer, action, count, seq, prev_hash, hash FROM audit_log "
+        "ORDER BY id DESC LIMIT 1");
+    if (!stmt.ok()) return stmt.status();
+    auto row = stmt->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return std::optional<AuditEntry>();
+    return std::optional<AuditEntry>(AuditFromRow(*stmt));
   }
 
   absl::StatusOr<ListPage> ListSubmissions(
@@ -318,7 +339,7 @@ class SqliteEngine final : public StoreEngine {
     auto db = AcquireReader();
     if (!db.ok()) return db.status();
     auto stmt = (*db)->Prepare(
-        "SELECT at, officer, action, count FROM audit_log "
+        "SELECT at, officer, action, count, seq, prev_hash, hash FROM audit_log "
         "ORDER BY id DESC LIMIT ?1");
     if (!stmt.ok()) return stmt.status();
     stmt->Bind(1, limit);
@@ -327,8 +348,7 @@ class SqliteEngine final : public StoreEngine {
       auto row = stmt->Step();
       if (!row.ok()) return row.status();
       if (!*row) break;
-      entries.push_back({FromMicros(stmt->ColumnInt(0)), stmt->ColumnText(1),
-                         stmt->ColumnText(2), stmt->ColumnInt(3)});
+      entries.push_back(AuditFromRow(*stmt));
     }
     return entries;
   }

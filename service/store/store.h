@@ -61,6 +61,23 @@ struct AuditEntry {
   std::string officer;
   std::string action;  // e.g. "list", "export_anonymised"
   std::int64_t count = 0;
+  // The hash chain, set by the store as the row is written (audit_chain.h):
+  // the row's place in the chain (1, 2, ...; 0 for rows from before it),
+  // the previous row's hash and this row's, in hex.
+  std::int64_t seq = 0;
+  std::string prev_hash;
+  std::string hash;
+};
+
+// What `VerifyAudit` found.
+struct AuditVerification {
+  std::int64_t checked = 0;    // chained rows whose hashes were recomputed
+  std::int64_t unchained = 0;  // rows from before the chain began
+  // The first row that does not fit the chain (its seq; 0 when all fit),
+  // and why ("changed", "missing before it", ...).
+  std::int64_t first_bad_seq = 0;
+  std::string problem;
+  bool ok() const { return problem.empty(); }
 };
 
 // One cell of the equality-monitoring counts: the month and what the
@@ -133,6 +150,9 @@ class Store {
 
   // The newest `limit` audit entries, newest first.
   virtual absl::StatusOr<std::vector<AuditEntry>> ListAudit(int limit) = 0;
+  // Recomputes the audit's hash chain, oldest first: a row changed, or one
+  // removed from before the newest, is found.
+  virtual absl::StatusOr<AuditVerification> VerifyAudit() = 0;
 
   // Every equality-monitoring count cell.
   virtual absl::StatusOr<std::vector<EqualityCount>> EqualityCounts() = 0;

@@ -135,6 +135,10 @@ struct FakeStoreEngine::Txn final : store::WriteTxn {
     data.audit.push_back(entry);
     return absl::OkStatus();
   }
+  absl::StatusOr<std::optional<store::AuditEntry>> LastAudit() override {
+    if (data.audit.empty()) return std::optional<store::AuditEntry>();
+    return std::optional<store::AuditEntry>(data.audit.back());
+  }
   absl::StatusOr<store::ListPage> ListSubmissions(
       int limit, const std::optional<store::ListCursor>& after) override {
     return ListIn(data.submissions, limit, after);

@@ -55,6 +55,7 @@ class ScriptedTarget final : public GroupCommitTarget, public WriteTxn {
   absl::Status InsertAudit(const AuditEntry&) override {
     return absl::OkStatus();
   }
+  absl::StatusOr<std::optional<AuditEntry>> LastAudit() override { return std::nullopt; }
   absl::StatusOr<ListPage> ListSubmissions(
       int, const std::optional<ListCursor>&) override {
     return ListPage{};

@@ -97,6 +97,33 @@ TEST_F(RpcHandlersTest, AKioskWhoseClockIsWrongByDaysStillDeliversDatedRight) {
   EXPECT_EQ(page->records.size(), 2u) << "an item from a fast clock that does not say is refused";
 }
 
+TEST_F(RpcHandlersTest, TheAuditIsVerifiedAndListedAndBothAreAudited) {
+  v1::ListSubmissionsRequest list;
+  list.set_officer("jo.bloggs");
+  ASSERT_TRUE(ListSubmissions(*store_, clock_, list).ok());
+  v1::VerifyAuditRequest verify;
+  verify.set_officer("sam");
+  auto verified = VerifyAudit(*store_, clock_, verify);
+  ASSERT_TRUE(verified.ok()) << verified.status();
+  EXPECT_TRUE(verified->intact());
+  EXPECT_EQ(verified->rows_checked(), 1);
+  v1::ListAuditRequest read;
+  read.set_officer("sam");
+  auto rows = ListAudit(*store_, clock_, read);
+  ASSERT_TRUE(rows.ok()) << rows.status();
+  ASSERT_EQ(rows->records_size(), 3);
+  EXPECT_EQ(rows->records(0).action(), "audit_list") << "its own reading comes first";
+  EXPECT_EQ(rows->records(1).action(), "audit_verify");
+  EXPECT_EQ(rows->records(2).action(), "list");
+  EXPECT_EQ(rows->records(2).officer(), "jo.bloggs");
+  EXPECT_EQ(rows->records(0).row(), 3);
+  EXPECT_EQ(rows->records(0).hash().size(), 64u);
+  v1::VerifyAuditRequest nobody;
+  EXPECT_EQ(VerifyAudit(*store_, clock_, nobody).status().code(),
+            absl::StatusCode::kInvalidArgument)
+      << "the audit is read by someone named";
+}
+
 TEST_F(RpcHandlersTest, ABadItemIsNamedAndTheRestStored) {
   v1::Submission bad = Feedback(2, clock_.Now());
   bad.mutable_feedback()->set_text(std::string(5001, 'x'));

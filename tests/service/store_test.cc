@@ -332,6 +332,64 @@ TEST(StoreTest, AuditRowsHoldNoContent) {
   EXPECT_EQ((*audit)[1].at, kT0);
 }
 
+// Changes the file as someone with the database but not the service might.
+void Tamper(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  char* error = nullptr;
+  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error), SQLITE_OK) << error;
+  sqlite3_free(error);
+  sqlite3_close(db);
+}
+
+TEST(StoreTest, TheAuditIsAHashChainThatFindsAChangedOrRemovedRow) {
+  TempDir dir;
+  const std::string path = dir.File("chain.db");
+  {
+    auto store = Open(path);
+    ASSERT_NE(store, nullptr);
+    for (int i = 0; i < 5; ++i) {
+      ASSERT_TRUE(store->RecordAudit({kT0 + absl::Seconds(i), "jo.bloggs", "list", i}).ok());
+    }
+    Put(*store, {Feedback(1, kT0)}, kT0);
+    auto page = store->ListSubmissionsAudited(10, std::nullopt, {kT0, "sam", "list", 0});
+    ASSERT_TRUE(page.ok());
+    auto v = store->VerifyAudit();
+    ASSERT_TRUE(v.ok()) << v.status();
+    EXPECT_TRUE(v->ok()) << v->problem;
+    EXPECT_EQ(v->checked, 6);
+    auto rows = store->ListAudit(10);
+    ASSERT_TRUE(rows.ok());
+    EXPECT_EQ(rows->front().seq, 6);
+    EXPECT_EQ(rows->front().prev_hash, (*rows)[1].hash);
+  }
+  // A count quietly lowered is found at its row.
+  Tamper(path, "UPDATE audit_log SET count = 0 WHERE seq = 3");
+  {
+    auto store = Open(path);
+    auto v = store->VerifyAudit();
+    ASSERT_TRUE(v.ok());
+    EXPECT_FALSE(v->ok());
+    EXPECT_EQ(v->first_bad_seq, 3);
+    EXPECT_NE(v->problem.find("changed"), std::string::npos) << v->problem;
+  }
+  Tamper(path, "UPDATE audit_log SET count = 2 WHERE seq = 3");  // as it was
+  {
+    auto store = Open(path);
+    EXPECT_TRUE(store->VerifyAudit()->ok()) << "put back as it was, it fits again";
+  }
+  // A row removed is found at the row after it, even with its hash carried.
+  Tamper(path, "DELETE FROM audit_log WHERE seq = 2");
+  {
+    auto store = Open(path);
+    auto v = store->VerifyAudit();
+    ASSERT_TRUE(v.ok());
+    EXPECT_FALSE(v->ok());
+    EXPECT_EQ(v->first_bad_seq, 3);
+    EXPECT_NE(v->problem.find("missing"), std::string::npos) << v->problem;
+  }
+}
+
 TEST(StoreTest, ConcurrentWritersStoreEachItemExactlyOnce) {
   TempDir dir;
   auto store = Open(dir.File("concurrent.db"));

@@ -1,0 +1,29 @@
+// The audit's hash chain, the same for every engine: each row's hash covers
+// its place in the chain, what it records and the previous row's hash, so
+// a row changed later, or one removed from before the newest, no longer
+// fits. (Removing the newest rows leaves a shorter chain that still fits;
+// the count kept by the officers' last verification shows that.)
+// Pure functions: any thread.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "service/store/store.h"
+
+namespace carevoice::service::store {
+
+// The hash before the first row: 64 zeros.
+std::string GenesisHash();
+
+// SHA-256, in lower-case hex, of a fixed encoding of `entry`'s seq, time,
+// officer, action and count, and `prev_hash`.
+std::string AuditHash(const AuditEntry& entry, std::string_view prev_hash);
+
+// Checks `rows`, oldest first: rows from before the chain (seq 0) may only
+// come first; then seqs run 1, 2, 3 ... with no gap, each prev_hash is the
+// hash before it, and each hash is what the row says.
+AuditVerification VerifyAuditChain(std::span<const AuditEntry> rows);
+
+}  // namespace carevoice::service::store
