@@ -2,7 +2,7 @@
 // its place in the chain, what it records and the previous row's hash, so
 // a row changed later, or one removed from before the newest, no longer
 // fits. (Removing the newest rows leaves a shorter chain that still fits;
-// the count kept by the officers' last verification shows that.)
+// only an anchor kept outside the database would show that: not yet.)
 // Pure functions: any thread.
 #pragma once
 
