@@ -93,6 +93,18 @@ std::string FieldValue(const v1::Submission& s, const Step& step) {
   return std::to_string(GetNumber(s, step.field).value_or(-1));
 }
 
+// From the home screen, a concern about day centres with its words, by
+// `speaker`, as far as "Roughly when did it happen?".
+void ToWhen(Journey& j, v1::Speaker speaker) {
+  ASSERT_TRUE(j.Begin("complaint"));
+  ASSERT_TRUE(j.ChooseNumber(v1::ANSWER_NO).ok());  // danger
+  ASSERT_TRUE(j.ChooseText("day_centres").ok());
+  ASSERT_TRUE(j.ChooseNumber(speaker).ok());
+  ASSERT_TRUE(j.InsertWords("The bus did not come."));
+  ASSERT_TRUE(j.Continue());
+  ASSERT_EQ(j.view(), "when");
+}
+
 TEST_F(JourneyTest, EverySpecIsRunnable) {
   ASSERT_FALSE(AllJourneys().empty());
   for (const JourneySpec& spec : AllJourneys()) {
@@ -330,12 +342,7 @@ TEST_F(JourneyTest, AnAnswerToAStepNoLongerAskedIsNotSent) {
   // A concern's reason for lateness goes when it is no longer late.
   j.Reset();
   j.Start();
-  ASSERT_TRUE(j.Begin("complaint"));
-  ASSERT_TRUE(j.ChooseNumber(v1::ANSWER_NO).ok());  // danger
-  ASSERT_TRUE(j.ChooseText("day_centres").ok());
-  ASSERT_TRUE(j.ChooseNumber(v1::SPEAKER_USES_SERVICES).ok());
-  ASSERT_TRUE(j.InsertWords("The bus did not come."));
-  ASSERT_TRUE(j.Continue());
+  ASSERT_NO_FATAL_FAILURE(ToWhen(j, v1::SPEAKER_USES_SERVICES));
   ASSERT_TRUE(j.ChooseNumber(v1::WHEN_OVER_A_YEAR_AGO).ok());
   ASSERT_EQ(j.view(), "late");
   ASSERT_TRUE(j.InsertWords("I was in hospital."));
@@ -352,12 +359,7 @@ TEST_F(JourneyTest, AnAnswerToAStepNoLongerAskedIsNotSent) {
 TEST_F(JourneyTest, ACareWorkerSpeaksForSomeoneTheySupportNotAsARelative) {
   Journey j;
   j.Start();
-  ASSERT_TRUE(j.Begin("complaint"));
-  ASSERT_TRUE(j.ChooseNumber(v1::ANSWER_NO).ok());  // danger
-  ASSERT_TRUE(j.ChooseText("day_centres").ok());
-  ASSERT_TRUE(j.ChooseNumber(v1::SPEAKER_FAMILY_OR_FRIEND).ok());
-  ASSERT_TRUE(j.InsertWords("The bus did not come."));
-  ASSERT_TRUE(j.Continue());
+  ASSERT_NO_FATAL_FAILURE(ToWhen(j, v1::SPEAKER_FAMILY_OR_FRIEND));
   for (int i = 0; i < 10 && j.view() != "about"; ++i) {
     if (j.step()->type == StepType::kWords) ASSERT_TRUE(j.Continue());
     else ASSERT_TRUE(j.ChooseNumber(j.step()->options.front().value).ok());
@@ -390,15 +392,9 @@ TEST_F(JourneyTest, ADateStartsTodayMovesBackAndNeverIntoTheFuture) {
                                         absl::LocalTimeZone()));
   Journey j(AllJourneys(), clock);
   j.Start();
-  ASSERT_TRUE(j.Begin("complaint"));
+  ASSERT_NO_FATAL_FAILURE(ToWhen(j, v1::SPEAKER_USES_SERVICES));
   EXPECT_EQ(j.draft().created_at().seconds(), absl::ToUnixSeconds(clock.Now()))
       << "a draft is dated when the person began";
-  ASSERT_TRUE(j.ChooseNumber(v1::ANSWER_NO).ok());  // danger
-  ASSERT_TRUE(j.ChooseText("day_centres").ok());
-  ASSERT_TRUE(j.ChooseNumber(v1::SPEAKER_USES_SERVICES).ok());
-  ASSERT_TRUE(j.InsertWords("The bus did not come."));
-  ASSERT_TRUE(j.Continue());
-  ASSERT_EQ(j.view(), "when");
   ASSERT_TRUE(j.ChooseNumber(v1::WHEN_ON_DATE).ok());
   ASSERT_EQ(j.view(), "event_date");
   EXPECT_EQ(DateString(j.DateShown()), "2026-12-3");
@@ -437,12 +433,7 @@ TEST_F(JourneyTest, ContinueOnADateAnswersTheDayShown) {
                                         absl::LocalTimeZone()));
   Journey j(AllJourneys(), clock);
   j.Start();
-  ASSERT_TRUE(j.Begin("complaint"));
-  ASSERT_TRUE(j.ChooseNumber(v1::ANSWER_NO).ok());
-  ASSERT_TRUE(j.ChooseText("day_centres").ok());
-  ASSERT_TRUE(j.ChooseNumber(v1::SPEAKER_USES_SERVICES).ok());
-  ASSERT_TRUE(j.InsertWords("The bus did not come."));
-  ASSERT_TRUE(j.Continue());
+  ASSERT_NO_FATAL_FAILURE(ToWhen(j, v1::SPEAKER_USES_SERVICES));
   ASSERT_TRUE(j.ChooseNumber(v1::WHEN_ON_DATE).ok());
   ASSERT_FALSE(j.Answered(*j.step()));
   ASSERT_TRUE(j.Continue());  // today

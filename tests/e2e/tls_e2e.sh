@@ -60,8 +60,11 @@ tab_to "Someone who uses care services,"
 press "How would you rate Day centres?" Return
 tab_to "Choice, Good,"
 press "Tell us more" Return
+# As a blind person does: find the field by ear, Return on it, then type.
+tab_to "Text field, Your words"
+press "Type now" Return
 xdotool type --delay 0 "$words"
-press "Button, Continue" Return
+press "Button, Continue" Return     # after typing, Return leaves the field
 press "Check what you are sending" Return
 press "Thank you" Return
 arrived "$words"
