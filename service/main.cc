@@ -4,6 +4,11 @@
 // service/rpc/fault_injection.h for the test-only environment variables.
 //
 //   carevoice-service --db PATH --listen HOST:PORT --catalog FILE
+//   carevoice-service --db PATH --create-first-admin NAME  < password
+//
+// The second form is the one-time bootstrap (README, "Officers' accounts"):
+// it makes the first admin account, reading its password from the first
+// line of stdin, and works only while the database has no account at all.
 //
 // Prints "listening on HOST:PORT" (the real port) once ready. SIGTERM or
 // SIGINT: in-flight calls finish (up to a few seconds), the store closes,
@@ -14,13 +19,17 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <iostream>
+#include <string>
 #include <thread>
 
 #include "CLI/CLI.hpp"
 #include "absl/strings/str_cat.h"
 #include "base/clock.h"
 #include "base/grpc_tls.h"
+#include "service/auth/accounts.h"
 #include "service/catalog/catalog.h"
 #include "service/log.h"
 #include "service/rpc/fault_injection.h"
@@ -47,6 +56,21 @@ int Fail(std::string_view what, const absl::Status& status) {
   return 1;
 }
 
+// The bootstrap: the first admin, password from stdin's first line.
+int CreateFirstAdmin(const std::string& db_path, const std::string& name) {
+  std::string password;
+  std::getline(std::cin, password);
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  auto store = carevoice::service::store::OpenSqliteStore(db_path);
+  if (!store.ok()) return Fail(db_path, store.status());
+  carevoice::service::auth::Accounts accounts(**store, carevoice::base::SystemClock::Get());
+  absl::Status s = accounts.CreateFirstAdmin(name, password);
+  std::fill(password.begin(), password.end(), '\0');
+  if (!s.ok()) return Fail("--create-first-admin", s);
+  std::printf("created the first admin account, %s\n", name.c_str());
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -70,11 +94,16 @@ int main(int argc, char** argv) {
   app.add_option("--catalog", catalog_path,
                  "catalog JSON file (reloaded when it changes)")
       ->check(CLI::ExistingFile);
+  std::string first_admin;
+  app.add_option("--create-first-admin", first_admin,
+                 "make the first admin account NAME (password: first line of stdin) and "
+                 "exit; only while no account exists");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : 1;  // --help is not an error
   }
+  if (!first_admin.empty()) return CreateFirstAdmin(db_path, first_admin);
 
   // Blocked here, before any thread exists, so every thread (gRPC's too)
   // inherits the mask and only the waiter below ever receives them.
@@ -118,7 +147,8 @@ int main(int argc, char** argv) {
   if (!catalog.ok()) return Fail("--catalog", catalog.status());
 
   rpc::KioskSyncImpl kiosk(**store, **catalog, clock, *std::move(fault_hook));
-  rpc::OfficerImpl officer(**store, **catalog, clock);
+  carevoice::service::auth::Accounts accounts(**store, clock);
+  rpc::OfficerImpl officer(**store, **catalog, clock, accounts);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();

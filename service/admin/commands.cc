@@ -7,6 +7,7 @@
 #include <optional>
 #include <vector>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "base/status_grpc.h"
 #include "service/admin/format.h"
@@ -24,11 +25,63 @@ absl::Status FromGrpc(const grpc::Status& s, const char* what) {
     return base::FromGrpcStatus(
         s, absl::StrCat("cannot reach the service (", what, ")"));
   }
+  if (s.error_code() == grpc::StatusCode::UNAUTHENTICATED && std::string_view(what) != "SignIn") {
+    return absl::UnauthenticatedError(absl::StrCat(
+        what, ": ", s.error_message(), " (carevoice-admin login --name YOUR-NAME)"));
+  }
   return base::FromGrpcStatus(s, what);
 }
 
 void SetDeadline(grpc::ClientContext* context, absl::Duration d) {
   context->set_deadline(absl::ToChronoTime(absl::Now() + d));
+}
+
+// A call's context: its deadline and the session token.
+void Prepare(grpc::ClientContext* context, const std::string& token, absl::Duration d) {
+  SetDeadline(context, d);
+  if (!token.empty()) context->AddMetadata("authorization", absl::StrCat("Bearer ", token));
+}
+
+std::string Clock(absl::Time t) {
+  return absl::FormatTime("%Y-%m-%d %H:%M UTC", t, absl::UTCTimeZone());
+}
+
+// Warns on stderr when the service says the session ends soon. (Idle
+// expiry cannot bite a command line: every command moves it on.)
+void WarnIfEndingSoon(const grpc::ClientContext& context) {
+  const auto& metadata = context.GetServerInitialMetadata();
+  auto it = metadata.find("carevoice-session-ends-at");
+  if (it == metadata.end()) return;
+  std::int64_t seconds = 0;
+  if (!absl::SimpleAtoi(std::string(it->second.data(), it->second.size()), &seconds)) {
+    return;
+  }
+  const absl::Time ends = absl::FromUnixSeconds(seconds);
+  if (ends - absl::Now() < absl::Minutes(15)) {
+    std::fprintf(stderr,
+                 "carevoice-admin: your session ends at %s: sign in again "
+                 "(carevoice-admin login) to carry on after that\n",
+                 Clock(ends).c_str());
+  }
+}
+
+std::string RoleWord(v1::Role role) {
+  switch (role) {
+    case v1::ROLE_ADMIN: return "admin";
+    case v1::ROLE_OFFICER: return "officer";
+    case v1::ROLE_CLERK: return "clerk";
+    default: return "?";
+  }
+}
+
+void WriteAccount(const v1::Account& a, std::ostream& out) {
+  out << a.name() << "  " << RoleWord(a.role());
+  if (a.disabled()) out << "  disabled";
+  if (a.has_locked_until()) {
+    const absl::Time until = absl::FromUnixSeconds(a.locked_until().seconds());
+    if (until > absl::Now()) out << "  locked until " << Clock(until);
+  }
+  out << "\n";
 }
 
 }  // namespace
@@ -44,19 +97,20 @@ absl::Status RunList(v1::Officer::StubInterface& stub,
   std::string page_token;
   do {
     v1::ListSubmissionsRequest request;
-    request.set_officer(options.officer);
     request.set_include_text(options.include_text);
+    if (options.include_text) request.set_reason(options.reason);
     request.set_page_token(page_token);
     request.set_page_size(std::min<int>(
         kMaxPageSize, options.limit - static_cast<int>(records.size())));
     v1::ListSubmissionsResponse response;
     grpc::ClientContext context;
-    SetDeadline(&context, options.deadline);
+    Prepare(&context, options.token, options.deadline);
     if (auto s = FromGrpc(stub.ListSubmissions(&context, request, &response),
                           "ListSubmissions");
         !s.ok()) {
       return s;
     }
+    if (page_token.empty()) WarnIfEndingSoon(context);
     for (auto& r : *response.mutable_records()) records.push_back(std::move(r));
     page_token = response.next_page_token();
   } while (!page_token.empty() &&
@@ -69,7 +123,7 @@ absl::Status RunList(v1::Officer::StubInterface& stub,
     v1::GetCatalogRequest request;
     v1::GetCatalogResponse response;
     grpc::ClientContext context;
-    SetDeadline(&context, options.deadline);
+    Prepare(&context, options.token, options.deadline);
     if (stub.GetCatalog(&context, request, &response).ok()) {
       catalog = std::move(*response.mutable_catalog());
     }
@@ -101,10 +155,10 @@ absl::StatusOr<std::int64_t> RunExport(v1::Officer::StubInterface& stub,
   };
 
   v1::ExportSubmissionsRequest request;
-  request.set_officer(options.officer);
   request.set_identified(options.identified);
+  if (options.identified) request.set_reason(options.reason);
   grpc::ClientContext context;
-  SetDeadline(&context, options.deadline);
+  Prepare(&context, options.token, options.deadline);
   auto reader = stub.ExportSubmissions(&context, request);
   std::int64_t count = 0;
   bool written = write(CsvHeader(options.identified));
@@ -133,10 +187,9 @@ absl::StatusOr<std::int64_t> RunExport(v1::Officer::StubInterface& stub,
 absl::Status RunAuditVerify(v1::Officer::StubInterface& stub, const AuditOptions& options,
                             std::ostream& out) {
   v1::VerifyAuditRequest request;
-  request.set_officer(options.officer);
   v1::VerifyAuditResponse response;
   grpc::ClientContext context;
-  SetDeadline(&context, options.deadline);
+  Prepare(&context, options.token, options.deadline);
   if (auto s = FromGrpc(stub.VerifyAudit(&context, request, &response), "VerifyAudit");
       !s.ok()) {
     return s;
@@ -160,19 +213,114 @@ absl::Status RunAuditList(v1::Officer::StubInterface& stub, const AuditOptions& 
     return absl::InvalidArgumentError("--limit must be 1..1000");
   }
   v1::ListAuditRequest request;
-  request.set_officer(options.officer);
   request.set_limit(options.limit);
   v1::ListAuditResponse response;
   grpc::ClientContext context;
-  SetDeadline(&context, options.deadline);
+  Prepare(&context, options.token, options.deadline);
   if (auto s = FromGrpc(stub.ListAudit(&context, request, &response), "ListAudit"); !s.ok()) {
     return s;
   }
   for (const v1::AuditRecord& r : response.records()) {
     out << r.row() << "  " << IsoTime(r.at()) << "  " << r.officer() << "  "
-        << r.action() << "  " << r.count() << "\n";
+        << r.action() << "  " << r.count();
+    if (!r.reason().empty()) out << "  because: " << r.reason();
+    out << "\n";
   }
   return absl::OkStatus();
+}
+
+absl::StatusOr<v1::SignInResponse> RunLogin(v1::Officer::StubInterface& stub,
+                                            const std::string& name,
+                                            const std::string& password) {
+  v1::SignInRequest request;
+  request.set_name(name);
+  request.set_password(password);
+  v1::SignInResponse response;
+  grpc::ClientContext context;
+  // Room for the service's slow password hash, even when it is busy.
+  SetDeadline(&context, absl::Seconds(60));
+  if (auto s = FromGrpc(stub.SignIn(&context, request, &response), "SignIn"); !s.ok()) {
+    return s;
+  }
+  return response;
+}
+
+absl::Status RunLogout(v1::Officer::StubInterface& stub, const std::string& token) {
+  v1::SignOutRequest request;
+  v1::SignOutResponse response;
+  grpc::ClientContext context;
+  Prepare(&context, token, absl::Seconds(30));
+  return FromGrpc(stub.SignOut(&context, request, &response), "SignOut");
+}
+
+absl::Status RunSession(v1::Officer::StubInterface& stub, const std::string& token,
+                        std::ostream& out) {
+  v1::ExtendSessionRequest request;
+  v1::SessionInfo info;
+  grpc::ClientContext context;
+  Prepare(&context, token, absl::Seconds(30));
+  if (auto s = FromGrpc(stub.ExtendSession(&context, request, &info), "ExtendSession");
+      !s.ok()) {
+    return s;
+  }
+  out << "signed in as " << info.name() << " (" << RoleWord(info.role()) << ")\n"
+      << "session expires if unused at " << Clock(absl::FromUnixSeconds(info.expires_at().seconds()))
+      << "; ends at the latest at " << Clock(absl::FromUnixSeconds(info.ends_at().seconds()))
+      << "\n";
+  WarnIfEndingSoon(context);
+  return absl::OkStatus();
+}
+
+absl::Status RunAccountCreate(v1::Officer::StubInterface& stub, const std::string& token,
+                              const v1::CreateAccountRequest& request, std::ostream& out) {
+  v1::Account account;
+  grpc::ClientContext context;
+  Prepare(&context, token, absl::Seconds(60));
+  if (auto s = FromGrpc(stub.CreateAccount(&context, request, &account), "CreateAccount");
+      !s.ok()) {
+    return s;
+  }
+  out << "created: ";
+  WriteAccount(account, out);
+  WarnIfEndingSoon(context);
+  return absl::OkStatus();
+}
+
+absl::Status RunAccountList(v1::Officer::StubInterface& stub, const std::string& token,
+                            std::ostream& out) {
+  v1::ListAccountsRequest request;
+  v1::ListAccountsResponse response;
+  grpc::ClientContext context;
+  Prepare(&context, token, absl::Seconds(30));
+  if (auto s = FromGrpc(stub.ListAccounts(&context, request, &response), "ListAccounts");
+      !s.ok()) {
+    return s;
+  }
+  for (const v1::Account& a : response.accounts()) WriteAccount(a, out);
+  WarnIfEndingSoon(context);
+  return absl::OkStatus();
+}
+
+absl::Status RunAccountUpdate(v1::Officer::StubInterface& stub, const std::string& token,
+                              const v1::UpdateAccountRequest& request, std::ostream& out) {
+  v1::Account account;
+  grpc::ClientContext context;
+  Prepare(&context, token, absl::Seconds(60));
+  if (auto s = FromGrpc(stub.UpdateAccount(&context, request, &account), "UpdateAccount");
+      !s.ok()) {
+    return s;
+  }
+  out << "now: ";
+  WriteAccount(account, out);
+  WarnIfEndingSoon(context);
+  return absl::OkStatus();
+}
+
+v1::Role RoleNamed(std::string_view name) {
+  if (name == "admin") return v1::ROLE_ADMIN;
+  if (name == "officer") return v1::ROLE_OFFICER;
+  if (name == "clerk") return v1::ROLE_CLERK;
+  return v1::ROLE_UNSPECIFIED;
 }
 
 }  // namespace carevoice::service::admin

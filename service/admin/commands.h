@@ -1,6 +1,8 @@
 // The carevoice-admin commands, apart from argument parsing so tests can
 // run them against an in-process server. They call the Officer service
-// through a stub and write what they get; the main thread calls them.
+// through a stub, with the session token `login` got, and write what they
+// get; the main thread calls them. When the service says the session ends
+// within a quarter of an hour, a warning goes to stderr.
 #pragma once
 
 #include <cstdint>
@@ -15,9 +17,10 @@
 namespace carevoice::service::admin {
 
 struct ListOptions {
-  std::string officer;
+  std::string token;
   std::string format = "table";  // "table" or "json"
   bool include_text = false;
+  std::string reason;  // why the words are needed (with include_text)
   int limit = 100;  // at most this many records, urgent first, then newest
   absl::Duration deadline = absl::Seconds(30);  // per call
 };
@@ -27,9 +30,10 @@ absl::Status RunList(v1::Officer::StubInterface& stub,
                      const ListOptions& options, std::ostream& out);
 
 struct ExportOptions {
-  std::string officer;
+  std::string token;
   std::string out_path;
   bool identified = false;
+  std::string reason;  // why contact details are needed (with identified)
   absl::Duration deadline = absl::Minutes(30);  // for the whole stream
 };
 
@@ -40,7 +44,7 @@ absl::StatusOr<std::int64_t> RunExport(v1::Officer::StubInterface& stub,
                                        const ExportOptions& options);
 
 struct AuditOptions {
-  std::string officer;
+  std::string token;
   int limit = 50;  // audit list: the newest this many rows
   absl::Duration deadline = absl::Seconds(60);
 };
@@ -52,5 +56,26 @@ absl::Status RunAuditVerify(v1::Officer::StubInterface& stub, const AuditOptions
 // `audit list`: the newest rows, newest first, one line each.
 absl::Status RunAuditList(v1::Officer::StubInterface& stub, const AuditOptions& options,
                           std::ostream& out);
+
+// `login`: signs in and returns the session (token and expiry).
+absl::StatusOr<v1::SignInResponse> RunLogin(v1::Officer::StubInterface& stub,
+                                            const std::string& name,
+                                            const std::string& password);
+// `logout`: ends the session at the service.
+absl::Status RunLogout(v1::Officer::StubInterface& stub, const std::string& token);
+// `session`: who is signed in and until when; extends the session.
+absl::Status RunSession(v1::Officer::StubInterface& stub, const std::string& token,
+                        std::ostream& out);
+
+// `account ...` (admin).
+absl::Status RunAccountCreate(v1::Officer::StubInterface& stub, const std::string& token,
+                              const v1::CreateAccountRequest& request, std::ostream& out);
+absl::Status RunAccountList(v1::Officer::StubInterface& stub, const std::string& token,
+                            std::ostream& out);
+absl::Status RunAccountUpdate(v1::Officer::StubInterface& stub, const std::string& token,
+                              const v1::UpdateAccountRequest& request, std::ostream& out);
+
+// "admin", "officer", "clerk" to the proto's Role; ROLE_UNSPECIFIED else.
+v1::Role RoleNamed(std::string_view name);
 
 }  // namespace carevoice::service::admin

@@ -1,47 +1,102 @@
 // carevoice-admin: the officers' command line. Wiring only; the commands
-// are in commands.h and the output formats in format.h.
+// are in commands.h, the output formats in format.h and where the session
+// is kept in session_file.h.
 //
-//   carevoice-admin --service HOST:PORT [--officer NAME] list
-//       [--format json|table] [--include-text] [--limit N]
-//   carevoice-admin --service HOST:PORT export --format csv --out FILE
-//       [--identified]
+//   carevoice-admin [--service HOST:PORT] [--tls-ca FILE] COMMAND
+//     login --name NAME          password from the terminal, or stdin
+//     logout | session
+//     list [--format json|table] [--include-text --reason WHY] [--limit N]
+//     export --out FILE [--identified --reason WHY]
+//     audit verify | audit list [--limit N]
+//     account create --name NAME --role admin|officer|clerk   (password as login)
+//     account list | disable NAME | enable NAME | unlock NAME
+//     account password NAME | account role NAME ROLE
 #include <grpcpp/grpcpp.h>
-#include <pwd.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <cstdio>
-#include <cstdlib>
 #include <iostream>
+#include <optional>
+#include <string>
 
 #include "CLI/CLI.hpp"
 #include "base/grpc_tls.h"
 #include "service/admin/commands.h"
+#include "service/admin/session_file.h"
 
 namespace {
 
-// $USER, else the login name of this uid (cron and sudo may not set USER).
-std::string DefaultOfficer() {
-  const char* user = std::getenv("USER");
-  if (user != nullptr && *user != '\0') return user;
-  const passwd* entry = ::getpwuid(::getuid());
-  return entry != nullptr && entry->pw_name != nullptr ? entry->pw_name : "";
+namespace admin = carevoice::service::admin;
+namespace v1 = carevoice::v1;
+
+// One line from the terminal without echo, or from stdin when it is not a
+// terminal (scripts: `printf '%s\n' "$pw" | carevoice-admin login ...`).
+std::string ReadSecret(const char* prompt) {
+  std::string line;
+  if (::isatty(STDIN_FILENO)) {
+    std::fprintf(stderr, "%s", prompt);
+    termios old{};
+    const bool got = ::tcgetattr(STDIN_FILENO, &old) == 0;
+    if (got) {
+      termios quiet = old;
+      quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+      ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+    std::getline(std::cin, line);
+    if (got) ::tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    std::fprintf(stderr, "\n");
+  } else {
+    std::getline(std::cin, line);
+  }
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
+
+// A new password: asked twice at a terminal, so a slip is caught.
+std::optional<std::string> ReadNewPassword() {
+  std::string password = ReadSecret("New password (12 characters or more): ");
+  if (::isatty(STDIN_FILENO) && ReadSecret("Again: ") != password) {
+    std::fprintf(stderr, "carevoice-admin: the two passwords differ; nothing changed\n");
+    return std::nullopt;
+  }
+  return password;
+}
+
+// The reason for reading words or contact details: --reason, else asked
+// at a terminal. Empty when neither (the service then refuses, saying so).
+std::string ReasonFor(std::string reason, const char* what) {
+  if (reason.empty() && ::isatty(STDIN_FILENO)) {
+    std::fprintf(stderr, "Why do you need %s? (kept in the audit): ", what);
+    std::getline(std::cin, reason);
+  }
+  return reason;
+}
+
+int Failed(const absl::Status& status) {
+  std::fprintf(stderr, "carevoice-admin: %s\n", std::string(status.message()).c_str());
+  return 1;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  namespace admin = carevoice::service::admin;
   CLI::App app{"CareVoice officers' tool"};
   app.require_subcommand(1);
   std::string service = "127.0.0.1:7000";
-  std::string officer = DefaultOfficer();
   app.add_option("--service", service, "HOST:PORT of carevoice-service")
       ->capture_default_str();
-  app.add_option("--officer", officer, "who is asking (audited); default $USER or login name");
   std::string tls_ca;
   app.add_option("--tls-ca", tls_ca,
                  "CA certificate (PEM) that signed the service's: talk TLS (plaintext without)")
       ->check(CLI::ExistingFile);
+
+  std::string login_name;
+  CLI::App* login_cmd = app.add_subcommand("login", "sign in; the session is kept for later commands");
+  login_cmd->add_option("--name", login_name, "your account name")->required();
+  CLI::App* logout_cmd = app.add_subcommand("logout", "end the session");
+  CLI::App* session_cmd =
+      app.add_subcommand("session", "who is signed in and until when (extends the session)");
 
   admin::ListOptions list;
   CLI::App* list_cmd = app.add_subcommand("list", "list submissions, urgent first, then newest");
@@ -49,7 +104,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"table", "json"}))
       ->capture_default_str();
   list_cmd->add_flag("--include-text", list.include_text,
-                     "include the person's words (audited)");
+                     "include the person's words (officer role; audited with --reason)");
+  list_cmd->add_option("--reason", list.reason, "why you need the words (kept in the audit)");
   list_cmd->add_option("--limit", list.limit, "at most N records")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
@@ -63,9 +119,13 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   export_cmd->add_option("--out", exp.out_path, "CSV file to write")->required();
   export_cmd->add_flag("--identified", exp.identified,
-                       "include contact details and all words (audited)");
+                       "include contact details and all words (officer role; audited with "
+                       "--reason)");
+  export_cmd->add_option("--reason", exp.reason,
+                         "why you need contact details (kept in the audit)");
+
   admin::AuditOptions audit;
-  CLI::App* audit_cmd = app.add_subcommand("audit", "the audit of officers' actions");
+  CLI::App* audit_cmd = app.add_subcommand("audit", "the audit of officers' actions (admin)");
   audit_cmd->require_subcommand(1);
   CLI::App* verify_cmd =
       audit_cmd->add_subcommand("verify", "check that no audit row was changed or removed");
@@ -73,16 +133,35 @@ int main(int argc, char** argv) {
   audit_list_cmd->add_option("--limit", audit.limit, "at most N rows (1..1000)")
       ->check(CLI::Range(1, 1000))
       ->capture_default_str();
+
+  CLI::App* account_cmd = app.add_subcommand("account", "officers' accounts (admin)");
+  account_cmd->require_subcommand(1);
+  std::string account_name, account_role;
+  const auto roles = CLI::IsMember({"admin", "officer", "clerk"});
+  CLI::App* create_cmd = account_cmd->add_subcommand(
+      "create", "a new account; its password is read as login reads one");
+  create_cmd->add_option("--name", account_name, "3-64 of a-z 0-9 . _ -")->required();
+  create_cmd->add_option("--role", account_role, "admin, officer or clerk")
+      ->required()
+      ->check(roles);
+  CLI::App* accounts_cmd = account_cmd->add_subcommand("list", "every account");
+  CLI::App* disable_cmd = account_cmd->add_subcommand("disable", "stop it signing in; ends its sessions");
+  CLI::App* enable_cmd = account_cmd->add_subcommand("enable", "let it sign in again");
+  CLI::App* unlock_cmd = account_cmd->add_subcommand("unlock", "forgive its wrong passwords");
+  CLI::App* password_cmd =
+      account_cmd->add_subcommand("password", "set a new password; ends its sessions");
+  CLI::App* role_cmd = account_cmd->add_subcommand("role", "change its role");
+  for (CLI::App* cmd : {disable_cmd, enable_cmd, unlock_cmd, password_cmd, role_cmd}) {
+    cmd->add_option("name", account_name, "the account")->required();
+  }
+  role_cmd->add_option("role", account_role, "admin, officer or clerk")->required()->check(roles);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : 1;  // --help is not an error
   }
 
-  if (officer.empty()) {
-    std::fprintf(stderr, "carevoice-admin: --officer is required ($USER is not set)\n");
-    return 1;
-  }
   // A page of records with their words can pass gRPC's 4 MB default.
   grpc::ChannelArguments args;
   args.SetMaxReceiveMessageSize(64 * 1024 * 1024);
@@ -93,30 +172,75 @@ int main(int argc, char** argv) {
     return 1;
   }
   auto channel = grpc::CreateCustomChannel(service, *credentials, args);
-  auto stub = carevoice::v1::Officer::NewStub(channel);
+  auto stub = v1::Officer::NewStub(channel);
+
+  auto session_path = admin::SessionFilePath(service);
+  if (!session_path.ok()) return Failed(session_path.status());
+
+  if (login_cmd->parsed()) {
+    const std::string password = ReadSecret("Password: ");
+    auto in = admin::RunLogin(*stub, login_name, password);
+    if (!in.ok()) return Failed(in.status());
+    if (auto s = admin::SaveSessionToken(*session_path, in->token()); !s.ok()) return Failed(s);
+    std::fprintf(stderr, "signed in as %s\n", in->session().name().c_str());
+    return 0;
+  }
+
+  auto saved = admin::LoadSessionToken(*session_path);
+  if (!saved.ok()) return Failed(saved.status());
+  const std::string token = saved->value_or("");
 
   absl::Status status;
-  if (list_cmd->parsed()) {
-    list.officer = officer;
+  if (logout_cmd->parsed()) {
+    // Forgotten here even when the service cannot be told.
+    status = token.empty() ? absl::OkStatus() : admin::RunLogout(*stub, token);
+    if (auto s = admin::ForgetSessionToken(*session_path); status.ok()) status = s;
+    if (status.ok()) std::fprintf(stderr, "signed out\n");
+  } else if (session_cmd->parsed()) {
+    status = admin::RunSession(*stub, token, std::cout);
+  } else if (list_cmd->parsed()) {
+    list.token = token;
+    if (list.include_text) list.reason = ReasonFor(list.reason, "people's words");
     status = admin::RunList(*stub, list, std::cout);
   } else if (verify_cmd->parsed()) {
-    audit.officer = officer;
+    audit.token = token;
     status = admin::RunAuditVerify(*stub, audit, std::cout);
   } else if (audit_list_cmd->parsed()) {
-    audit.officer = officer;
+    audit.token = token;
     status = admin::RunAuditList(*stub, audit, std::cout);
-  } else {
-    exp.officer = officer;
+  } else if (export_cmd->parsed()) {
+    exp.token = token;
+    if (exp.identified) exp.reason = ReasonFor(exp.reason, "contact details and every word");
     auto count = admin::RunExport(*stub, exp);
     status = count.status();
     if (count.ok()) {
       std::fprintf(stderr, "exported %lld records to %s\n",
                    static_cast<long long>(*count), exp.out_path.c_str());
     }
+  } else if (create_cmd->parsed()) {
+    v1::CreateAccountRequest request;
+    request.set_name(account_name);
+    request.set_role(admin::RoleNamed(account_role));
+    std::optional<std::string> password = ReadNewPassword();
+    if (!password) return 1;
+    request.set_password(*password);
+    status = admin::RunAccountCreate(*stub, token, request, std::cout);
+  } else if (accounts_cmd->parsed()) {
+    status = admin::RunAccountList(*stub, token, std::cout);
+  } else {
+    v1::UpdateAccountRequest request;
+    request.set_name(account_name);
+    if (disable_cmd->parsed()) request.set_disabled(true);
+    if (enable_cmd->parsed()) request.set_disabled(false);
+    if (unlock_cmd->parsed()) request.set_unlock(true);
+    if (role_cmd->parsed()) request.set_role(admin::RoleNamed(account_role));
+    if (password_cmd->parsed()) {
+      std::optional<std::string> password = ReadNewPassword();
+      if (!password) return 1;
+      request.set_new_password(*password);
+    }
+    status = admin::RunAccountUpdate(*stub, token, request, std::cout);
   }
-  if (!status.ok()) {
-    std::fprintf(stderr, "carevoice-admin: %s\n", std::string(status.message()).c_str());
-    return 1;
-  }
+  if (!status.ok()) return Failed(status);
   return 0;
 }

@@ -6,6 +6,7 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/ascii.h"
 #include "base/proto_time.h"
 #include "contract/limits.h"
 #include "contract/reference_code.h"
@@ -18,7 +19,8 @@ namespace {
 
 constexpr int kDefaultPageSize = 100;
 constexpr int kMaxPageSize = 1000;
-constexpr std::size_t kMaxOfficerLength = 200;
+constexpr std::size_t kMinReasonLength = 5;
+constexpr std::size_t kMaxReasonLength = 500;
 
 // google.rpc.Code values carried in ItemResult.code.
 constexpr int kCodeInvalidArgument = 3;
@@ -67,12 +69,28 @@ absl::StatusOr<store::ListCursor> DecodePageToken(std::string_view token) {
   return cursor;
 }
 
-absl::Status CheckOfficer(std::string_view officer) {
-  if (officer.empty() || officer.size() > kMaxOfficerLength) {
-    return absl::InvalidArgumentError(
-        "officer must name who is asking (1..200 bytes): it is audited");
+// Reading words or contact details needs a reason, kept in the audit.
+absl::Status CheckReason(const std::string& reason, const char* what) {
+  const absl::string_view trimmed = absl::StripAsciiWhitespace(reason);
+  if (trimmed.size() < kMinReasonLength || reason.size() > kMaxReasonLength) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "say why you need ", what, " (a reason of 5 to 500 characters): it is audited"));
   }
   return absl::OkStatus();
+}
+
+void SetAccount(const store::Account& a, v1::Account* out) {
+  out->set_name(a.name);
+  if (auto role = auth::RoleFromName(a.role)) out->set_role(auth::RoleToProto(*role));
+  out->set_disabled(a.disabled);
+  if (a.locked_until > absl::UnixEpoch()) SetTimestamp(a.locked_until, out->mutable_locked_until());
+  SetTimestamp(a.created_at, out->mutable_created_at());
+}
+
+absl::StatusOr<auth::Role> RoleFrom(v1::Role role) {
+  std::optional<auth::Role> r = auth::RoleFromProto(role);
+  if (!r) return absl::InvalidArgumentError("role must be admin, officer or clerk");
+  return *r;
 }
 
 }  // namespace
@@ -197,12 +215,12 @@ absl::StatusOr<v1::CheckReferenceResponse> CheckReference(
 
 absl::StatusOr<v1::VerifyAuditResponse> VerifyAudit(store::Store& store,
                                                     const base::Clock& clock,
-                                                    const v1::VerifyAuditRequest& request) {
-  if (auto s = CheckOfficer(request.officer()); !s.ok()) return s;
+                                                    const auth::Caller& caller,
+                                                    const v1::VerifyAuditRequest& /*request*/) {
   absl::StatusOr<store::AuditVerification> v = store.VerifyAudit();
   if (!v.ok()) return v.status();
   // Recorded after the check, so the check covers every row before it.
-  if (absl::Status s = store.RecordAudit({clock.Now(), request.officer(), "audit_verify",
+  if (absl::Status s = store.RecordAudit({clock.Now(), caller.name, "audit_verify",
                                           v->checked});
       !s.ok()) {
     return s;
@@ -217,15 +235,15 @@ absl::StatusOr<v1::VerifyAuditResponse> VerifyAudit(store::Store& store,
 }
 
 absl::StatusOr<v1::ListAuditResponse> ListAudit(store::Store& store, const base::Clock& clock,
+                                                const auth::Caller& caller,
                                                 const v1::ListAuditRequest& request) {
-  if (auto s = CheckOfficer(request.officer()); !s.ok()) return s;
   int limit = request.limit() == 0 ? kDefaultPageSize : request.limit();
   if (limit < 1 || limit > kMaxPageSize) {
     return absl::InvalidArgumentError("limit must be 0..1000");
   }
   // Reading the audit is itself recorded, before the rows are read: the
   // answer includes its own row.
-  if (absl::Status s = store.RecordAudit({clock.Now(), request.officer(), "audit_list", limit});
+  if (absl::Status s = store.RecordAudit({clock.Now(), caller.name, "audit_list", limit});
       !s.ok()) {
     return s;
   }
@@ -240,14 +258,17 @@ absl::StatusOr<v1::ListAuditResponse> ListAudit(store::Store& store, const base:
     r->set_action(e.action);
     r->set_count(e.count);
     r->set_hash(e.hash);
+    r->set_reason(e.reason);
   }
   return response;
 }
 
 absl::StatusOr<v1::ListSubmissionsResponse> ListSubmissions(
-    store::Store& store, const base::Clock& clock,
+    store::Store& store, const base::Clock& clock, const auth::Caller& caller,
     const v1::ListSubmissionsRequest& request) {
-  if (auto s = CheckOfficer(request.officer()); !s.ok()) return s;
+  if (request.include_text()) {
+    if (auto s = CheckReason(request.reason(), "people's words"); !s.ok()) return s;
+  }
   int page_size = request.page_size();
   if (page_size == 0) page_size = kDefaultPageSize;
   if (page_size < 1 || page_size > kMaxPageSize) {
@@ -262,8 +283,8 @@ absl::StatusOr<v1::ListSubmissionsResponse> ListSubmissions(
   // The page and its audit row commit together: no audit row, no answer.
   auto page = store.ListSubmissionsAudited(
       page_size, after,
-      {clock.Now(), request.officer(),
-       request.include_text() ? "list_with_text" : "list", 0});
+      {clock.Now(), caller.name, request.include_text() ? "list_with_text" : "list", 0,
+       request.include_text() ? request.reason() : ""});
   if (!page.ok()) return page.status();
 
   v1::ListSubmissionsResponse response;
@@ -278,16 +299,21 @@ absl::StatusOr<v1::ListSubmissionsResponse> ListSubmissions(
 }
 
 absl::Status ExportSubmissions(
-    store::Store& store, const base::Clock& clock,
+    store::Store& store, const base::Clock& clock, const auth::Caller& caller,
     const v1::ExportSubmissionsRequest& request,
     const std::function<bool(const v1::SubmissionRecord&)>& write) {
-  if (auto s = CheckOfficer(request.officer()); !s.ok()) return s;
+  if (request.identified()) {
+    if (auto s = CheckReason(request.reason(), "contact details and every word"); !s.ok()) {
+      return s;
+    }
+  }
   bool client_gone = false;
   // Audited before the first record leaves; a stream that breaks off is
   // audited again with how many left.
   auto handed = store.ExportSubmissionsAudited(
-      {clock.Now(), request.officer(),
-       request.identified() ? "export_identified" : "export_anonymised", 0},
+      {clock.Now(), caller.name,
+       request.identified() ? "export_identified" : "export_anonymised", 0,
+       request.identified() ? request.reason() : ""},
       [&](const v1::SubmissionRecord& stored) {
         v1::SubmissionRecord record = stored;
         if (!request.identified()) {
@@ -305,6 +331,65 @@ absl::Status ExportSubmissions(
   if (!handed.ok()) return handed.status();
   if (client_gone) return absl::CancelledError("the client stopped reading");
   return absl::OkStatus();
+}
+
+v1::SessionInfo SessionInfoOf(const auth::Caller& caller) {
+  v1::SessionInfo info;
+  info.set_name(caller.name);
+  info.set_role(auth::RoleToProto(caller.role));
+  SetTimestamp(caller.expires_at, info.mutable_expires_at());
+  SetTimestamp(caller.ends_at, info.mutable_ends_at());
+  return info;
+}
+
+absl::StatusOr<v1::SignInResponse> SignIn(auth::Accounts& accounts,
+                                          const v1::SignInRequest& request) {
+  absl::StatusOr<auth::SignedIn> in = accounts.SignIn(request.name(), request.password());
+  if (!in.ok()) return in.status();
+  v1::SignInResponse response;
+  response.set_token(in->token);
+  *response.mutable_session() = SessionInfoOf(in->caller);
+  return response;
+}
+
+absl::StatusOr<v1::Account> CreateAccount(auth::Accounts& accounts, const auth::Caller& caller,
+                                          const v1::CreateAccountRequest& request) {
+  absl::StatusOr<auth::Role> role = RoleFrom(request.role());
+  if (!role.ok()) return role.status();
+  absl::StatusOr<store::Account> a =
+      accounts.Create(caller, request.name(), *role, request.password());
+  if (!a.ok()) return a.status();
+  v1::Account out;
+  SetAccount(*a, &out);
+  return out;
+}
+
+absl::StatusOr<v1::ListAccountsResponse> ListAccounts(auth::Accounts& accounts,
+                                                      const auth::Caller& caller) {
+  absl::StatusOr<std::vector<store::Account>> all = accounts.List(caller);
+  if (!all.ok()) return all.status();
+  v1::ListAccountsResponse response;
+  for (const store::Account& a : *all) SetAccount(a, response.add_accounts());
+  return response;
+}
+
+absl::StatusOr<v1::Account> UpdateAccount(auth::Accounts& accounts, const auth::Caller& caller,
+                                          const v1::UpdateAccountRequest& request) {
+  auth::AccountChange change;
+  change.name = request.name();
+  if (request.has_role()) {
+    absl::StatusOr<auth::Role> role = RoleFrom(request.role());
+    if (!role.ok()) return role.status();
+    change.role = *role;
+  }
+  if (request.has_disabled()) change.disabled = request.disabled();
+  change.unlock = request.unlock();
+  change.new_password = request.new_password();
+  absl::StatusOr<store::Account> a = accounts.Update(caller, change);
+  if (!a.ok()) return a.status();
+  v1::Account out;
+  SetAccount(*a, &out);
+  return out;
 }
 
 }  // namespace carevoice::service::rpc

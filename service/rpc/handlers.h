@@ -10,6 +10,7 @@
 #include "absl/status/statusor.h"
 #include "base/clock.h"
 #include "carevoice/v1/carevoice.pb.h"
+#include "service/auth/accounts.h"
 #include "service/catalog/catalog.h"
 #include "service/store/store.h"
 
@@ -36,27 +37,46 @@ v1::GetCatalogResponse GetCatalog(catalog::CatalogFile& catalog,
 absl::StatusOr<v1::CheckReferenceResponse> CheckReference(
     store::Store& store, const v1::CheckReferenceRequest& request);
 
+// The Officer calls below take the signed-in `caller`, already admitted
+// for the call's action by the role table (auth/roles.h); what they audit
+// is done in the caller's name.
+
 // The audit's hash chain checked, then that check audited.
 absl::StatusOr<v1::VerifyAuditResponse> VerifyAudit(store::Store& store,
                                                     const base::Clock& clock,
+                                                    const auth::Caller& caller,
                                                     const v1::VerifyAuditRequest& request);
 // The newest audit rows, newest first; the reading is audited first.
 absl::StatusOr<v1::ListAuditResponse> ListAudit(store::Store& store, const base::Clock& clock,
+                                                const auth::Caller& caller,
                                                 const v1::ListAuditRequest& request);
 
-// A page of submissions, newest first, words cleared unless include_text;
-// contact is always cleared. Audited (officer, action, count).
+// A page of submissions, newest first, words cleared unless include_text
+// (which needs a reason, kept in the audit); contact is always cleared.
+// Audited (officer, action, count, reason).
 absl::StatusOr<v1::ListSubmissionsResponse> ListSubmissions(
-    store::Store& store, const base::Clock& clock,
+    store::Store& store, const base::Clock& clock, const auth::Caller& caller,
     const v1::ListSubmissionsRequest& request);
 
 // Hands every submission, oldest first, to `write` until it returns false
-// (the client went away: CANCELLED). Anonymised unless identified: contact
-// cleared, and words cleared unless the person consented to quoting.
-// Audited with the number of records handed over.
+// (the client went away: CANCELLED). Anonymised unless identified (which
+// needs a reason, kept in the audit): contact cleared, and words cleared
+// unless the person consented to quoting. Audited with the number of
+// records handed over.
 absl::Status ExportSubmissions(
-    store::Store& store, const base::Clock& clock,
+    store::Store& store, const base::Clock& clock, const auth::Caller& caller,
     const v1::ExportSubmissionsRequest& request,
     const std::function<bool(const v1::SubmissionRecord&)>& write);
+
+// Accounts and sessions, as the Officer rpcs of the same names.
+v1::SessionInfo SessionInfoOf(const auth::Caller& caller);
+absl::StatusOr<v1::SignInResponse> SignIn(auth::Accounts& accounts,
+                                          const v1::SignInRequest& request);
+absl::StatusOr<v1::Account> CreateAccount(auth::Accounts& accounts, const auth::Caller& caller,
+                                          const v1::CreateAccountRequest& request);
+absl::StatusOr<v1::ListAccountsResponse> ListAccounts(auth::Accounts& accounts,
+                                                      const auth::Caller& caller);
+absl::StatusOr<v1::Account> UpdateAccount(auth::Accounts& accounts, const auth::Caller& caller,
+                                          const v1::UpdateAccountRequest& request);
 
 }  // namespace carevoice::service::rpc

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "absl/strings/str_cat.h"
 #include "base/status_grpc.h"
 #include "service/rpc/handlers.h"
 
@@ -10,7 +11,40 @@ namespace {
 
 using base::ToGrpcStatus;
 
+template <typename Response>
+grpc::Status Answer(absl::StatusOr<Response> result, Response* response) {
+  if (!result.ok()) return ToGrpcStatus(result.status());
+  *response = *std::move(result);
+  return grpc::Status::OK;
+}
+
 }  // namespace
+
+std::string BearerToken(const grpc::ServerContext& context) {
+  const auto& metadata = context.client_metadata();
+  auto it = metadata.find("authorization");
+  if (it == metadata.end()) return "";
+  std::string value(it->second.data(), it->second.size());
+  constexpr std::string_view kBearer = "Bearer ";
+  // Anything else is handed on whole, to be refused as not a token.
+  return value.starts_with(kBearer) ? value.substr(kBearer.size()) : value;
+}
+
+absl::StatusOr<auth::Caller> OfficerImpl::Admit(grpc::ServerContext* context,
+                                                auth::Action action) {
+  absl::StatusOr<auth::Caller> caller = accounts_.Authenticate(BearerToken(*context));
+  if (!caller.ok()) return caller.status();
+  if (!auth::Allows(caller->role, action)) {
+    return absl::PermissionDeniedError(
+        absl::StrCat("the ", std::string(auth::RoleName(caller->role)), " role may not ",
+                     std::string(auth::ActionWords(action))));
+  }
+  context->AddInitialMetadata("carevoice-session-expires-at",
+                              absl::StrCat(absl::ToUnixSeconds(caller->expires_at)));
+  context->AddInitialMetadata("carevoice-session-ends-at",
+                              absl::StrCat(absl::ToUnixSeconds(caller->ends_at)));
+  return caller;
+}
 
 grpc::Status KioskSyncImpl::SubmitBatch(grpc::ServerContext* /*context*/,
                                         const v1::SubmitBatchRequest* request,
@@ -37,52 +71,97 @@ grpc::Status KioskSyncImpl::GetCatalog(grpc::ServerContext* /*context*/,
 grpc::Status KioskSyncImpl::CheckReference(
     grpc::ServerContext* /*context*/, const v1::CheckReferenceRequest* request,
     v1::CheckReferenceResponse* response) {
-  auto result = rpc::CheckReference(store_, *request);
-  if (!result.ok()) return ToGrpcStatus(result.status());
-  *response = std::move(*result);
+  return Answer(rpc::CheckReference(store_, *request), response);
+}
+
+grpc::Status OfficerImpl::SignIn(grpc::ServerContext* /*context*/,
+                                 const v1::SignInRequest* request,
+                                 v1::SignInResponse* response) {
+  return Answer(rpc::SignIn(accounts_, *request), response);
+}
+
+grpc::Status OfficerImpl::SignOut(grpc::ServerContext* context,
+                                  const v1::SignOutRequest* request,
+                                  v1::SignOutResponse* /*response*/) {
+  auto caller = Admit(context, auth::ActionOf(*request));
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  return ToGrpcStatus(accounts_.SignOut(BearerToken(*context), *caller));
+}
+
+grpc::Status OfficerImpl::ExtendSession(grpc::ServerContext* context,
+                                        const v1::ExtendSessionRequest* request,
+                                        v1::SessionInfo* response) {
+  auto caller = Admit(context, auth::ActionOf(*request));
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  *response = SessionInfoOf(*caller);
   return grpc::Status::OK;
 }
 
-grpc::Status OfficerImpl::ListSubmissions(
-    grpc::ServerContext* /*context*/, const v1::ListSubmissionsRequest* request,
-    v1::ListSubmissionsResponse* response) {
-  auto result = rpc::ListSubmissions(store_, clock_, *request);
-  if (!result.ok()) return ToGrpcStatus(result.status());
-  *response = std::move(*result);
-  return grpc::Status::OK;
+grpc::Status OfficerImpl::CreateAccount(grpc::ServerContext* context,
+                                        const v1::CreateAccountRequest* request,
+                                        v1::Account* response) {
+  auto caller = Admit(context, auth::ActionOf(*request));
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  return Answer(rpc::CreateAccount(accounts_, *caller, *request), response);
+}
+
+grpc::Status OfficerImpl::ListAccounts(grpc::ServerContext* context,
+                                       const v1::ListAccountsRequest* request,
+                                       v1::ListAccountsResponse* response) {
+  auto caller = Admit(context, auth::ActionOf(*request));
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  return Answer(rpc::ListAccounts(accounts_, *caller), response);
+}
+
+grpc::Status OfficerImpl::UpdateAccount(grpc::ServerContext* context,
+                                        const v1::UpdateAccountRequest* request,
+                                        v1::Account* response) {
+  auto caller = Admit(context, auth::ActionOf(*request));
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  return Answer(rpc::UpdateAccount(accounts_, *caller, *request), response);
+}
+
+grpc::Status OfficerImpl::ListSubmissions(grpc::ServerContext* context,
+                                          const v1::ListSubmissionsRequest* request,
+                                          v1::ListSubmissionsResponse* response) {
+  auto caller = Admit(context, auth::ActionOf(*request));
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  return Answer(rpc::ListSubmissions(store_, clock_, *caller, *request), response);
 }
 
 grpc::Status OfficerImpl::ExportSubmissions(
-    grpc::ServerContext* /*context*/, const v1::ExportSubmissionsRequest* request,
+    grpc::ServerContext* context, const v1::ExportSubmissionsRequest* request,
     grpc::ServerWriter<v1::SubmissionRecord>* writer) {
+  auto caller = Admit(context, auth::ActionOf(*request));
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
   return ToGrpcStatus(rpc::ExportSubmissions(
-      store_, clock_, *request,
+      store_, clock_, *caller, *request,
       [writer](const v1::SubmissionRecord& r) { return writer->Write(r); }));
 }
 
-grpc::Status OfficerImpl::GetCatalog(grpc::ServerContext* /*context*/,
+grpc::Status OfficerImpl::GetCatalog(grpc::ServerContext* context,
                                      const v1::GetCatalogRequest* request,
                                      v1::GetCatalogResponse* response) {
+  auto caller = Admit(context, auth::ActionOf(*request));
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
   *response = rpc::GetCatalog(catalog_, *request);
   return grpc::Status::OK;
 }
 
-grpc::Status OfficerImpl::VerifyAudit(grpc::ServerContext* /*context*/,
+grpc::Status OfficerImpl::VerifyAudit(grpc::ServerContext* context,
                                       const v1::VerifyAuditRequest* request,
                                       v1::VerifyAuditResponse* response) {
-  auto result = rpc::VerifyAudit(store_, clock_, *request);
-  if (!result.ok()) return ToGrpcStatus(result.status());
-  *response = std::move(*result);
-  return grpc::Status::OK;
+  auto caller = Admit(context, auth::ActionOf(*request));
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  return Answer(rpc::VerifyAudit(store_, clock_, *caller, *request), response);
 }
 
-grpc::Status OfficerImpl::ListAudit(grpc::ServerContext* /*context*/,
+grpc::Status OfficerImpl::ListAudit(grpc::ServerContext* context,
                                     const v1::ListAuditRequest* request,
                                     v1::ListAuditResponse* response) {
-  auto result = rpc::ListAudit(store_, clock_, *request);
-  if (!result.ok()) return ToGrpcStatus(result.status());
-  *response = std::move(*result);
-  return grpc::Status::OK;
+  auto caller = Admit(context, auth::ActionOf(*request));
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  return Answer(rpc::ListAudit(store_, clock_, *caller, *request), response);
 }
 
 }  // namespace carevoice::service::rpc

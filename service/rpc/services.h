@@ -8,6 +8,7 @@
 
 #include "base/clock.h"
 #include "carevoice/v1/carevoice.grpc.pb.h"
+#include "service/auth/accounts.h"
 #include "service/catalog/catalog.h"
 #include "service/store/store.h"
 
@@ -46,12 +47,36 @@ class KioskSyncImpl final : public v1::KioskSync::Service {
   const AfterCommitHook after_commit_;
 };
 
+// Every method but SignIn first admits its caller: a live session (the
+// "authorization: Bearer <token>" metadata) whose role the table in
+// auth/roles.h allows the call's action; else UNAUTHENTICATED or
+// PERMISSION_DENIED and nothing else happens. Admitted calls answer with
+// the session's expiry in the initial metadata ("carevoice-session-
+// expires-at", "carevoice-session-ends-at": unix seconds), so a tool can
+// warn before it ends.
 class OfficerImpl final : public v1::Officer::Service {
  public:
-  // All three must outlive this object.
+  // All four must outlive this object.
   OfficerImpl(store::Store& store, catalog::CatalogFile& catalog,
-              const base::Clock& clock)
-      : store_(store), catalog_(catalog), clock_(clock) {}
+              const base::Clock& clock, auth::Accounts& accounts)
+      : store_(store), catalog_(catalog), clock_(clock), accounts_(accounts) {}
+
+  grpc::Status SignIn(grpc::ServerContext* context, const v1::SignInRequest* request,
+                      v1::SignInResponse* response) override;
+  grpc::Status SignOut(grpc::ServerContext* context, const v1::SignOutRequest* request,
+                       v1::SignOutResponse* response) override;
+  grpc::Status ExtendSession(grpc::ServerContext* context,
+                             const v1::ExtendSessionRequest* request,
+                             v1::SessionInfo* response) override;
+  grpc::Status CreateAccount(grpc::ServerContext* context,
+                             const v1::CreateAccountRequest* request,
+                             v1::Account* response) override;
+  grpc::Status ListAccounts(grpc::ServerContext* context,
+                            const v1::ListAccountsRequest* request,
+                            v1::ListAccountsResponse* response) override;
+  grpc::Status UpdateAccount(grpc::ServerContext* context,
+                             const v1::UpdateAccountRequest* request,
+                             v1::Account* response) override;
 
   grpc::Status ListSubmissions(grpc::ServerContext* context,
                                const v1::ListSubmissionsRequest* request,
@@ -69,9 +94,18 @@ class OfficerImpl final : public v1::Officer::Service {
                          v1::ListAuditResponse* response) override;
 
  private:
+  // The caller behind `context`, if its session is live and its role may
+  // do `action`.
+  absl::StatusOr<auth::Caller> Admit(grpc::ServerContext* context, auth::Action action);
+
   store::Store& store_;
   catalog::CatalogFile& catalog_;
   const base::Clock& clock_;
+  auth::Accounts& accounts_;
 };
+
+// The session token an Officer call carries ("authorization: Bearer
+// <token>"); empty when it carries none.
+std::string BearerToken(const grpc::ServerContext& context);
 
 }  // namespace carevoice::service::rpc

@@ -17,13 +17,26 @@ void Field(std::string& out, std::string_view value) {
   out += ';';
 }
 
+std::string Sha256Hex(std::string_view bytes) {
+  // Once, before any use; safe to race (libsodium guards it).
+  [[maybe_unused]] static const int ready = sodium_init();
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()),
+                     bytes.size());
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof(hex), digest, sizeof(digest));
+  return hex;
+}
+
 }  // namespace
 
 std::string GenesisHash() { return std::string(64, '0'); }
 
+std::string ReasonHash(std::string_view reason) {
+  return reason.empty() ? std::string() : Sha256Hex(reason);
+}
+
 std::string AuditHash(const AuditEntry& entry, std::string_view prev_hash) {
-  // Once, before any use; safe to race (libsodium guards it).
-  [[maybe_unused]] static const int ready = sodium_init();
   std::string encoded = "carevoice-audit-1;";
   Field(encoded, absl::StrCat(entry.seq));
   Field(encoded, absl::StrCat(absl::ToUnixMicros(entry.at)));
@@ -31,12 +44,9 @@ std::string AuditHash(const AuditEntry& entry, std::string_view prev_hash) {
   Field(encoded, entry.action);
   Field(encoded, absl::StrCat(entry.count));
   Field(encoded, prev_hash);
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(encoded.data()),
-                     encoded.size());
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof(hex), digest, sizeof(digest));
-  return hex;
+  // Added after rows without reasons were written: those still hash alike.
+  if (!entry.reason_hash.empty()) Field(encoded, entry.reason_hash);
+  return Sha256Hex(encoded);
 }
 
 AuditVerification VerifyAuditChain(std::span<const AuditEntry> rows) {
@@ -62,6 +72,10 @@ AuditVerification VerifyAuditChain(std::span<const AuditEntry> rows) {
     }
     if (AuditHash(row, prev) != row.hash) {
       return bad(absl::StrCat("row ", row.seq, " was changed after it was written"));
+    }
+    // An erased reason is empty; one still there must be the one hashed.
+    if (!row.reason.empty() && ReasonHash(row.reason) != row.reason_hash) {
+      return bad(absl::StrCat("row ", row.seq, "'s reason was changed after it was written"));
     }
     prev = row.hash;
     ++expected_seq;

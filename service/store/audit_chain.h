@@ -17,13 +17,18 @@ namespace carevoice::service::store {
 // The hash before the first row: 64 zeros.
 std::string GenesisHash();
 
+// SHA-256 of a reason, in hex; empty for no reason.
+std::string ReasonHash(std::string_view reason);
+
 // SHA-256, in lower-case hex, of a fixed encoding of `entry`'s seq, time,
-// officer, action and count, and `prev_hash`.
+// officer, action, count and reason_hash (not the reason itself, which
+// erasure may remove), and `prev_hash`.
 std::string AuditHash(const AuditEntry& entry, std::string_view prev_hash);
 
 // Checks `rows`, oldest first: rows from before the chain (seq 0) may only
 // come first; then seqs run 1, 2, 3 ... with no gap, each prev_hash is the
-// hash before it, and each hash is what the row says.
+// hash before it, each hash is what the row says, and a reason still
+// present is the one its reason_hash was made from.
 AuditVerification VerifyAuditChain(std::span<const AuditEntry> rows);
 
 }  // namespace carevoice::service::store

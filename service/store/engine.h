@@ -52,9 +52,8 @@ struct SubmissionsExtent {
 };
 
 // One write job's view of the open transaction. Valid only during the job.
-class WriteTxn {
+class WriteTxn : public AccountRows {
  public:
-  virtual ~WriteTxn() = default;
 
   // The kept body of `submission_id`, nullopt when there is none.
   virtual absl::StatusOr<std::optional<StoredBody>> FindSubmission(

@@ -77,11 +77,41 @@ ALTER TABLE audit_log ADD COLUMN prev_hash TEXT NOT NULL DEFAULT '';
 ALTER TABLE audit_log ADD COLUMN hash TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Version 5: officers' accounts and sessions (service/auth), and the
+// reason an officer gave for reading words or contact details. The reason
+// is personal data: the chain covers its hash, so erasure can blank it.
+constexpr std::string_view kV5 = R"sql(
+ALTER TABLE audit_log ADD COLUMN reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE audit_log ADD COLUMN reason_hash TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE accounts (
+  name           TEXT PRIMARY KEY NOT NULL,
+  role           TEXT NOT NULL,
+  password_hash  TEXT NOT NULL,      -- crypto_pwhash_str (Argon2id)
+  disabled       INTEGER NOT NULL,
+  failed_signins INTEGER NOT NULL,
+  last_failed_at INTEGER NOT NULL,   -- unix microseconds
+  locked_until   INTEGER NOT NULL,   -- unix microseconds
+  created_at     INTEGER NOT NULL    -- unix microseconds
+);
+
+-- Found by the SHA-256 of the token; the token itself is never stored.
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY NOT NULL,
+  account    TEXT NOT NULL REFERENCES accounts (name),
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  ends_at    INTEGER NOT NULL
+);
+CREATE INDEX sessions_by_account ON sessions (account);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kV1},
     {2, kV2},
     {3, kV3},
     {4, kV4},
+    {5, kV5},
 };
 
 }  // namespace

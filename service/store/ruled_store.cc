@@ -32,9 +32,37 @@ absl::Status AppendAudit(WriteTxn& txn, AuditEntry entry) {
   entry.prev_hash = chained ? (*last)->hash : GenesisHash();
   // Stored times are whole microseconds: hash what will be read back.
   entry.at = absl::FromUnixMicros(absl::ToUnixMicros(entry.at));
+  entry.reason_hash = ReasonHash(entry.reason);
   entry.hash = AuditHash(entry, entry.prev_hash);
   return txn.InsertAudit(entry);
 }
+
+// An accounts job's view: the engine's rows, and audit rows chained.
+class RuledAccountTxn final : public AccountTxn {
+ public:
+  explicit RuledAccountTxn(WriteTxn& txn) : txn_(txn) {}
+  absl::StatusOr<std::optional<Account>> FindAccount(std::string_view name) override {
+    return txn_.FindAccount(name);
+  }
+  absl::Status PutAccount(const Account& account) override {
+    return txn_.PutAccount(account);
+  }
+  absl::StatusOr<std::vector<Account>> ListAccounts() override { return txn_.ListAccounts(); }
+  absl::StatusOr<std::optional<Session>> FindSession(std::string_view token_hash) override {
+    return txn_.FindSession(token_hash);
+  }
+  absl::Status PutSession(const Session& session) override { return txn_.PutSession(session); }
+  absl::Status DeleteSession(std::string_view token_hash) override {
+    return txn_.DeleteSession(token_hash);
+  }
+  absl::Status DeleteSessionsOf(std::string_view account, absl::Time now) override {
+    return txn_.DeleteSessionsOf(account, now);
+  }
+  absl::Status Audit(const AuditEntry& entry) override { return AppendAudit(txn_, entry); }
+
+ private:
+  WriteTxn& txn_;
+};
 
 class RuledStore final : public Store {
  public:
@@ -164,6 +192,13 @@ class RuledStore final : public Store {
 
   absl::StatusOr<std::vector<AuditEntry>> ListAudit(int limit) override {
     return engine_->ListAudit(limit);
+  }
+
+  absl::Status WithAccounts(const std::function<absl::Status(AccountTxn&)>& job) override {
+    return engine_->Write([&](WriteTxn& txn) {
+      RuledAccountTxn accounts(txn);
+      return job(accounts);
+    });
   }
 
   absl::StatusOr<std::vector<EqualityCount>> EqualityCounts() override {

@@ -31,11 +31,25 @@ constexpr char kRecordColumns[] =
 std::int64_t Micros(absl::Time t) { return absl::ToUnixMicros(t); }
 absl::Time FromMicros(std::int64_t us) { return absl::FromUnixMicros(us); }
 
-// An audit row selected as: at, officer, action, count, seq, prev_hash, hash.
+constexpr char kAuditColumns[] =
+    "at, officer, action, count, reason, reason_hash, seq, prev_hash, hash";
+
+// An audit row selected with kAuditColumns.
 AuditEntry AuditFromRow(const Statement& row) {
   return AuditEntry{FromMicros(row.ColumnInt(0)), row.ColumnText(1), row.ColumnText(2),
-                    row.ColumnInt(3),           row.ColumnInt(4),  row.ColumnText(5),
-                    row.ColumnText(6)};
+                    row.ColumnInt(3),           row.ColumnText(4), row.ColumnText(5),
+                    row.ColumnInt(6),           row.ColumnText(7), row.ColumnText(8)};
+}
+
+constexpr char kAccountColumns[] =
+    "name, role, password_hash, disabled, failed_signins, last_failed_at, "
+    "locked_until, created_at";
+
+Account AccountFromRow(const Statement& row) {
+  return Account{row.ColumnText(0),       row.ColumnText(1),
+                 row.ColumnText(2),       row.ColumnInt(3) != 0,
+                 row.ColumnInt(4),        FromMicros(row.ColumnInt(5)),
+                 FromMicros(row.ColumnInt(6)), FromMicros(row.ColumnInt(7))};
 }
 
 // Reads a row selected with kRecordColumns.
@@ -163,8 +177,8 @@ class SqliteWriter final : public GroupCommitTarget, public WriteTxn {
         "sex, disabled, unpaid_carer, ethnic_group, gender_same_as_at_birth, "
         "count) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1) "
         "ON CONFLICT DO UPDATE SET count = count + 1",
-        "INSERT INTO audit_log (at, officer, action, count, seq, prev_hash, hash) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO audit_log (at, officer, action, count, reason, reason_hash, seq, "
+        "prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     };
     std::vector<Statement> s;
     for (const char* q : sql) {
@@ -244,16 +258,17 @@ class SqliteWriter final : public GroupCommitTarget, public WriteTxn {
         .BindText(2, entry.officer)
         .BindText(3, entry.action)
         .Bind(4, entry.count)
-        .Bind(5, entry.seq)
-        .BindText(6, entry.prev_hash)
-        .BindText(7, entry.hash);
+        .BindText(5, entry.reason)
+        .BindText(6, entry.reason_hash)
+        .Bind(7, entry.seq)
+        .BindText(8, entry.prev_hash)
+        .BindText(9, entry.hash);
     return RunOnce(s_[kAudit]);
   }
 
   absl::StatusOr<std::optional<AuditEntry>> LastAudit() override {
     auto stmt = db_->Prepare(
-        "SELECT at, officer, action, count, seq, prev_hash, hash FROM audit_log "
-        "ORDER BY id DESC LIMIT 1");
+        absl::StrCat("SELECT ", kAuditColumns, " FROM audit_log ORDER BY id DESC LIMIT 1"));
     if (!stmt.ok()) return stmt.status();
     auto row = stmt->Step();
     if (!row.ok()) return row.status();
@@ -268,6 +283,90 @@ class SqliteWriter final : public GroupCommitTarget, public WriteTxn {
 
   absl::StatusOr<SubmissionsExtent> Extent() override {
     return ExtentOn(*db_);
+  }
+
+  // AccountRows. Prepared per use: officers' calls are few, and not the
+  // kiosks' hot path.
+  absl::StatusOr<std::optional<Account>> FindAccount(std::string_view name) override {
+    auto stmt = db_->Prepare(
+        absl::StrCat("SELECT ", kAccountColumns, " FROM accounts WHERE name = ?1"));
+    if (!stmt.ok()) return stmt.status();
+    stmt->BindText(1, name);
+    auto row = stmt->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return std::optional<Account>();
+    return std::optional<Account>(AccountFromRow(*stmt));
+  }
+
+  absl::Status PutAccount(const Account& a) override {
+    auto stmt = db_->Prepare(absl::StrCat("INSERT OR REPLACE INTO accounts (", kAccountColumns,
+                                          ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
+    if (!stmt.ok()) return stmt.status();
+    stmt->BindText(1, a.name)
+        .BindText(2, a.role)
+        .BindText(3, a.password_hash)
+        .Bind(4, a.disabled ? 1 : 0)
+        .Bind(5, a.failed_signins)
+        .Bind(6, Micros(a.last_failed_at))
+        .Bind(7, Micros(a.locked_until))
+        .Bind(8, Micros(a.created_at));
+    return stmt->Run();
+  }
+
+  absl::StatusOr<std::vector<Account>> ListAccounts() override {
+    auto stmt = db_->Prepare(
+        absl::StrCat("SELECT ", kAccountColumns, " FROM accounts ORDER BY name"));
+    if (!stmt.ok()) return stmt.status();
+    std::vector<Account> accounts;
+    while (true) {
+      auto row = stmt->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      accounts.push_back(AccountFromRow(*stmt));
+    }
+    return accounts;
+  }
+
+  absl::StatusOr<std::optional<Session>> FindSession(std::string_view token_hash) override {
+    auto stmt = db_->Prepare(
+        "SELECT token_hash, account, created_at, expires_at, ends_at FROM sessions "
+        "WHERE token_hash = ?1");
+    if (!stmt.ok()) return stmt.status();
+    stmt->BindText(1, token_hash);
+    auto row = stmt->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return std::optional<Session>();
+    return std::optional<Session>(Session{stmt->ColumnText(0), stmt->ColumnText(1),
+                                          FromMicros(stmt->ColumnInt(2)),
+                                          FromMicros(stmt->ColumnInt(3)),
+                                          FromMicros(stmt->ColumnInt(4))});
+  }
+
+  absl::Status PutSession(const Session& s) override {
+    auto stmt = db_->Prepare(
+        "INSERT OR REPLACE INTO sessions (token_hash, account, created_at, expires_at, "
+        "ends_at) VALUES (?1, ?2, ?3, ?4, ?5)");
+    if (!stmt.ok()) return stmt.status();
+    stmt->BindText(1, s.token_hash)
+        .BindText(2, s.account)
+        .Bind(3, Micros(s.created_at))
+        .Bind(4, Micros(s.expires_at))
+        .Bind(5, Micros(s.ends_at));
+    return stmt->Run();
+  }
+
+  absl::Status DeleteSession(std::string_view token_hash) override {
+    auto stmt = db_->Prepare("DELETE FROM sessions WHERE token_hash = ?1");
+    if (!stmt.ok()) return stmt.status();
+    stmt->BindText(1, token_hash);
+    return stmt->Run();
+  }
+
+  absl::Status DeleteSessionsOf(std::string_view account, absl::Time now) override {
+    auto stmt = db_->Prepare("DELETE FROM sessions WHERE account = ?1 OR expires_at < ?2");
+    if (!stmt.ok()) return stmt.status();
+    stmt->BindText(1, account).Bind(2, Micros(now));
+    return stmt->Run();
   }
 
  private:
@@ -339,8 +438,7 @@ class SqliteEngine final : public StoreEngine {
     auto db = AcquireReader();
     if (!db.ok()) return db.status();
     auto stmt = (*db)->Prepare(
-        "SELECT at, officer, action, count, seq, prev_hash, hash FROM audit_log "
-        "ORDER BY id DESC LIMIT ?1");
+        absl::StrCat("SELECT ", kAuditColumns, " FROM audit_log ORDER BY id DESC LIMIT ?1"));
     if (!stmt.ok()) return stmt.status();
     stmt->Bind(1, limit);
     std::vector<AuditEntry> entries;

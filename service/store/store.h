@@ -1,6 +1,6 @@
 // Store: where the service keeps submissions, their case status, the
-// equality-monitoring counts (kept apart from the words) and the officers'
-// audit log. One interface; engines behind it (SQLite now, PostgreSQL
+// equality-monitoring counts (kept apart from the words), officers'
+// accounts and sessions, and the officers' audit log. One interface; engines behind it (SQLite now, PostgreSQL
 // later) are chosen by a factory, and nothing here names an engine.
 //
 // Thread-safety: every method may be called from any number of threads at
@@ -61,6 +61,11 @@ struct AuditEntry {
   std::string officer;
   std::string action;  // e.g. "list", "export_anonymised"
   std::int64_t count = 0;
+  // Why, when the action needed a reason. Personal data, so outside what
+  // the chain must preserve: the chain covers reason_hash (its SHA-256,
+  // set by the store), and erasing the reason leaves the chain whole.
+  std::string reason;
+  std::string reason_hash;
   // The hash chain, set by the store as the row is written (audit_chain.h):
   // the row's place in the chain (1, 2, ...; 0 for rows from before it),
   // the previous row's hash and this row's, in hex.
@@ -78,6 +83,53 @@ struct AuditVerification {
   std::int64_t first_bad_seq = 0;
   std::string problem;
   bool ok() const { return problem.empty(); }
+};
+
+// An officer's account. The password is kept only as a libsodium
+// crypto_pwhash string (Argon2id, salted); times are whole microseconds.
+struct Account {
+  std::string name;
+  std::string role;  // "admin", "officer" or "clerk" (auth/roles.h)
+  std::string password_hash;
+  bool disabled = false;
+  std::int64_t failed_signins = 0;  // wrong passwords since the last right one
+  absl::Time last_failed_at = absl::UnixEpoch();
+  absl::Time locked_until = absl::UnixEpoch();  // not locked when in the past
+  absl::Time created_at = absl::UnixEpoch();
+};
+
+// A signed-in session, found by the hash of its token (the token itself is
+// never stored).
+struct Session {
+  std::string token_hash;
+  std::string account;
+  absl::Time created_at;
+  absl::Time expires_at;  // idle expiry, moved on by use up to ends_at
+  absl::Time ends_at;     // the latest it can last
+};
+
+// Accounts and sessions as rows, inside one transaction.
+class AccountRows {
+ public:
+  virtual ~AccountRows() = default;
+  virtual absl::StatusOr<std::optional<Account>> FindAccount(std::string_view name) = 0;
+  // Inserts, or replaces the account of the same name.
+  virtual absl::Status PutAccount(const Account& account) = 0;
+  // Every account, by name.
+  virtual absl::StatusOr<std::vector<Account>> ListAccounts() = 0;
+  virtual absl::StatusOr<std::optional<Session>> FindSession(std::string_view token_hash) = 0;
+  // Inserts, or replaces the session with the same token hash.
+  virtual absl::Status PutSession(const Session& session) = 0;
+  virtual absl::Status DeleteSession(std::string_view token_hash) = 0;
+  // Ends every session of `account`, and any that expired before `now`.
+  virtual absl::Status DeleteSessionsOf(std::string_view account, absl::Time now) = 0;
+};
+
+// What an accounts job sees: the rows, and the audit written in the same
+// transaction (chained like every audit row).
+class AccountTxn : public AccountRows {
+ public:
+  virtual absl::Status Audit(const AuditEntry& entry) = 0;
 };
 
 // One cell of the equality-monitoring counts: the month and what the
@@ -153,6 +205,11 @@ class Store {
   // Recomputes the audit's hash chain, oldest first: a row changed, or one
   // removed from before the newest, is found.
   virtual absl::StatusOr<AuditVerification> VerifyAudit() = 0;
+
+  // Runs `job` on the accounts and sessions in one transaction, durably
+  // committed when it returns OK; when the job fails nothing it wrote is
+  // kept. The job may be run again after a failed commit.
+  virtual absl::Status WithAccounts(const std::function<absl::Status(AccountTxn&)>& job) = 0;
 
   // Every equality-monitoring count cell.
   virtual absl::StatusOr<std::vector<EqualityCount>> EqualityCounts() = 0;

@@ -22,6 +22,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "base/status_grpc.h"
+#include "tests/service/officer_session.h"
 #include "carevoice/v1/carevoice.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
 
@@ -62,6 +63,8 @@ std::string DescribeWaitStatus(int status) {
 
 absl::StatusOr<std::unique_ptr<ServiceProcess>> ServiceProcess::Start(
     const ServiceOptions& options, absl::Duration ready_timeout) {
+  // So the test can ask it, as an officer, what it stored.
+  if (auto s = service::testing::EnsureTestAdmin(options.db); !s.ok()) return s;
   std::vector<std::string> args = {options.binary, "--db", options.db,
                                    "--listen", options.listen, "--catalog",
                                    options.catalog};
@@ -201,16 +204,18 @@ absl::StatusOr<std::map<std::string, int>> ListStoredSubmissions(
     const std::string& address) {
   std::unique_ptr<v1::Officer::Stub> stub = v1::Officer::NewStub(
       grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
+  absl::StatusOr<std::string> token = service::testing::SignInTestAdmin(address);
+  if (!token.ok()) return token.status();
   std::map<std::string, int> counts;
   std::string page_token;
   // Bounded: 1000 pages of 1000 is far beyond any test's data.
   for (int page = 0; page < 1000; ++page) {
     v1::ListSubmissionsRequest request;
-    request.set_officer("syncer_process_test");
     request.set_page_size(1000);
     request.set_page_token(page_token);
     v1::ListSubmissionsResponse response;
     grpc::ClientContext context;
+    service::testing::UseSession(*token, &context);
     context.set_deadline(std::chrono::system_clock::now() +
                          std::chrono::seconds(60));
     grpc::Status status = stub->ListSubmissions(&context, request, &response);

@@ -29,8 +29,8 @@ struct ServiceOptions {
 
 class ServiceProcess {
  public:
-  // Starts the service and waits up to `ready_timeout` for its "listening
-  // on" line. Fails (with the child reaped) if it exits or stays silent.
+  // Makes the test admin in its database (officer_session.h), starts the
+  // service and waits up to `ready_timeout` for its "listening on" line. Fails (with the child reaped) if it exits or stays silent.
   static absl::StatusOr<std::unique_ptr<ServiceProcess>> Start(
       const ServiceOptions& options,
       absl::Duration ready_timeout = absl::Seconds(30));
@@ -65,7 +65,7 @@ class ServiceProcess {
 
 // Every submission id the service at `address` holds, with how many records
 // it has for each (exactly-once means every count is 1), via the Officer
-// ListSubmissions rpc, all pages.
+// ListSubmissions rpc as the test admin, all pages.
 absl::StatusOr<std::map<std::string, int>> ListStoredSubmissions(
     const std::string& address);
 

@@ -26,6 +26,7 @@
 #include "client/model/syncer.h"
 #include "client/model/transport.h"
 #include "gtest/gtest.h"
+#include "tests/service/officer_session.h"
 #include "tests/client/service_process.h"
 #include "tests/client/test_support.h"
 
@@ -247,10 +248,12 @@ TEST_F(SyncerProcessTest, KiosksWithClocksDaysOutDeliverDatedRight) {
   std::unique_ptr<v1::Officer::Stub> officer = v1::Officer::NewStub(
       grpc::CreateChannel(address_, grpc::InsecureChannelCredentials()));
   v1::ListSubmissionsRequest request;
-  request.set_officer("syncer_process_test");
   request.set_page_size(10);
   v1::ListSubmissionsResponse response;
   grpc::ClientContext context;
+  absl::StatusOr<std::string> token = service::testing::SignInTestAdmin(address_);
+  ASSERT_TRUE(token.ok()) << token.status();
+  service::testing::UseSession(*token, &context);
   context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(60));
   ASSERT_TRUE(officer->ListSubmissions(&context, request, &response).ok());
   ASSERT_EQ(response.records_size(), 2);

@@ -23,7 +23,8 @@ EDGES = {
     "accessibility": {"contract", "base"},
     "client_main": {"ui", "app", "model", "accessibility"},  # wires the kiosk
     # Service.
-    "rpc": {"store", "cases", "export", "catalog"},
+    "rpc": {"auth", "store", "cases", "export", "catalog"},
+    "auth": {"store"},  # officers' accounts, sessions, the role table
     "cases": {"store"},
     "export": {"store"},
     "catalog": {"store"},
@@ -47,6 +48,7 @@ PREFIXES = [
     ("service/main.cc", "service_main"),
     ("service/admin/", "admin"),
     ("service/rpc/", "rpc"),
+    ("service/auth/", "auth"),
     ("service/store/", "store"),
     ("service/cases/", "cases"),
     ("service/export/", "export"),

@@ -1,31 +1,57 @@
 #!/usr/bin/env bash
 # The audit cannot be quietly edited: the real service and the officers'
-# tool. Officers' reads are audited; `audit verify` finds the chain intact,
-# then finds a count changed in the database file behind the service's
-# back, naming the row; `audit list` shows who did what.
+# tool. Officers' reads are audited in their signed-in names, with the
+# reason given for reading words; only an admin reads the audit; `audit
+# verify` finds the chain intact, then finds a count, and then a reason,
+# changed in the database file behind the service's back, naming the row.
 #
 # Usage: audit_e2e.sh BIN_DIR ASSETS_DIR
 set -euo pipefail
 bin=$1 assets=$2
 source "$(dirname "$0")/lib.sh"
 
-start_service "$assets/catalog/sample_catalog.json"
-admin() { timeout 60 "$bin/carevoice-admin" --service "$address" --officer "$1" "${@:2}"; }
+start_service "$assets/catalog/sample_catalog.json"   # signed in as the officer
 
-admin jo.bloggs list --format json >/dev/null
-admin jo.bloggs export --out "$work/summary.csv" 2>/dev/null
-admin sam audit verify >"$work/verify.txt" || fail "an untouched audit did not verify"
-grep -qF "audit intact: 2 rows checked" "$work/verify.txt" || fail "$(cat "$work/verify.txt")"
+officers_tool list --format json >/dev/null
+officers_tool list --format json --include-text --reason "Reply to case 7" >/dev/null
+officers_tool export --out "$work/summary.csv" 2>/dev/null
+if officers_tool audit verify >/dev/null 2>"$work/denied.err"; then
+  fail "an officer read the audit"
+fi
+grep -qF "the officer role may not administer" "$work/denied.err" || fail "$(cat "$work/denied.err")"
 
-admin sam audit list --limit 10 >"$work/list.txt"
-grep -q "jo.bloggs  export_anonymised" "$work/list.txt" || fail "the export is not in the audit"
-grep -q "sam  audit_verify" "$work/list.txt" || fail "the verification is not in the audit"
+sign_in "$admin_name" "$admin_password"
+officers_tool audit verify >"$work/verify.txt" || fail "an untouched audit did not verify"
+grep -qE "audit intact: [0-9]+ rows checked" "$work/verify.txt" || fail "$(cat "$work/verify.txt")"
+
+officers_tool audit list --limit 20 >"$work/list.txt"
+grep -q "e2e.officer  export_anonymised" "$work/list.txt" || fail "the export is not in the audit"
+grep -q "e2e.officer  list_with_text  0  because: Reply to case 7" "$work/list.txt" ||
+  fail "the reason for reading words is not in the audit: $(cat "$work/list.txt")"
+grep -q "e2e.admin  audit_verify" "$work/list.txt" || fail "the verification is not in the audit"
+grep -q "e2e.admin  account_create:e2e.officer" "$work/list.txt" || fail "the new account is not in the audit"
+grep -q "e2e.officer  signin" "$work/list.txt" || fail "signing in is not in the audit"
 
 # Someone with the database file, not the service, changes the export's count.
+row=$(sqlite3 "$work/service.db" "SELECT seq FROM audit_log WHERE action = 'export_anonymised'")
 sqlite3 "$work/service.db" "UPDATE audit_log SET count = count + 7 WHERE action = 'export_anonymised'"
-if admin sam audit verify >"$work/tampered.txt" 2>"$work/tampered.err"; then
+if officers_tool audit verify >"$work/tampered.txt" 2>"$work/tampered.err"; then
   fail "a changed audit row was not found"
 fi
-grep -qF "audit NOT intact: row 2 was changed after it was written" "$work/tampered.txt" ||
+grep -qF "audit NOT intact: row $row was changed after it was written" "$work/tampered.txt" ||
   fail "$(cat "$work/tampered.txt" "$work/tampered.err")"
-echo "e2e: the audit chain verified, then found the row changed behind the service's back"
+sqlite3 "$work/service.db" "UPDATE audit_log SET count = count - 7 WHERE action = 'export_anonymised'"
+officers_tool audit verify >/dev/null || fail "putting the count back did not mend the chain"
+
+# And the reason someone gave: rewritten behind the service's back.
+row=$(sqlite3 "$work/service.db" "SELECT seq FROM audit_log WHERE action = 'list_with_text'")
+sqlite3 "$work/service.db" "UPDATE audit_log SET reason = 'Routine check' WHERE action = 'list_with_text'"
+if officers_tool audit verify >"$work/reason.txt" 2>/dev/null; then
+  fail "a changed reason was not found"
+fi
+grep -qF "row $row's reason was changed after it was written" "$work/reason.txt" ||
+  fail "$(cat "$work/reason.txt")"
+# Erasure may blank a reason (personal data): the chain still holds.
+sqlite3 "$work/service.db" "UPDATE audit_log SET reason = '' WHERE action = 'list_with_text'"
+officers_tool audit verify >/dev/null || fail "an erased reason broke the chain"
+echo "e2e: the audit chain verified, then found a count and a reason changed behind the service's back"

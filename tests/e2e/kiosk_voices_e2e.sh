@@ -67,7 +67,7 @@ arrived "$words"
 grep -qF '"kind": "complaint"' "$work/list.json" || fail "not stored as a complaint"
 grep -qF "\"happened\": \"$(date -d yesterday +%F)\"" "$work/list.json" ||
   fail "the date it happened did not arrive"
-"$bin/carevoice-admin" --service "$address" list --format table >"$work/table.txt"
+officers_tool list --format table >"$work/table.txt"
 grep -q "complaint .*Home care .*Meadow Lane Care" "$work/table.txt" ||
   fail "the officers' table does not name the service and provider"
 

@@ -37,9 +37,35 @@ start_xvfb() {
 service_flags=()
 admin_flags=()
 
-# start_service CATALOG [ADDRESS]: sets $address and $service_pid.
+# Officers' accounts: the first admin (made as the README says, before the
+# service starts) and an officer it creates. The officers' tool keeps its
+# session under $XDG_CONFIG_HOME, here inside the work folder.
+export XDG_CONFIG_HOME="$work/config"
+admin_name=e2e.admin admin_password="e2e admin's long password"
+officer_name=e2e.officer officer_password="e2e officer's long password"
+
+# officers_tool ARGS...: carevoice-admin on the current service, bounded.
+officers_tool() {
+  timeout 60 "$bin/carevoice-admin" --service "$address" "${admin_flags[@]}" "$@"
+}
+
+# sign_in NAME PASSWORD: the officers' tool signs in as NAME.
+sign_in() {
+  printf '%s\n' "$2" | officers_tool login --name "$1" 2>>"$work/admin.err" ||
+    fail "$1 could not sign in: $(tail -n 1 "$work/admin.err")"
+}
+
+# start_service CATALOG [ADDRESS]: sets $address and $service_pid; the
+# officers' tool is then signed in as the officer.
 start_service() {
   local catalog=$1 listen=${2:-127.0.0.1:0}
+  local first=0
+  if [ ! -e "$work/service.db" ]; then
+    first=1
+    printf '%s\n' "$admin_password" |
+      "$bin/carevoice-service" --db "$work/service.db" --create-first-admin "$admin_name" \
+        >/dev/null 2>>"$work/service.err" || fail "could not make the first admin"
+  fi
   : >"$work/service.out"
   "$bin/carevoice-service" --db "$work/service.db" --listen "$listen" \
     --catalog "$catalog" "${service_flags[@]}" >"$work/service.out" 2>>"$work/service.err" &
@@ -48,10 +74,17 @@ start_service() {
   address=""
   for _ in $(seq 1 300); do
     address=$(sed -n 's/^listening on //p' "$work/service.out" | head -n1)
-    [ -n "$address" ] && return 0
+    [ -n "$address" ] && break
     sleep 0.1
   done
-  fail "the service did not start"
+  [ -n "$address" ] || fail "the service did not start"
+  if [ "$first" = 1 ]; then
+    sign_in "$admin_name" "$admin_password"
+    printf '%s\n' "$officer_password" |
+      officers_tool account create --name "$officer_name" --role officer >/dev/null 2>>"$work/admin.err" ||
+      fail "could not make the officer's account: $(tail -n 1 "$work/admin.err")"
+  fi
+  sign_in "$officer_name" "$officer_password"
 }
 
 # start_kiosk NAME [extra flags...]: sets $kiosk_pid; its transcript is
@@ -125,8 +158,8 @@ scan_to() { tab_to "$1" space; }
 # PATTERN, leaving it in $work/list.json; fails when it never does.
 arrived() {
   for _ in $(seq 1 300); do
-    if "$bin/carevoice-admin" --service "$address" "${admin_flags[@]}" list --format json --include-text \
-        >"$work/list.json" 2>"$work/admin.err" && grep -qF -- "$1" "$work/list.json"; then
+    if officers_tool list --format json --include-text --reason "end-to-end test" \
+        >"$work/list.json" 2>>"$work/admin.err" && grep -qF -- "$1" "$work/list.json"; then
       return 0
     fi
     sleep 0.1

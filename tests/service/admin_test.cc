@@ -9,6 +9,7 @@
 #include "nlohmann/json.hpp"
 #include "service/admin/commands.h"
 #include "service/admin/format.h"
+#include "service/admin/session_file.h"
 #include "tests/service/test_server.h"
 
 namespace carevoice::service::admin {
@@ -185,7 +186,7 @@ TEST_F(AdminCommandTest, TheTableNamesServicesAndProvidersAndPutsUrgentFirst) {
   }
   std::ostringstream out;
   ListOptions options;
-  options.officer = "test.officer";
+  options.token = server_.TokenFor(auth::Role::kClerk);
   ASSERT_TRUE(RunList(server_.officer(), options, out).ok());
   std::vector<std::string> lines;
   std::istringstream in(out.str());
@@ -203,7 +204,7 @@ TEST_F(AdminCommandTest, TheTableNamesServicesAndProvidersAndPutsUrgentFirst) {
 TEST_F(AdminCommandTest, ListPagesUpToTheLimit) {
   std::ostringstream out;
   ListOptions options;
-  options.officer = "test.officer";
+  options.token = server_.TokenFor(auth::Role::kClerk);
   options.format = "json";
   options.limit = 2;
   ASSERT_TRUE(RunList(server_.officer(), options, out).ok());
@@ -218,7 +219,7 @@ TEST_F(AdminCommandTest, ListPagesUpToTheLimit) {
 
 TEST_F(AdminCommandTest, ExportWritesAnAnonymisedPrivateFile) {
   ExportOptions options;
-  options.officer = "test.officer";
+  options.token = server_.TokenFor(auth::Role::kClerk);
   options.out_path = dir_.File("export.csv");
   auto count = RunExport(server_.officer(), options);
   ASSERT_TRUE(count.ok()) << count.status();
@@ -233,6 +234,12 @@ TEST_F(AdminCommandTest, ExportWritesAnAnonymisedPrivateFile) {
 
   options.identified = true;
   options.out_path = dir_.File("identified.csv");
+  options.reason = "to reply to Pat";
+  absl::StatusOr<std::int64_t> refused = RunExport(server_.officer(), options);
+  EXPECT_EQ(refused.status().code(), absl::StatusCode::kPermissionDenied)
+      << "a clerk exports no contact details";
+  EXPECT_NE(::stat(options.out_path.c_str(), &st), 0) << "and leaves no file";
+  options.token = server_.TokenFor(auth::Role::kOfficer);
   ASSERT_TRUE(RunExport(server_.officer(), options).ok());
   const std::string identified = testing::ReadFile(options.out_path);
   EXPECT_NE(identified.find("Pat Example"), std::string::npos);
@@ -245,19 +252,89 @@ TEST(AdminUnreachableTest, SaysTheServiceCannotBeReached) {
   auto stub = v1::Officer::NewStub(channel);
   std::ostringstream out;
   ListOptions options;
-  options.officer = "test.officer";
   absl::Status s = RunList(*stub, options, out);
   EXPECT_EQ(s.code(), absl::StatusCode::kUnavailable);
   EXPECT_NE(s.message().find("cannot reach the service"), std::string::npos) << s;
 
   testing::TempDir dir;
   ExportOptions exp;
-  exp.officer = "test.officer";
   exp.out_path = dir.File("never.csv");
   EXPECT_FALSE(RunExport(*stub, exp).ok());
   struct stat st;
   EXPECT_NE(::stat(exp.out_path.c_str(), &st), 0);
   EXPECT_NE(::stat((exp.out_path + ".partial").c_str(), &st), 0);
+}
+
+TEST_F(AdminCommandTest, SignsInWorksAsItsRoleAndSignsOut) {
+  server_.TokenFor(auth::Role::kAdmin);  // the first admin exists
+  auto in = RunLogin(server_.officer(), "admin.test", "wrong password!");
+  EXPECT_EQ(in.status().code(), absl::StatusCode::kUnauthenticated);
+  EXPECT_EQ(in.status().message(), "SignIn: wrong name or password");
+  in = RunLogin(server_.officer(), "admin.test", "a long enough test password");
+  ASSERT_TRUE(in.ok()) << in.status();
+  const std::string admin = in->token();
+
+  std::ostringstream out;
+  v1::CreateAccountRequest create;
+  create.set_name("jo.bloggs");
+  create.set_role(RoleNamed("officer"));
+  create.set_password("short");
+  EXPECT_EQ(RunAccountCreate(server_.officer(), admin, create, out).code(),
+            absl::StatusCode::kInvalidArgument);
+  create.set_password("twelve chars at least");
+  ASSERT_TRUE(RunAccountCreate(server_.officer(), admin, create, out).ok());
+  EXPECT_EQ(out.str(), "created: jo.bloggs  officer\n");
+  out.str("");
+  ASSERT_TRUE(RunAccountList(server_.officer(), admin, out).ok());
+  EXPECT_EQ(out.str(), "admin.test  admin\njo.bloggs  officer\n");
+
+  auto jo = RunLogin(server_.officer(), "jo.bloggs", "twelve chars at least");
+  ASSERT_TRUE(jo.ok()) << jo.status();
+  out.str("");
+  ASSERT_TRUE(RunSession(server_.officer(), jo->token(), out).ok());
+  EXPECT_EQ(out.str().find("signed in as jo.bloggs (officer)\n"), 0u) << out.str();
+  ListOptions words;
+  words.token = jo->token();
+  words.include_text = true;
+  EXPECT_EQ(RunList(server_.officer(), words, out).code(), absl::StatusCode::kInvalidArgument)
+      << "words need a reason";
+  words.reason = "following up case 12";
+  EXPECT_TRUE(RunList(server_.officer(), words, out).ok());
+
+  ASSERT_TRUE(RunLogout(server_.officer(), jo->token()).ok());
+  absl::Status after = RunList(server_.officer(), words, out);
+  EXPECT_EQ(after.code(), absl::StatusCode::kUnauthenticated);
+  EXPECT_NE(after.message().find("carevoice-admin login"), std::string::npos)
+      << "says what to do: " << after;
+
+  v1::UpdateAccountRequest disable;
+  disable.set_name("admin.test");
+  disable.set_disabled(true);
+  EXPECT_EQ(RunAccountUpdate(server_.officer(), admin, disable, out).code(),
+            absl::StatusCode::kFailedPrecondition)
+      << "the last admin cannot be disabled";
+}
+
+TEST(SessionFileTest, KeepsTheTokenPrivatelyPerService) {
+  testing::TempDir dir;
+  ASSERT_EQ(::setenv("XDG_CONFIG_HOME", dir.path().c_str(), 1), 0);
+  auto path = SessionFilePath("127.0.0.1:7000");
+  ASSERT_TRUE(path.ok()) << path.status();
+  EXPECT_EQ(*path, dir.path() + "/carevoice/sessions/127.0.0.1_7000");
+  EXPECT_NE(*SessionFilePath("10.0.0.2:7000"), *path);
+  EXPECT_FALSE(LoadSessionToken(*path)->has_value());
+
+  ASSERT_TRUE(SaveSessionToken(*path, "cvs_token").ok());
+  EXPECT_EQ(LoadSessionToken(*path)->value_or(""), "cvs_token");
+  struct stat st;
+  ASSERT_EQ(::stat(path->c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  ASSERT_EQ(::stat((dir.path() + "/carevoice/sessions").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0700u);
+
+  ASSERT_TRUE(ForgetSessionToken(*path).ok());
+  EXPECT_FALSE(LoadSessionToken(*path)->has_value());
+  EXPECT_TRUE(ForgetSessionToken(*path).ok()) << "forgetting twice is fine";
 }
 
 }  // namespace

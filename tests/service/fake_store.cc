@@ -95,6 +95,8 @@ struct FakeStoreEngine::State {
     Rows submissions;
     std::map<EqualityKey, std::int64_t> equality;
     std::vector<store::AuditEntry> audit;  // oldest first
+    std::map<std::string, store::Account, std::less<>> accounts;
+    std::map<std::string, store::Session, std::less<>> sessions;  // by token hash
   };
   mutable std::mutex mu;
   Data data;  // committed; guarded by mu
@@ -142,6 +144,45 @@ struct FakeStoreEngine::Txn final : store::WriteTxn {
   absl::StatusOr<store::ListPage> ListSubmissions(
       int limit, const std::optional<store::ListCursor>& after) override {
     return ListIn(data.submissions, limit, after);
+  }
+  absl::StatusOr<std::optional<store::Account>> FindAccount(std::string_view name) override {
+    auto it = data.accounts.find(name);
+    if (it == data.accounts.end()) return std::optional<store::Account>();
+    return std::optional<store::Account>(it->second);
+  }
+  absl::Status PutAccount(const store::Account& account) override {
+    data.accounts[account.name] = account;
+    return absl::OkStatus();
+  }
+  absl::StatusOr<std::vector<store::Account>> ListAccounts() override {
+    std::vector<store::Account> out;
+    for (const auto& [name, a] : data.accounts) out.push_back(a);
+    return out;
+  }
+  absl::StatusOr<std::optional<store::Session>> FindSession(
+      std::string_view token_hash) override {
+    auto it = data.sessions.find(token_hash);
+    if (it == data.sessions.end()) return std::optional<store::Session>();
+    return std::optional<store::Session>(it->second);
+  }
+  absl::Status PutSession(const store::Session& session) override {
+    if (!data.accounts.contains(session.account)) {
+      return absl::InternalError("session of no account");  // as a foreign key would
+    }
+    data.sessions[session.token_hash] = session;
+    return absl::OkStatus();
+  }
+  absl::Status DeleteSession(std::string_view token_hash) override {
+    if (auto it = data.sessions.find(token_hash); it != data.sessions.end()) {
+      data.sessions.erase(it);
+    }
+    return absl::OkStatus();
+  }
+  absl::Status DeleteSessionsOf(std::string_view account, absl::Time now) override {
+    std::erase_if(data.sessions, [&](const auto& entry) {
+      return entry.second.account == account || entry.second.expires_at < now;
+    });
+    return absl::OkStatus();
   }
   absl::StatusOr<store::SubmissionsExtent> Extent() override {
     store::SubmissionsExtent extent;

@@ -63,6 +63,22 @@ class ScriptedTarget final : public GroupCommitTarget, public WriteTxn {
   absl::StatusOr<SubmissionsExtent> Extent() override {
     return SubmissionsExtent{};
   }
+  // The committer never looks at rows; accounts are not its business.
+  absl::StatusOr<std::optional<Account>> FindAccount(std::string_view) override {
+    return std::nullopt;
+  }
+  absl::Status PutAccount(const Account&) override { return absl::OkStatus(); }
+  absl::StatusOr<std::vector<Account>> ListAccounts() override {
+    return std::vector<Account>{};
+  }
+  absl::StatusOr<std::optional<Session>> FindSession(std::string_view) override {
+    return std::nullopt;
+  }
+  absl::Status PutSession(const Session&) override { return absl::OkStatus(); }
+  absl::Status DeleteSession(std::string_view) override { return absl::OkStatus(); }
+  absl::Status DeleteSessionsOf(std::string_view, absl::Time) override {
+    return absl::OkStatus();
+  }
 
   void Hold(bool hold) {
     std::lock_guard lock(mu_);

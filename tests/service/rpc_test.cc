@@ -34,12 +34,13 @@ class RpcTest : public ::testing::Test {
   v1::ListSubmissionsResponse List(int page_size, const std::string& token,
                                    bool include_text) {
     v1::ListSubmissionsRequest request;
-    request.set_officer("test.officer");
     request.set_page_size(page_size);
     request.set_page_token(token);
     request.set_include_text(include_text);
+    if (include_text) request.set_reason("following up a case");
     v1::ListSubmissionsResponse response;
     grpc::ClientContext context;
+    server_.SignedInAs(auth::Role::kOfficer, &context);
     grpc::Status s = server_.officer().ListSubmissions(&context, request, &response);
     EXPECT_TRUE(s.ok()) << s.error_message();
     return response;
@@ -47,9 +48,10 @@ class RpcTest : public ::testing::Test {
 
   std::vector<v1::SubmissionRecord> Export(bool identified) {
     v1::ExportSubmissionsRequest request;
-    request.set_officer("test.officer");
     request.set_identified(identified);
+    if (identified) request.set_reason("to call the person back");
     grpc::ClientContext context;
+    server_.SignedInAs(auth::Role::kOfficer, &context);
     auto reader = server_.officer().ExportSubmissions(&context, request);
     std::vector<v1::SubmissionRecord> records;
     v1::SubmissionRecord r;
@@ -233,24 +235,34 @@ TEST_F(RpcTest, ListPagesNewestFirstAndHidesWordsUnlessAsked) {
   EXPECT_FALSE(with_text.records(0).submission().has_contact());
 
   // Every call was audited: 3 pages and one more.
-  auto audit = server_.store().ListAudit(10);
+  auto audit = server_.store().ListAudit(4);
   ASSERT_TRUE(audit.ok());
   ASSERT_EQ(audit->size(), 4u);
   EXPECT_EQ((*audit)[0].action, "list_with_text");
-  EXPECT_EQ((*audit)[0].officer, "test.officer");
+  EXPECT_EQ((*audit)[0].officer, "officer.test");
   EXPECT_EQ((*audit)[0].count, 1);
-  EXPECT_EQ((*audit)[1].action, "list");
+  EXPECT_EQ((*audit)[0].reason, "following up a case");
+  for (int i = 1; i < 4; ++i) {
+    EXPECT_EQ((*audit)[i].action, "list");
+    EXPECT_EQ((*audit)[i].reason, "") << "no words read, no reason needed";
+  }
 }
 
 TEST_F(RpcTest, ListRefusesBadArguments) {
   auto call = [&](v1::ListSubmissionsRequest request) {
     v1::ListSubmissionsResponse response;
     grpc::ClientContext context;
+    server_.SignedInAs(auth::Role::kOfficer, &context);
     return server_.officer().ListSubmissions(&context, request, &response).error_code();
   };
   v1::ListSubmissionsRequest request;
-  EXPECT_EQ(call(request), grpc::StatusCode::INVALID_ARGUMENT);  // no officer
-  request.set_officer("x");
+  request.set_include_text(true);
+  EXPECT_EQ(call(request), grpc::StatusCode::INVALID_ARGUMENT) << "words without a reason";
+  request.set_reason("   why ");
+  EXPECT_EQ(call(request), grpc::StatusCode::INVALID_ARGUMENT) << "a reason of 3 letters";
+  request.set_reason(std::string(501, 'x'));
+  EXPECT_EQ(call(request), grpc::StatusCode::INVALID_ARGUMENT) << "a reason too long";
+  request.set_include_text(false);
   request.set_page_size(1001);
   EXPECT_EQ(call(request), grpc::StatusCode::INVALID_ARGUMENT);
   request.set_page_size(10);
@@ -282,12 +294,22 @@ TEST_F(RpcTest, ExportIsAnonymisedUnlessIdentified) {
   EXPECT_EQ(identified[0].submission().contact().email(), "pat@example.org");
   EXPECT_EQ(identified[1].submission().feedback().text(), "Do not quote me.");
 
-  auto audit = server_.store().ListAudit(10);
+  auto audit = server_.store().ListAudit(2);
   ASSERT_TRUE(audit.ok());
   ASSERT_EQ(audit->size(), 2u);
   EXPECT_EQ((*audit)[0].action, "export_identified");
+  EXPECT_EQ((*audit)[0].reason, "to call the person back");
   EXPECT_EQ((*audit)[1].action, "export_anonymised");
   EXPECT_EQ((*audit)[1].count, 2);
+
+  v1::ExportSubmissionsRequest unexplained;
+  unexplained.set_identified(true);
+  grpc::ClientContext context;
+  server_.SignedInAs(auth::Role::kOfficer, &context);
+  auto reader = server_.officer().ExportSubmissions(&context, unexplained);
+  v1::SubmissionRecord record;
+  EXPECT_FALSE(reader->Read(&record)) << "nothing leaves without a reason";
+  EXPECT_EQ(reader->Finish().error_code(), grpc::StatusCode::INVALID_ARGUMENT);
 }
 
 TEST(RpcFunctionTest, SubmitBatchNeedsNoServer) {

@@ -16,6 +16,7 @@
 
 #include "carevoice/v1/carevoice.grpc.pb.h"
 #include "gtest/gtest.h"
+#include "tests/service/officer_session.h"
 #include "tests/service/testing.h"
 
 extern char** environ;
@@ -43,6 +44,8 @@ std::optional<int> WaitForExitOf(pid_t pid) {
 class ServiceProcess {
  public:
   ServiceProcess(const std::string& db, std::vector<std::string> extra_env = {}) {
+    // So the test can ask it, as an officer, what it stored.
+    if (auto s = testing::EnsureTestAdmin(db); !s.ok()) ADD_FAILURE() << s;
     int out[2];
     if (::pipe2(out, O_CLOEXEC) != 0) {
       ADD_FAILURE() << "pipe failed";
@@ -186,10 +189,12 @@ class ServiceProcessTest : public ::testing::Test {
     auto stub = v1::Officer::NewStub(
         grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
     v1::ListSubmissionsRequest request;
-    request.set_officer("process.test");
     v1::ListSubmissionsResponse response;
     grpc::ClientContext context;
     SetDeadline(&context);
+    absl::StatusOr<std::string> token = testing::SignInTestAdmin(address);
+    EXPECT_TRUE(token.ok()) << token.status();
+    testing::UseSession(token.value_or(""), &context);
     grpc::Status s = stub->ListSubmissions(&context, request, &response);
     EXPECT_TRUE(s.ok()) << s.error_message();
     std::vector<std::string> ids;

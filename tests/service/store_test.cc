@@ -390,6 +390,77 @@ TEST(StoreTest, TheAuditIsAHashChainThatFindsAChangedOrRemovedRow) {
   }
 }
 
+TEST(StoreTest, AReasonCanBeErasedButNotRewritten) {
+  TempDir dir;
+  const std::string path = dir.File("reasons.db");
+  {
+    auto store = Open(path);
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(store->RecordAudit({kT0, "jo.bloggs", "list", 0}).ok());
+    auto page = store->ListSubmissionsAudited(
+        10, std::nullopt, {kT0, "jo.bloggs", "list_with_text", 0, "Reply to Pat Example"});
+    ASSERT_TRUE(page.ok());
+    auto rows = store->ListAudit(1);
+    ASSERT_TRUE(rows.ok());
+    EXPECT_EQ(rows->front().reason, "Reply to Pat Example");
+    EXPECT_EQ(rows->front().reason_hash.size(), 64u);
+    EXPECT_TRUE(store->VerifyAudit()->ok());
+  }
+  Tamper(path, "UPDATE audit_log SET reason = 'Routine' WHERE seq = 2");
+  {
+    auto store = Open(path);
+    auto v = store->VerifyAudit();
+    ASSERT_TRUE(v.ok());
+    EXPECT_EQ(v->first_bad_seq, 2);
+    EXPECT_NE(v->problem.find("reason was changed"), std::string::npos) << v->problem;
+  }
+  // Erasure removes the reason (it may name a person); the chain holds.
+  Tamper(path, "UPDATE audit_log SET reason = '' WHERE seq = 2");
+  EXPECT_TRUE(Open(path)->VerifyAudit()->ok());
+  // But the hash it left cannot be swapped for another reason's.
+  Tamper(path, "UPDATE audit_log SET reason_hash = '' WHERE seq = 2");
+  EXPECT_FALSE(Open(path)->VerifyAudit()->ok());
+}
+
+TEST(StoreTest, AccountsAndSessionsOutliveARestart) {
+  TempDir dir;
+  const std::string path = dir.File("accounts.db");
+  const Account ada{"ada", "admin", "$argon2id$not-really", false, 2, kT0, kT0 + absl::Hours(1),
+                    kT0};
+  const Session session{"ab12", "ada", kT0, kT0 + absl::Minutes(30), kT0 + absl::Hours(12)};
+  {
+    auto store = Open(path);
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(store->WithAccounts([&](AccountTxn& txn) -> absl::Status {
+      if (auto s = txn.PutAccount(ada); !s.ok()) return s;
+      return txn.PutSession(session);
+    }).ok());
+    Session orphan = session;
+    orphan.token_hash = "cd34";
+    orphan.account = "nobody";
+    EXPECT_FALSE(store->WithAccounts([&](AccountTxn& txn) {
+      return txn.PutSession(orphan);
+    }).ok()) << "a session belongs to an account";
+  }
+  auto store = Open(path);
+  ASSERT_TRUE(store->WithAccounts([&](AccountTxn& txn) -> absl::Status {
+    auto found = txn.FindAccount("ada");
+    EXPECT_TRUE(found.ok() && found->has_value());
+    if (found.ok() && found->has_value()) {
+      EXPECT_EQ((*found)->role, "admin");
+      EXPECT_EQ((*found)->failed_signins, 2);
+      EXPECT_EQ((*found)->locked_until, kT0 + absl::Hours(1));
+    }
+    auto s = txn.FindSession("ab12");
+    EXPECT_TRUE(s.ok() && s->has_value() && (*s)->ends_at == kT0 + absl::Hours(12));
+    EXPECT_EQ(txn.ListAccounts()->size(), 1u);
+    // Expired sessions are swept with an account's.
+    if (auto d = txn.DeleteSessionsOf("", kT0 + absl::Hours(1)); !d.ok()) return d;
+    EXPECT_FALSE(txn.FindSession("ab12")->has_value());
+    return absl::OkStatus();
+  }).ok());
+}
+
 TEST(StoreTest, ConcurrentWritersStoreEachItemExactlyOnce) {
   TempDir dir;
   auto store = Open(dir.File("concurrent.db"));

@@ -13,7 +13,9 @@ TestServer::TestServer() {
   catalog_ = std::move(catalog).value();
   kiosk_service_ =
       std::make_unique<rpc::KioskSyncImpl>(*store_, *catalog_, clock_);
-  officer_service_ = std::make_unique<rpc::OfficerImpl>(*store_, *catalog_, clock_);
+  accounts_ = std::make_unique<auth::Accounts>(*store_, clock_);
+  officer_service_ =
+      std::make_unique<rpc::OfficerImpl>(*store_, *catalog_, clock_, *accounts_);
   grpc::ServerBuilder builder;
   builder.RegisterService(kiosk_service_.get());
   builder.RegisterService(officer_service_.get());
@@ -24,5 +26,32 @@ TestServer::TestServer() {
 }
 
 TestServer::~TestServer() { server_->Shutdown(); }
+
+std::string TestServer::TokenFor(auth::Role role) {
+  if (auto it = tokens_.find(role); it != tokens_.end()) return it->second;
+  const std::string name = std::string(auth::RoleName(role)) + ".test";
+  const std::string password = "a long enough test password";
+  if (!tokens_.contains(auth::Role::kAdmin) && role != auth::Role::kAdmin) {
+    TokenFor(auth::Role::kAdmin);  // the first account is the admin
+  }
+  if (role == auth::Role::kAdmin) {
+    if (auto s = accounts_->CreateFirstAdmin(name, password); !s.ok()) ADD_FAILURE() << s;
+  } else {
+    auth::Caller admin{"admin.test", auth::Role::kAdmin};
+    if (auto a = accounts_->Create(admin, name, role, password); !a.ok()) {
+      ADD_FAILURE() << a.status();
+    }
+  }
+  auto in = accounts_->SignIn(name, password);
+  if (!in.ok()) {
+    ADD_FAILURE() << in.status();
+    return "";
+  }
+  return tokens_[role] = in->token;
+}
+
+void TestServer::SignedInAs(auth::Role role, grpc::ClientContext* context) {
+  context->AddMetadata("authorization", "Bearer " + TokenFor(role));
+}
 
 }  // namespace carevoice::service::testing

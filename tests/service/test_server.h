@@ -1,14 +1,18 @@
 // A real SQLite store, the sample catalog and both gRPC services behind an
-// in-process channel, for tests where ports are not the point. Test
+// in-process channel, for tests where ports are not the point, with an
+// account of each role to call the Officer service as. Test
 // threads only; stubs may be used from several threads.
 #pragma once
 
 #include <grpcpp/grpcpp.h>
 
+#include <map>
 #include <memory>
+#include <string>
 
 #include "base/clock.h"
 #include "carevoice/v1/carevoice.grpc.pb.h"
+#include "service/auth/accounts.h"
 #include "service/catalog/catalog.h"
 #include "service/rpc/services.h"
 #include "service/store/store.h"
@@ -23,14 +27,23 @@ class TestServer {
 
   base::FakeClock& clock() { return clock_; }
   store::Store& store() { return *store_; }
+  auth::Accounts& accounts() { return *accounts_; }
   v1::KioskSync::Stub& kiosk() { return *kiosk_stub_; }
   v1::Officer::Stub& officer() { return *officer_stub_; }
+
+  // The session token of the test account with `role` ("admin.test",
+  // "officer.test", "clerk.test"), made and signed in on first use.
+  std::string TokenFor(auth::Role role);
+  // Sets `context` to carry that token.
+  void SignedInAs(auth::Role role, grpc::ClientContext* context);
 
  private:
   TempDir dir_;
   base::FakeClock clock_;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<catalog::CatalogFile> catalog_;
+  std::unique_ptr<auth::Accounts> accounts_;
+  std::map<auth::Role, std::string> tokens_;
   std::unique_ptr<rpc::KioskSyncImpl> kiosk_service_;
   std::unique_ptr<rpc::OfficerImpl> officer_service_;
   std::unique_ptr<grpc::Server> server_;

@@ -1,0 +1,228 @@
+// Who may do what, exhaustively: every rpc of the Officer service, as every
+// role and with no session, through a real in-process server. The expected
+// table is written here again, apart from the code's (service/auth/
+// roles.h), from the README's "Who may do what"; an rpc added to the
+// service without a row here fails the first test.
+#include <grpcpp/grpcpp.h>
+
+#include <functional>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "tests/service/test_server.h"
+
+namespace carevoice::service {
+namespace {
+
+using auth::Role;
+using testing::TestServer;
+
+constexpr Role kAdmin = Role::kAdmin;
+constexpr Role kOfficer = Role::kOfficer;
+constexpr Role kClerk = Role::kClerk;
+
+using Stub = v1::Officer::Stub;
+using Call = std::function<grpc::Status(Stub&, grpc::ClientContext*)>;
+
+struct Case {
+  std::string rpc;      // the method's name in the service
+  std::string variant;  // what of the request matters, for messages
+  std::set<Role> allowed;
+  Call call;
+  bool ends_session = false;  // SignOut: run it on a session of its own
+};
+
+template <typename Request, typename Response>
+Call Unary(grpc::Status (Stub::*method)(grpc::ClientContext*, const Request&, Response*),
+           std::function<Request()> make = [] { return Request(); }) {
+  return [method, make](Stub& stub, grpc::ClientContext* context) {
+    Response response;
+    return (stub.*method)(context, make(), &response);
+  };
+}
+
+Call Export(bool identified) {
+  return [identified](Stub& stub, grpc::ClientContext* context) {
+    v1::ExportSubmissionsRequest request;
+    request.set_identified(identified);
+    request.set_reason("checking who may");
+    auto reader = stub.ExportSubmissions(context, request);
+    v1::SubmissionRecord record;
+    while (reader->Read(&record)) {
+    }
+    return reader->Finish();
+  };
+}
+
+std::vector<Case> Cases() {
+  static int made = 0;  // each allowed CreateAccount makes a new name
+  const std::set<Role> all = {kAdmin, kOfficer, kClerk};
+  return {
+      {"SignOut", "", all, Unary(&Stub::SignOut), /*ends_session=*/true},
+      {"ExtendSession", "", all, Unary(&Stub::ExtendSession)},
+      {"CreateAccount", "", {kAdmin},
+       Unary<v1::CreateAccountRequest, v1::Account>(&Stub::CreateAccount, [] {
+         v1::CreateAccountRequest r;
+         r.set_name("made" + std::to_string(++made));
+         r.set_role(v1::ROLE_CLERK);
+         r.set_password("a long enough password");
+         return r;
+       })},
+      {"ListAccounts", "", {kAdmin}, Unary(&Stub::ListAccounts)},
+      {"UpdateAccount", "", {kAdmin},
+       Unary<v1::UpdateAccountRequest, v1::Account>(&Stub::UpdateAccount, [] {
+         v1::UpdateAccountRequest r;
+         r.set_name("someone.else");
+         r.set_unlock(true);
+         return r;
+       })},
+      {"ListSubmissions", "without words", all, Unary(&Stub::ListSubmissions)},
+      {"ListSubmissions", "with words", {kOfficer},
+       Unary<v1::ListSubmissionsRequest, v1::ListSubmissionsResponse>(
+           &Stub::ListSubmissions,
+           [] {
+             v1::ListSubmissionsRequest r;
+             r.set_include_text(true);
+             r.set_reason("checking who may");
+             return r;
+           })},
+      {"ExportSubmissions", "anonymised", all, Export(false)},
+      {"ExportSubmissions", "identified", {kOfficer}, Export(true)},
+      {"GetCatalog", "", all, Unary(&Stub::GetCatalog)},
+      {"VerifyAudit", "", {kAdmin}, Unary(&Stub::VerifyAudit)},
+      {"ListAudit", "", {kAdmin}, Unary(&Stub::ListAudit)},
+  };
+}
+
+// SignIn is the one call that needs no session; tested apart below.
+const std::set<std::string> kNeedsNoSession = {"SignIn"};
+
+TEST(RolesTest, EveryRpcOfTheOfficerServiceHasItsRowHere) {
+  std::set<std::string> covered = kNeedsNoSession;
+  for (const Case& c : Cases()) covered.insert(c.rpc);
+  const google::protobuf::ServiceDescriptor* service =
+      v1::SignInRequest::descriptor()->file()->FindServiceByName("Officer");
+  ASSERT_NE(service, nullptr);
+  for (int i = 0; i < service->method_count(); ++i) {
+    EXPECT_TRUE(covered.contains(service->method(i)->name()))
+        << service->method(i)->name() << " has no row in the role table's test";
+  }
+}
+
+class RolesCallTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    for (Role r : auth::kRoles) server_.TokenFor(r);
+    auth::Caller admin{"admin.test", kAdmin};
+    ASSERT_TRUE(server_.accounts().Create(admin, "someone.else", kClerk,
+                                          "someone else's password").ok());
+  }
+
+  grpc::Status CallAs(const Case& c, std::optional<Role> role) {
+    grpc::ClientContext context;
+    if (role) {
+      std::string token = server_.TokenFor(*role);
+      if (c.ends_session) {
+        auto in = server_.accounts().SignIn(std::string(auth::RoleName(*role)) + ".test",
+                                            "a long enough test password");
+        EXPECT_TRUE(in.ok()) << in.status();
+        token = in.ok() ? in->token : "";
+      }
+      context.AddMetadata("authorization", "Bearer " + token);
+    }
+    return c.call(server_.officer(), &context);
+  }
+
+  TestServer server_;
+};
+
+TEST_F(RolesCallTest, EachRoleDoesWhatTheTableSaysAndNothingElse) {
+  for (const Case& c : Cases()) {
+    const std::string what = c.rpc + (c.variant.empty() ? "" : " (" + c.variant + ")");
+    grpc::Status none = CallAs(c, std::nullopt);
+    EXPECT_EQ(none.error_code(), grpc::StatusCode::UNAUTHENTICATED)
+        << what << " with no session: " << none.error_message();
+    for (Role role : auth::kRoles) {
+      grpc::Status s = CallAs(c, role);
+      const std::string as = what + " as " + std::string(auth::RoleName(role));
+      if (c.allowed.contains(role)) {
+        EXPECT_TRUE(s.ok()) << as << ": " << s.error_message();
+      } else {
+        EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED)
+            << as << ": " << s.error_message();
+      }
+    }
+  }
+}
+
+TEST_F(RolesCallTest, ARefusedCallDoesNothingAndSaysWhatTheRoleMayNotDo) {
+  const auto before = server_.store().ListAudit(1000);
+  ASSERT_TRUE(before.ok());
+  v1::ListSubmissionsRequest request;
+  request.set_include_text(true);
+  request.set_reason("a clerk asks");
+  v1::ListSubmissionsResponse response;
+  grpc::ClientContext context;
+  server_.SignedInAs(kClerk, &context);
+  grpc::Status s = server_.officer().ListSubmissions(&context, request, &response);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(s.error_message(),
+            "the clerk role may not read people's words or contact details");
+  EXPECT_EQ(server_.store().ListAudit(1000)->size(), before->size())
+      << "nothing was read, so nothing is audited";
+}
+
+TEST_F(RolesCallTest, SignInNeedsNoSessionAndANonsenseTokenIsRefusedPlainly) {
+  v1::SignInRequest request;
+  request.set_name("clerk.test");
+  request.set_password("a long enough test password");
+  v1::SignInResponse response;
+  {
+    grpc::ClientContext context;
+    ASSERT_TRUE(server_.officer().SignIn(&context, request, &response).ok());
+  }
+  EXPECT_EQ(response.session().name(), "clerk.test");
+  EXPECT_EQ(response.session().role(), v1::ROLE_CLERK);
+  EXPECT_TRUE(response.token().starts_with("cvs_"));
+
+  auto call_with = [&](const std::string& authorization) {
+    grpc::ClientContext context;
+    context.AddMetadata("authorization", authorization);
+    v1::SessionInfo info;
+    return server_.officer().ExtendSession(&context, v1::ExtendSessionRequest(), &info);
+  };
+  EXPECT_TRUE(call_with("Bearer " + response.token()).ok());
+  grpc::Status s = call_with("Bearer not-a-token");
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_NE(s.error_message().find("not a CareVoice session token"), std::string::npos);
+  s = call_with("Basic " + response.token());
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::UNAUTHENTICATED) << "only Bearer is read";
+  std::string forged = response.token();
+  forged.back() = forged.back() == 'A' ? 'B' : 'A';
+  s = call_with("Bearer " + forged);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_NE(s.error_message().find("session has ended"), std::string::npos);
+}
+
+TEST_F(RolesCallTest, AdmittedCallsSayWhenTheSessionEnds) {
+  grpc::ClientContext context;
+  server_.SignedInAs(kClerk, &context);
+  v1::GetCatalogResponse response;
+  ASSERT_TRUE(server_.officer().GetCatalog(&context, v1::GetCatalogRequest(), &response).ok());
+  const auto& metadata = context.GetServerInitialMetadata();
+  auto expires = metadata.find("carevoice-session-expires-at");
+  auto ends = metadata.find("carevoice-session-ends-at");
+  ASSERT_NE(expires, metadata.end());
+  ASSERT_NE(ends, metadata.end());
+  const absl::Time now = server_.clock().Now();
+  EXPECT_EQ(std::stoll(std::string(expires->second.data(), expires->second.size())),
+            absl::ToUnixSeconds(now + absl::Minutes(30)));
+  EXPECT_EQ(std::stoll(std::string(ends->second.data(), ends->second.size())),
+            absl::ToUnixSeconds(now + absl::Hours(12)));
+}
+
+}  // namespace
+}  // namespace carevoice::service
