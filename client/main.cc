@@ -79,6 +79,10 @@ int main(int argc, char** argv) {
                  "CA certificate (PEM) that signed the service's: talk TLS (plaintext without)")
       ->check(CLI::ExistingFile);
   app.add_option("--outbox", outbox_path, "Outbox file (SQLite)");
+  std::string enrol_code;
+  app.add_option("--enrol", enrol_code,
+                 "one-time enrolment code from an admin (carevoice-admin device enrol): used "
+                 "when this device has no credential, or the service refuses the one it has");
   app.add_option("--mode", mode, "kiosk (tablet and officer modes come later)")
       ->check(CLI::IsMember({"kiosk"}));
   app.add_option("--speech-log", speech_log, "Write the speech transcript here (tests, audits)");
@@ -137,6 +141,7 @@ int main(int argc, char** argv) {
   sync_options.initial_backoff = absl::Milliseconds(backoff_ms);
   sync_options.max_backoff = absl::Milliseconds(std::max(backoff_ms, max_backoff_ms));
   sync_options.catalog_refresh = absl::Milliseconds(catalog_refresh_ms);
+  sync_options.enrol_code = enrol_code;
   client::Syncer syncer(**outbox, **transport, sync_options);
   syncer.Start();
 

@@ -30,6 +30,7 @@
 #include "base/clock.h"
 #include "base/grpc_tls.h"
 #include "service/auth/accounts.h"
+#include "service/auth/devices.h"
 #include "service/catalog/catalog.h"
 #include "service/log.h"
 #include "service/rpc/fault_injection.h"
@@ -146,9 +147,10 @@ int main(int argc, char** argv) {
       carevoice::service::catalog::CatalogFile::Open(catalog_path, clock);
   if (!catalog.ok()) return Fail("--catalog", catalog.status());
 
-  rpc::KioskSyncImpl kiosk(**store, **catalog, clock, *std::move(fault_hook));
   carevoice::service::auth::Accounts accounts(**store, clock);
-  rpc::OfficerImpl officer(**store, **catalog, clock, accounts);
+  carevoice::service::auth::Devices devices(**store, clock);
+  rpc::KioskSyncImpl kiosk(**store, **catalog, clock, devices, *std::move(fault_hook));
+  rpc::OfficerImpl officer(**store, **catalog, clock, accounts, devices);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();

@@ -1,6 +1,6 @@
 // The kiosk's outbox interface: it holds submissions until the service
-// acknowledges them, the device's identity and reference counter, and the
-// last good catalog. SqliteOutbox (outbox_sqlite.h) is the durable one;
+// acknowledges them, the device's identity, credential and reference
+// counter, and the last good catalog. SqliteOutbox (outbox_sqlite.h) is the durable one;
 // tests use FakeOutbox (tests/client/fake_outbox.h).
 //
 // Nothing acknowledged to a person is ever lost: Enqueue returns only after
@@ -72,6 +72,11 @@ class Outbox {
   // Counts a failed send of a still-pending item (FailedPrecondition
   // otherwise).
   virtual absl::Status CountAttempt(const std::string& submission_id) = 0;
+
+  // The device's credential from enrolment ("" before it is enrolled), and
+  // saving a new one (replacing any before), durably.
+  virtual absl::StatusOr<std::string> Credential() = 0;
+  virtual absl::Status SaveCredential(const std::string& credential) = 0;
 
   // The last good catalog, if any.
   virtual absl::StatusOr<std::optional<v1::Catalog>> CachedCatalog() = 0;

@@ -59,6 +59,11 @@ CREATE TABLE catalog_cache (
 ALTER TABLE items ADD COLUMN urgent INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX items_by_urgency ON items (state, urgent, counter);
 )sql"},
+    // Version 3: the credential the service gave at enrolment (the file is
+    // owner-only; the service keeps only its hash).
+    {3, R"sql(
+ALTER TABLE device ADD COLUMN credential TEXT NOT NULL DEFAULT '';
+)sql"},
 };
 
 using base::Statement;
@@ -329,6 +334,23 @@ absl::StatusOr<std::optional<v1::Catalog>> SqliteOutbox::CachedCatalog() {
     return absl::DataLossError("outbox: cached catalog is unreadable");
   }
   return std::optional<v1::Catalog>(std::move(catalog));
+}
+
+absl::StatusOr<std::string> SqliteOutbox::Credential() {
+  std::lock_guard lock(db_->mu);
+  absl::StatusOr<Statement> q = db_->conn->Prepare("SELECT credential FROM device WHERE id = 1");
+  if (!q.ok()) return q.status();
+  absl::StatusOr<bool> row = q->Step();
+  if (!row.ok()) return row.status();
+  return *row ? q->ColumnText(0) : std::string();
+}
+
+absl::Status SqliteOutbox::SaveCredential(const std::string& credential) {
+  std::lock_guard lock(db_->mu);
+  absl::StatusOr<Statement> update =
+      db_->conn->Prepare("UPDATE device SET credential = ? WHERE id = 1");
+  if (!update.ok()) return update.status();
+  return update->BindText(1, credential).Run();
 }
 
 absl::Status SqliteOutbox::CacheCatalog(const v1::Catalog& catalog) {

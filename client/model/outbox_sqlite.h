@@ -33,6 +33,8 @@ class SqliteOutbox final : public Outbox {
                             const std::string& field,
                             const std::string& message_key) override;
   absl::Status CountAttempt(const std::string& submission_id) override;
+  absl::StatusOr<std::string> Credential() override;
+  absl::Status SaveCredential(const std::string& credential) override;
   absl::StatusOr<std::optional<v1::Catalog>> CachedCatalog() override;
   absl::Status CacheCatalog(const v1::Catalog& catalog) override;
 

@@ -70,6 +70,10 @@ void Syncer::Start() {
       ++status_.catalog_serial;
     }
   }
+  absl::StatusOr<std::string> credential = outbox_.Credential();
+  if (!credential.ok()) LogWarning("credential", credential.status());
+  has_credential_ = credential.ok() && !credential->empty();
+  if (has_credential_) transport_.UseCredential(*credential);
   RefreshPendingCount();
   thread_ = std::thread(&Syncer::Run, this);
 }
@@ -122,10 +126,23 @@ bool Syncer::Stopping() const {
 
 void Syncer::SetReachable(const absl::Status& call) {
   bool changed = false;
+  bool refused_now = false;
   {
     std::lock_guard lock(mu_);
     changed = status_.service_reachable != call.ok();
     status_.service_reachable = call.ok();
+    // Any answer but "who are you?" says the device is known.
+    const bool refused = call.code() == absl::StatusCode::kUnauthenticated;
+    if (call.ok() || refused) {
+      refused_now = refused && !status_.needs_enrolment;
+      status_.needs_enrolment = refused;
+    }
+  }
+  if (refused_now) {
+    // For staff, in the device's log; the public sees nothing of it.
+    std::cerr << "syncer: the service refuses this device (" << call.message()
+              << "); everything stays queued until it is enrolled again "
+                 "(start it with --enrol CODE; an admin makes codes)\n";
   }
   if (changed) {
     SyncEvent event;
@@ -164,6 +181,7 @@ void Syncer::Run() {
       if (stop_) return;
       wake_ = false;  // whatever it asked for, this pass does
     }
+    EnrolIfNeeded();
     bool ok = true;
     if (clock_.Now() >= next_refresh) {
       if (RefreshCatalog()) {
@@ -194,6 +212,37 @@ void Syncer::Run() {
     cv_.wait_for(lock, absl::ToChronoNanoseconds(sleep),
                  [this] { return stop_ || wake_; });
   }
+}
+
+void Syncer::EnrolIfNeeded() {
+  if (options_.enrol_code.empty() || code_tried_) return;
+  if (has_credential_ && !Status().needs_enrolment) return;
+  v1::EnrolRequest request;
+  request.set_code(options_.enrol_code);
+  request.set_device_id(outbox_.device_id());
+  absl::StatusOr<v1::EnrolResponse> response =
+      transport_.Enrol(request, options_.rpc_timeout);
+  if (!response.ok()) {
+    const bool unreachable = response.status().code() == absl::StatusCode::kUnavailable ||
+                             response.status().code() == absl::StatusCode::kDeadlineExceeded;
+    if (unreachable) return;  // the same code is tried again on the next pass
+    code_tried_ = true;       // used, expired or unknown: it will not work later
+    std::cerr << "syncer: enrolment refused: " << response.status().message() << "\n";
+    return;
+  }
+  code_tried_ = true;
+  // Kept even if saving fails, for this run; the log says so.
+  if (absl::Status s = outbox_.SaveCredential(response->credential()); !s.ok()) {
+    LogWarning("save credential (this run only)", s);
+  }
+  transport_.UseCredential(response->credential());
+  has_credential_ = true;
+  {
+    std::lock_guard lock(mu_);
+    status_.needs_enrolment = false;
+  }
+  std::cerr << "syncer: enrolled as a " << response->mode() << " at " << response->site()
+            << "\n";
 }
 
 bool Syncer::RefreshCatalog() {

@@ -49,6 +49,11 @@ struct SyncOptions {
   // The device's wall clock, read into each batch so the service can date
   // items right when it is wrong; nullptr means base::SystemClock.
   const base::Clock* wall_clock = nullptr;
+  // A one-time enrolment code (the kiosk's --enrol). Exchanged for the
+  // device's credential (kept in the outbox) when it has none, or when the
+  // service refuses the one it has (revoked); tried at most once per run,
+  // as the service accepts a code only once.
+  std::string enrol_code;
 };
 
 // What changed, for a listener that wants to be woken instead of polling
@@ -72,6 +77,10 @@ struct SyncStatus {
   int pending = 0;
   std::uint64_t delivered_total = 0;  // acknowledged by this Syncer
   std::uint64_t catalog_serial = 0;  // bumps whenever the catalog changes
+  // The service refused this device (not enrolled, or revoked) and no code
+  // has mended it: everything stays queued, people are still thanked, and
+  // staff (never the public) must enrol it again.
+  bool needs_enrolment = false;
 };
 
 class Syncer {
@@ -107,6 +116,9 @@ class Syncer {
   // holds only what arrived meanwhile); false means back off.
   bool DrainOnce();
   bool RefreshCatalog();     // true when the service answered
+  // Exchanges options_.enrol_code for a credential when the device needs
+  // one and the code has not been tried (syncer thread only).
+  void EnrolIfNeeded();
   // Records whether a call got an answer (syncer thread only).
   void SetReachable(const absl::Status& call);
   void RefreshPendingCount();
@@ -128,8 +140,11 @@ class Syncer {
   std::optional<v1::Catalog> catalog_;
   std::function<void(const SyncEvent&)> listener_;
   std::thread thread_;
-  // Syncer thread only: the error last logged, so retries do not flood.
+  // Syncer thread only: the error last logged, so retries do not flood;
+  // whether this device has a credential, and whether the code was tried.
   absl::StatusCode last_logged_error_ = absl::StatusCode::kOk;
+  bool has_credential_ = false;
+  bool code_tried_ = false;
 };
 
 }  // namespace carevoice::client

@@ -46,6 +46,16 @@ class GrpcTransport final : public Transport {
         credentials_(std::move(credentials)),
         stub_(v1::KioskSync::NewStub(NewChannel(target_, credentials_))) {}
 
+  absl::StatusOr<v1::EnrolResponse> Enrol(const v1::EnrolRequest& request,
+                                          absl::Duration timeout) override {
+    return Call(&v1::KioskSync::Stub::Enrol, request, v1::EnrolResponse(), timeout, "Enrol");
+  }
+
+  void UseCredential(const std::string& credential) override {
+    std::lock_guard lock(mu_);
+    credential_ = credential;
+  }
+
   absl::StatusOr<v1::SubmitBatchResponse> SubmitBatch(
       const v1::SubmitBatchRequest& request, absl::Duration timeout) override {
     return Call(&v1::KioskSync::Stub::SubmitBatch, request,
@@ -66,11 +76,14 @@ class GrpcTransport final : public Transport {
       const Request& request, Response response, absl::Duration timeout,
       const char* name) {
     std::shared_ptr<v1::KioskSync::Stub> stub;
+    std::string credential;
     {
       std::lock_guard lock(mu_);
       stub = stub_;
+      credential = credential_;
     }
     grpc::ClientContext context;
+    if (!credential.empty()) context.AddMetadata("authorization", "Bearer " + credential);
     context.set_deadline(std::chrono::system_clock::now() +
                          absl::ToChronoNanoseconds(timeout));
     context.set_wait_for_ready(false);  // unreachable: fail now, not later
@@ -91,6 +104,7 @@ class GrpcTransport final : public Transport {
   const std::shared_ptr<grpc::ChannelCredentials> credentials_;
   std::mutex mu_;
   std::shared_ptr<v1::KioskSync::Stub> stub_;  // replaced after UNAVAILABLE
+  std::string credential_;                      // guarded by mu_
 };
 
 }  // namespace

@@ -15,6 +15,11 @@ namespace carevoice::client {
 class Transport {
  public:
   virtual ~Transport() = default;
+  // Exchanges a one-time enrolment code for this device's credential.
+  virtual absl::StatusOr<v1::EnrolResponse> Enrol(const v1::EnrolRequest& request,
+                                                  absl::Duration timeout) = 0;
+  // The credential every later call carries ("" for none).
+  virtual void UseCredential(const std::string& credential) = 0;
   virtual absl::StatusOr<v1::SubmitBatchResponse> SubmitBatch(
       const v1::SubmitBatchRequest& request, absl::Duration timeout) = 0;
   virtual absl::StatusOr<v1::GetCatalogResponse> GetCatalog(

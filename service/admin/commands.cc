@@ -316,6 +316,69 @@ absl::Status RunAccountUpdate(v1::Officer::StubInterface& stub, const std::strin
   return absl::OkStatus();
 }
 
+namespace {
+
+void WriteDevice(const v1::Device& d, std::ostream& out) {
+  out << d.device_id() << "  " << d.mode() << "  " << d.site() << "  enrolled "
+      << IsoTime(d.enrolled_at());
+  if (d.has_revoked_at()) out << "  REVOKED " << IsoTime(d.revoked_at());
+  out << "\n";
+}
+
+}  // namespace
+
+absl::Status RunDeviceEnrol(v1::Officer::StubInterface& stub, const std::string& token,
+                            const v1::CreateEnrolmentCodeRequest& request, std::ostream& out) {
+  v1::EnrolmentCode code;
+  grpc::ClientContext context;
+  Prepare(&context, token, absl::Seconds(30));
+  if (auto s = FromGrpc(stub.CreateEnrolmentCode(&context, request, &code),
+                        "CreateEnrolmentCode");
+      !s.ok()) {
+    return s;
+  }
+  out << code.code() << "\n";
+  std::fprintf(stderr,
+               "enrolment code for a %s at %s; works once, until %s. Start the device with "
+               "--enrol %s\n",
+               request.mode().c_str(), request.site().c_str(),
+               Clock(absl::FromUnixSeconds(code.expires_at().seconds())).c_str(),
+               code.code().c_str());
+  WarnIfEndingSoon(context);
+  return absl::OkStatus();
+}
+
+absl::Status RunDeviceList(v1::Officer::StubInterface& stub, const std::string& token,
+                           std::ostream& out) {
+  v1::ListDevicesResponse response;
+  grpc::ClientContext context;
+  Prepare(&context, token, absl::Seconds(30));
+  if (auto s = FromGrpc(stub.ListDevices(&context, v1::ListDevicesRequest(), &response),
+                        "ListDevices");
+      !s.ok()) {
+    return s;
+  }
+  for (const v1::Device& d : response.devices()) WriteDevice(d, out);
+  WarnIfEndingSoon(context);
+  return absl::OkStatus();
+}
+
+absl::Status RunDeviceRevoke(v1::Officer::StubInterface& stub, const std::string& token,
+                             const std::string& device_id, std::ostream& out) {
+  v1::RevokeDeviceRequest request;
+  request.set_device_id(device_id);
+  v1::Device device;
+  grpc::ClientContext context;
+  Prepare(&context, token, absl::Seconds(30));
+  if (auto s = FromGrpc(stub.RevokeDevice(&context, request, &device), "RevokeDevice");
+      !s.ok()) {
+    return s;
+  }
+  WriteDevice(device, out);
+  WarnIfEndingSoon(context);
+  return absl::OkStatus();
+}
+
 v1::Role RoleNamed(std::string_view name) {
   if (name == "admin") return v1::ROLE_ADMIN;
   if (name == "officer") return v1::ROLE_OFFICER;

@@ -75,6 +75,16 @@ absl::Status RunAccountList(v1::Officer::StubInterface& stub, const std::string&
 absl::Status RunAccountUpdate(v1::Officer::StubInterface& stub, const std::string& token,
                               const v1::UpdateAccountRequest& request, std::ostream& out);
 
+// `device enrol`: prints the one-time code and until when it works.
+absl::Status RunDeviceEnrol(v1::Officer::StubInterface& stub, const std::string& token,
+                            const v1::CreateEnrolmentCodeRequest& request, std::ostream& out);
+// `device list`: one line per device.
+absl::Status RunDeviceList(v1::Officer::StubInterface& stub, const std::string& token,
+                           std::ostream& out);
+// `device revoke ID`.
+absl::Status RunDeviceRevoke(v1::Officer::StubInterface& stub, const std::string& token,
+                             const std::string& device_id, std::ostream& out);
+
 // "admin", "officer", "clerk" to the proto's Role; ROLE_UNSPECIFIED else.
 v1::Role RoleNamed(std::string_view name);
 

@@ -11,6 +11,8 @@
 //     account create --name NAME --role admin|officer|clerk   (password as login)
 //     account list | disable NAME | enable NAME | unlock NAME
 //     account password NAME | account role NAME ROLE
+//     device enrol --site NAME --mode kiosk|tablet [--valid-hours N]
+//     device list | device revoke ID
 #include <grpcpp/grpcpp.h>
 #include <termios.h>
 #include <unistd.h>
@@ -156,6 +158,26 @@ int main(int argc, char** argv) {
   }
   role_cmd->add_option("role", account_role, "admin, officer or clerk")->required()->check(roles);
 
+  CLI::App* device_cmd = app.add_subcommand("device", "kiosks and tablets (admin)");
+  device_cmd->require_subcommand(1);
+  v1::CreateEnrolmentCodeRequest enrol;
+  std::string site, mode;
+  int valid_hours = 24;
+  std::string device_id;
+  CLI::App* enrol_cmd = device_cmd->add_subcommand(
+      "enrol", "print a one-time code that enrols one device (give it --enrol CODE)");
+  enrol_cmd->add_option("--site", site, "where the device is")->required();
+  enrol_cmd->add_option("--mode", mode, "kiosk or tablet")
+      ->required()
+      ->check(CLI::IsMember({"kiosk", "tablet"}));
+  enrol_cmd->add_option("--valid-hours", valid_hours, "how long the code works (1..168)")
+      ->check(CLI::Range(1, 168))
+      ->capture_default_str();
+  CLI::App* devices_cmd = device_cmd->add_subcommand("list", "every device");
+  CLI::App* revoke_cmd =
+      device_cmd->add_subcommand("revoke", "refuse the device at once; it keeps its queue");
+  revoke_cmd->add_option("id", device_id, "the device's id")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -225,6 +247,15 @@ int main(int argc, char** argv) {
     if (!password) return 1;
     request.set_password(*password);
     status = admin::RunAccountCreate(*stub, token, request, std::cout);
+  } else if (enrol_cmd->parsed()) {
+    enrol.set_site(site);
+    enrol.set_mode(mode);
+    enrol.set_valid_hours(valid_hours);
+    status = admin::RunDeviceEnrol(*stub, token, enrol, std::cout);
+  } else if (devices_cmd->parsed()) {
+    status = admin::RunDeviceList(*stub, token, std::cout);
+  } else if (revoke_cmd->parsed()) {
+    status = admin::RunDeviceRevoke(*stub, token, device_id, std::cout);
   } else if (accounts_cmd->parsed()) {
     status = admin::RunAccountList(*stub, token, std::cout);
   } else {

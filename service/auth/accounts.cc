@@ -100,7 +100,7 @@ absl::Status Accounts::CreateFirstAdmin(std::string_view name, std::string_view 
   absl::StatusOr<std::string> hash = HashPassword(password);
   if (!hash.ok()) return hash.status();
   const absl::Time now = Micros(clock_.Now());
-  return store_.WithAccounts([&](store::AccountTxn& txn) -> absl::Status {
+  return store_.WithAccess([&](store::AccessTxn& txn) -> absl::Status {
     absl::StatusOr<std::vector<store::Account>> all = txn.ListAccounts();
     if (!all.ok()) return all.status();
     if (!all->empty()) {
@@ -119,7 +119,7 @@ absl::StatusOr<SignedIn> Accounts::SignIn(std::string_view name, std::string_vie
                          password.size() <= kMaxPasswordBytes;
   std::optional<store::Account> account;
   if (plausible) {
-    absl::Status read = store_.WithAccounts([&](store::AccountTxn& txn) -> absl::Status {
+    absl::Status read = store_.WithAccess([&](store::AccessTxn& txn) -> absl::Status {
       absl::StatusOr<std::optional<store::Account>> found = txn.FindAccount(name);
       if (!found.ok()) return found.status();
       account = *std::move(found);
@@ -140,7 +140,7 @@ absl::StatusOr<SignedIn> Accounts::SignIn(std::string_view name, std::string_vie
   }
 
   absl::StatusOr<SignedIn> result = WrongNameOrPassword();
-  absl::Status written = store_.WithAccounts([&](store::AccountTxn& txn) -> absl::Status {
+  absl::Status written = store_.WithAccess([&](store::AccessTxn& txn) -> absl::Status {
     result = WrongNameOrPassword();
     // Who typed an unknown name is not known; the name itself may be
     // anything (even a password), so it is not recorded.
@@ -184,7 +184,7 @@ absl::StatusOr<SignedIn> Accounts::SignIn(std::string_view name, std::string_vie
   return result;
 }
 
-absl::StatusOr<SignedIn> Accounts::StartSession(store::AccountTxn& txn,
+absl::StatusOr<SignedIn> Accounts::StartSession(store::AccessTxn& txn,
                                                 const store::Account& account, absl::Time now) {
   absl::StatusOr<Role> role = RoleOf(account);
   if (!role.ok()) return role.status();
@@ -211,7 +211,7 @@ absl::StatusOr<Caller> Accounts::Authenticate(std::string_view token) {
   const std::string hash = SessionTokenHash(token);
   const absl::Time now = Micros(clock_.Now());
   absl::StatusOr<Caller> result = absl::UnknownError("");
-  absl::Status written = store_.WithAccounts([&](store::AccountTxn& txn) -> absl::Status {
+  absl::Status written = store_.WithAccess([&](store::AccessTxn& txn) -> absl::Status {
     result = absl::UnauthenticatedError(
         "this session has ended (signed out, or its password changed): sign in again");
     absl::StatusOr<std::optional<store::Session>> found = txn.FindSession(hash);
@@ -251,7 +251,7 @@ absl::StatusOr<Caller> Accounts::Authenticate(std::string_view token) {
 
 absl::Status Accounts::SignOut(std::string_view token, const Caller& caller) {
   const absl::Time now = Micros(clock_.Now());
-  return store_.WithAccounts([&](store::AccountTxn& txn) -> absl::Status {
+  return store_.WithAccess([&](store::AccessTxn& txn) -> absl::Status {
     if (auto s = txn.DeleteSession(SessionTokenHash(token)); !s.ok()) return s;
     return txn.Audit({now, caller.name, "signout", 0});
   });
@@ -266,7 +266,7 @@ absl::StatusOr<store::Account> Accounts::Create(const Caller& by, std::string_vi
   const absl::Time now = Micros(clock_.Now());
   store::Account a{std::string(name), std::string(RoleName(role)), *hash};
   a.created_at = now;
-  absl::Status s = store_.WithAccounts([&](store::AccountTxn& txn) -> absl::Status {
+  absl::Status s = store_.WithAccess([&](store::AccessTxn& txn) -> absl::Status {
     absl::StatusOr<std::optional<store::Account>> found = txn.FindAccount(name);
     if (!found.ok()) return found.status();
     if (found->has_value()) {
@@ -282,7 +282,7 @@ absl::StatusOr<store::Account> Accounts::Create(const Caller& by, std::string_vi
 absl::StatusOr<std::vector<store::Account>> Accounts::List(const Caller& by) {
   const absl::Time now = Micros(clock_.Now());
   std::vector<store::Account> accounts;
-  absl::Status s = store_.WithAccounts([&](store::AccountTxn& txn) -> absl::Status {
+  absl::Status s = store_.WithAccess([&](store::AccessTxn& txn) -> absl::Status {
     absl::StatusOr<std::vector<store::Account>> all = txn.ListAccounts();
     if (!all.ok()) return all.status();
     accounts = *std::move(all);
@@ -302,7 +302,7 @@ absl::StatusOr<store::Account> Accounts::Update(const Caller& by, const AccountC
   }
   const absl::Time now = Micros(clock_.Now());
   store::Account updated;
-  absl::Status s = store_.WithAccounts([&](store::AccountTxn& txn) -> absl::Status {
+  absl::Status s = store_.WithAccess([&](store::AccessTxn& txn) -> absl::Status {
     absl::StatusOr<std::vector<store::Account>> all = txn.ListAccounts();
     if (!all.ok()) return all.status();
     auto it = std::find_if(all->begin(), all->end(),

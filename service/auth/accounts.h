@@ -89,7 +89,7 @@ class Accounts {
   const SessionPolicy& policy() const { return policy_; }
 
  private:
-  absl::StatusOr<SignedIn> StartSession(store::AccountTxn& txn, const store::Account& account,
+  absl::StatusOr<SignedIn> StartSession(store::AccessTxn& txn, const store::Account& account,
                                         absl::Time now);
 
   store::Store& store_;

@@ -5,12 +5,15 @@
 #include <semaphore>
 
 #include "absl/status/status.h"
+#include "contract/reference_code.h"
 
 namespace carevoice::service::auth {
 namespace {
 
 constexpr std::string_view kTokenPrefix = "cvs_";
+constexpr std::string_view kCredentialPrefix = "cvd_";
 constexpr std::size_t kTokenBytes = 32;
+constexpr std::size_t kEnrolmentCodeLength = 12;
 
 void InitSodium() {
   // Safe to race: libsodium guards it.
@@ -65,7 +68,8 @@ void SpendPasswordCheckTime(std::string_view password) {
   (void)PasswordMatches(decoy, password);
 }
 
-std::string NewSessionToken() {
+// `prefix` and 32 random bytes in base64url.
+std::string NewSecret(std::string_view prefix) {
   InitSodium();
   unsigned char bytes[kTokenBytes];
   randombytes_buf(bytes, sizeof(bytes));
@@ -73,12 +77,12 @@ std::string NewSessionToken() {
   sodium_bin2base64(b64, sizeof(b64), bytes, sizeof(bytes),
                     sodium_base64_VARIANT_URLSAFE_NO_PADDING);
   sodium_memzero(bytes, sizeof(bytes));
-  return std::string(kTokenPrefix) + b64;
+  return std::string(prefix) + b64;
 }
 
-bool LooksLikeSessionToken(std::string_view token) {
-  if (!token.starts_with(kTokenPrefix)) return false;
-  const std::string_view body = token.substr(kTokenPrefix.size());
+bool LooksLikeSecret(std::string_view token, std::string_view prefix) {
+  if (!token.starts_with(prefix)) return false;
+  const std::string_view body = token.substr(prefix.size());
   if (body.size() != 43) return false;
   for (char c : body) {
     const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
@@ -88,11 +92,52 @@ bool LooksLikeSessionToken(std::string_view token) {
   return true;
 }
 
-std::string SessionTokenHash(std::string_view token) {
+std::string NewSessionToken() { return NewSecret(kTokenPrefix); }
+bool LooksLikeSessionToken(std::string_view token) {
+  return LooksLikeSecret(token, kTokenPrefix);
+}
+std::string NewDeviceCredential() { return NewSecret(kCredentialPrefix); }
+bool LooksLikeDeviceCredential(std::string_view credential) {
+  return LooksLikeSecret(credential, kCredentialPrefix);
+}
+
+std::string NewEnrolmentCode() {
+  InitSodium();
+  const std::string_view alphabet = contract::kReferenceAlphabet;
+  std::string code;
+  for (std::size_t i = 0; i < kEnrolmentCodeLength; ++i) {
+    code += alphabet[randombytes_uniform(static_cast<std::uint32_t>(alphabet.size()))];
+  }
+  return code;
+}
+
+std::optional<std::string> CanonicalEnrolmentCode(std::string_view typed) {
+  std::string code;
+  for (char c : typed) {
+    if (c == ' ' || c == '-') continue;
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    if (contract::kReferenceAlphabet.find(c) == std::string_view::npos) return std::nullopt;
+    code += c;
+    if (code.size() > kEnrolmentCodeLength) return std::nullopt;
+  }
+  if (code.size() != kEnrolmentCodeLength) return std::nullopt;
+  return code;
+}
+
+std::string FormatEnrolmentCode(std::string_view canonical) {
+  std::string out;
+  for (std::size_t i = 0; i < canonical.size(); ++i) {
+    if (i > 0 && i % 4 == 0) out += '-';
+    out += canonical[i];
+  }
+  return out;
+}
+
+std::string SecretHash(std::string_view secret) {
   InitSodium();
   unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(token.data()),
-                     token.size());
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(secret.data()),
+                     secret.size());
   char hex[crypto_hash_sha256_BYTES * 2 + 1];
   sodium_bin2hex(hex, sizeof(hex), digest, sizeof(digest));
   return hex;

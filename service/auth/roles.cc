@@ -81,6 +81,9 @@ std::string_view ActionWords(Action action) {
 Action ActionOf(const v1::SignInRequest&) { return Action::kSignIn; }
 Action ActionOf(const v1::SignOutRequest&) { return Action::kOwnSession; }
 Action ActionOf(const v1::ExtendSessionRequest&) { return Action::kOwnSession; }
+Action ActionOf(const v1::CreateEnrolmentCodeRequest&) { return Action::kAdminister; }
+Action ActionOf(const v1::ListDevicesRequest&) { return Action::kAdminister; }
+Action ActionOf(const v1::RevokeDeviceRequest&) { return Action::kAdminister; }
 Action ActionOf(const v1::CreateAccountRequest&) { return Action::kAdminister; }
 Action ActionOf(const v1::ListAccountsRequest&) { return Action::kAdminister; }
 Action ActionOf(const v1::UpdateAccountRequest&) { return Action::kAdminister; }

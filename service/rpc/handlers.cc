@@ -11,6 +11,7 @@
 #include "contract/limits.h"
 #include "contract/reference_code.h"
 #include "contract/validation.h"
+#include "service/auth/passwords.h"
 #include "service/log.h"
 #include "service/rpc/redaction.h"
 
@@ -85,6 +86,14 @@ void SetAccount(const store::Account& a, v1::Account* out) {
   out->set_disabled(a.disabled);
   if (a.locked_until > absl::UnixEpoch()) SetTimestamp(a.locked_until, out->mutable_locked_until());
   SetTimestamp(a.created_at, out->mutable_created_at());
+}
+
+void SetDevice(const store::Device& d, v1::Device* out) {
+  out->set_device_id(d.device_id);
+  out->set_site(d.site);
+  out->set_mode(d.mode);
+  SetTimestamp(d.enrolled_at, out->mutable_enrolled_at());
+  if (d.revoked()) SetTimestamp(d.revoked_at, out->mutable_revoked_at());
 }
 
 absl::StatusOr<auth::Role> RoleFrom(v1::Role role) {
@@ -331,6 +340,53 @@ absl::Status ExportSubmissions(
   if (!handed.ok()) return handed.status();
   if (client_gone) return absl::CancelledError("the client stopped reading");
   return absl::OkStatus();
+}
+
+absl::StatusOr<v1::EnrolResponse> Enrol(auth::Devices& devices,
+                                        const v1::EnrolRequest& request) {
+  absl::StatusOr<std::string> credential = devices.Enrol(request.code(), request.device_id());
+  if (!credential.ok()) return credential.status();
+  absl::StatusOr<store::Device> device = devices.Authenticate(*credential);
+  if (!device.ok()) return device.status();
+  v1::EnrolResponse response;
+  response.set_credential(*credential);
+  response.set_site(device->site);
+  response.set_mode(device->mode);
+  return response;
+}
+
+absl::StatusOr<v1::EnrolmentCode> CreateEnrolmentCode(
+    auth::Devices& devices, const auth::Caller& caller,
+    const v1::CreateEnrolmentCodeRequest& request) {
+  const int hours = request.valid_hours() == 0 ? 24 : request.valid_hours();
+  if (hours < 1 || hours > 168) {
+    return absl::InvalidArgumentError("valid_hours must be 1..168 (0 means 24)");
+  }
+  absl::StatusOr<auth::NewEnrolment> made =
+      devices.MakeEnrolmentCode(caller, request.site(), request.mode(), absl::Hours(hours));
+  if (!made.ok()) return made.status();
+  v1::EnrolmentCode out;
+  out.set_code(auth::FormatEnrolmentCode(made->code));
+  SetTimestamp(made->expires_at, out.mutable_expires_at());
+  return out;
+}
+
+absl::StatusOr<v1::ListDevicesResponse> ListDevices(auth::Devices& devices,
+                                                    const auth::Caller& caller) {
+  absl::StatusOr<std::vector<store::Device>> all = devices.List(caller);
+  if (!all.ok()) return all.status();
+  v1::ListDevicesResponse response;
+  for (const store::Device& d : *all) SetDevice(d, response.add_devices());
+  return response;
+}
+
+absl::StatusOr<v1::Device> RevokeDevice(auth::Devices& devices, const auth::Caller& caller,
+                                        const v1::RevokeDeviceRequest& request) {
+  absl::StatusOr<store::Device> d = devices.Revoke(caller, request.device_id());
+  if (!d.ok()) return d.status();
+  v1::Device out;
+  SetDevice(*d, &out);
+  return out;
 }
 
 v1::SessionInfo SessionInfoOf(const auth::Caller& caller) {

@@ -11,6 +11,7 @@
 #include "base/clock.h"
 #include "carevoice/v1/carevoice.pb.h"
 #include "service/auth/accounts.h"
+#include "service/auth/devices.h"
 #include "service/catalog/catalog.h"
 #include "service/store/store.h"
 
@@ -67,6 +68,17 @@ absl::Status ExportSubmissions(
     store::Store& store, const base::Clock& clock, const auth::Caller& caller,
     const v1::ExportSubmissionsRequest& request,
     const std::function<bool(const v1::SubmissionRecord&)>& write);
+
+// Devices, as the rpcs of the same names.
+absl::StatusOr<v1::EnrolResponse> Enrol(auth::Devices& devices,
+                                        const v1::EnrolRequest& request);
+absl::StatusOr<v1::EnrolmentCode> CreateEnrolmentCode(
+    auth::Devices& devices, const auth::Caller& caller,
+    const v1::CreateEnrolmentCodeRequest& request);
+absl::StatusOr<v1::ListDevicesResponse> ListDevices(auth::Devices& devices,
+                                                    const auth::Caller& caller);
+absl::StatusOr<v1::Device> RevokeDevice(auth::Devices& devices, const auth::Caller& caller,
+                                        const v1::RevokeDeviceRequest& request);
 
 // Accounts and sessions, as the Officer rpcs of the same names.
 v1::SessionInfo SessionInfoOf(const auth::Caller& caller);

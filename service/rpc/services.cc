@@ -46,9 +46,30 @@ absl::StatusOr<auth::Caller> OfficerImpl::Admit(grpc::ServerContext* context,
   return caller;
 }
 
-grpc::Status KioskSyncImpl::SubmitBatch(grpc::ServerContext* /*context*/,
+absl::StatusOr<store::Device> KioskSyncImpl::Admit(grpc::ServerContext* context,
+                                                   const std::string& claimed) {
+  absl::StatusOr<store::Device> device = devices_.Authenticate(BearerToken(*context));
+  if (!device.ok()) return device.status();
+  if (!claimed.empty() && claimed != device->device_id) {
+    return absl::PermissionDeniedError(
+        "this credential belongs to another device: a device sends only as itself");
+  }
+  return device;
+}
+
+grpc::Status KioskSyncImpl::Enrol(grpc::ServerContext* /*context*/,
+                                  const v1::EnrolRequest* request,
+                                  v1::EnrolResponse* response) {
+  return Answer(rpc::Enrol(devices_, *request), response);
+}
+
+grpc::Status KioskSyncImpl::SubmitBatch(grpc::ServerContext* context,
                                         const v1::SubmitBatchRequest* request,
                                         v1::SubmitBatchResponse* response) {
+  // An empty device_id is the handler's to refuse (INVALID_ARGUMENT).
+  if (auto device = Admit(context, request->device_id()); !device.ok()) {
+    return ToGrpcStatus(device.status());
+  }
   absl::Status whole_call;
   *response = rpc::SubmitBatch(store_, clock_, *request, &whole_call);
   if (whole_call.ok() && after_commit_ &&
@@ -61,16 +82,20 @@ grpc::Status KioskSyncImpl::SubmitBatch(grpc::ServerContext* /*context*/,
   return ToGrpcStatus(whole_call);
 }
 
-grpc::Status KioskSyncImpl::GetCatalog(grpc::ServerContext* /*context*/,
+grpc::Status KioskSyncImpl::GetCatalog(grpc::ServerContext* context,
                                        const v1::GetCatalogRequest* request,
                                        v1::GetCatalogResponse* response) {
+  if (auto device = Admit(context, request->device_id()); !device.ok()) {
+    return ToGrpcStatus(device.status());
+  }
   *response = rpc::GetCatalog(catalog_, *request);
   return grpc::Status::OK;
 }
 
 grpc::Status KioskSyncImpl::CheckReference(
-    grpc::ServerContext* /*context*/, const v1::CheckReferenceRequest* request,
+    grpc::ServerContext* context, const v1::CheckReferenceRequest* request,
     v1::CheckReferenceResponse* response) {
+  if (auto device = Admit(context, ""); !device.ok()) return ToGrpcStatus(device.status());
   return Answer(rpc::CheckReference(store_, *request), response);
 }
 
@@ -95,6 +120,30 @@ grpc::Status OfficerImpl::ExtendSession(grpc::ServerContext* context,
   if (!caller.ok()) return ToGrpcStatus(caller.status());
   *response = SessionInfoOf(*caller);
   return grpc::Status::OK;
+}
+
+grpc::Status OfficerImpl::CreateEnrolmentCode(grpc::ServerContext* context,
+                                              const v1::CreateEnrolmentCodeRequest* request,
+                                              v1::EnrolmentCode* response) {
+  auto caller = Admit(context, auth::ActionOf(*request));
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  return Answer(rpc::CreateEnrolmentCode(devices_, *caller, *request), response);
+}
+
+grpc::Status OfficerImpl::ListDevices(grpc::ServerContext* context,
+                                      const v1::ListDevicesRequest* request,
+                                      v1::ListDevicesResponse* response) {
+  auto caller = Admit(context, auth::ActionOf(*request));
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  return Answer(rpc::ListDevices(devices_, *caller), response);
+}
+
+grpc::Status OfficerImpl::RevokeDevice(grpc::ServerContext* context,
+                                       const v1::RevokeDeviceRequest* request,
+                                       v1::Device* response) {
+  auto caller = Admit(context, auth::ActionOf(*request));
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  return Answer(rpc::RevokeDevice(devices_, *caller, *request), response);
 }
 
 grpc::Status OfficerImpl::CreateAccount(grpc::ServerContext* context,

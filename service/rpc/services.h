@@ -9,6 +9,7 @@
 #include "base/clock.h"
 #include "carevoice/v1/carevoice.grpc.pb.h"
 #include "service/auth/accounts.h"
+#include "service/auth/devices.h"
 #include "service/catalog/catalog.h"
 #include "service/store/store.h"
 
@@ -19,17 +20,25 @@ namespace carevoice::service::rpc {
 // fault_injection.h); empty in normal running.
 using AfterCommitHook = std::function<void()>;
 
+// Every method but Enrol first admits the device: its credential (the
+// "authorization: Bearer <credential>" metadata) must belong to a device
+// enrolled and not revoked (else UNAUTHENTICATED, saying why), and a
+// request naming a device_id must name that one (else PERMISSION_DENIED):
+// no device submits as another.
 class KioskSyncImpl final : public v1::KioskSync::Service {
  public:
-  // All three must outlive this object.
+  // All four must outlive this object.
   KioskSyncImpl(store::Store& store, catalog::CatalogFile& catalog,
-                const base::Clock& clock,
+                const base::Clock& clock, auth::Devices& devices,
                 AfterCommitHook after_commit = nullptr)
       : store_(store),
         catalog_(catalog),
         clock_(clock),
+        devices_(devices),
         after_commit_(std::move(after_commit)) {}
 
+  grpc::Status Enrol(grpc::ServerContext* context, const v1::EnrolRequest* request,
+                     v1::EnrolResponse* response) override;
   grpc::Status SubmitBatch(grpc::ServerContext* context,
                            const v1::SubmitBatchRequest* request,
                            v1::SubmitBatchResponse* response) override;
@@ -41,9 +50,13 @@ class KioskSyncImpl final : public v1::KioskSync::Service {
                               v1::CheckReferenceResponse* response) override;
 
  private:
+  // The device behind `context`; `claimed`, when not empty, must be its id.
+  absl::StatusOr<store::Device> Admit(grpc::ServerContext* context, const std::string& claimed);
+
   store::Store& store_;
   catalog::CatalogFile& catalog_;
   const base::Clock& clock_;
+  auth::Devices& devices_;
   const AfterCommitHook after_commit_;
 };
 
@@ -56,11 +69,23 @@ class KioskSyncImpl final : public v1::KioskSync::Service {
 // warn before it ends.
 class OfficerImpl final : public v1::Officer::Service {
  public:
-  // All four must outlive this object.
-  OfficerImpl(store::Store& store, catalog::CatalogFile& catalog,
-              const base::Clock& clock, auth::Accounts& accounts)
-      : store_(store), catalog_(catalog), clock_(clock), accounts_(accounts) {}
+  // All five must outlive this object.
+  OfficerImpl(store::Store& store, catalog::CatalogFile& catalog, const base::Clock& clock,
+              auth::Accounts& accounts, auth::Devices& devices)
+      : store_(store),
+        catalog_(catalog),
+        clock_(clock),
+        accounts_(accounts),
+        devices_(devices) {}
 
+  grpc::Status CreateEnrolmentCode(grpc::ServerContext* context,
+                                   const v1::CreateEnrolmentCodeRequest* request,
+                                   v1::EnrolmentCode* response) override;
+  grpc::Status ListDevices(grpc::ServerContext* context, const v1::ListDevicesRequest* request,
+                           v1::ListDevicesResponse* response) override;
+  grpc::Status RevokeDevice(grpc::ServerContext* context,
+                            const v1::RevokeDeviceRequest* request,
+                            v1::Device* response) override;
   grpc::Status SignIn(grpc::ServerContext* context, const v1::SignInRequest* request,
                       v1::SignInResponse* response) override;
   grpc::Status SignOut(grpc::ServerContext* context, const v1::SignOutRequest* request,
@@ -102,10 +127,11 @@ class OfficerImpl final : public v1::Officer::Service {
   catalog::CatalogFile& catalog_;
   const base::Clock& clock_;
   auth::Accounts& accounts_;
+  auth::Devices& devices_;
 };
 
-// The session token an Officer call carries ("authorization: Bearer
-// <token>"); empty when it carries none.
+// The secret a call carries ("authorization: Bearer <secret>": an
+// officer's session token or a device's credential); empty when none.
 std::string BearerToken(const grpc::ServerContext& context);
 
 }  // namespace carevoice::service::rpc

@@ -52,7 +52,7 @@ struct SubmissionsExtent {
 };
 
 // One write job's view of the open transaction. Valid only during the job.
-class WriteTxn : public AccountRows {
+class WriteTxn : public AccessRows {
  public:
 
   // The kept body of `submission_id`, nullopt when there is none.
@@ -105,6 +105,8 @@ class StoreEngine {
       const std::function<bool(const v1::SubmissionRecord&)>& sink) = 0;
   virtual absl::StatusOr<std::vector<AuditEntry>> ListAudit(int limit) = 0;
   virtual absl::StatusOr<std::vector<EqualityCount>> EqualityCounts() = 0;
+  virtual absl::StatusOr<std::optional<Device>> FindDeviceByCredential(
+      std::string_view credential_hash) = 0;
 };
 
 // The Store over `engine`: the business rules, written once for every

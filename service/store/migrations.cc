@@ -106,12 +106,37 @@ CREATE TABLE sessions (
 CREATE INDEX sessions_by_account ON sessions (account);
 )sql";
 
+// Version 6: enrolled devices, found by the hash of their credential, and
+// the one-time codes that enrol them (kept as hashes too).
+constexpr std::string_view kV6 = R"sql(
+CREATE TABLE devices (
+  device_id       TEXT PRIMARY KEY NOT NULL,
+  site            TEXT NOT NULL,
+  mode            TEXT NOT NULL,          -- kiosk or tablet
+  credential_hash TEXT NOT NULL UNIQUE,   -- SHA-256 of the credential
+  enrolled_at     INTEGER NOT NULL,       -- unix microseconds
+  revoked_at      INTEGER NOT NULL        -- 0 while not revoked
+);
+
+CREATE TABLE enrolment_codes (
+  code_hash  TEXT PRIMARY KEY NOT NULL,   -- SHA-256 of the code
+  site       TEXT NOT NULL,
+  mode       TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  used_at    INTEGER NOT NULL,            -- 0 while unused
+  device_id  TEXT NOT NULL                -- who used it
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kV1},
     {2, kV2},
     {3, kV3},
     {4, kV4},
     {5, kV5},
+    {6, kV6},
 };
 
 }  // namespace

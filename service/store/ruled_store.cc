@@ -38,9 +38,9 @@ absl::Status AppendAudit(WriteTxn& txn, AuditEntry entry) {
 }
 
 // An accounts job's view: the engine's rows, and audit rows chained.
-class RuledAccountTxn final : public AccountTxn {
+class RuledAccessTxn final : public AccessTxn {
  public:
-  explicit RuledAccountTxn(WriteTxn& txn) : txn_(txn) {}
+  explicit RuledAccessTxn(WriteTxn& txn) : txn_(txn) {}
   absl::StatusOr<std::optional<Account>> FindAccount(std::string_view name) override {
     return txn_.FindAccount(name);
   }
@@ -57,6 +57,18 @@ class RuledAccountTxn final : public AccountTxn {
   }
   absl::Status DeleteSessionsOf(std::string_view account, absl::Time now) override {
     return txn_.DeleteSessionsOf(account, now);
+  }
+  absl::StatusOr<std::optional<Device>> FindDevice(std::string_view device_id) override {
+    return txn_.FindDevice(device_id);
+  }
+  absl::Status PutDevice(const Device& device) override { return txn_.PutDevice(device); }
+  absl::StatusOr<std::vector<Device>> ListDevices() override { return txn_.ListDevices(); }
+  absl::StatusOr<std::optional<EnrolmentCode>> FindEnrolmentCode(
+      std::string_view code_hash) override {
+    return txn_.FindEnrolmentCode(code_hash);
+  }
+  absl::Status PutEnrolmentCode(const EnrolmentCode& code) override {
+    return txn_.PutEnrolmentCode(code);
   }
   absl::Status Audit(const AuditEntry& entry) override { return AppendAudit(txn_, entry); }
 
@@ -194,9 +206,14 @@ class RuledStore final : public Store {
     return engine_->ListAudit(limit);
   }
 
-  absl::Status WithAccounts(const std::function<absl::Status(AccountTxn&)>& job) override {
+  absl::StatusOr<std::optional<Device>> FindDeviceByCredential(
+      std::string_view credential_hash) override {
+    return engine_->FindDeviceByCredential(credential_hash);
+  }
+
+  absl::Status WithAccess(const std::function<absl::Status(AccessTxn&)>& job) override {
     return engine_->Write([&](WriteTxn& txn) {
-      RuledAccountTxn accounts(txn);
+      RuledAccessTxn accounts(txn);
       return job(accounts);
     });
   }

@@ -45,6 +45,27 @@ constexpr char kAccountColumns[] =
     "name, role, password_hash, disabled, failed_signins, last_failed_at, "
     "locked_until, created_at";
 
+constexpr char kDeviceColumns[] =
+    "device_id, site, mode, credential_hash, enrolled_at, revoked_at";
+
+Device DeviceFromRow(const Statement& row) {
+  return Device{row.ColumnText(0), row.ColumnText(1), row.ColumnText(2), row.ColumnText(3),
+                FromMicros(row.ColumnInt(4)), FromMicros(row.ColumnInt(5))};
+}
+
+// The device whose `column` is `value`, on `db`.
+absl::StatusOr<std::optional<Device>> FindDeviceOn(Db& db, std::string_view column,
+                                                   std::string_view value) {
+  auto stmt = db.Prepare(absl::StrCat("SELECT ", kDeviceColumns, " FROM devices WHERE ",
+                                      std::string(column), " = ?1"));
+  if (!stmt.ok()) return stmt.status();
+  stmt->BindText(1, value);
+  auto row = stmt->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::optional<Device>();
+  return std::optional<Device>(DeviceFromRow(*stmt));
+}
+
 Account AccountFromRow(const Statement& row) {
   return Account{row.ColumnText(0),       row.ColumnText(1),
                  row.ColumnText(2),       row.ColumnInt(3) != 0,
@@ -285,7 +306,7 @@ class SqliteWriter final : public GroupCommitTarget, public WriteTxn {
     return ExtentOn(*db_);
   }
 
-  // AccountRows. Prepared per use: officers' calls are few, and not the
+  // AccessRows. Prepared per use: officers' calls are few, and not the
   // kiosks' hot path.
   absl::StatusOr<std::optional<Account>> FindAccount(std::string_view name) override {
     auto stmt = db_->Prepare(
@@ -369,6 +390,69 @@ class SqliteWriter final : public GroupCommitTarget, public WriteTxn {
     return stmt->Run();
   }
 
+  absl::StatusOr<std::optional<Device>> FindDevice(std::string_view device_id) override {
+    return FindDeviceOn(*db_, "device_id", device_id);
+  }
+
+  absl::Status PutDevice(const Device& d) override {
+    auto stmt = db_->Prepare(absl::StrCat("INSERT OR REPLACE INTO devices (", kDeviceColumns,
+                                          ") VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+    if (!stmt.ok()) return stmt.status();
+    stmt->BindText(1, d.device_id)
+        .BindText(2, d.site)
+        .BindText(3, d.mode)
+        .BindText(4, d.credential_hash)
+        .Bind(5, Micros(d.enrolled_at))
+        .Bind(6, Micros(d.revoked_at));
+    return stmt->Run();
+  }
+
+  absl::StatusOr<std::vector<Device>> ListDevices() override {
+    auto stmt = db_->Prepare(
+        absl::StrCat("SELECT ", kDeviceColumns, " FROM devices ORDER BY device_id"));
+    if (!stmt.ok()) return stmt.status();
+    std::vector<Device> devices;
+    while (true) {
+      auto row = stmt->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      devices.push_back(DeviceFromRow(*stmt));
+    }
+    return devices;
+  }
+
+  absl::StatusOr<std::optional<EnrolmentCode>> FindEnrolmentCode(
+      std::string_view code_hash) override {
+    auto stmt = db_->Prepare(
+        "SELECT code_hash, site, mode, created_by, created_at, expires_at, used_at, device_id "
+        "FROM enrolment_codes WHERE code_hash = ?1");
+    if (!stmt.ok()) return stmt.status();
+    stmt->BindText(1, code_hash);
+    auto row = stmt->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return std::optional<EnrolmentCode>();
+    return std::optional<EnrolmentCode>(EnrolmentCode{
+        stmt->ColumnText(0), stmt->ColumnText(1), stmt->ColumnText(2), stmt->ColumnText(3),
+        FromMicros(stmt->ColumnInt(4)), FromMicros(stmt->ColumnInt(5)),
+        FromMicros(stmt->ColumnInt(6)), stmt->ColumnText(7)});
+  }
+
+  absl::Status PutEnrolmentCode(const EnrolmentCode& c) override {
+    auto stmt = db_->Prepare(
+        "INSERT OR REPLACE INTO enrolment_codes (code_hash, site, mode, created_by, "
+        "created_at, expires_at, used_at, device_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    if (!stmt.ok()) return stmt.status();
+    stmt->BindText(1, c.code_hash)
+        .BindText(2, c.site)
+        .BindText(3, c.mode)
+        .BindText(4, c.created_by)
+        .Bind(5, Micros(c.created_at))
+        .Bind(6, Micros(c.expires_at))
+        .Bind(7, Micros(c.used_at))
+        .BindText(8, c.device_id);
+    return stmt->Run();
+  }
+
  private:
   enum Index {
     kBegin, kCommit, kRollback, kSavepoint, kRelease, kRollbackTo,
@@ -449,6 +533,13 @@ class SqliteEngine final : public StoreEngine {
       entries.push_back(AuditFromRow(*stmt));
     }
     return entries;
+  }
+
+  absl::StatusOr<std::optional<Device>> FindDeviceByCredential(
+      std::string_view credential_hash) override {
+    auto db = AcquireReader();
+    if (!db.ok()) return db.status();
+    return FindDeviceOn(**db, "credential_hash", credential_hash);
   }
 
   absl::StatusOr<std::vector<EqualityCount>> EqualityCounts() override {

@@ -108,10 +108,35 @@ struct Session {
   absl::Time ends_at;     // the latest it can last
 };
 
-// Accounts and sessions as rows, inside one transaction.
-class AccountRows {
+// An enrolled kiosk or tablet. Its credential is kept only as a hash;
+// times are whole microseconds.
+struct Device {
+  std::string device_id;
+  std::string site;
+  std::string mode;  // "kiosk" or "tablet"
+  std::string credential_hash;
+  absl::Time enrolled_at = absl::UnixEpoch();
+  absl::Time revoked_at = absl::UnixEpoch();  // not revoked while the epoch
+  bool revoked() const { return revoked_at > absl::UnixEpoch(); }
+};
+
+// A one-time code an admin made for enrolling a device, kept as a hash.
+struct EnrolmentCode {
+  std::string code_hash;
+  std::string site;
+  std::string mode;
+  std::string created_by;
+  absl::Time created_at = absl::UnixEpoch();
+  absl::Time expires_at = absl::UnixEpoch();
+  absl::Time used_at = absl::UnixEpoch();  // unused while the epoch
+  std::string device_id;                   // who used it
+};
+
+// Who may call, as rows inside one transaction: officers' accounts and
+// sessions, devices and their enrolment codes.
+class AccessRows {
  public:
-  virtual ~AccountRows() = default;
+  virtual ~AccessRows() = default;
   virtual absl::StatusOr<std::optional<Account>> FindAccount(std::string_view name) = 0;
   // Inserts, or replaces the account of the same name.
   virtual absl::Status PutAccount(const Account& account) = 0;
@@ -123,11 +148,21 @@ class AccountRows {
   virtual absl::Status DeleteSession(std::string_view token_hash) = 0;
   // Ends every session of `account`, and any that expired before `now`.
   virtual absl::Status DeleteSessionsOf(std::string_view account, absl::Time now) = 0;
+
+  virtual absl::StatusOr<std::optional<Device>> FindDevice(std::string_view device_id) = 0;
+  // Inserts, or replaces the device with the same id.
+  virtual absl::Status PutDevice(const Device& device) = 0;
+  // Every device, by id.
+  virtual absl::StatusOr<std::vector<Device>> ListDevices() = 0;
+  virtual absl::StatusOr<std::optional<EnrolmentCode>> FindEnrolmentCode(
+      std::string_view code_hash) = 0;
+  // Inserts, or replaces the code with the same hash.
+  virtual absl::Status PutEnrolmentCode(const EnrolmentCode& code) = 0;
 };
 
 // What an accounts job sees: the rows, and the audit written in the same
 // transaction (chained like every audit row).
-class AccountTxn : public AccountRows {
+class AccessTxn : public AccessRows {
  public:
   virtual absl::Status Audit(const AuditEntry& entry) = 0;
 };
@@ -206,10 +241,15 @@ class Store {
   // removed from before the newest, is found.
   virtual absl::StatusOr<AuditVerification> VerifyAudit() = 0;
 
-  // Runs `job` on the accounts and sessions in one transaction, durably
+  // The device whose credential hashes to `credential_hash` (revoked or
+  // not); nullopt when none. A read: the kiosks' every call asks it.
+  virtual absl::StatusOr<std::optional<Device>> FindDeviceByCredential(
+      std::string_view credential_hash) = 0;
+
+  // Runs `job` on who may call (AccessRows) in one transaction, durably
   // committed when it returns OK; when the job fails nothing it wrote is
   // kept. The job may be run again after a failed commit.
-  virtual absl::Status WithAccounts(const std::function<absl::Status(AccountTxn&)>& job) = 0;
+  virtual absl::Status WithAccess(const std::function<absl::Status(AccessTxn&)>& job) = 0;
 
   // Every equality-monitoring count cell.
   virtual absl::StatusOr<std::vector<EqualityCount>> EqualityCounts() = 0;

@@ -127,6 +127,17 @@ class FakeOutbox final : public Outbox {
     return catalog_;
   }
 
+  absl::StatusOr<std::string> Credential() override {
+    std::lock_guard lock(mu_);
+    return credential_;
+  }
+  absl::Status SaveCredential(const std::string& credential) override {
+    std::lock_guard lock(mu_);
+    if (absl::Status s = WriteFault(); !s.ok()) return s;
+    credential_ = credential;
+    return absl::OkStatus();
+  }
+
   absl::Status CacheCatalog(const v1::Catalog& catalog) override {
     std::lock_guard lock(mu_);
     if (absl::Status s = WriteFault(); !s.ok()) return s;
@@ -154,7 +165,8 @@ class FakeOutbox final : public Outbox {
   std::int64_t next_counter_ = 0;              // guarded by mu_
   std::vector<std::string> order_;             // guarded by mu_
   std::map<std::string, OutboxItem> items_;    // guarded by mu_
-  std::optional<v1::Catalog> catalog_;         // guarded by mu_
+  std::optional<v1::Catalog> catalog_;
+  std::string credential_;         // guarded by mu_
   int fail_writes_ = 0;                        // guarded by mu_
 };
 

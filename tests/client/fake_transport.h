@@ -56,6 +56,22 @@ class FakeTransport final : public Transport {
     std::lock_guard lock(mu_);
     catalog_ = catalog;
   }
+  // From now on SubmitBatch and GetCatalog need a credential Enrol gave
+  // and not revoked since (UNAUTHENTICATED otherwise).
+  void RequireCredential() {
+    std::lock_guard lock(mu_);
+    require_credential_ = true;
+  }
+  // A code Enrol accepts once.
+  void AddEnrolmentCode(const std::string& code) {
+    std::lock_guard lock(mu_);
+    codes_.insert(code);
+  }
+  // Every credential given so far stops working, as a revoked device's.
+  void RevokeCredentials() {
+    std::lock_guard lock(mu_);
+    valid_credentials_.clear();
+  }
 
   // ---- Observations ----
 
@@ -97,13 +113,42 @@ class FakeTransport final : public Transport {
     return batch_sizes_;
   }
 
+  int enrol_calls() const {
+    std::lock_guard lock(mu_);
+    return enrol_calls_;
+  }
+  std::string credential_in_use() const {
+    std::lock_guard lock(mu_);
+    return credential_;
+  }
+
   // ---- Transport ----
+
+  absl::StatusOr<v1::EnrolResponse> Enrol(const v1::EnrolRequest& request,
+                                          absl::Duration) override {
+    std::lock_guard lock(mu_);
+    ++enrol_calls_;
+    if (down_) return absl::UnavailableError("fake: down");
+    if (codes_.erase(request.code()) == 0) {
+      return absl::NotFoundError("fake: no such enrolment code");
+    }
+    v1::EnrolResponse response;
+    response.set_credential("cvd_fake_" + std::to_string(enrol_calls_));
+    valid_credentials_.insert(response.credential());
+    return response;
+  }
+
+  void UseCredential(const std::string& credential) override {
+    std::lock_guard lock(mu_);
+    credential_ = credential;
+  }
 
   absl::StatusOr<v1::SubmitBatchResponse> SubmitBatch(
       const v1::SubmitBatchRequest& request, absl::Duration) override {
     std::lock_guard lock(mu_);
     ++submit_calls_;
     if (down_) return absl::UnavailableError("fake: down");
+    if (absl::Status s = CheckCredential(); !s.ok()) return s;
     batch_sizes_.push_back(request.submissions_size());
     device_times_.push_back(request.has_device_time()
                                 ? std::optional<google::protobuf::Timestamp>(request.device_time())
@@ -131,6 +176,7 @@ class FakeTransport final : public Transport {
     std::lock_guard lock(mu_);
     ++catalog_calls_;
     if (down_) return absl::UnavailableError("fake: down");
+    if (absl::Status s = CheckCredential(); !s.ok()) return s;
     v1::GetCatalogResponse response;
     if (!request.known_version().empty() &&
         request.known_version() == catalog_.version()) {
@@ -142,6 +188,13 @@ class FakeTransport final : public Transport {
   }
 
  private:
+  absl::Status CheckCredential() const {
+    if (!require_credential_ || valid_credentials_.contains(credential_)) {
+      return absl::OkStatus();
+    }
+    return absl::UnauthenticatedError("fake: this device is not enrolled or was revoked");
+  }
+
   v1::ItemResult Store(const v1::Submission& s) {
     v1::ItemResult result;
     result.set_submission_id(s.submission_id());
@@ -184,7 +237,12 @@ class FakeTransport final : public Transport {
   int transient_refusals_ = 0;
   std::set<std::string> rejected_service_ids_;
   v1::Catalog catalog_;
+  bool require_credential_ = false;
+  std::set<std::string> codes_;
+  std::set<std::string> valid_credentials_;
+  std::string credential_;
 
+  int enrol_calls_ = 0;
   int submit_calls_ = 0;
   int catalog_calls_ = 0;
   int conflicts_ = 0;

@@ -66,6 +66,13 @@ class RecordingTransport final : public Transport {
       const v1::GetCatalogRequest& request, absl::Duration timeout) override {
     return inner_->GetCatalog(request, timeout);
   }
+  absl::StatusOr<v1::EnrolResponse> Enrol(const v1::EnrolRequest& request,
+                                          absl::Duration timeout) override {
+    return inner_->Enrol(request, timeout);
+  }
+  void UseCredential(const std::string& credential) override {
+    inner_->UseCredential(credential);
+  }
 
   int failed_calls() const {
     std::lock_guard lock(mu_);
@@ -121,14 +128,30 @@ class SyncerProcessTest : public ::testing::Test {
           ServiceProcess::Start(options);
       if (started.ok()) {
         service_ = *std::move(started);
-        if (address_.empty()) address_ = service_->address();
+        const bool first = address_.empty();
+        if (first) address_ = service_->address();
         ASSERT_EQ(service_->address(), address_);
+        if (first && enrol_at_first_start_) EnrolOutbox();
         return;
       }
       last = started.status();
       std::this_thread::sleep_for(std::chrono::milliseconds(300));
     }
     FAIL() << "service did not start: " << last;
+  }
+
+  // Enrols the kiosk's outbox, as --enrol would have, so every later
+  // transport (and syncer) has its credential.
+  void EnrolOutbox() {
+    absl::StatusOr<std::string> code = service::testing::NewEnrolmentCode(address_);
+    ASSERT_TRUE(code.ok()) << code.status();
+    std::unique_ptr<Transport> transport = *MakeGrpcTransport(address_, "");
+    v1::EnrolRequest request;
+    request.set_code(*code);
+    request.set_device_id(outbox_->device_id());
+    absl::StatusOr<v1::EnrolResponse> enrolled = transport->Enrol(request, absl::Seconds(60));
+    ASSERT_TRUE(enrolled.ok()) << enrolled.status();
+    ASSERT_TRUE(outbox_->SaveCredential(enrolled->credential()).ok());
   }
 
   void StartSyncer() {
@@ -140,6 +163,7 @@ class SyncerProcessTest : public ::testing::Test {
   // A service id from the service's own catalog, so drafts pass its checks.
   std::string ServiceIdFromCatalog() {
     std::unique_ptr<Transport> transport = *MakeGrpcTransport(address_, "");
+    transport->UseCredential(outbox_->Credential().value_or(""));
     v1::GetCatalogRequest request;
     request.set_device_id(outbox_->device_id());
     absl::StatusOr<v1::GetCatalogResponse> response =
@@ -191,6 +215,7 @@ class SyncerProcessTest : public ::testing::Test {
   std::unique_ptr<ServiceProcess> service_;
   std::unique_ptr<RecordingTransport> transport_;
   std::unique_ptr<Syncer> syncer_;
+  bool enrol_at_first_start_ = true;
 };
 
 TEST_F(SyncerProcessTest, QueuedWhileServiceDownThenDeliveredOnceWhenItIsUp) {
@@ -299,6 +324,7 @@ TEST_F(SyncerProcessTest, ServiceDiesAfterCommitBeforeReplyAndItemIsStoredOnce) 
 TEST_F(SyncerProcessTest, TransportReconnectsAtOnceAfterARestart) {
   ASSERT_NO_FATAL_FAILURE(StartService());
   std::unique_ptr<Transport> transport = *MakeGrpcTransport(address_, "");
+  transport->UseCredential(*outbox_->Credential());
   v1::GetCatalogRequest request;
   request.set_device_id(outbox_->device_id());
   ASSERT_TRUE(transport->GetCatalog(request, absl::Seconds(60)).ok());
@@ -393,6 +419,67 @@ TEST_F(SyncerProcessTest, RandomKillsUnderLoadLoseAndDuplicateNothing) {
             << " failed calls, "
             << transport_->outcomes(v1::ItemResult::OUTCOME_ALREADY_STORED)
             << " replays\n";
+}
+
+// Enrolment through real processes: a kiosk started with a code enrols
+// itself and delivers; revoked, it is refused at once, keeps everything
+// queued and says so (to staff, in its log); a second use of the code is
+// refused; started again with a new code it delivers its queue exactly
+// once; and no device sends as another.
+TEST_F(SyncerProcessTest, EnrolledRevokedAndEnrolledAgainDeliversItsQueueOnce) {
+  enrol_at_first_start_ = false;
+  ASSERT_NO_FATAL_FAILURE(StartService());
+  std::string service_id;
+  {
+    // Not enrolled: the service will not even show the catalog.
+    std::unique_ptr<Transport> stranger = *MakeGrpcTransport(address_, "");
+    v1::GetCatalogRequest request;
+    request.set_device_id(outbox_->device_id());
+    EXPECT_EQ(stranger->GetCatalog(request, absl::Seconds(60)).status().code(),
+              absl::StatusCode::kUnauthenticated);
+  }
+  absl::StatusOr<std::string> code = service::testing::NewEnrolmentCode(address_);
+  ASSERT_TRUE(code.ok()) << code.status();
+  options_.enrol_code = *code;
+  std::vector<std::string> ids = {MustEnqueue("home_care", 1)};
+  StartSyncer();
+  ASSERT_TRUE(WaitUntil([&] { return OutboxEmpty(); }, kLongWait)) << "never enrolled and sent";
+  EXPECT_FALSE(outbox_->Credential()->empty()) << "the credential is kept in the outbox";
+
+  // Revoked: refused at once; what people say stays queued.
+  ASSERT_TRUE(service::testing::RevokeDevice(address_, outbox_->device_id()).ok());
+  ids.push_back(MustEnqueue("home_care", 2));
+  ids.push_back(MustEnqueue("home_care", 3));
+  syncer_->Wake();
+  ASSERT_TRUE(WaitUntil([&] { return syncer_->Status().needs_enrolment; }, kLongWait));
+  EXPECT_EQ(*outbox_->PendingCount(), 2);
+  syncer_->Stop();
+  syncer_.reset();
+
+  // Restarted with the old code: it was used; still nothing lost.
+  StartSyncer();
+  ASSERT_TRUE(WaitUntil([&] { return syncer_->Status().needs_enrolment; }, kLongWait));
+  EXPECT_EQ(*outbox_->PendingCount(), 2);
+  syncer_->Stop();
+  syncer_.reset();
+
+  // A new code: enrolled again with the same id, the queue goes once.
+  code = service::testing::NewEnrolmentCode(address_);
+  ASSERT_TRUE(code.ok()) << code.status();
+  options_.enrol_code = *code;
+  StartSyncer();
+  ASSERT_TRUE(WaitUntil([&] { return OutboxEmpty(); }, kLongWait)) << "never re-enrolled";
+  EXPECT_FALSE(syncer_->Status().needs_enrolment);
+  ExpectDeliveredExactlyOnce(ids);
+
+  // Its credential does not let it send as another device.
+  std::unique_ptr<Transport> impostor = *MakeGrpcTransport(address_, "");
+  impostor->UseCredential(*outbox_->Credential());
+  v1::SubmitBatchRequest batch;
+  batch.set_device_id("some-other-kiosk");
+  *batch.add_submissions() = FeedbackDraft("as another", "home_care");
+  EXPECT_EQ(impostor->SubmitBatch(batch, absl::Seconds(60)).status().code(),
+            absl::StatusCode::kPermissionDenied);
 }
 
 }  // namespace

@@ -349,3 +349,42 @@ TEST_F(SyncerTest, CachedCatalogIsThereAtOnceWhenTheServiceIsDown) {
 
 }  // namespace
 }  // namespace carevoice::client
+
+namespace carevoice::client {
+namespace {
+
+TEST_F(SyncerTest, EnrolsOnceWithItsCodeAndKeepsTheCredential) {
+  transport_.RequireCredential();
+  transport_.AddEnrolmentCode("ACDEFHJKMNPQ");
+  options_.enrol_code = "ACDEFHJKMNPQ";
+  const std::vector<std::string> ids = EnqueueMany(3);
+  StartSyncer();
+  ASSERT_TRUE(WaitForDelivered(3));
+  EXPECT_EQ(transport_.enrol_calls(), 1);
+  EXPECT_EQ(*outbox_->Credential(), transport_.credential_in_use());
+  EXPECT_FALSE(transport_.credential_in_use().empty());
+  EXPECT_FALSE(syncer_->Status().needs_enrolment);
+
+  // Restarted, it has its credential and does not spend the code again.
+  syncer_->Stop();
+  syncer_.reset();
+  EnqueueMany(1);
+  StartSyncer();
+  ASSERT_TRUE(WaitForDelivered(1));
+  EXPECT_EQ(transport_.enrol_calls(), 1);
+}
+
+TEST_F(SyncerTest, ARefusedDeviceKeepsEverythingAndSaysItNeedsEnrolling) {
+  transport_.RequireCredential();
+  options_.enrol_code = "ACDEFHJKMNPQ";  // a code the service does not know
+  const std::vector<std::string> ids = EnqueueMany(4);
+  StartSyncer();
+  ASSERT_TRUE(WaitUntil([&] { return syncer_->Status().needs_enrolment; }));
+  ASSERT_TRUE(WaitUntil([&] { return Backoffs().size() >= 3; }));
+  EXPECT_EQ(transport_.enrol_calls(), 1) << "a refused code is not tried again";
+  for (const std::string& id : ids) EXPECT_EQ(StateOf(id), DeliveryState::kPending);
+  EXPECT_EQ(transport_.stored_count(), 0u);
+}
+
+}  // namespace
+}  // namespace carevoice::client

@@ -78,6 +78,7 @@ start_service() {
     sleep 0.1
   done
   [ -n "$address" ] || fail "the service did not start"
+  running_service=$address
   if [ "$first" = 1 ]; then
     sign_in "$admin_name" "$admin_password"
     printf '%s\n' "$officer_password" |
@@ -87,13 +88,30 @@ start_service() {
   sign_in "$officer_name" "$officer_password"
 }
 
+# new_enrolment_code: an admin makes a one-time code for a kiosk (as the
+# README says); it is left in $enrolment_code, and the officers' tool is
+# signed in as the officer again.
+new_enrolment_code() {
+  sign_in "$admin_name" "$admin_password"
+  enrolment_code=$(officers_tool device enrol --site "e2e test" --mode kiosk 2>>"$work/admin.err") ||
+    fail "no enrolment code: $(tail -n 1 "$work/admin.err")"
+  sign_in "$officer_name" "$officer_password"
+}
+
 # start_kiosk NAME [extra flags...]: sets $kiosk_pid; its transcript is
-# $log from now on.
+# $log from now on. A kiosk with a new outbox, pointed at the running
+# service, is enrolled with a new code; one whose outbox exists already
+# has its credential.
 start_kiosk() {
   local name=$1; shift
+  local enrol=()
+  if [ ! -e "$work/outbox.db" ] && [ "$address" = "${running_service:-}" ]; then
+    new_enrolment_code
+    enrol=(--enrol "$enrolment_code")
+  fi
   log="$work/speech-$name.log"
   "$bin/carevoice-kiosk" --service "$address" --outbox "$work/outbox.db" \
-    --speech-log "$log" --retry-initial-ms 100 --retry-max-ms 1000 "$@" \
+    --speech-log "$log" --retry-initial-ms 100 --retry-max-ms 1000 "${enrol[@]}" "$@" \
     >"$work/kiosk-$name.out" 2>"$work/kiosk-$name.err" &
   kiosk_pid=$!
   pids+=($kiosk_pid)

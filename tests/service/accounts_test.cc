@@ -47,7 +47,7 @@ TEST_F(AccountsTest, TheFirstAdminIsMadeOnlyWhileThereIsNoAccount) {
 TEST_F(AccountsTest, PasswordsAndTokensAreKeptOnlyAsHashes) {
   absl::StatusOr<SignedIn> in = accounts_.SignIn("ada", kPassword);
   ASSERT_TRUE(in.ok()) << in.status();
-  ASSERT_TRUE(store_->WithAccounts([&](store::AccountTxn& txn) -> absl::Status {
+  ASSERT_TRUE(store_->WithAccess([&](store::AccessTxn& txn) -> absl::Status {
     auto ada = txn.FindAccount("ada");
     EXPECT_TRUE((*ada)->password_hash.starts_with("$argon2id$")) << (*ada)->password_hash;
     EXPECT_EQ((*ada)->password_hash.find(kPassword), std::string::npos);

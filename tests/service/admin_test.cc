@@ -159,6 +159,7 @@ class AdminCommandTest : public ::testing::Test {
     }
     v1::SubmitBatchResponse response;
     grpc::ClientContext context;
+    server_.AsDevice("kiosk-test-1", &context);
     ASSERT_TRUE(server_.kiosk().SubmitBatch(&context, request, &response).ok());
   }
 
@@ -173,6 +174,7 @@ TEST_F(AdminCommandTest, TheTableNamesServicesAndProvidersAndPutsUrgentFirst) {
     *request.add_submissions() = testing::Safeguarding(7, server_.clock().Now());
     v1::SubmitBatchResponse response;
     grpc::ClientContext context;
+    server_.AsDevice("kiosk-test-1", &context);
     ASSERT_TRUE(server_.kiosk().SubmitBatch(&context, request, &response).ok());
   }
   server_.clock().Advance(absl::Seconds(1));
@@ -182,6 +184,7 @@ TEST_F(AdminCommandTest, TheTableNamesServicesAndProvidersAndPutsUrgentFirst) {
     *request.add_submissions() = testing::Feedback(8, server_.clock().Now(), "Newer.");
     v1::SubmitBatchResponse response;
     grpc::ClientContext context;
+    server_.AsDevice("kiosk-test-1", &context);
     ASSERT_TRUE(server_.kiosk().SubmitBatch(&context, request, &response).ok());
   }
   std::ostringstream out;

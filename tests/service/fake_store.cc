@@ -97,6 +97,8 @@ struct FakeStoreEngine::State {
     std::vector<store::AuditEntry> audit;  // oldest first
     std::map<std::string, store::Account, std::less<>> accounts;
     std::map<std::string, store::Session, std::less<>> sessions;  // by token hash
+    std::map<std::string, store::Device, std::less<>> devices;
+    std::map<std::string, store::EnrolmentCode, std::less<>> codes;  // by hash
   };
   mutable std::mutex mu;
   Data data;  // committed; guarded by mu
@@ -182,6 +184,35 @@ struct FakeStoreEngine::Txn final : store::WriteTxn {
     std::erase_if(data.sessions, [&](const auto& entry) {
       return entry.second.account == account || entry.second.expires_at < now;
     });
+    return absl::OkStatus();
+  }
+  absl::StatusOr<std::optional<store::Device>> FindDevice(std::string_view id) override {
+    auto it = data.devices.find(id);
+    if (it == data.devices.end()) return std::optional<store::Device>();
+    return std::optional<store::Device>(it->second);
+  }
+  absl::Status PutDevice(const store::Device& device) override {
+    for (const auto& [id, d] : data.devices) {
+      if (id != device.device_id && d.credential_hash == device.credential_hash) {
+        return absl::InternalError("credential_hash not unique");  // as the index would
+      }
+    }
+    data.devices[device.device_id] = device;
+    return absl::OkStatus();
+  }
+  absl::StatusOr<std::vector<store::Device>> ListDevices() override {
+    std::vector<store::Device> out;
+    for (const auto& [id, d] : data.devices) out.push_back(d);
+    return out;
+  }
+  absl::StatusOr<std::optional<store::EnrolmentCode>> FindEnrolmentCode(
+      std::string_view code_hash) override {
+    auto it = data.codes.find(code_hash);
+    if (it == data.codes.end()) return std::optional<store::EnrolmentCode>();
+    return std::optional<store::EnrolmentCode>(it->second);
+  }
+  absl::Status PutEnrolmentCode(const store::EnrolmentCode& code) override {
+    data.codes[code.code_hash] = code;
     return absl::OkStatus();
   }
   absl::StatusOr<store::SubmissionsExtent> Extent() override {
@@ -291,6 +322,15 @@ absl::StatusOr<std::vector<store::AuditEntry>> FakeStoreEngine::ListAudit(
   std::vector<store::AuditEntry> out(audit.rbegin(), audit.rend());
   if (static_cast<int>(out.size()) > limit) out.resize(limit);
   return out;
+}
+
+absl::StatusOr<std::optional<store::Device>> FakeStoreEngine::FindDeviceByCredential(
+    std::string_view credential_hash) {
+  std::lock_guard lock(state_->mu);
+  for (const auto& [id, d] : state_->data.devices) {
+    if (d.credential_hash == credential_hash) return std::optional<store::Device>(d);
+  }
+  return std::optional<store::Device>();
 }
 
 absl::StatusOr<std::vector<store::EqualityCount>>

@@ -34,6 +34,8 @@ class FakeStoreEngine final : public store::StoreEngine {
       const std::function<bool(const v1::SubmissionRecord&)>& sink) override;
   absl::StatusOr<std::vector<store::AuditEntry>> ListAudit(int limit) override;
   absl::StatusOr<std::vector<store::EqualityCount>> EqualityCounts() override;
+  absl::StatusOr<std::optional<store::Device>> FindDeviceByCredential(
+      std::string_view credential_hash) override;
 
  private:
   struct State;

@@ -79,6 +79,15 @@ class ScriptedTarget final : public GroupCommitTarget, public WriteTxn {
   absl::Status DeleteSessionsOf(std::string_view, absl::Time) override {
     return absl::OkStatus();
   }
+  absl::StatusOr<std::optional<Device>> FindDevice(std::string_view) override {
+    return std::nullopt;
+  }
+  absl::Status PutDevice(const Device&) override { return absl::OkStatus(); }
+  absl::StatusOr<std::vector<Device>> ListDevices() override { return std::vector<Device>{}; }
+  absl::StatusOr<std::optional<EnrolmentCode>> FindEnrolmentCode(std::string_view) override {
+    return std::nullopt;
+  }
+  absl::Status PutEnrolmentCode(const EnrolmentCode&) override { return absl::OkStatus(); }
 
   void Hold(bool hold) {
     std::lock_guard lock(mu_);

@@ -30,6 +30,46 @@ absl::StatusOr<std::string> SignInTestAdmin(const std::string& address) {
   return response.token();
 }
 
+namespace {
+
+std::unique_ptr<v1::Officer::Stub> OfficerStub(const std::string& address) {
+  return v1::Officer::NewStub(grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
+}
+
+void SetDeadline(grpc::ClientContext* context) {
+  context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(60));
+}
+
+}  // namespace
+
+absl::StatusOr<std::string> NewEnrolmentCode(const std::string& address) {
+  absl::StatusOr<std::string> token = SignInTestAdmin(address);
+  if (!token.ok()) return token.status();
+  v1::CreateEnrolmentCodeRequest request;
+  request.set_site("test site");
+  request.set_mode("kiosk");
+  v1::EnrolmentCode code;
+  grpc::ClientContext context;
+  SetDeadline(&context);
+  UseSession(*token, &context);
+  grpc::Status s = OfficerStub(address)->CreateEnrolmentCode(&context, request, &code);
+  if (!s.ok()) return base::FromGrpcStatus(s, "CreateEnrolmentCode");
+  return code.code();
+}
+
+absl::Status RevokeDevice(const std::string& address, const std::string& device_id) {
+  absl::StatusOr<std::string> token = SignInTestAdmin(address);
+  if (!token.ok()) return token.status();
+  v1::RevokeDeviceRequest request;
+  request.set_device_id(device_id);
+  v1::Device device;
+  grpc::ClientContext context;
+  SetDeadline(&context);
+  UseSession(*token, &context);
+  return base::FromGrpcStatus(OfficerStub(address)->RevokeDevice(&context, request, &device),
+                              "RevokeDevice");
+}
+
 void UseSession(const std::string& token, grpc::ClientContext* context) {
   context->AddMetadata("authorization", "Bearer " + token);
 }

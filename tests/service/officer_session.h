@@ -23,6 +23,13 @@ absl::Status EnsureTestAdmin(const std::string& db);
 // session token.
 absl::StatusOr<std::string> SignInTestAdmin(const std::string& address);
 
+// A one-time enrolment code for a kiosk, made at `address` by the test
+// admin.
+absl::StatusOr<std::string> NewEnrolmentCode(const std::string& address);
+
+// Revokes device `device_id` at `address`, as the test admin.
+absl::Status RevokeDevice(const std::string& address, const std::string& device_id);
+
 // Sets `context` to carry `token`.
 void UseSession(const std::string& token, grpc::ClientContext* context);
 

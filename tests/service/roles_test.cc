@@ -72,6 +72,20 @@ std::vector<Case> Cases() {
          return r;
        })},
       {"ListAccounts", "", {kAdmin}, Unary(&Stub::ListAccounts)},
+      {"CreateEnrolmentCode", "", {kAdmin},
+       Unary<v1::CreateEnrolmentCodeRequest, v1::EnrolmentCode>(&Stub::CreateEnrolmentCode, [] {
+         v1::CreateEnrolmentCodeRequest r;
+         r.set_site("Central Library");
+         r.set_mode("kiosk");
+         return r;
+       })},
+      {"ListDevices", "", {kAdmin}, Unary(&Stub::ListDevices)},
+      {"RevokeDevice", "", {kAdmin},
+       Unary<v1::RevokeDeviceRequest, v1::Device>(&Stub::RevokeDevice, [] {
+         v1::RevokeDeviceRequest r;
+         r.set_device_id("kiosk-test-1");
+         return r;
+       })},
       {"UpdateAccount", "", {kAdmin},
        Unary<v1::UpdateAccountRequest, v1::Account>(&Stub::UpdateAccount, [] {
          v1::UpdateAccountRequest r;
@@ -119,6 +133,7 @@ class RolesCallTest : public ::testing::Test {
     auth::Caller admin{"admin.test", kAdmin};
     ASSERT_TRUE(server_.accounts().Create(admin, "someone.else", kClerk,
                                           "someone else's password").ok());
+    server_.CredentialOf("kiosk-test-1");  // a device to revoke
   }
 
   grpc::Status CallAs(const Case& c, std::optional<Role> role) {

@@ -3,6 +3,7 @@
 #include <grpcpp/grpcpp.h>
 
 #include <fstream>
+#include <set>
 
 #include "contract/reference_code.h"
 #include "gtest/gtest.h"
@@ -21,13 +22,17 @@ class RpcTest : public ::testing::Test {
  protected:
   absl::Time Now() { return server_.clock().Now(); }
 
+  // Sends as `device` with the credential of `enrolled` (the same device
+  // unless a test says otherwise).
   grpc::Status Submit(const std::vector<v1::Submission>& items,
                       v1::SubmitBatchResponse* response,
-                      const std::string& device = "kiosk-test-1") {
+                      const std::string& device = "kiosk-test-1",
+                      std::string enrolled = "") {
     v1::SubmitBatchRequest request;
     request.set_device_id(device);
     for (const auto& s : items) *request.add_submissions() = s;
     grpc::ClientContext context;
+    server_.AsDevice(enrolled.empty() ? device : enrolled, &context);
     return server_.kiosk().SubmitBatch(&context, request, response);
   }
 
@@ -111,12 +116,44 @@ TEST_F(RpcTest, MalformedBatchesAreRefusedAsAWhole) {
   EXPECT_TRUE(Submit(too_many, &response).ok());
   EXPECT_EQ(response.results_size(), 100);
 
+  grpc::Status s = Submit({Feedback(200, Now())}, &response, "", "kiosk-test-1");
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << "no device id";
+  EXPECT_FALSE(s.error_message().empty());
+  // An enrolled device naming any other id, well-formed or not, is refused.
   for (const std::string& device : std::vector<std::string>{
-           "", "ab", "bad device", std::string(65, 'a')}) {
-    grpc::Status s = Submit({Feedback(200, Now())}, &response, device);
-    EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << device;
-    EXPECT_FALSE(s.error_message().empty());
+           "ab", "bad device", std::string(65, 'a'), "kiosk-test-2"}) {
+    s = Submit({Feedback(200, Now())}, &response, device, "kiosk-test-1");
+    EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED) << device;
+    EXPECT_NE(s.error_message().find("only as itself"), std::string::npos);
   }
+}
+
+TEST_F(RpcTest, KioskCallsNeedTheCredentialOfAnEnrolledDevice) {
+  v1::SubmitBatchRequest request;
+  request.set_device_id("kiosk-test-1");
+  *request.add_submissions() = Feedback(1, Now());
+  auto submit_with = [&](const std::string& credential) {
+    grpc::ClientContext context;
+    if (!credential.empty()) context.AddMetadata("authorization", "Bearer " + credential);
+    v1::SubmitBatchResponse response;
+    return server_.kiosk().SubmitBatch(&context, request, &response);
+  };
+  std::set<std::string> messages;
+  for (const std::string& credential :
+       {std::string(), std::string("cvd_garbage"),
+        std::string("cvd_") + std::string(43, 'A')}) {
+    grpc::Status s = submit_with(credential);
+    EXPECT_EQ(s.error_code(), grpc::StatusCode::UNAUTHENTICATED) << credential;
+    messages.insert(s.error_message());
+  }
+  const std::string credential = server_.CredentialOf("kiosk-test-1");
+  EXPECT_TRUE(submit_with(credential).ok());
+  ASSERT_TRUE(server_.devices().Revoke({"admin.test", auth::Role::kAdmin}, "kiosk-test-1").ok());
+  grpc::Status revoked = submit_with(credential);
+  EXPECT_EQ(revoked.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_NE(revoked.error_message().find("revoked"), std::string::npos);
+  messages.insert(revoked.error_message());
+  EXPECT_EQ(messages.size(), 4u) << "none, malformed, unknown and revoked each say so";
 }
 
 TEST_F(RpcTest, ReplayAnswersAlreadyStoredWithTheFirstTime) {
@@ -151,6 +188,7 @@ TEST_F(RpcTest, GetCatalogSaysUnchangedForTheCurrentVersion) {
   v1::GetCatalogResponse full;
   {
     grpc::ClientContext context;
+    server_.AsDevice("kiosk-test-1", &context);
     ASSERT_TRUE(server_.kiosk().GetCatalog(&context, request, &full).ok());
   }
   EXPECT_FALSE(full.unchanged());
@@ -161,6 +199,7 @@ TEST_F(RpcTest, GetCatalogSaysUnchangedForTheCurrentVersion) {
   v1::GetCatalogResponse same;
   {
     grpc::ClientContext context;
+    server_.AsDevice("kiosk-test-1", &context);
     ASSERT_TRUE(server_.kiosk().GetCatalog(&context, request, &same).ok());
   }
   EXPECT_TRUE(same.unchanged());
@@ -169,6 +208,7 @@ TEST_F(RpcTest, GetCatalogSaysUnchangedForTheCurrentVersion) {
   request.set_known_version("0000000000000000");
   v1::GetCatalogResponse stale;
   grpc::ClientContext context;
+  server_.AsDevice("kiosk-test-1", &context);
   ASSERT_TRUE(server_.kiosk().GetCatalog(&context, request, &stale).ok());
   EXPECT_FALSE(stale.unchanged());
   EXPECT_EQ(stale.catalog().version(), full.catalog().version());
@@ -184,6 +224,7 @@ TEST_F(RpcTest, CheckReferenceFindsAStoredSubmission) {
     request.set_reference(typed);
     v1::CheckReferenceResponse out;
     grpc::ClientContext context;
+    server_.AsDevice("kiosk-test-1", &context);
     EXPECT_TRUE(server_.kiosk().CheckReference(&context, request, &out).ok());
     return out;
   };

@@ -148,15 +148,31 @@ class ServiceProcessTest : public ::testing::Test {
     context->set_deadline(std::chrono::system_clock::now() + kCallTimeout);
   }
 
-  static grpc::Status Submit(const std::string& address, const v1::Submission& s,
-                             v1::SubmitBatchResponse* response) {
+  // Sends as kiosk-process-1, enrolled at the first call (its credential
+  // outlives restarts of the service on the same database).
+  grpc::Status Submit(const std::string& address, const v1::Submission& s,
+                      v1::SubmitBatchResponse* response) {
     auto stub = v1::KioskSync::NewStub(
         grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
+    if (credential_.empty()) {
+      absl::StatusOr<std::string> code = testing::NewEnrolmentCode(address);
+      EXPECT_TRUE(code.ok()) << code.status();
+      v1::EnrolRequest enrol;
+      enrol.set_code(code.value_or(""));
+      enrol.set_device_id("kiosk-process-1");
+      v1::EnrolResponse enrolled;
+      grpc::ClientContext context;
+      SetDeadline(&context);
+      grpc::Status s = stub->Enrol(&context, enrol, &enrolled);
+      if (!s.ok()) return s;
+      credential_ = enrolled.credential();
+    }
     v1::SubmitBatchRequest request;
     request.set_device_id("kiosk-process-1");
     *request.add_submissions() = s;
     grpc::ClientContext context;
     SetDeadline(&context);
+    testing::UseSession(credential_, &context);
     return stub->SubmitBatch(&context, request, response);
   }
 
@@ -203,6 +219,7 @@ class ServiceProcessTest : public ::testing::Test {
   }
 
   testing::TempDir dir_;
+  std::string credential_;
 };
 
 TEST_F(ServiceProcessTest, StopsCleanlyAndKeepsWhatItStored) {

@@ -431,19 +431,19 @@ TEST(StoreTest, AccountsAndSessionsOutliveARestart) {
   {
     auto store = Open(path);
     ASSERT_NE(store, nullptr);
-    ASSERT_TRUE(store->WithAccounts([&](AccountTxn& txn) -> absl::Status {
+    ASSERT_TRUE(store->WithAccess([&](AccessTxn& txn) -> absl::Status {
       if (auto s = txn.PutAccount(ada); !s.ok()) return s;
       return txn.PutSession(session);
     }).ok());
     Session orphan = session;
     orphan.token_hash = "cd34";
     orphan.account = "nobody";
-    EXPECT_FALSE(store->WithAccounts([&](AccountTxn& txn) {
+    EXPECT_FALSE(store->WithAccess([&](AccessTxn& txn) {
       return txn.PutSession(orphan);
     }).ok()) << "a session belongs to an account";
   }
   auto store = Open(path);
-  ASSERT_TRUE(store->WithAccounts([&](AccountTxn& txn) -> absl::Status {
+  ASSERT_TRUE(store->WithAccess([&](AccessTxn& txn) -> absl::Status {
     auto found = txn.FindAccount("ada");
     EXPECT_TRUE(found.ok() && found->has_value());
     if (found.ok() && found->has_value()) {

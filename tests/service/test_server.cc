@@ -11,11 +11,11 @@ TestServer::TestServer() {
   auto catalog = catalog::CatalogFile::Open(CAREVOICE_SAMPLE_CATALOG, clock_);
   if (!catalog.ok()) ADD_FAILURE() << catalog.status();
   catalog_ = std::move(catalog).value();
-  kiosk_service_ =
-      std::make_unique<rpc::KioskSyncImpl>(*store_, *catalog_, clock_);
   accounts_ = std::make_unique<auth::Accounts>(*store_, clock_);
+  devices_ = std::make_unique<auth::Devices>(*store_, clock_);
+  kiosk_service_ = std::make_unique<rpc::KioskSyncImpl>(*store_, *catalog_, clock_, *devices_);
   officer_service_ =
-      std::make_unique<rpc::OfficerImpl>(*store_, *catalog_, clock_, *accounts_);
+      std::make_unique<rpc::OfficerImpl>(*store_, *catalog_, clock_, *accounts_, *devices_);
   grpc::ServerBuilder builder;
   builder.RegisterService(kiosk_service_.get());
   builder.RegisterService(officer_service_.get());
@@ -48,6 +48,26 @@ std::string TestServer::TokenFor(auth::Role role) {
     return "";
   }
   return tokens_[role] = in->token;
+}
+
+std::string TestServer::CredentialOf(const std::string& device_id) {
+  if (auto it = credentials_.find(device_id); it != credentials_.end()) return it->second;
+  const auth::Caller admin{"admin.test", auth::Role::kAdmin};
+  auto code = devices_->MakeEnrolmentCode(admin, "test", "kiosk", absl::Hours(1));
+  if (!code.ok()) {
+    ADD_FAILURE() << code.status();
+    return "";
+  }
+  auto credential = devices_->Enrol(code->code, device_id);
+  if (!credential.ok()) {
+    ADD_FAILURE() << credential.status();
+    return "";
+  }
+  return credentials_[device_id] = *credential;
+}
+
+void TestServer::AsDevice(const std::string& device_id, grpc::ClientContext* context) {
+  context->AddMetadata("authorization", "Bearer " + CredentialOf(device_id));
 }
 
 void TestServer::SignedInAs(auth::Role role, grpc::ClientContext* context) {

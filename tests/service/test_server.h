@@ -37,12 +37,21 @@ class TestServer {
   // Sets `context` to carry that token.
   void SignedInAs(auth::Role role, grpc::ClientContext* context);
 
+  auth::Devices& devices() { return *devices_; }
+  // The credential of device `device_id`, enrolled at site "test" on
+  // first use.
+  std::string CredentialOf(const std::string& device_id);
+  // Sets `context` to carry that credential.
+  void AsDevice(const std::string& device_id, grpc::ClientContext* context);
+
  private:
   TempDir dir_;
   base::FakeClock clock_;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<catalog::CatalogFile> catalog_;
   std::unique_ptr<auth::Accounts> accounts_;
+  std::unique_ptr<auth::Devices> devices_;
+  std::map<std::string, std::string> credentials_;
   std::map<auth::Role, std::string> tokens_;
   std::unique_ptr<rpc::KioskSyncImpl> kiosk_service_;
   std::unique_ptr<rpc::OfficerImpl> officer_service_;
