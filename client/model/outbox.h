@@ -38,6 +38,11 @@ struct OutboxItem {
   int attempts = 0;
   std::string reject_field;     // for kRejected
   std::string reject_key;
+  // The stored body cannot be read (its bytes were damaged on disk): the
+  // submission is empty and raw_body holds the bytes, to be handed to the
+  // service's quarantine rather than lost or left to block the queue.
+  bool damaged = false;
+  std::string raw_body;
 };
 
 class Outbox {
@@ -55,7 +60,8 @@ class Outbox {
                                              absl::Time now) = 0;
 
   // Up to `limit` pending items: safeguarding worries first, then the rest,
-  // each oldest first.
+  // each oldest first. A damaged item comes back marked so, never as an
+  // error that would hold back the items behind it.
   virtual absl::StatusOr<std::vector<OutboxItem>> Pending(int limit) = 0;
   virtual absl::StatusOr<int> PendingCount() = 0;
   // An item by submission id, in any state.

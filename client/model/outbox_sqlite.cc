@@ -86,8 +86,9 @@ absl::StatusOr<OutboxItem> ItemFromRow(const Statement& row) {
   item.state = StateFromText(row.ColumnText(2));
   if (!row.ColumnIsNull(3) &&
       !item.submission.ParseFromString(row.ColumnBlob(3))) {
-    return absl::DataLossError(
-        absl::StrCat("outbox: unreadable body for ", item.submission_id));
+    item.submission.Clear();
+    item.damaged = true;
+    item.raw_body = row.ColumnBlob(3);
   }
   item.attempts = static_cast<int>(row.ColumnInt(4));
   item.reject_field = row.ColumnText(5);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
 #include "base/proto_time.h"
 #include "contract/validation.h"
 
@@ -35,6 +36,21 @@ bool IsTransient(int code) {
     case absl::StatusCode::kInternal:
     case absl::StatusCode::kUnknown:
     case absl::StatusCode::kCancelled:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// A whole call failing like this says something in the batch may be bad
+// (not that the service is away, busy or does not know the device).
+bool MayBePoison(absl::StatusCode code) {
+  switch (code) {
+    case absl::StatusCode::kInvalidArgument:
+    case absl::StatusCode::kInternal:
+    case absl::StatusCode::kDataLoss:
+    case absl::StatusCode::kUnknown:
+    case absl::StatusCode::kOutOfRange:
       return true;
     default:
       return false;
@@ -283,19 +299,59 @@ bool Syncer::RefreshCatalog() {
   return true;
 }
 
-bool Syncer::DrainOnce() {
-  // Each round either moves every item of its batch out of pending or
-  // returns, so the loop ends even while new items keep arriving.
-  while (!Stopping()) {
-    absl::StatusOr<std::vector<OutboxItem>> items =
-        outbox_.Pending(std::clamp(options_.batch_size, 1, 100));
-    if (!items.ok()) {
-      LogWarning("read outbox", items.status());
+bool Syncer::HandOver(const std::vector<OutboxItem>& items, const std::string& reason) {
+  v1::QuarantineRequest request;
+  request.set_device_id(outbox_.device_id());
+  for (const OutboxItem& item : items) {
+    v1::QuarantinedItem* out = request.add_items();
+    out->set_submission_id(item.submission_id);
+    out->set_raw(item.damaged ? item.raw_body : item.submission.SerializeAsString());
+    out->set_reason(reason);
+  }
+  absl::Status handed = transport_.Quarantine(request, options_.rpc_timeout);
+  SetReachable(handed);
+  if (!handed.ok()) return false;
+  for (const OutboxItem& item : items) {
+    if (absl::Status s = outbox_.MarkRejected(item.submission_id, "", "error.quarantined");
+        !s.ok()) {
+      LogWarning("mark quarantined", s);
       return false;
     }
-    if (items->empty()) {
+    // The id only: what it says is at the service now.
+    std::cerr << "syncer: handed " << item.submission_id << " to the service's quarantine ("
+              << reason << ")\n";
+  }
+  RefreshPendingCount();
+  return true;
+}
+
+bool Syncer::DrainOnce() {
+  const int full_batch = std::clamp(options_.batch_size, 1, 100);
+  if (batch_limit_ < 1) batch_limit_ = full_batch;
+  // Each round either moves every item of its batch out of pending, halves
+  // the batch, or returns, so the loop ends even while new items arrive.
+  while (!Stopping()) {
+    absl::StatusOr<std::vector<OutboxItem>> pending = outbox_.Pending(batch_limit_);
+    if (!pending.ok()) {
+      LogWarning("read outbox", pending.status());
+      return false;
+    }
+    if (pending->empty()) {
       RefreshPendingCount();
       return true;
+    }
+    // Damaged bytes cannot be sent as a submission: they go to the
+    // quarantine, and the rest go on.
+    std::vector<OutboxItem> damaged;
+    std::vector<OutboxItem> items;
+    for (OutboxItem& item : *pending) {
+      (item.damaged ? damaged : items).push_back(std::move(item));
+    }
+    if (!damaged.empty()) {
+      if (!HandOver(damaged, "its bytes were damaged on the device and cannot be read")) {
+        return false;
+      }
+      if (items.empty()) continue;
     }
 
     v1::SubmitBatchRequest request;
@@ -303,12 +359,29 @@ bool Syncer::DrainOnce() {
     // Our clock reading, so the service can date the items right even when
     // this clock is wrong.
     base::SetProtoTimestamp(wall_clock_.Now(), request.mutable_device_time());
-    for (OutboxItem& item : *items) {
+    for (OutboxItem& item : items) {
       *request.add_submissions() = std::move(item.submission);
     }
     absl::StatusOr<v1::SubmitBatchResponse> response =
         transport_.SubmitBatch(request, options_.rpc_timeout);
     SetReachable(response.status());
+    if (!response.ok() && MayBePoison(response.status().code())) {
+      if (items.size() > 1) {
+        // Something in it may be bad: try the halves, the first at once.
+        batch_limit_ = static_cast<int>(items.size() / 2);
+        continue;
+      }
+      OutboxItem alone = items.front();
+      alone.submission = request.submissions(0);  // moved into the request above
+      if (++failed_alone_[alone.submission_id] >= options_.poison_attempts) {
+        failed_alone_.erase(alone.submission_id);
+        if (!HandOver({alone}, absl::StrCat("every batch holding it failed: ",
+                                            response.status().message()))) {
+          return false;
+        }
+        continue;
+      }
+    }
 
     std::unordered_map<std::string, const v1::ItemResult*> results;
     if (response.ok()) {
@@ -317,7 +390,7 @@ bool Syncer::DrainOnce() {
       }
     }
     bool all_answered = response.ok();
-    for (const OutboxItem& item : *items) {
+    for (const OutboxItem& item : items) {
       auto it = results.find(item.submission_id);
       const v1::ItemResult* result = it == results.end() ? nullptr : it->second;
       absl::Status applied = absl::UnknownError("no answer");
@@ -351,6 +424,7 @@ bool Syncer::DrainOnce() {
     }
     RefreshPendingCount();
     if (!all_answered) return false;
+    batch_limit_ = std::min(full_batch, batch_limit_ * 2);  // grows back
   }
   return true;
 }

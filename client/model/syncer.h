@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <unordered_map>
 
 #include "absl/status/status.h"
 #include "absl/time/time.h"
@@ -36,6 +37,11 @@ struct SyncOptions {
   absl::Duration rpc_timeout = absl::Seconds(10);
   absl::Duration catalog_refresh = absl::Minutes(5);
   int batch_size = 50;  // items per SubmitBatch, 1..100
+  // A batch whose whole call fails as if something in it were bad (not
+  // because the service is away or busy) is split in halves, down to one
+  // item; an item that fails alone this many times is handed to the
+  // service's quarantine, so it cannot hold back the items behind it.
+  int poison_attempts = 3;
   // Called on the syncer thread at the end of each pass: whether it worked,
   // and how long the syncer will now sleep unless woken (the backoff after
   // a failure; the time to the next catalog refresh after success). For
@@ -115,6 +121,9 @@ class Syncer {
   // True when every pending item got an answer (the outbox is empty or
   // holds only what arrived meanwhile); false means back off.
   bool DrainOnce();
+  // Hands `items` to the service's quarantine with `reason` and marks them
+  // settled here; false when the service did not take them.
+  bool HandOver(const std::vector<OutboxItem>& items, const std::string& reason);
   bool RefreshCatalog();     // true when the service answered
   // Exchanges options_.enrol_code for a credential when the device needs
   // one and the code has not been tried (syncer thread only).
@@ -145,6 +154,11 @@ class Syncer {
   absl::StatusCode last_logged_error_ = absl::StatusCode::kOk;
   bool has_credential_ = false;
   bool code_tried_ = false;
+  // Items per batch now: halved while isolating an item that fails every
+  // batch, grown back as batches succeed; and how often each item failed
+  // alone (this run).
+  int batch_limit_ = 0;
+  std::unordered_map<std::string, int> failed_alone_;
 };
 
 }  // namespace carevoice::client

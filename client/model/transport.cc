@@ -68,6 +68,13 @@ class GrpcTransport final : public Transport {
                 v1::GetCatalogResponse(), timeout, "GetCatalog");
   }
 
+  absl::Status Quarantine(const v1::QuarantineRequest& request,
+                          absl::Duration timeout) override {
+    return Call(&v1::KioskSync::Stub::Quarantine, request, v1::QuarantineResponse(), timeout,
+                "Quarantine")
+        .status();
+  }
+
  private:
   template <typename Request, typename Response>
   absl::StatusOr<Response> Call(

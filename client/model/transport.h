@@ -24,6 +24,9 @@ class Transport {
       const v1::SubmitBatchRequest& request, absl::Duration timeout) = 0;
   virtual absl::StatusOr<v1::GetCatalogResponse> GetCatalog(
       const v1::GetCatalogRequest& request, absl::Duration timeout) = 0;
+  // Hands items the device cannot deliver to the service's quarantine.
+  virtual absl::Status Quarantine(const v1::QuarantineRequest& request,
+                                  absl::Duration timeout) = 0;
 };
 
 // A transport over a gRPC channel to `target` ("127.0.0.1:7000"): TLS,

@@ -379,6 +379,26 @@ absl::Status RunDeviceRevoke(v1::Officer::StubInterface& stub, const std::string
   return absl::OkStatus();
 }
 
+absl::Status RunQuarantineList(v1::Officer::StubInterface& stub, const std::string& token,
+                               int limit, std::ostream& out) {
+  v1::ListQuarantineRequest request;
+  request.set_limit(limit);
+  v1::ListQuarantineResponse response;
+  grpc::ClientContext context;
+  Prepare(&context, token, absl::Seconds(30));
+  if (auto s = FromGrpc(stub.ListQuarantine(&context, request, &response), "ListQuarantine");
+      !s.ok()) {
+    return s;
+  }
+  for (const v1::QuarantineRecord& r : response.records()) {
+    out << r.id() << "  " << IsoTime(r.received_at()) << "  " << r.device_id() << "  "
+        << (r.submission_id().empty() ? "(no id)" : r.submission_id()) << "  "
+        << r.size_bytes() << " bytes  " << r.reason() << "\n";
+  }
+  WarnIfEndingSoon(context);
+  return absl::OkStatus();
+}
+
 v1::Role RoleNamed(std::string_view name) {
   if (name == "admin") return v1::ROLE_ADMIN;
   if (name == "officer") return v1::ROLE_OFFICER;

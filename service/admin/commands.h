@@ -85,6 +85,10 @@ absl::Status RunDeviceList(v1::Officer::StubInterface& stub, const std::string& 
 absl::Status RunDeviceRevoke(v1::Officer::StubInterface& stub, const std::string& token,
                              const std::string& device_id, std::ostream& out);
 
+// `quarantine list`: what the service could not take, newest first.
+absl::Status RunQuarantineList(v1::Officer::StubInterface& stub, const std::string& token,
+                               int limit, std::ostream& out);
+
 // "admin", "officer", "clerk" to the proto's Role; ROLE_UNSPECIFIED else.
 v1::Role RoleNamed(std::string_view name);
 

@@ -13,6 +13,7 @@
 //     account password NAME | account role NAME ROLE
 //     device enrol --site NAME --mode kiosk|tablet [--valid-hours N]
 //     device list | device revoke ID
+//     quarantine list [--limit N]
 #include <grpcpp/grpcpp.h>
 #include <termios.h>
 #include <unistd.h>
@@ -178,6 +179,16 @@ int main(int argc, char** argv) {
       device_cmd->add_subcommand("revoke", "refuse the device at once; it keeps its queue");
   revoke_cmd->add_option("id", device_id, "the device's id")->required();
 
+  CLI::App* quarantine_cmd =
+      app.add_subcommand("quarantine", "what the service could not take (officer)");
+  quarantine_cmd->require_subcommand(1);
+  int quarantine_limit = 50;
+  CLI::App* quarantine_list_cmd =
+      quarantine_cmd->add_subcommand("list", "the newest quarantined items");
+  quarantine_list_cmd->add_option("--limit", quarantine_limit, "at most N (1..1000)")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -256,6 +267,8 @@ int main(int argc, char** argv) {
     status = admin::RunDeviceList(*stub, token, std::cout);
   } else if (revoke_cmd->parsed()) {
     status = admin::RunDeviceRevoke(*stub, token, device_id, std::cout);
+  } else if (quarantine_list_cmd->parsed()) {
+    status = admin::RunQuarantineList(*stub, token, quarantine_limit, std::cout);
   } else if (accounts_cmd->parsed()) {
     status = admin::RunAccountList(*stub, token, std::cout);
   } else {

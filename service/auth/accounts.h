@@ -25,8 +25,8 @@ namespace carevoice::service::auth {
 struct Caller {
   std::string name;
   Role role = Role::kClerk;
-  absl::Time expires_at;  // idle expiry, after this call moved it on
-  absl::Time ends_at;     // the latest the session lasts
+  absl::Time expires_at{};  // idle expiry, after this call moved it on
+  absl::Time ends_at{};     // the latest the session lasts
 };
 
 struct SignedIn {

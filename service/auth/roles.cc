@@ -96,5 +96,7 @@ Action ActionOf(const v1::ExportSubmissionsRequest& request) {
 Action ActionOf(const v1::GetCatalogRequest&) { return Action::kAnonymised; }
 Action ActionOf(const v1::VerifyAuditRequest&) { return Action::kAdminister; }
 Action ActionOf(const v1::ListAuditRequest&) { return Action::kAdminister; }
+// Quarantined items are people's words to rescue: case work.
+Action ActionOf(const v1::ListQuarantineRequest&) { return Action::kCaseWork; }
 
 }  // namespace carevoice::service::auth

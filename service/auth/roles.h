@@ -9,7 +9,7 @@
 //   administer: devices, accounts, catalog, retention,     ✔
 //               the audit
 //   case work: cases, full words, contact details,                ✔
-//              replies
+//              replies, the quarantine
 //   anonymised: lists without words, anonymised exports,   ✔      ✔      ✔
 //               reports, the catalog's names
 //   co-production: consultations, ballots (later issues)   ✔      ✔
@@ -68,5 +68,6 @@ Action ActionOf(const v1::ExportSubmissionsRequest& request);
 Action ActionOf(const v1::GetCatalogRequest&);
 Action ActionOf(const v1::VerifyAuditRequest&);
 Action ActionOf(const v1::ListAuditRequest&);
+Action ActionOf(const v1::ListQuarantineRequest&);
 
 }  // namespace carevoice::service::auth

@@ -7,6 +7,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/ascii.h"
+#include "base/canonical.h"
 #include "base/proto_time.h"
 #include "contract/limits.h"
 #include "contract/reference_code.h"
@@ -22,6 +23,8 @@ constexpr int kDefaultPageSize = 100;
 constexpr int kMaxPageSize = 1000;
 constexpr std::size_t kMinReasonLength = 5;
 constexpr std::size_t kMaxReasonLength = 500;
+constexpr std::size_t kMaxQuarantinedBytes = 1024 * 1024;
+constexpr std::size_t kMaxQuarantinedIdLength = 100;
 
 // google.rpc.Code values carried in ItemResult.code.
 constexpr int kCodeInvalidArgument = 3;
@@ -138,11 +141,19 @@ v1::SubmitBatchResponse SubmitBatch(store::Store& store,
   const absl::Time device_now = now - offset;
   std::vector<const v1::Submission*> good;
   std::vector<v1::ItemResult*> good_results;
+  // What is refused is kept in the quarantine for officers, so a person's
+  // words are never lost to a bug in a kiosk or here.
+  std::vector<store::QuarantineRow> refused;
+  auto quarantine = [&](const v1::Submission& item, std::string reason) {
+    refused.push_back({0, now, request.device_id(), item.submission_id(), std::move(reason),
+                       base::CanonicalBytes(item)});
+  };
   for (const v1::Submission& item : request.submissions()) {
     v1::ItemResult* result = response.add_results();
     result->set_submission_id(item.submission_id());
     if (auto error = contract::ValidateSubmission(item, device_now)) {
       Reject(result, kCodeInvalidArgument, error->field, error->message_key);
+      quarantine(item, absl::StrCat("refused: ", error->field, " ", error->message_key));
       // The id is safe to log only once it is known to be well formed.
       LogInfo(absl::StrCat(
           "rejected item from device ", request.device_id(), ": field ",
@@ -155,9 +166,18 @@ v1::SubmitBatchResponse SubmitBatch(store::Store& store,
     good.push_back(&item);
     good_results.push_back(result);
   }
+  auto keep_refused = [&]() -> absl::Status {
+    if (refused.empty()) return absl::OkStatus();
+    absl::Status kept = store.PutQuarantine(refused);
+    if (!kept.ok()) {
+      LogWarning(absl::StrCat("SubmitBatch from device ", request.device_id(),
+                              ": refused items not quarantined: ", kept.ToString()));
+    }
+    return kept;
+  };
   if (good.empty()) {
-    *whole_call = absl::OkStatus();
-    return response;
+    *whole_call = keep_refused();
+    return whole_call->ok() ? response : v1::SubmitBatchResponse();
   }
 
   auto stored = store.PutSubmissions(request.device_id(), good, now, offset);
@@ -181,13 +201,72 @@ v1::SubmitBatchResponse SubmitBatch(store::Store& store,
       case store::PutResult::Outcome::kConflict:
         Reject(result, kCodeAlreadyExists, "submission_id",
                contract::kErrConflict);
+        quarantine(*good[i], "refused: submission_id reused with a different body");
         LogWarning(absl::StrCat("refused submission ", good[i]->submission_id(),
                                 " from device ", request.device_id(),
                                 ": id reused with a different body"));
         break;
     }
   }
-  *whole_call = absl::OkStatus();
+  // The stored items are committed; if the refused ones cannot be kept the
+  // whole call fails and the kiosk sends again (stored ones as replays).
+  *whole_call = keep_refused();
+  return whole_call->ok() ? response : v1::SubmitBatchResponse();
+}
+
+absl::Status Quarantine(store::Store& store, const base::Clock& clock,
+                        const v1::QuarantineRequest& request) {
+  if (request.items_size() < 1 ||
+      static_cast<std::size_t>(request.items_size()) > contract::kMaxBatchItems) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("a quarantine request holds 1..", contract::kMaxBatchItems, " items"));
+  }
+  if (!contract::IsValidDeviceId(request.device_id())) {
+    return absl::InvalidArgumentError("device_id must be 3..64 characters of [A-Za-z0-9_-]");
+  }
+  std::vector<store::QuarantineRow> rows;
+  const absl::Time now = clock.Now();
+  for (int i = 0; i < request.items_size(); ++i) {
+    const v1::QuarantinedItem& item = request.items(i);
+    if (item.raw().size() > kMaxQuarantinedBytes) {
+      return absl::InvalidArgumentError(absl::StrCat("items[", i, "].raw is over 1 MiB"));
+    }
+    if (item.reason().empty() || item.reason().size() > kMaxReasonLength ||
+        item.submission_id().size() > kMaxQuarantinedIdLength) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("items[", i, "]: reason must be 1..500 bytes, submission_id at most 100"));
+    }
+    rows.push_back({0, now, request.device_id(), item.submission_id(),
+                    absl::StrCat("from the device: ", item.reason()), item.raw()});
+  }
+  if (absl::Status s = store.PutQuarantine(rows); !s.ok()) return s;
+  // Counts and the device only: what the items say stays in the store.
+  LogWarning(absl::StrCat("device ", request.device_id(), " handed ", rows.size(),
+                          " item(s) to the quarantine"));
+  return absl::OkStatus();
+}
+
+absl::StatusOr<v1::ListQuarantineResponse> ListQuarantine(store::Store& store,
+                                                          const base::Clock& clock,
+                                                          const auth::Caller& caller,
+                                                          const v1::ListQuarantineRequest& request) {
+  const int limit = request.limit() == 0 ? kDefaultPageSize : request.limit();
+  if (limit < 1 || limit > kMaxPageSize) {
+    return absl::InvalidArgumentError("limit must be 0..1000");
+  }
+  absl::StatusOr<std::vector<store::QuarantineRow>> rows =
+      store.ListQuarantineAudited(limit, {clock.Now(), caller.name, "quarantine_list", 0});
+  if (!rows.ok()) return rows.status();
+  v1::ListQuarantineResponse response;
+  for (const store::QuarantineRow& q : *rows) {
+    v1::QuarantineRecord* r = response.add_records();
+    r->set_id(q.id);
+    SetTimestamp(q.received_at, r->mutable_received_at());
+    r->set_device_id(q.device_id);
+    r->set_submission_id(q.submission_id);
+    r->set_reason(q.reason);
+    r->set_size_bytes(q.size_bytes);
+  }
   return response;
 }
 

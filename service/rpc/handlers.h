@@ -19,7 +19,9 @@ namespace carevoice::service::rpc {
 
 // Validates and stores a batch. A request malformed as a whole (no items,
 // more than 100, a bad device id) sets *whole_call to INVALID_ARGUMENT; a
-// store failure sets it to the store's error (nothing is acknowledged). Else
+// store failure sets it to the store's error (nothing is acknowledged).
+// Refused items (bad fields, an id reused with another body) are also kept
+// in the quarantine for officers; if that fails, the call fails. Else
 // *whole_call is OK and the response has one result per item, in order:
 // STORED, ALREADY_STORED (with the first received_at), or REJECTED with
 // code 3 and the field for a bad item, code 6 for an id reused with a
@@ -28,6 +30,11 @@ v1::SubmitBatchResponse SubmitBatch(store::Store& store,
                                     const base::Clock& clock,
                                     const v1::SubmitBatchRequest& request,
                                     absl::Status* whole_call);
+
+// Keeps what a device hands over (damaged or poisoning items) in the
+// quarantine. INVALID_ARGUMENT for a request malformed as a whole.
+absl::Status Quarantine(store::Store& store, const base::Clock& clock,
+                        const v1::QuarantineRequest& request);
 
 // The catalog, or just `unchanged` when known_version is current.
 v1::GetCatalogResponse GetCatalog(catalog::CatalogFile& catalog,
@@ -51,6 +58,12 @@ absl::StatusOr<v1::VerifyAuditResponse> VerifyAudit(store::Store& store,
 absl::StatusOr<v1::ListAuditResponse> ListAudit(store::Store& store, const base::Clock& clock,
                                                 const auth::Caller& caller,
                                                 const v1::ListAuditRequest& request);
+
+// The newest quarantined rows (without their bytes). Audited.
+absl::StatusOr<v1::ListQuarantineResponse> ListQuarantine(store::Store& store,
+                                                          const base::Clock& clock,
+                                                          const auth::Caller& caller,
+                                                          const v1::ListQuarantineRequest& request);
 
 // A page of submissions, newest first, words cleared unless include_text
 // (which needs a reason, kept in the audit); contact is always cleared.

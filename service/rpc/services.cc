@@ -99,6 +99,15 @@ grpc::Status KioskSyncImpl::CheckReference(
   return Answer(rpc::CheckReference(store_, *request), response);
 }
 
+grpc::Status KioskSyncImpl::Quarantine(grpc::ServerContext* context,
+                                       const v1::QuarantineRequest* request,
+                                       v1::QuarantineResponse* /*response*/) {
+  if (auto device = Admit(context, request->device_id()); !device.ok()) {
+    return ToGrpcStatus(device.status());
+  }
+  return ToGrpcStatus(rpc::Quarantine(store_, clock_, *request));
+}
+
 grpc::Status OfficerImpl::SignIn(grpc::ServerContext* /*context*/,
                                  const v1::SignInRequest* request,
                                  v1::SignInResponse* response) {
@@ -203,6 +212,14 @@ grpc::Status OfficerImpl::VerifyAudit(grpc::ServerContext* context,
   auto caller = Admit(context, auth::ActionOf(*request));
   if (!caller.ok()) return ToGrpcStatus(caller.status());
   return Answer(rpc::VerifyAudit(store_, clock_, *caller, *request), response);
+}
+
+grpc::Status OfficerImpl::ListQuarantine(grpc::ServerContext* context,
+                                         const v1::ListQuarantineRequest* request,
+                                         v1::ListQuarantineResponse* response) {
+  auto caller = Admit(context, auth::ActionOf(*request));
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  return Answer(rpc::ListQuarantine(store_, clock_, *caller, *request), response);
 }
 
 grpc::Status OfficerImpl::ListAudit(grpc::ServerContext* context,

@@ -48,6 +48,8 @@ class KioskSyncImpl final : public v1::KioskSync::Service {
   grpc::Status CheckReference(grpc::ServerContext* context,
                               const v1::CheckReferenceRequest* request,
                               v1::CheckReferenceResponse* response) override;
+  grpc::Status Quarantine(grpc::ServerContext* context, const v1::QuarantineRequest* request,
+                          v1::QuarantineResponse* response) override;
 
  private:
   // The device behind `context`; `claimed`, when not empty, must be its id.
@@ -117,6 +119,9 @@ class OfficerImpl final : public v1::Officer::Service {
                            v1::VerifyAuditResponse* response) override;
   grpc::Status ListAudit(grpc::ServerContext* context, const v1::ListAuditRequest* request,
                          v1::ListAuditResponse* response) override;
+  grpc::Status ListQuarantine(grpc::ServerContext* context,
+                              const v1::ListQuarantineRequest* request,
+                              v1::ListQuarantineResponse* response) override;
 
  private:
   // The caller behind `context`, if its session is live and its role may

@@ -17,6 +17,8 @@ void Field(std::string& out, std::string_view value) {
   out += ';';
 }
 
+}  // namespace
+
 std::string Sha256Hex(std::string_view bytes) {
   // Once, before any use; safe to race (libsodium guards it).
   [[maybe_unused]] static const int ready = sodium_init();
@@ -27,8 +29,6 @@ std::string Sha256Hex(std::string_view bytes) {
   sodium_bin2hex(hex, sizeof(hex), digest, sizeof(digest));
   return hex;
 }
-
-}  // namespace
 
 std::string GenesisHash() { return std::string(64, '0'); }
 

@@ -14,6 +14,9 @@
 
 namespace carevoice::service::store {
 
+// SHA-256 of `bytes`, lower-case hex.
+std::string Sha256Hex(std::string_view bytes);
+
 // The hash before the first row: 64 zeros.
 std::string GenesisHash();
 

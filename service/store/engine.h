@@ -66,6 +66,11 @@ class WriteTxn : public AccessRows {
       std::string_view month, std::string_view kind,
       std::string_view service_id, const v1::EqualityMonitoring& answers) = 0;
   virtual absl::Status InsertAudit(const AuditEntry& entry) = 0;
+  // Keeps a quarantined row, unless the same device, id and bytes are
+  // kept already.
+  virtual absl::Status InsertQuarantine(const QuarantineRow& row) = 0;
+  // The newest `limit` quarantined rows, raw left empty.
+  virtual absl::StatusOr<std::vector<QuarantineRow>> ListQuarantine(int limit) = 0;
   // The newest audit row (seq and hash), nullopt when there is none.
   virtual absl::StatusOr<std::optional<AuditEntry>> LastAudit() = 0;
 

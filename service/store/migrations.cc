@@ -130,6 +130,21 @@ CREATE TABLE enrolment_codes (
 );
 )sql";
 
+// Version 7: the quarantine: what could not be taken as a submission, kept
+// raw with the reason, once per device, id and bytes.
+constexpr std::string_view kV7 = R"sql(
+CREATE TABLE quarantine (
+  id            INTEGER PRIMARY KEY,
+  received_at   INTEGER NOT NULL,   -- unix microseconds
+  device_id     TEXT NOT NULL,
+  submission_id TEXT NOT NULL,
+  reason        TEXT NOT NULL,
+  raw           BLOB NOT NULL,
+  raw_hash      TEXT NOT NULL,      -- SHA-256 of raw, hex
+  UNIQUE (device_id, submission_id, raw_hash)
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kV1},
     {2, kV2},
@@ -137,6 +152,7 @@ constexpr Migration kMigrations[] = {
     {4, kV4},
     {5, kV5},
     {6, kV6},
+    {7, kV7},
 };
 
 }  // namespace

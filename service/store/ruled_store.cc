@@ -211,6 +211,31 @@ class RuledStore final : public Store {
     return engine_->FindDeviceByCredential(credential_hash);
   }
 
+  absl::Status PutQuarantine(std::span<const QuarantineRow> rows) override {
+    return engine_->Write([&](WriteTxn& txn) -> absl::Status {
+      for (QuarantineRow row : rows) {
+        row.received_at = absl::FromUnixMicros(absl::ToUnixMicros(row.received_at));
+        if (auto s = txn.InsertQuarantine(row); !s.ok()) return s;
+      }
+      return absl::OkStatus();
+    });
+  }
+
+  absl::StatusOr<std::vector<QuarantineRow>> ListQuarantineAudited(int limit,
+                                                                   AuditEntry audit) override {
+    if (limit < 1) return absl::InvalidArgumentError("limit must be >= 1");
+    std::vector<QuarantineRow> rows;
+    absl::Status s = engine_->Write([&](WriteTxn& txn) -> absl::Status {
+      absl::StatusOr<std::vector<QuarantineRow>> read = txn.ListQuarantine(limit);
+      if (!read.ok()) return read.status();
+      rows = *std::move(read);
+      audit.count = static_cast<std::int64_t>(rows.size());
+      return AppendAudit(txn, audit);
+    });
+    if (!s.ok()) return s;
+    return rows;
+  }
+
   absl::Status WithAccess(const std::function<absl::Status(AccessTxn&)>& job) override {
     return engine_->Write([&](WriteTxn& txn) {
       RuledAccessTxn accounts(txn);

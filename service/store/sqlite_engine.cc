@@ -13,6 +13,7 @@
 #include "absl/time/time.h"
 #include "base/proto_time.h"
 #include "base/sqlite_db.h"
+#include "service/store/audit_chain.h"
 #include "service/store/engine.h"
 #include "service/store/group_commit.h"
 #include "service/store/migrations.h"
@@ -285,6 +286,39 @@ class SqliteWriter final : public GroupCommitTarget, public WriteTxn {
         .BindText(8, entry.prev_hash)
         .BindText(9, entry.hash);
     return RunOnce(s_[kAudit]);
+  }
+
+  absl::Status InsertQuarantine(const QuarantineRow& row) override {
+    auto stmt = db_->Prepare(
+        "INSERT OR IGNORE INTO quarantine (received_at, device_id, submission_id, reason, raw, "
+        "raw_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    if (!stmt.ok()) return stmt.status();
+    stmt->Bind(1, Micros(row.received_at))
+        .BindText(2, row.device_id)
+        .BindText(3, row.submission_id)
+        .BindText(4, row.reason)
+        .BindBlob(5, row.raw)
+        .BindText(6, Sha256Hex(row.raw));
+    return stmt->Run();
+  }
+
+  absl::StatusOr<std::vector<QuarantineRow>> ListQuarantine(int limit) override {
+    auto stmt = db_->Prepare(
+        "SELECT id, received_at, device_id, submission_id, reason, length(raw) "
+        "FROM quarantine ORDER BY id DESC LIMIT ?1");
+    if (!stmt.ok()) return stmt.status();
+    stmt->Bind(1, limit);
+    std::vector<QuarantineRow> rows;
+    while (true) {
+      auto row = stmt->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      QuarantineRow q{stmt->ColumnInt(0), FromMicros(stmt->ColumnInt(1)), stmt->ColumnText(2),
+                      stmt->ColumnText(3), stmt->ColumnText(4)};
+      q.size_bytes = stmt->ColumnInt(5);  // the bytes stay in the table
+      rows.push_back(std::move(q));
+    }
+    return rows;
   }
 
   absl::StatusOr<std::optional<AuditEntry>> LastAudit() override {

@@ -64,14 +64,14 @@ struct AuditEntry {
   // Why, when the action needed a reason. Personal data, so outside what
   // the chain must preserve: the chain covers reason_hash (its SHA-256,
   // set by the store), and erasing the reason leaves the chain whole.
-  std::string reason;
-  std::string reason_hash;
+  std::string reason{};
+  std::string reason_hash{};
   // The hash chain, set by the store as the row is written (audit_chain.h):
   // the row's place in the chain (1, 2, ...; 0 for rows from before it),
   // the previous row's hash and this row's, in hex.
   std::int64_t seq = 0;
-  std::string prev_hash;
-  std::string hash;
+  std::string prev_hash{};
+  std::string hash{};
 };
 
 // What `VerifyAudit` found.
@@ -129,7 +129,7 @@ struct EnrolmentCode {
   absl::Time created_at = absl::UnixEpoch();
   absl::Time expires_at = absl::UnixEpoch();
   absl::Time used_at = absl::UnixEpoch();  // unused while the epoch
-  std::string device_id;                   // who used it
+  std::string device_id{};                 // who used it
 };
 
 // Who may call, as rows inside one transaction: officers' accounts and
@@ -165,6 +165,19 @@ class AccessRows {
 class AccessTxn : public AccessRows {
  public:
   virtual absl::Status Audit(const AuditEntry& entry) = 0;
+};
+
+// Something the service could not take as a submission: refused, damaged
+// on a device's disk, or poisoning every batch it was in. Kept raw, with
+// why, for officers; never logged.
+struct QuarantineRow {
+  std::int64_t id = 0;  // set by the store
+  absl::Time received_at;
+  std::string device_id;
+  std::string submission_id;  // as claimed; may be empty or damaged
+  std::string reason;
+  std::string raw{};           // empty in listings
+  std::int64_t size_bytes = 0;  // of raw; set in listings
 };
 
 // One cell of the equality-monitoring counts: the month and what the
@@ -250,6 +263,14 @@ class Store {
   // committed when it returns OK; when the job fails nothing it wrote is
   // kept. The job may be run again after a failed commit.
   virtual absl::Status WithAccess(const std::function<absl::Status(AccessTxn&)>& job) = 0;
+
+  // Durably keeps `rows` in the quarantine. The same bytes from the same
+  // device under the same id are kept once, so a retry adds nothing.
+  virtual absl::Status PutQuarantine(std::span<const QuarantineRow> rows) = 0;
+  // An officer's read of the newest `limit` quarantined rows (without
+  // their bytes), and its audit row, in one transaction.
+  virtual absl::StatusOr<std::vector<QuarantineRow>> ListQuarantineAudited(
+      int limit, AuditEntry audit) = 0;
 
   // Every equality-monitoring count cell.
   virtual absl::StatusOr<std::vector<EqualityCount>> EqualityCounts() = 0;

@@ -67,6 +67,12 @@ class FakeTransport final : public Transport {
     std::lock_guard lock(mu_);
     codes_.insert(code);
   }
+  // Any SubmitBatch holding `id` fails as a whole with INTERNAL, as if that
+  // item broke the service.
+  void Poison(const std::string& id) {
+    std::lock_guard lock(mu_);
+    poison_.insert(id);
+  }
   // Every credential given so far stops working, as a revoked device's.
   void RevokeCredentials() {
     std::lock_guard lock(mu_);
@@ -117,6 +123,11 @@ class FakeTransport final : public Transport {
     std::lock_guard lock(mu_);
     return enrol_calls_;
   }
+  // What was handed to the quarantine, by submission id: raw and reason.
+  std::map<std::string, v1::QuarantinedItem> quarantined() const {
+    std::lock_guard lock(mu_);
+    return quarantined_;
+  }
   std::string credential_in_use() const {
     std::lock_guard lock(mu_);
     return credential_;
@@ -143,6 +154,16 @@ class FakeTransport final : public Transport {
     credential_ = credential;
   }
 
+  absl::Status Quarantine(const v1::QuarantineRequest& request, absl::Duration) override {
+    std::lock_guard lock(mu_);
+    if (down_) return absl::UnavailableError("fake: down");
+    if (absl::Status s = CheckCredential(); !s.ok()) return s;
+    for (const v1::QuarantinedItem& item : request.items()) {
+      quarantined_[item.submission_id()] = item;
+    }
+    return absl::OkStatus();
+  }
+
   absl::StatusOr<v1::SubmitBatchResponse> SubmitBatch(
       const v1::SubmitBatchRequest& request, absl::Duration) override {
     std::lock_guard lock(mu_);
@@ -150,6 +171,11 @@ class FakeTransport final : public Transport {
     if (down_) return absl::UnavailableError("fake: down");
     if (absl::Status s = CheckCredential(); !s.ok()) return s;
     batch_sizes_.push_back(request.submissions_size());
+    for (const v1::Submission& s : request.submissions()) {
+      if (poison_.contains(s.submission_id())) {
+        return absl::InternalError("fake: an item in this batch breaks the service");
+      }
+    }
     device_times_.push_back(request.has_device_time()
                                 ? std::optional<google::protobuf::Timestamp>(request.device_time())
                                 : std::nullopt);
@@ -240,6 +266,8 @@ class FakeTransport final : public Transport {
   bool require_credential_ = false;
   std::set<std::string> codes_;
   std::set<std::string> valid_credentials_;
+  std::set<std::string> poison_;
+  std::map<std::string, v1::QuarantinedItem> quarantined_;
   std::string credential_;
 
   int enrol_calls_ = 0;

@@ -24,6 +24,7 @@
 #include "client/model/outbox.h"
 #include "client/model/outbox_sqlite.h"
 #include "client/model/syncer.h"
+#include "base/sqlite_db.h"
 #include "client/model/transport.h"
 #include "gtest/gtest.h"
 #include "tests/service/officer_session.h"
@@ -72,6 +73,10 @@ class RecordingTransport final : public Transport {
   }
   void UseCredential(const std::string& credential) override {
     inner_->UseCredential(credential);
+  }
+  absl::Status Quarantine(const v1::QuarantineRequest& request,
+                          absl::Duration timeout) override {
+    return inner_->Quarantine(request, timeout);
   }
 
   int failed_calls() const {
@@ -480,6 +485,40 @@ TEST_F(SyncerProcessTest, EnrolledRevokedAndEnrolledAgainDeliversItsQueueOnce) {
   *batch.add_submissions() = FeedbackDraft("as another", "home_care");
   EXPECT_EQ(impostor->SubmitBatch(batch, absl::Seconds(60)).status().code(),
             absl::StatusCode::kPermissionDenied);
+}
+
+// Someone's words damaged on the kiosk's disk neither block the queue nor
+// vanish: the rest are delivered and the damaged bytes are kept in the
+// real service's quarantine.
+TEST_F(SyncerProcessTest, DamagedBytesReachTheQuarantineWhileTheRestAreDelivered) {
+  ASSERT_NO_FATAL_FAILURE(StartService());
+  const std::string service_id = ServiceIdFromCatalog();
+  std::vector<std::string> ids;
+  for (int i = 0; i < 6; ++i) ids.push_back(MustEnqueue(service_id, i));
+  {
+    auto db = base::Db::Open(dir_.File("outbox.db"));
+    ASSERT_TRUE(db.ok());
+    auto damage = (*db)->Prepare("UPDATE items SET body = x'0aff01ffff' WHERE submission_id = ?");
+    ASSERT_TRUE(damage.ok());
+    ASSERT_TRUE(damage->BindText(1, ids[3]).Run().ok());
+  }
+  StartSyncer();
+  ASSERT_TRUE(WaitUntil([&] { return OutboxEmpty(); }, kLongWait));
+  syncer_->Stop();
+  const std::string damaged = ids[3];
+  ids.erase(ids.begin() + 3);
+  ExpectDeliveredExactlyOnce(ids);
+
+  auto db = base::Db::Open(dir_.File("service.db"));
+  ASSERT_TRUE(db.ok());
+  auto kept = (*db)->Prepare("SELECT device_id, submission_id, hex(raw), reason FROM quarantine");
+  ASSERT_TRUE(kept.ok());
+  ASSERT_TRUE(*kept->Step());
+  EXPECT_EQ(kept->ColumnText(0), outbox_->device_id());
+  EXPECT_EQ(kept->ColumnText(1), damaged);
+  EXPECT_EQ(kept->ColumnText(2), "0AFF01FFFF");
+  EXPECT_NE(kept->ColumnText(3).find("damaged"), std::string::npos);
+  EXPECT_FALSE(*kept->Step()) << "kept once";
 }
 
 }  // namespace

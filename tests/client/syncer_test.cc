@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "absl/time/clock.h"
+#include "base/sqlite_db.h"
 #include "gtest/gtest.h"
 #include "tests/client/fake_transport.h"
 #include "tests/client/test_support.h"
@@ -384,6 +385,55 @@ TEST_F(SyncerTest, ARefusedDeviceKeepsEverythingAndSaysItNeedsEnrolling) {
   EXPECT_EQ(transport_.enrol_calls(), 1) << "a refused code is not tried again";
   for (const std::string& id : ids) EXPECT_EQ(StateOf(id), DeliveryState::kPending);
   EXPECT_EQ(transport_.stored_count(), 0u);
+}
+
+}  // namespace
+}  // namespace carevoice::client
+
+namespace carevoice::client {
+namespace {
+
+TEST_F(SyncerTest, AnItemThatBreaksEveryBatchIsIsolatedAndQuarantined) {
+  std::vector<std::string> ids = EnqueueMany(25);
+  const std::string poison = ids[7];
+  transport_.Poison(poison);
+  StartSyncer();
+  ASSERT_TRUE(WaitUntil([&] { return OutboxEmpty(); })) << "the queue stayed blocked";
+  for (const std::string& id : ids) {
+    if (id == poison) continue;
+    EXPECT_EQ(transport_.times_stored(id), 1) << id;
+    EXPECT_EQ(StateOf(id), DeliveryState::kDelivered);
+  }
+  const auto quarantined = transport_.quarantined();
+  ASSERT_EQ(quarantined.size(), 1u);
+  const v1::QuarantinedItem& item = quarantined.at(poison);
+  v1::Submission body;
+  ASSERT_TRUE(body.ParseFromString(item.raw()));
+  EXPECT_EQ(body.feedback().text(), "words 7") << "the words reach the service, not lost";
+  EXPECT_NE(item.reason().find("every batch holding it failed"), std::string::npos);
+  EXPECT_EQ(StateOf(poison), DeliveryState::kRejected);
+  EXPECT_EQ(transport_.times_stored(poison), 0);
+}
+
+TEST_F(SyncerTest, DamagedBytesOnDiskGoToTheQuarantineAndTheRestAreSent) {
+  const std::vector<std::string> ids = EnqueueMany(5);
+  {
+    // Someone's words, damaged on the kiosk's disk.
+    auto db = base::Db::Open(dir_.File("outbox.db"));
+    ASSERT_TRUE(db.ok());
+    auto damage = (*db)->Prepare("UPDATE items SET body = x'0aff01ffff' WHERE submission_id = ?");
+    ASSERT_TRUE(damage.ok());
+    ASSERT_TRUE(damage->BindText(1, ids[2]).Run().ok());
+  }
+  StartSyncer();
+  ASSERT_TRUE(WaitUntil([&] { return OutboxEmpty(); })) << "a damaged item blocked the queue";
+  for (const std::string& id : ids) {
+    if (id != ids[2]) EXPECT_EQ(transport_.times_stored(id), 1) << id;
+  }
+  const auto quarantined = transport_.quarantined();
+  ASSERT_EQ(quarantined.size(), 1u);
+  EXPECT_EQ(quarantined.at(ids[2]).raw(), std::string("\x0a\xff\x01\xff\xff", 5));
+  EXPECT_NE(quarantined.at(ids[2]).reason().find("damaged"), std::string::npos);
 }
 
 }  // namespace

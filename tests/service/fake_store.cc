@@ -99,6 +99,7 @@ struct FakeStoreEngine::State {
     std::map<std::string, store::Session, std::less<>> sessions;  // by token hash
     std::map<std::string, store::Device, std::less<>> devices;
     std::map<std::string, store::EnrolmentCode, std::less<>> codes;  // by hash
+    std::vector<store::QuarantineRow> quarantine;                    // oldest first
   };
   mutable std::mutex mu;
   Data data;  // committed; guarded by mu
@@ -138,6 +139,29 @@ struct FakeStoreEngine::Txn final : store::WriteTxn {
   absl::Status InsertAudit(const store::AuditEntry& entry) override {
     data.audit.push_back(entry);
     return absl::OkStatus();
+  }
+  absl::Status InsertQuarantine(const store::QuarantineRow& row) override {
+    for (const store::QuarantineRow& q : data.quarantine) {
+      if (q.device_id == row.device_id && q.submission_id == row.submission_id &&
+          q.raw == row.raw) {
+        return absl::OkStatus();  // kept once, as the unique index would
+      }
+    }
+    store::QuarantineRow kept = row;
+    kept.id = static_cast<std::int64_t>(data.quarantine.size()) + 1;
+    data.quarantine.push_back(kept);
+    return absl::OkStatus();
+  }
+  absl::StatusOr<std::vector<store::QuarantineRow>> ListQuarantine(int limit) override {
+    std::vector<store::QuarantineRow> out;
+    for (auto it = data.quarantine.rbegin();
+         it != data.quarantine.rend() && static_cast<int>(out.size()) < limit; ++it) {
+      store::QuarantineRow q = *it;
+      q.size_bytes = static_cast<std::int64_t>(q.raw.size());
+      q.raw.clear();
+      out.push_back(std::move(q));
+    }
+    return out;
   }
   absl::StatusOr<std::optional<store::AuditEntry>> LastAudit() override {
     if (data.audit.empty()) return std::optional<store::AuditEntry>();

@@ -56,6 +56,10 @@ class ScriptedTarget final : public GroupCommitTarget, public WriteTxn {
     return absl::OkStatus();
   }
   absl::StatusOr<std::optional<AuditEntry>> LastAudit() override { return std::nullopt; }
+  absl::Status InsertQuarantine(const QuarantineRow&) override { return absl::OkStatus(); }
+  absl::StatusOr<std::vector<QuarantineRow>> ListQuarantine(int) override {
+    return std::vector<QuarantineRow>{};
+  }
   absl::StatusOr<ListPage> ListSubmissions(
       int, const std::optional<ListCursor>&) override {
     return ListPage{};

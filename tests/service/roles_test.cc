@@ -108,6 +108,7 @@ std::vector<Case> Cases() {
       {"GetCatalog", "", all, Unary(&Stub::GetCatalog)},
       {"VerifyAudit", "", {kAdmin}, Unary(&Stub::VerifyAudit)},
       {"ListAudit", "", {kAdmin}, Unary(&Stub::ListAudit)},
+      {"ListQuarantine", "", {kOfficer}, Unary(&Stub::ListQuarantine)},
   };
 }
 

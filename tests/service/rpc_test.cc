@@ -128,6 +128,54 @@ TEST_F(RpcTest, MalformedBatchesAreRefusedAsAWhole) {
   }
 }
 
+TEST_F(RpcTest, RefusedAndHandedOverItemsAreKeptInTheQuarantine) {
+  v1::Submission bad = Feedback(1, Now(), std::string(5001, 'w'));  // over the limit
+  v1::SubmitBatchResponse response;
+  ASSERT_TRUE(Submit({bad, Feedback(2, Now())}, &response).ok());
+  ASSERT_EQ(response.results(0).outcome(), v1::ItemResult::OUTCOME_REJECTED);
+  // Sent again (as a kiosk retrying would): kept once.
+  ASSERT_TRUE(Submit({bad}, &response).ok());
+  // And the same id with other words: the second body is not lost either.
+  ASSERT_TRUE(Submit({Feedback(2, Now(), "Other words, same id")}, &response).ok());
+  ASSERT_EQ(response.results(0).message_key(), "error.conflict");
+
+  v1::QuarantineRequest handed;
+  handed.set_device_id("kiosk-test-1");
+  v1::QuarantinedItem* item = handed.add_items();
+  item->set_submission_id("damaged-1");
+  item->set_raw(std::string("\x0a\xff\x01", 3));
+  item->set_reason("its bytes were damaged on the device");
+  {
+    grpc::ClientContext context;
+    server_.AsDevice("kiosk-test-1", &context);
+    v1::QuarantineResponse out;
+    ASSERT_TRUE(server_.kiosk().Quarantine(&context, handed, &out).ok());
+  }
+  {
+    grpc::ClientContext context;  // as another device: refused
+    server_.AsDevice("kiosk-test-2", &context);
+    v1::QuarantineResponse out;
+    EXPECT_EQ(server_.kiosk().Quarantine(&context, handed, &out).error_code(),
+              grpc::StatusCode::PERMISSION_DENIED);
+  }
+
+  v1::ListQuarantineResponse listed;
+  grpc::ClientContext context;
+  server_.SignedInAs(auth::Role::kOfficer, &context);
+  ASSERT_TRUE(
+      server_.officer().ListQuarantine(&context, v1::ListQuarantineRequest(), &listed).ok());
+  ASSERT_EQ(listed.records_size(), 3);
+  EXPECT_EQ(listed.records(0).submission_id(), "damaged-1");
+  EXPECT_EQ(listed.records(0).size_bytes(), 3);
+  EXPECT_EQ(listed.records(0).reason(), "from the device: its bytes were damaged on the device");
+  EXPECT_EQ(listed.records(1).submission_id(), testing::TestSubmissionId(2));
+  EXPECT_NE(listed.records(1).reason().find("reused with a different body"), std::string::npos);
+  EXPECT_EQ(listed.records(2).submission_id(), testing::TestSubmissionId(1));
+  EXPECT_EQ(listed.records(2).reason(), "refused: feedback.text error.too_long");
+  EXPECT_GT(listed.records(2).size_bytes(), 5001) << "kept whole";
+  EXPECT_EQ(server_.store().ListAudit(1)->front().action, "quarantine_list");
+}
+
 TEST_F(RpcTest, KioskCallsNeedTheCredentialOfAnEnrolledDevice) {
   v1::SubmitBatchRequest request;
   request.set_device_id("kiosk-test-1");
