@@ -8,10 +8,46 @@ log="$work/speech.log"  # the current kiosk's transcript
 pids=()
 keep=${CAREVOICE_E2E_KEEP:-0}  # keep the work folder to look at
 
+# What people sent (every pattern `arrived` waited for) and the secrets
+# in play: none may appear in any log line of the service, the kiosks or
+# the officers' tool. (The --speech-log transcript is a test diagnostic,
+# not a log.) Checked when a script has passed, before its work folder goes.
+sent_words=()
+logs_hold_no_personal_data() {
+  local secrets=("${sent_words[@]}" "$admin_password" "$officer_password")
+  local f
+  for f in "$XDG_CONFIG_HOME"/carevoice/sessions/*; do
+    [ -f "$f" ] && secrets+=("$(cat "$f")")
+  done
+  if [ -f "$work/outbox.db" ]; then
+    secrets+=("$(sqlite3 "$work/outbox.db" "SELECT credential FROM device" 2>/dev/null || true)")
+  fi
+  local logs=()
+  for f in "$work"/service.err "$work"/service.out "$work"/kiosk-*.err "$work"/kiosk-*.out \
+           "$work"/admin.err; do
+    [ -f "$f" ] && logs+=("$f")
+  done
+  [ ${#logs[@]} -gt 0 ] || return 0
+  local secret
+  for secret in "${secrets[@]}"; do
+    [ -n "$secret" ] || continue
+    if grep -qF -- "$secret" "${logs[@]}"; then
+      echo "FAIL: personal data or a secret is in a log: $(grep -lF -- "$secret" "${logs[@]}")" >&2
+      return 1
+    fi
+  done
+}
+
 cleanup() {
+  local code=$?
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
+  if [ "$code" = 0 ] && ! logs_hold_no_personal_data; then
+    code=1
+    keep=1
+  fi
   if [ "$keep" = 1 ]; then echo "kept $work" >&2; else rm -rf "$work"; fi
+  exit "$code"
 }
 trap cleanup EXIT
 
@@ -175,6 +211,7 @@ scan_to() { tab_to "$1" space; }
 # arrived PATTERN: waits until an officer's listing (with the words) shows
 # PATTERN, leaving it in $work/list.json; fails when it never does.
 arrived() {
+  sent_words+=("$1")
   for _ in $(seq 1 300); do
     if officers_tool list --format json --include-text --reason "end-to-end test" \
         >"$work/list.json" 2>>"$work/admin.err" && grep -qF -- "$1" "$work/list.json"; then
