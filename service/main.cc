@@ -93,7 +93,8 @@ int main(int argc, char** argv) {
                "listen without TLS on a non-loopback address: anyone on the "
                "network can read and forge what passes");
   app.add_option("--catalog", catalog_path,
-                 "catalog JSON file (reloaded when it changes)")
+                 "catalog JSON file that seeds an empty store (after that: "
+                 "carevoice-admin catalog publish)")
       ->check(CLI::ExistingFile);
   std::string first_admin;
   app.add_option("--create-first-admin", first_admin,
@@ -136,15 +137,12 @@ int main(int argc, char** argv) {
   }
   auto fault_hook = rpc::FaultHookFromEnvironment();
   if (!fault_hook.ok()) return Fail("fault injection", fault_hook.status());
-  if (catalog_path.empty()) {
-    LogWarning("no --catalog given: serving an empty catalog");
-  }
 
   const auto& clock = carevoice::base::SystemClock::Get();
   auto store = carevoice::service::store::OpenSqliteStore(db_path);
   if (!store.ok()) return Fail(db_path, store.status());
   auto catalog =
-      carevoice::service::catalog::CatalogFile::Open(catalog_path, clock);
+      carevoice::service::catalog::Catalogs::Open(**store, clock, catalog_path);
   if (!catalog.ok()) return Fail("--catalog", catalog.status());
 
   carevoice::service::auth::Accounts accounts(**store, clock);

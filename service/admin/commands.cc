@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <optional>
 #include <vector>
 
@@ -375,6 +377,27 @@ absl::Status RunDeviceRevoke(v1::Officer::StubInterface& stub, const std::string
     return s;
   }
   WriteDevice(device, out);
+  WarnIfEndingSoon(context);
+  return absl::OkStatus();
+}
+
+absl::Status RunCatalogPublish(v1::Officer::StubInterface& stub, const std::string& token,
+                               const std::string& path, std::ostream& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path));
+  std::stringstream text;
+  text << in.rdbuf();
+  v1::PublishCatalogRequest request;
+  request.set_json(text.str());
+  v1::PublishCatalogResponse response;
+  grpc::ClientContext context;
+  Prepare(&context, token, absl::Seconds(60));
+  if (auto s = FromGrpc(stub.PublishCatalog(&context, request, &response), "PublishCatalog");
+      !s.ok()) {
+    return s;
+  }
+  out << "published catalog version " << response.version()
+      << "; kiosks pick it up at their next refresh\n";
   WarnIfEndingSoon(context);
   return absl::OkStatus();
 }

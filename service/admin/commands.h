@@ -85,6 +85,10 @@ absl::Status RunDeviceList(v1::Officer::StubInterface& stub, const std::string& 
 absl::Status RunDeviceRevoke(v1::Officer::StubInterface& stub, const std::string& token,
                              const std::string& device_id, std::ostream& out);
 
+// `catalog publish FILE`: sends the file's JSON; prints the new version.
+absl::Status RunCatalogPublish(v1::Officer::StubInterface& stub, const std::string& token,
+                               const std::string& path, std::ostream& out);
+
 // `quarantine list`: what the service could not take, newest first.
 absl::Status RunQuarantineList(v1::Officer::StubInterface& stub, const std::string& token,
                                int limit, std::ostream& out);

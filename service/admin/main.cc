@@ -14,6 +14,7 @@
 //     device enrol --site NAME --mode kiosk|tablet [--valid-hours N]
 //     device list | device revoke ID
 //     quarantine list [--limit N]
+//     catalog publish FILE
 #include <grpcpp/grpcpp.h>
 #include <termios.h>
 #include <unistd.h>
@@ -179,6 +180,13 @@ int main(int argc, char** argv) {
       device_cmd->add_subcommand("revoke", "refuse the device at once; it keeps its queue");
   revoke_cmd->add_option("id", device_id, "the device's id")->required();
 
+  CLI::App* catalog_cmd = app.add_subcommand("catalog", "the catalog kiosks are served (admin)");
+  catalog_cmd->require_subcommand(1);
+  std::string catalog_path;
+  CLI::App* publish_cmd =
+      catalog_cmd->add_subcommand("publish", "check a catalog file and make it the one served");
+  publish_cmd->add_option("file", catalog_path, "catalog JSON")->required()->check(CLI::ExistingFile);
+
   CLI::App* quarantine_cmd =
       app.add_subcommand("quarantine", "what the service could not take (officer)");
   quarantine_cmd->require_subcommand(1);
@@ -267,6 +275,8 @@ int main(int argc, char** argv) {
     status = admin::RunDeviceList(*stub, token, std::cout);
   } else if (revoke_cmd->parsed()) {
     status = admin::RunDeviceRevoke(*stub, token, device_id, std::cout);
+  } else if (publish_cmd->parsed()) {
+    status = admin::RunCatalogPublish(*stub, token, catalog_path, std::cout);
   } else if (quarantine_list_cmd->parsed()) {
     status = admin::RunQuarantineList(*stub, token, quarantine_limit, std::cout);
   } else if (accounts_cmd->parsed()) {

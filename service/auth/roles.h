@@ -66,6 +66,7 @@ Action ActionOf(const v1::UpdateAccountRequest&);
 Action ActionOf(const v1::ListSubmissionsRequest& request);
 Action ActionOf(const v1::ExportSubmissionsRequest& request);
 Action ActionOf(const v1::GetCatalogRequest&);
+Action ActionOf(const v1::PublishCatalogRequest&);
 Action ActionOf(const v1::VerifyAuditRequest&);
 Action ActionOf(const v1::ListAuditRequest&);
 Action ActionOf(const v1::ListQuarantineRequest&);

@@ -1,9 +1,7 @@
 // The catalog the service serves to kiosks (services, providers, sites,
-// questions, notices, help numbers), loaded from a JSON file and reloaded
-// when the file changes. Its version is a hash of its content, so it
-// changes exactly when the content does.
-//
-// CatalogFile is safe to call from any thread.
+// questions, notices, help numbers): published into the store by an admin,
+// first seeded from a JSON file. Its version is a hash of its content, so
+// it changes exactly when the content does.
 #pragma once
 
 #include <cstdint>
@@ -15,6 +13,7 @@
 #include "absl/time/time.h"
 #include "base/clock.h"
 #include "carevoice/v1/catalog.pb.h"
+#include "service/store/store.h"
 
 namespace carevoice::service::catalog {
 
@@ -27,36 +26,46 @@ std::string CatalogVersion(const v1::Catalog& catalog);
 // messages name the file and the bad field, never the file's text.
 absl::StatusOr<v1::Catalog> LoadCatalogFile(const std::string& path);
 
-class CatalogFile {
+// The catalog the service serves to kiosks, kept in the store: an admin
+// publishes a new one (validated like a file), every replica serves the
+// newest. Safe to call from any thread.
+class Catalogs {
  public:
-  // Loads `path`; fails when the first load fails. `clock` paces the
-  // change checks and must outlive this object. An empty `path` serves an
-  // empty catalog (a service started without --catalog).
-  static absl::StatusOr<std::unique_ptr<CatalogFile>> Open(
-      const std::string& path, const base::Clock& clock);
+  // `store` and `clock` must outlive this. When the store holds no
+  // catalog yet and `seed_path` (the service's --catalog) is given, that
+  // file is loaded and stored as the first; a store that has one ignores
+  // it (a publication is not undone by a restart). Fails when the seed
+  // does not load. With neither, an empty catalog is served.
+  static absl::StatusOr<std::unique_ptr<Catalogs>> Open(store::Store& store,
+                                                        const base::Clock& clock,
+                                                        const std::string& seed_path);
 
-  // The current catalog. At most once a second (by `clock`) looks at the
-  // file's size and modification time and reloads when they changed; a
-  // new file that does not load or validate is logged (without content)
-  // and the last good catalog is kept.
+  // The newest catalog. Asks the store at most once a second (by `clock`)
+  // whether a newer one was published, by this replica or another.
   std::shared_ptr<const v1::Catalog> Get();
 
- private:
-  struct FileStamp {
-    std::int64_t size = -1;
-    std::int64_t mtime_ns = -1;
-    bool operator==(const FileStamp&) const = default;
-  };
-  CatalogFile(std::string path, const base::Clock& clock,
-              std::shared_ptr<const v1::Catalog> catalog, FileStamp stamp);
-  static FileStamp Stat(const std::string& path);
+  // Validates `json` (the JSON mapping of v1.Catalog, unknown fields
+  // refused) and stores it as the newest, audited in `by`'s name
+  // ("catalog_publish:<version>"). INVALID_ARGUMENT naming the bad field,
+  // never quoting the text. Content equal to the newest stores nothing.
+  // Returns the version kiosks will see.
+  absl::StatusOr<std::string> Publish(const std::string& by, const std::string& json);
 
-  const std::string path_;
+ private:
+  Catalogs(store::Store& store, const base::Clock& clock) : store_(store), clock_(clock) {}
+  // Loads the newest from the store into current_ if it is newer (mu_ held).
+  absl::Status RefreshLocked();
+
+  store::Store& store_;
   const base::Clock& clock_;
   std::mutex mu_;
   std::shared_ptr<const v1::Catalog> current_;  // guarded by mu_
-  FileStamp seen_;                              // guarded by mu_
+  std::int64_t serial_ = 0;                     // guarded by mu_
   absl::Time last_check_;                       // guarded by mu_
 };
+
+// Parses and validates a catalog's JSON text and sets its version. Errors
+// name `source` and the bad field, never the text.
+absl::StatusOr<v1::Catalog> ParseCatalogJson(const std::string& json, const std::string& source);
 
 }  // namespace carevoice::service::catalog

@@ -25,6 +25,7 @@ constexpr std::size_t kMinReasonLength = 5;
 constexpr std::size_t kMaxReasonLength = 500;
 constexpr std::size_t kMaxQuarantinedBytes = 1024 * 1024;
 constexpr std::size_t kMaxQuarantinedIdLength = 100;
+constexpr std::size_t kMaxCatalogJsonBytes = 4 * 1024 * 1024;
 
 // google.rpc.Code values carried in ItemResult.code.
 constexpr int kCodeInvalidArgument = 3;
@@ -214,6 +215,19 @@ v1::SubmitBatchResponse SubmitBatch(store::Store& store,
   return whole_call->ok() ? response : v1::SubmitBatchResponse();
 }
 
+absl::StatusOr<v1::PublishCatalogResponse> PublishCatalog(
+    catalog::Catalogs& catalog, const auth::Caller& caller,
+    const v1::PublishCatalogRequest& request) {
+  if (request.json().size() > kMaxCatalogJsonBytes) {
+    return absl::InvalidArgumentError("a catalog is at most 4 MiB of JSON");
+  }
+  absl::StatusOr<std::string> version = catalog.Publish(caller.name, request.json());
+  if (!version.ok()) return version.status();
+  v1::PublishCatalogResponse response;
+  response.set_version(*version);
+  return response;
+}
+
 absl::Status Quarantine(store::Store& store, const base::Clock& clock,
                         const v1::QuarantineRequest& request) {
   if (request.items_size() < 1 ||
@@ -270,7 +284,7 @@ absl::StatusOr<v1::ListQuarantineResponse> ListQuarantine(store::Store& store,
   return response;
 }
 
-v1::GetCatalogResponse GetCatalog(catalog::CatalogFile& catalog,
+v1::GetCatalogResponse GetCatalog(catalog::Catalogs& catalog,
                                   const v1::GetCatalogRequest& request) {
   v1::GetCatalogResponse response;
   std::shared_ptr<const v1::Catalog> current = catalog.Get();

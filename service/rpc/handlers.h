@@ -31,13 +31,18 @@ v1::SubmitBatchResponse SubmitBatch(store::Store& store,
                                     const v1::SubmitBatchRequest& request,
                                     absl::Status* whole_call);
 
+// Publishes a new catalog (see Catalogs::Publish); at most 4 MiB of JSON.
+absl::StatusOr<v1::PublishCatalogResponse> PublishCatalog(catalog::Catalogs& catalog,
+                                                          const auth::Caller& caller,
+                                                          const v1::PublishCatalogRequest& request);
+
 // Keeps what a device hands over (damaged or poisoning items) in the
 // quarantine. INVALID_ARGUMENT for a request malformed as a whole.
 absl::Status Quarantine(store::Store& store, const base::Clock& clock,
                         const v1::QuarantineRequest& request);
 
 // The catalog, or just `unchanged` when known_version is current.
-v1::GetCatalogResponse GetCatalog(catalog::CatalogFile& catalog,
+v1::GetCatalogResponse GetCatalog(catalog::Catalogs& catalog,
                                   const v1::GetCatalogRequest& request);
 
 // Status of a reference as a person typed or said it (dashes, spaces and

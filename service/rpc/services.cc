@@ -214,6 +214,14 @@ grpc::Status OfficerImpl::VerifyAudit(grpc::ServerContext* context,
   return Answer(rpc::VerifyAudit(store_, clock_, *caller, *request), response);
 }
 
+grpc::Status OfficerImpl::PublishCatalog(grpc::ServerContext* context,
+                                         const v1::PublishCatalogRequest* request,
+                                         v1::PublishCatalogResponse* response) {
+  auto caller = Admit(context, auth::ActionOf(*request));
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  return Answer(rpc::PublishCatalog(catalog_, *caller, *request), response);
+}
+
 grpc::Status OfficerImpl::ListQuarantine(grpc::ServerContext* context,
                                          const v1::ListQuarantineRequest* request,
                                          v1::ListQuarantineResponse* response) {

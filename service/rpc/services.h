@@ -28,7 +28,7 @@ using AfterCommitHook = std::function<void()>;
 class KioskSyncImpl final : public v1::KioskSync::Service {
  public:
   // All four must outlive this object.
-  KioskSyncImpl(store::Store& store, catalog::CatalogFile& catalog,
+  KioskSyncImpl(store::Store& store, catalog::Catalogs& catalog,
                 const base::Clock& clock, auth::Devices& devices,
                 AfterCommitHook after_commit = nullptr)
       : store_(store),
@@ -56,7 +56,7 @@ class KioskSyncImpl final : public v1::KioskSync::Service {
   absl::StatusOr<store::Device> Admit(grpc::ServerContext* context, const std::string& claimed);
 
   store::Store& store_;
-  catalog::CatalogFile& catalog_;
+  catalog::Catalogs& catalog_;
   const base::Clock& clock_;
   auth::Devices& devices_;
   const AfterCommitHook after_commit_;
@@ -72,7 +72,7 @@ class KioskSyncImpl final : public v1::KioskSync::Service {
 class OfficerImpl final : public v1::Officer::Service {
  public:
   // All five must outlive this object.
-  OfficerImpl(store::Store& store, catalog::CatalogFile& catalog, const base::Clock& clock,
+  OfficerImpl(store::Store& store, catalog::Catalogs& catalog, const base::Clock& clock,
               auth::Accounts& accounts, auth::Devices& devices)
       : store_(store),
         catalog_(catalog),
@@ -119,6 +119,9 @@ class OfficerImpl final : public v1::Officer::Service {
                            v1::VerifyAuditResponse* response) override;
   grpc::Status ListAudit(grpc::ServerContext* context, const v1::ListAuditRequest* request,
                          v1::ListAuditResponse* response) override;
+  grpc::Status PublishCatalog(grpc::ServerContext* context,
+                              const v1::PublishCatalogRequest* request,
+                              v1::PublishCatalogResponse* response) override;
   grpc::Status ListQuarantine(grpc::ServerContext* context,
                               const v1::ListQuarantineRequest* request,
                               v1::ListQuarantineResponse* response) override;
@@ -129,7 +132,7 @@ class OfficerImpl final : public v1::Officer::Service {
   absl::StatusOr<auth::Caller> Admit(grpc::ServerContext* context, auth::Action action);
 
   store::Store& store_;
-  catalog::CatalogFile& catalog_;
+  catalog::Catalogs& catalog_;
   const base::Clock& clock_;
   auth::Accounts& accounts_;
   auth::Devices& devices_;

@@ -71,6 +71,9 @@ class WriteTxn : public AccessRows {
   virtual absl::Status InsertQuarantine(const QuarantineRow& row) = 0;
   // The newest `limit` quarantined rows, raw left empty.
   virtual absl::StatusOr<std::vector<QuarantineRow>> ListQuarantine(int limit) = 0;
+  // Appends a catalog; returns its serial.
+  virtual absl::StatusOr<std::int64_t> InsertCatalog(std::string_view bytes, absl::Time at,
+                                                     std::string_view by) = 0;
   // The newest audit row (seq and hash), nullopt when there is none.
   virtual absl::StatusOr<std::optional<AuditEntry>> LastAudit() = 0;
 
@@ -112,6 +115,8 @@ class StoreEngine {
   virtual absl::StatusOr<std::vector<EqualityCount>> EqualityCounts() = 0;
   virtual absl::StatusOr<std::optional<Device>> FindDeviceByCredential(
       std::string_view credential_hash) = 0;
+  virtual absl::StatusOr<std::int64_t> LatestCatalogSerial() = 0;
+  virtual absl::StatusOr<std::optional<StoredCatalog>> LatestCatalog() = 0;
 };
 
 // The Store over `engine`: the business rules, written once for every

@@ -145,6 +145,17 @@ CREATE TABLE quarantine (
 );
 )sql";
 
+// Version 8: the catalog lives in the store, each publication a row, so
+// every replica serves the same one; the newest is served.
+constexpr std::string_view kV8 = R"sql(
+CREATE TABLE catalogs (
+  serial       INTEGER PRIMARY KEY,
+  published_at INTEGER NOT NULL,   -- unix microseconds
+  published_by TEXT NOT NULL,
+  bytes        BLOB NOT NULL       -- canonical v1.Catalog, version set
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kV1},
     {2, kV2},
@@ -153,6 +164,7 @@ constexpr Migration kMigrations[] = {
     {5, kV5},
     {6, kV6},
     {7, kV7},
+    {8, kV8},
 };
 
 }  // namespace

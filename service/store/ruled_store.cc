@@ -211,6 +211,25 @@ class RuledStore final : public Store {
     return engine_->FindDeviceByCredential(credential_hash);
   }
 
+  absl::StatusOr<std::int64_t> PublishCatalog(std::string_view bytes,
+                                              AuditEntry audit) override {
+    std::int64_t serial = 0;
+    absl::Status s = engine_->Write([&](WriteTxn& txn) -> absl::Status {
+      absl::StatusOr<std::int64_t> inserted = txn.InsertCatalog(bytes, audit.at, audit.officer);
+      if (!inserted.ok()) return inserted.status();
+      serial = *inserted;
+      return AppendAudit(txn, audit);
+    });
+    if (!s.ok()) return s;
+    return serial;
+  }
+  absl::StatusOr<std::int64_t> LatestCatalogSerial() override {
+    return engine_->LatestCatalogSerial();
+  }
+  absl::StatusOr<std::optional<StoredCatalog>> LatestCatalog() override {
+    return engine_->LatestCatalog();
+  }
+
   absl::Status PutQuarantine(std::span<const QuarantineRow> rows) override {
     return engine_->Write([&](WriteTxn& txn) -> absl::Status {
       for (QuarantineRow row : rows) {

@@ -321,6 +321,20 @@ class SqliteWriter final : public GroupCommitTarget, public WriteTxn {
     return rows;
   }
 
+  absl::StatusOr<std::int64_t> InsertCatalog(std::string_view bytes, absl::Time at,
+                                             std::string_view by) override {
+    auto stmt = db_->Prepare(
+        "INSERT INTO catalogs (published_at, published_by, bytes) VALUES (?1, ?2, ?3)");
+    if (!stmt.ok()) return stmt.status();
+    stmt->Bind(1, Micros(at)).BindText(2, by).BindBlob(3, bytes);
+    if (auto s = stmt->Run(); !s.ok()) return s;
+    auto last = db_->Prepare("SELECT last_insert_rowid()");
+    if (!last.ok()) return last.status();
+    auto row = last->Step();
+    if (!row.ok()) return row.status();
+    return last->ColumnInt(0);
+  }
+
   absl::StatusOr<std::optional<AuditEntry>> LastAudit() override {
     auto stmt = db_->Prepare(
         absl::StrCat("SELECT ", kAuditColumns, " FROM audit_log ORDER BY id DESC LIMIT 1"));
@@ -574,6 +588,28 @@ class SqliteEngine final : public StoreEngine {
     auto db = AcquireReader();
     if (!db.ok()) return db.status();
     return FindDeviceOn(**db, "credential_hash", credential_hash);
+  }
+
+  absl::StatusOr<std::int64_t> LatestCatalogSerial() override {
+    auto db = AcquireReader();
+    if (!db.ok()) return db.status();
+    auto stmt = (*db)->Prepare("SELECT coalesce(max(serial), 0) FROM catalogs");
+    if (!stmt.ok()) return stmt.status();
+    auto row = stmt->Step();
+    if (!row.ok()) return row.status();
+    return stmt->ColumnInt(0);
+  }
+
+  absl::StatusOr<std::optional<StoredCatalog>> LatestCatalog() override {
+    auto db = AcquireReader();
+    if (!db.ok()) return db.status();
+    auto stmt =
+        (*db)->Prepare("SELECT serial, bytes FROM catalogs ORDER BY serial DESC LIMIT 1");
+    if (!stmt.ok()) return stmt.status();
+    auto row = stmt->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return std::optional<StoredCatalog>();
+    return std::optional<StoredCatalog>(StoredCatalog{stmt->ColumnInt(0), stmt->ColumnBlob(1)});
   }
 
   absl::StatusOr<std::vector<EqualityCount>> EqualityCounts() override {

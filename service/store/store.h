@@ -180,6 +180,13 @@ struct QuarantineRow {
   std::int64_t size_bytes = 0;  // of raw; set in listings
 };
 
+// A published catalog: its place in the order of publication, and the
+// canonical bytes of the v1.Catalog (version set).
+struct StoredCatalog {
+  std::int64_t serial = 0;
+  std::string bytes{};
+};
+
 // One cell of the equality-monitoring counts: the month and what the
 // submission was about, the answers given, and how many gave them. No
 // submission id, reference, device or time finer than a month.
@@ -271,6 +278,15 @@ class Store {
   // their bytes), and its audit row, in one transaction.
   virtual absl::StatusOr<std::vector<QuarantineRow>> ListQuarantineAudited(
       int limit, AuditEntry audit) = 0;
+
+  // Stores `bytes` (a validated catalog) as the newest, with `audit`, in
+  // one transaction. Returns its serial.
+  virtual absl::StatusOr<std::int64_t> PublishCatalog(std::string_view bytes,
+                                                      AuditEntry audit) = 0;
+  // The newest catalog's serial (0 when none), and the newest catalog.
+  // Reads: every replica asks, about once a second.
+  virtual absl::StatusOr<std::int64_t> LatestCatalogSerial() = 0;
+  virtual absl::StatusOr<std::optional<StoredCatalog>> LatestCatalog() = 0;
 
   // Every equality-monitoring count cell.
   virtual absl::StatusOr<std::vector<EqualityCount>> EqualityCounts() = 0;

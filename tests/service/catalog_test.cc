@@ -1,10 +1,12 @@
-// The catalog loader: the sample file loads and validates; the version is
-// a hash of the content; a bad new file keeps the last good catalog.
+// The catalog: the sample file loads and validates; the version is a hash
+// of the content; the store holds what is served, seeded once, published
+// by admins, the newest served by every replica; a bad one is refused.
 #include "service/catalog/catalog.h"
 
 #include <filesystem>
 
 #include "contract/validation.h"
+#include "service/store/store.h"
 #include "gtest/gtest.h"
 #include "tests/service/testing.h"
 
@@ -79,60 +81,76 @@ TEST(CatalogTest, RefusesBadFilesWithoutQuotingThem) {
             absl::StatusCode::kNotFound);
 }
 
-TEST(CatalogTest, ReloadsWhenTheFileChangesAtMostOnceASecond) {
-  TempDir dir;
-  const std::string path = dir.File("catalog.json");
-  WriteFile(path, R"({"councilName": "Northshire Council"})");
-  base::FakeClock clock;
-  auto file = CatalogFile::Open(path, clock);
-  ASSERT_TRUE(file.ok()) << file.status();
-  const std::string v1 = (*file)->Get()->version();
+// The store, and two replicas of the service over it.
+class StoredCatalogTest : public ::testing::Test {
+ protected:
+  TempDir dir_;
+  std::unique_ptr<store::Store> store_ = *store::OpenSqliteStore(dir_.File("service.db"));
+  base::FakeClock clock_;
+};
 
-  // A longer file: the size changes even if the mtime has coarse ticks.
-  WriteFile(path, R"({"councilName": "Northshire County Council"})");
-  EXPECT_EQ((*file)->Get()->version(), v1) << "checked before a second passed";
-  clock.Advance(absl::Seconds(1));
-  auto reloaded = (*file)->Get();
-  EXPECT_NE(reloaded->version(), v1);
-  EXPECT_EQ(reloaded->council_name(), "Northshire County Council");
+TEST_F(StoredCatalogTest, SeedsAnEmptyStoreOnlyAndEveryReplicaServesTheNewest) {
+  auto first = Catalogs::Open(*store_, clock_, CAREVOICE_SAMPLE_CATALOG);
+  ASSERT_TRUE(first.ok()) << first.status();
+  const std::string seeded = (*first)->Get()->version();
+  EXPECT_EQ((*first)->Get()->council_name(), "Northshire Council");
 
-  // Identical content written again: same version.
-  WriteFile(path, R"({"councilName": "Northshire County Council" })");
-  clock.Advance(absl::Seconds(1));
-  EXPECT_EQ((*file)->Get()->version(), reloaded->version());
+  // A second replica (or a restart) with another --catalog: the store wins.
+  WriteFile(dir_.File("other.json"), R"({"councilName": "Elsewhere Council"})");
+  auto second = Catalogs::Open(*store_, clock_, dir_.File("other.json"));
+  ASSERT_TRUE(second.ok()) << second.status();
+  EXPECT_EQ((*second)->Get()->version(), seeded) << "--catalog only seeds an empty store";
+
+  // Published through one replica, served by both within a second.
+  std::string json = ReadFile(CAREVOICE_SAMPLE_CATALOG);
+  json.replace(json.find("Northshire Council"), 18, "Northshire County Council");
+  absl::StatusOr<std::string> published = (*first)->Publish("ada", json);
+  ASSERT_TRUE(published.ok()) << published.status();
+  EXPECT_NE(*published, seeded);
+  EXPECT_EQ((*first)->Get()->version(), *published) << "at once where it was published";
+  EXPECT_EQ((*second)->Get()->version(), seeded) << "looked less than a second ago";
+  clock_.Advance(absl::Seconds(1));
+  EXPECT_EQ((*second)->Get()->version(), *published);
+  EXPECT_EQ((*second)->Get()->council_name(), "Northshire County Council");
+
+  // The same content again stores nothing new.
+  EXPECT_EQ(*(*first)->Publish("ada", json), *published);
+  EXPECT_EQ(*store_->LatestCatalogSerial(), 2);
+  const auto audit = *store_->ListAudit(10);
+  ASSERT_EQ(audit.size(), 2u);
+  EXPECT_EQ(audit[0].action, "catalog_publish:" + *published);
+  EXPECT_EQ(audit[0].officer, "ada");
+  EXPECT_EQ(audit[1].action, "catalog_seed:" + seeded);
 }
 
-TEST(CatalogTest, BadNewFileKeepsTheLastGoodCatalog) {
-  TempDir dir;
-  const std::string path = dir.File("catalog.json");
-  WriteFile(path, ReadFile(CAREVOICE_SAMPLE_CATALOG));
-  base::FakeClock clock;
-  auto file = CatalogFile::Open(path, clock);
-  ASSERT_TRUE(file.ok()) << file.status();
-  const std::string good = (*file)->Get()->version();
-
-  WriteFile(path, "{ not json");
-  clock.Advance(absl::Seconds(2));
-  EXPECT_EQ((*file)->Get()->version(), good);
-  std::filesystem::remove(path);
-  clock.Advance(absl::Seconds(2));
-  EXPECT_EQ((*file)->Get()->version(), good);
-  EXPECT_EQ((*file)->Get()->council_name(), "Northshire Council");
+TEST_F(StoredCatalogTest, ABadCatalogIsRefusedNamingTheFieldNotQuotingIt) {
+  auto catalogs = Catalogs::Open(*store_, clock_, CAREVOICE_SAMPLE_CATALOG);
+  ASSERT_TRUE(catalogs.ok());
+  const std::string good = (*catalogs)->Get()->version();
+  absl::Status s = (*catalogs)->Publish("ada", "{ not json, secret words").status();
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(s.message().find("secret words"), std::string::npos) << s;
+  s = (*catalogs)->Publish("ada", R"({"councilName": "X", "surprise": 1})").status();
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << "unknown fields are refused";
+  std::string json = ReadFile(CAREVOICE_SAMPLE_CATALOG);
+  json.replace(json.find("\"home_care\""), 11, "\"Bad Id!\"");
+  s = (*catalogs)->Publish("ada", json).status();
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(s.message().find("services"), std::string::npos) << s;
+  clock_.Advance(absl::Seconds(2));
+  EXPECT_EQ((*catalogs)->Get()->version(), good) << "the last good catalog is still served";
 }
 
-TEST(CatalogTest, NoFileServesAnEmptyCatalog) {
-  base::FakeClock clock;
-  auto file = CatalogFile::Open("", clock);
-  ASSERT_TRUE(file.ok());
-  EXPECT_EQ((*file)->Get()->services_size(), 0);
-  EXPECT_FALSE((*file)->Get()->version().empty());
+TEST_F(StoredCatalogTest, NoCatalogAnywhereServesAnEmptyOne) {
+  auto catalogs = Catalogs::Open(*store_, clock_, "");
+  ASSERT_TRUE(catalogs.ok());
+  EXPECT_EQ((*catalogs)->Get()->services_size(), 0);
+  EXPECT_FALSE((*catalogs)->Get()->version().empty());
 }
 
-TEST(CatalogTest, FirstLoadMustSucceed) {
-  TempDir dir;
-  WriteFile(dir.File("bad.json"), "[]");
-  base::FakeClock clock;
-  EXPECT_FALSE(CatalogFile::Open(dir.File("bad.json"), clock).ok());
+TEST_F(StoredCatalogTest, ASeedThatDoesNotLoadStopsTheStart) {
+  WriteFile(dir_.File("bad.json"), "[]");
+  EXPECT_FALSE(Catalogs::Open(*store_, clock_, dir_.File("bad.json")).ok());
 }
 
 }  // namespace

@@ -100,6 +100,7 @@ struct FakeStoreEngine::State {
     std::map<std::string, store::Device, std::less<>> devices;
     std::map<std::string, store::EnrolmentCode, std::less<>> codes;  // by hash
     std::vector<store::QuarantineRow> quarantine;                    // oldest first
+    std::vector<store::StoredCatalog> catalogs;                      // oldest first
   };
   mutable std::mutex mu;
   Data data;  // committed; guarded by mu
@@ -139,6 +140,12 @@ struct FakeStoreEngine::Txn final : store::WriteTxn {
   absl::Status InsertAudit(const store::AuditEntry& entry) override {
     data.audit.push_back(entry);
     return absl::OkStatus();
+  }
+  absl::StatusOr<std::int64_t> InsertCatalog(std::string_view bytes, absl::Time,
+                                             std::string_view) override {
+    const std::int64_t serial = static_cast<std::int64_t>(data.catalogs.size()) + 1;
+    data.catalogs.push_back({serial, std::string(bytes)});
+    return serial;
   }
   absl::Status InsertQuarantine(const store::QuarantineRow& row) override {
     for (const store::QuarantineRow& q : data.quarantine) {
@@ -355,6 +362,17 @@ absl::StatusOr<std::optional<store::Device>> FakeStoreEngine::FindDeviceByCreden
     if (d.credential_hash == credential_hash) return std::optional<store::Device>(d);
   }
   return std::optional<store::Device>();
+}
+
+absl::StatusOr<std::int64_t> FakeStoreEngine::LatestCatalogSerial() {
+  std::lock_guard lock(state_->mu);
+  return static_cast<std::int64_t>(state_->data.catalogs.size());
+}
+
+absl::StatusOr<std::optional<store::StoredCatalog>> FakeStoreEngine::LatestCatalog() {
+  std::lock_guard lock(state_->mu);
+  if (state_->data.catalogs.empty()) return std::optional<store::StoredCatalog>();
+  return std::optional<store::StoredCatalog>(state_->data.catalogs.back());
 }
 
 absl::StatusOr<std::vector<store::EqualityCount>>

@@ -36,6 +36,8 @@ class FakeStoreEngine final : public store::StoreEngine {
   absl::StatusOr<std::vector<store::EqualityCount>> EqualityCounts() override;
   absl::StatusOr<std::optional<store::Device>> FindDeviceByCredential(
       std::string_view credential_hash) override;
+  absl::StatusOr<std::int64_t> LatestCatalogSerial() override;
+  absl::StatusOr<std::optional<store::StoredCatalog>> LatestCatalog() override;
 
  private:
   struct State;

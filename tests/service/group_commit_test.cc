@@ -57,6 +57,10 @@ class ScriptedTarget final : public GroupCommitTarget, public WriteTxn {
   }
   absl::StatusOr<std::optional<AuditEntry>> LastAudit() override { return std::nullopt; }
   absl::Status InsertQuarantine(const QuarantineRow&) override { return absl::OkStatus(); }
+  absl::StatusOr<std::int64_t> InsertCatalog(std::string_view, absl::Time,
+                                             std::string_view) override {
+    return 1;
+  }
   absl::StatusOr<std::vector<QuarantineRow>> ListQuarantine(int) override {
     return std::vector<QuarantineRow>{};
   }

@@ -106,6 +106,12 @@ std::vector<Case> Cases() {
       {"ExportSubmissions", "anonymised", all, Export(false)},
       {"ExportSubmissions", "identified", {kOfficer}, Export(true)},
       {"GetCatalog", "", all, Unary(&Stub::GetCatalog)},
+      {"PublishCatalog", "", {kAdmin},
+       Unary<v1::PublishCatalogRequest, v1::PublishCatalogResponse>(&Stub::PublishCatalog, [] {
+         v1::PublishCatalogRequest r;
+         r.set_json(testing::ReadFile(CAREVOICE_SAMPLE_CATALOG));
+         return r;
+       })},
       {"VerifyAudit", "", {kAdmin}, Unary(&Stub::VerifyAudit)},
       {"ListAudit", "", {kAdmin}, Unary(&Stub::ListAudit)},
       {"ListQuarantine", "", {kOfficer}, Unary(&Stub::ListQuarantine)},

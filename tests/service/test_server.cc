@@ -8,7 +8,7 @@ TestServer::TestServer() {
   auto store = store::OpenSqliteStore(dir_.File("service.db"));
   if (!store.ok()) ADD_FAILURE() << store.status();
   store_ = std::move(store).value();
-  auto catalog = catalog::CatalogFile::Open(CAREVOICE_SAMPLE_CATALOG, clock_);
+  auto catalog = catalog::Catalogs::Open(*store_, clock_, CAREVOICE_SAMPLE_CATALOG);
   if (!catalog.ok()) ADD_FAILURE() << catalog.status();
   catalog_ = std::move(catalog).value();
   accounts_ = std::make_unique<auth::Accounts>(*store_, clock_);

@@ -48,7 +48,7 @@ class TestServer {
   TempDir dir_;
   base::FakeClock clock_;
   std::unique_ptr<store::Store> store_;
-  std::unique_ptr<catalog::CatalogFile> catalog_;
+  std::unique_ptr<catalog::Catalogs> catalog_;
   std::unique_ptr<auth::Accounts> accounts_;
   std::unique_ptr<auth::Devices> devices_;
   std::map<std::string, std::string> credentials_;
