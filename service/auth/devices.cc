@@ -41,7 +41,7 @@ absl::StatusOr<NewEnrolment> Devices::MakeEnrolmentCode(const Caller& by, std::s
   return made;
 }
 
-absl::StatusOr<std::string> Devices::Enrol(std::string_view typed, std::string_view device_id) {
+absl::StatusOr<Enrolled> Devices::Enrol(std::string_view typed, std::string_view device_id) {
   std::optional<std::string> code = CanonicalEnrolmentCode(typed);
   if (!code) {
     return absl::InvalidArgumentError(
@@ -50,7 +50,7 @@ absl::StatusOr<std::string> Devices::Enrol(std::string_view typed, std::string_v
   if (!contract::IsValidDeviceId(device_id)) {
     return absl::InvalidArgumentError("device_id must be 3..64 characters of [A-Za-z0-9_-]");
   }
-  const std::string credential = NewDeviceCredential();
+  Enrolled enrolled{NewDeviceCredential()};
   const absl::Time now = Micros(clock_.Now());
   absl::Status s = store_.WithAccess([&](store::AccessTxn& txn) -> absl::Status {
     absl::StatusOr<std::optional<store::EnrolmentCode>> found =
@@ -79,12 +79,13 @@ absl::StatusOr<std::string> Devices::Enrol(std::string_view typed, std::string_v
     c.used_at = now;
     c.device_id = std::string(device_id);
     if (auto put = txn.PutEnrolmentCode(c); !put.ok()) return put;
-    store::Device d{std::string(device_id), c.site, c.mode, SecretHash(credential), now};
+    store::Device d{std::string(device_id), c.site, c.mode, SecretHash(enrolled.credential), now};
     if (auto put = txn.PutDevice(d); !put.ok()) return put;
+    enrolled.device = d;
     return txn.Audit({now, c.created_by, absl::StrCat("device_enrolled:", d.device_id), 1});
   });
   if (!s.ok()) return s;
-  return credential;
+  return enrolled;
 }
 
 absl::StatusOr<store::Device> Devices::Authenticate(std::string_view credential) {

@@ -23,6 +23,11 @@ namespace carevoice::service::auth {
 
 inline constexpr absl::Duration kDefaultEnrolmentValidity = absl::Hours(24);
 
+struct Enrolled {
+  std::string credential;  // secret: the device's alone
+  store::Device device{};
+};
+
 struct NewEnrolment {
   std::string code;  // shown as "KQ7M-3RX9-ACDE"
   absl::Time expires_at;
@@ -45,7 +50,7 @@ class Devices {
   // one FAILED_PRECONDITION; a device id enrolled and not revoked is
   // refused too (ALREADY_EXISTS), so no code can take over a working
   // device. Audited, in the name of the admin who made the code.
-  absl::StatusOr<std::string> Enrol(std::string_view code, std::string_view device_id);
+  absl::StatusOr<Enrolled> Enrol(std::string_view code, std::string_view device_id);
 
   // The device a credential belongs to. UNAUTHENTICATED, each with its own
   // message, when there is none, it is malformed, it is not known, or the

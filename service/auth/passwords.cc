@@ -6,6 +6,7 @@
 
 #include "absl/status/status.h"
 #include "contract/reference_code.h"
+#include "service/store/audit_chain.h"
 
 namespace carevoice::service::auth {
 namespace {
@@ -133,14 +134,6 @@ std::string FormatEnrolmentCode(std::string_view canonical) {
   return out;
 }
 
-std::string SecretHash(std::string_view secret) {
-  InitSodium();
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(secret.data()),
-                     secret.size());
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof(hex), digest, sizeof(digest));
-  return hex;
-}
+std::string SecretHash(std::string_view secret) { return store::Sha256Hex(secret); }
 
 }  // namespace carevoice::service::auth

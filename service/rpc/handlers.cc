@@ -437,14 +437,12 @@ absl::Status ExportSubmissions(
 
 absl::StatusOr<v1::EnrolResponse> Enrol(auth::Devices& devices,
                                         const v1::EnrolRequest& request) {
-  absl::StatusOr<std::string> credential = devices.Enrol(request.code(), request.device_id());
-  if (!credential.ok()) return credential.status();
-  absl::StatusOr<store::Device> device = devices.Authenticate(*credential);
-  if (!device.ok()) return device.status();
+  absl::StatusOr<auth::Enrolled> enrolled = devices.Enrol(request.code(), request.device_id());
+  if (!enrolled.ok()) return enrolled.status();
   v1::EnrolResponse response;
-  response.set_credential(*credential);
-  response.set_site(device->site);
-  response.set_mode(device->mode);
+  response.set_credential(enrolled->credential);
+  response.set_site(enrolled->device.site);
+  response.set_mode(enrolled->device.mode);
   return response;
 }
 

@@ -11,24 +11,6 @@ set -euo pipefail
 bin=$1 assets=$2
 source "$(dirname "$0")/lib.sh"
 
-# feedback WORDS: a feedback journey by keys and ear, to the thank-you.
-feedback() {
-  press "What would you like to do?" space
-  press "Which service is it about?" Return
-  tab_to "Day centres,"
-  press "Are you telling us as..." Return
-  tab_to "Someone who uses care services,"
-  press "How would you rate Day centres?" Return
-  tab_to "Choice, Good,"
-  press "Tell us more" Return
-  tab_to "Text field, Your words"
-  press "Type now" Return
-  xdotool type --delay 0 "$1"
-  press "Button, Continue" Return
-  press "Check what you are sending" Return
-  press "Thank you" Return
-}
-
 start_xvfb
 start_service "$assets/catalog/sample_catalog.json"
 start_kiosk first          # enrolled with a new code (lib.sh)
@@ -36,7 +18,7 @@ first_code=$enrolment_code
 heard "Touch the screen or press any key to have your say"
 focus_kiosk
 before="Before revoking $RANDOM"
-feedback "$before"
+feedback_by_ear "$before"
 arrived "$before"
 
 sign_in "$admin_name" "$admin_password"
@@ -51,7 +33,7 @@ tab_to "Button, Finish"
 press "Touch the screen or press any key" Return
 after="After revoking $RANDOM"
 from=$(lines)
-feedback "$after"
+feedback_by_ear "$after"
 heard "Your words are saved on this kiosk" "$from"
 for _ in $(seq 1 100); do grep -q "refuses this device" "$work/kiosk-first.err" && break; sleep 0.1; done
 grep -q "refuses this device" "$work/kiosk-first.err" || fail "the kiosk's log does not tell staff"

@@ -208,6 +208,27 @@ tab_to() {
 # item spoken contains PATTERN.
 scan_to() { tab_to "$1" space; }
 
+# feedback_by_ear WORDS: from the attract screen, a feedback journey about
+# day centres by keys, each control found by what is spoken and chosen with
+# Return (the text field too), WORDS typed, sent, to the thank-you.
+feedback_by_ear() {
+  press "What would you like to do?" space
+  press "Which service is it about?" Return
+  tab_to "Day centres,"
+  press "Are you telling us as..." Return
+  tab_to "Someone who uses care services,"
+  press "How would you rate Day centres?" Return
+  tab_to "Choice, Good,"
+  press "Tell us more" Return
+  # As a blind person does: find the field by ear, Return on it, then type.
+  tab_to "Text field, Your words"
+  press "Type now" Return
+  xdotool type --delay 0 "$1"
+  press "Button, Continue" Return     # after typing, Return leaves the field
+  press "Check what you are sending" Return
+  press "Thank you" Return
+}
+
 # arrived PATTERN: waits until an officer's listing (with the words) shows
 # PATTERN, leaving it in $work/list.json; fails when it never does.
 arrived() {

@@ -52,21 +52,7 @@ start_kiosk tls --tls-ca "$work/ca.pem"
 heard "Touch the screen or press any key to have your say"
 focus_kiosk
 words="Sent safely $RANDOM"
-press "What would you like to do?" space
-press "Which service is it about?" Return
-tab_to "Day centres,"
-press "Are you telling us as..." Return
-tab_to "Someone who uses care services,"
-press "How would you rate Day centres?" Return
-tab_to "Choice, Good,"
-press "Tell us more" Return
-# As a blind person does: find the field by ear, Return on it, then type.
-tab_to "Text field, Your words"
-press "Type now" Return
-xdotool type --delay 0 "$words"
-press "Button, Continue" Return     # after typing, Return leaves the field
-press "Check what you are sending" Return
-press "Thank you" Return
+feedback_by_ear "$words"
 arrived "$words"
 heard "Your feedback has reached the council."
 echo "e2e: TLS with a test CA between kiosk, service and officers; plaintext refused"

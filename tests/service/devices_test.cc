@@ -33,8 +33,10 @@ TEST_F(DevicesTest, ACodeEnrolsOneDeviceOnceAndIsEasyToReadOut) {
   // Typed as a person might: lower case, with dashes and spaces.
   std::string typed = FormatEnrolmentCode(code);
   for (char& c : typed) c = static_cast<char>(std::tolower(c));
-  absl::StatusOr<std::string> credential = devices_.Enrol(" " + typed + " ", "kiosk-lib-1");
-  ASSERT_TRUE(credential.ok()) << credential.status();
+  absl::StatusOr<Enrolled> enrolled = devices_.Enrol(" " + typed + " ", "kiosk-lib-1");
+  ASSERT_TRUE(enrolled.ok()) << enrolled.status();
+  const std::string* credential = &enrolled->credential;
+  EXPECT_EQ(enrolled->device.site, "Central Library");
   absl::StatusOr<store::Device> device = devices_.Authenticate(*credential);
   ASSERT_TRUE(device.ok()) << device.status();
   EXPECT_EQ(device->device_id, "kiosk-lib-1");
@@ -74,15 +76,16 @@ TEST_F(DevicesTest, AWorkingDeviceCannotBeTakenOverWithAnotherCode) {
 }
 
 TEST_F(DevicesTest, RevokedAtOnceAndEnrolledAgainUnderItsId) {
-  absl::StatusOr<std::string> first = devices_.Enrol(Code(), "kiosk-1");
+  absl::StatusOr<std::string> first = devices_.Enrol(Code(), "kiosk-1")->credential;
   ASSERT_TRUE(first.ok());
   ASSERT_TRUE(devices_.Revoke(admin_, "kiosk-1").ok());
   absl::Status refused = devices_.Authenticate(*first).status();
   EXPECT_EQ(refused.code(), absl::StatusCode::kUnauthenticated);
   EXPECT_NE(refused.message().find("revoked"), std::string::npos);
 
-  absl::StatusOr<std::string> second = devices_.Enrol(Code(), "kiosk-1");
-  ASSERT_TRUE(second.ok()) << second.status();
+  absl::StatusOr<Enrolled> enrolled_again = devices_.Enrol(Code(), "kiosk-1");
+  ASSERT_TRUE(enrolled_again.ok()) << enrolled_again.status();
+  const std::string* second = &enrolled_again->credential;
   EXPECT_NE(*second, *first);
   EXPECT_TRUE(devices_.Authenticate(*second).ok());
   EXPECT_FALSE(devices_.Authenticate(*first).ok()) << "the old credential stays dead";

@@ -58,12 +58,12 @@ std::string TestServer::CredentialOf(const std::string& device_id) {
     ADD_FAILURE() << code.status();
     return "";
   }
-  auto credential = devices_->Enrol(code->code, device_id);
-  if (!credential.ok()) {
-    ADD_FAILURE() << credential.status();
+  auto enrolled = devices_->Enrol(code->code, device_id);
+  if (!enrolled.ok()) {
+    ADD_FAILURE() << enrolled.status();
     return "";
   }
-  return credentials_[device_id] = *credential;
+  return credentials_[device_id] = enrolled->credential;
 }
 
 void TestServer::AsDevice(const std::string& device_id, grpc::ClientContext* context) {
