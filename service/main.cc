@@ -22,7 +22,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
+#include <map>
 #include <string>
+#include <utility>
 #include <thread>
 
 #include "CLI/CLI.hpp"
@@ -31,6 +33,7 @@
 #include "base/grpc_tls.h"
 #include "service/auth/accounts.h"
 #include "service/auth/devices.h"
+#include "service/auth/limits.h"
 #include "service/catalog/catalog.h"
 #include "service/log.h"
 #include "service/rpc/fault_injection.h"
@@ -96,6 +99,23 @@ int main(int argc, char** argv) {
                  "catalog JSON file that seeds an empty store (after that: "
                  "carevoice-admin catalog publish)")
       ->check(CLI::ExistingFile);
+  // Fair limits, as COUNT/PERIOD (auth/limits.h); defaults there.
+  carevoice::service::auth::LimitPolicy limits_policy;
+  std::map<std::string, std::pair<std::string, carevoice::service::auth::Rate*>> rates = {
+      {"--limit-device-batches", {"SubmitBatch calls per device", &limits_policy.device_batches}},
+      {"--limit-device-bytes",
+       {"bytes sent (batches and quarantine) per device", &limits_policy.device_bytes}},
+      {"--limit-device-lookups", {"reference look-ups per device", &limits_policy.device_lookups}},
+      {"--limit-reference-lookups",
+       {"look-ups of one reference", &limits_policy.reference_lookups}},
+      {"--limit-account-exports", {"exports per officer account", &limits_policy.account_exports}},
+  };
+  std::map<std::string, std::string> rate_texts;
+  for (auto& [flag, about] : rates) {
+    rate_texts[flag] = carevoice::service::auth::FormatRate(*about.second);
+    app.add_option(flag, rate_texts[flag], about.first + " (COUNT/PERIOD)")
+        ->capture_default_str();
+  }
   std::string first_admin;
   app.add_option("--create-first-admin", first_admin,
                  "make the first admin account NAME (password: first line of stdin) and "
@@ -106,6 +126,11 @@ int main(int argc, char** argv) {
     return app.exit(e) == 0 ? 0 : 1;  // --help is not an error
   }
   if (!first_admin.empty()) return CreateFirstAdmin(db_path, first_admin);
+  for (auto& [flag, about] : rates) {
+    auto rate = carevoice::service::auth::ParseRate(rate_texts[flag]);
+    if (!rate.ok()) return Fail(flag, rate.status());
+    *about.second = *rate;
+  }
 
   // Blocked here, before any thread exists, so every thread (gRPC's too)
   // inherits the mask and only the waiter below ever receives them.
@@ -147,8 +172,9 @@ int main(int argc, char** argv) {
 
   carevoice::service::auth::Accounts accounts(**store, clock);
   carevoice::service::auth::Devices devices(**store, clock);
-  rpc::KioskSyncImpl kiosk(**store, **catalog, clock, devices, *std::move(fault_hook));
-  rpc::OfficerImpl officer(**store, **catalog, clock, accounts, devices);
+  carevoice::service::auth::Limits limits(**store, clock, limits_policy);
+  rpc::KioskSyncImpl kiosk(**store, **catalog, clock, devices, limits, *std::move(fault_hook));
+  rpc::OfficerImpl officer(**store, **catalog, clock, accounts, devices, limits);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();

@@ -14,6 +14,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "base/proto_time.h"
+#include "base/retry_after.h"
 #include "contract/validation.h"
 
 namespace carevoice::client {
@@ -172,7 +173,9 @@ void Syncer::SetReachable(const absl::Status& call) {
     last_logged_error_ = absl::StatusCode::kOk;
   } else if (call.code() != last_logged_error_) {
     last_logged_error_ = call.code();
-    LogWarning("service call failed; retrying with backoff", call);
+    LogWarning(base::RetryAfter(call) ? "service asks this kiosk to wait; everything stays queued"
+                                      : "service call failed; retrying with backoff",
+               call);
   }
 }
 
@@ -206,11 +209,17 @@ void Syncer::Run() {
         ok = false;
       }
     }
-    // Submissions go even when the catalog call failed: they do not need it.
-    if (!DrainOnce()) ok = false;
+    // Submissions go even when the catalog call failed: they do not need
+    // it; but not while the service has asked us to wait.
+    const bool held = clock_.Now() < not_before_;
+    if (held || !DrainOnce()) ok = false;
 
     absl::Duration wait = next_refresh - clock_.Now();
-    if (!ok) {
+    if (clock_.Now() < not_before_) {
+      // Exactly as long as asked, not the growing backoff: the service is
+      // up and said when it will take more.
+      wait = std::min(wait, not_before_ - clock_.Now());
+    } else if (!ok) {
       // A factor in [1 - spread, 1 + spread].
       const double factor =
           1.0 + spread * (2.0 * base::RandomUnit(random_) - 1.0);
@@ -310,6 +319,7 @@ bool Syncer::HandOver(const std::vector<OutboxItem>& items, const std::string& r
   }
   absl::Status handed = transport_.Quarantine(request, options_.rpc_timeout);
   SetReachable(handed);
+  HonourRetryAfter(handed);
   if (!handed.ok()) return false;
   for (const OutboxItem& item : items) {
     if (absl::Status s = outbox_.MarkRejected(item.submission_id, "", "error.quarantined");
@@ -322,6 +332,15 @@ bool Syncer::HandOver(const std::vector<OutboxItem>& items, const std::string& r
               << reason << ")\n";
   }
   RefreshPendingCount();
+  return true;
+}
+
+bool Syncer::HonourRetryAfter(const absl::Status& call) {
+  if (call.code() != absl::StatusCode::kResourceExhausted) return false;
+  std::optional<absl::Duration> wait = base::RetryAfter(call);
+  if (!wait) return false;
+  // Never longer than the longest backoff, whatever a service says.
+  not_before_ = clock_.Now() + std::min(*wait, options_.max_backoff);
   return true;
 }
 
@@ -365,6 +384,7 @@ bool Syncer::DrainOnce() {
     absl::StatusOr<v1::SubmitBatchResponse> response =
         transport_.SubmitBatch(request, options_.rpc_timeout);
     SetReachable(response.status());
+    HonourRetryAfter(response.status());
     if (!response.ok() && MayBePoison(response.status().code())) {
       if (items.size() > 1) {
         // Something in it may be bad: try the halves, the first at once.

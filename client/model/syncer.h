@@ -55,6 +55,11 @@ struct SyncOptions {
   // The device's wall clock, read into each batch so the service can date
   // items right when it is wrong; nullptr means base::SystemClock.
   const base::Clock* wall_clock = nullptr;
+  // A call refused under the service's fair limits (RESOURCE_EXHAUSTED)
+  // says when to come back (base::RetryAfter): the syncer sends nothing
+  // more until then, even when woken, and everything stays queued.
+  // A refusal without a wait is treated as any failure (backoff).
+  //
   // A one-time enrolment code (the kiosk's --enrol). Exchanged for the
   // device's credential (kept in the outbox) when it has none, or when the
   // service refuses the one it has (revoked); tried at most once per run,
@@ -159,6 +164,11 @@ class Syncer {
   // alone (this run).
   int batch_limit_ = 0;
   std::unordered_map<std::string, int> failed_alone_;
+  // Syncer thread only: no submission or hand-over is sent before this
+  // (the service's fair limits asked us to wait).
+  absl::Time not_before_ = absl::InfinitePast();
+  // Notes a wait the service asked for in `call`; true when it did.
+  bool HonourRetryAfter(const absl::Status& call);
 };
 
 }  // namespace carevoice::client

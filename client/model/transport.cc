@@ -19,10 +19,6 @@
 namespace carevoice::client {
 namespace {
 
-absl::Status FromGrpc(const grpc::Status& status, const char* rpc) {
-  return base::FromGrpcStatus(status, rpc);
-}
-
 // A fresh channel to `target`. The channel's own reconnect backoff grows
 // to two minutes by default, and every call fails at once while it lasts,
 // even after the service is back; the syncer already paces retries, so
@@ -104,7 +100,7 @@ class GrpcTransport final : public Transport {
       std::lock_guard lock(mu_);
       if (stub_ == stub) stub_ = v1::KioskSync::NewStub(NewChannel(target_, credentials_));
     }
-    return FromGrpc(status, name);
+    return base::FromGrpcStatus(status, context, name);
   }
 
   const std::string target_;

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "base/retry_after.h"
 #include "service/auth/passwords.h"
 
 namespace carevoice::service::auth {
@@ -42,10 +43,12 @@ absl::Status Throttle(const SessionPolicy& p, const store::Account& a, absl::Tim
   }
   const absl::Time next_try = a.last_failed_at + DelayAfter(p, a.failed_signins);
   if (now < next_try) {
-    return absl::ResourceExhaustedError(absl::StrCat(
-        "too many wrong passwords in a row: wait ",
-        static_cast<std::int64_t>(std::ceil(absl::ToDoubleSeconds(next_try - now))),
-        " seconds before trying again"));
+    return base::WithRetryAfter(
+        absl::ResourceExhaustedError(absl::StrCat(
+            "too many wrong passwords in a row: wait ",
+            static_cast<std::int64_t>(std::ceil(absl::ToDoubleSeconds(next_try - now))),
+            " seconds before trying again")),
+        next_try - now);
   }
   return absl::OkStatus();
 }

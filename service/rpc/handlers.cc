@@ -111,7 +111,8 @@ absl::StatusOr<auth::Role> RoleFrom(v1::Role role) {
 v1::SubmitBatchResponse SubmitBatch(store::Store& store,
                                     const base::Clock& clock,
                                     const v1::SubmitBatchRequest& request,
-                                    absl::Status* whole_call) {
+                                    absl::Status* whole_call,
+                                    const store::AccessCheck& limit) {
   v1::SubmitBatchResponse response;
   const int n = request.submissions_size();
   if (n == 0 || static_cast<std::size_t>(n) > contract::kMaxBatchItems) {
@@ -177,11 +178,19 @@ v1::SubmitBatchResponse SubmitBatch(store::Store& store,
     return kept;
   };
   if (good.empty()) {
+    // Refusals cost the service too: charged on their own.
+    if (limit) {
+      if (absl::Status s = store.WithAccess([&](store::AccessTxn& txn) { return limit(txn); });
+          !s.ok()) {
+        *whole_call = s;
+        return v1::SubmitBatchResponse();
+      }
+    }
     *whole_call = keep_refused();
     return whole_call->ok() ? response : v1::SubmitBatchResponse();
   }
 
-  auto stored = store.PutSubmissions(request.device_id(), good, now, offset);
+  auto stored = store.PutSubmissions(request.device_id(), good, now, offset, limit);
   if (!stored.ok()) {
     LogWarning(absl::StrCat("SubmitBatch from device ", request.device_id(),
                             " not stored: ", stored.status().ToString()));

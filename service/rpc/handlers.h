@@ -25,11 +25,14 @@ namespace carevoice::service::rpc {
 // *whole_call is OK and the response has one result per item, in order:
 // STORED, ALREADY_STORED (with the first received_at), or REJECTED with
 // code 3 and the field for a bad item, code 6 for an id reused with a
-// different body.
+// different body. `limit` (a fair limit's charge, auth::Limits::ForBatch),
+// when given, runs in the transaction that stores the items; over it,
+// *whole_call is its RESOURCE_EXHAUSTED and nothing is kept.
 v1::SubmitBatchResponse SubmitBatch(store::Store& store,
                                     const base::Clock& clock,
                                     const v1::SubmitBatchRequest& request,
-                                    absl::Status* whole_call);
+                                    absl::Status* whole_call,
+                                    const store::AccessCheck& limit = nullptr);
 
 // Publishes a new catalog (see Catalogs::Publish); at most 4 MiB of JSON.
 absl::StatusOr<v1::PublishCatalogResponse> PublishCatalog(catalog::Catalogs& catalog,

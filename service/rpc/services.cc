@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "base/status_grpc.h"
+#include "contract/reference_code.h"
 #include "service/rpc/handlers.h"
 
 namespace carevoice::service::rpc {
@@ -71,7 +72,9 @@ grpc::Status KioskSyncImpl::SubmitBatch(grpc::ServerContext* context,
     return ToGrpcStatus(device.status());
   }
   absl::Status whole_call;
-  *response = rpc::SubmitBatch(store_, clock_, *request, &whole_call);
+  *response = rpc::SubmitBatch(
+      store_, clock_, *request, &whole_call,
+      limits_.ForBatch(request->device_id(), static_cast<std::int64_t>(request->ByteSizeLong())));
   if (whole_call.ok() && after_commit_ &&
       std::any_of(response->results().begin(), response->results().end(),
                   [](const v1::ItemResult& r) {
@@ -79,7 +82,7 @@ grpc::Status KioskSyncImpl::SubmitBatch(grpc::ServerContext* context,
                   })) {
     after_commit_();
   }
-  return ToGrpcStatus(whole_call);
+  return ToGrpcStatus(whole_call, *context);
 }
 
 grpc::Status KioskSyncImpl::GetCatalog(grpc::ServerContext* context,
@@ -95,7 +98,15 @@ grpc::Status KioskSyncImpl::GetCatalog(grpc::ServerContext* context,
 grpc::Status KioskSyncImpl::CheckReference(
     grpc::ServerContext* context, const v1::CheckReferenceRequest* request,
     v1::CheckReferenceResponse* response) {
-  if (auto device = Admit(context, ""); !device.ok()) return ToGrpcStatus(device.status());
+  auto device = Admit(context, "");
+  if (!device.ok()) return ToGrpcStatus(device.status());
+  // Charged before the store is asked, whatever the answer will be.
+  const std::string reference = contract::NormalizeReference(request->reference());
+  if (absl::Status s = limits_.ChargeLookup(
+          device->device_id, contract::IsValidReference(reference) ? reference : "");
+      !s.ok()) {
+    return ToGrpcStatus(s, *context);
+  }
   return Answer(rpc::CheckReference(store_, *request), response);
 }
 
@@ -105,13 +116,21 @@ grpc::Status KioskSyncImpl::Quarantine(grpc::ServerContext* context,
   if (auto device = Admit(context, request->device_id()); !device.ok()) {
     return ToGrpcStatus(device.status());
   }
+  if (absl::Status s = limits_.ChargeQuarantine(
+          request->device_id(), static_cast<std::int64_t>(request->ByteSizeLong()));
+      !s.ok()) {
+    return ToGrpcStatus(s, *context);
+  }
   return ToGrpcStatus(rpc::Quarantine(store_, clock_, *request));
 }
 
-grpc::Status OfficerImpl::SignIn(grpc::ServerContext* /*context*/,
+grpc::Status OfficerImpl::SignIn(grpc::ServerContext* context,
                                  const v1::SignInRequest* request,
                                  v1::SignInResponse* response) {
-  return Answer(rpc::SignIn(accounts_, *request), response);
+  absl::StatusOr<v1::SignInResponse> signed_in = rpc::SignIn(accounts_, *request);
+  if (!signed_in.ok()) return ToGrpcStatus(signed_in.status(), *context);
+  *response = *std::move(signed_in);
+  return grpc::Status::OK;
 }
 
 grpc::Status OfficerImpl::SignOut(grpc::ServerContext* context,
@@ -192,6 +211,9 @@ grpc::Status OfficerImpl::ExportSubmissions(
     grpc::ServerWriter<v1::SubmissionRecord>* writer) {
   auto caller = Admit(context, auth::ActionOf(*request));
   if (!caller.ok()) return ToGrpcStatus(caller.status());
+  if (absl::Status s = limits_.ChargeExport(caller->name); !s.ok()) {
+    return ToGrpcStatus(s, *context);
+  }
   return ToGrpcStatus(rpc::ExportSubmissions(
       store_, clock_, *caller, *request,
       [writer](const v1::SubmissionRecord& r) { return writer->Write(r); }));

@@ -10,6 +10,7 @@
 #include "carevoice/v1/carevoice.grpc.pb.h"
 #include "service/auth/accounts.h"
 #include "service/auth/devices.h"
+#include "service/auth/limits.h"
 #include "service/catalog/catalog.h"
 #include "service/store/store.h"
 
@@ -24,17 +25,20 @@ using AfterCommitHook = std::function<void()>;
 // "authorization: Bearer <credential>" metadata) must belong to a device
 // enrolled and not revoked (else UNAUTHENTICATED, saying why), and a
 // request naming a device_id must name that one (else PERMISSION_DENIED):
-// no device submits as another.
+// no device submits as another. Calls over a fair limit (auth/limits.h)
+// get RESOURCE_EXHAUSTED with the wait in the trailing metadata
+// base::kRetryAfterMetadata.
 class KioskSyncImpl final : public v1::KioskSync::Service {
  public:
-  // All four must outlive this object.
+  // All five must outlive this object.
   KioskSyncImpl(store::Store& store, catalog::Catalogs& catalog,
-                const base::Clock& clock, auth::Devices& devices,
+                const base::Clock& clock, auth::Devices& devices, auth::Limits& limits,
                 AfterCommitHook after_commit = nullptr)
       : store_(store),
         catalog_(catalog),
         clock_(clock),
         devices_(devices),
+        limits_(limits),
         after_commit_(std::move(after_commit)) {}
 
   grpc::Status Enrol(grpc::ServerContext* context, const v1::EnrolRequest* request,
@@ -59,6 +63,7 @@ class KioskSyncImpl final : public v1::KioskSync::Service {
   catalog::Catalogs& catalog_;
   const base::Clock& clock_;
   auth::Devices& devices_;
+  auth::Limits& limits_;
   const AfterCommitHook after_commit_;
 };
 
@@ -71,14 +76,15 @@ class KioskSyncImpl final : public v1::KioskSync::Service {
 // warn before it ends.
 class OfficerImpl final : public v1::Officer::Service {
  public:
-  // All five must outlive this object.
+  // All six must outlive this object.
   OfficerImpl(store::Store& store, catalog::Catalogs& catalog, const base::Clock& clock,
-              auth::Accounts& accounts, auth::Devices& devices)
+              auth::Accounts& accounts, auth::Devices& devices, auth::Limits& limits)
       : store_(store),
         catalog_(catalog),
         clock_(clock),
         accounts_(accounts),
-        devices_(devices) {}
+        devices_(devices),
+        limits_(limits) {}
 
   grpc::Status CreateEnrolmentCode(grpc::ServerContext* context,
                                    const v1::CreateEnrolmentCodeRequest* request,
@@ -136,6 +142,7 @@ class OfficerImpl final : public v1::Officer::Service {
   const base::Clock& clock_;
   auth::Accounts& accounts_;
   auth::Devices& devices_;
+  auth::Limits& limits_;
 };
 
 // The secret a call carries ("authorization: Bearer <secret>": an

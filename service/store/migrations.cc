@@ -156,6 +156,16 @@ CREATE TABLE catalogs (
 );
 )sql";
 
+// Version 9: fair limits, shared by every replica: per limited thing
+// (a device's batches, a reference's look-ups ...), until when its
+// allowance is spent. Rows in the past mean nothing and are swept.
+constexpr std::string_view kV9 = R"sql(
+CREATE TABLE limits (
+  key         TEXT PRIMARY KEY,
+  spent_until INTEGER NOT NULL     -- unix microseconds
+) WITHOUT ROWID;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kV1},
     {2, kV2},
@@ -165,6 +175,7 @@ constexpr Migration kMigrations[] = {
     {6, kV6},
     {7, kV7},
     {8, kV8},
+    {9, kV9},
 };
 
 }  // namespace

@@ -70,6 +70,15 @@ class RuledAccessTxn final : public AccessTxn {
   absl::Status PutEnrolmentCode(const EnrolmentCode& code) override {
     return txn_.PutEnrolmentCode(code);
   }
+  absl::StatusOr<std::optional<absl::Time>> FindLimit(std::string_view key) override {
+    return txn_.FindLimit(key);
+  }
+  absl::Status PutLimit(std::string_view key, absl::Time spent_until) override {
+    return txn_.PutLimit(key, spent_until);
+  }
+  absl::Status ForgetLimitsBefore(absl::Time now) override {
+    return txn_.ForgetLimitsBefore(now);
+  }
   absl::Status Audit(const AuditEntry& entry) override { return AppendAudit(txn_, entry); }
 
  private:
@@ -84,7 +93,7 @@ class RuledStore final : public Store {
   absl::StatusOr<std::vector<PutResult>> PutSubmissions(
       std::string_view device_id,
       std::span<const v1::Submission* const> items, absl::Time received_at,
-      absl::Duration device_clock_offset) override {
+      absl::Duration device_clock_offset, const AccessCheck& check) override {
     // Round to what is stored, so the first answer and every replay agree.
     const absl::Time received =
         absl::FromUnixMicros(absl::ToUnixMicros(received_at));
@@ -106,6 +115,9 @@ class RuledStore final : public Store {
     std::vector<PutResult> results;
     absl::Status s = engine_->Write([&](WriteTxn& txn) -> absl::Status {
       results.clear();  // a job may be run again after a failed attempt
+      if (check) {
+        if (absl::Status s = check(txn); !s.ok()) return s;
+      }
       for (std::size_t i = 0; i < rows.size(); ++i) {
         absl::StatusOr<PutResult> r = PutOne(txn, rows[i], *items[i], month);
         if (!r.ok()) return r.status();

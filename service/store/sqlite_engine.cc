@@ -501,6 +501,31 @@ class SqliteWriter final : public GroupCommitTarget, public WriteTxn {
     return stmt->Run();
   }
 
+  absl::StatusOr<std::optional<absl::Time>> FindLimit(std::string_view key) override {
+    auto stmt = db_->Prepare("SELECT spent_until FROM limits WHERE key = ?1");
+    if (!stmt.ok()) return stmt.status();
+    stmt->BindText(1, key);
+    auto row = stmt->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return std::optional<absl::Time>();
+    return std::optional<absl::Time>(FromMicros(stmt->ColumnInt(0)));
+  }
+
+  absl::Status PutLimit(std::string_view key, absl::Time spent_until) override {
+    auto stmt =
+        db_->Prepare("INSERT OR REPLACE INTO limits (key, spent_until) VALUES (?1, ?2)");
+    if (!stmt.ok()) return stmt.status();
+    stmt->BindText(1, key).Bind(2, Micros(spent_until));
+    return stmt->Run();
+  }
+
+  absl::Status ForgetLimitsBefore(absl::Time now) override {
+    auto stmt = db_->Prepare("DELETE FROM limits WHERE spent_until < ?1");
+    if (!stmt.ok()) return stmt.status();
+    stmt->Bind(1, Micros(now));
+    return stmt->Run();
+  }
+
  private:
   enum Index {
     kBegin, kCommit, kRollback, kSavepoint, kRelease, kRollbackTo,

@@ -158,7 +158,21 @@ class AccessRows {
       std::string_view code_hash) = 0;
   // Inserts, or replaces the code with the same hash.
   virtual absl::Status PutEnrolmentCode(const EnrolmentCode& code) = 0;
+
+  // Fair limits (auth/limits.h): for each limited thing, the time until
+  // which its allowance is spent (GCRA's "theoretical arrival time");
+  // nullopt when never charged, or forgotten.
+  virtual absl::StatusOr<std::optional<absl::Time>> FindLimit(std::string_view key) = 0;
+  // Inserts, or replaces the time of `key`.
+  virtual absl::Status PutLimit(std::string_view key, absl::Time spent_until) = 0;
+  // Forgets every limit spent only until before `now`: such a key is as
+  // good as never charged.
+  virtual absl::Status ForgetLimitsBefore(absl::Time now) = 0;
 };
+
+// A check run first inside a write's transaction (a fair-limit charge):
+// when it fails, nothing of that write is kept and its status is returned.
+using AccessCheck = std::function<absl::Status(AccessRows&)>;
 
 // What an accounts job sees: the rows, and the audit written in the same
 // transaction (chained like every audit row).
@@ -211,10 +225,12 @@ class Store {
   // stripped from what is kept; a replay is compared without it and is not
   // counted again. An error means nothing of this call is known to be
   // stored (the caller may retry the whole call: retries never duplicate).
+  // `check`, when given, runs first in the same transaction (one commit
+  // for the limit's charge and the words).
   virtual absl::StatusOr<std::vector<PutResult>> PutSubmissions(
       std::string_view device_id,
       std::span<const v1::Submission* const> items, absl::Time received_at,
-      absl::Duration device_clock_offset) = 0;
+      absl::Duration device_clock_offset, const AccessCheck& check = nullptr) = 0;
 
   // The status of the submission with `reference` (canonical form). When
   // two devices' codes collide, the newest submission answers. nullopt when

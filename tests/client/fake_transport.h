@@ -10,11 +10,14 @@
 #include <mutex>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <optional>
 
 #include "absl/status/status.h"
+#include "absl/time/clock.h"
+#include "base/retry_after.h"
 #include "client/model/transport.h"
 #include "contract/validation.h"
 
@@ -74,6 +77,21 @@ class FakeTransport final : public Transport {
     poison_.insert(id);
   }
   // Every credential given so far stops working, as a revoked device's.
+  // Fair limits: after every `allowed` batches, the next SubmitBatch is
+  // refused (RESOURCE_EXHAUSTED) saying to wait `wait`.
+  void LimitBatches(int allowed, absl::Duration wait) {
+    std::lock_guard lock(mu_);
+    batches_allowed_ = allowed;
+    batches_left_ = allowed;
+    limit_wait_ = wait;
+  }
+  // When each SubmitBatch call came, and whether it was refused as over
+  // the limit.
+  std::vector<std::pair<absl::Time, bool>> batch_calls() const {
+    std::lock_guard lock(mu_);
+    return batch_calls_;
+  }
+
   void RevokeCredentials() {
     std::lock_guard lock(mu_);
     valid_credentials_.clear();
@@ -170,6 +188,16 @@ class FakeTransport final : public Transport {
     ++submit_calls_;
     if (down_) return absl::UnavailableError("fake: down");
     if (absl::Status s = CheckCredential(); !s.ok()) return s;
+    if (batches_allowed_ > 0) {
+      const bool refused = batches_left_ == 0;
+      batch_calls_.emplace_back(absl::Now(), refused);
+      if (refused) {
+        batches_left_ = batches_allowed_;
+        return base::WithRetryAfter(absl::ResourceExhaustedError("fake: too many batches"),
+                                    limit_wait_);
+      }
+      --batches_left_;
+    }
     batch_sizes_.push_back(request.submissions_size());
     for (const v1::Submission& s : request.submissions()) {
       if (poison_.contains(s.submission_id())) {
@@ -258,6 +286,10 @@ class FakeTransport final : public Transport {
   std::vector<std::optional<google::protobuf::Timestamp>> device_times_;
   mutable std::mutex mu_;
   bool down_ = false;
+  int batches_allowed_ = 0;  // 0: no limit
+  int batches_left_ = 0;
+  absl::Duration limit_wait_;
+  std::vector<std::pair<absl::Time, bool>> batch_calls_;
   int store_then_fail_ = 0;
   int answer_only_first_ = -1;
   int transient_refusals_ = 0;

@@ -68,6 +68,7 @@ absl::StatusOr<std::unique_ptr<ServiceProcess>> ServiceProcess::Start(
   std::vector<std::string> args = {options.binary, "--db", options.db,
                                    "--listen", options.listen, "--catalog",
                                    options.catalog};
+  args.insert(args.end(), options.args.begin(), options.args.end());
   std::vector<std::string> env;
   for (char** e = environ; *e != nullptr; ++e) env.emplace_back(*e);
   env.insert(env.end(), options.env.begin(), options.env.end());

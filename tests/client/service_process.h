@@ -25,6 +25,7 @@ struct ServiceOptions {
   std::string catalog;
   std::string listen = "127.0.0.1:0";
   std::vector<std::string> env;  // extra "NAME=value" entries
+  std::vector<std::string> args{};  // extra command-line arguments
 };
 
 class ServiceProcess {

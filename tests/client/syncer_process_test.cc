@@ -19,6 +19,7 @@
 #include "absl/time/clock.h"
 #include "base/clock.h"
 #include "base/proto_time.h"
+#include "base/retry_after.h"
 #include "carevoice/v1/carevoice.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
 #include "client/model/outbox.h"
@@ -56,6 +57,7 @@ class RecordingTransport final : public Transport {
     std::lock_guard lock(mu_);
     if (!response.ok()) {
       ++failed_calls_;
+      if (base::RetryAfter(response.status())) ++told_to_wait_;
       return response;
     }
     for (const v1::ItemResult& result : response->results()) {
@@ -83,6 +85,11 @@ class RecordingTransport final : public Transport {
     std::lock_guard lock(mu_);
     return failed_calls_;
   }
+  // Failed calls whose answer said when to try again (a fair limit).
+  int told_to_wait() const {
+    std::lock_guard lock(mu_);
+    return told_to_wait_;
+  }
   int outcomes(v1::ItemResult::Outcome outcome) const {
     std::lock_guard lock(mu_);
     auto it = outcomes_.find(outcome);
@@ -93,6 +100,7 @@ class RecordingTransport final : public Transport {
   std::unique_ptr<Transport> inner_;
   mutable std::mutex mu_;
   int failed_calls_ = 0;
+  int told_to_wait_ = 0;
   std::map<int, int> outcomes_;
 };
 
@@ -120,8 +128,9 @@ class SyncerProcessTest : public ::testing::Test {
   // the first time), so the kiosk's transport keeps its target as a real
   // kiosk's would. Rebinding right after a SIGKILL normally works at once;
   // a few bounded retries cover the rare slow release of the port.
-  void StartService(std::vector<std::string> env = {}) {
+  void StartService(std::vector<std::string> env = {}, std::vector<std::string> args = {}) {
     ServiceOptions options;
+    options.args = std::move(args);
     options.binary = CAREVOICE_SERVICE_BINARY;
     options.db = dir_.File("service.db");
     options.catalog = CAREVOICE_SAMPLE_CATALOG;
@@ -294,6 +303,24 @@ TEST_F(SyncerProcessTest, KiosksWithClocksDaysOutDeliverDatedRight) {
         << "told at " << at << ", expected about " << told[record.submission_id()];
     EXPECT_NEAR(std::abs(record.device_clock_offset_ms()), 48 * 3600 * 1000LL, 30'000);
   }
+}
+
+// A real service with a tight limit on this device's batches: it answers
+// RESOURCE_EXHAUSTED with when to come back, the kiosk waits that long,
+// and every item is delivered exactly once.
+TEST_F(SyncerProcessTest, AKioskOverItsLimitWaitsAsToldAndDeliversEverythingOnce) {
+  ASSERT_NO_FATAL_FAILURE(StartService({}, {"--limit-device-batches", "2/1s"}));
+  const std::string service_id = ServiceIdFromCatalog();
+  ASSERT_FALSE(service_id.empty());
+  options_.max_backoff = absl::Seconds(5);
+  std::vector<std::string> ids;
+  for (int i = 0; i < 60; ++i) ids.push_back(MustEnqueue(service_id, i));
+  StartSyncer();
+  ASSERT_TRUE(WaitUntil([&] { return OutboxEmpty(); }, kLongWait));
+  ExpectDeliveredExactlyOnce(ids);
+  EXPECT_GE(transport_->told_to_wait(), 1) << "six batches at two a second must meet the limit";
+  EXPECT_EQ(transport_->told_to_wait(), transport_->failed_calls())
+      << "every refusal said when to come back";
 }
 
 TEST_F(SyncerProcessTest, ServiceDiesAfterCommitBeforeReplyAndItemIsStoredOnce) {

@@ -428,12 +428,42 @@ TEST_F(SyncerTest, DamagedBytesOnDiskGoToTheQuarantineAndTheRestAreSent) {
   StartSyncer();
   ASSERT_TRUE(WaitUntil([&] { return OutboxEmpty(); })) << "a damaged item blocked the queue";
   for (const std::string& id : ids) {
-    if (id != ids[2]) EXPECT_EQ(transport_.times_stored(id), 1) << id;
+    if (id != ids[2]) {
+      EXPECT_EQ(transport_.times_stored(id), 1) << id;
+    }
   }
   const auto quarantined = transport_.quarantined();
   ASSERT_EQ(quarantined.size(), 1u);
   EXPECT_EQ(quarantined.at(ids[2]).raw(), std::string("\x0a\xff\x01\xff\xff", 5));
   EXPECT_NE(quarantined.at(ids[2]).reason().find("damaged"), std::string::npos);
+}
+
+TEST_F(SyncerTest, AServiceOverItsLimitIsWaitedForAsAskedAndNothingIsLost) {
+  options_.max_backoff = absl::Seconds(30);
+  const absl::Duration asked = absl::Milliseconds(300);
+  transport_.LimitBatches(2, asked);
+  const std::vector<std::string> ids = EnqueueMany(55);  // six batches of ten
+  StartSyncer();
+  // Someone else submits while the kiosk is held back: waking it must not
+  // make it call the service before its time.
+  for (int i = 0; i < 20 && !OutboxEmpty(); ++i) {
+    syncer_->Wake();
+    absl::SleepFor(absl::Milliseconds(20));
+  }
+  ASSERT_TRUE(WaitUntil([&] { return OutboxEmpty(); }));
+  for (const std::string& id : ids) EXPECT_EQ(transport_.times_stored(id), 1) << id;
+
+  const auto calls = transport_.batch_calls();
+  int refusals = 0;
+  for (std::size_t i = 0; i + 1 < calls.size(); ++i) {
+    if (!calls[i].second) continue;
+    ++refusals;
+    // Not sooner than asked (a lower bound: never fails on a slow machine).
+    EXPECT_GE(calls[i + 1].first - calls[i].first, asked) << "call " << i + 1;
+  }
+  EXPECT_GE(refusals, 2);
+  // Waited as long as asked, not a backoff growing with each refusal.
+  for (absl::Duration wait : Backoffs()) EXPECT_LE(wait, asked) << wait;
 }
 
 }  // namespace

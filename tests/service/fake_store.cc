@@ -99,6 +99,7 @@ struct FakeStoreEngine::State {
     std::map<std::string, store::Session, std::less<>> sessions;  // by token hash
     std::map<std::string, store::Device, std::less<>> devices;
     std::map<std::string, store::EnrolmentCode, std::less<>> codes;  // by hash
+    std::map<std::string, absl::Time, std::less<>> limits;
     std::vector<store::QuarantineRow> quarantine;                    // oldest first
     std::vector<store::StoredCatalog> catalogs;                      // oldest first
   };
@@ -244,6 +245,19 @@ struct FakeStoreEngine::Txn final : store::WriteTxn {
   }
   absl::Status PutEnrolmentCode(const store::EnrolmentCode& code) override {
     data.codes[code.code_hash] = code;
+    return absl::OkStatus();
+  }
+  absl::StatusOr<std::optional<absl::Time>> FindLimit(std::string_view key) override {
+    auto it = data.limits.find(key);
+    if (it == data.limits.end()) return std::optional<absl::Time>();
+    return std::optional<absl::Time>(it->second);
+  }
+  absl::Status PutLimit(std::string_view key, absl::Time spent_until) override {
+    data.limits[std::string(key)] = spent_until;
+    return absl::OkStatus();
+  }
+  absl::Status ForgetLimitsBefore(absl::Time now) override {
+    std::erase_if(data.limits, [&](const auto& kv) { return kv.second < now; });
     return absl::OkStatus();
   }
   absl::StatusOr<store::SubmissionsExtent> Extent() override {

@@ -96,6 +96,11 @@ class ScriptedTarget final : public GroupCommitTarget, public WriteTxn {
     return std::nullopt;
   }
   absl::Status PutEnrolmentCode(const EnrolmentCode&) override { return absl::OkStatus(); }
+  absl::StatusOr<std::optional<absl::Time>> FindLimit(std::string_view) override {
+    return std::nullopt;
+  }
+  absl::Status PutLimit(std::string_view, absl::Time) override { return absl::OkStatus(); }
+  absl::Status ForgetLimitsBefore(absl::Time) override { return absl::OkStatus(); }
 
   void Hold(bool hold) {
     std::lock_guard lock(mu_);

@@ -4,7 +4,7 @@
 
 namespace carevoice::service::testing {
 
-TestServer::TestServer() {
+TestServer::TestServer(auth::LimitPolicy limits) {
   auto store = store::OpenSqliteStore(dir_.File("service.db"));
   if (!store.ok()) ADD_FAILURE() << store.status();
   store_ = std::move(store).value();
@@ -13,9 +13,11 @@ TestServer::TestServer() {
   catalog_ = std::move(catalog).value();
   accounts_ = std::make_unique<auth::Accounts>(*store_, clock_);
   devices_ = std::make_unique<auth::Devices>(*store_, clock_);
-  kiosk_service_ = std::make_unique<rpc::KioskSyncImpl>(*store_, *catalog_, clock_, *devices_);
-  officer_service_ =
-      std::make_unique<rpc::OfficerImpl>(*store_, *catalog_, clock_, *accounts_, *devices_);
+  limits_ = std::make_unique<auth::Limits>(*store_, clock_, limits);
+  kiosk_service_ =
+      std::make_unique<rpc::KioskSyncImpl>(*store_, *catalog_, clock_, *devices_, *limits_);
+  officer_service_ = std::make_unique<rpc::OfficerImpl>(*store_, *catalog_, clock_, *accounts_,
+                                                        *devices_, *limits_);
   grpc::ServerBuilder builder;
   builder.RegisterService(kiosk_service_.get());
   builder.RegisterService(officer_service_.get());

@@ -22,7 +22,7 @@ namespace carevoice::service::testing {
 
 class TestServer {
  public:
-  TestServer();
+  explicit TestServer(auth::LimitPolicy limits = {});
   ~TestServer();
 
   base::FakeClock& clock() { return clock_; }
@@ -38,6 +38,7 @@ class TestServer {
   void SignedInAs(auth::Role role, grpc::ClientContext* context);
 
   auth::Devices& devices() { return *devices_; }
+  auth::Limits& limits() { return *limits_; }
   // The credential of device `device_id`, enrolled at site "test" on
   // first use.
   std::string CredentialOf(const std::string& device_id);
@@ -51,6 +52,7 @@ class TestServer {
   std::unique_ptr<catalog::Catalogs> catalog_;
   std::unique_ptr<auth::Accounts> accounts_;
   std::unique_ptr<auth::Devices> devices_;
+  std::unique_ptr<auth::Limits> limits_;
   std::map<std::string, std::string> credentials_;
   std::map<auth::Role, std::string> tokens_;
   std::unique_ptr<rpc::KioskSyncImpl> kiosk_service_;
