@@ -3,7 +3,7 @@
 // service/store and service/catalog for the logic, and
 // service/rpc/fault_injection.h for the test-only environment variables.
 //
-//   carevoice-service --db PATH --listen HOST:PORT --catalog FILE
+//   carevoice-service --db PATH --listen HOST:PORT --catalog FILE [--pin-key FILE]
 //   carevoice-service --db PATH --create-first-admin NAME  < password
 //
 // The second form is the one-time bootstrap (README, "Officers' accounts"):
@@ -34,6 +34,7 @@
 #include "service/auth/accounts.h"
 #include "service/auth/devices.h"
 #include "service/auth/limits.h"
+#include "service/auth/pins.h"
 #include "service/catalog/catalog.h"
 #include "service/log.h"
 #include "service/rpc/fault_injection.h"
@@ -116,6 +117,11 @@ int main(int argc, char** argv) {
     app.add_option(flag, rate_texts[flag], about.first + " (COUNT/PERIOD)")
         ->capture_default_str();
   }
+  std::string pin_key_path;
+  app.add_option("--pin-key", pin_key_path,
+                 "file of the key that PINs are hashed with, kept apart from the "
+                 "database and the same on every replica; made (0600) if missing. "
+                 "Default: the database's path with .pin-key appended");
   std::string first_admin;
   app.add_option("--create-first-admin", first_admin,
                  "make the first admin account NAME (password: first line of stdin) and "
@@ -169,11 +175,15 @@ int main(int argc, char** argv) {
   auto catalog =
       carevoice::service::catalog::Catalogs::Open(**store, clock, catalog_path);
   if (!catalog.ok()) return Fail("--catalog", catalog.status());
+  if (pin_key_path.empty()) pin_key_path = db_path + ".pin-key";
+  auto pins = carevoice::service::auth::PinKey::LoadOrCreate(pin_key_path);
+  if (!pins.ok()) return Fail("--pin-key", pins.status());
 
   carevoice::service::auth::Accounts accounts(**store, clock);
   carevoice::service::auth::Devices devices(**store, clock);
   carevoice::service::auth::Limits limits(**store, clock, limits_policy);
-  rpc::KioskSyncImpl kiosk(**store, **catalog, clock, devices, limits, *std::move(fault_hook));
+  rpc::KioskSyncImpl kiosk(**store, **catalog, clock, devices, limits, *pins,
+                           *std::move(fault_hook));
   rpc::OfficerImpl officer(**store, **catalog, clock, accounts, devices, limits);
 
   grpc::EnableDefaultHealthCheckService(true);

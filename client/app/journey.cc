@@ -338,7 +338,8 @@ absl::StatusOr<Receipt> Journey::Send(Outbox& outbox, absl::Time now,
   if (!item.ok()) return item.status();
   const bool asked = std::any_of(spec_->steps.begin(), spec_->steps.end(),
                                  [](const Step& st) { return st.field == "anonymous"; });
-  receipt_ = Receipt{item->reference, item->submission_id, asked && draft_.anonymous()};
+  receipt_ = Receipt{item->reference, item->submission.pin(), item->submission_id,
+                     asked && draft_.anonymous()};
   // Sent means sent: the words now live only in the outbox.
   draft_.Clear();
   visited_.clear();

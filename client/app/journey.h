@@ -23,6 +23,7 @@ namespace carevoice::client {
 // What the person is given once their words are safe in the outbox.
 struct Receipt {
   std::string reference;      // canonical, e.g. "KQ7M3RX9"
+  std::string pin;            // needed with the reference to check on it
   std::string submission_id;
   // They were asked whether the council may contact them and chose not
   // to: they can still hear back through their reference.

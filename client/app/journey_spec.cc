@@ -469,7 +469,8 @@ StepKeys KeysFor(const JourneySpec& spec, const Step& step) {
       keys.extra = {k + ".send", k + ".send.hint"};
       break;
     case StepType::kThanks:
-      keys.extra = {k + ".reference_label", k + ".reference_spoken", k + ".sent",
+      keys.extra = {k + ".reference_label", k + ".reference_spoken", k + ".pin_label",
+                    k + ".pin_note", k + ".sent",
                     k + ".queued", k + ".next", k + ".finish", k + ".say_again",
                     k + ".anonymous"};
       break;

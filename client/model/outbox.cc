@@ -20,6 +20,31 @@ namespace {
 constexpr char kFieldErrorPayload[] =
     "type.carevoice.dev/carevoice.client.FieldError";
 
+// Four digits, like a bank card's: familiar, and enough beside a reference
+// the service lets no one try more than a few times an hour.
+constexpr std::size_t kPinLength = 4;
+
+// A PIN is easier to guess when it is one digit repeated or a run (1111,
+// 1234, 9876): such draws are drawn again, a bounded number of times.
+bool IsGuessablePin(std::string_view pin) {
+  bool same = true, up = true, down = true;
+  for (std::size_t i = 1; i < pin.size(); ++i) {
+    same = same && pin[i] == pin[i - 1];
+    up = up && pin[i] == pin[i - 1] + 1;
+    down = down && pin[i] == pin[i - 1] - 1;
+  }
+  return same || up || down;
+}
+
+std::string MakePin(base::Random& random) {
+  std::string pin;
+  for (int attempt = 0; attempt < 8; ++attempt) {
+    pin = base::RandomDigits(random, kPinLength);
+    if (!IsGuessablePin(pin)) break;
+  }
+  return pin;
+}
+
 }  // namespace
 
 absl::Status PrepareForEnqueue(v1::Submission& draft,
@@ -36,6 +61,7 @@ absl::Status PrepareForEnqueue(v1::Submission& draft,
 
   draft.set_submission_id(base::RandomHex(random, 16));
   draft.set_reference(*reference);
+  draft.set_pin(MakePin(random));
   if (!draft.has_created_at()) {
     base::SetProtoTimestamp(now, draft.mutable_created_at());
   }

@@ -51,7 +51,7 @@ class Outbox {
 
   virtual const std::string& device_id() const = 0;
 
-  // Gives `draft` a fresh submission id and reference, sets created_at and
+  // Gives `draft` a fresh submission id, reference and PIN, sets created_at and
   // channel if unset, validates it with the contract rules, and commits it
   // durably. Returns the stored item. Fails (and stores nothing, consuming
   // no reference) when the draft breaks a contract rule -- InvalidArgument,
@@ -91,7 +91,7 @@ class Outbox {
 
 // The rules every Outbox applies in Enqueue before it stores a draft, so
 // implementations do not repeat them: sets a fresh random submission id,
-// the reference for this device's `counter`, created_at (if unset) and the
+// the reference for this device's `counter`, a fresh random 4-digit PIN, created_at (if unset) and the
 // channel (kiosk, if unset), then validates. ResourceExhausted when the
 // device has used all its references; InvalidArgument with the field (see
 // FieldErrorOf) when the draft breaks a contract rule.

@@ -314,7 +314,14 @@ bool Syncer::HandOver(const std::vector<OutboxItem>& items, const std::string& r
   for (const OutboxItem& item : items) {
     v1::QuarantinedItem* out = request.add_items();
     out->set_submission_id(item.submission_id);
-    out->set_raw(item.damaged ? item.raw_body : item.submission.SerializeAsString());
+    if (item.damaged) {
+      out->set_raw(item.raw_body);
+    } else {
+      // The PIN is the person's key to their reference: no officer needs it.
+      v1::Submission kept = item.submission;
+      kept.clear_pin();
+      out->set_raw(kept.SerializeAsString());
+    }
     out->set_reason(reason);
   }
   absl::Status handed = transport_.Quarantine(request, options_.rpc_timeout);

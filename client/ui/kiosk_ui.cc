@@ -438,8 +438,12 @@ void KioskUi::ApplyIntent(const Intent& intent) {
       break;
     case Intent::Kind::kSayReference:
       if (const auto& receipt = session_->journey().receipt()) {
-        announcer_.Say(session_->speech_strings().Format("thanks.reference_spoken",
-                                              {SpellOut(receipt->reference)}));
+        // In the Easy Read words when Easy Read is on.
+        const std::string reference = SpellOut(receipt->reference);
+        const std::string pin = SpellOut(receipt->pin);
+        announcer_.Say(
+            session_->texts().Format("thanks.reference_spoken", {reference, pin}, {reference, pin})
+                .spoken);
       }
       break;
     case Intent::Kind::kOpenSettings: OpenOverlay(Overlay::kSettings); break;

@@ -4,8 +4,8 @@
 
 namespace carevoice::client::ui {
 
-// The reference, large and spoken one character at a time, and what
-// happens next. Shown only once the words are committed to the outbox.
+// The reference and its PIN, large and spoken one character at a time,
+// and what happens next. Shown only once the words are committed to the outbox.
 Intent DrawThanksStep(const ScreenContext& ctx, const Step& step, Ui& ui) {
   StepKeys keys = KeysFor(*ctx.journey.spec(), step);
   const std::string& k = step.key.empty() ? step.id : step.key;
@@ -15,6 +15,14 @@ Intent DrawThanksStep(const ScreenContext& ctx, const Step& step, Ui& ui) {
     ui.Paragraph(step.id + ".reference_label", JourneyText(ctx, k + ".reference_label"));
     ui.Reference(step.id + ".reference", contract::FormatReference(receipt->reference),
                  SpellOut(receipt->reference));
+    ui.Paragraph(step.id + ".pin_label", JourneyText(ctx, k + ".pin_label"));
+    ui.Reference(step.id + ".pin", receipt->pin, SpellOut(receipt->pin));
+    // Right under them: it takes the first focus, so the screen opens
+    // with the reference and PIN in view, not scrolled past them.
+    if (ui.Button(step.id + ".say_again", JourneyText(ctx, k + ".say_again"))) {
+      intent = {Intent::Kind::kSayReference};
+    }
+    ui.Paragraph(step.id + ".pin_note", JourneyText(ctx, k + ".pin_note"));
   }
   // A journey's own words may give the numbers to call ({0} ... {3}).
   ui.Paragraph(step.id + ".status", NumbersText(ctx, k + (ctx.delivered ? ".sent" : ".queued")));
@@ -23,9 +31,6 @@ Intent DrawThanksStep(const ScreenContext& ctx, const Step& step, Ui& ui) {
   // told how they can still hear back.
   if (const auto& receipt = ctx.journey.receipt(); receipt && receipt->chose_anonymous) {
     ui.Paragraph(step.id + ".anonymous", JourneyText(ctx, k + ".anonymous"));
-  }
-  if (ui.Button(step.id + ".say_again", JourneyText(ctx, k + ".say_again"))) {
-    intent = {Intent::Kind::kSayReference};
   }
   if (ui.Button(step.id + ".finish", JourneyText(ctx, k + ".finish"))) {
     intent = {Intent::Kind::kFinish};

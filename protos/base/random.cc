@@ -32,6 +32,19 @@ std::string RandomHex(Random& random, std::size_t bytes) {
   return out;
 }
 
+std::string RandomDigits(Random& random, std::size_t count) {
+  // 4294967290 is the largest multiple of 10 below 2^32: values at or above
+  // it are drawn again, so every digit is equally likely.
+  constexpr std::uint32_t kFair = 4294967290u;
+  std::string out;
+  out.reserve(count);
+  while (out.size() < count) {
+    const std::uint32_t word = random.Next32();
+    if (word < kFair) out.push_back(static_cast<char>('0' + word % 10));
+  }
+  return out;
+}
+
 double RandomUnit(Random& random) {
   return random.Next32() / 4294967296.0;  // 2^32
 }

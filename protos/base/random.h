@@ -53,6 +53,9 @@ class FakeRandom final : public Random {
 // Lowercase hex of `bytes` random bytes drawn from `random`.
 std::string RandomHex(Random& random, std::size_t bytes);
 
+// `count` decimal digits, each uniformly random, drawn from `random`.
+std::string RandomDigits(Random& random, std::size_t count);
+
 // A double in [0, 1) drawn from `random`.
 double RandomUnit(Random& random);
 

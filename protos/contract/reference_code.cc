@@ -6,6 +6,7 @@
 // non-zero whenever the swap changes anything.
 #include "contract/reference_code.h"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "absl/strings/ascii.h"
@@ -101,17 +102,36 @@ std::optional<std::string> MakeReference(std::string_view device_code,
   return reference;
 }
 
+namespace {
+
+bool IsSeparator(char c) {
+  return absl::ascii_isspace(static_cast<unsigned char>(c)) || c == '-' || c == '.';
+}
+
+}  // namespace
+
 std::string NormalizeReference(std::string_view typed) {
   std::string out;
   out.reserve(typed.size());
   for (char c : typed) {
-    if (absl::ascii_isspace(static_cast<unsigned char>(c)) || c == '-' ||
-        c == '.') {
-      continue;
-    }
-    out += absl::ascii_toupper(static_cast<unsigned char>(c));
+    if (!IsSeparator(c)) out += absl::ascii_toupper(static_cast<unsigned char>(c));
   }
   return out;
+}
+
+std::string NormalizePin(std::string_view typed) {
+  std::string out;
+  out.reserve(typed.size());
+  for (char c : typed) {
+    if (!IsSeparator(c)) out += c;
+  }
+  return out;
+}
+
+bool IsValidPin(std::string_view pin) {
+  return pin.size() >= kMinPinLength && pin.size() <= kMaxPinLength &&
+         std::all_of(pin.begin(), pin.end(),
+                     [](char c) { return absl::ascii_isdigit(static_cast<unsigned char>(c)); });
 }
 
 bool IsValidReference(std::string_view reference) {

@@ -46,4 +46,16 @@ bool IsValidReference(std::string_view reference);
 // "KQ7M3RX9" -> "KQ7M-3RX9" for display.
 std::string FormatReference(std::string_view reference);
 
+// PINs: a few digits given with a reference, so that only the person who
+// holds both can check on it. The reference may be written down or seen;
+// the PIN is theirs.
+inline constexpr std::size_t kMinPinLength = 4;
+inline constexpr std::size_t kMaxPinLength = 6;
+
+// Drops spaces, dashes and dots. Does not validate.
+std::string NormalizePin(std::string_view typed);
+
+// True when `pin` is kMinPinLength..kMaxPinLength ASCII digits.
+bool IsValidPin(std::string_view pin);
+
 }  // namespace carevoice::contract

@@ -595,6 +595,8 @@ std::optional<FieldError> ValidateSubmission(const v1::Submission& s,
                             .bad_format_key = kErrBadReference})) {
     return e;
   }
+  // Optional: kiosks older than PINs send none.
+  if (auto e = CheckString("pin", s.pin(), {.well_formed = IsValidPin})) return e;
   if (auto e = CheckCreatedAt(s, now)) return e;
   if (auto e = CheckString("language", s.language(),
                            {.required = true, .well_formed = IsLanguageTag})) {

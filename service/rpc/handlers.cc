@@ -110,6 +110,7 @@ absl::StatusOr<auth::Role> RoleFrom(v1::Role role) {
 
 v1::SubmitBatchResponse SubmitBatch(store::Store& store,
                                     const base::Clock& clock,
+                                    const auth::PinKey& pins,
                                     const v1::SubmitBatchRequest& request,
                                     absl::Status* whole_call,
                                     const store::AccessCheck& limit) {
@@ -142,13 +143,17 @@ v1::SubmitBatchResponse SubmitBatch(store::Store& store,
   }
   const absl::Time device_now = now - offset;
   std::vector<const v1::Submission*> good;
+  std::vector<std::string> pin_hashes;
   std::vector<v1::ItemResult*> good_results;
   // What is refused is kept in the quarantine for officers, so a person's
-  // words are never lost to a bug in a kiosk or here.
+  // words are never lost to a bug in a kiosk or here. Its PIN is not: it is
+  // kept nowhere in plain.
   std::vector<store::QuarantineRow> refused;
   auto quarantine = [&](const v1::Submission& item, std::string reason) {
+    v1::Submission kept = item;
+    kept.clear_pin();
     refused.push_back({0, now, request.device_id(), item.submission_id(), std::move(reason),
-                       base::CanonicalBytes(item)});
+                       base::CanonicalBytes(kept)});
   };
   for (const v1::Submission& item : request.submissions()) {
     v1::ItemResult* result = response.add_results();
@@ -166,6 +171,8 @@ v1::SubmitBatchResponse SubmitBatch(store::Store& store,
       continue;
     }
     good.push_back(&item);
+    pin_hashes.push_back(contract::IsValidPin(item.pin()) ? pins.Hash(item.reference(), item.pin())
+                                                          : std::string());
     good_results.push_back(result);
   }
   auto keep_refused = [&]() -> absl::Status {
@@ -190,7 +197,7 @@ v1::SubmitBatchResponse SubmitBatch(store::Store& store,
     return whole_call->ok() ? response : v1::SubmitBatchResponse();
   }
 
-  auto stored = store.PutSubmissions(request.device_id(), good, now, offset, limit);
+  auto stored = store.PutSubmissions(request.device_id(), good, now, offset, limit, pin_hashes);
   if (!stored.ok()) {
     LogWarning(absl::StrCat("SubmitBatch from device ", request.device_id(),
                             " not stored: ", stored.status().ToString()));
@@ -307,20 +314,27 @@ v1::GetCatalogResponse GetCatalog(catalog::Catalogs& catalog,
 }
 
 absl::StatusOr<v1::CheckReferenceResponse> CheckReference(
-    store::Store& store, const v1::CheckReferenceRequest& request) {
+    store::Store& store, const auth::PinKey& pins, const v1::CheckReferenceRequest& request) {
   v1::CheckReferenceResponse response;
-  const std::string reference =
-      contract::NormalizeReference(request.reference());
-  // A malformed code cannot match; answering "not found" keeps the kiosk's
-  // flow the same for a mistyped and an unknown reference.
-  if (!contract::IsValidReference(reference)) return response;
-  auto found = store.FindByReference(reference);
+  // What is malformed becomes empty and goes the same way as the rest: an
+  // empty reference finds nothing, and no stored hash is of an empty PIN.
+  std::string reference = contract::NormalizeReference(request.reference());
+  if (!contract::IsValidReference(reference)) reference.clear();
+  std::string pin = contract::NormalizePin(request.pin());
+  if (!contract::IsValidPin(pin)) pin.clear();
+
+  absl::StatusOr<std::vector<store::ReferenceStatus>> found = store.FindByReference(reference);
   if (!found.ok()) return found.status();
-  if (!found->has_value()) return response;
+  std::vector<std::string> hashes;
+  hashes.reserve(found->size());
+  for (const store::ReferenceStatus& r : *found) hashes.push_back(r.pin_hash);
+  const std::optional<std::size_t> match = pins.Match(reference, pin, hashes);
+  if (!match) return response;
+  const store::ReferenceStatus& status = (*found)[*match];
   response.set_found(true);
-  response.set_status((*found)->status);
-  response.set_reply((*found)->reply);
-  SetTimestamp((*found)->updated_at, response.mutable_updated_at());
+  response.set_status(status.status);
+  response.set_reply(status.reply);
+  SetTimestamp(status.updated_at, response.mutable_updated_at());
   return response;
 }
 

@@ -12,6 +12,7 @@
 #include "carevoice/v1/carevoice.pb.h"
 #include "service/auth/accounts.h"
 #include "service/auth/devices.h"
+#include "service/auth/pins.h"
 #include "service/catalog/catalog.h"
 #include "service/store/store.h"
 
@@ -27,9 +28,12 @@ namespace carevoice::service::rpc {
 // code 3 and the field for a bad item, code 6 for an id reused with a
 // different body. `limit` (a fair limit's charge, auth::Limits::ForBatch),
 // when given, runs in the transaction that stores the items; over it,
-// *whole_call is its RESOURCE_EXHAUSTED and nothing is kept.
+// *whole_call is its RESOURCE_EXHAUSTED and nothing is kept. Each item's
+// PIN is kept only as its keyed hash under `pins`, nowhere in plain (not
+// in the quarantine either).
 v1::SubmitBatchResponse SubmitBatch(store::Store& store,
                                     const base::Clock& clock,
+                                    const auth::PinKey& pins,
                                     const v1::SubmitBatchRequest& request,
                                     absl::Status* whole_call,
                                     const store::AccessCheck& limit = nullptr);
@@ -49,9 +53,11 @@ v1::GetCatalogResponse GetCatalog(catalog::Catalogs& catalog,
                                   const v1::GetCatalogRequest& request);
 
 // Status of a reference as a person typed or said it (dashes, spaces and
-// case ignored). found=false for an unknown or malformed reference.
+// case ignored), given with its PIN. found=false alike, by the same steps
+// (one look-up, one keyed hash, constant-time comparisons), for an
+// unknown or malformed reference and a wrong or malformed PIN.
 absl::StatusOr<v1::CheckReferenceResponse> CheckReference(
-    store::Store& store, const v1::CheckReferenceRequest& request);
+    store::Store& store, const auth::PinKey& pins, const v1::CheckReferenceRequest& request);
 
 // The Officer calls below take the signed-in `caller`, already admitted
 // for the call's action by the role table (auth/roles.h); what they audit

@@ -73,7 +73,7 @@ grpc::Status KioskSyncImpl::SubmitBatch(grpc::ServerContext* context,
   }
   absl::Status whole_call;
   *response = rpc::SubmitBatch(
-      store_, clock_, *request, &whole_call,
+      store_, clock_, pins_, *request, &whole_call,
       limits_.ForBatch(request->device_id(), static_cast<std::int64_t>(request->ByteSizeLong())));
   if (whole_call.ok() && after_commit_ &&
       std::any_of(response->results().begin(), response->results().end(),
@@ -107,7 +107,7 @@ grpc::Status KioskSyncImpl::CheckReference(
       !s.ok()) {
     return ToGrpcStatus(s, *context);
   }
-  return Answer(rpc::CheckReference(store_, *request), response);
+  return Answer(rpc::CheckReference(store_, pins_, *request), response);
 }
 
 grpc::Status KioskSyncImpl::Quarantine(grpc::ServerContext* context,

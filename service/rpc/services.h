@@ -11,6 +11,7 @@
 #include "service/auth/accounts.h"
 #include "service/auth/devices.h"
 #include "service/auth/limits.h"
+#include "service/auth/pins.h"
 #include "service/catalog/catalog.h"
 #include "service/store/store.h"
 
@@ -30,15 +31,16 @@ using AfterCommitHook = std::function<void()>;
 // base::kRetryAfterMetadata.
 class KioskSyncImpl final : public v1::KioskSync::Service {
  public:
-  // All five must outlive this object.
+  // All six must outlive this object.
   KioskSyncImpl(store::Store& store, catalog::Catalogs& catalog,
                 const base::Clock& clock, auth::Devices& devices, auth::Limits& limits,
-                AfterCommitHook after_commit = nullptr)
+                const auth::PinKey& pins, AfterCommitHook after_commit = nullptr)
       : store_(store),
         catalog_(catalog),
         clock_(clock),
         devices_(devices),
         limits_(limits),
+        pins_(pins),
         after_commit_(std::move(after_commit)) {}
 
   grpc::Status Enrol(grpc::ServerContext* context, const v1::EnrolRequest* request,
@@ -64,6 +66,7 @@ class KioskSyncImpl final : public v1::KioskSync::Service {
   const base::Clock& clock_;
   auth::Devices& devices_;
   auth::Limits& limits_;
+  const auth::PinKey& pins_;
   const AfterCommitHook after_commit_;
 };
 

@@ -36,6 +36,7 @@ struct SubmissionRow {
   // created_at corrected by the device's clock offset; whole microseconds.
   absl::Time told_at;
   absl::Duration clock_offset;  // service minus device; whole microseconds
+  std::string pin_hash{};       // keyed hash of its PIN; empty for none
 };
 
 // What a later write compares a replay against.
@@ -100,7 +101,7 @@ class StoreEngine {
 
   // Reads see only committed data. Same contracts as the Store methods of
   // the same names; `limit` is already checked to be >= 1.
-  virtual absl::StatusOr<std::optional<ReferenceStatus>> FindByReference(
+  virtual absl::StatusOr<std::vector<ReferenceStatus>> FindByReference(
       std::string_view reference) = 0;
   virtual absl::StatusOr<ListPage> ListSubmissions(
       int limit, const std::optional<ListCursor>& after) = 0;

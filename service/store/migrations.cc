@@ -166,6 +166,13 @@ CREATE TABLE limits (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 10: the keyed hash of the PIN given with each reference
+// (auth/pins.h); NULL for submissions from kiosks older than PINs. The
+// PIN itself is never kept.
+constexpr std::string_view kV10 = R"sql(
+ALTER TABLE submissions ADD COLUMN pin_hash BLOB;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kV1},
     {2, kV2},
@@ -176,6 +183,7 @@ constexpr Migration kMigrations[] = {
     {7, kV7},
     {8, kV8},
     {9, kV9},
+    {10, kV10},
 };
 
 }  // namespace

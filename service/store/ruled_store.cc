@@ -93,7 +93,11 @@ class RuledStore final : public Store {
   absl::StatusOr<std::vector<PutResult>> PutSubmissions(
       std::string_view device_id,
       std::span<const v1::Submission* const> items, absl::Time received_at,
-      absl::Duration device_clock_offset, const AccessCheck& check) override {
+      absl::Duration device_clock_offset, const AccessCheck& check,
+      std::span<const std::string> pin_hashes) override {
+    if (!pin_hashes.empty() && pin_hashes.size() != items.size()) {
+      return absl::InvalidArgumentError("one PIN hash per item, or none");
+    }
     // Round to what is stored, so the first answer and every replay agree.
     const absl::Time received =
         absl::FromUnixMicros(absl::ToUnixMicros(received_at));
@@ -103,13 +107,15 @@ class RuledStore final : public Store {
         absl::Microseconds(absl::ToInt64Microseconds(device_clock_offset));
     std::vector<SubmissionRow> rows;
     rows.reserve(items.size());
-    for (const v1::Submission* s : items) {
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const v1::Submission* s = items[i];
       const absl::Time told = absl::FromUnixMicros(
           absl::ToUnixMicros(base::FromProtoTimestamp(s->created_at()) + offset));
       rows.push_back(SubmissionRow{
           s->submission_id(), CanonicalBody(*s), std::string(device_id),
           s->reference(), std::string(KindOf(*s)), IsUrgent(*s),
-          std::string(ServiceIdOf(*s)), received, told, offset});
+          std::string(ServiceIdOf(*s)), received, told, offset,
+          pin_hashes.empty() ? std::string() : pin_hashes[i]});
     }
 
     std::vector<PutResult> results;
@@ -129,7 +135,7 @@ class RuledStore final : public Store {
     return results;
   }
 
-  absl::StatusOr<std::optional<ReferenceStatus>> FindByReference(
+  absl::StatusOr<std::vector<ReferenceStatus>> FindByReference(
       std::string_view reference) override {
     return engine_->FindByReference(reference);
   }

@@ -194,7 +194,8 @@ class SqliteWriter final : public GroupCommitTarget, public WriteTxn {
         "SELECT body, received_at FROM submissions WHERE submission_id = ?1",
         "INSERT INTO submissions (submission_id, body, device_id, reference, "
         "kind, urgent, received_at, status, service_id, updated_at, told_at, "
-        "clock_offset) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?7, ?10, ?11)",
+        "clock_offset, pin_hash) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?7, ?10, ?11, ?12)",
         "INSERT INTO equality_monitoring (month, kind, service_id, age_band, "
         "sex, disabled, unpaid_carer, ethnic_group, gender_same_as_at_birth, "
         "count) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1) "
@@ -254,6 +255,11 @@ class SqliteWriter final : public GroupCommitTarget, public WriteTxn {
         .BindText(9, row.service_id)
         .Bind(10, Micros(row.told_at))
         .Bind(11, absl::ToInt64Microseconds(row.clock_offset));
+    if (row.pin_hash.empty()) {
+      s_[kInsert].BindNull(12);
+    } else {
+      s_[kInsert].BindBlob(12, row.pin_hash);
+    }
     return RunOnce(s_[kInsert]);
   }
 
@@ -549,24 +555,27 @@ class SqliteEngine final : public StoreEngine {
     return committer_.Write(std::move(job));
   }
 
-  absl::StatusOr<std::optional<ReferenceStatus>> FindByReference(
+  absl::StatusOr<std::vector<ReferenceStatus>> FindByReference(
       std::string_view reference) override {
     auto db = AcquireReader();
     if (!db.ok()) return db.status();
-    // Colliding references: the newest submission answers (documented in
-    // store.h); ties broken by id so the answer is stable.
+    // Newest first, ties broken by id so the order is stable.
     auto stmt = (*db)->Prepare(
-        "SELECT status, reply, updated_at FROM submissions "
+        "SELECT status, reply, updated_at, pin_hash FROM submissions "
         "WHERE reference = ?1 "
-        "ORDER BY received_at DESC, submission_id DESC LIMIT 1");
+        "ORDER BY received_at DESC, submission_id DESC LIMIT ?2");
     if (!stmt.ok()) return stmt.status();
-    stmt->BindText(1, reference);
-    auto row = stmt->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) return std::optional<ReferenceStatus>();
-    return std::optional<ReferenceStatus>(ReferenceStatus{
-        static_cast<v1::CaseStatus>(stmt->ColumnInt(0)), stmt->ColumnText(1),
-        FromMicros(stmt->ColumnInt(2))});
+    stmt->BindText(1, reference).Bind(2, kMaxReferenceMatches);
+    std::vector<ReferenceStatus> found;
+    for (;;) {
+      auto row = stmt->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      found.push_back(ReferenceStatus{static_cast<v1::CaseStatus>(stmt->ColumnInt(0)),
+                                      stmt->ColumnText(1), FromMicros(stmt->ColumnInt(2)),
+                                      stmt->ColumnBlob(3)});
+    }
+    return found;
   }
 
   absl::StatusOr<ListPage> ListSubmissions(

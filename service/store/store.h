@@ -40,7 +40,13 @@ struct ReferenceStatus {
   v1::CaseStatus status = v1::CASE_STATUS_UNSPECIFIED;
   std::string reply;  // the council's published reply; empty for none
   absl::Time updated_at;
+  // The keyed hash of its PIN (auth/pins.h); empty when it came without.
+  std::string pin_hash{};
 };
+
+// At most this many submissions answer for one reference: two devices'
+// codes may collide, but not often.
+inline constexpr int kMaxReferenceMatches = 8;
 
 // A position in the listing order (keyset paging): urgent first, then
 // newest first, ties by submission id descending. The next page starts
@@ -226,16 +232,20 @@ class Store {
   // counted again. An error means nothing of this call is known to be
   // stored (the caller may retry the whole call: retries never duplicate).
   // `check`, when given, runs first in the same transaction (one commit
-  // for the limit's charge and the words).
+  // for the limit's charge and the words). `pin_hashes`, when not empty,
+  // has one entry per item: the keyed hash of its PIN (empty for none),
+  // kept beside it. The PIN itself is never kept: it is cleared from the
+  // stored body, and a replay is compared without it.
   virtual absl::StatusOr<std::vector<PutResult>> PutSubmissions(
       std::string_view device_id,
       std::span<const v1::Submission* const> items, absl::Time received_at,
-      absl::Duration device_clock_offset, const AccessCheck& check = nullptr) = 0;
+      absl::Duration device_clock_offset, const AccessCheck& check = nullptr,
+      std::span<const std::string> pin_hashes = {}) = 0;
 
-  // The status of the submission with `reference` (canonical form). When
-  // two devices' codes collide, the newest submission answers. nullopt when
-  // no submission has that reference.
-  virtual absl::StatusOr<std::optional<ReferenceStatus>> FindByReference(
+  // Every submission with `reference` (canonical form), newest first, at
+  // most kMaxReferenceMatches: two devices' codes may collide, and the PIN
+  // tells them apart. Empty when none has it.
+  virtual absl::StatusOr<std::vector<ReferenceStatus>> FindByReference(
       std::string_view reference) = 0;
 
   // Unaudited reads, for the service's own use and tests. What an officer

@@ -5,13 +5,14 @@
 namespace carevoice::service::store {
 
 std::string CanonicalBody(const v1::Submission& s) {
-  // Copy only when there is something to strip; most submissions carry no
-  // equality monitoring.
+  // Copy only when there is something to strip. The PIN is never kept
+  // (only its keyed hash, beside the body).
   const v1::Submission* source = &s;
   v1::Submission stripped;
-  if (s.has_equality()) {
+  if (s.has_equality() || !s.pin().empty()) {
     stripped = s;
     stripped.clear_equality();
+    stripped.clear_pin();
     source = &stripped;
   }
   return base::CanonicalBytes(*source);

@@ -10,7 +10,8 @@
 
 namespace carevoice::service::store {
 
-// Deterministic serialization of `s` with equality monitoring removed:
+// Deterministic serialization of `s` with equality monitoring and the PIN
+// removed:
 // what is kept, and what a replay is compared against byte for byte.
 std::string CanonicalBody(const v1::Submission& s);
 

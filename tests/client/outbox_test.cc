@@ -73,6 +73,7 @@ TEST_F(OutboxTest, NewOutboxHasAValidRandomDeviceId) {
 TEST_F(OutboxTest, EnqueueAssignsDistinctValidReferencesAndIds) {
   std::set<std::string> ids;
   std::set<std::string> references;
+  std::set<std::string> pins;
   const std::string device_code = contract::DeviceCodeFor(outbox_->device_id());
   for (int i = 0; i < 30; ++i) {
     OutboxItem item = MustEnqueue("Carers were kind " + std::to_string(i));
@@ -85,11 +86,24 @@ TEST_F(OutboxTest, EnqueueAssignsDistinctValidReferencesAndIds) {
     EXPECT_EQ(item.submission.reference(), item.reference);
     EXPECT_EQ(item.submission.channel(), v1::CHANNEL_KIOSK);
     EXPECT_TRUE(item.submission.has_created_at());
+    EXPECT_TRUE(contract::IsValidPin(item.submission.pin())) << item.submission.pin();
+    EXPECT_EQ(item.submission.pin().size(), 4u);
+    pins.insert(item.submission.pin());
     ids.insert(item.submission_id);
     references.insert(item.reference);
   }
   EXPECT_EQ(ids.size(), 30u);
   EXPECT_EQ(references.size(), 30u);
+  EXPECT_GT(pins.size(), 20u) << "PINs are random (30 draws of 10,000)";
+}
+
+TEST(PrepareForEnqueueTest, APinThatIsOneDigitOrARunIsDrawnAgain) {
+  // Submission id (4 words), then PIN digits one word each: 7777 and 3456
+  // are drawn again; 3 0 9 1 is kept.
+  base::FakeRandom random({1, 2, 3, 4, 7, 7, 7, 7, 3, 4, 5, 6, 3, 0, 9, 1});
+  v1::Submission draft = FeedbackDraft("words");
+  ASSERT_TRUE(PrepareForEnqueue(draft, "kiosk-1", 0, absl::Now(), random).ok());
+  EXPECT_EQ(draft.pin(), "3091");
 }
 
 TEST_F(OutboxTest, ChannelAndCreatedAtGivenByTheCallerAreKept) {
@@ -191,6 +205,7 @@ TEST_F(OutboxTest, MarkDeliveredErasesTheWordsFromTheFile) {
   ASSERT_TRUE(outbox_->MarkDelivered(item.submission_id).ok());
 
   EXPECT_EQ(FileBytes().find(kWords), std::string::npos);
+  EXPECT_EQ((*outbox_->Find(item.submission_id))->submission.pin(), "") << "the PIN goes too";
   absl::StatusOr<std::optional<OutboxItem>> found =
       outbox_->Find(item.submission_id);
   ASSERT_TRUE(found.ok() && found->has_value());

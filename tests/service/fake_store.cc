@@ -108,6 +108,7 @@ struct FakeStoreEngine::State {
   int fail_next = 0;
   absl::Status fail_with;
   int committed = 0;
+  int reference_lookups = 0;
 };
 
 struct FakeStoreEngine::Txn final : store::WriteTxn {
@@ -288,6 +289,16 @@ int FakeStoreEngine::committed_writes() const {
   return state_->committed;
 }
 
+int FakeStoreEngine::reference_lookups() const {
+  std::lock_guard lock(state_->mu);
+  return state_->reference_lookups;
+}
+
+std::vector<store::QuarantineRow> FakeStoreEngine::quarantined() const {
+  std::lock_guard lock(state_->mu);
+  return state_->data.quarantine;
+}
+
 absl::Status FakeStoreEngine::Write(store::WriteJob job) {
   // One writer at a time, as the one writing connection of a real engine.
   std::lock_guard lock(state_->mu);
@@ -303,18 +314,23 @@ absl::Status FakeStoreEngine::Write(store::WriteJob job) {
   return absl::OkStatus();
 }
 
-absl::StatusOr<std::optional<store::ReferenceStatus>>
+absl::StatusOr<std::vector<store::ReferenceStatus>>
 FakeStoreEngine::FindByReference(std::string_view reference) {
   std::lock_guard lock(state_->mu);
-  const Row* newest = nullptr;
+  ++state_->reference_lookups;
+  std::vector<const Row*> rows;
   for (const auto& [id, r] : state_->data.submissions) {
-    if (r.row.reference == reference && (!newest || NewerFirst(&r, newest))) {
-      newest = &r;
-    }
+    if (r.row.reference == reference) rows.push_back(&r);
   }
-  if (newest == nullptr) return std::nullopt;
-  return store::ReferenceStatus{newest->status, newest->reply,
-                                newest->updated_at};
+  std::sort(rows.begin(), rows.end(), NewerFirst);
+  if (rows.size() > static_cast<std::size_t>(store::kMaxReferenceMatches)) {
+    rows.resize(store::kMaxReferenceMatches);
+  }
+  std::vector<store::ReferenceStatus> found;
+  for (const Row* r : rows) {
+    found.push_back({r->status, r->reply, r->updated_at, r->row.pin_hash});
+  }
+  return found;
 }
 
 absl::StatusOr<store::ListPage> FakeStoreEngine::ListSubmissions(

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "service/store/engine.h"
@@ -21,9 +22,13 @@ class FakeStoreEngine final : public store::StoreEngine {
   void FailNextWrites(int n, absl::Status error);
   // How many writes have committed.
   int committed_writes() const;
+  // How many times FindByReference was asked.
+  int reference_lookups() const;
+  // Every quarantined row, with its bytes, oldest first.
+  std::vector<store::QuarantineRow> quarantined() const;
 
   absl::Status Write(store::WriteJob job) override;
-  absl::StatusOr<std::optional<store::ReferenceStatus>> FindByReference(
+  absl::StatusOr<std::vector<store::ReferenceStatus>> FindByReference(
       std::string_view reference) override;
   absl::StatusOr<store::ListPage> ListSubmissions(
       int limit, const std::optional<store::ListCursor>& after) override;

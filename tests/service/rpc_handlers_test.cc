@@ -32,10 +32,20 @@ class RpcHandlersTest : public ::testing::Test {
     request.set_device_id(device);
     if (device_time) base::SetProtoTimestamp(*device_time, request.mutable_device_time());
     for (const auto& s : items) *request.add_submissions() = s;
-    return SubmitBatch(*store_, clock_, request, whole_call);
+    return SubmitBatch(*store_, clock_, pins_, request, whole_call);
+  }
+
+  v1::CheckReferenceResponse Check(const std::string& reference, const std::string& pin) {
+    v1::CheckReferenceRequest request;
+    request.set_reference(reference);
+    request.set_pin(pin);
+    absl::StatusOr<v1::CheckReferenceResponse> answer = CheckReference(*store_, pins_, request);
+    EXPECT_TRUE(answer.ok()) << answer.status();
+    return answer.value_or(v1::CheckReferenceResponse());
   }
 
   base::FakeClock clock_;
+  const auth::PinKey pins_ = auth::PinKey::Random();
   testing::FakeStoreEngine* engine_ = nullptr;
   std::unique_ptr<store::Store> store_;
 };
@@ -143,25 +153,90 @@ TEST_F(RpcHandlersTest, AFailedCommitAcknowledgesNothing) {
   EXPECT_EQ(store_->ListSubmissions(10, std::nullopt)->records.size(), 1u);
 }
 
-TEST_F(RpcHandlersTest, CheckReferenceFindsTheStatusByTheSpokenForm) {
-  const v1::Submission s = Feedback(1, clock_.Now());
+TEST_F(RpcHandlersTest, CheckReferenceFindsTheStatusByTheSpokenFormAndThePin) {
+  v1::Submission s = Feedback(1, clock_.Now());
+  s.set_pin("4729");
   absl::Status whole;
   Submit({s}, &whole);
   ASSERT_TRUE(whole.ok()) << whole;
-  v1::CheckReferenceRequest request;
   std::string spoken = s.reference();
   spoken.insert(4, " - ");
-  request.set_reference(spoken);
-  absl::StatusOr<v1::CheckReferenceResponse> found =
-      CheckReference(*store_, request);
-  ASSERT_TRUE(found.ok()) << found.status();
-  EXPECT_TRUE(found->found());
-  EXPECT_EQ(found->status(), v1::CASE_STATUS_RECEIVED);
+  const v1::CheckReferenceResponse found = Check(spoken, "47 29");
+  EXPECT_TRUE(found.found());
+  EXPECT_EQ(found.status(), v1::CASE_STATUS_RECEIVED);
+  EXPECT_EQ(found.updated_at().seconds(), absl::ToUnixSeconds(clock_.Now()));
+  // The service keeps the hash, never the digits.
+  absl::StatusOr<store::ListPage> page = store_->ListSubmissions(10, std::nullopt);
+  ASSERT_TRUE(page.ok()) << page.status();
+  ASSERT_EQ(page->records.size(), 1u);
+  EXPECT_EQ(page->records[0].submission().pin(), "");
+}
 
-  request.set_reference("not a code");
-  found = CheckReference(*store_, request);
-  ASSERT_TRUE(found.ok());
-  EXPECT_FALSE(found->found());
+// A wrong PIN, an unknown reference, and a malformed one of either: the
+// same answer, byte for byte, by the same steps (one look-up in the store
+// and one keyed hash each), so nothing tells a prober which it was.
+TEST_F(RpcHandlersTest, AWrongPinAndAnUnknownReferenceAreIndistinguishable) {
+  v1::Submission s = Feedback(1, clock_.Now());
+  s.set_pin("4729");
+  absl::Status whole;
+  Submit({s}, &whole);
+  ASSERT_TRUE(whole.ok()) << whole;
+
+  const std::pair<std::string, std::string> refused[] = {
+      {s.reference(), "4728"},                     // wrong PIN
+      {testing::TestReference(2), "4729"},          // unknown reference, the right PIN
+      {"not a code", "4729"},                       // malformed reference
+      {s.reference(), "47a9"},                      // malformed PIN
+      {s.reference(), ""},                          // no PIN
+      {s.reference(), std::string(100000, '4')},    // far too long
+  };
+  const std::string expected = v1::CheckReferenceResponse().SerializeAsString();
+  for (const auto& [reference, pin] : refused) {
+    const std::int64_t hashes = pins_.hashes_computed();
+    const std::int64_t lookups = engine_->reference_lookups();
+    EXPECT_EQ(Check(reference, pin).SerializeAsString(), expected) << reference << " " << pin;
+    EXPECT_EQ(pins_.hashes_computed() - hashes, 1) << reference << " " << pin;
+    EXPECT_EQ(engine_->reference_lookups() - lookups, 1) << reference << " " << pin;
+  }
+  EXPECT_TRUE(Check(s.reference(), "4729").found());
+}
+
+TEST_F(RpcHandlersTest, ThePinTellsCollidingReferencesApartAndOldItemsHaveNone) {
+  v1::Submission first = Feedback(1, clock_.Now());
+  first.set_pin("1111");
+  v1::Submission second = Feedback(2, clock_.Now());
+  second.set_reference(first.reference());  // two devices' codes collide
+  second.set_pin("2222");
+  absl::Status whole;
+  Submit({first}, &whole);
+  clock_.Advance(absl::Hours(1));
+  Submit({second}, &whole, std::nullopt, "kiosk-test-2");
+  ASSERT_TRUE(whole.ok()) << whole;
+  EXPECT_EQ(Check(first.reference(), "1111").updated_at().seconds(),
+            absl::ToUnixSeconds(clock_.Now() - absl::Hours(1)));
+  EXPECT_EQ(Check(first.reference(), "2222").updated_at().seconds(),
+            absl::ToUnixSeconds(clock_.Now()));
+
+  // From a kiosk older than PINs: stored, but no PIN (not even none) opens it.
+  const v1::Submission old = Feedback(3, clock_.Now());
+  Submit({old}, &whole);
+  ASSERT_TRUE(whole.ok()) << whole;
+  EXPECT_FALSE(Check(old.reference(), "").found());
+  EXPECT_FALSE(Check(old.reference(), "0000").found());
+}
+
+TEST_F(RpcHandlersTest, ARefusedItemsPinIsNotKeptInTheQuarantine) {
+  v1::Submission bad = Feedback(1, clock_.Now());
+  bad.set_language("");  // refused: no language
+  bad.set_pin("580316");
+  absl::Status whole;
+  const v1::SubmitBatchResponse response = Submit({bad}, &whole);
+  ASSERT_TRUE(whole.ok()) << whole;
+  ASSERT_EQ(response.results(0).outcome(), v1::ItemResult::OUTCOME_REJECTED);
+  const std::vector<store::QuarantineRow> kept = engine_->quarantined();
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_NE(kept[0].raw.find("The carers"), std::string::npos) << "the words are kept";
+  EXPECT_EQ(kept[0].raw.find("580316"), std::string::npos);
 }
 
 TEST_F(RpcHandlersTest, ListingIsAuditedAndUnauditedReadsFail) {

@@ -263,13 +263,15 @@ TEST_F(RpcTest, GetCatalogSaysUnchangedForTheCurrentVersion) {
 }
 
 TEST_F(RpcTest, CheckReferenceFindsAStoredSubmission) {
-  const v1::Submission s = Feedback(1, Now());
+  v1::Submission s = Feedback(1, Now());
+  s.set_pin("620714");
   v1::SubmitBatchResponse response;
   ASSERT_TRUE(Submit({s}, &response).ok());
 
-  auto check = [&](const std::string& typed) {
+  auto check = [&](const std::string& typed, const std::string& pin = "620714") {
     v1::CheckReferenceRequest request;
     request.set_reference(typed);
+    request.set_pin(pin);
     v1::CheckReferenceResponse out;
     grpc::ClientContext context;
     server_.AsDevice("kiosk-test-1", &context);
@@ -287,6 +289,7 @@ TEST_F(RpcTest, CheckReferenceFindsAStoredSubmission) {
 
   EXPECT_FALSE(check(testing::TestReference(99)).found());
   EXPECT_FALSE(check("not a reference").found());
+  EXPECT_FALSE(check(s.reference(), "620715").found());
 }
 
 TEST_F(RpcTest, ListPagesNewestFirstAndHidesWordsUnlessAsked) {
@@ -410,7 +413,7 @@ TEST(RpcFunctionTest, SubmitBatchNeedsNoServer) {
   request.set_device_id("kiosk-test-1");
   *request.add_submissions() = testing::Safeguarding(1, clock.Now());
   absl::Status whole_call = absl::UnknownError("unset");
-  auto response = SubmitBatch(**store, clock, request, &whole_call);
+  auto response = SubmitBatch(**store, clock, auth::PinKey::Random(), request, &whole_call);
   ASSERT_TRUE(whole_call.ok()) << whole_call;
   ASSERT_EQ(response.results_size(), 1);
   EXPECT_EQ(response.results(0).outcome(), v1::ItemResult::OUTCOME_STORED);

@@ -142,19 +142,46 @@ TEST_P(StoreRulesTest, EqualityIsCountedApartStrippedAndNotCountedOnReplay) {
   EXPECT_EQ(store_->EqualityCounts()->size(), 1u);  // same cell
 }
 
-TEST_P(StoreRulesTest, NewestSubmissionAnswersAReference) {
+TEST_P(StoreRulesTest, EverySubmissionWithAReferenceAnswersNewestFirstWithItsPinHash) {
   v1::Submission older = Feedback(1, kT0);
   v1::Submission newer = Feedback(2, kT0);
   newer.set_reference(older.reference());
-  Put({older}, kT0);
-  Put({newer}, kT0 + absl::Minutes(5));
+  older.set_pin("2468");
+  newer.set_pin("1357");
+  const std::vector<std::string> older_hash = {std::string(32, 'a')};
+  const std::vector<std::string> newer_hash = {std::string(32, 'b')};
+  const v1::Submission* one[] = {&older};
+  ASSERT_TRUE(store_->PutSubmissions("kiosk-1", one, kT0, absl::ZeroDuration(), nullptr,
+                                     older_hash).ok());
+  one[0] = &newer;
+  ASSERT_TRUE(store_->PutSubmissions("kiosk-2", one, kT0 + absl::Minutes(5),
+                                     absl::ZeroDuration(), nullptr, newer_hash).ok());
+  Put({Feedback(3, kT0)}, kT0);  // no PIN
+
   auto found = store_->FindByReference(older.reference());
-  ASSERT_TRUE(found.ok() && found->has_value());
-  EXPECT_EQ((*found)->status, v1::CASE_STATUS_RECEIVED);
-  EXPECT_EQ((*found)->updated_at, kT0 + absl::Minutes(5));
+  ASSERT_TRUE(found.ok()) << found.status();
+  ASSERT_EQ(found->size(), 2u);
+  EXPECT_EQ((*found)[0].status, v1::CASE_STATUS_RECEIVED);
+  EXPECT_EQ((*found)[0].updated_at, kT0 + absl::Minutes(5));
+  EXPECT_EQ((*found)[0].pin_hash, newer_hash[0]);
+  EXPECT_EQ((*found)[1].pin_hash, older_hash[0]);
+  auto without = store_->FindByReference(Feedback(3, kT0).reference());
+  ASSERT_TRUE(without.ok() && without->size() == 1u);
+  EXPECT_EQ((*without)[0].pin_hash, "");
   auto missing = store_->FindByReference("ZZZZZZZZ");
   ASSERT_TRUE(missing.ok());
-  EXPECT_FALSE(missing->has_value());
+  EXPECT_TRUE(missing->empty());
+
+  // The PIN itself is kept nowhere, and a replay differing only in it is
+  // a replay.
+  for (const auto& r : All()) EXPECT_EQ(r.submission().pin(), "") << r.submission_id();
+  older.set_pin("9999");
+  EXPECT_EQ(Put({older}, kT0 + absl::Hours(1))[0].outcome, Outcome::kAlreadyStored);
+  // One hash per item, or none.
+  const v1::Submission* two[] = {&older, &newer};
+  EXPECT_EQ(store_->PutSubmissions("kiosk-1", two, kT0, absl::ZeroDuration(), nullptr,
+                                   older_hash).status().code(),
+            absl::StatusCode::kInvalidArgument);
 }
 
 TEST_P(StoreRulesTest, ListsNewestFirstInPagesAndRefusesAZeroLimit) {

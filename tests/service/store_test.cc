@@ -3,6 +3,8 @@
 #include <sqlite3.h>
 
 #include <atomic>
+#include <fstream>
+#include <iterator>
 #include <thread>
 #include <vector>
 
@@ -249,7 +251,28 @@ TEST(StoreTest, StoredBodyIsTheCanonicalBodyWithoutEquality) {
   EXPECT_EQ(rows[0][0], expected_hex);
 }
 
-TEST(StoreTest, CollidingReferencesAreBothStoredAndTheNewestAnswers) {
+TEST(StoreTest, OnlyAPinsKeyedHashIsOnDisk) {
+  TempDir dir;
+  const std::string path = dir.File("pin.db");
+  auto store = Open(path);
+  ASSERT_NE(store, nullptr);
+  v1::Submission s = Feedback(1, kT0);
+  s.set_pin("804613");
+  const std::vector<std::string> hash = {std::string(32, '\x5a')};
+  const v1::Submission* one[] = {&s};
+  ASSERT_TRUE(store->PutSubmissions("kiosk-1", one, kT0, absl::ZeroDuration(), nullptr, hash)
+                  .ok());
+  store.reset();
+  auto rows = Query(path, "SELECT hex(pin_hash), instr(body, '804613') FROM submissions");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0][0].size(), 64u);
+  EXPECT_EQ(rows[0][1], "0");
+  std::ifstream file(path, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(bytes.find("804613"), std::string::npos);
+}
+
+TEST(StoreTest, CollidingReferencesAreBothStoredAndBothAnswerNewestFirst) {
   TempDir dir;
   auto store = Open(dir.File("ref.db"));
   ASSERT_NE(store, nullptr);
@@ -265,13 +288,13 @@ TEST(StoreTest, CollidingReferencesAreBothStoredAndTheNewestAnswers) {
 
   auto found = store->FindByReference(a.reference());
   ASSERT_TRUE(found.ok()) << found.status();
-  ASSERT_TRUE(found->has_value());
-  EXPECT_EQ((*found)->status, v1::CASE_STATUS_RECEIVED);
-  EXPECT_EQ((*found)->updated_at, kT0 + absl::Minutes(5));
+  ASSERT_EQ(found->size(), 2u);
+  EXPECT_EQ(found->front().status, v1::CASE_STATUS_RECEIVED);
+  EXPECT_EQ(found->front().updated_at, kT0 + absl::Minutes(5));
 
   auto missing = store->FindByReference(testing::TestReference(77));
   ASSERT_TRUE(missing.ok());
-  EXPECT_FALSE(missing->has_value());
+  EXPECT_TRUE(missing->empty());
 }
 
 TEST(StoreTest, ListsNewestFirstInPages) {

@@ -15,7 +15,8 @@ TestServer::TestServer(auth::LimitPolicy limits) {
   devices_ = std::make_unique<auth::Devices>(*store_, clock_);
   limits_ = std::make_unique<auth::Limits>(*store_, clock_, limits);
   kiosk_service_ =
-      std::make_unique<rpc::KioskSyncImpl>(*store_, *catalog_, clock_, *devices_, *limits_);
+      std::make_unique<rpc::KioskSyncImpl>(*store_, *catalog_, clock_, *devices_, *limits_,
+                                           pins_);
   officer_service_ = std::make_unique<rpc::OfficerImpl>(*store_, *catalog_, clock_, *accounts_,
                                                         *devices_, *limits_);
   grpc::ServerBuilder builder;

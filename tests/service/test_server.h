@@ -39,6 +39,7 @@ class TestServer {
 
   auth::Devices& devices() { return *devices_; }
   auth::Limits& limits() { return *limits_; }
+  const auth::PinKey& pins() const { return pins_; }
   // The credential of device `device_id`, enrolled at site "test" on
   // first use.
   std::string CredentialOf(const std::string& device_id);
@@ -53,6 +54,7 @@ class TestServer {
   std::unique_ptr<auth::Accounts> accounts_;
   std::unique_ptr<auth::Devices> devices_;
   std::unique_ptr<auth::Limits> limits_;
+  const auth::PinKey pins_ = auth::PinKey::Random();
   std::map<std::string, std::string> credentials_;
   std::map<auth::Role, std::string> tokens_;
   std::unique_ptr<rpc::KioskSyncImpl> kiosk_service_;

@@ -114,11 +114,19 @@ TEST(KioskUi, FeedbackJourneyByKeysAloneIsSpokenAndQueued) {
   EXPECT_THAT(thanks, HasSubstr("Thank you"));
   EXPECT_THAT(thanks, HasSubstr(SpellOut(item.reference)));
   EXPECT_EQ(h.kiosk().journey().receipt()->reference, item.reference);
-  // And can be repeated.
+  // So is the PIN, digit by digit, after the reference.
+  ASSERT_EQ(item.submission.pin().size(), 4u);
+  EXPECT_EQ(h.kiosk().journey().receipt()->pin, item.submission.pin());
+  const std::string pin_spoken = SpellOut(item.submission.pin());  // "4, 7, 2, 9"
+  EXPECT_EQ(pin_spoken.size(), 10u);
+  EXPECT_THAT(thanks, HasSubstr("Your PIN is\n" + pin_spoken));
+  EXPECT_LT(thanks.find(SpellOut(item.reference)), thanks.find(pin_spoken));
+  // And both can be repeated.
   ASSERT_TRUE(h.FocusOn("thanks.say_again"));
   mark = h.Spoken().size();
   h.Press(SDLK_RETURN);
   EXPECT_THAT(h.SpokenSince(mark), HasSubstr(SpellOut(item.reference)));
+  EXPECT_THAT(h.SpokenSince(mark), HasSubstr("Your PIN is " + pin_spoken));
 
   // Finish wipes the session and returns to the start.
   ASSERT_TRUE(h.FocusOn("thanks.finish"));
