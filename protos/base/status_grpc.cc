@@ -17,7 +17,7 @@ grpc::Status ToGrpcStatus(const absl::Status& status) {
                       std::string(status.message()));
 }
 
-grpc::Status ToGrpcStatus(const absl::Status& status, grpc::ServerContext& context) {
+grpc::Status ToGrpcStatus(const absl::Status& status, grpc::ServerContextBase& context) {
   if (std::optional<absl::Duration> wait = RetryAfter(status)) {
     context.AddTrailingMetadata(kRetryAfterMetadata,
                                 std::to_string(absl::ToInt64Milliseconds(*wait)));

@@ -16,7 +16,7 @@ namespace carevoice::base {
 grpc::Status ToGrpcStatus(const absl::Status& status);
 // As above; a wait the status carries (base::RetryAfter) is sent as the
 // trailing metadata base::kRetryAfterMetadata.
-grpc::Status ToGrpcStatus(const absl::Status& status, grpc::ServerContext& context);
+grpc::Status ToGrpcStatus(const absl::Status& status, grpc::ServerContextBase& context);
 
 // The same code; the message prefixed with "`context`: " when context is
 // not empty.

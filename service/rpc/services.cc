@@ -19,9 +19,36 @@ grpc::Status Answer(absl::StatusOr<Response> result, Response* response) {
   return grpc::Status::OK;
 }
 
+// Bytes that are no request at all are the caller's fault: INVALID_ARGUMENT
+// (gRPC itself would say INTERNAL, and a client would keep retrying).
+template <typename Request>
+absl::Status ParseRaw(const grpc::ByteBuffer& raw, Request* request, const char* method) {
+  grpc::ByteBuffer copy(raw);  // shares the slices; Deserialize consumes it
+  if (grpc::SerializationTraits<Request>::Deserialize(&copy, request).ok()) {
+    return absl::OkStatus();
+  }
+  return absl::InvalidArgumentError(absl::StrCat(
+      "the ", method, " request cannot be read: its bytes are not a ", method,
+      "Request (damaged, or from another program)"));
+}
+
+template <typename Response>
+grpc::Status SerializeRaw(const Response& response, grpc::ByteBuffer* raw) {
+  bool own_buffer = false;
+  return grpc::SerializationTraits<Response>::Serialize(response, raw, &own_buffer);
+}
+
+absl::Status SameDevice(const store::Device& device, const std::string& claimed) {
+  if (!claimed.empty() && claimed != device.device_id) {
+    return absl::PermissionDeniedError(
+        "this credential belongs to another device: a device sends only as itself");
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
-std::string BearerToken(const grpc::ServerContext& context) {
+std::string BearerToken(const grpc::ServerContextBase& context) {
   const auto& metadata = context.client_metadata();
   auto it = metadata.find("authorization");
   if (it == metadata.end()) return "";
@@ -31,7 +58,7 @@ std::string BearerToken(const grpc::ServerContext& context) {
   return value.starts_with(kBearer) ? value.substr(kBearer.size()) : value;
 }
 
-absl::StatusOr<auth::Caller> OfficerImpl::Admit(grpc::ServerContext* context,
+absl::StatusOr<auth::Caller> OfficerImpl::Admit(grpc::ServerContextBase* context,
                                                 auth::Action action) {
   absl::StatusOr<auth::Caller> caller = accounts_.Authenticate(BearerToken(*context));
   if (!caller.ok()) return caller.status();
@@ -47,15 +74,28 @@ absl::StatusOr<auth::Caller> OfficerImpl::Admit(grpc::ServerContext* context,
   return caller;
 }
 
-absl::StatusOr<store::Device> KioskSyncImpl::Admit(grpc::ServerContext* context,
+absl::StatusOr<store::Device> KioskSyncImpl::Admit(grpc::ServerContextBase* context,
                                                    const std::string& claimed) {
   absl::StatusOr<store::Device> device = devices_.Authenticate(BearerToken(*context));
   if (!device.ok()) return device.status();
-  if (!claimed.empty() && claimed != device->device_id) {
-    return absl::PermissionDeniedError(
-        "this credential belongs to another device: a device sends only as itself");
-  }
+  if (absl::Status s = SameDevice(*device, claimed); !s.ok()) return s;
   return device;
+}
+
+grpc::ServerUnaryReactor* KioskSyncImpl::SubmitBatch(grpc::CallbackServerContext* context,
+                                                     const grpc::ByteBuffer* request,
+                                                     grpc::ByteBuffer* response) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  workers_.Post([=, this] { reactor->Finish(SubmitBatchNow(*context, *request, response)); });
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* KioskSyncImpl::Quarantine(grpc::CallbackServerContext* context,
+                                                    const grpc::ByteBuffer* request,
+                                                    grpc::ByteBuffer* response) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  workers_.Post([=, this] { reactor->Finish(QuarantineNow(*context, *request, response)); });
+  return reactor;
 }
 
 grpc::Status KioskSyncImpl::Enrol(grpc::ServerContext* /*context*/,
@@ -64,25 +104,31 @@ grpc::Status KioskSyncImpl::Enrol(grpc::ServerContext* /*context*/,
   return Answer(rpc::Enrol(devices_, *request), response);
 }
 
-grpc::Status KioskSyncImpl::SubmitBatch(grpc::ServerContext* context,
-                                        const v1::SubmitBatchRequest* request,
-                                        v1::SubmitBatchResponse* response) {
+grpc::Status KioskSyncImpl::SubmitBatchNow(grpc::CallbackServerContext& context,
+                                           const grpc::ByteBuffer& raw,
+                                           grpc::ByteBuffer* raw_response) {
+  // Who is asking before what they sent is read.
+  auto device = Admit(&context, "");
+  if (!device.ok()) return ToGrpcStatus(device.status());
+  v1::SubmitBatchRequest request;
+  if (absl::Status s = ParseRaw(raw, &request, "SubmitBatch"); !s.ok()) return ToGrpcStatus(s);
   // An empty device_id is the handler's to refuse (INVALID_ARGUMENT).
-  if (auto device = Admit(context, request->device_id()); !device.ok()) {
-    return ToGrpcStatus(device.status());
+  if (absl::Status s = SameDevice(*device, request.device_id()); !s.ok()) {
+    return ToGrpcStatus(s);
   }
   absl::Status whole_call;
-  *response = rpc::SubmitBatch(
-      store_, clock_, pins_, *request, &whole_call,
-      limits_.ForBatch(request->device_id(), static_cast<std::int64_t>(request->ByteSizeLong())));
+  v1::SubmitBatchResponse response = rpc::SubmitBatch(
+      store_, clock_, pins_, request, &whole_call,
+      limits_.ForBatch(request.device_id(), static_cast<std::int64_t>(raw.Length())));
   if (whole_call.ok() && after_commit_ &&
-      std::any_of(response->results().begin(), response->results().end(),
+      std::any_of(response.results().begin(), response.results().end(),
                   [](const v1::ItemResult& r) {
                     return r.outcome() == v1::ItemResult::OUTCOME_STORED;
                   })) {
     after_commit_();
   }
-  return ToGrpcStatus(whole_call, *context);
+  if (!whole_call.ok()) return ToGrpcStatus(whole_call, context);
+  return SerializeRaw(response, raw_response);
 }
 
 grpc::Status KioskSyncImpl::GetCatalog(grpc::ServerContext* context,
@@ -110,18 +156,25 @@ grpc::Status KioskSyncImpl::CheckReference(
   return Answer(rpc::CheckReference(store_, pins_, *request), response);
 }
 
-grpc::Status KioskSyncImpl::Quarantine(grpc::ServerContext* context,
-                                       const v1::QuarantineRequest* request,
-                                       v1::QuarantineResponse* /*response*/) {
-  if (auto device = Admit(context, request->device_id()); !device.ok()) {
-    return ToGrpcStatus(device.status());
+grpc::Status KioskSyncImpl::QuarantineNow(grpc::CallbackServerContext& context,
+                                          const grpc::ByteBuffer& raw,
+                                          grpc::ByteBuffer* raw_response) {
+  auto device = Admit(&context, "");
+  if (!device.ok()) return ToGrpcStatus(device.status());
+  v1::QuarantineRequest request;
+  if (absl::Status s = ParseRaw(raw, &request, "Quarantine"); !s.ok()) return ToGrpcStatus(s);
+  if (absl::Status s = SameDevice(*device, request.device_id()); !s.ok()) {
+    return ToGrpcStatus(s);
   }
-  if (absl::Status s = limits_.ChargeQuarantine(
-          request->device_id(), static_cast<std::int64_t>(request->ByteSizeLong()));
+  if (absl::Status s = limits_.ChargeQuarantine(request.device_id(),
+                                                static_cast<std::int64_t>(raw.Length()));
       !s.ok()) {
-    return ToGrpcStatus(s, *context);
+    return ToGrpcStatus(s, context);
   }
-  return ToGrpcStatus(rpc::Quarantine(store_, clock_, *request));
+  if (absl::Status s = rpc::Quarantine(store_, clock_, request); !s.ok()) {
+    return ToGrpcStatus(s);
+  }
+  return SerializeRaw(v1::QuarantineResponse(), raw_response);
 }
 
 grpc::Status OfficerImpl::SignIn(grpc::ServerContext* context,

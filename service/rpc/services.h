@@ -13,6 +13,7 @@
 #include "service/auth/limits.h"
 #include "service/auth/pins.h"
 #include "service/catalog/catalog.h"
+#include "service/rpc/work_pool.h"
 #include "service/store/store.h"
 
 namespace carevoice::service::rpc {
@@ -22,6 +23,14 @@ namespace carevoice::service::rpc {
 // fault_injection.h); empty in normal running.
 using AfterCommitHook = std::function<void()>;
 
+// SubmitBatch and Quarantine, which carry what people said, take their
+// requests as raw bytes, so that bytes that are no request at all (damaged
+// on a device's disk, or from a broken client) are answered
+// INVALID_ARGUMENT, the caller's fault, not gRPC's own INTERNAL. Their
+// work runs on a WorkPool, never on gRPC's callback threads.
+using KioskSyncBase = v1::KioskSync::WithRawCallbackMethod_SubmitBatch<
+    v1::KioskSync::WithRawCallbackMethod_Quarantine<v1::KioskSync::Service>>;
+
 // Every method but Enrol first admits the device: its credential (the
 // "authorization: Bearer <credential>" metadata) must belong to a device
 // enrolled and not revoked (else UNAUTHENTICATED, saying why), and a
@@ -29,7 +38,7 @@ using AfterCommitHook = std::function<void()>;
 // no device submits as another. Calls over a fair limit (auth/limits.h)
 // get RESOURCE_EXHAUSTED with the wait in the trailing metadata
 // base::kRetryAfterMetadata.
-class KioskSyncImpl final : public v1::KioskSync::Service {
+class KioskSyncImpl final : public KioskSyncBase {
  public:
   // All six must outlive this object.
   KioskSyncImpl(store::Store& store, catalog::Catalogs& catalog,
@@ -45,21 +54,28 @@ class KioskSyncImpl final : public v1::KioskSync::Service {
 
   grpc::Status Enrol(grpc::ServerContext* context, const v1::EnrolRequest* request,
                      v1::EnrolResponse* response) override;
-  grpc::Status SubmitBatch(grpc::ServerContext* context,
-                           const v1::SubmitBatchRequest* request,
-                           v1::SubmitBatchResponse* response) override;
+  grpc::ServerUnaryReactor* SubmitBatch(grpc::CallbackServerContext* context,
+                                        const grpc::ByteBuffer* request,
+                                        grpc::ByteBuffer* response) override;
   grpc::Status GetCatalog(grpc::ServerContext* context,
                           const v1::GetCatalogRequest* request,
                           v1::GetCatalogResponse* response) override;
   grpc::Status CheckReference(grpc::ServerContext* context,
                               const v1::CheckReferenceRequest* request,
                               v1::CheckReferenceResponse* response) override;
-  grpc::Status Quarantine(grpc::ServerContext* context, const v1::QuarantineRequest* request,
-                          v1::QuarantineResponse* response) override;
+  grpc::ServerUnaryReactor* Quarantine(grpc::CallbackServerContext* context,
+                                       const grpc::ByteBuffer* request,
+                                       grpc::ByteBuffer* response) override;
 
  private:
   // The device behind `context`; `claimed`, when not empty, must be its id.
-  absl::StatusOr<store::Device> Admit(grpc::ServerContext* context, const std::string& claimed);
+  absl::StatusOr<store::Device> Admit(grpc::ServerContextBase* context,
+                                      const std::string& claimed);
+  // The raw methods' work, on workers_.
+  grpc::Status SubmitBatchNow(grpc::CallbackServerContext& context, const grpc::ByteBuffer& raw,
+                              grpc::ByteBuffer* raw_response);
+  grpc::Status QuarantineNow(grpc::CallbackServerContext& context, const grpc::ByteBuffer& raw,
+                             grpc::ByteBuffer* raw_response);
 
   store::Store& store_;
   catalog::Catalogs& catalog_;
@@ -68,6 +84,8 @@ class KioskSyncImpl final : public v1::KioskSync::Service {
   auth::Limits& limits_;
   const auth::PinKey& pins_;
   const AfterCommitHook after_commit_;
+  // Enough for group commit to gather many batches into one commit.
+  WorkPool workers_{16};
 };
 
 // Every method but SignIn first admits its caller: a live session (the
@@ -138,7 +156,7 @@ class OfficerImpl final : public v1::Officer::Service {
  private:
   // The caller behind `context`, if its session is live and its role may
   // do `action`.
-  absl::StatusOr<auth::Caller> Admit(grpc::ServerContext* context, auth::Action action);
+  absl::StatusOr<auth::Caller> Admit(grpc::ServerContextBase* context, auth::Action action);
 
   store::Store& store_;
   catalog::Catalogs& catalog_;
@@ -150,6 +168,6 @@ class OfficerImpl final : public v1::Officer::Service {
 
 // The secret a call carries ("authorization: Bearer <secret>": an
 // officer's session token or a device's credential); empty when none.
-std::string BearerToken(const grpc::ServerContext& context);
+std::string BearerToken(const grpc::ServerContextBase& context);
 
 }  // namespace carevoice::service::rpc

@@ -1,6 +1,9 @@
 // The rpcs through an in-process channel on a real store, plus the plain
 // handler functions and helpers that need no server.
+#include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>
+
+#include <future>
 
 #include <fstream>
 #include <set>
@@ -260,6 +263,42 @@ TEST_F(RpcTest, GetCatalogSaysUnchangedForTheCurrentVersion) {
   ASSERT_TRUE(server_.kiosk().GetCatalog(&context, request, &stale).ok());
   EXPECT_FALSE(stale.unchanged());
   EXPECT_EQ(stale.catalog().version(), full.catalog().version());
+}
+
+// Bytes that are no request at all (damaged on a device's disk, or from a
+// broken client) are the caller's fault: INVALID_ARGUMENT, never gRPC's
+// INTERNAL; and only once the caller has shown who it is.
+TEST_F(RpcTest, BytesThatAreNoRequestAreRefusedAsTheCallersFault) {
+  grpc::GenericStub raw(server_.channel());
+  auto call = [&](const std::string& method, const std::string& bytes, bool enrolled) {
+    grpc::Slice slice(bytes);
+    grpc::ByteBuffer request(&slice, 1);
+    grpc::ByteBuffer response;
+    grpc::ClientContext context;
+    if (enrolled) server_.AsDevice("kiosk-test-1", &context);
+    std::promise<grpc::Status> done;
+    raw.UnaryCall(&context, "/carevoice.v1.KioskSync/" + method, grpc::StubOptions(), &request,
+                  &response, [&](grpc::Status s) { done.set_value(std::move(s)); });
+    return done.get_future().get();
+  };
+  // A length-delimited field whose length runs past the end.
+  const std::string damaged = "\x0a\x0ckiosk-test-1\x12\xff\x7f\x0a";
+  for (const std::string method : {"SubmitBatch", "Quarantine"}) {
+    grpc::Status refused = call(method, damaged, true);
+    EXPECT_EQ(refused.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << method;
+    EXPECT_NE(refused.error_message().find("cannot be read"), std::string::npos)
+        << refused.error_message();
+    EXPECT_EQ(call(method, damaged, false).error_code(), grpc::StatusCode::UNAUTHENTICATED)
+        << method;
+  }
+  EXPECT_TRUE(server_.store().ListSubmissions(10, std::nullopt)->records.empty());
+
+  // Well-formed bytes on the same raw path are stored as ever.
+  v1::SubmitBatchRequest good;
+  good.set_device_id("kiosk-test-1");
+  *good.add_submissions() = Feedback(1, Now());
+  EXPECT_TRUE(call("SubmitBatch", good.SerializeAsString(), true).ok());
+  EXPECT_EQ(server_.store().ListSubmissions(10, std::nullopt)->records.size(), 1u);
 }
 
 TEST_F(RpcTest, CheckReferenceFindsAStoredSubmission) {

@@ -23,9 +23,9 @@ TestServer::TestServer(auth::LimitPolicy limits) {
   builder.RegisterService(kiosk_service_.get());
   builder.RegisterService(officer_service_.get());
   server_ = builder.BuildAndStart();
-  auto channel = server_->InProcessChannel(grpc::ChannelArguments());
-  kiosk_stub_ = v1::KioskSync::NewStub(channel);
-  officer_stub_ = v1::Officer::NewStub(channel);
+  channel_ = server_->InProcessChannel(grpc::ChannelArguments());
+  kiosk_stub_ = v1::KioskSync::NewStub(channel_);
+  officer_stub_ = v1::Officer::NewStub(channel_);
 }
 
 TestServer::~TestServer() { server_->Shutdown(); }

@@ -30,6 +30,8 @@ class TestServer {
   auth::Accounts& accounts() { return *accounts_; }
   v1::KioskSync::Stub& kiosk() { return *kiosk_stub_; }
   v1::Officer::Stub& officer() { return *officer_stub_; }
+  // The in-process channel the stubs use (for raw calls).
+  std::shared_ptr<grpc::Channel> channel() { return channel_; }
 
   // The session token of the test account with `role` ("admin.test",
   // "officer.test", "clerk.test"), made and signed in on first use.
@@ -60,6 +62,7 @@ class TestServer {
   std::unique_ptr<rpc::KioskSyncImpl> kiosk_service_;
   std::unique_ptr<rpc::OfficerImpl> officer_service_;
   std::unique_ptr<grpc::Server> server_;
+  std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<v1::KioskSync::Stub> kiosk_stub_;
   std::unique_ptr<v1::Officer::Stub> officer_stub_;
 };
