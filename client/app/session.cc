@@ -48,6 +48,7 @@ std::string Session::ViewName() const {
     case Overlay::kSettings: return "settings";
     case Overlay::kMore: return "more_controls";
     case Overlay::kIdle: return "idle";
+    case Overlay::kStaff: return "staff";
     case Overlay::kNone: break;
   }
   return std::string(journey_.view());

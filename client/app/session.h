@@ -25,7 +25,9 @@
 
 namespace carevoice::client {
 
-enum class Overlay { kNone, kHelp, kRestart, kSettings, kMore, kIdle };
+// kStaff is for the people who look after the kiosk (Ctrl+Alt+S): how it
+// stands with the service, never what anyone said.
+enum class Overlay { kNone, kHelp, kRestart, kSettings, kMore, kIdle, kStaff };
 
 // The setting names ChangeSetting takes.
 inline constexpr char kSettingSpeech[] = "speech";

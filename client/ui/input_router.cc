@@ -130,6 +130,12 @@ Input InputRouter::RouteKey(const SDL_KeyboardEvent& event, const RouteContext& 
   bool switches = ctx.mode != a11y::InputMode::kKeys;
   Input input;
   input.stops_speech = true;  // any key cuts speech off
+  // Staff's chord acts anywhere, even in a field. The left keys only: Alt
+  // Gr, which types letters such as the Polish ś, is the right Alt.
+  if (key == SDLK_s && (mods & KMOD_LCTRL) && (mods & KMOD_LALT)) {
+    input.kind = Input::Kind::kStaff;
+    return input;
+  }
   if (key == SDLK_F11 && !ctx.on_attract) {
     // Describe-key mode: the one key that always acts is the one that
     // turns it off.

@@ -38,6 +38,7 @@ struct Input {
     kStart,          // attract: any key or touch starts
     kStartSettings,  // attract: the settings key opens them at once
     kToggleDescribe, // F11
+    kStaff,          // left Ctrl + left Alt + S: the staff screen, open or closed
     kDescribe,       // describe-key mode: say `describe_key` for `key_name`
     kCommand,        // `command`
     kSwitch,         // a switch press: `which`

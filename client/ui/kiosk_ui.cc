@@ -278,6 +278,10 @@ bool KioskUi::Apply(const SDL_Event& event) {
     case Input::Kind::kStartSettings:
       OpenOverlay(Overlay::kSettings);
       return false;
+    case Input::Kind::kStaff:
+      if (session_->overlay() == Overlay::kStaff) session_->CloseOverlay();
+      else OpenOverlay(Overlay::kStaff);
+      return false;
     case Input::Kind::kToggleDescribe:
       ChangeSetting(kSettingDescribe, 0);
       announcer_.Say(speech.Get(session_->settings().describe_keys ? "describe.on"
@@ -694,6 +698,11 @@ void KioskUi::Frame(float width, float height) {
                     catalog_ ? &*catalog_ : nullptr, delivered_, online_, session_->keyboard(),
                     session_->keyboard_row(), error, &keyboard_cache_, HelpNumbers()};
   OverlayContext overlay{help_title_, help_instruction_, session_->IdleSecondsLeft()};
+  if (session_->overlay() == Overlay::kStaff) {
+    const SyncStatus status = sync_.status();
+    overlay.staff = {status.needs_enrolment, status.service_reachable, status.pending,
+                     outbox_.device_id()};
+  }
   ScreenHost::Drawn drawn = host_.Draw(ctx, *session_, overlay, width, height, caption_text_);
   ui_.SetActivation("");  // an activation for an item no longer drawn is dropped
   focus_.Sync(registry_);

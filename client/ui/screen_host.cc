@@ -44,6 +44,7 @@ Intent ScreenHost::DrawView(const ScreenContext& ctx, const Session& session,
     case Overlay::kSettings: return DrawSettingsScreen(ctx, ui_);
     case Overlay::kMore: return DrawMoreScreen(ctx, ui_);
     case Overlay::kIdle: return DrawIdleScreen(ctx, ui_, overlay.idle_seconds_left);
+    case Overlay::kStaff: return DrawStaffScreen(ctx, ui_, overlay.staff);
     case Overlay::kNone: break;
   }
   if (session.journey().view() == kAttractView) return DrawAttractScreen(ctx, ui_);

@@ -21,6 +21,7 @@ namespace carevoice::client::ui {
 struct OverlayContext {
   Text help_title, help_instruction;  // the view Help describes
   int idle_seconds_left = 0;
+  StaffView staff{};
 };
 
 class ScreenHost {

@@ -137,6 +137,18 @@ Intent DrawMoreScreen(const ScreenContext& ctx, Ui& ui);
 // "Are you still there?" before an unattended session is wiped.
 Intent DrawIdleScreen(const ScreenContext& ctx, Ui& ui, int seconds_left);
 
+// What the staff screen shows: how the kiosk stands with the service.
+struct StaffView {
+  bool needs_enrolment = false;
+  bool online = false;
+  int pending = 0;
+  std::string device_id{};
+};
+// For the people who look after the kiosk (Ctrl+Alt+S), never the public's
+// way: whether it must be enrolled again, whether the service answers, how
+// many items wait. Nothing anyone said.
+Intent DrawStaffScreen(const ScreenContext& ctx, Ui& ui, const StaffView& staff);
+
 // The on-screen keyboard, under a text field: rows, then keys.
 Intent DrawKeyboard(const ScreenContext& ctx, Ui& ui);
 

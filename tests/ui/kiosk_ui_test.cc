@@ -136,6 +136,63 @@ TEST(KioskUi, FeedbackJourneyByKeysAloneIsSpokenAndQueued) {
   EXPECT_FALSE(h.kiosk().journey().receipt().has_value());
 }
 
+// A revoked kiosk keeps thanking people; only staff, with a chord the public
+// is not told of, see that it needs enrolling again. The screen says how
+// the kiosk stands, never what anyone said, and typing in a field is not
+// disturbed by it.
+TEST(KioskUi, TheStaffScreenShowsStaffThatTheKioskNeedsEnrollingAgain) {
+  KioskHarness h;
+  h.status().needs_enrolment = true;
+  h.status().pending = 3;
+  h.Settle();
+  EXPECT_THAT(h.SpokenSince(0), Not(HasSubstr("enrol")));
+  constexpr Uint16 kChord = KMOD_LCTRL | KMOD_LALT;
+
+  h.Press(SDLK_SPACE);  // attract -> home
+  h.Press(SDLK_RETURN);
+  ASSERT_TRUE(h.FocusOn("service.day_centres"));
+  h.Press(SDLK_RETURN);
+  ASSERT_TRUE(h.TabUntilHeard("Someone who uses care services"));
+  h.Press(SDLK_RETURN);
+  ASSERT_TRUE(h.FocusOn("rating.4"));
+  h.Press(SDLK_SPACE);
+  ASSERT_EQ(h.View(), "more");
+  ASSERT_EQ(h.FocusedId(), kWordsFieldId);
+  h.Type("Kind carers");
+  EXPECT_THAT(h.SpokenSince(0), Not(HasSubstr("enrol"))) << "the public is never told";
+
+  // Alt Gr (the right Alt) types letters: it is not the chord.
+  h.Press(SDLK_s, KMOD_LCTRL | KMOD_RALT);
+  EXPECT_EQ(h.View(), "more");
+
+  std::size_t mark = h.Spoken().size();
+  h.Press(SDLK_s, kChord);
+  ASSERT_EQ(h.View(), "staff");
+  const std::string staff = h.SpokenSince(mark);
+  EXPECT_THAT(staff, HasSubstr("For staff: this kiosk"));
+  EXPECT_THAT(staff, HasSubstr("This kiosk needs enrolling again"));
+  EXPECT_THAT(staff, HasSubstr("Items waiting to be sent: 3"));
+  EXPECT_THAT(staff, HasSubstr("Device: " + h.outbox().device_id()));
+  EXPECT_THAT(staff, Not(HasSubstr("Kind carers")));
+  EXPECT_THAT(staff, Not(HasSubstr("cannot be reached"))) << "it answered, with a refusal";
+
+  // The chord again goes back to the words, as they were.
+  h.Press(SDLK_s, kChord);
+  ASSERT_EQ(h.View(), "more");
+  EXPECT_EQ(h.kiosk().journey().Words(), "Kind carers");
+
+  // Enrolled again: the screen says so, and Close goes back.
+  h.status().needs_enrolment = false;
+  mark = h.Spoken().size();
+  h.Press(SDLK_s, kChord);
+  ASSERT_EQ(h.View(), "staff");
+  EXPECT_THAT(h.SpokenSince(mark), HasSubstr("This kiosk is enrolled"));
+  EXPECT_THAT(h.SpokenSince(mark), HasSubstr("The council's service answered the last call"));
+  ASSERT_TRUE(h.FocusOn("staff.close"));
+  h.Press(SDLK_RETURN);
+  EXPECT_EQ(h.View(), "more");
+}
+
 class EverythingDrawnIsSpoken : public ::testing::TestWithParam<std::string> {};
 
 // In every language: each string drawn on each screen appears in what was
