@@ -11,7 +11,9 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "base/status_grpc.h"
+#include "service/admin/session_file.h"
 #include "service/admin/format.h"
 
 namespace carevoice::service::admin {
@@ -189,6 +191,21 @@ absl::StatusOr<std::int64_t> RunExport(v1::Officer::StubInterface& stub,
 absl::Status RunAuditVerify(v1::Officer::StubInterface& stub, const AuditOptions& options,
                             std::ostream& out) {
   v1::VerifyAuditRequest request;
+  if (!options.anchor_path.empty()) {
+    absl::StatusOr<std::optional<std::string>> saved = LoadSessionToken(options.anchor_path);
+    if (!saved.ok()) return saved.status();
+    if (saved->has_value()) {
+      const std::vector<std::string> parts = absl::StrSplit(**saved, ' ');
+      std::int64_t row = 0;
+      if (parts.size() != 2 || !absl::SimpleAtoi(parts[0], &row)) {
+        return absl::DataLossError(absl::StrCat(
+            "the audit anchor ", options.anchor_path, " is not \"ROW HASH\": restore it from "
+            "a copy, or (knowing what is lost) remove it"));
+      }
+      request.set_anchor_row(row);
+      request.set_anchor_hash(parts[1]);
+    }
+  }
   v1::VerifyAuditResponse response;
   grpc::ClientContext context;
   Prepare(&context, options.token, options.deadline);
@@ -205,7 +222,18 @@ absl::Status RunAuditVerify(v1::Officer::StubInterface& stub, const AuditOptions
   if (response.rows_unchained() > 0) {
     out << " (" << response.rows_unchained() << " from before the chain began)";
   }
+  if (request.anchor_row() > 0) out << ", still holding row " << request.anchor_row() << " as seen";
   out << "\n";
+  if (response.head_row() > 0) {
+    out << "newest row " << response.head_row() << ", hash " << response.head_hash() << "\n";
+    if (!options.anchor_path.empty()) {
+      if (auto s = SaveSessionToken(options.anchor_path,
+                                    absl::StrCat(response.head_row(), " ", response.head_hash()));
+          !s.ok()) {
+        return s;
+      }
+    }
+  }
   return absl::OkStatus();
 }
 

@@ -47,10 +47,15 @@ struct AuditOptions {
   std::string token;
   int limit = 50;  // audit list: the newest this many rows
   absl::Duration deadline = absl::Seconds(60);
+  // audit verify: the anchor file (AuditAnchorPath); empty for none.
+  std::string anchor_path{};
 };
 
 // `audit verify`: recomputes the hash chain at the service and writes what
-// it found. An error status when a row does not fit (the CLI exits 1).
+// it found. With an anchor file, the chain must still hold the row it
+// names, with its hash (rows cut from the end are found); when intact, the
+// newest row becomes the anchor. An error status when a row does not fit
+// (the CLI exits 1).
 absl::Status RunAuditVerify(v1::Officer::StubInterface& stub, const AuditOptions& options,
                             std::ostream& out);
 // `audit list`: the newest rows, newest first, one line each.

@@ -7,7 +7,7 @@
 //     logout | session
 //     list [--format json|table] [--include-text --reason WHY] [--limit N]
 //     export --out FILE [--identified --reason WHY]
-//     audit verify | audit list [--limit N]
+//     audit verify [--anchor FILE] | audit list [--limit N]
 //     account create --name NAME --role admin|officer|clerk   (password as login)
 //     account list | disable NAME | enable NAME | unlock NAME
 //     account password NAME | account role NAME ROLE
@@ -133,6 +133,9 @@ int main(int argc, char** argv) {
   audit_cmd->require_subcommand(1);
   CLI::App* verify_cmd =
       audit_cmd->add_subcommand("verify", "check that no audit row was changed or removed");
+  verify_cmd->add_option("--anchor", audit.anchor_path,
+                         "file of the newest row found intact last time (ROW HASH), checked "
+                         "and then moved on; default: one per service beside the sessions");
   CLI::App* audit_list_cmd = audit_cmd->add_subcommand("list", "the newest audit rows");
   audit_list_cmd->add_option("--limit", audit.limit, "at most N rows (1..1000)")
       ->check(CLI::Range(1, 1000))
@@ -245,6 +248,11 @@ int main(int argc, char** argv) {
     status = admin::RunList(*stub, list, std::cout);
   } else if (verify_cmd->parsed()) {
     audit.token = token;
+    if (audit.anchor_path.empty()) {
+      auto anchor = admin::AuditAnchorPath(service);
+      if (!anchor.ok()) return Failed(anchor.status());
+      audit.anchor_path = *anchor;
+    }
     status = admin::RunAuditVerify(*stub, audit, std::cout);
   } else if (audit_list_cmd->parsed()) {
     audit.token = token;

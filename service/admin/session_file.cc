@@ -23,7 +23,9 @@ absl::Status MakeFolder(const std::string& path) {
 
 }  // namespace
 
-absl::StatusOr<std::string> SessionFilePath(std::string_view service) {
+namespace {
+
+absl::StatusOr<std::string> ConfigFilePath(std::string_view folder, std::string_view service) {
   std::string config;
   if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg != nullptr && *xdg == '/') {
     config = xdg;
@@ -40,7 +42,17 @@ absl::StatusOr<std::string> SessionFilePath(std::string_view service) {
                     (c >= '0' && c <= '9') || c == '.' || c == '-';
     if (!ok) c = '_';
   }
-  return absl::StrCat(config, "/carevoice/sessions/", name);
+  return absl::StrCat(config, "/carevoice/", std::string(folder), "/", name);
+}
+
+}  // namespace
+
+absl::StatusOr<std::string> SessionFilePath(std::string_view service) {
+  return ConfigFilePath("sessions", service);
+}
+
+absl::StatusOr<std::string> AuditAnchorPath(std::string_view service) {
+  return ConfigFilePath("audit-anchors", service);
 }
 
 absl::Status SaveSessionToken(const std::string& path, std::string_view token) {

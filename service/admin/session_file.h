@@ -26,4 +26,9 @@ absl::StatusOr<std::optional<std::string>> LoadSessionToken(const std::string& p
 // Removes it (fine when there is none).
 absl::Status ForgetSessionToken(const std::string& path);
 
+// Where `audit verify` keeps its anchor for `service` (the newest row it
+// found intact, "ROW HASH"), beside the sessions: .../carevoice/audit-
+// anchors/. Kept outside the database, it shows rows cut from the end.
+absl::StatusOr<std::string> AuditAnchorPath(std::string_view service);
+
 }  // namespace carevoice::service::admin

@@ -341,8 +341,18 @@ absl::StatusOr<v1::CheckReferenceResponse> CheckReference(
 absl::StatusOr<v1::VerifyAuditResponse> VerifyAudit(store::Store& store,
                                                     const base::Clock& clock,
                                                     const auth::Caller& caller,
-                                                    const v1::VerifyAuditRequest& /*request*/) {
-  absl::StatusOr<store::AuditVerification> v = store.VerifyAudit();
+                                                    const v1::VerifyAuditRequest& request) {
+  std::optional<store::AuditAnchor> anchor;
+  if (request.anchor_row() != 0 || !request.anchor_hash().empty()) {
+    const std::string& hash = request.anchor_hash();
+    if (request.anchor_row() < 1 || hash.size() != 64 ||
+        hash.find_first_not_of("0123456789abcdef") != std::string::npos) {
+      return absl::InvalidArgumentError(
+          "an anchor is a row (1 or more) and its hash (64 lower-case hex digits)");
+    }
+    anchor = store::AuditAnchor{request.anchor_row(), hash};
+  }
+  absl::StatusOr<store::AuditVerification> v = store.VerifyAudit(anchor);
   if (!v.ok()) return v.status();
   // Recorded after the check, so the check covers every row before it.
   if (absl::Status s = store.RecordAudit({clock.Now(), caller.name, "audit_verify",
@@ -356,6 +366,8 @@ absl::StatusOr<v1::VerifyAuditResponse> VerifyAudit(store::Store& store,
   response.set_rows_unchained(v->unchained);
   response.set_first_bad_row(v->first_bad_seq);
   response.set_problem(v->problem);
+  response.set_head_row(v->head_seq);
+  response.set_head_hash(v->head_hash);
   return response;
 }
 

@@ -49,7 +49,8 @@ std::string AuditHash(const AuditEntry& entry, std::string_view prev_hash) {
   return Sha256Hex(encoded);
 }
 
-AuditVerification VerifyAuditChain(std::span<const AuditEntry> rows) {
+AuditVerification VerifyAuditChain(std::span<const AuditEntry> rows,
+                                   const AuditAnchor* anchor) {
   AuditVerification v;
   std::string prev = GenesisHash();
   std::int64_t expected_seq = 1;
@@ -77,9 +78,20 @@ AuditVerification VerifyAuditChain(std::span<const AuditEntry> rows) {
     if (!row.reason.empty() && ReasonHash(row.reason) != row.reason_hash) {
       return bad(absl::StrCat("row ", row.seq, "'s reason was changed after it was written"));
     }
+    if (anchor != nullptr && row.seq == anchor->seq && row.hash != anchor->hash) {
+      return bad(absl::StrCat("row ", row.seq, " is not the row seen there before: the chain "
+                              "was rewritten up to it"));
+    }
     prev = row.hash;
     ++expected_seq;
     ++v.checked;
+    v.head_seq = row.seq;
+    v.head_hash = row.hash;
+  }
+  if (anchor != nullptr && anchor->seq > v.head_seq) {
+    v.first_bad_seq = v.head_seq + 1;
+    v.problem = absl::StrCat("the chain ends at row ", v.head_seq, " but row ", anchor->seq,
+                             " was seen before: rows were removed from its end");
   }
   return v;
 }

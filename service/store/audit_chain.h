@@ -1,8 +1,9 @@
 // The audit's hash chain, the same for every engine: each row's hash covers
 // its place in the chain, what it records and the previous row's hash, so
 // a row changed later, or one removed from before the newest, no longer
-// fits. (Removing the newest rows leaves a shorter chain that still fits;
-// only an anchor kept outside the database would show that: not yet.)
+// fits. Removing the newest rows leaves a shorter chain that still fits:
+// an anchor kept outside the database (a row and its hash seen earlier)
+// shows that.
 // Pure functions: any thread.
 #pragma once
 
@@ -31,7 +32,9 @@ std::string AuditHash(const AuditEntry& entry, std::string_view prev_hash);
 // Checks `rows`, oldest first: rows from before the chain (seq 0) may only
 // come first; then seqs run 1, 2, 3 ... with no gap, each prev_hash is the
 // hash before it, each hash is what the row says, and a reason still
-// present is the one its reason_hash was made from.
-AuditVerification VerifyAuditChain(std::span<const AuditEntry> rows);
+// present is the one its reason_hash was made from. With an `anchor`, the
+// chain must reach its row, with its hash.
+AuditVerification VerifyAuditChain(std::span<const AuditEntry> rows,
+                                   const AuditAnchor* anchor = nullptr);
 
 }  // namespace carevoice::service::store

@@ -212,12 +212,13 @@ class RuledStore final : public Store {
         [&](WriteTxn& txn) { return AppendAudit(txn, entry); });
   }
 
-  absl::StatusOr<AuditVerification> VerifyAudit() override {
+  absl::StatusOr<AuditVerification> VerifyAudit(
+      const std::optional<AuditAnchor>& anchor) override {
     absl::StatusOr<std::vector<AuditEntry>> rows =
         engine_->ListAudit(std::numeric_limits<int>::max());
     if (!rows.ok()) return rows.status();
     std::reverse(rows->begin(), rows->end());  // oldest first
-    return VerifyAuditChain(*rows);
+    return VerifyAuditChain(*rows, anchor ? &*anchor : nullptr);
   }
 
   absl::StatusOr<std::vector<AuditEntry>> ListAudit(int limit) override {

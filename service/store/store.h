@@ -80,10 +80,20 @@ struct AuditEntry {
   std::string hash{};
 };
 
+// A row of the audit's chain and its hash, kept outside the database by
+// whoever checked it (carevoice-admin keeps the last head it found).
+struct AuditAnchor {
+  std::int64_t seq = 0;
+  std::string hash;
+};
+
 // What `VerifyAudit` found.
 struct AuditVerification {
   std::int64_t checked = 0;    // chained rows whose hashes were recomputed
   std::int64_t unchained = 0;  // rows from before the chain began
+  // The newest chained row that fits, and its hash (0 and empty: none).
+  std::int64_t head_seq = 0;
+  std::string head_hash{};
   // The first row that does not fit the chain (its seq; 0 when all fit),
   // and why ("changed", "missing before it", ...).
   std::int64_t first_bad_seq = 0;
@@ -284,8 +294,10 @@ class Store {
   // The newest `limit` audit entries, newest first.
   virtual absl::StatusOr<std::vector<AuditEntry>> ListAudit(int limit) = 0;
   // Recomputes the audit's hash chain, oldest first: a row changed, or one
-  // removed from before the newest, is found.
-  virtual absl::StatusOr<AuditVerification> VerifyAudit() = 0;
+  // removed from before the newest, is found; with an `anchor`, also rows
+  // cut from the end back past it, or a chain rewritten up to it.
+  virtual absl::StatusOr<AuditVerification> VerifyAudit(
+      const std::optional<AuditAnchor>& anchor = std::nullopt) = 0;
 
   // The device whose credential hashes to `credential_hash` (revoked or
   // not); nullopt when none. A read: the kiosks' every call asks it.

@@ -3,7 +3,8 @@
 # tool. Officers' reads are audited in their signed-in names, with the
 # reason given for reading words; only an admin reads the audit; `audit
 # verify` finds the chain intact, then finds a count, and then a reason,
-# changed in the database file behind the service's back, naming the row.
+# changed in the database file behind the service's back, naming the row,
+# and, by the anchor it keeps outside the database, the newest rows cut off.
 #
 # Usage: audit_e2e.sh BIN_DIR ASSETS_DIR
 set -euo pipefail
@@ -53,5 +54,16 @@ grep -qF "row $row's reason was changed after it was written" "$work/reason.txt"
   fail "$(cat "$work/reason.txt")"
 # Erasure may blank a reason (personal data): the chain still holds.
 sqlite3 "$work/service.db" "UPDATE audit_log SET reason = '' WHERE action = 'list_with_text'"
-officers_tool audit verify >/dev/null || fail "an erased reason broke the chain"
-echo "e2e: the audit chain verified, then found a count and a reason changed behind the service's back"
+officers_tool audit verify >"$work/anchored.txt" || fail "an erased reason broke the chain"
+
+# The newest rows cut off the end leave a shorter chain that still fits:
+# the anchor the tool kept at its last check, outside the database, finds it.
+head=$(sed -n 's/^newest row \([0-9]*\), hash [0-9a-f]*$/\1/p' "$work/anchored.txt")
+[ -n "$head" ] || fail "no newest row: $(cat "$work/anchored.txt")"
+sqlite3 "$work/service.db" "DELETE FROM audit_log WHERE seq >= $((head - 1))"
+if officers_tool audit verify >"$work/cut.txt" 2>/dev/null; then
+  fail "rows cut from the end were not found"
+fi
+grep -qF "but row $head was seen before: rows were removed from its end" "$work/cut.txt" ||
+  fail "$(cat "$work/cut.txt")"
+echo "e2e: the audit chain verified, then found a count and a reason changed and the newest rows cut behind the service's back"

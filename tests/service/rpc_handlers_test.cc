@@ -126,6 +126,24 @@ TEST_F(RpcHandlersTest, TheAuditIsVerifiedAndListedAndBothAreAudited) {
   EXPECT_EQ(rows->records(2).officer(), "jo.bloggs");
   EXPECT_EQ(rows->records(0).row(), 3);
   EXPECT_EQ(rows->records(0).hash().size(), 64u);
+
+  // Its head is the anchor for the next check, which holds while the row
+  // is there as seen.
+  EXPECT_EQ(verified->head_row(), 1);
+  EXPECT_EQ(verified->head_hash(), rows->records(2).hash());
+  verify.set_anchor_row(verified->head_row());
+  verify.set_anchor_hash(verified->head_hash());
+  auto anchored = VerifyAudit(*store_, clock_, sam, verify);
+  ASSERT_TRUE(anchored.ok()) << anchored.status();
+  EXPECT_TRUE(anchored->intact()) << anchored->problem();
+  EXPECT_EQ(anchored->head_row(), 3);
+  verify.set_anchor_row(99);
+  anchored = VerifyAudit(*store_, clock_, sam, verify);
+  ASSERT_TRUE(anchored.ok()) << anchored.status();
+  EXPECT_FALSE(anchored->intact());
+  verify.set_anchor_hash("not a hash");
+  EXPECT_EQ(VerifyAudit(*store_, clock_, sam, verify).status().code(),
+            absl::StatusCode::kInvalidArgument);
 }
 
 TEST_F(RpcHandlersTest, ABadItemIsNamedAndTheRestStored) {

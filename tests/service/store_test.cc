@@ -413,6 +413,51 @@ TEST(StoreTest, TheAuditIsAHashChainThatFindsAChangedOrRemovedRow) {
   }
 }
 
+TEST(StoreTest, AnAnchorKeptOutsideFindsRowsCutFromTheEndOrRewritten) {
+  TempDir dir;
+  const std::string path = dir.File("anchor.db");
+  AuditAnchor anchor;
+  {
+    auto store = Open(path);
+    ASSERT_NE(store, nullptr);
+    for (int i = 0; i < 5; ++i) {
+      ASSERT_TRUE(store->RecordAudit({kT0 + absl::Seconds(i), "jo.bloggs", "list", i}).ok());
+    }
+    auto v = store->VerifyAudit();
+    ASSERT_TRUE(v.ok() && v->ok());
+    EXPECT_EQ(v->head_seq, 5);
+    anchor = {v->head_seq, v->head_hash};
+    ASSERT_TRUE(store->RecordAudit({kT0 + absl::Seconds(9), "jo.bloggs", "list", 9}).ok());
+    v = store->VerifyAudit(anchor);
+    ASSERT_TRUE(v.ok());
+    EXPECT_TRUE(v->ok()) << v->problem;
+    EXPECT_EQ(v->head_seq, 6);
+  }
+  // Without the anchor, a chain cut short still fits; with it, it does not.
+  Tamper(path, "DELETE FROM audit_log WHERE seq >= 4");
+  {
+    auto store = Open(path);
+    EXPECT_TRUE(store->VerifyAudit()->ok());
+    auto v = store->VerifyAudit(anchor);
+    ASSERT_TRUE(v.ok());
+    EXPECT_FALSE(v->ok());
+    EXPECT_EQ(v->first_bad_seq, 4);
+    EXPECT_NE(v->problem.find("removed from its end"), std::string::npos) << v->problem;
+  }
+  // A chain rewritten (rows recomputed to fit) up to the anchor's row.
+  {
+    auto store = Open(path);
+    for (int i = 0; i < 3; ++i) {
+      ASSERT_TRUE(store->RecordAudit({kT0 + absl::Hours(1), "someone", "forged", 0}).ok());
+    }
+    auto v = store->VerifyAudit(anchor);
+    ASSERT_TRUE(v.ok());
+    EXPECT_FALSE(v->ok());
+    EXPECT_EQ(v->first_bad_seq, 5);
+    EXPECT_NE(v->problem.find("rewritten"), std::string::npos) << v->problem;
+  }
+}
+
 TEST(StoreTest, AReasonCanBeErasedButNotRewritten) {
   TempDir dir;
   const std::string path = dir.File("reasons.db");
