@@ -34,14 +34,28 @@ absl::Duration DelayAfter(const SessionPolicy& p, std::int64_t failures) {
   return std::min(absl::Seconds(std::int64_t{1} << doublings), p.max_delay);
 }
 
-// Refuses a sign-in attempt while the account is locked or slowed.
-absl::Status Throttle(const SessionPolicy& p, const store::Account& a, absl::Time now) {
-  if (a.locked_until > now) {
+// Wrong passwords in a row under one name, with or without an account:
+// both are kept and answered alike, so the answers do not tell which names
+// have accounts. Failures long past, with no lock left, no longer count.
+store::SigninFailures CurrentFailures(const SessionPolicy& p, store::SigninFailures f,
+                                      absl::Time now) {
+  if (f.locked_until <= now && now - f.last_failed_at > p.forget_failures_after) return {};
+  return f;
+}
+
+store::SigninFailures FailuresOf(const SessionPolicy& p, const store::Account& a,
+                                 absl::Time now) {
+  return CurrentFailures(p, {a.failed_signins, a.last_failed_at, a.locked_until}, now);
+}
+
+// Refuses a sign-in attempt while the name is locked or slowed.
+absl::Status Throttle(const SessionPolicy& p, const store::SigninFailures& f, absl::Time now) {
+  if (f.locked_until > now) {
     return absl::ResourceExhaustedError(absl::StrCat(
-        "too many wrong passwords: this account is locked until ", Clock(a.locked_until),
+        "too many wrong passwords: this account is locked until ", Clock(f.locked_until),
         ", or until an admin unlocks it"));
   }
-  const absl::Time next_try = a.last_failed_at + DelayAfter(p, a.failed_signins);
+  const absl::Time next_try = f.last_failed_at + DelayAfter(p, f.count);
   if (now < next_try) {
     return base::WithRetryAfter(
         absl::ResourceExhaustedError(absl::StrCat(
@@ -51,6 +65,24 @@ absl::Status Throttle(const SessionPolicy& p, const store::Account& a, absl::Tim
         next_try - now);
   }
   return absl::OkStatus();
+}
+
+// Counts one more wrong password at `now`; the answer to give.
+absl::Status CountFailure(const SessionPolicy& p, store::SigninFailures& f, absl::Time now) {
+  ++f.count;
+  f.last_failed_at = now;
+  if (f.count >= p.lock_after) {
+    f.locked_until = now + p.lock_for;
+    return absl::ResourceExhaustedError(absl::StrCat(
+        "wrong name or password, too many times: this account is locked until ",
+        Clock(f.locked_until), ", or until an admin unlocks it"));
+  }
+  if (const absl::Duration wait = DelayAfter(p, f.count); wait > absl::ZeroDuration()) {
+    return absl::UnauthenticatedError(absl::StrCat(
+        "wrong name or password; wait ", absl::ToInt64Seconds(wait),
+        " seconds before trying again"));
+  }
+  return WrongNameOrPassword();
 }
 
 absl::StatusOr<Role> RoleOf(const store::Account& a) {
@@ -120,26 +152,41 @@ absl::Status Accounts::CreateFirstAdmin(std::string_view name, std::string_view 
 absl::StatusOr<SignedIn> Accounts::SignIn(std::string_view name, std::string_view password) {
   const bool plausible = CheckAccountName(name).ok() && !password.empty() &&
                          password.size() <= kMaxPasswordBytes;
+  // A name without an account is slowed and locked as one with: its
+  // failures are kept under the name's hash (the name may be a password
+  // typed in the wrong box).
+  const std::string name_hash = SecretHash(name);
   std::optional<store::Account> account;
+  store::SigninFailures failures;
+  const absl::Time now = Micros(clock_.Now());
   if (plausible) {
     absl::Status read = store_.WithAccess([&](store::AccessTxn& txn) -> absl::Status {
       absl::StatusOr<std::optional<store::Account>> found = txn.FindAccount(name);
       if (!found.ok()) return found.status();
       account = *std::move(found);
+      if (account) {
+        failures = FailuresOf(policy_, *account, now);
+        return absl::OkStatus();
+      }
+      absl::StatusOr<std::optional<store::SigninFailures>> kept =
+          txn.FindSigninFailures(name_hash);
+      if (!kept.ok()) return kept.status();
+      if (kept->has_value()) failures = CurrentFailures(policy_, **kept, now);
       return absl::OkStatus();
     });
     if (!read.ok()) return read;
   }
-  const absl::Time now = Micros(clock_.Now());
-  absl::Status throttled = account ? Throttle(policy_, *account, now) : absl::OkStatus();
+  const absl::Status throttled = Throttle(policy_, failures, now);
 
   // The slow check runs outside the transaction, so it never holds up
-  // the kiosks' writes; and not at all while the account is throttled.
+  // the kiosks' writes; and not at all while the name is throttled.
   bool right = false;
-  if (account && throttled.ok()) {
-    right = PasswordMatches(account->password_hash, password);
-  } else if (!account) {
-    SpendPasswordCheckTime(password);  // an unknown name takes as long
+  if (throttled.ok()) {
+    if (account) {
+      right = PasswordMatches(account->password_hash, password);
+    } else {
+      SpendPasswordCheckTime(password);  // an unknown name takes as long
+    }
   }
 
   absl::StatusOr<SignedIn> result = WrongNameOrPassword();
@@ -147,29 +194,39 @@ absl::StatusOr<SignedIn> Accounts::SignIn(std::string_view name, std::string_vie
     result = WrongNameOrPassword();
     // Who typed an unknown name is not known; the name itself may be
     // anything (even a password), so it is not recorded.
-    if (!account) return txn.Audit({now, "(unknown)", "signin_failed", 0});
+    if (!plausible) return txn.Audit({now, "(unknown)", "signin_failed", 0});
     absl::StatusOr<std::optional<store::Account>> found = txn.FindAccount(name);
     if (!found.ok()) return found.status();
-    if (!found->has_value()) return txn.Audit({now, "(unknown)", "signin_failed", 0});
+    if (!found->has_value()) {
+      if (!throttled.ok()) {
+        result = throttled;
+        return txn.Audit({now, "(unknown)", "signin_throttled", 0});
+      }
+      absl::StatusOr<std::optional<store::SigninFailures>> kept =
+          txn.FindSigninFailures(name_hash);
+      if (!kept.ok()) return kept.status();
+      store::SigninFailures f =
+          kept->has_value() ? CurrentFailures(policy_, **kept, now) : store::SigninFailures{};
+      result = CountFailure(policy_, f, now);
+      if (auto s = txn.PutSigninFailures(name_hash, f); !s.ok()) return s;
+      // Rows that no longer slow or lock anyone are swept as others fail.
+      if (auto s = txn.ForgetSigninFailuresBefore(now - policy_.forget_failures_after);
+          !s.ok()) {
+        return s;
+      }
+      return txn.Audit({now, "(unknown)", "signin_failed", 0});
+    }
     store::Account a = **found;
     if (!throttled.ok()) {
       result = throttled;
       return txn.Audit({now, a.name, "signin_throttled", 0});
     }
     if (!right) {
-      ++a.failed_signins;
-      a.last_failed_at = now;
-      if (a.failed_signins >= policy_.lock_after) {
-        a.locked_until = now + policy_.lock_for;
-        result = absl::ResourceExhaustedError(absl::StrCat(
-            "wrong name or password, too many times: this account is locked until ",
-            Clock(a.locked_until), ", or until an admin unlocks it"));
-      } else if (const absl::Duration wait = DelayAfter(policy_, a.failed_signins);
-                 wait > absl::ZeroDuration()) {
-        result = absl::UnauthenticatedError(
-            absl::StrCat("wrong name or password; wait ", absl::ToInt64Seconds(wait),
-                         " seconds before trying again"));
-      }
+      store::SigninFailures f = FailuresOf(policy_, a, now);
+      result = CountFailure(policy_, f, now);
+      a.failed_signins = f.count;
+      a.last_failed_at = f.last_failed_at;
+      a.locked_until = f.locked_until;
       if (auto s = txn.PutAccount(a); !s.ok()) return s;
       return txn.Audit({now, a.name, "signin_failed", a.failed_signins});
     }

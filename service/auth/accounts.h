@@ -46,6 +46,10 @@ struct SessionPolicy {
   absl::Duration max_delay = absl::Minutes(1);
   int lock_after = 10;
   absl::Duration lock_for = absl::Minutes(30);
+  // Wrong passwords this long past, with no lock left, no longer count.
+  // Names without an account are slowed and locked alike (their failures
+  // kept under the name's hash), so the answers never tell which exist.
+  absl::Duration forget_failures_after = absl::Hours(24);
 };
 
 struct AccountChange {

@@ -173,6 +173,19 @@ constexpr std::string_view kV10 = R"sql(
 ALTER TABLE submissions ADD COLUMN pin_hash BLOB;
 )sql";
 
+// Version 11: wrong passwords under names with no account, kept as for an
+// account so the answers do not tell which names exist; by the name's
+// SHA-256 (the name may be a password typed in the wrong box), and swept
+// once they no longer slow or lock anyone.
+constexpr std::string_view kV11 = R"sql(
+CREATE TABLE signin_failures (
+  name_hash      TEXT PRIMARY KEY,
+  count          INTEGER NOT NULL,
+  last_failed_at INTEGER NOT NULL,  -- unix microseconds
+  locked_until   INTEGER NOT NULL   -- unix microseconds
+) WITHOUT ROWID;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kV1},
     {2, kV2},
@@ -184,6 +197,7 @@ constexpr Migration kMigrations[] = {
     {8, kV8},
     {9, kV9},
     {10, kV10},
+    {11, kV11},
 };
 
 }  // namespace

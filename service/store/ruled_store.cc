@@ -79,6 +79,17 @@ class RuledAccessTxn final : public AccessTxn {
   absl::Status ForgetLimitsBefore(absl::Time now) override {
     return txn_.ForgetLimitsBefore(now);
   }
+  absl::StatusOr<std::optional<SigninFailures>> FindSigninFailures(
+      std::string_view name_hash) override {
+    return txn_.FindSigninFailures(name_hash);
+  }
+  absl::Status PutSigninFailures(std::string_view name_hash,
+                                 const SigninFailures& failures) override {
+    return txn_.PutSigninFailures(name_hash, failures);
+  }
+  absl::Status ForgetSigninFailuresBefore(absl::Time then) override {
+    return txn_.ForgetSigninFailuresBefore(then);
+  }
   absl::Status Audit(const AuditEntry& entry) override { return AppendAudit(txn_, entry); }
 
  private:

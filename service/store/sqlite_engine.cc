@@ -532,6 +532,40 @@ class SqliteWriter final : public GroupCommitTarget, public WriteTxn {
     return stmt->Run();
   }
 
+  absl::StatusOr<std::optional<SigninFailures>> FindSigninFailures(
+      std::string_view name_hash) override {
+    auto stmt = db_->Prepare(
+        "SELECT count, last_failed_at, locked_until FROM signin_failures WHERE name_hash = ?1");
+    if (!stmt.ok()) return stmt.status();
+    stmt->BindText(1, name_hash);
+    auto row = stmt->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return std::optional<SigninFailures>();
+    return std::optional<SigninFailures>(SigninFailures{
+        stmt->ColumnInt(0), FromMicros(stmt->ColumnInt(1)), FromMicros(stmt->ColumnInt(2))});
+  }
+
+  absl::Status PutSigninFailures(std::string_view name_hash,
+                                 const SigninFailures& f) override {
+    auto stmt = db_->Prepare(
+        "INSERT OR REPLACE INTO signin_failures (name_hash, count, last_failed_at, "
+        "locked_until) VALUES (?1, ?2, ?3, ?4)");
+    if (!stmt.ok()) return stmt.status();
+    stmt->BindText(1, name_hash)
+        .Bind(2, f.count)
+        .Bind(3, Micros(f.last_failed_at))
+        .Bind(4, Micros(f.locked_until));
+    return stmt->Run();
+  }
+
+  absl::Status ForgetSigninFailuresBefore(absl::Time then) override {
+    auto stmt = db_->Prepare(
+        "DELETE FROM signin_failures WHERE last_failed_at < ?1 AND locked_until < ?1");
+    if (!stmt.ok()) return stmt.status();
+    stmt->Bind(1, Micros(then));
+    return stmt->Run();
+  }
+
  private:
   enum Index {
     kBegin, kCommit, kRollback, kSavepoint, kRelease, kRollbackTo,

@@ -136,6 +136,15 @@ struct Device {
   bool revoked() const { return revoked_at > absl::UnixEpoch(); }
 };
 
+// Wrong passwords given for a name that has no account, kept as for an
+// account, so that the answers (slower, then locked) are the same and do
+// not tell which names exist. Found by a hash of the name.
+struct SigninFailures {
+  std::int64_t count = 0;
+  absl::Time last_failed_at = absl::UnixEpoch();
+  absl::Time locked_until = absl::UnixEpoch();
+};
+
 // A one-time code an admin made for enrolling a device, kept as a hash.
 struct EnrolmentCode {
   std::string code_hash;
@@ -184,6 +193,15 @@ class AccessRows {
   // Forgets every limit spent only until before `now`: such a key is as
   // good as never charged.
   virtual absl::Status ForgetLimitsBefore(absl::Time now) = 0;
+
+  // Failed sign-ins under names without an account, by the name's hash.
+  virtual absl::StatusOr<std::optional<SigninFailures>> FindSigninFailures(
+      std::string_view name_hash) = 0;
+  // Inserts, or replaces the row of `name_hash`.
+  virtual absl::Status PutSigninFailures(std::string_view name_hash,
+                                         const SigninFailures& failures) = 0;
+  // Forgets every row whose last failure and lock both ended before `then`.
+  virtual absl::Status ForgetSigninFailuresBefore(absl::Time then) = 0;
 };
 
 // A check run first inside a write's transaction (a fair-limit charge):

@@ -96,6 +96,51 @@ TEST_F(AccountsTest, WrongPasswordsSlowDownThenLockAndSaySo) {
       << "a right password forgave the wrong ones";
 }
 
+// Were only real accounts slowed and locked, a few wrong guesses would
+// tell which names exist. A name without an account gets the same answers
+// at every step, the same lock, and its failures are kept only under the
+// name's hash and forgotten a day later, as an account's are.
+TEST_F(AccountsTest, ANameWithoutAnAccountIsSlowedAndLockedJustAsOneWith) {
+  const auto both = [&](const std::string& password) {
+    absl::Status known = accounts_.SignIn("sam", password).status();
+    absl::Status unknown = accounts_.SignIn("sam.smith", password).status();
+    EXPECT_EQ(known, unknown);
+    return known;
+  };
+  for (int attempt = 1; attempt <= 12; ++attempt) {
+    const absl::Status guess = both("guess");
+    EXPECT_FALSE(guess.ok()) << "attempt " << attempt;
+    if (attempt == 4) {
+      EXPECT_EQ(guess.message(), "wrong name or password; wait 2 seconds before trying again");
+      EXPECT_EQ(both("another guess").code(), absl::StatusCode::kResourceExhausted)
+          << "too soon: slowed alike";
+    }
+    if (attempt >= 10) {
+      EXPECT_NE(guess.message().find("this account is locked until"), std::string::npos)
+          << attempt << ": " << guess;
+    }
+    clock_.Advance(absl::Minutes(1));
+  }
+  ASSERT_TRUE(store_->WithAccess([&](store::AccessTxn& txn) -> absl::Status {
+    EXPECT_FALSE(txn.FindSigninFailures("sam.smith")->has_value()) << "not the name itself";
+    auto kept = txn.FindSigninFailures(SecretHash("sam.smith"));
+    EXPECT_TRUE(kept.ok() && kept->has_value());
+    return absl::OkStatus();
+  }).ok());
+
+  // A day after the lock ran out, failures long past no longer count, for
+  // either name; the unknown one's row is swept as others fail.
+  clock_.Advance(absl::Hours(25));
+  EXPECT_EQ(both("guess").message(), "wrong name or password");
+  clock_.Advance(absl::Hours(25));
+  EXPECT_FALSE(accounts_.SignIn("someone.else", "guess").ok());
+  ASSERT_TRUE(store_->WithAccess([&](store::AccessTxn& txn) -> absl::Status {
+    EXPECT_FALSE(txn.FindSigninFailures(SecretHash("sam.smith"))->has_value());
+    EXPECT_TRUE(txn.FindSigninFailures(SecretHash("someone.else"))->has_value());
+    return absl::OkStatus();
+  }).ok());
+}
+
 TEST_F(AccountsTest, AnAdminUnlocksAnAccount) {
   for (int i = 0; i < 4; ++i) (void)accounts_.SignIn("sam", "guess");
   EXPECT_FALSE(accounts_.SignIn("sam", "sam's long password").ok());

@@ -100,6 +100,7 @@ struct FakeStoreEngine::State {
     std::map<std::string, store::Device, std::less<>> devices;
     std::map<std::string, store::EnrolmentCode, std::less<>> codes;  // by hash
     std::map<std::string, absl::Time, std::less<>> limits;
+    std::map<std::string, store::SigninFailures, std::less<>> signin_failures;
     std::vector<store::QuarantineRow> quarantine;                    // oldest first
     std::vector<store::StoredCatalog> catalogs;                      // oldest first
   };
@@ -259,6 +260,23 @@ struct FakeStoreEngine::Txn final : store::WriteTxn {
   }
   absl::Status ForgetLimitsBefore(absl::Time now) override {
     std::erase_if(data.limits, [&](const auto& kv) { return kv.second < now; });
+    return absl::OkStatus();
+  }
+  absl::StatusOr<std::optional<store::SigninFailures>> FindSigninFailures(
+      std::string_view name_hash) override {
+    auto it = data.signin_failures.find(name_hash);
+    if (it == data.signin_failures.end()) return std::optional<store::SigninFailures>();
+    return std::optional<store::SigninFailures>(it->second);
+  }
+  absl::Status PutSigninFailures(std::string_view name_hash,
+                                 const store::SigninFailures& failures) override {
+    data.signin_failures[std::string(name_hash)] = failures;
+    return absl::OkStatus();
+  }
+  absl::Status ForgetSigninFailuresBefore(absl::Time then) override {
+    std::erase_if(data.signin_failures, [&](const auto& kv) {
+      return kv.second.last_failed_at < then && kv.second.locked_until < then;
+    });
     return absl::OkStatus();
   }
   absl::StatusOr<store::SubmissionsExtent> Extent() override {

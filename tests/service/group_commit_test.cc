@@ -101,6 +101,13 @@ class ScriptedTarget final : public GroupCommitTarget, public WriteTxn {
   }
   absl::Status PutLimit(std::string_view, absl::Time) override { return absl::OkStatus(); }
   absl::Status ForgetLimitsBefore(absl::Time) override { return absl::OkStatus(); }
+  absl::StatusOr<std::optional<SigninFailures>> FindSigninFailures(std::string_view) override {
+    return std::nullopt;
+  }
+  absl::Status PutSigninFailures(std::string_view, const SigninFailures&) override {
+    return absl::OkStatus();
+  }
+  absl::Status ForgetSigninFailuresBefore(absl::Time) override { return absl::OkStatus(); }
 
   void Hold(bool hold) {
     std::lock_guard lock(mu_);
