@@ -49,51 +49,59 @@ std::string AuditHash(const AuditEntry& entry, std::string_view prev_hash) {
   return Sha256Hex(encoded);
 }
 
+bool AuditChainChecker::Add(const AuditEntry& row) {
+  if (!v_.ok()) return false;
+  if (row.seq == 0 && v_.checked == 0) {
+    ++v_.unchained;  // written before the chain began
+    return true;
+  }
+  auto bad = [&](std::string why) {
+    v_.first_bad_seq = row.seq;
+    v_.problem = std::move(why);
+    return false;
+  };
+  if (row.seq != expected_seq_) {
+    return bad(absl::StrCat("row ", row.seq, " follows ", expected_seq_ - 1,
+                            ": a row is missing or out of place"));
+  }
+  if (row.prev_hash != prev_) {
+    return bad(absl::StrCat("row ", row.seq, " does not follow the row before it"));
+  }
+  if (AuditHash(row, prev_) != row.hash) {
+    return bad(absl::StrCat("row ", row.seq, " was changed after it was written"));
+  }
+  // An erased reason is empty; one still there must be the one hashed.
+  if (!row.reason.empty() && ReasonHash(row.reason) != row.reason_hash) {
+    return bad(absl::StrCat("row ", row.seq, "'s reason was changed after it was written"));
+  }
+  if (anchor_ && row.seq == anchor_->seq && row.hash != anchor_->hash) {
+    return bad(absl::StrCat("row ", row.seq, " is not the row seen there before: the chain "
+                            "was rewritten up to it"));
+  }
+  prev_ = row.hash;
+  ++expected_seq_;
+  ++v_.checked;
+  v_.head_seq = row.seq;
+  v_.head_hash = row.hash;
+  return true;
+}
+
+AuditVerification AuditChainChecker::Finish() {
+  if (v_.ok() && anchor_ && anchor_->seq > v_.head_seq) {
+    v_.first_bad_seq = v_.head_seq + 1;
+    v_.problem = absl::StrCat("the chain ends at row ", v_.head_seq, " but row ", anchor_->seq,
+                              " was seen before: rows were removed from its end");
+  }
+  return v_;
+}
+
 AuditVerification VerifyAuditChain(std::span<const AuditEntry> rows,
                                    const AuditAnchor* anchor) {
-  AuditVerification v;
-  std::string prev = GenesisHash();
-  std::int64_t expected_seq = 1;
+  AuditChainChecker checker(anchor);
   for (const AuditEntry& row : rows) {
-    if (row.seq == 0 && v.checked == 0) {
-      ++v.unchained;  // written before the chain began
-      continue;
-    }
-    auto bad = [&](std::string why) {
-      v.first_bad_seq = row.seq;
-      v.problem = std::move(why);
-      return v;
-    };
-    if (row.seq != expected_seq) {
-      return bad(absl::StrCat("row ", row.seq, " follows ", expected_seq - 1,
-                              ": a row is missing or out of place"));
-    }
-    if (row.prev_hash != prev) {
-      return bad(absl::StrCat("row ", row.seq, " does not follow the row before it"));
-    }
-    if (AuditHash(row, prev) != row.hash) {
-      return bad(absl::StrCat("row ", row.seq, " was changed after it was written"));
-    }
-    // An erased reason is empty; one still there must be the one hashed.
-    if (!row.reason.empty() && ReasonHash(row.reason) != row.reason_hash) {
-      return bad(absl::StrCat("row ", row.seq, "'s reason was changed after it was written"));
-    }
-    if (anchor != nullptr && row.seq == anchor->seq && row.hash != anchor->hash) {
-      return bad(absl::StrCat("row ", row.seq, " is not the row seen there before: the chain "
-                              "was rewritten up to it"));
-    }
-    prev = row.hash;
-    ++expected_seq;
-    ++v.checked;
-    v.head_seq = row.seq;
-    v.head_hash = row.hash;
+    if (!checker.Add(row)) break;
   }
-  if (anchor != nullptr && anchor->seq > v.head_seq) {
-    v.first_bad_seq = v.head_seq + 1;
-    v.problem = absl::StrCat("the chain ends at row ", v.head_seq, " but row ", anchor->seq,
-                             " was seen before: rows were removed from its end");
-  }
-  return v;
+  return checker.Finish();
 }
 
 }  // namespace carevoice::service::store

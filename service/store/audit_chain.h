@@ -37,4 +37,21 @@ std::string AuditHash(const AuditEntry& entry, std::string_view prev_hash);
 AuditVerification VerifyAuditChain(std::span<const AuditEntry> rows,
                                    const AuditAnchor* anchor = nullptr);
 
+// The same check a row at a time, oldest first, so an audit of any length
+// is checked without holding it all.
+class AuditChainChecker {
+ public:
+  // `anchor`, when given, must outlive the checker.
+  explicit AuditChainChecker(const AuditAnchor* anchor = nullptr) : anchor_(anchor) {}
+  // False once a row does not fit (later rows are not looked at).
+  bool Add(const AuditEntry& row);
+  AuditVerification Finish();
+
+ private:
+  const AuditAnchor* anchor_;
+  AuditVerification v_;
+  std::string prev_ = GenesisHash();
+  std::int64_t expected_seq_ = 1;
+};
+
 }  // namespace carevoice::service::store

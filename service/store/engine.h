@@ -113,6 +113,9 @@ class StoreEngine {
       const ListCursor& upto,
       const std::function<bool(const v1::SubmissionRecord&)>& sink) = 0;
   virtual absl::StatusOr<std::vector<AuditEntry>> ListAudit(int limit) = 0;
+  // Calls `sink` with every audit row, oldest first, until it returns
+  // false; one read transaction, one row in memory at a time.
+  virtual absl::Status ForEachAudit(const std::function<bool(const AuditEntry&)>& sink) = 0;
   virtual absl::StatusOr<std::vector<EqualityCount>> EqualityCounts() = 0;
   virtual absl::StatusOr<std::optional<Device>> FindDeviceByCredential(
       std::string_view credential_hash) = 0;

@@ -225,11 +225,13 @@ class RuledStore final : public Store {
 
   absl::StatusOr<AuditVerification> VerifyAudit(
       const std::optional<AuditAnchor>& anchor) override {
-    absl::StatusOr<std::vector<AuditEntry>> rows =
-        engine_->ListAudit(std::numeric_limits<int>::max());
-    if (!rows.ok()) return rows.status();
-    std::reverse(rows->begin(), rows->end());  // oldest first
-    return VerifyAuditChain(*rows, anchor ? &*anchor : nullptr);
+    AuditChainChecker checker(anchor ? &*anchor : nullptr);
+    if (absl::Status s = engine_->ForEachAudit(
+            [&](const AuditEntry& row) { return checker.Add(row); });
+        !s.ok()) {
+      return s;
+    }
+    return checker.Finish();
   }
 
   absl::StatusOr<std::vector<AuditEntry>> ListAudit(int limit) override {

@@ -651,6 +651,19 @@ class SqliteEngine final : public StoreEngine {
     return entries;
   }
 
+  absl::Status ForEachAudit(const std::function<bool(const AuditEntry&)>& sink) override {
+    auto db = AcquireReader();
+    if (!db.ok()) return db.status();
+    auto stmt = (*db)->Prepare(
+        absl::StrCat("SELECT ", kAuditColumns, " FROM audit_log ORDER BY id"));
+    if (!stmt.ok()) return stmt.status();
+    while (true) {
+      auto row = stmt->Step();
+      if (!row.ok()) return row.status();
+      if (!*row || !sink(AuditFromRow(*stmt))) return absl::OkStatus();
+    }
+  }
+
   absl::StatusOr<std::optional<Device>> FindDeviceByCredential(
       std::string_view credential_hash) override {
     auto db = AcquireReader();

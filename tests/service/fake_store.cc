@@ -403,6 +403,19 @@ absl::StatusOr<std::vector<store::AuditEntry>> FakeStoreEngine::ListAudit(
   return out;
 }
 
+absl::Status FakeStoreEngine::ForEachAudit(
+    const std::function<bool(const store::AuditEntry&)>& sink) {
+  std::vector<store::AuditEntry> rows;
+  {
+    std::lock_guard lock(state_->mu);
+    rows = state_->data.audit;  // oldest first
+  }
+  for (const store::AuditEntry& row : rows) {
+    if (!sink(row)) break;
+  }
+  return absl::OkStatus();
+}
+
 absl::StatusOr<std::optional<store::Device>> FakeStoreEngine::FindDeviceByCredential(
     std::string_view credential_hash) {
   std::lock_guard lock(state_->mu);

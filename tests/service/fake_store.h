@@ -38,6 +38,8 @@ class FakeStoreEngine final : public store::StoreEngine {
       const store::ListCursor& upto,
       const std::function<bool(const v1::SubmissionRecord&)>& sink) override;
   absl::StatusOr<std::vector<store::AuditEntry>> ListAudit(int limit) override;
+  absl::Status ForEachAudit(
+      const std::function<bool(const store::AuditEntry&)>& sink) override;
   absl::StatusOr<std::vector<store::EqualityCount>> EqualityCounts() override;
   absl::StatusOr<std::optional<store::Device>> FindDeviceByCredential(
       std::string_view credential_hash) override;
