@@ -1,6 +1,8 @@
 #include "service/admin/commands.h"
 
 #include <fcntl.h>
+#include <sodium.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -140,23 +142,66 @@ absl::Status RunList(v1::Officer::StubInterface& stub,
   return absl::OkStatus();
 }
 
+namespace {
+
+// A file that appears whole or not at all: written as PATH.partial (mode
+// 0600: it may hold personal data), made durable and renamed into place by
+// Commit; removed if never committed.
+class WholeFile {
+ public:
+  static absl::StatusOr<std::unique_ptr<WholeFile>> Create(const std::string& path) {
+    const std::string partial = path + ".partial";
+    const int fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) return absl::PermissionDeniedError(absl::StrCat("cannot create ", partial));
+    std::FILE* file = ::fdopen(fd, "wb");
+    if (file == nullptr) {
+      ::close(fd);
+      return absl::InternalError("fdopen failed");
+    }
+    return std::unique_ptr<WholeFile>(new WholeFile(path, partial, file));
+  }
+  ~WholeFile() {
+    if (file_ != nullptr) std::fclose(file_);
+    if (!committed_) std::remove(partial_.c_str());
+  }
+  WholeFile(const WholeFile&) = delete;
+  WholeFile& operator=(const WholeFile&) = delete;
+
+  bool Write(std::string_view bytes) {
+    ok_ = ok_ && std::fwrite(bytes.data(), 1, bytes.size(), file_) == bytes.size();
+    return ok_;
+  }
+  // Flushed, synced, closed and renamed into place; or an error and
+  // nothing there.
+  absl::Status Commit() {
+    ok_ = (std::fflush(file_) == 0) && ok_ && (::fsync(::fileno(file_)) == 0);
+    ok_ = (std::fclose(file_) == 0) && ok_;
+    file_ = nullptr;
+    if (!ok_) return absl::DataLossError(absl::StrCat("cannot write ", partial_));
+    if (std::rename(partial_.c_str(), path_.c_str()) != 0) {
+      return absl::DataLossError(absl::StrCat("cannot rename ", partial_));
+    }
+    committed_ = true;
+    return absl::OkStatus();
+  }
+
+ private:
+  WholeFile(std::string path, std::string partial, std::FILE* file)
+      : path_(std::move(path)), partial_(std::move(partial)), file_(file) {}
+  const std::string path_, partial_;
+  std::FILE* file_;
+  bool ok_ = true;
+  bool committed_ = false;
+};
+
+}  // namespace
+
 absl::StatusOr<std::int64_t> RunExport(v1::Officer::StubInterface& stub,
                                        const ExportOptions& options) {
   if (options.out_path.empty()) return absl::InvalidArgumentError("--out is required");
-  const std::string partial = options.out_path + ".partial";
-  const int fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-                        0600);
-  if (fd < 0) {
-    return absl::PermissionDeniedError(absl::StrCat("cannot create ", partial));
-  }
-  std::FILE* file = ::fdopen(fd, "wb");
-  if (file == nullptr) {
-    ::close(fd);
-    return absl::InternalError("fdopen failed");
-  }
-  auto write = [file](const std::string& text) {
-    return std::fwrite(text.data(), 1, text.size(), file) == text.size();
-  };
+  absl::StatusOr<std::unique_ptr<WholeFile>> file = WholeFile::Create(options.out_path);
+  if (!file.ok()) return file.status();
+  auto write = [&](const std::string& text) { return (*file)->Write(text); };
 
   v1::ExportSubmissionsRequest request;
   request.set_identified(options.identified);
@@ -172,20 +217,66 @@ absl::StatusOr<std::int64_t> RunExport(v1::Officer::StubInterface& stub,
     ++count;
   }
   if (!written) context.TryCancel();
-  absl::Status status = FromGrpc(reader->Finish(), "ExportSubmissions");
-  written = (std::fflush(file) == 0) && written && (::fsync(fd) == 0);
-  written = (std::fclose(file) == 0) && written;
-  if (status.ok() && !written) {
-    status = absl::DataLossError(absl::StrCat("cannot write ", partial));
-  }
-  if (status.ok() && std::rename(partial.c_str(), options.out_path.c_str()) != 0) {
-    status = absl::DataLossError(absl::StrCat("cannot rename ", partial));
-  }
-  if (!status.ok()) {
-    std::remove(partial.c_str());
-    return status;
-  }
+  if (absl::Status s = FromGrpc(reader->Finish(), "ExportSubmissions"); !s.ok()) return s;
+  if (absl::Status s = (*file)->Commit(); !s.ok()) return s;
   return count;
+}
+
+absl::StatusOr<std::int64_t> RunBackup(v1::Officer::StubInterface& stub,
+                                       const BackupOptions& options, std::ostream& out) {
+  if (options.out_path.empty()) return absl::InvalidArgumentError("--out is required");
+  absl::StatusOr<std::unique_ptr<WholeFile>> file = WholeFile::Create(options.out_path);
+  if (!file.ok()) return file.status();
+  [[maybe_unused]] static const int ready = sodium_init();
+  crypto_hash_sha256_state hash;
+  crypto_hash_sha256_init(&hash);
+  std::int64_t received = 0;
+  grpc::ClientContext context;
+  Prepare(&context, options.token, options.deadline);
+  auto reader = stub.Backup(&context, v1::BackupRequest());
+  v1::BackupChunk chunk;
+  std::optional<v1::BackupChunk> last;
+  bool written = true;
+  while (written && reader->Read(&chunk)) {
+    if (!chunk.sha256().empty()) last = chunk;
+    crypto_hash_sha256_update(&hash, reinterpret_cast<const unsigned char*>(chunk.data().data()),
+                              chunk.data().size());
+    received += static_cast<std::int64_t>(chunk.data().size());
+    written = (*file)->Write(chunk.data());
+  }
+  if (!written) context.TryCancel();
+  if (absl::Status s = FromGrpc(reader->Finish(), "Backup"); !s.ok()) return s;
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256_final(&hash, digest);
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof(hex), digest, sizeof(digest));
+  if (!last || last->total_bytes() != received || last->sha256() != hex) {
+    return absl::DataLossError(
+        "the backup did not arrive whole (its length or SHA-256 differs): nothing was kept");
+  }
+  if (absl::Status s = (*file)->Commit(); !s.ok()) return s;
+  // Opened as it is (immutable: nothing written beside it) and checked.
+  sqlite3* db = nullptr;
+  const std::string uri = absl::StrCat("file:", options.out_path, "?immutable=1");
+  std::string integrity;
+  if (sqlite3_open_v2(uri.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr) ==
+      SQLITE_OK) {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &stmt, nullptr) == SQLITE_OK) {
+      while (sqlite3_step(stmt) == SQLITE_ROW) {
+        integrity += reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+      }
+    }
+    sqlite3_finalize(stmt);
+  }
+  sqlite3_close(db);
+  if (integrity != "ok") {
+    return absl::DataLossError(absl::StrCat("the backup in ", options.out_path,
+                                            " fails SQLite's integrity check: ", integrity));
+  }
+  out << "backup written: " << options.out_path << " (" << received << " bytes, sha256 " << hex
+      << "), integrity ok\n";
+  return received;
 }
 
 absl::Status RunAuditVerify(v1::Officer::StubInterface& stub, const AuditOptions& options,

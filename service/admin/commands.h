@@ -43,6 +43,19 @@ struct ExportOptions {
 absl::StatusOr<std::int64_t> RunExport(v1::Officer::StubInterface& stub,
                                        const ExportOptions& options);
 
+struct BackupOptions {
+  std::string token;
+  std::string out_path;
+  absl::Duration deadline = absl::Hours(2);  // for the whole stream
+};
+
+// `backup`: the service's consistent copy of its database, written to
+// out_path (mode 0600: it holds everything) only once it arrived whole
+// (its length and SHA-256 as the service sent them), then checked with
+// SQLite's integrity check. Returns its size in bytes.
+absl::StatusOr<std::int64_t> RunBackup(v1::Officer::StubInterface& stub,
+                                       const BackupOptions& options, std::ostream& out);
+
 struct AuditOptions {
   std::string token;
   int limit = 50;  // audit list: the newest this many rows

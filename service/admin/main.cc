@@ -15,6 +15,7 @@
 //     device list | device revoke ID
 //     quarantine list [--limit N]
 //     catalog publish FILE
+//     backup --out FILE
 #include <grpcpp/grpcpp.h>
 #include <termios.h>
 #include <unistd.h>
@@ -127,6 +128,14 @@ int main(int argc, char** argv) {
                        "--reason)");
   export_cmd->add_option("--reason", exp.reason,
                          "why you need contact details (kept in the audit)");
+
+  admin::BackupOptions backup;
+  CLI::App* backup_cmd = app.add_subcommand(
+      "backup", "a consistent copy of the service's database, taken while it serves (admin)");
+  backup_cmd->add_option("--out", backup.out_path,
+                         "file to write (0600; it holds everything: keep it as carefully as "
+                         "the database)")
+      ->required();
 
   admin::AuditOptions audit;
   CLI::App* audit_cmd = app.add_subcommand("audit", "the audit of officers' actions (admin)");
@@ -257,6 +266,9 @@ int main(int argc, char** argv) {
   } else if (audit_list_cmd->parsed()) {
     audit.token = token;
     status = admin::RunAuditList(*stub, audit, std::cout);
+  } else if (backup_cmd->parsed()) {
+    backup.token = token;
+    status = admin::RunBackup(*stub, backup, std::cout).status();
   } else if (export_cmd->parsed()) {
     exp.token = token;
     if (exp.identified) exp.reason = ReasonFor(exp.reason, "contact details and every word");

@@ -99,5 +99,7 @@ Action ActionOf(const v1::VerifyAuditRequest&) { return Action::kAdminister; }
 Action ActionOf(const v1::ListAuditRequest&) { return Action::kAdminister; }
 // Quarantined items are people's words to rescue: case work.
 Action ActionOf(const v1::ListQuarantineRequest&) { return Action::kCaseWork; }
+// Running the system: the copy is kept, not read (and it is audited).
+Action ActionOf(const v1::BackupRequest&) { return Action::kAdminister; }
 
 }  // namespace carevoice::service::auth

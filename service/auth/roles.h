@@ -7,7 +7,7 @@
 //
 //   action                                               admin officer clerk
 //   administer: devices, accounts, catalog, retention,     ✔
-//               the audit
+//               the audit, backups
 //   case work: cases, full words, contact details,                ✔
 //              replies, the quarantine
 //   anonymised: lists without words, anonymised exports,   ✔      ✔      ✔
@@ -17,7 +17,8 @@
 //   sign in: needs no session
 //
 // Admins run the system but do not read people's words: separating the
-// two keeps any one account from doing both quietly. Pure: any thread.
+// two keeps any one account from doing both quietly. A backup holds the
+// words, but to be kept, not read; taking one is audited. Pure: any thread.
 #pragma once
 
 #include <optional>
@@ -70,5 +71,6 @@ Action ActionOf(const v1::PublishCatalogRequest&);
 Action ActionOf(const v1::VerifyAuditRequest&);
 Action ActionOf(const v1::ListAuditRequest&);
 Action ActionOf(const v1::ListQuarantineRequest&);
+Action ActionOf(const v1::BackupRequest&);
 
 }  // namespace carevoice::service::auth

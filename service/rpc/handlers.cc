@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include <sodium.h>
+
 #include "absl/strings/escaping.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -572,6 +574,36 @@ absl::StatusOr<v1::Account> UpdateAccount(auth::Accounts& accounts, const auth::
   v1::Account out;
   SetAccount(*a, &out);
   return out;
+}
+
+absl::Status Backup(store::Store& store, const base::Clock& clock, const auth::Caller& caller,
+                    const v1::BackupRequest& /*request*/,
+                    const std::function<bool(const v1::BackupChunk&)>& write) {
+  [[maybe_unused]] static const int ready = sodium_init();
+  crypto_hash_sha256_state hash;
+  crypto_hash_sha256_init(&hash);
+  std::int64_t total = 0;
+  absl::Status copied = store.Backup(
+      [&](std::string_view bytes) {
+        crypto_hash_sha256_update(&hash, reinterpret_cast<const unsigned char*>(bytes.data()),
+                                  bytes.size());
+        total += static_cast<std::int64_t>(bytes.size());
+        v1::BackupChunk chunk;
+        chunk.set_data(std::string(bytes));
+        return write(chunk);
+      },
+      {clock.Now(), caller.name, "backup", 0});
+  if (!copied.ok()) return copied;
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256_final(&hash, digest);
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof(hex), digest, sizeof(digest));
+  v1::BackupChunk last;
+  last.set_total_bytes(total);
+  last.set_sha256(hex);
+  if (!write(last)) return absl::CancelledError("backup: the receiver went away");
+  LogInfo(absl::StrCat("backup of ", total, " bytes taken by ", caller.name));
+  return absl::OkStatus();
 }
 
 }  // namespace carevoice::service::rpc

@@ -96,6 +96,13 @@ absl::Status ExportSubmissions(
     const v1::ExportSubmissionsRequest& request,
     const std::function<bool(const v1::SubmissionRecord&)>& write);
 
+// A consistent copy of the database, in chunks to `write` until it returns
+// false (CANCELLED); the last chunk carries the total and the SHA-256.
+// Audited first, so the copy holds its own audit row.
+absl::Status Backup(store::Store& store, const base::Clock& clock, const auth::Caller& caller,
+                    const v1::BackupRequest& request,
+                    const std::function<bool(const v1::BackupChunk&)>& write);
+
 // Devices, as the rpcs of the same names.
 absl::StatusOr<v1::EnrolResponse> Enrol(auth::Devices& devices,
                                         const v1::EnrolRequest& request);

@@ -272,6 +272,14 @@ grpc::Status OfficerImpl::ExportSubmissions(
       [writer](const v1::SubmissionRecord& r) { return writer->Write(r); }));
 }
 
+grpc::Status OfficerImpl::Backup(grpc::ServerContext* context, const v1::BackupRequest* request,
+                                 grpc::ServerWriter<v1::BackupChunk>* writer) {
+  auto caller = Admit(context, auth::ActionOf(*request));
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  return ToGrpcStatus(rpc::Backup(store_, clock_, *caller, *request,
+                                  [writer](const v1::BackupChunk& c) { return writer->Write(c); }));
+}
+
 grpc::Status OfficerImpl::GetCatalog(grpc::ServerContext* context,
                                      const v1::GetCatalogRequest* request,
                                      v1::GetCatalogResponse* response) {

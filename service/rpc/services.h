@@ -152,6 +152,8 @@ class OfficerImpl final : public v1::Officer::Service {
   grpc::Status ListQuarantine(grpc::ServerContext* context,
                               const v1::ListQuarantineRequest* request,
                               v1::ListQuarantineResponse* response) override;
+  grpc::Status Backup(grpc::ServerContext* context, const v1::BackupRequest* request,
+                      grpc::ServerWriter<v1::BackupChunk>* writer) override;
 
  private:
   // The caller behind `context`, if its session is live and its role may

@@ -116,6 +116,9 @@ class StoreEngine {
   // Calls `sink` with every audit row, oldest first, until it returns
   // false; one read transaction, one row in memory at a time.
   virtual absl::Status ForEachAudit(const std::function<bool(const AuditEntry&)>& sink) = 0;
+  // A consistent copy of the whole database, to `sink` in chunks (see
+  // Store::Backup); UNIMPLEMENTED for an engine that cannot.
+  virtual absl::Status Backup(const std::function<bool(std::string_view chunk)>& sink) = 0;
   virtual absl::StatusOr<std::vector<EqualityCount>> EqualityCounts() = 0;
   virtual absl::StatusOr<std::optional<Device>> FindDeviceByCredential(
       std::string_view credential_hash) = 0;

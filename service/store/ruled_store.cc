@@ -218,6 +218,12 @@ class RuledStore final : public Store {
     return handed;
   }
 
+  absl::Status Backup(const std::function<bool(std::string_view)>& sink,
+                      const AuditEntry& audit) override {
+    if (absl::Status s = RecordAudit(audit); !s.ok()) return s;
+    return engine_->Backup(sink);
+  }
+
   absl::Status RecordAudit(const AuditEntry& entry) override {
     return engine_->Write(
         [&](WriteTxn& txn) { return AppendAudit(txn, entry); });

@@ -327,6 +327,12 @@ class Store {
   // kept. The job may be run again after a failed commit.
   virtual absl::Status WithAccess(const std::function<absl::Status(AccessTxn&)>& job) = 0;
 
+  // Records `audit`, then hands a consistent copy of the whole database
+  // (taken while writes go on, and holding that audit row) to `sink` in
+  // chunks of at most 1 MiB, until it returns false (CANCELLED then).
+  virtual absl::Status Backup(const std::function<bool(std::string_view chunk)>& sink,
+                              const AuditEntry& audit) = 0;
+
   // Durably keeps `rows` in the quarantine. The same bytes from the same
   // device under the same id are kept once, so a retry adds nothing.
   virtual absl::Status PutQuarantine(std::span<const QuarantineRow> rows) = 0;

@@ -25,11 +25,20 @@ sign_in "$admin_name" "$admin_password"
 officers_tool audit verify >"$work/verify.txt" || fail "an untouched audit did not verify"
 grep -qE "audit intact: [0-9]+ rows checked" "$work/verify.txt" || fail "$(cat "$work/verify.txt")"
 
+# A backup while the service serves: whole, private, intact, and audited.
+officers_tool backup --out "$work/backup.db" >"$work/backup.txt" || fail "$(cat "$work/backup.txt")"
+grep -q "integrity ok" "$work/backup.txt" || fail "$(cat "$work/backup.txt")"
+[ "$(stat -c %a "$work/backup.db")" = 600 ] || fail "the backup is readable by others"
+[ "$(sqlite3 "$work/backup.db" "PRAGMA integrity_check")" = ok ] || fail "the backup is damaged"
+[ "$(sqlite3 "$work/backup.db" "SELECT action FROM audit_log ORDER BY id DESC LIMIT 1")" = backup ] ||
+  fail "the backup does not hold its own audit row"
+
 officers_tool audit list --limit 20 >"$work/list.txt"
 grep -q "e2e.officer  export_anonymised" "$work/list.txt" || fail "the export is not in the audit"
 grep -q "e2e.officer  list_with_text  0  because: Reply to case 7" "$work/list.txt" ||
   fail "the reason for reading words is not in the audit: $(cat "$work/list.txt")"
 grep -q "e2e.admin  audit_verify" "$work/list.txt" || fail "the verification is not in the audit"
+grep -q "e2e.admin  backup" "$work/list.txt" || fail "the backup is not in the audit"
 grep -q "e2e.admin  account_create:e2e.officer" "$work/list.txt" || fail "the new account is not in the audit"
 grep -q "e2e.officer  signin" "$work/list.txt" || fail "signing in is not in the audit"
 

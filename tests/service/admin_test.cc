@@ -2,7 +2,10 @@
 // against the real services through an in-process channel.
 #include <sys/stat.h>
 
+#include <atomic>
+#include <set>
 #include <sstream>
+#include <thread>
 
 #include "contract/reference_code.h"
 #include "gtest/gtest.h"
@@ -247,6 +250,70 @@ TEST_F(AdminCommandTest, ExportWritesAnAnonymisedPrivateFile) {
   const std::string identified = testing::ReadFile(options.out_path);
   EXPECT_NE(identified.find("Pat Example"), std::string::npos);
   EXPECT_NE(identified.find("\"Words, quoted.\""), std::string::npos);
+}
+
+// A backup taken while kiosks go on sending: the copy passes SQLite's
+// integrity check, holds everything acknowledged before it began (and its
+// own audit row), and restored, its audit chain verifies.
+TEST_F(AdminCommandTest, ABackupUnderWriteLoadRestoresWholeAndIntact) {
+  std::atomic<bool> stop{false};
+  std::atomic<int> acknowledged{0};
+  std::thread kiosk([&] {
+    for (int i = 100; i < 600 && !stop; ++i) {
+      v1::SubmitBatchRequest request;
+      request.set_device_id("kiosk-test-1");
+      *request.add_submissions() = testing::Feedback(i, server_.clock().Now(), "Under load.");
+      v1::SubmitBatchResponse response;
+      grpc::ClientContext context;
+      server_.AsDevice("kiosk-test-1", &context);
+      if (server_.kiosk().SubmitBatch(&context, request, &response).ok()) ++acknowledged;
+    }
+  });
+  while (acknowledged < 20) std::this_thread::yield();
+  const int before = 3 + acknowledged.load();  // SetUp's three, and these
+
+  BackupOptions options;
+  options.token = server_.TokenFor(auth::Role::kAdmin);
+  options.out_path = dir_.File("service-backup.db");
+  std::ostringstream out;
+  absl::StatusOr<std::int64_t> size = RunBackup(server_.officer(), options, out);
+  stop = true;
+  kiosk.join();
+  ASSERT_TRUE(size.ok()) << size.status();
+  EXPECT_NE(out.str().find("integrity ok"), std::string::npos) << out.str();
+  struct stat st;
+  ASSERT_EQ(::stat(options.out_path.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  EXPECT_EQ(st.st_size, *size);
+
+  // Restored: as a service would open it.
+  auto restored = store::OpenSqliteStore(options.out_path);
+  ASSERT_TRUE(restored.ok()) << restored.status();
+  std::set<std::string> ids;
+  ASSERT_TRUE((*restored)->ForEachSubmission([&](const v1::SubmissionRecord& r) {
+    ids.insert(r.submission_id());
+    return true;
+  }).ok());
+  EXPECT_GE(static_cast<int>(ids.size()), before);
+  for (int i = 0; i < 3; ++i) EXPECT_TRUE(ids.contains(testing::TestSubmissionId(i)));
+  for (int i = 100; i < 100 + before - 3; ++i) {
+    EXPECT_TRUE(ids.contains(testing::TestSubmissionId(i))) << "acknowledged before: " << i;
+  }
+  auto verified = (*restored)->VerifyAudit();
+  ASSERT_TRUE(verified.ok()) << verified.status();
+  EXPECT_TRUE(verified->ok()) << verified->problem;
+  auto audit = (*restored)->ListAudit(1);
+  ASSERT_TRUE(audit.ok() && !audit->empty());
+  EXPECT_EQ(audit->front().action, "backup");
+  EXPECT_EQ(audit->front().officer, "admin.test");
+
+  // Only an admin takes one, and a failed one leaves no file.
+  options.token = server_.TokenFor(auth::Role::kOfficer);
+  options.out_path = dir_.File("refused.db");
+  EXPECT_EQ(RunBackup(server_.officer(), options, out).status().code(),
+            absl::StatusCode::kPermissionDenied);
+  EXPECT_NE(::stat(options.out_path.c_str(), &st), 0);
+  EXPECT_NE(::stat((options.out_path + ".partial").c_str(), &st), 0);
 }
 
 TEST(AdminUnreachableTest, SaysTheServiceCannotBeReached) {

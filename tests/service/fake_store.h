@@ -40,6 +40,10 @@ class FakeStoreEngine final : public store::StoreEngine {
   absl::StatusOr<std::vector<store::AuditEntry>> ListAudit(int limit) override;
   absl::Status ForEachAudit(
       const std::function<bool(const store::AuditEntry&)>& sink) override;
+  // The in-memory store has no file to copy.
+  absl::Status Backup(const std::function<bool(std::string_view)>&) override {
+    return absl::UnimplementedError("the in-memory store cannot be backed up");
+  }
   absl::StatusOr<std::vector<store::EqualityCount>> EqualityCounts() override;
   absl::StatusOr<std::optional<store::Device>> FindDeviceByCredential(
       std::string_view credential_hash) override;

@@ -115,6 +115,13 @@ std::vector<Case> Cases() {
       {"VerifyAudit", "", {kAdmin}, Unary(&Stub::VerifyAudit)},
       {"ListAudit", "", {kAdmin}, Unary(&Stub::ListAudit)},
       {"ListQuarantine", "", {kOfficer}, Unary(&Stub::ListQuarantine)},
+      {"Backup", "", {kAdmin}, [](Stub& stub, grpc::ClientContext* context) {
+         auto reader = stub.Backup(context, v1::BackupRequest());
+         v1::BackupChunk chunk;
+         while (reader->Read(&chunk)) {
+         }
+         return reader->Finish();
+       }},
   };
 }
 
