@@ -14,6 +14,8 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "google/protobuf/util/json_util.h"
+#include "nlohmann/json.hpp"
 #include "base/status_grpc.h"
 #include "service/admin/session_file.h"
 #include "service/admin/format.h"
@@ -220,6 +222,49 @@ absl::StatusOr<std::int64_t> RunExport(v1::Officer::StubInterface& stub,
   if (absl::Status s = FromGrpc(reader->Finish(), "ExportSubmissions"); !s.ok()) return s;
   if (absl::Status s = (*file)->Commit(); !s.ok()) return s;
   return count;
+}
+
+absl::StatusOr<std::int64_t> RunSubjectAccess(v1::Officer::StubInterface& stub,
+                                              const SubjectAccessOptions& options) {
+  if (options.out_path.empty()) return absl::InvalidArgumentError("--out is required");
+  grpc::ClientContext context;
+  Prepare(&context, options.token, options.deadline);
+  auto reader = stub.SubjectAccess(&context, options.request);
+  nlohmann::ordered_json records = nlohmann::ordered_json::array();
+  google::protobuf::util::JsonPrintOptions print;
+  print.preserve_proto_field_names = true;
+  v1::SubmissionRecord record;
+  while (reader->Read(&record)) {
+    std::string json;
+    if (!google::protobuf::util::MessageToJsonString(record, &json, print).ok()) {
+      context.TryCancel();
+      reader->Finish();
+      return absl::DataLossError("a record could not be written as JSON");
+    }
+    records.push_back(nlohmann::ordered_json::parse(json));
+  }
+  if (absl::Status s = FromGrpc(reader->Finish(), "SubjectAccess"); !s.ok()) return s;
+
+  nlohmann::ordered_json asked;
+  if (!options.request.email().empty()) asked["email"] = options.request.email();
+  if (!options.request.phone().empty()) asked["phone"] = options.request.phone();
+  if (!options.request.name().empty()) asked["name"] = options.request.name();
+  nlohmann::ordered_json document;
+  document["what_this_is"] =
+      "Everything CareVoice holds about the person with these contact details: each thing "
+      "they told the council, whole, and anything the service could not take as it was "
+      "(\"quarantined\": true).";
+  document["asked_for"] = std::move(asked);
+  document["made_at"] = absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", absl::Now(), absl::UTCTimeZone());
+  document["how_many"] = records.size();
+  document["records"] = std::move(records);
+
+  absl::StatusOr<std::unique_ptr<WholeFile>> file = WholeFile::Create(options.out_path);
+  if (!file.ok()) return file.status();
+  (*file)->Write(document.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
+                 "\n");
+  if (absl::Status s = (*file)->Commit(); !s.ok()) return s;
+  return static_cast<std::int64_t>(document["how_many"].get<std::size_t>());
 }
 
 absl::StatusOr<std::int64_t> RunBackup(v1::Officer::StubInterface& stub,

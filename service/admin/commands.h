@@ -43,6 +43,19 @@ struct ExportOptions {
 absl::StatusOr<std::int64_t> RunExport(v1::Officer::StubInterface& stub,
                                        const ExportOptions& options);
 
+struct SubjectAccessOptions {
+  std::string token;
+  v1::SubjectAccessRequest request;  // who, and why
+  std::string out_path;
+  absl::Duration deadline = absl::Minutes(30);
+};
+
+// `sar`: everything the service holds about one person, written to
+// out_path (mode 0600) as JSON a person can read: what was asked, when,
+// and each record whole. Written only when complete. Returns how many.
+absl::StatusOr<std::int64_t> RunSubjectAccess(v1::Officer::StubInterface& stub,
+                                              const SubjectAccessOptions& options);
+
 struct BackupOptions {
   std::string token;
   std::string out_path;

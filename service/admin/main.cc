@@ -16,6 +16,7 @@
 //     quarantine list [--limit N]
 //     catalog publish FILE
 //     backup --out FILE
+//     sar [--email E] [--phone P] [--name N] --reason WHY --out FILE
 #include <grpcpp/grpcpp.h>
 #include <termios.h>
 #include <unistd.h>
@@ -128,6 +129,16 @@ int main(int argc, char** argv) {
                        "--reason)");
   export_cmd->add_option("--reason", exp.reason,
                          "why you need contact details (kept in the audit)");
+
+  admin::SubjectAccessOptions sar;
+  std::string sar_email, sar_phone, sar_name, sar_reason;
+  CLI::App* sar_cmd = app.add_subcommand(
+      "sar", "subject access: everything held about one person (officer; audited with a reason)");
+  sar_cmd->add_option("--email", sar_email, "their email address");
+  sar_cmd->add_option("--phone", sar_phone, "their phone number");
+  sar_cmd->add_option("--name", sar_name, "their name (with --email or --phone, to be sure)");
+  sar_cmd->add_option("--reason", sar_reason, "why (kept in the audit), e.g. the request's date");
+  sar_cmd->add_option("--out", sar.out_path, "JSON file to write (0600)")->required();
 
   admin::BackupOptions backup;
   CLI::App* backup_cmd = app.add_subcommand(
@@ -266,6 +277,18 @@ int main(int argc, char** argv) {
   } else if (audit_list_cmd->parsed()) {
     audit.token = token;
     status = admin::RunAuditList(*stub, audit, std::cout);
+  } else if (sar_cmd->parsed()) {
+    sar.token = token;
+    sar.request.set_email(sar_email);
+    sar.request.set_phone(sar_phone);
+    sar.request.set_name(sar_name);
+    sar.request.set_reason(ReasonFor(sar_reason, "everything held about a person"));
+    auto count = admin::RunSubjectAccess(*stub, sar);
+    status = count.status();
+    if (count.ok()) {
+      std::fprintf(stderr, "wrote %lld records about the person to %s\n",
+                   static_cast<long long>(*count), sar.out_path.c_str());
+    }
   } else if (backup_cmd->parsed()) {
     backup.token = token;
     status = admin::RunBackup(*stub, backup, std::cout).status();

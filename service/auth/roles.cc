@@ -101,5 +101,7 @@ Action ActionOf(const v1::ListAuditRequest&) { return Action::kAdminister; }
 Action ActionOf(const v1::ListQuarantineRequest&) { return Action::kCaseWork; }
 // Running the system: the copy is kept, not read (and it is audited).
 Action ActionOf(const v1::BackupRequest&) { return Action::kAdminister; }
+// A person's whole data, words and contact details: case work.
+Action ActionOf(const v1::SubjectAccessRequest&) { return Action::kCaseWork; }
 
 }  // namespace carevoice::service::auth

@@ -72,5 +72,6 @@ Action ActionOf(const v1::VerifyAuditRequest&);
 Action ActionOf(const v1::ListAuditRequest&);
 Action ActionOf(const v1::ListQuarantineRequest&);
 Action ActionOf(const v1::BackupRequest&);
+Action ActionOf(const v1::SubjectAccessRequest&);
 
 }  // namespace carevoice::service::auth

@@ -606,4 +606,86 @@ absl::Status Backup(store::Store& store, const base::Clock& clock, const auth::C
   return absl::OkStatus();
 }
 
+namespace {
+
+// Lower case, single spaces, no spaces at either end.
+std::string Folded(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (absl::ascii_isspace(static_cast<unsigned char>(c))) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += absl::ascii_tolower(static_cast<unsigned char>(c));
+    }
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::string Digits(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (absl::ascii_isdigit(static_cast<unsigned char>(c))) out += c;
+  }
+  return out;
+}
+
+// Whether `contact` is the person asked about: every criterion given
+// matches.
+bool IsThePerson(const v1::SubjectAccessRequest& who, const v1::Contact& contact) {
+  if (!who.email().empty() && Folded(who.email()) != Folded(contact.email())) return false;
+  if (!who.phone().empty() && Digits(who.phone()) != Digits(contact.phone())) return false;
+  if (!who.name().empty() && Folded(who.name()) != Folded(contact.name())) return false;
+  return true;
+}
+
+}  // namespace
+
+absl::Status SubjectAccess(store::Store& store, const base::Clock& clock,
+                           const auth::Caller& caller, const v1::SubjectAccessRequest& request,
+                           const std::function<bool(const v1::SubmissionRecord&)>& write) {
+  if (Folded(request.email()).empty() && Digits(request.phone()).empty() &&
+      Folded(request.name()).empty()) {
+    return absl::InvalidArgumentError("say whose data: an email, a phone number or a name");
+  }
+  if (absl::Status s = CheckReason(request.reason(), "everything held about a person");
+      !s.ok()) {
+    return s;
+  }
+  std::vector<v1::SubmissionRecord> found;
+  absl::StatusOr<std::int64_t> scanned = store.ForEachSubmission([&](const v1::SubmissionRecord& r) {
+    if (IsThePerson(request, r.submission().contact())) found.push_back(r);
+    return true;
+  });
+  if (!scanned.ok()) return scanned.status();
+  // What the service refused or could not read is theirs too, when it can
+  // be read as a submission at all.
+  absl::Status quarantined = store.ForEachQuarantined([&](const store::QuarantineRow& q) {
+    v1::Submission s;
+    if (s.ParseFromString(q.raw) && IsThePerson(request, s.contact())) {
+      v1::SubmissionRecord r;
+      r.set_submission_id(s.submission_id());
+      r.set_reference(s.reference());
+      r.set_device_id(q.device_id);
+      SetTimestamp(q.received_at, r.mutable_received_at());
+      r.set_quarantined(true);
+      *r.mutable_submission() = std::move(s);
+      found.push_back(std::move(r));
+    }
+    return true;
+  });
+  if (!quarantined.ok()) return quarantined;
+  // No audit row, no answer.
+  if (absl::Status s = store.RecordAudit({clock.Now(), caller.name, "subject_access",
+                                          static_cast<std::int64_t>(found.size()),
+                                          request.reason()});
+      !s.ok()) {
+    return s;
+  }
+  for (const v1::SubmissionRecord& r : found) {
+    if (!write(r)) return absl::CancelledError("subject access: the receiver went away");
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace carevoice::service::rpc

@@ -96,6 +96,14 @@ absl::Status ExportSubmissions(
     const v1::ExportSubmissionsRequest& request,
     const std::function<bool(const v1::SubmissionRecord&)>& write);
 
+// Subject access: every submission and quarantined item whose contact
+// details match every criterion given (see SubjectAccessRequest), whole,
+// to `write`. INVALID_ARGUMENT without a criterion or a reason. Audited
+// (with the reason and how many) before anything is handed over.
+absl::Status SubjectAccess(store::Store& store, const base::Clock& clock,
+                           const auth::Caller& caller, const v1::SubjectAccessRequest& request,
+                           const std::function<bool(const v1::SubmissionRecord&)>& write);
+
 // A consistent copy of the database, in chunks to `write` until it returns
 // false (CANCELLED); the last chunk carries the total and the SHA-256.
 // Audited first, so the copy holds its own audit row.

@@ -280,6 +280,16 @@ grpc::Status OfficerImpl::Backup(grpc::ServerContext* context, const v1::BackupR
                                   [writer](const v1::BackupChunk& c) { return writer->Write(c); }));
 }
 
+grpc::Status OfficerImpl::SubjectAccess(grpc::ServerContext* context,
+                                        const v1::SubjectAccessRequest* request,
+                                        grpc::ServerWriter<v1::SubmissionRecord>* writer) {
+  auto caller = Admit(context, auth::ActionOf(*request));
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  return ToGrpcStatus(rpc::SubjectAccess(
+      store_, clock_, *caller, *request,
+      [writer](const v1::SubmissionRecord& r) { return writer->Write(r); }));
+}
+
 grpc::Status OfficerImpl::GetCatalog(grpc::ServerContext* context,
                                      const v1::GetCatalogRequest* request,
                                      v1::GetCatalogResponse* response) {

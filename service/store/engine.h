@@ -119,6 +119,10 @@ class StoreEngine {
   // A consistent copy of the whole database, to `sink` in chunks (see
   // Store::Backup); UNIMPLEMENTED for an engine that cannot.
   virtual absl::Status Backup(const std::function<bool(std::string_view chunk)>& sink) = 0;
+  // Calls `sink` with every quarantined row, with its bytes, oldest first,
+  // until it returns false.
+  virtual absl::Status ForEachQuarantined(
+      const std::function<bool(const QuarantineRow&)>& sink) = 0;
   virtual absl::StatusOr<std::vector<EqualityCount>> EqualityCounts() = 0;
   virtual absl::StatusOr<std::optional<Device>> FindDeviceByCredential(
       std::string_view credential_hash) = 0;

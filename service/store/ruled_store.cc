@@ -218,6 +218,11 @@ class RuledStore final : public Store {
     return handed;
   }
 
+  absl::Status ForEachQuarantined(
+      const std::function<bool(const QuarantineRow&)>& sink) override {
+    return engine_->ForEachQuarantined(sink);
+  }
+
   absl::Status Backup(const std::function<bool(std::string_view)>& sink,
                       const AuditEntry& audit) override {
     if (absl::Status s = RecordAudit(audit); !s.ok()) return s;

@@ -671,6 +671,25 @@ class SqliteEngine final : public StoreEngine {
     }
   }
 
+  absl::Status ForEachQuarantined(
+      const std::function<bool(const QuarantineRow&)>& sink) override {
+    auto db = AcquireReader();
+    if (!db.ok()) return db.status();
+    auto stmt = (*db)->Prepare(
+        "SELECT id, received_at, device_id, submission_id, reason, raw FROM quarantine "
+        "ORDER BY id");
+    if (!stmt.ok()) return stmt.status();
+    while (true) {
+      auto row = stmt->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) return absl::OkStatus();
+      QuarantineRow q{stmt->ColumnInt(0), FromMicros(stmt->ColumnInt(1)), stmt->ColumnText(2),
+                      stmt->ColumnText(3), stmt->ColumnText(4), stmt->ColumnBlob(5)};
+      q.size_bytes = static_cast<std::int64_t>(q.raw.size());
+      if (!sink(q)) return absl::OkStatus();
+    }
+  }
+
   absl::Status Backup(const std::function<bool(std::string_view)>& sink) override {
     // SQLite's online backup from a reader connection, in one step: one
     // read transaction, so the copy is one consistent moment, while the

@@ -333,6 +333,11 @@ class Store {
   virtual absl::Status Backup(const std::function<bool(std::string_view chunk)>& sink,
                               const AuditEntry& audit) = 0;
 
+  // Unaudited: every quarantined row, with its bytes, oldest first, until
+  // `sink` returns false. What an officer sees of it is audited by caller.
+  virtual absl::Status ForEachQuarantined(
+      const std::function<bool(const QuarantineRow&)>& sink) = 0;
+
   // Durably keeps `rows` in the quarantine. The same bytes from the same
   // device under the same id are kept once, so a retry adds nothing.
   virtual absl::Status PutQuarantine(std::span<const QuarantineRow> rows) = 0;

@@ -252,6 +252,77 @@ TEST_F(AdminCommandTest, ExportWritesAnAnonymisedPrivateFile) {
   EXPECT_NE(identified.find("\"Words, quoted.\""), std::string::npos);
 }
 
+// Subject access finds everything about one person, whole, and nothing
+// about anyone else, not even someone of the same name.
+TEST_F(AdminCommandTest, SubjectAccessFindsEverythingAboutOnePersonAndNoOneElse) {
+  {
+    v1::SubmitBatchRequest request;
+    request.set_device_id("kiosk-test-1");
+    v1::Submission other = testing::Feedback(10, server_.clock().Now(), "Someone else's words.");
+    other.set_anonymous(false);
+    other.mutable_contact()->set_name("Pat Example");  // the same name, another person
+    other.mutable_contact()->set_phone("07700 900123");
+    *request.add_submissions() = other;
+    v1::Submission refused = testing::Feedback(11, server_.clock().Now(), "Refused words.");
+    refused.set_anonymous(false);
+    refused.mutable_contact()->set_name("Pat Example");
+    refused.mutable_contact()->set_phone("01632 960001");
+    refused.set_language("");  // refused: kept in the quarantine
+    *request.add_submissions() = refused;
+    v1::SubmitBatchResponse response;
+    grpc::ClientContext context;
+    server_.AsDevice("kiosk-test-1", &context);
+    ASSERT_TRUE(server_.kiosk().SubmitBatch(&context, request, &response).ok());
+    ASSERT_EQ(response.results(1).outcome(), v1::ItemResult::OUTCOME_REJECTED);
+  }
+  SubjectAccessOptions options;
+  options.token = server_.TokenFor(auth::Role::kOfficer);
+  options.request.set_name("  pat   EXAMPLE ");
+  options.request.set_phone("01632-960001");  // the same digits, typed another way
+  options.request.set_reason("Request received 3 December");
+  options.out_path = dir_.File("sar.json");
+  absl::StatusOr<std::int64_t> count = RunSubjectAccess(server_.officer(), options);
+  ASSERT_TRUE(count.ok()) << count.status();
+  EXPECT_EQ(*count, 4) << "three submissions and one quarantined item";
+  const std::string text = testing::ReadFile(options.out_path);
+  auto json = nlohmann::json::parse(text);
+  EXPECT_EQ(json["how_many"], 4);
+  int quarantined = 0;
+  for (const auto& r : json["records"]) {
+    EXPECT_EQ(r["submission"]["contact"]["phone"], "01632 960001");
+    quarantined += r.value("quarantined", false) ? 1 : 0;
+  }
+  EXPECT_EQ(quarantined, 1);
+  EXPECT_NE(text.find("Words, quoted."), std::string::npos) << "whole, words too";
+  EXPECT_NE(text.find("Refused words."), std::string::npos);
+  EXPECT_EQ(text.find("Someone else's words."), std::string::npos);
+  struct stat st;
+  ASSERT_EQ(::stat(options.out_path.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  auto audit = server_.store().ListAudit(1);
+  ASSERT_TRUE(audit.ok() && !audit->empty());
+  EXPECT_EQ(audit->front().action, "subject_access");
+  EXPECT_EQ(audit->front().count, 4);
+  EXPECT_EQ(audit->front().reason, "Request received 3 December");
+
+  // Whose, and why, must be said; a clerk may not ask.
+  SubjectAccessOptions bad = options;
+  bad.request.clear_name();
+  bad.request.clear_phone();
+  EXPECT_EQ(RunSubjectAccess(server_.officer(), bad).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  bad = options;
+  bad.request.clear_reason();
+  EXPECT_EQ(RunSubjectAccess(server_.officer(), bad).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  bad = options;
+  bad.token = server_.TokenFor(auth::Role::kClerk);
+  bad.out_path = dir_.File("clerk.json");
+  EXPECT_EQ(RunSubjectAccess(server_.officer(), bad).status().code(),
+            absl::StatusCode::kPermissionDenied);
+  EXPECT_NE(::stat(bad.out_path.c_str(), &st), 0);
+}
+
 // A backup taken while kiosks go on sending: the copy passes SQLite's
 // integrity check, holds everything acknowledged before it began (and its
 // own audit row), and restored, its audit chain verifies.

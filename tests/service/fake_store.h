@@ -40,6 +40,13 @@ class FakeStoreEngine final : public store::StoreEngine {
   absl::StatusOr<std::vector<store::AuditEntry>> ListAudit(int limit) override;
   absl::Status ForEachAudit(
       const std::function<bool(const store::AuditEntry&)>& sink) override;
+  absl::Status ForEachQuarantined(
+      const std::function<bool(const store::QuarantineRow&)>& sink) override {
+    for (const store::QuarantineRow& row : quarantined()) {
+      if (!sink(row)) break;
+    }
+    return absl::OkStatus();
+  }
   // The in-memory store has no file to copy.
   absl::Status Backup(const std::function<bool(std::string_view)>&) override {
     return absl::UnimplementedError("the in-memory store cannot be backed up");

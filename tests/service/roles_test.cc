@@ -115,6 +115,16 @@ std::vector<Case> Cases() {
       {"VerifyAudit", "", {kAdmin}, Unary(&Stub::VerifyAudit)},
       {"ListAudit", "", {kAdmin}, Unary(&Stub::ListAudit)},
       {"ListQuarantine", "", {kOfficer}, Unary(&Stub::ListQuarantine)},
+      {"SubjectAccess", "", {kOfficer}, [](Stub& stub, grpc::ClientContext* context) {
+         v1::SubjectAccessRequest request;
+         request.set_email("pat@example.org");
+         request.set_reason("checking who may");
+         auto reader = stub.SubjectAccess(context, request);
+         v1::SubmissionRecord record;
+         while (reader->Read(&record)) {
+         }
+         return reader->Finish();
+       }},
       {"Backup", "", {kAdmin}, [](Stub& stub, grpc::ClientContext* context) {
          auto reader = stub.Backup(context, v1::BackupRequest());
          v1::BackupChunk chunk;
