@@ -267,6 +267,22 @@ absl::StatusOr<std::int64_t> RunSubjectAccess(v1::Officer::StubInterface& stub,
   return static_cast<std::int64_t>(document["how_many"].get<std::size_t>());
 }
 
+absl::Status RunErase(v1::Officer::StubInterface& stub, const std::string& token,
+                      const v1::EraseRequest& request, bool yes, std::ostream& out) {
+  if (!request.dry_run() && !yes) {
+    return absl::FailedPreconditionError(
+        "an erasure cannot be undone: look first with --dry-run, then add --yes");
+  }
+  v1::EraseResponse response;
+  grpc::ClientContext context;
+  Prepare(&context, token, absl::Minutes(10));
+  if (auto s = FromGrpc(stub.Erase(&context, request, &response), "Erase"); !s.ok()) return s;
+  out << (response.dry_run() ? "would erase: " : "erased: ") << response.submissions()
+      << " submissions, " << response.quarantined() << " quarantined items, and the person's "
+      << "details from " << response.audit_reasons() << " audit reasons\n";
+  return absl::OkStatus();
+}
+
 absl::StatusOr<std::int64_t> RunBackup(v1::Officer::StubInterface& stub,
                                        const BackupOptions& options, std::ostream& out) {
   if (options.out_path.empty()) return absl::InvalidArgumentError("--out is required");

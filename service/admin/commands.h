@@ -56,6 +56,12 @@ struct SubjectAccessOptions {
 absl::StatusOr<std::int64_t> RunSubjectAccess(v1::Officer::StubInterface& stub,
                                               const SubjectAccessOptions& options);
 
+// `erase`: removes everything held about one person (officer; audited).
+// Without `yes` (and not a dry run) nothing is sent: an erasure cannot be
+// undone. Writes what was (or, on a dry run, would be) removed.
+absl::Status RunErase(v1::Officer::StubInterface& stub, const std::string& token,
+                      const v1::EraseRequest& request, bool yes, std::ostream& out);
+
 struct BackupOptions {
   std::string token;
   std::string out_path;

@@ -17,6 +17,7 @@
 //     catalog publish FILE
 //     backup --out FILE
 //     sar [--email E] [--phone P] [--name N] --reason WHY --out FILE
+//     erase [--email E] [--phone P] [--name N] --reason WHY (--dry-run | --yes)
 #include <grpcpp/grpcpp.h>
 #include <termios.h>
 #include <unistd.h>
@@ -139,6 +140,19 @@ int main(int argc, char** argv) {
   sar_cmd->add_option("--name", sar_name, "their name (with --email or --phone, to be sure)");
   sar_cmd->add_option("--reason", sar_reason, "why (kept in the audit), e.g. the request's date");
   sar_cmd->add_option("--out", sar.out_path, "JSON file to write (0600)")->required();
+
+  v1::EraseRequest erase;
+  std::string erase_email, erase_phone, erase_name, erase_reason;
+  bool erase_dry_run = false, erase_yes = false;
+  CLI::App* erase_cmd = app.add_subcommand(
+      "erase", "erasure: remove everything held about one person (officer; audited)");
+  erase_cmd->add_option("--email", erase_email, "their email address");
+  erase_cmd->add_option("--phone", erase_phone, "their phone number");
+  erase_cmd->add_option("--name", erase_name, "their name (with --email or --phone, to be sure)");
+  erase_cmd->add_option("--reason", erase_reason,
+                        "why (kept in the audit; must not name the person)");
+  erase_cmd->add_flag("--dry-run", erase_dry_run, "only count what would be removed");
+  erase_cmd->add_flag("--yes", erase_yes, "really erase: it cannot be undone");
 
   admin::BackupOptions backup;
   CLI::App* backup_cmd = app.add_subcommand(
@@ -289,6 +303,13 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "wrote %lld records about the person to %s\n",
                    static_cast<long long>(*count), sar.out_path.c_str());
     }
+  } else if (erase_cmd->parsed()) {
+    erase.set_email(erase_email);
+    erase.set_phone(erase_phone);
+    erase.set_name(erase_name);
+    erase.set_reason(ReasonFor(erase_reason, "to erase this person's data"));
+    erase.set_dry_run(erase_dry_run);
+    status = admin::RunErase(*stub, token, erase, erase_yes, std::cout);
   } else if (backup_cmd->parsed()) {
     backup.token = token;
     status = admin::RunBackup(*stub, backup, std::cout).status();

@@ -103,5 +103,6 @@ Action ActionOf(const v1::ListQuarantineRequest&) { return Action::kCaseWork; }
 Action ActionOf(const v1::BackupRequest&) { return Action::kAdminister; }
 // A person's whole data, words and contact details: case work.
 Action ActionOf(const v1::SubjectAccessRequest&) { return Action::kCaseWork; }
+Action ActionOf(const v1::EraseRequest&) { return Action::kCaseWork; }
 
 }  // namespace carevoice::service::auth

@@ -73,5 +73,6 @@ Action ActionOf(const v1::ListAuditRequest&);
 Action ActionOf(const v1::ListQuarantineRequest&);
 Action ActionOf(const v1::BackupRequest&);
 Action ActionOf(const v1::SubjectAccessRequest&);
+Action ActionOf(const v1::EraseRequest&);
 
 }  // namespace carevoice::service::auth

@@ -630,39 +630,46 @@ std::string Digits(std::string_view text) {
   return out;
 }
 
-// Whether `contact` is the person asked about: every criterion given
-// matches.
-bool IsThePerson(const v1::SubjectAccessRequest& who, const v1::Contact& contact) {
-  if (!who.email().empty() && Folded(who.email()) != Folded(contact.email())) return false;
-  if (!who.phone().empty() && Digits(who.phone()) != Digits(contact.phone())) return false;
-  if (!who.name().empty() && Folded(who.name()) != Folded(contact.name())) return false;
-  return true;
-}
+// Who a subject access or an erasure is about, folded for comparing.
+struct Person {
+  std::string email, phone, name;
 
-}  // namespace
+  template <typename Request>
+  static Person Of(const Request& r) {
+    return {Folded(r.email()), Digits(r.phone()), Folded(r.name())};
+  }
+  bool given() const { return !email.empty() || !phone.empty() || !name.empty(); }
+  // Every detail given matches `contact`.
+  bool Is(const v1::Contact& contact) const {
+    return (email.empty() || email == Folded(contact.email())) &&
+           (phone.empty() || phone == Digits(contact.phone())) &&
+           (name.empty() || name == Folded(contact.name()));
+  }
+  // `text` (a reason) mentions any detail given. Short details would
+  // match too much: a name of 3 characters and a phone of 6 digits at
+  // least.
+  bool NamedIn(std::string_view text) const {
+    const std::string folded = Folded(text);
+    return (!email.empty() && folded.find(email) != std::string::npos) ||
+           (phone.size() >= 6 && Digits(text).find(phone) != std::string::npos) ||
+           (name.size() >= 3 && folded.find(name) != std::string::npos);
+  }
+};
 
-absl::Status SubjectAccess(store::Store& store, const base::Clock& clock,
-                           const auth::Caller& caller, const v1::SubjectAccessRequest& request,
-                           const std::function<bool(const v1::SubmissionRecord&)>& write) {
-  if (Folded(request.email()).empty() && Digits(request.phone()).empty() &&
-      Folded(request.name()).empty()) {
-    return absl::InvalidArgumentError("say whose data: an email, a phone number or a name");
-  }
-  if (absl::Status s = CheckReason(request.reason(), "everything held about a person");
-      !s.ok()) {
-    return s;
-  }
+// Every submission and quarantined item about `person` (quarantined ones
+// as records marked so, when their bytes can be read at all).
+absl::StatusOr<std::vector<v1::SubmissionRecord>> HeldAbout(store::Store& store,
+                                                            const Person& person,
+                                                            std::vector<std::int64_t>* quarantine_ids) {
   std::vector<v1::SubmissionRecord> found;
   absl::StatusOr<std::int64_t> scanned = store.ForEachSubmission([&](const v1::SubmissionRecord& r) {
-    if (IsThePerson(request, r.submission().contact())) found.push_back(r);
+    if (person.Is(r.submission().contact())) found.push_back(r);
     return true;
   });
   if (!scanned.ok()) return scanned.status();
-  // What the service refused or could not read is theirs too, when it can
-  // be read as a submission at all.
   absl::Status quarantined = store.ForEachQuarantined([&](const store::QuarantineRow& q) {
     v1::Submission s;
-    if (s.ParseFromString(q.raw) && IsThePerson(request, s.contact())) {
+    if (s.ParseFromString(q.raw) && person.Is(s.contact())) {
       v1::SubmissionRecord r;
       r.set_submission_id(s.submission_id());
       r.set_reference(s.reference());
@@ -671,10 +678,30 @@ absl::Status SubjectAccess(store::Store& store, const base::Clock& clock,
       r.set_quarantined(true);
       *r.mutable_submission() = std::move(s);
       found.push_back(std::move(r));
+      if (quarantine_ids != nullptr) quarantine_ids->push_back(q.id);
     }
     return true;
   });
   if (!quarantined.ok()) return quarantined;
+  return found;
+}
+
+}  // namespace
+
+absl::Status SubjectAccess(store::Store& store, const base::Clock& clock,
+                           const auth::Caller& caller, const v1::SubjectAccessRequest& request,
+                           const std::function<bool(const v1::SubmissionRecord&)>& write) {
+  const Person person = Person::Of(request);
+  if (!person.given()) {
+    return absl::InvalidArgumentError("say whose data: an email, a phone number or a name");
+  }
+  if (absl::Status s = CheckReason(request.reason(), "everything held about a person");
+      !s.ok()) {
+    return s;
+  }
+  absl::StatusOr<std::vector<v1::SubmissionRecord>> held = HeldAbout(store, person, nullptr);
+  if (!held.ok()) return held.status();
+  std::vector<v1::SubmissionRecord>& found = *held;
   // No audit row, no answer.
   if (absl::Status s = store.RecordAudit({clock.Now(), caller.name, "subject_access",
                                           static_cast<std::int64_t>(found.size()),
@@ -686,6 +713,56 @@ absl::Status SubjectAccess(store::Store& store, const base::Clock& clock,
     if (!write(r)) return absl::CancelledError("subject access: the receiver went away");
   }
   return absl::OkStatus();
+}
+
+absl::StatusOr<v1::EraseResponse> Erase(store::Store& store, const base::Clock& clock,
+                                        const auth::Caller& caller,
+                                        const v1::EraseRequest& request) {
+  const Person person = Person::Of(request);
+  if (!person.given()) {
+    return absl::InvalidArgumentError("say whose data: an email, a phone number or a name");
+  }
+  if (absl::Status s = CheckReason(request.reason(), "to erase a person's data"); !s.ok()) {
+    return s;
+  }
+  if (person.NamedIn(request.reason())) {
+    return absl::InvalidArgumentError(
+        "the reason must not name the person: it stays in the audit after the erasure");
+  }
+  store::Erasure erasure;
+  absl::StatusOr<std::vector<v1::SubmissionRecord>> held =
+      HeldAbout(store, person, &erasure.quarantine_ids);
+  if (!held.ok()) return held.status();
+  for (const v1::SubmissionRecord& r : *held) {
+    if (!r.quarantined()) erasure.submission_ids.push_back(r.submission_id());
+  }
+  // Reasons officers gave that name the person (the rows stay: the chain
+  // covers only a reason's hash).
+  absl::Status audit = store.ForEachAudit([&](const store::AuditEntry& e) {
+    if (!e.reason.empty() && person.NamedIn(e.reason)) erasure.audit_seqs.push_back(e.seq);
+    return true;
+  });
+  if (!audit.ok()) return audit;
+
+  v1::EraseResponse response;
+  response.set_submissions(static_cast<std::int64_t>(erasure.submission_ids.size()));
+  response.set_quarantined(static_cast<std::int64_t>(erasure.quarantine_ids.size()));
+  response.set_audit_reasons(static_cast<std::int64_t>(erasure.audit_seqs.size()));
+  response.set_dry_run(request.dry_run());
+  if (request.dry_run()) {
+    if (absl::Status s = store.RecordAudit({clock.Now(), caller.name, "erase_dry_run",
+                                            response.submissions() + response.quarantined(),
+                                            request.reason()});
+        !s.ok()) {
+      return s;
+    }
+    return response;
+  }
+  absl::StatusOr<std::int64_t> erased =
+      store.Erase(erasure, {clock.Now(), caller.name, "erase", 0, request.reason()});
+  if (!erased.ok()) return erased.status();
+  LogInfo(absl::StrCat("erasure by ", caller.name, ": ", *erased, " rows removed or blanked"));
+  return response;
 }
 
 }  // namespace carevoice::service::rpc

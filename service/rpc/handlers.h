@@ -104,6 +104,14 @@ absl::Status SubjectAccess(store::Store& store, const base::Clock& clock,
                            const auth::Caller& caller, const v1::SubjectAccessRequest& request,
                            const std::function<bool(const v1::SubmissionRecord&)>& write);
 
+// Erasure of everything SubjectAccess would find about the person, and of
+// audit reasons naming them, in one transaction with its audit row; then
+// the files are scrubbed. INVALID_ARGUMENT without a criterion or a
+// reason, or with a reason that names the person.
+absl::StatusOr<v1::EraseResponse> Erase(store::Store& store, const base::Clock& clock,
+                                        const auth::Caller& caller,
+                                        const v1::EraseRequest& request);
+
 // A consistent copy of the database, in chunks to `write` until it returns
 // false (CANCELLED); the last chunk carries the total and the SHA-256.
 // Audited first, so the copy holds its own audit row.

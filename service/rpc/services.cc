@@ -280,6 +280,13 @@ grpc::Status OfficerImpl::Backup(grpc::ServerContext* context, const v1::BackupR
                                   [writer](const v1::BackupChunk& c) { return writer->Write(c); }));
 }
 
+grpc::Status OfficerImpl::Erase(grpc::ServerContext* context, const v1::EraseRequest* request,
+                                v1::EraseResponse* response) {
+  auto caller = Admit(context, auth::ActionOf(*request));
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  return Answer(rpc::Erase(store_, clock_, *caller, *request), response);
+}
+
 grpc::Status OfficerImpl::SubjectAccess(grpc::ServerContext* context,
                                         const v1::SubjectAccessRequest* request,
                                         grpc::ServerWriter<v1::SubmissionRecord>* writer) {

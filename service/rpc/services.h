@@ -154,6 +154,8 @@ class OfficerImpl final : public v1::Officer::Service {
                               v1::ListQuarantineResponse* response) override;
   grpc::Status Backup(grpc::ServerContext* context, const v1::BackupRequest* request,
                       grpc::ServerWriter<v1::BackupChunk>* writer) override;
+  grpc::Status Erase(grpc::ServerContext* context, const v1::EraseRequest* request,
+                     v1::EraseResponse* response) override;
   grpc::Status SubjectAccess(grpc::ServerContext* context,
                              const v1::SubjectAccessRequest* request,
                              grpc::ServerWriter<v1::SubmissionRecord>* writer) override;

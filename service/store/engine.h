@@ -78,6 +78,12 @@ class WriteTxn : public AccessRows {
   // The newest audit row (seq and hash), nullopt when there is none.
   virtual absl::StatusOr<std::optional<AuditEntry>> LastAudit() = 0;
 
+  // Erasure: each removes one row (fine when it is gone already), or
+  // blanks one audit row's reason (the chain covers only its hash).
+  virtual absl::Status DeleteSubmission(std::string_view submission_id) = 0;
+  virtual absl::Status DeleteQuarantined(std::int64_t id) = 0;
+  virtual absl::Status EraseAuditReason(std::int64_t seq) = 0;
+
   // Reads inside the transaction, for reads that must commit together with
   // their audit row. Same contract as StoreEngine::ListSubmissions.
   virtual absl::StatusOr<ListPage> ListSubmissions(
@@ -119,6 +125,10 @@ class StoreEngine {
   // A consistent copy of the whole database, to `sink` in chunks (see
   // Store::Backup); UNIMPLEMENTED for an engine that cannot.
   virtual absl::Status Backup(const std::function<bool(std::string_view chunk)>& sink) = 0;
+  // After an erasure: makes sure what was removed is gone from the files'
+  // bytes too (SQLite: the WAL checkpointed and truncated; freed pages are
+  // overwritten as they are freed).
+  virtual absl::Status Scrub() = 0;
   // Calls `sink` with every quarantined row, with its bytes, oldest first,
   // until it returns false.
   virtual absl::Status ForEachQuarantined(

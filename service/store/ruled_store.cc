@@ -223,6 +223,31 @@ class RuledStore final : public Store {
     return engine_->ForEachQuarantined(sink);
   }
 
+  absl::Status ForEachAudit(const std::function<bool(const AuditEntry&)>& sink) override {
+    return engine_->ForEachAudit(sink);
+  }
+
+  absl::StatusOr<std::int64_t> Erase(const Erasure& erasure, AuditEntry audit) override {
+    audit.count = static_cast<std::int64_t>(erasure.submission_ids.size() +
+                                            erasure.quarantine_ids.size() +
+                                            erasure.audit_seqs.size());
+    absl::Status s = engine_->Write([&](WriteTxn& txn) -> absl::Status {
+      for (const std::string& id : erasure.submission_ids) {
+        if (absl::Status d = txn.DeleteSubmission(id); !d.ok()) return d;
+      }
+      for (std::int64_t id : erasure.quarantine_ids) {
+        if (absl::Status d = txn.DeleteQuarantined(id); !d.ok()) return d;
+      }
+      for (std::int64_t seq : erasure.audit_seqs) {
+        if (absl::Status d = txn.EraseAuditReason(seq); !d.ok()) return d;
+      }
+      return AppendAudit(txn, audit);
+    });
+    if (!s.ok()) return s;
+    if (absl::Status scrubbed = engine_->Scrub(); !scrubbed.ok()) return scrubbed;
+    return audit.count;
+  }
+
   absl::Status Backup(const std::function<bool(std::string_view)>& sink,
                       const AuditEntry& audit) override {
     if (absl::Status s = RecordAudit(audit); !s.ok()) return s;

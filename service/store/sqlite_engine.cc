@@ -301,6 +301,27 @@ class SqliteWriter final : public GroupCommitTarget, public WriteTxn {
     return RunOnce(s_[kAudit]);
   }
 
+  absl::Status DeleteSubmission(std::string_view submission_id) override {
+    auto stmt = db_->Prepare("DELETE FROM submissions WHERE submission_id = ?1");
+    if (!stmt.ok()) return stmt.status();
+    stmt->BindText(1, submission_id);
+    return stmt->Run();
+  }
+
+  absl::Status DeleteQuarantined(std::int64_t id) override {
+    auto stmt = db_->Prepare("DELETE FROM quarantine WHERE id = ?1");
+    if (!stmt.ok()) return stmt.status();
+    stmt->Bind(1, id);
+    return stmt->Run();
+  }
+
+  absl::Status EraseAuditReason(std::int64_t seq) override {
+    auto stmt = db_->Prepare("UPDATE audit_log SET reason = '' WHERE seq = ?1");
+    if (!stmt.ok()) return stmt.status();
+    stmt->Bind(1, seq);
+    return stmt->Run();
+  }
+
   absl::Status InsertQuarantine(const QuarantineRow& row) override {
     auto stmt = db_->Prepare(
         "INSERT OR IGNORE INTO quarantine (received_at, device_id, submission_id, reason, raw, "
@@ -671,6 +692,27 @@ class SqliteEngine final : public StoreEngine {
     }
   }
 
+  absl::Status Scrub() override {
+    // The writer deletes with secure_delete on, so freed pages in the
+    // database file are overwritten; the WAL still holds the pages as they
+    // were until it is checkpointed and truncated. A reader in the middle
+    // of a read can hold that up for a moment: tried a few times.
+    auto db = Db::Open(path_);
+    if (!db.ok()) return db.status();
+    for (int attempt = 0; attempt < 50; ++attempt) {
+      {
+        auto stmt = (*db)->Prepare("PRAGMA wal_checkpoint(TRUNCATE)");
+        if (!stmt.ok()) return stmt.status();
+        auto row = stmt->Step();
+        if (!row.ok()) return row.status();
+        if (*row && stmt->ColumnInt(0) == 0) return absl::OkStatus();  // not busy
+      }  // the statement ends before the wait, holding nothing
+      absl::SleepFor(absl::Milliseconds(20));
+    }
+    return absl::UnavailableError(
+        "erased, but the write-ahead log could not be truncated yet: readers are busy");
+  }
+
   absl::Status ForEachQuarantined(
       const std::function<bool(const QuarantineRow&)>& sink) override {
     auto db = AcquireReader();
@@ -855,7 +897,9 @@ class SqliteEngine final : public StoreEngine {
 
 absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(
     const std::string& path) {
-  auto db = Db::Open(path);
+  // The writer overwrites what it deletes (erasure, retention), so what
+  // was removed is not left in the file's free pages.
+  auto db = Db::Open(path, {.secure_delete = true});
   if (!db.ok()) return db.status();
   if (auto s = MigrateSqlite(**db); !s.ok()) return s;
   auto writer = SqliteWriter::Prepare(std::move(*db));

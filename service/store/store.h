@@ -228,6 +228,15 @@ struct QuarantineRow {
   std::int64_t size_bytes = 0;  // of raw; set in listings
 };
 
+// What an erasure removes: submissions and quarantined rows, by id, and
+// audit rows whose reasons name the person (by seq; the rows stay, the
+// chain holds).
+struct Erasure {
+  std::vector<std::string> submission_ids;
+  std::vector<std::int64_t> quarantine_ids;
+  std::vector<std::int64_t> audit_seqs;
+};
+
 // A published catalog: its place in the order of publication, and the
 // canonical bytes of the v1.Catalog (version set).
 struct StoredCatalog {
@@ -332,6 +341,14 @@ class Store {
   // chunks of at most 1 MiB, until it returns false (CANCELLED then).
   virtual absl::Status Backup(const std::function<bool(std::string_view chunk)>& sink,
                               const AuditEntry& audit) = 0;
+
+  // Removes everything in `erasure` and writes `audit` (its count set to
+  // the rows removed or blanked), in one transaction, then scrubs the
+  // files so nothing removed is left in their bytes. Returns the count.
+  virtual absl::StatusOr<std::int64_t> Erase(const Erasure& erasure, AuditEntry audit) = 0;
+
+  // Unaudited: every audit row, oldest first, until `sink` returns false.
+  virtual absl::Status ForEachAudit(const std::function<bool(const AuditEntry&)>& sink) = 0;
 
   // Unaudited: every quarantined row, with its bytes, oldest first, until
   // `sink` returns false. What an officer sees of it is audited by caller.

@@ -323,6 +323,90 @@ TEST_F(AdminCommandTest, SubjectAccessFindsEverythingAboutOnePersonAndNoOneElse)
   EXPECT_NE(::stat(bad.out_path.c_str(), &st), 0);
 }
 
+// Erasure leaves none of the person's words or details in the database
+// file's bytes (nor its WAL), keeps everyone else's, and leaves an audit
+// row that it happened, with the chain whole.
+TEST_F(AdminCommandTest, ErasureLeavesNoneOfThePersonInTheFilesBytes) {
+  {
+    v1::SubmitBatchRequest request;
+    request.set_device_id("kiosk-test-1");
+    v1::Submission other = testing::Feedback(10, server_.clock().Now(), "Sam's words stay.");
+    other.set_anonymous(false);
+    other.mutable_contact()->set_name("Sam Other");
+    other.mutable_contact()->set_phone("07700 900123");
+    *request.add_submissions() = other;
+    v1::Submission refused = testing::Feedback(11, server_.clock().Now(), "Refused words.");
+    refused.set_anonymous(false);
+    refused.mutable_contact()->set_name("Pat Example");
+    refused.mutable_contact()->set_phone("01632 960001");
+    refused.set_language("");  // refused: kept in the quarantine
+    *request.add_submissions() = refused;
+    v1::SubmitBatchResponse response;
+    grpc::ClientContext context;
+    server_.AsDevice("kiosk-test-1", &context);
+    ASSERT_TRUE(server_.kiosk().SubmitBatch(&context, request, &response).ok());
+  }
+  {
+    // An officer's reason that names the person.
+    ListOptions list;
+    list.token = server_.TokenFor(auth::Role::kOfficer);
+    list.include_text = true;
+    list.reason = "Replying to Pat Example";
+    std::ostringstream ignored;
+    ASSERT_TRUE(RunList(server_.officer(), list, ignored).ok());
+  }
+  const auto bytes = [&] {
+    return testing::ReadFile(server_.db_path()) + testing::ReadFile(server_.db_path() + "-wal");
+  };
+  ASSERT_NE(bytes().find("Words, quoted."), std::string::npos) << "test premise";
+
+  const std::string officer = server_.TokenFor(auth::Role::kOfficer);
+  v1::EraseRequest request;
+  request.set_phone("01632 960001");
+  request.set_name("Pat Example");
+  request.set_reason("Erasure request of 3 December, case 41");
+  request.set_dry_run(true);
+  std::ostringstream out;
+  ASSERT_TRUE(RunErase(server_.officer(), officer, request, false, out).ok());
+  EXPECT_EQ(out.str(),
+            "would erase: 3 submissions, 1 quarantined items, and the person's details from 1 "
+            "audit reasons\n");
+  EXPECT_NE(bytes().find("Words, quoted."), std::string::npos) << "a dry run removes nothing";
+
+  request.set_dry_run(false);
+  EXPECT_EQ(RunErase(server_.officer(), officer, request, false, out).code(),
+            absl::StatusCode::kFailedPrecondition)
+      << "not without --yes";
+  v1::EraseRequest naming = request;
+  naming.set_reason("Pat Example asked us to");
+  EXPECT_EQ(RunErase(server_.officer(), officer, naming, true, out).code(),
+            absl::StatusCode::kInvalidArgument)
+      << "the reason outlives the erasure";
+
+  out.str("");
+  ASSERT_TRUE(RunErase(server_.officer(), officer, request, true, out).ok());
+  EXPECT_EQ(out.str().rfind("erased: 3 submissions, 1 quarantined items", 0), 0u) << out.str();
+  const std::string after = bytes();
+  for (const char* gone : {"Words, quoted.", "Refused words.", "01632 960001", "Pat Example"}) {
+    EXPECT_EQ(after.find(gone), std::string::npos) << gone << " is still in the file's bytes";
+  }
+  EXPECT_NE(after.find("Sam's words stay."), std::string::npos);
+
+  auto verified = server_.store().VerifyAudit();
+  ASSERT_TRUE(verified.ok());
+  EXPECT_TRUE(verified->ok()) << verified->problem;
+  auto audit = server_.store().ListAudit(1);
+  ASSERT_TRUE(audit.ok() && !audit->empty());
+  EXPECT_EQ(audit->front().action, "erase");
+  EXPECT_EQ(audit->front().count, 5) << "3 submissions, 1 quarantined, 1 reason";
+  SubjectAccessOptions sar;
+  sar.token = officer;
+  sar.request.set_phone("01632 960001");
+  sar.request.set_reason("checking the erasure");
+  sar.out_path = dir_.File("after.json");
+  EXPECT_EQ(*RunSubjectAccess(server_.officer(), sar), 0);
+}
+
 // A backup taken while kiosks go on sending: the copy passes SQLite's
 // integrity check, holds everything acknowledged before it began (and its
 // own audit row), and restored, its audit chain verifies.

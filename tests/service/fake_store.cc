@@ -158,8 +158,22 @@ struct FakeStoreEngine::Txn final : store::WriteTxn {
       }
     }
     store::QuarantineRow kept = row;
-    kept.id = static_cast<std::int64_t>(data.quarantine.size()) + 1;
+    kept.id = data.quarantine.empty() ? 1 : data.quarantine.back().id + 1;
     data.quarantine.push_back(kept);
+    return absl::OkStatus();
+  }
+  absl::Status DeleteSubmission(std::string_view submission_id) override {
+    data.submissions.erase(std::string(submission_id));
+    return absl::OkStatus();
+  }
+  absl::Status DeleteQuarantined(std::int64_t id) override {
+    std::erase_if(data.quarantine, [id](const store::QuarantineRow& q) { return q.id == id; });
+    return absl::OkStatus();
+  }
+  absl::Status EraseAuditReason(std::int64_t seq) override {
+    for (store::AuditEntry& e : data.audit) {
+      if (e.seq == seq) e.reason.clear();
+    }
     return absl::OkStatus();
   }
   absl::StatusOr<std::vector<store::QuarantineRow>> ListQuarantine(int limit) override {

@@ -47,6 +47,7 @@ class FakeStoreEngine final : public store::StoreEngine {
     }
     return absl::OkStatus();
   }
+  absl::Status Scrub() override { return absl::OkStatus(); }  // no file
   // The in-memory store has no file to copy.
   absl::Status Backup(const std::function<bool(std::string_view)>&) override {
     return absl::UnimplementedError("the in-memory store cannot be backed up");

@@ -125,6 +125,14 @@ std::vector<Case> Cases() {
          }
          return reader->Finish();
        }},
+      {"Erase", "dry run", {kOfficer},
+       Unary<v1::EraseRequest, v1::EraseResponse>(&Stub::Erase, [] {
+         v1::EraseRequest r;
+         r.set_email("nobody@example.org");
+         r.set_reason("checking who may");
+         r.set_dry_run(true);
+         return r;
+       })},
       {"Backup", "", {kAdmin}, [](Stub& stub, grpc::ClientContext* context) {
          auto reader = stub.Backup(context, v1::BackupRequest());
          v1::BackupChunk chunk;

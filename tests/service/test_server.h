@@ -27,6 +27,8 @@ class TestServer {
 
   base::FakeClock& clock() { return clock_; }
   store::Store& store() { return *store_; }
+  // The SQLite file behind store().
+  std::string db_path() const { return dir_.File("service.db"); }
   auth::Accounts& accounts() { return *accounts_; }
   v1::KioskSync::Stub& kiosk() { return *kiosk_stub_; }
   v1::Officer::Stub& officer() { return *officer_stub_; }
