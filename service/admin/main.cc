@@ -131,26 +131,29 @@ int main(int argc, char** argv) {
   export_cmd->add_option("--reason", exp.reason,
                          "why you need contact details (kept in the audit)");
 
+  // Who a subject access or an erasure is about, and why.
+  struct Person {
+    std::string email, phone, name, reason;
+  };
+  auto add_person = [](CLI::App* cmd, Person& who, const std::string& reason_help) {
+    cmd->add_option("--email", who.email, "their email address");
+    cmd->add_option("--phone", who.phone, "their phone number");
+    cmd->add_option("--name", who.name, "their name (with --email or --phone, to be sure)");
+    cmd->add_option("--reason", who.reason, reason_help);
+  };
   admin::SubjectAccessOptions sar;
-  std::string sar_email, sar_phone, sar_name, sar_reason;
+  Person sar_who;
   CLI::App* sar_cmd = app.add_subcommand(
       "sar", "subject access: everything held about one person (officer; audited with a reason)");
-  sar_cmd->add_option("--email", sar_email, "their email address");
-  sar_cmd->add_option("--phone", sar_phone, "their phone number");
-  sar_cmd->add_option("--name", sar_name, "their name (with --email or --phone, to be sure)");
-  sar_cmd->add_option("--reason", sar_reason, "why (kept in the audit), e.g. the request's date");
+  add_person(sar_cmd, sar_who, "why (kept in the audit), e.g. the request's date");
   sar_cmd->add_option("--out", sar.out_path, "JSON file to write (0600)")->required();
 
   v1::EraseRequest erase;
-  std::string erase_email, erase_phone, erase_name, erase_reason;
+  Person erase_who;
   bool erase_dry_run = false, erase_yes = false;
   CLI::App* erase_cmd = app.add_subcommand(
       "erase", "erasure: remove everything held about one person (officer; audited)");
-  erase_cmd->add_option("--email", erase_email, "their email address");
-  erase_cmd->add_option("--phone", erase_phone, "their phone number");
-  erase_cmd->add_option("--name", erase_name, "their name (with --email or --phone, to be sure)");
-  erase_cmd->add_option("--reason", erase_reason,
-                        "why (kept in the audit; must not name the person)");
+  add_person(erase_cmd, erase_who, "why (kept in the audit; must not name the person)");
   erase_cmd->add_flag("--dry-run", erase_dry_run, "only count what would be removed");
   erase_cmd->add_flag("--yes", erase_yes, "really erase: it cannot be undone");
 
@@ -293,10 +296,10 @@ int main(int argc, char** argv) {
     status = admin::RunAuditList(*stub, audit, std::cout);
   } else if (sar_cmd->parsed()) {
     sar.token = token;
-    sar.request.set_email(sar_email);
-    sar.request.set_phone(sar_phone);
-    sar.request.set_name(sar_name);
-    sar.request.set_reason(ReasonFor(sar_reason, "everything held about a person"));
+    sar.request.set_email(sar_who.email);
+    sar.request.set_phone(sar_who.phone);
+    sar.request.set_name(sar_who.name);
+    sar.request.set_reason(ReasonFor(sar_who.reason, "everything held about a person"));
     auto count = admin::RunSubjectAccess(*stub, sar);
     status = count.status();
     if (count.ok()) {
@@ -304,10 +307,10 @@ int main(int argc, char** argv) {
                    static_cast<long long>(*count), sar.out_path.c_str());
     }
   } else if (erase_cmd->parsed()) {
-    erase.set_email(erase_email);
-    erase.set_phone(erase_phone);
-    erase.set_name(erase_name);
-    erase.set_reason(ReasonFor(erase_reason, "to erase this person's data"));
+    erase.set_email(erase_who.email);
+    erase.set_phone(erase_who.phone);
+    erase.set_name(erase_who.name);
+    erase.set_reason(ReasonFor(erase_who.reason, "to erase this person's data"));
     erase.set_dry_run(erase_dry_run);
     status = admin::RunErase(*stub, token, erase, erase_yes, std::cout);
   } else if (backup_cmd->parsed()) {

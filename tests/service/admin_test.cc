@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 #include <thread>
+#include <vector>
 
 #include "contract/reference_code.h"
 #include "gtest/gtest.h"
@@ -150,20 +151,43 @@ TEST(WordsTest, JoinsEveryTextFieldOfTheBody) {
 class AdminCommandTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    std::vector<v1::Submission> pats;
+    for (int i = 0; i < 3; ++i) {
+      pats.push_back(Feedback(i, "Words, quoted.", "Pat Example", "01632 960001"));
+    }
+    pats[0].mutable_feedback()->set_provider_id("harbourside_care_coop");
+    Send(pats);
+  }
+
+  // Feedback `n` with `words`, from someone who gave a name and a phone.
+  v1::Submission Feedback(int n, const std::string& words, const std::string& name,
+                          const std::string& phone) {
+    v1::Submission s = testing::Feedback(n, server_.clock().Now(), words);
+    s.set_anonymous(false);
+    s.mutable_contact()->set_name(name);
+    s.mutable_contact()->set_phone(phone);
+    return s;
+  }
+
+  // Sends `items` from kiosk-test-1; the service's answer.
+  v1::SubmitBatchResponse Send(const std::vector<v1::Submission>& items) {
     v1::SubmitBatchRequest request;
     request.set_device_id("kiosk-test-1");
-    for (int i = 0; i < 3; ++i) {
-      v1::Submission s = testing::Feedback(i, server_.clock().Now(), "Words, quoted.");
-      s.set_anonymous(false);
-      s.mutable_contact()->set_name("Pat Example");
-      s.mutable_contact()->set_phone("01632 960001");
-      if (i == 0) s.mutable_feedback()->set_provider_id("harbourside_care_coop");
-      *request.add_submissions() = s;
-    }
+    for (const v1::Submission& s : items) *request.add_submissions() = s;
     v1::SubmitBatchResponse response;
     grpc::ClientContext context;
     server_.AsDevice("kiosk-test-1", &context);
-    ASSERT_TRUE(server_.kiosk().SubmitBatch(&context, request, &response).ok());
+    EXPECT_TRUE(server_.kiosk().SubmitBatch(&context, request, &response).ok());
+    return response;
+  }
+
+  // Another person's feedback, and an item of Pat's that the service
+  // refuses (no language), so it is kept in the quarantine.
+  v1::SubmitBatchResponse SendAnotherPersonsAndARefusedOneOfPats(const std::string& name,
+                                                                 const std::string& words) {
+    v1::Submission refused = Feedback(11, "Refused words.", "Pat Example", "01632 960001");
+    refused.set_language("");
+    return Send({Feedback(10, words, name, "07700 900123"), refused});
   }
 
   testing::TestServer server_;
@@ -171,25 +195,9 @@ class AdminCommandTest : public ::testing::Test {
 };
 
 TEST_F(AdminCommandTest, TheTableNamesServicesAndProvidersAndPutsUrgentFirst) {
-  {
-    v1::SubmitBatchRequest request;
-    request.set_device_id("kiosk-test-1");
-    *request.add_submissions() = testing::Safeguarding(7, server_.clock().Now());
-    v1::SubmitBatchResponse response;
-    grpc::ClientContext context;
-    server_.AsDevice("kiosk-test-1", &context);
-    ASSERT_TRUE(server_.kiosk().SubmitBatch(&context, request, &response).ok());
-  }
+  Send({testing::Safeguarding(7, server_.clock().Now())});
   server_.clock().Advance(absl::Seconds(1));
-  {
-    v1::SubmitBatchRequest request;
-    request.set_device_id("kiosk-test-1");
-    *request.add_submissions() = testing::Feedback(8, server_.clock().Now(), "Newer.");
-    v1::SubmitBatchResponse response;
-    grpc::ClientContext context;
-    server_.AsDevice("kiosk-test-1", &context);
-    ASSERT_TRUE(server_.kiosk().SubmitBatch(&context, request, &response).ok());
-  }
+  Send({testing::Feedback(8, server_.clock().Now(), "Newer.")});
   std::ostringstream out;
   ListOptions options;
   options.token = server_.TokenFor(auth::Role::kClerk);
@@ -255,26 +263,10 @@ TEST_F(AdminCommandTest, ExportWritesAnAnonymisedPrivateFile) {
 // Subject access finds everything about one person, whole, and nothing
 // about anyone else, not even someone of the same name.
 TEST_F(AdminCommandTest, SubjectAccessFindsEverythingAboutOnePersonAndNoOneElse) {
-  {
-    v1::SubmitBatchRequest request;
-    request.set_device_id("kiosk-test-1");
-    v1::Submission other = testing::Feedback(10, server_.clock().Now(), "Someone else's words.");
-    other.set_anonymous(false);
-    other.mutable_contact()->set_name("Pat Example");  // the same name, another person
-    other.mutable_contact()->set_phone("07700 900123");
-    *request.add_submissions() = other;
-    v1::Submission refused = testing::Feedback(11, server_.clock().Now(), "Refused words.");
-    refused.set_anonymous(false);
-    refused.mutable_contact()->set_name("Pat Example");
-    refused.mutable_contact()->set_phone("01632 960001");
-    refused.set_language("");  // refused: kept in the quarantine
-    *request.add_submissions() = refused;
-    v1::SubmitBatchResponse response;
-    grpc::ClientContext context;
-    server_.AsDevice("kiosk-test-1", &context);
-    ASSERT_TRUE(server_.kiosk().SubmitBatch(&context, request, &response).ok());
-    ASSERT_EQ(response.results(1).outcome(), v1::ItemResult::OUTCOME_REJECTED);
-  }
+  // The same name, another person (another phone).
+  const v1::SubmitBatchResponse sent =
+      SendAnotherPersonsAndARefusedOneOfPats("Pat Example", "Someone else's words.");
+  ASSERT_EQ(sent.results(1).outcome(), v1::ItemResult::OUTCOME_REJECTED);
   SubjectAccessOptions options;
   options.token = server_.TokenFor(auth::Role::kOfficer);
   options.request.set_name("  pat   EXAMPLE ");
@@ -327,25 +319,7 @@ TEST_F(AdminCommandTest, SubjectAccessFindsEverythingAboutOnePersonAndNoOneElse)
 // file's bytes (nor its WAL), keeps everyone else's, and leaves an audit
 // row that it happened, with the chain whole.
 TEST_F(AdminCommandTest, ErasureLeavesNoneOfThePersonInTheFilesBytes) {
-  {
-    v1::SubmitBatchRequest request;
-    request.set_device_id("kiosk-test-1");
-    v1::Submission other = testing::Feedback(10, server_.clock().Now(), "Sam's words stay.");
-    other.set_anonymous(false);
-    other.mutable_contact()->set_name("Sam Other");
-    other.mutable_contact()->set_phone("07700 900123");
-    *request.add_submissions() = other;
-    v1::Submission refused = testing::Feedback(11, server_.clock().Now(), "Refused words.");
-    refused.set_anonymous(false);
-    refused.mutable_contact()->set_name("Pat Example");
-    refused.mutable_contact()->set_phone("01632 960001");
-    refused.set_language("");  // refused: kept in the quarantine
-    *request.add_submissions() = refused;
-    v1::SubmitBatchResponse response;
-    grpc::ClientContext context;
-    server_.AsDevice("kiosk-test-1", &context);
-    ASSERT_TRUE(server_.kiosk().SubmitBatch(&context, request, &response).ok());
-  }
+  SendAnotherPersonsAndARefusedOneOfPats("Sam Other", "Sam's words stay.");
   {
     // An officer's reason that names the person.
     ListOptions list;
