@@ -83,10 +83,14 @@ int main(int argc, char** argv) {
   app.add_option("--enrol", enrol_code,
                  "one-time enrolment code from an admin (carevoice-admin device enrol): used "
                  "when this device has no credential, or the service refuses the one it has");
-  app.add_option("--mode", mode, "kiosk (tablet and officer modes come later)")
-      ->check(CLI::IsMember({"kiosk"}));
+  app.add_option("--mode", mode,
+                 "kiosk, or tablet (a care-home tablet: portrait, Easy Read first, no hurry, "
+                 "and everything queued is sealed so staff there cannot read it; enrol it with a "
+                 "code made with --mode tablet)")
+      ->check(CLI::IsMember({"kiosk", "tablet"}));
   app.add_option("--speech-log", speech_log, "Write the speech transcript here (tests, audits)");
-  app.add_option("--window", window, "Window size WxH");
+  auto* window_option =
+      app.add_option("--window", window, "Window size WxH (default 1280x800; a tablet 800x1280)");
   app.add_flag("--fullscreen", fullscreen, "Fill the screen");
   app.add_option("--assets", assets, "Assets folder (language files, word lists)");
   app.add_option("--language", language, "Language tag, e.g. en-GB");
@@ -96,8 +100,11 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"keys", "switch1", "switch2"}));
   app.add_option("--scan-interval", scan_interval_ms, "One-switch scan step in ms")
       ->check(CLI::Range(500, 10000));
-  app.add_option("--idle-timeout", idle_timeout_s, "Seconds without input before the session is wiped (warned first)")
-      ->check(CLI::Range(30, 86400));
+  auto* idle_option =
+      app.add_option("--idle-timeout", idle_timeout_s,
+                     "Seconds without input before the session is wiped, warned first "
+                     "(default 120; a tablet 900)")
+          ->check(CLI::Range(30, 86400));
   app.add_option("--screenshot-dir", screenshot_dir, "Save each screen as PNG + JSON (where each control is) here, again whenever it changes");
   std::string help_numbers_path;
   app.add_option("--help-numbers", help_numbers_path,
@@ -108,6 +115,14 @@ int main(int argc, char** argv) {
   app.add_option("--catalog-refresh-ms", catalog_refresh_ms, "How often to check the catalog")
       ->check(CLI::Range(10, 86400000));
   CLI11_PARSE(app, argc, argv);
+  const bool tablet = mode == "tablet";
+  if (tablet) {
+    // A resident may hold it in bed, take their time, and want words and
+    // pictures: portrait, a long quiet wait, Easy Read and bigger text
+    // from the first screen (each can still be changed in Settings).
+    if (window_option->count() == 0) window = "800x1280";
+    if (idle_option->count() == 0) idle_timeout_s = 900;
+  }
 
   ui::ShellOptions shell_options;
   shell_options.fullscreen = fullscreen;
@@ -132,7 +147,7 @@ int main(int argc, char** argv) {
   // The on-screen keyboard's word predictions, one list per keyboard language.
   auto words = client::LoadWordLists(assets + "/words");
   if (!words.ok()) return Fail(std::string(words.status().message()));
-  auto outbox = client::SqliteOutbox::Open(outbox_path);
+  auto outbox = client::SqliteOutbox::Open(outbox_path, {.seal = tablet});
   if (!outbox.ok()) return Fail(std::string(outbox.status().message()));
 
   auto transport = client::MakeGrpcTransport(service, tls_ca);
@@ -178,6 +193,11 @@ int main(int argc, char** argv) {
     kiosk_options.help_numbers = std::move(*numbers);
   }
   kiosk_options.defaults.input = input;
+  kiosk_options.sealed = tablet;
+  if (tablet) {
+    kiosk_options.defaults.easy_read = true;
+    kiosk_options.defaults.text_size = 1;
+  }
   kiosk_options.defaults.scan_interval_ms = scan_interval_ms;
   kiosk_options.idle_timeout = absl::Seconds(idle_timeout_s);
   kiosk_options.words = std::move(*words);

@@ -35,6 +35,7 @@
 #include "service/auth/devices.h"
 #include "service/auth/limits.h"
 #include "service/auth/pins.h"
+#include "service/auth/sealing.h"
 #include "service/catalog/catalog.h"
 #include "service/log.h"
 #include "service/rpc/fault_injection.h"
@@ -182,9 +183,12 @@ int main(int argc, char** argv) {
   carevoice::service::auth::Accounts accounts(**store, clock);
   carevoice::service::auth::Devices devices(**store, clock);
   carevoice::service::auth::Limits limits(**store, clock, limits_policy);
-  rpc::KioskSyncImpl kiosk(**store, **catalog, clock, devices, limits, *pins,
+  carevoice::service::auth::SealingKeys sealing(**store, clock);
+  // The first sealing key is made now, not by a tablet's first call.
+  if (auto key = sealing.Current(); !key.ok()) return Fail("sealing key", key.status());
+  rpc::KioskSyncImpl kiosk(**store, **catalog, clock, devices, limits, *pins, sealing,
                            *std::move(fault_hook));
-  rpc::OfficerImpl officer(**store, **catalog, clock, accounts, devices, limits);
+  rpc::OfficerImpl officer(**store, **catalog, clock, accounts, devices, limits, sealing);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();

@@ -20,6 +20,7 @@
 #include "absl/time/time.h"
 #include "base/random.h"
 #include "carevoice/v1/carevoice.pb.h"
+#include "client/model/sealing.h"
 #include "contract/validation.h"
 
 namespace carevoice::client {
@@ -43,6 +44,11 @@ struct OutboxItem {
   // service's quarantine rather than lost or left to block the queue.
   bool damaged = false;
   std::string raw_body;
+  // On a care-home tablet the item is sealed for the service: `sealed`
+  // holds the sealed bytes, `sealed_key_id` the key, and `submission` is
+  // empty (except in what Enqueue returns, which lives in memory only).
+  std::string sealed;
+  std::string sealed_key_id;
 };
 
 class Outbox {
@@ -83,6 +89,11 @@ class Outbox {
   // saving a new one (replacing any before), durably.
   virtual absl::StatusOr<std::string> Credential() = 0;
   virtual absl::Status SaveCredential(const std::string& credential) = 0;
+
+  // The service's sealing key this device pinned (at enrolment, then from
+  // the service's own answers), if any; and pinning a new one, durably.
+  virtual absl::StatusOr<std::optional<SealingKey>> PinnedSealingKey() = 0;
+  virtual absl::Status PinSealingKey(const SealingKey& key) = 0;
 
   // The last good catalog, if any.
   virtual absl::StatusOr<std::optional<v1::Catalog>> CachedCatalog() = 0;

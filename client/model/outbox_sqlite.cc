@@ -64,6 +64,14 @@ CREATE INDEX items_by_urgency ON items (state, urgent, counter);
     {3, R"sql(
 ALTER TABLE device ADD COLUMN credential TEXT NOT NULL DEFAULT '';
 )sql"},
+    // Version 4: a care-home tablet seals items for the service before
+    // writing them: the key it pinned, and which key each item is sealed
+    // to (NULL for a plain item).
+    {4, R"sql(
+ALTER TABLE device ADD COLUMN sealing_key_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE device ADD COLUMN sealing_public_key BLOB;
+ALTER TABLE items ADD COLUMN sealed_key_id TEXT;
+)sql"},
 };
 
 using base::Statement;
@@ -77,15 +85,19 @@ DeliveryState StateFromText(std::string_view s) {
 
 constexpr char kItemColumns[] =
     "submission_id, reference, state, body, attempts, reject_field, "
-    "reject_key";
+    "reject_key, sealed_key_id";
 
 absl::StatusOr<OutboxItem> ItemFromRow(const Statement& row) {
   OutboxItem item;
   item.submission_id = row.ColumnText(0);
   item.reference = row.ColumnText(1);
   item.state = StateFromText(row.ColumnText(2));
-  if (!row.ColumnIsNull(3) &&
-      !item.submission.ParseFromString(row.ColumnBlob(3))) {
+  if (!row.ColumnIsNull(7)) {
+    // Sealed: only the service can open it.
+    item.sealed_key_id = row.ColumnText(7);
+    if (!row.ColumnIsNull(3)) item.sealed = row.ColumnBlob(3);
+  } else if (!row.ColumnIsNull(3) &&
+             !item.submission.ParseFromString(row.ColumnBlob(3))) {
     item.submission.Clear();
     item.damaged = true;
     item.raw_body = row.ColumnBlob(3);
@@ -154,13 +166,14 @@ struct SqliteOutbox::Db {
   }
 };
 
-SqliteOutbox::SqliteOutbox(std::unique_ptr<Db> db, std::string device_id)
-    : db_(std::move(db)), device_id_(std::move(device_id)) {}
+SqliteOutbox::SqliteOutbox(std::unique_ptr<Db> db, std::string device_id,
+                           OutboxOptions options)
+    : db_(std::move(db)), device_id_(std::move(device_id)), options_(options) {}
 
 SqliteOutbox::~SqliteOutbox() = default;
 
-absl::StatusOr<std::unique_ptr<SqliteOutbox>> SqliteOutbox::Open(
-    const std::string& path) {
+absl::StatusOr<std::unique_ptr<SqliteOutbox>> SqliteOutbox::Open(const std::string& path,
+                                                                 OutboxOptions outbox_options) {
   // The file holds what people said: readable by the kiosk's user only.
   // secure_delete: erased words are overwritten, not just unlinked.
   base::SqliteOptions options;
@@ -171,13 +184,15 @@ absl::StatusOr<std::unique_ptr<SqliteOutbox>> SqliteOutbox::Open(
   if (!conn.ok()) return conn.status();
   auto db = std::make_unique<Db>();
   db->conn = *std::move(conn);
+  // Sorts and big statements never spill what they hold to a temp file.
+  if (absl::Status s = db->conn->Exec("PRAGMA temp_store = MEMORY"); !s.ok()) return s;
   if (absl::Status s = base::MigrateSqlite(*db->conn, kMigrations); !s.ok()) {
     return s;
   }
   absl::StatusOr<std::string> device_id = EnsureDevice(*db->conn);
   if (!device_id.ok()) return device_id.status();
   return std::unique_ptr<SqliteOutbox>(
-      new SqliteOutbox(std::move(db), *std::move(device_id)));
+      new SqliteOutbox(std::move(db), *std::move(device_id), outbox_options));
 }
 
 absl::StatusOr<OutboxItem> SqliteOutbox::Enqueue(v1::Submission draft,
@@ -206,18 +221,42 @@ absl::StatusOr<OutboxItem> SqliteOutbox::Enqueue(v1::Submission draft,
     return s;
   }
 
+  // On a tablet, sealed here, in memory, before anything is written.
+  std::string body = base::CanonicalBytes(draft);
+  std::string sealed_key_id;
+  bool urgent = contract::IsUrgent(draft);
+  if (options_.seal) {
+    absl::StatusOr<std::optional<SealingKey>> key = PinnedKeyLocked();
+    if (!key.ok()) return key.status();
+    if (!key->has_value()) {
+      return absl::FailedPreconditionError(
+          "outbox: this tablet has no key to seal to: it must reach the service once after "
+          "enrolment");
+    }
+    absl::StatusOr<std::string> sealed = Seal(**key, body);
+    if (!sealed.ok()) return sealed.status();
+    body = *std::move(sealed);
+    sealed_key_id = (*key)->key_id;
+    urgent = false;  // would say what it is about
+  }
   {
     absl::StatusOr<Statement> insert = db.Prepare(
         "INSERT INTO items (submission_id, counter, reference, state, "
-        "body, attempts, created_at, urgent) VALUES (?, ?, ?, ?, ?, 0, ?, ?)");
+        "body, attempts, created_at, urgent, sealed_key_id) "
+        "VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)");
     if (!insert.ok()) return insert.status();
     insert->BindText(1, draft.submission_id())
         .Bind(2, counter)
         .BindText(3, draft.reference())
         .BindText(4, kStatePending)
-        .BindBlob(5, base::CanonicalBytes(draft))
+        .BindBlob(5, body)
         .Bind(6, base::UnixMicrosFromTimestamp(draft.created_at()))
-        .Bind(7, contract::IsUrgent(draft) ? 1 : 0);
+        .Bind(7, urgent ? 1 : 0);
+    if (options_.seal) {
+      insert->BindText(8, sealed_key_id);
+    } else {
+      insert->BindNull(8);
+    }
     if (absl::Status s = insert->Run(); !s.ok()) return s;
   }
   {
@@ -235,6 +274,10 @@ absl::StatusOr<OutboxItem> SqliteOutbox::Enqueue(v1::Submission draft,
   item.reference = draft.reference();
   item.state = DeliveryState::kPending;
   item.submission = std::move(draft);
+  if (options_.seal) {
+    item.sealed = std::move(body);
+    item.sealed_key_id = std::move(sealed_key_id);
+  }
   return item;
 }
 
@@ -335,6 +378,29 @@ absl::StatusOr<std::optional<v1::Catalog>> SqliteOutbox::CachedCatalog() {
     return absl::DataLossError("outbox: cached catalog is unreadable");
   }
   return std::optional<v1::Catalog>(std::move(catalog));
+}
+
+absl::StatusOr<std::optional<SealingKey>> SqliteOutbox::PinnedKeyLocked() {
+  absl::StatusOr<Statement> q = db_->conn->Prepare(
+      "SELECT sealing_key_id, sealing_public_key FROM device WHERE id = 1");
+  if (!q.ok()) return q.status();
+  absl::StatusOr<bool> row = q->Step();
+  if (!row.ok()) return row.status();
+  if (!*row || q->ColumnText(0).empty()) return std::optional<SealingKey>();
+  return std::optional<SealingKey>(SealingKey{q->ColumnText(0), q->ColumnBlob(1)});
+}
+
+absl::StatusOr<std::optional<SealingKey>> SqliteOutbox::PinnedSealingKey() {
+  std::lock_guard lock(db_->mu);
+  return PinnedKeyLocked();
+}
+
+absl::Status SqliteOutbox::PinSealingKey(const SealingKey& key) {
+  std::lock_guard lock(db_->mu);
+  absl::StatusOr<Statement> update = db_->conn->Prepare(
+      "UPDATE device SET sealing_key_id = ?, sealing_public_key = ? WHERE id = 1");
+  if (!update.ok()) return update.status();
+  return update->BindText(1, key.key_id).BindBlob(2, key.public_key).Run();
 }
 
 absl::StatusOr<std::string> SqliteOutbox::Credential() {

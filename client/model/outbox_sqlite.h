@@ -11,14 +11,24 @@
 
 namespace carevoice::client {
 
+struct OutboxOptions {
+  // A care-home tablet's: each item is sealed to the pinned sealing key
+  // before it is written, so nothing readable of what a resident said is in
+  // the file, its WAL or a temporary file (temp_store is memory). Enqueue
+  // is refused (FailedPrecondition) until a key is pinned. The safeguarding
+  // flag is not written either (it would say what an item is about), so
+  // items go in the order they were made.
+  bool seal = false;
+};
+
 class SqliteOutbox final : public Outbox {
  public:
   // Opens or creates the outbox at `path`, migrating its schema. A new
   // outbox gets a fresh random device id. FailedPrecondition for a file
   // written by a newer program or not an outbox; Unavailable when it cannot
   // be opened.
-  static absl::StatusOr<std::unique_ptr<SqliteOutbox>> Open(
-      const std::string& path);
+  static absl::StatusOr<std::unique_ptr<SqliteOutbox>> Open(const std::string& path,
+                                                            OutboxOptions options = {});
   ~SqliteOutbox() override;
 
   const std::string& device_id() const override { return device_id_; }
@@ -35,14 +45,19 @@ class SqliteOutbox final : public Outbox {
   absl::Status CountAttempt(const std::string& submission_id) override;
   absl::StatusOr<std::string> Credential() override;
   absl::Status SaveCredential(const std::string& credential) override;
+  absl::StatusOr<std::optional<SealingKey>> PinnedSealingKey() override;
+  absl::Status PinSealingKey(const SealingKey& key) override;
   absl::StatusOr<std::optional<v1::Catalog>> CachedCatalog() override;
   absl::Status CacheCatalog(const v1::Catalog& catalog) override;
 
  private:
   struct Db;
-  SqliteOutbox(std::unique_ptr<Db> db, std::string device_id);
+  SqliteOutbox(std::unique_ptr<Db> db, std::string device_id, OutboxOptions options);
+  // With db_->mu held.
+  absl::StatusOr<std::optional<SealingKey>> PinnedKeyLocked();
   std::unique_ptr<Db> db_;
   std::string device_id_;
+  OutboxOptions options_;
 };
 
 }  // namespace carevoice::client

@@ -91,6 +91,9 @@ void Syncer::Start() {
   if (!credential.ok()) LogWarning("credential", credential.status());
   has_credential_ = credential.ok() && !credential->empty();
   if (has_credential_) transport_.UseCredential(*credential);
+  absl::StatusOr<std::optional<SealingKey>> pinned = outbox_.PinnedSealingKey();
+  if (!pinned.ok()) LogWarning("sealing key", pinned.status());
+  if (pinned.ok() && pinned->has_value()) pinned_key_id_ = (*pinned)->key_id;
   RefreshPendingCount();
   thread_ = std::thread(&Syncer::Run, this);
 }
@@ -262,6 +265,7 @@ void Syncer::EnrolIfNeeded() {
   }
   transport_.UseCredential(response->credential());
   has_credential_ = true;
+  TakeSealingKey(response->sealing_key());
   {
     std::lock_guard lock(mu_);
     status_.needs_enrolment = false;
@@ -281,6 +285,7 @@ bool Syncer::RefreshCatalog() {
       transport_.GetCatalog(request, options_.rpc_timeout);
   SetReachable(response.status());
   if (!response.ok()) return false;
+  TakeSealingKey(response->sealing_key());
   if (response->unchanged() ||
       (request.known_version().size() > 0 &&
        response->catalog().version() == request.known_version())) {
@@ -308,6 +313,17 @@ bool Syncer::RefreshCatalog() {
   return true;
 }
 
+void Syncer::TakeSealingKey(const v1::SealingKey& key) {
+  if (key.key_id().empty() || key.key_id() == pinned_key_id_) return;
+  if (absl::Status s = outbox_.PinSealingKey({key.key_id(), key.public_key()}); !s.ok()) {
+    LogWarning("pin sealing key (tried again at the next contact)", s);
+    return;
+  }
+  // Items already sealed to the old key still open at the service.
+  pinned_key_id_ = key.key_id();
+  std::cerr << "syncer: sealing to key " << key.key_id() << " from now on\n";
+}
+
 bool Syncer::HandOver(const std::vector<OutboxItem>& items, const std::string& reason) {
   v1::QuarantineRequest request;
   request.set_device_id(outbox_.device_id());
@@ -316,6 +332,10 @@ bool Syncer::HandOver(const std::vector<OutboxItem>& items, const std::string& r
     out->set_submission_id(item.submission_id);
     if (item.damaged) {
       out->set_raw(item.raw_body);
+    } else if (!item.sealed_key_id.empty()) {
+      // Still sealed: only the service can open it (and will).
+      out->set_raw(item.sealed);
+      out->set_sealed_key_id(item.sealed_key_id);
     } else {
       // The PIN is the person's key to their reference: no officer needs it.
       v1::Submission kept = item.submission;
@@ -385,21 +405,28 @@ bool Syncer::DrainOnce() {
     // Our clock reading, so the service can date the items right even when
     // this clock is wrong.
     base::SetProtoTimestamp(wall_clock_.Now(), request.mutable_device_time());
-    for (OutboxItem& item : items) {
-      *request.add_submissions() = std::move(item.submission);
+    for (const OutboxItem& item : items) {
+      if (item.sealed_key_id.empty()) {
+        *request.add_submissions() = item.submission;
+      } else {
+        v1::SealedSubmission* sealed = request.add_sealed();
+        sealed->set_submission_id(item.submission_id);
+        sealed->set_key_id(item.sealed_key_id);
+        sealed->set_sealed(item.sealed);
+      }
     }
     absl::StatusOr<v1::SubmitBatchResponse> response =
         transport_.SubmitBatch(request, options_.rpc_timeout);
     SetReachable(response.status());
     HonourRetryAfter(response.status());
+    if (response.ok()) TakeSealingKey(response->sealing_key());
     if (!response.ok() && MayBePoison(response.status().code())) {
       if (items.size() > 1) {
         // Something in it may be bad: try the halves, the first at once.
         batch_limit_ = static_cast<int>(items.size() / 2);
         continue;
       }
-      OutboxItem alone = items.front();
-      alone.submission = request.submissions(0);  // moved into the request above
+      const OutboxItem& alone = items.front();
       if (++failed_alone_[alone.submission_id] >= options_.poison_attempts) {
         failed_alone_.erase(alone.submission_id);
         if (!HandOver({alone}, absl::StrCat("every batch holding it failed: ",

@@ -129,6 +129,9 @@ class Syncer {
   // Hands `items` to the service's quarantine with `reason` and marks them
   // settled here; false when the service did not take them.
   bool HandOver(const std::vector<OutboxItem>& items, const std::string& reason);
+  // Pins the sealing key the service sent, when it is new to this device
+  // (a rotation reaches a tablet at its next contact).
+  void TakeSealingKey(const v1::SealingKey& key);
   bool RefreshCatalog();     // true when the service answered
   // Exchanges options_.enrol_code for a credential when the device needs
   // one and the code has not been tried (syncer thread only).
@@ -159,6 +162,7 @@ class Syncer {
   absl::StatusCode last_logged_error_ = absl::StatusCode::kOk;
   bool has_credential_ = false;
   bool code_tried_ = false;
+  std::string pinned_key_id_;  // the syncer thread's (and Start's) only
   // Items per batch now: halved while isolating an item that fails every
   // batch, grown back as batches succeed; and how often each item failed
   // alone (this run).

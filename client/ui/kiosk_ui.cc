@@ -35,6 +35,7 @@ absl::StatusOr<std::unique_ptr<KioskUi>> KioskUi::Create(
   auto kiosk = std::unique_ptr<KioskUi>(
       new KioskUi(std::move(*session), outbox, std::move(sync), speaker, clock, fonts));
   kiosk->built_in_numbers_ = std::move(options.help_numbers);
+  kiosk->sealed_ = options.sealed;
   return kiosk;
 }
 
@@ -696,7 +697,7 @@ void KioskUi::Frame(float width, float height) {
   Text error = session_->send_error() ? ErrorMessage(*session_->send_error()) : step_error_;
   ScreenContext ctx{session_->journey(), t, session_->settings(),
                     catalog_ ? &*catalog_ : nullptr, delivered_, online_, session_->keyboard(),
-                    session_->keyboard_row(), error, &keyboard_cache_, HelpNumbers()};
+                    session_->keyboard_row(), error, &keyboard_cache_, HelpNumbers(), sealed_};
   OverlayContext overlay{help_title_, help_instruction_, session_->IdleSecondsLeft()};
   if (session_->overlay() == Overlay::kStaff) {
     const SyncStatus status = sync_.status();

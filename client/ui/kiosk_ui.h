@@ -64,6 +64,9 @@ struct KioskOptions {
   // The numbers to call when someone is at risk, until a catalog brings the
   // council's own: set at install (carevoice-kiosk --help-numbers).
   v1::HelpNumbers help_numbers = BuiltInHelpNumbers();
+  // A care-home tablet's outbox seals what people say: the thank-you
+  // screen tells them staff at the home cannot read it.
+  bool sealed = false;
 };
 
 class KioskUi {
@@ -171,8 +174,9 @@ class KioskUi {
   a11y::Announcer announcer_;
   Ui ui_;
   ScreenHost host_;
-  KeyboardViewCache keyboard_cache_;
-  v1::HelpNumbers built_in_numbers_;  // KioskOptions::help_numbers  // the keyboard view's rows, between frames
+  KeyboardViewCache keyboard_cache_;  // the keyboard view's rows, between frames
+  v1::HelpNumbers built_in_numbers_;  // KioskOptions::help_numbers
+  bool sealed_ = false;                // KioskOptions::sealed
   std::optional<float> font_request_;
 
   std::deque<SDL_Event> pending_;

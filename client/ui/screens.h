@@ -85,6 +85,7 @@ struct ScreenContext {
   // The numbers to call when someone is at risk: the catalog's, or the
   // kiosk's built-in ones when it has never fetched a catalog.
   const v1::HelpNumbers& help_numbers;
+  bool sealed = false;  // a tablet: what is queued here is sealed for the council
 };
 
 // The name of a catalog service in the person's language (en-GB fallback).

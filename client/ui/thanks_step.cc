@@ -24,6 +24,9 @@ Intent DrawThanksStep(const ScreenContext& ctx, const Step& step, Ui& ui) {
     }
     ui.Paragraph(step.id + ".pin_note", JourneyText(ctx, k + ".pin_note"));
   }
+  // On a care-home tablet, before where the words are: that staff there
+  // cannot read them is what makes it safe to say.
+  if (ctx.sealed) ui.Paragraph(step.id + ".sealed", JourneyText(ctx, k + ".sealed"));
   // A journey's own words may give the numbers to call ({0} ... {3}).
   ui.Paragraph(step.id + ".status", NumbersText(ctx, k + (ctx.delivered ? ".sent" : ".queued")));
   ui.Paragraph(step.id + ".next", NumbersText(ctx, k + ".next"));

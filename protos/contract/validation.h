@@ -25,7 +25,11 @@ inline constexpr std::string_view kErrNotAllowed = "error.not_allowed";
 inline constexpr std::string_view kErrInFuture = "error.in_future";
 inline constexpr std::string_view kErrDuplicate = "error.duplicate";
 inline constexpr std::string_view kErrConflict = "error.conflict";
-// Every key above, for the check that each language file has them all.
+// Not shown to the public (so in no language file): an item the service
+// or the device could not take as a submission was kept in the service's
+// quarantine for officers.
+inline constexpr std::string_view kErrQuarantined = "error.quarantined";
+// Every key above but kErrQuarantined, for the check that each language file has them all.
 inline constexpr std::string_view kAllErrorKeys[] = {
     kErrRequired,   kErrTooLong,     kErrTooShort,     kErrInvalidUtf8,
     kErrUnknownValue, kErrBadFormat, kErrBadReference, kErrNotAllowed,

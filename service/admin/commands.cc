@@ -283,6 +283,21 @@ absl::Status RunErase(v1::Officer::StubInterface& stub, const std::string& token
   return absl::OkStatus();
 }
 
+absl::Status RunRotateSealingKey(v1::Officer::StubInterface& stub, const std::string& token,
+                                 std::ostream& out) {
+  v1::SealingKey key;
+  grpc::ClientContext context;
+  Prepare(&context, token, absl::Seconds(30));
+  if (auto s = FromGrpc(stub.RotateSealingKey(&context, v1::RotateSealingKeyRequest(), &key),
+                        "RotateSealingKey");
+      !s.ok()) {
+    return s;
+  }
+  out << "tablets seal to key " << key.key_id()
+      << " from their next contact; what they sealed to older keys still opens\n";
+  return absl::OkStatus();
+}
+
 absl::StatusOr<std::int64_t> RunBackup(v1::Officer::StubInterface& stub,
                                        const BackupOptions& options, std::ostream& out) {
   if (options.out_path.empty()) return absl::InvalidArgumentError("--out is required");

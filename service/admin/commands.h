@@ -62,6 +62,10 @@ absl::StatusOr<std::int64_t> RunSubjectAccess(v1::Officer::StubInterface& stub,
 absl::Status RunErase(v1::Officer::StubInterface& stub, const std::string& token,
                       const v1::EraseRequest& request, bool yes, std::ostream& out);
 
+// A new sealing key for tablets (admin); prints its id.
+absl::Status RunRotateSealingKey(v1::Officer::StubInterface& stub, const std::string& token,
+                                 std::ostream& out);
+
 struct BackupOptions {
   std::string token;
   std::string out_path;

@@ -165,6 +165,12 @@ int main(int argc, char** argv) {
                          "the database)")
       ->required();
 
+  CLI::App* sealing_cmd =
+      app.add_subcommand("sealing-key", "the key care-home tablets seal what residents say to (admin)");
+  sealing_cmd->require_subcommand(1);
+  CLI::App* rotate_cmd = sealing_cmd->add_subcommand(
+      "rotate", "make a new key; tablets take it at their next contact, old items still open");
+
   admin::AuditOptions audit;
   CLI::App* audit_cmd = app.add_subcommand("audit", "the audit of officers' actions (admin)");
   audit_cmd->require_subcommand(1);
@@ -313,6 +319,8 @@ int main(int argc, char** argv) {
     erase.set_reason(ReasonFor(erase_who.reason, "to erase this person's data"));
     erase.set_dry_run(erase_dry_run);
     status = admin::RunErase(*stub, token, erase, erase_yes, std::cout);
+  } else if (rotate_cmd->parsed()) {
+    status = admin::RunRotateSealingKey(*stub, token, std::cout);
   } else if (backup_cmd->parsed()) {
     backup.token = token;
     status = admin::RunBackup(*stub, backup, std::cout).status();

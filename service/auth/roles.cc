@@ -104,5 +104,7 @@ Action ActionOf(const v1::BackupRequest&) { return Action::kAdminister; }
 // A person's whole data, words and contact details: case work.
 Action ActionOf(const v1::SubjectAccessRequest&) { return Action::kCaseWork; }
 Action ActionOf(const v1::EraseRequest&) { return Action::kCaseWork; }
+// Keys are running the system; they open nothing for whoever rotates.
+Action ActionOf(const v1::RotateSealingKeyRequest&) { return Action::kAdminister; }
 
 }  // namespace carevoice::service::auth

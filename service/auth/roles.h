@@ -74,5 +74,6 @@ Action ActionOf(const v1::ListQuarantineRequest&);
 Action ActionOf(const v1::BackupRequest&);
 Action ActionOf(const v1::SubjectAccessRequest&);
 Action ActionOf(const v1::EraseRequest&);
+Action ActionOf(const v1::RotateSealingKeyRequest&);
 
 }  // namespace carevoice::service::auth

@@ -1,6 +1,8 @@
 #include "service/rpc/handlers.h"
 
+#include <deque>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <sodium.h>
@@ -32,6 +34,7 @@ constexpr std::size_t kMaxCatalogJsonBytes = 4 * 1024 * 1024;
 // google.rpc.Code values carried in ItemResult.code.
 constexpr int kCodeInvalidArgument = 3;
 constexpr int kCodeAlreadyExists = 6;
+constexpr int kCodeDataLoss = 15;
 
 // To the microsecond, as the store keeps it, so a replay's answer equals
 // the first one.
@@ -108,6 +111,30 @@ absl::StatusOr<auth::Role> RoleFrom(v1::Role role) {
   return *r;
 }
 
+// The submission sealed in `item`: NotFound or DataLoss (IsUnopenable)
+// when it cannot be opened, or opens to something that is not the
+// submission named outside the seal; another error when the keys cannot
+// be read now.
+absl::StatusOr<v1::Submission> OpenSealed(auth::SealingKeys* sealing,
+                                          const v1::SealedSubmission& item) {
+  if (sealing == nullptr) return absl::NotFoundError("this service holds no sealing keys");
+  absl::StatusOr<std::string> bytes = sealing->Open(item.key_id(), item.sealed());
+  if (!bytes.ok()) return bytes.status();
+  v1::Submission inner;
+  if (!inner.ParseFromString(*bytes)) {
+    return absl::DataLossError("it opened, but holds no submission");
+  }
+  if (inner.submission_id() != item.submission_id()) {
+    return absl::DataLossError("the id inside the seal is not the one outside");
+  }
+  return inner;
+}
+
+bool IsUnopenable(const absl::Status& status) {
+  return status.code() == absl::StatusCode::kNotFound ||
+         status.code() == absl::StatusCode::kDataLoss;
+}
+
 }  // namespace
 
 v1::SubmitBatchResponse SubmitBatch(store::Store& store,
@@ -115,9 +142,10 @@ v1::SubmitBatchResponse SubmitBatch(store::Store& store,
                                     const auth::PinKey& pins,
                                     const v1::SubmitBatchRequest& request,
                                     absl::Status* whole_call,
-                                    const store::AccessCheck& limit) {
+                                    const store::AccessCheck& limit,
+                                    auth::SealingKeys* sealing) {
   v1::SubmitBatchResponse response;
-  const int n = request.submissions_size();
+  const int n = request.submissions_size() + request.sealed_size();
   if (n == 0 || static_cast<std::size_t>(n) > contract::kMaxBatchItems) {
     *whole_call = absl::InvalidArgumentError(absl::StrCat(
         "a batch holds 1..", contract::kMaxBatchItems, " submissions, not ", n));
@@ -157,9 +185,41 @@ v1::SubmitBatchResponse SubmitBatch(store::Store& store,
     refused.push_back({0, now, request.device_id(), item.submission_id(), std::move(reason),
                        base::CanonicalBytes(kept)});
   };
+  // Every item, plain or opened from its seal, with its result (plain
+  // first, then sealed, as the results are ordered).
+  std::vector<std::pair<const v1::Submission*, v1::ItemResult*>> items;
   for (const v1::Submission& item : request.submissions()) {
     v1::ItemResult* result = response.add_results();
     result->set_submission_id(item.submission_id());
+    items.emplace_back(&item, result);
+  }
+  std::deque<v1::Submission> opened;  // stable addresses
+  for (const v1::SealedSubmission& item : request.sealed()) {
+    v1::ItemResult* result = response.add_results();
+    result->set_submission_id(item.submission_id());
+    absl::StatusOr<v1::Submission> inner = OpenSealed(sealing, item);
+    if (inner.ok()) {
+      opened.push_back(*std::move(inner));
+      items.emplace_back(&opened.back(), result);
+      continue;
+    }
+    if (!IsUnopenable(inner.status())) {
+      // The store could not be read: nothing is decided, the tablet sends
+      // it again.
+      *whole_call = inner.status();
+      return v1::SubmitBatchResponse();
+    }
+    // Sealed to a key this service never made, or damaged: kept as it
+    // came, for officers, and the tablet stops sending it.
+    Reject(result, kCodeDataLoss, "sealed", contract::kErrQuarantined);
+    refused.push_back({0, now, request.device_id(), item.submission_id(),
+                       absl::StrCat("sealed item not opened: ", inner.status().message()),
+                       item.sealed()});
+    LogWarning(absl::StrCat("device ", request.device_id(), ": a sealed item could not be opened (",
+                            inner.status().message(), "); kept in the quarantine"));
+  }
+  for (auto [item_ptr, result] : items) {
+    const v1::Submission& item = *item_ptr;
     if (auto error = contract::ValidateSubmission(item, device_now)) {
       Reject(result, kCodeInvalidArgument, error->field, error->message_key);
       quarantine(item, absl::StrCat("refused: ", error->field, " ", error->message_key));
@@ -247,7 +307,7 @@ absl::StatusOr<v1::PublishCatalogResponse> PublishCatalog(
 }
 
 absl::Status Quarantine(store::Store& store, const base::Clock& clock,
-                        const v1::QuarantineRequest& request) {
+                        const v1::QuarantineRequest& request, auth::SealingKeys* sealing) {
   if (request.items_size() < 1 ||
       static_cast<std::size_t>(request.items_size()) > contract::kMaxBatchItems) {
     return absl::InvalidArgumentError(
@@ -268,8 +328,27 @@ absl::Status Quarantine(store::Store& store, const base::Clock& clock,
       return absl::InvalidArgumentError(
           absl::StrCat("items[", i, "]: reason must be 1..500 bytes, submission_id at most 100"));
     }
-    rows.push_back({0, now, request.device_id(), item.submission_id(),
-                    absl::StrCat("from the device: ", item.reason()), item.raw()});
+    std::string raw = item.raw();
+    std::string reason = absl::StrCat("from the device: ", item.reason());
+    if (!item.sealed_key_id().empty()) {
+      // Opened here when it can be, so officers can read it; kept sealed
+      // (and said so) when not.
+      v1::SealedSubmission sealed;
+      sealed.set_submission_id(item.submission_id());
+      sealed.set_key_id(item.sealed_key_id());
+      sealed.set_sealed(item.raw());
+      absl::StatusOr<v1::Submission> inner = OpenSealed(sealing, sealed);
+      if (inner.ok()) {
+        inner->clear_pin();
+        raw = base::CanonicalBytes(*inner);
+      } else if (IsUnopenable(inner.status())) {
+        absl::StrAppend(&reason, " (still sealed: ", inner.status().message(), ")");
+      } else {
+        return inner.status();
+      }
+    }
+    rows.push_back({0, now, request.device_id(), item.submission_id(), std::move(reason),
+                    std::move(raw)});
   }
   if (absl::Status s = store.PutQuarantine(rows); !s.ok()) return s;
   // Counts and the device only: what the items say stays in the store.
@@ -472,11 +551,35 @@ absl::Status ExportSubmissions(
   return absl::OkStatus();
 }
 
-absl::StatusOr<v1::EnrolResponse> Enrol(auth::Devices& devices,
+absl::Status SetSealingKey(auth::SealingKeys& sealing, v1::SealingKey* out) {
+  absl::StatusOr<auth::PublicSealingKey> key = sealing.Current();
+  if (!key.ok()) return key.status();
+  out->set_key_id(key->key_id);
+  out->set_public_key(key->public_key);
+  SetTimestamp(key->created_at, out->mutable_created_at());
+  return absl::OkStatus();
+}
+
+absl::StatusOr<v1::SealingKey> RotateSealingKey(auth::SealingKeys& sealing,
+                                                const auth::Caller& caller) {
+  absl::StatusOr<auth::PublicSealingKey> key = sealing.Rotate(caller.name);
+  if (!key.ok()) return key.status();
+  v1::SealingKey out;
+  out.set_key_id(key->key_id);
+  out.set_public_key(key->public_key);
+  SetTimestamp(key->created_at, out.mutable_created_at());
+  return out;
+}
+
+absl::StatusOr<v1::EnrolResponse> Enrol(auth::Devices& devices, auth::SealingKeys& sealing,
                                         const v1::EnrolRequest& request) {
+  // The key first: a device must not use up its code and get no key.
+  v1::EnrolResponse response;
+  if (absl::Status s = SetSealingKey(sealing, response.mutable_sealing_key()); !s.ok()) {
+    return s;
+  }
   absl::StatusOr<auth::Enrolled> enrolled = devices.Enrol(request.code(), request.device_id());
   if (!enrolled.ok()) return enrolled.status();
-  v1::EnrolResponse response;
   response.set_credential(enrolled->credential);
   response.set_site(enrolled->device.site);
   response.set_mode(enrolled->device.mode);

@@ -13,6 +13,7 @@
 #include "service/auth/accounts.h"
 #include "service/auth/devices.h"
 #include "service/auth/pins.h"
+#include "service/auth/sealing.h"
 #include "service/catalog/catalog.h"
 #include "service/store/store.h"
 
@@ -30,13 +31,19 @@ namespace carevoice::service::rpc {
 // when given, runs in the transaction that stores the items; over it,
 // *whole_call is its RESOURCE_EXHAUSTED and nothing is kept. Each item's
 // PIN is kept only as its keyed hash under `pins`, nowhere in plain (not
-// in the quarantine either).
+// in the quarantine either). Sealed items (from care-home tablets) are
+// opened with `sealing` and then treated as the plain ones; one that does
+// not open (an unknown key, damaged bytes, another id inside; or no
+// `sealing`) is kept in the quarantine as it came and answered REJECTED,
+// code 15, "error.quarantined". When the keys cannot be read, *whole_call
+// is that error and nothing is kept.
 v1::SubmitBatchResponse SubmitBatch(store::Store& store,
                                     const base::Clock& clock,
                                     const auth::PinKey& pins,
                                     const v1::SubmitBatchRequest& request,
                                     absl::Status* whole_call,
-                                    const store::AccessCheck& limit = nullptr);
+                                    const store::AccessCheck& limit = nullptr,
+                                    auth::SealingKeys* sealing = nullptr);
 
 // Publishes a new catalog (see Catalogs::Publish); at most 4 MiB of JSON.
 absl::StatusOr<v1::PublishCatalogResponse> PublishCatalog(catalog::Catalogs& catalog,
@@ -45,8 +52,18 @@ absl::StatusOr<v1::PublishCatalogResponse> PublishCatalog(catalog::Catalogs& cat
 
 // Keeps what a device hands over (damaged or poisoning items) in the
 // quarantine. INVALID_ARGUMENT for a request malformed as a whole.
+// An item sealed by a tablet (sealed_key_id set) is opened with `sealing`
+// and kept readable, its PIN dropped; one that does not open is kept
+// sealed, the reason saying so.
 absl::Status Quarantine(store::Store& store, const base::Clock& clock,
-                        const v1::QuarantineRequest& request);
+                        const v1::QuarantineRequest& request,
+                        auth::SealingKeys* sealing = nullptr);
+
+// The key tablets seal to now, into `out` (made on first use).
+absl::Status SetSealingKey(auth::SealingKeys& sealing, v1::SealingKey* out);
+// A new sealing key (see SealingKeys::Rotate), in the caller's name.
+absl::StatusOr<v1::SealingKey> RotateSealingKey(auth::SealingKeys& sealing,
+                                                const auth::Caller& caller);
 
 // The catalog, or just `unchanged` when known_version is current.
 v1::GetCatalogResponse GetCatalog(catalog::Catalogs& catalog,
@@ -120,7 +137,8 @@ absl::Status Backup(store::Store& store, const base::Clock& clock, const auth::C
                     const std::function<bool(const v1::BackupChunk&)>& write);
 
 // Devices, as the rpcs of the same names.
-absl::StatusOr<v1::EnrolResponse> Enrol(auth::Devices& devices,
+// With the key tablets seal to.
+absl::StatusOr<v1::EnrolResponse> Enrol(auth::Devices& devices, auth::SealingKeys& sealing,
                                         const v1::EnrolRequest& request);
 absl::StatusOr<v1::EnrolmentCode> CreateEnrolmentCode(
     auth::Devices& devices, const auth::Caller& caller,

@@ -101,7 +101,7 @@ grpc::ServerUnaryReactor* KioskSyncImpl::Quarantine(grpc::CallbackServerContext*
 grpc::Status KioskSyncImpl::Enrol(grpc::ServerContext* /*context*/,
                                   const v1::EnrolRequest* request,
                                   v1::EnrolResponse* response) {
-  return Answer(rpc::Enrol(devices_, *request), response);
+  return Answer(rpc::Enrol(devices_, sealing_, *request), response);
 }
 
 grpc::Status KioskSyncImpl::SubmitBatchNow(grpc::CallbackServerContext& context,
@@ -119,7 +119,7 @@ grpc::Status KioskSyncImpl::SubmitBatchNow(grpc::CallbackServerContext& context,
   absl::Status whole_call;
   v1::SubmitBatchResponse response = rpc::SubmitBatch(
       store_, clock_, pins_, request, &whole_call,
-      limits_.ForBatch(request.device_id(), static_cast<std::int64_t>(raw.Length())));
+      limits_.ForBatch(request.device_id(), static_cast<std::int64_t>(raw.Length())), &sealing_);
   if (whole_call.ok() && after_commit_ &&
       std::any_of(response.results().begin(), response.results().end(),
                   [](const v1::ItemResult& r) {
@@ -128,6 +128,11 @@ grpc::Status KioskSyncImpl::SubmitBatchNow(grpc::CallbackServerContext& context,
     after_commit_();
   }
   if (!whole_call.ok()) return ToGrpcStatus(whole_call, context);
+  // A rotation reaches the tablet at its next contact. Not having the key
+  // to hand must not fail a batch that is already stored.
+  if (absl::Status s = rpc::SetSealingKey(sealing_, response.mutable_sealing_key()); !s.ok()) {
+    response.clear_sealing_key();
+  }
   return SerializeRaw(response, raw_response);
 }
 
@@ -138,6 +143,9 @@ grpc::Status KioskSyncImpl::GetCatalog(grpc::ServerContext* context,
     return ToGrpcStatus(device.status());
   }
   *response = rpc::GetCatalog(catalog_, *request);
+  if (absl::Status s = rpc::SetSealingKey(sealing_, response->mutable_sealing_key()); !s.ok()) {
+    return ToGrpcStatus(s);
+  }
   return grpc::Status::OK;
 }
 
@@ -171,7 +179,7 @@ grpc::Status KioskSyncImpl::QuarantineNow(grpc::CallbackServerContext& context,
       !s.ok()) {
     return ToGrpcStatus(s, context);
   }
-  if (absl::Status s = rpc::Quarantine(store_, clock_, request); !s.ok()) {
+  if (absl::Status s = rpc::Quarantine(store_, clock_, request, &sealing_); !s.ok()) {
     return ToGrpcStatus(s);
   }
   return SerializeRaw(v1::QuarantineResponse(), raw_response);
@@ -285,6 +293,14 @@ grpc::Status OfficerImpl::Erase(grpc::ServerContext* context, const v1::EraseReq
   auto caller = Admit(context, auth::ActionOf(*request));
   if (!caller.ok()) return ToGrpcStatus(caller.status());
   return Answer(rpc::Erase(store_, clock_, *caller, *request), response);
+}
+
+grpc::Status OfficerImpl::RotateSealingKey(grpc::ServerContext* context,
+                                           const v1::RotateSealingKeyRequest* request,
+                                           v1::SealingKey* response) {
+  auto caller = Admit(context, auth::ActionOf(*request));
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  return Answer(rpc::RotateSealingKey(sealing_, *caller), response);
 }
 
 grpc::Status OfficerImpl::SubjectAccess(grpc::ServerContext* context,

@@ -12,6 +12,7 @@
 #include "service/auth/devices.h"
 #include "service/auth/limits.h"
 #include "service/auth/pins.h"
+#include "service/auth/sealing.h"
 #include "service/catalog/catalog.h"
 #include "service/rpc/work_pool.h"
 #include "service/store/store.h"
@@ -40,16 +41,18 @@ using KioskSyncBase = v1::KioskSync::WithRawCallbackMethod_SubmitBatch<
 // base::kRetryAfterMetadata.
 class KioskSyncImpl final : public KioskSyncBase {
  public:
-  // All six must outlive this object.
+  // All seven must outlive this object.
   KioskSyncImpl(store::Store& store, catalog::Catalogs& catalog,
                 const base::Clock& clock, auth::Devices& devices, auth::Limits& limits,
-                const auth::PinKey& pins, AfterCommitHook after_commit = nullptr)
+                const auth::PinKey& pins, auth::SealingKeys& sealing,
+                AfterCommitHook after_commit = nullptr)
       : store_(store),
         catalog_(catalog),
         clock_(clock),
         devices_(devices),
         limits_(limits),
         pins_(pins),
+        sealing_(sealing),
         after_commit_(std::move(after_commit)) {}
 
   grpc::Status Enrol(grpc::ServerContext* context, const v1::EnrolRequest* request,
@@ -83,6 +86,7 @@ class KioskSyncImpl final : public KioskSyncBase {
   auth::Devices& devices_;
   auth::Limits& limits_;
   const auth::PinKey& pins_;
+  auth::SealingKeys& sealing_;
   const AfterCommitHook after_commit_;
   // Enough for group commit to gather many batches into one commit.
   WorkPool workers_{16};
@@ -97,15 +101,17 @@ class KioskSyncImpl final : public KioskSyncBase {
 // warn before it ends.
 class OfficerImpl final : public v1::Officer::Service {
  public:
-  // All six must outlive this object.
+  // All seven must outlive this object.
   OfficerImpl(store::Store& store, catalog::Catalogs& catalog, const base::Clock& clock,
-              auth::Accounts& accounts, auth::Devices& devices, auth::Limits& limits)
+              auth::Accounts& accounts, auth::Devices& devices, auth::Limits& limits,
+              auth::SealingKeys& sealing)
       : store_(store),
         catalog_(catalog),
         clock_(clock),
         accounts_(accounts),
         devices_(devices),
-        limits_(limits) {}
+        limits_(limits),
+        sealing_(sealing) {}
 
   grpc::Status CreateEnrolmentCode(grpc::ServerContext* context,
                                    const v1::CreateEnrolmentCodeRequest* request,
@@ -156,6 +162,9 @@ class OfficerImpl final : public v1::Officer::Service {
                       grpc::ServerWriter<v1::BackupChunk>* writer) override;
   grpc::Status Erase(grpc::ServerContext* context, const v1::EraseRequest* request,
                      v1::EraseResponse* response) override;
+  grpc::Status RotateSealingKey(grpc::ServerContext* context,
+                                const v1::RotateSealingKeyRequest* request,
+                                v1::SealingKey* response) override;
   grpc::Status SubjectAccess(grpc::ServerContext* context,
                              const v1::SubjectAccessRequest* request,
                              grpc::ServerWriter<v1::SubmissionRecord>* writer) override;
@@ -171,6 +180,7 @@ class OfficerImpl final : public v1::Officer::Service {
   auth::Accounts& accounts_;
   auth::Devices& devices_;
   auth::Limits& limits_;
+  auth::SealingKeys& sealing_;
 };
 
 // The secret a call carries ("authorization: Bearer <secret>": an

@@ -186,6 +186,19 @@ CREATE TABLE signin_failures (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 12: the key pairs care-home tablets seal submissions to, so staff
+// at the home cannot read what waits on the tablet. Every key ever made is
+// kept: items sealed to an old one still open after a rotation.
+constexpr std::string_view kV12 = R"sql(
+CREATE TABLE sealing_keys (
+  serial     INTEGER PRIMARY KEY,   -- the newest is the one to seal to
+  key_id     TEXT NOT NULL UNIQUE,
+  public_key BLOB NOT NULL,
+  secret_key BLOB NOT NULL,
+  created_at INTEGER NOT NULL       -- unix microseconds
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kV1},
     {2, kV2},
@@ -198,6 +211,7 @@ constexpr Migration kMigrations[] = {
     {9, kV9},
     {10, kV10},
     {11, kV11},
+    {12, kV12},
 };
 
 }  // namespace

@@ -83,6 +83,10 @@ class RuledAccessTxn final : public AccessTxn {
       std::string_view name_hash) override {
     return txn_.FindSigninFailures(name_hash);
   }
+  absl::StatusOr<std::vector<SealingKey>> ListSealingKeys() override {
+    return txn_.ListSealingKeys();
+  }
+  absl::Status PutSealingKey(const SealingKey& key) override { return txn_.PutSealingKey(key); }
   absl::Status PutSigninFailures(std::string_view name_hash,
                                  const SigninFailures& failures) override {
     return txn_.PutSigninFailures(name_hash, failures);

@@ -594,6 +594,33 @@ class SqliteWriter final : public GroupCommitTarget, public WriteTxn {
     return stmt->Run();
   }
 
+  absl::StatusOr<std::vector<SealingKey>> ListSealingKeys() override {
+    auto stmt = db_->Prepare(
+        "SELECT key_id, public_key, secret_key, created_at FROM sealing_keys "
+        "ORDER BY serial DESC");
+    if (!stmt.ok()) return stmt.status();
+    std::vector<SealingKey> keys;
+    for (;;) {
+      auto row = stmt->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) return keys;
+      keys.push_back({stmt->ColumnText(0), stmt->ColumnBlob(1), stmt->ColumnBlob(2),
+                      FromMicros(stmt->ColumnInt(3))});
+    }
+  }
+
+  absl::Status PutSealingKey(const SealingKey& key) override {
+    auto stmt = db_->Prepare(
+        "INSERT INTO sealing_keys (key_id, public_key, secret_key, created_at) "
+        "VALUES (?1, ?2, ?3, ?4)");
+    if (!stmt.ok()) return stmt.status();
+    stmt->BindText(1, key.key_id)
+        .BindBlob(2, key.public_key)
+        .BindBlob(3, key.secret_key)
+        .Bind(4, Micros(key.created_at));
+    return stmt->Run();
+  }
+
  private:
   enum Index {
     kBegin, kCommit, kRollback, kSavepoint, kRelease, kRollbackTo,

@@ -159,6 +159,16 @@ struct EnrolmentCode {
 
 // Who may call, as rows inside one transaction: officers' accounts and
 // sessions, devices and their enrolment codes.
+// A key pair tablets seal submissions to (libsodium's sealed box): the
+// public half goes to tablets; the secret half never leaves the store.
+// Old keys are kept so what was sealed to them still opens.
+struct SealingKey {
+  std::string key_id;      // 16 hex digits, from the public key's hash
+  std::string public_key;  // crypto_box_PUBLICKEYBYTES
+  std::string secret_key;  // crypto_box_SECRETKEYBYTES
+  absl::Time created_at;
+};
+
 class AccessRows {
  public:
   virtual ~AccessRows() = default;
@@ -202,6 +212,12 @@ class AccessRows {
                                          const SigninFailures& failures) = 0;
   // Forgets every row whose last failure and lock both ended before `then`.
   virtual absl::Status ForgetSigninFailuresBefore(absl::Time then) = 0;
+
+  // The service's sealing keys (auth/sealing.h), newest first (the order
+  // they were put in, whatever their times say).
+  virtual absl::StatusOr<std::vector<SealingKey>> ListSealingKeys() = 0;
+  // Inserts a new key (ALREADY_EXISTS for a key id held before).
+  virtual absl::Status PutSealingKey(const SealingKey& key) = 0;
 };
 
 // A check run first inside a write's transaction (a fair-limit charge):

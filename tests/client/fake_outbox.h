@@ -74,6 +74,17 @@ class FakeOutbox final : public Outbox {
     return n;
   }
 
+  absl::StatusOr<std::optional<SealingKey>> PinnedSealingKey() override {
+    std::lock_guard lock(mu_);
+    return sealing_key_;
+  }
+  absl::Status PinSealingKey(const SealingKey& key) override {
+    std::lock_guard lock(mu_);
+    if (absl::Status s = WriteFault(); !s.ok()) return s;
+    sealing_key_ = key;
+    return absl::OkStatus();
+  }
+
   absl::StatusOr<std::optional<OutboxItem>> Find(
       const std::string& id) override {
     std::lock_guard lock(mu_);
@@ -160,6 +171,7 @@ class FakeOutbox final : public Outbox {
   }
 
   const std::string device_id_;
+  std::optional<SealingKey> sealing_key_;
   base::Random& random_;
   std::mutex mu_;
   std::int64_t next_counter_ = 0;              // guarded by mu_

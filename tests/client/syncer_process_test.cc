@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <mutex>
 #include <random>
@@ -157,7 +158,8 @@ class SyncerProcessTest : public ::testing::Test {
   // Enrols the kiosk's outbox, as --enrol would have, so every later
   // transport (and syncer) has its credential.
   void EnrolOutbox() {
-    absl::StatusOr<std::string> code = service::testing::NewEnrolmentCode(address_);
+    absl::StatusOr<std::string> code =
+        service::testing::NewEnrolmentCode(address_, enrol_mode_);
     ASSERT_TRUE(code.ok()) << code.status();
     std::unique_ptr<Transport> transport = *MakeGrpcTransport(address_, "");
     v1::EnrolRequest request;
@@ -166,6 +168,12 @@ class SyncerProcessTest : public ::testing::Test {
     absl::StatusOr<v1::EnrolResponse> enrolled = transport->Enrol(request, absl::Seconds(60));
     ASSERT_TRUE(enrolled.ok()) << enrolled.status();
     ASSERT_TRUE(outbox_->SaveCredential(enrolled->credential()).ok());
+    // As the syncer does on enrolment: the key to seal to is pinned.
+    ASSERT_EQ(enrolled->sealing_key().public_key().size(), 32u);
+    ASSERT_TRUE(outbox_
+                    ->PinSealingKey({enrolled->sealing_key().key_id(),
+                                     enrolled->sealing_key().public_key()})
+                    .ok());
   }
 
   void StartSyncer() {
@@ -230,6 +238,7 @@ class SyncerProcessTest : public ::testing::Test {
   std::unique_ptr<RecordingTransport> transport_;
   std::unique_ptr<Syncer> syncer_;
   bool enrol_at_first_start_ = true;
+  std::string enrol_mode_ = "kiosk";
 };
 
 TEST_F(SyncerProcessTest, QueuedWhileServiceDownThenDeliveredOnceWhenItIsUp) {
@@ -546,6 +555,88 @@ TEST_F(SyncerProcessTest, DamagedBytesReachTheQuarantineWhileTheRestAreDelivered
   EXPECT_EQ(kept->ColumnText(2), "0AFF01FFFF");
   EXPECT_NE(kept->ColumnText(3).find("damaged"), std::string::npos);
   EXPECT_FALSE(*kept->Step()) << "kept once";
+}
+
+// Every byte of every file under `dir`, recursively.
+std::string EveryFileUnder(const std::string& dir) {
+  std::string all;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+    if (entry.is_regular_file()) all += testing::ReadFileBytes(entry.path().string());
+  }
+  return all;
+}
+
+// A care-home tablet: a resident's concern is queued while the service is
+// away, and none of its words or details are in any file the tablet wrote;
+// meanwhile the service's key is rotated, so the queued item is sealed to
+// the old key. When the service is back the concern arrives once, is read
+// by an officer, and the tablet seals what comes next to the new key.
+TEST_F(SyncerProcessTest, ATabletsConcernIsUnreadableOnItsDiskAndArrivesOnceAfterARotation) {
+  const std::string tablet_dir = dir_.File("tablet");
+  std::filesystem::create_directory(tablet_dir);
+  outbox_.reset();
+  auto opened = SqliteOutbox::Open(tablet_dir + "/outbox.db", {.seal = true});
+  ASSERT_TRUE(opened.ok()) << opened.status();
+  outbox_ = *std::move(opened);
+  enrol_mode_ = "tablet";
+  ASSERT_NO_FATAL_FAILURE(StartService());
+  const std::string service_id = ServiceIdFromCatalog();
+  ASSERT_FALSE(service_id.empty());
+  const std::optional<SealingKey> first_key = *outbox_->PinnedSealingKey();
+  ASSERT_TRUE(first_key.has_value());
+  ASSERT_TRUE(service_->Terminate().ok());
+
+  StartSyncer();
+  v1::Submission concern =
+      FeedbackDraft("Night carer Brackenthwaite locks my door at eight", service_id);
+  concern.set_anonymous(false);
+  concern.mutable_contact()->set_name("Winifred Oakhanger");
+  concern.mutable_contact()->set_phone("07700 900461");
+  absl::StatusOr<OutboxItem> queued = outbox_->Enqueue(concern, absl::Now());
+  ASSERT_TRUE(queued.ok()) << queued.status();
+  syncer_->Wake();
+  ASSERT_TRUE(WaitUntil([&] { return Attempts(queued->submission_id) >= 2; }, kLongWait));
+
+  // The syncer has been reading and writing the outbox all along.
+  const std::string on_disk = EveryFileUnder(tablet_dir);
+  ASSERT_FALSE(on_disk.empty());
+  for (const char* secret : {"Brackenthwaite", "locks my door", "Oakhanger", "900461"}) {
+    EXPECT_EQ(on_disk.find(secret), std::string::npos) << secret << " is on the tablet's disk";
+  }
+
+  // The service comes back and, before the tablet reaches it, its key is
+  // rotated.
+  syncer_->Stop();
+  ASSERT_NO_FATAL_FAILURE(StartService());
+  absl::StatusOr<v1::SealingKey> new_key = service::testing::RotateSealingKey(address_);
+  ASSERT_TRUE(new_key.ok()) << new_key.status();
+  ASSERT_NE(new_key->key_id(), first_key->key_id);
+  StartSyncer();
+  ASSERT_TRUE(WaitUntil([&] { return OutboxEmpty(); }, kLongWait));
+  ExpectDeliveredExactlyOnce({queued->submission_id});
+  ASSERT_TRUE(WaitUntil(
+      [&] {
+        auto pinned = outbox_->PinnedSealingKey();
+        return pinned.ok() && pinned->has_value() && (*pinned)->key_id == new_key->key_id();
+      },
+      kLongWait))
+      << "the tablet takes the new key at its next contact";
+
+  absl::StatusOr<std::vector<v1::SubmissionRecord>> read =
+      service::testing::ReadWordsAsOfficer(address_);
+  ASSERT_TRUE(read.ok()) << read.status();
+  ASSERT_EQ(read->size(), 1u);
+  EXPECT_EQ(read->front().submission().feedback().text(),
+            "Night carer Brackenthwaite locks my door at eight");
+
+  // What comes next is sealed to the new key, and arrives too.
+  absl::StatusOr<OutboxItem> next =
+      outbox_->Enqueue(FeedbackDraft("The garden is lovely", service_id), absl::Now());
+  ASSERT_TRUE(next.ok()) << next.status();
+  EXPECT_EQ(next->sealed_key_id, new_key->key_id());
+  syncer_->Wake();
+  ASSERT_TRUE(WaitUntil([&] { return OutboxEmpty(); }, kLongWait));
+  ExpectDeliveredExactlyOnce({queued->submission_id, next->submission_id});
 }
 
 }  // namespace

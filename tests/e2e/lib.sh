@@ -5,6 +5,7 @@
 
 work=$(mktemp -d /tmp/carevoice-e2e-XXXXXX)
 log="$work/speech.log"  # the current kiosk's transcript
+outbox="$work/outbox.db"  # the kiosk's outbox (a script may put it elsewhere first)
 pids=()
 keep=${CAREVOICE_E2E_KEEP:-0}  # keep the work folder to look at
 
@@ -19,8 +20,8 @@ logs_hold_no_personal_data() {
   for f in "$XDG_CONFIG_HOME"/carevoice/sessions/*; do
     [ -f "$f" ] && secrets+=("$(cat "$f")")
   done
-  if [ -f "$work/outbox.db" ]; then
-    secrets+=("$(sqlite3 "$work/outbox.db" "SELECT credential FROM device" 2>/dev/null || true)")
+  if [ -f "$outbox" ]; then
+    secrets+=("$(sqlite3 "$outbox" "SELECT credential FROM device" 2>/dev/null || true)")
   fi
   local logs=()
   for f in "$work"/service.err "$work"/service.out "$work"/kiosk-*.err "$work"/kiosk-*.out \
@@ -59,9 +60,11 @@ fail() {
   exit 1
 }
 
-# A virtual screen; Xvfb picks a free display number itself.
+# start_xvfb [WxH]: a virtual screen (1280x800 unless given); Xvfb picks
+# a free display number itself.
 start_xvfb() {
-  Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.err" &
+  screen_size=${1:-1280x800}
+  Xvfb -displayfd 3 -screen 0 "${screen_size}x24" -nolisten tcp 3>"$work/display" 2>"$work/xvfb.err" &
   pids+=($!)
   for _ in $(seq 1 100); do [ -s "$work/display" ] && break; sleep 0.1; done
   [ -s "$work/display" ] || fail "Xvfb did not start"
@@ -124,12 +127,13 @@ start_service() {
   sign_in "$officer_name" "$officer_password"
 }
 
-# new_enrolment_code: an admin makes a one-time code for a kiosk (as the
-# README says); it is left in $enrolment_code, and the officers' tool is
-# signed in as the officer again.
+# new_enrolment_code: an admin makes a one-time code for a kiosk, or a
+# tablet when $device_mode says so (as the README says); it is left in
+# $enrolment_code, and the officers' tool is signed in as the officer again.
+device_mode=kiosk
 new_enrolment_code() {
   sign_in "$admin_name" "$admin_password"
-  enrolment_code=$(officers_tool device enrol --site "e2e test" --mode kiosk 2>>"$work/admin.err") ||
+  enrolment_code=$(officers_tool device enrol --site "e2e test" --mode "$device_mode" 2>>"$work/admin.err") ||
     fail "no enrolment code: $(tail -n 1 "$work/admin.err")"
   sign_in "$officer_name" "$officer_password"
 }
@@ -141,12 +145,12 @@ new_enrolment_code() {
 start_kiosk() {
   local name=$1; shift
   local enrol=()
-  if [ ! -e "$work/outbox.db" ] && [ "$address" = "${running_service:-}" ]; then
+  if [ ! -e "$outbox" ] && [ "$address" = "${running_service:-}" ]; then
     new_enrolment_code
     enrol=(--enrol "$enrolment_code")
   fi
   log="$work/speech-$name.log"
-  "$bin/carevoice-kiosk" --service "$address" --outbox "$work/outbox.db" \
+  "$bin/carevoice-kiosk" --service "$address" --outbox "$outbox" \
     --speech-log "$log" --retry-initial-ms 100 --retry-max-ms 1000 "${enrol[@]}" "$@" \
     >"$work/kiosk-$name.out" 2>"$work/kiosk-$name.err" &
   kiosk_pid=$!
@@ -241,4 +245,69 @@ arrived() {
     sleep 0.1
   done
   fail "\"$1\" never reached the service"
+}
+
+# By touch: real pointer clicks in the kiosk window ($window), each in the
+# middle of a control as the kiosk last drew it (the JSON it saves beside
+# each screenshot in $shots, from --screenshot-dir).
+shots="$work/shots"
+
+# The newest saved layout.
+latest() { ls "$shots/"*.json 2>/dev/null | sort | tail -n1; }
+
+# where ID FILE: "X Y CLIPPED" for the middle of ID in FILE, or nothing.
+where() {
+  python3 - "$1" "$2" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[2]))
+for item in doc["items"]:
+    if item["id"] == sys.argv[1]:
+        x, y, w, h = item["box"]
+        print(int(x + w / 2), int(y + h / 2), 1 if item["clipped"] else 0)
+PY
+}
+
+# click X Y: a real pointer click at X,Y in the kiosk window.
+click() { xdotool mousemove --window "$window" "$1" "$2" click 1; }
+
+# newer_than FILE: waits until a layout newer than FILE is saved.
+newer_than() {
+  for _ in $(seq 1 200); do
+    [ "$(latest)" != "$1" ] && return 0
+    sleep 0.05
+  done
+  fail "the screen did not change after a click (was $1)"
+}
+
+# tap ID: clicks the middle of ID once it is on the screen, first
+# scrolling it into view with the scroll buttons, then waits for the screen
+# to change (every tap here changes it: a new step, a letter typed).
+tap() {
+  local id=$1 file="" at=""
+  local middle=$(( ${screen_size#*x} / 2 ))
+  for _ in $(seq 1 200); do
+    file=$(latest)
+    [ -n "$file" ] && at=$(where "$id" "$file") && [ -n "$at" ] && break
+    sleep 0.05
+  done
+  [ -n "$at" ] || fail "$id never appeared on the screen (last: $file)"
+  for _ in $(seq 1 10); do
+    set -- $at
+    [ "$3" = 0 ] && break
+    # Out of view: above the middle of the screen it is reached by
+    # scrolling up, below by scrolling down.
+    local button=scroll.down
+    [ "$2" -lt "$middle" ] && button=scroll.up
+    local arrow; arrow=$(where "$button" "$file")
+    [ -n "$arrow" ] || fail "$id is out of view and there is no way to scroll"
+    set -- $arrow
+    click "$1" "$2"
+    newer_than "$file"
+    file=$(latest)
+    at=$(where "$id" "$file")
+  done
+  set -- $at
+  [ "$3" = 0 ] || fail "$id never came into view"
+  click "$1" "$2"
+  newer_than "$file"
 }

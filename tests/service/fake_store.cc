@@ -101,6 +101,7 @@ struct FakeStoreEngine::State {
     std::map<std::string, store::EnrolmentCode, std::less<>> codes;  // by hash
     std::map<std::string, absl::Time, std::less<>> limits;
     std::map<std::string, store::SigninFailures, std::less<>> signin_failures;
+    std::vector<store::SealingKey> sealing_keys;  // newest first
     std::vector<store::QuarantineRow> quarantine;                    // oldest first
     std::vector<store::StoredCatalog> catalogs;                      // oldest first
   };
@@ -291,6 +292,16 @@ struct FakeStoreEngine::Txn final : store::WriteTxn {
     std::erase_if(data.signin_failures, [&](const auto& kv) {
       return kv.second.last_failed_at < then && kv.second.locked_until < then;
     });
+    return absl::OkStatus();
+  }
+  absl::StatusOr<std::vector<store::SealingKey>> ListSealingKeys() override {
+    return data.sealing_keys;
+  }
+  absl::Status PutSealingKey(const store::SealingKey& key) override {
+    for (const store::SealingKey& k : data.sealing_keys) {
+      if (k.key_id == key.key_id) return absl::AlreadyExistsError("sealing key exists");
+    }
+    data.sealing_keys.insert(data.sealing_keys.begin(), key);
     return absl::OkStatus();
   }
   absl::StatusOr<store::SubmissionsExtent> Extent() override {

@@ -111,6 +111,10 @@ class ScriptedTarget final : public GroupCommitTarget, public WriteTxn {
     return absl::OkStatus();
   }
   absl::Status ForgetSigninFailuresBefore(absl::Time) override { return absl::OkStatus(); }
+  absl::StatusOr<std::vector<SealingKey>> ListSealingKeys() override {
+    return std::vector<SealingKey>{};
+  }
+  absl::Status PutSealingKey(const SealingKey&) override { return absl::OkStatus(); }
 
   void Hold(bool hold) {
     std::lock_guard lock(mu_);

@@ -6,9 +6,11 @@
 #include <grpcpp/grpcpp.h>
 
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "carevoice/v1/carevoice.pb.h"
 
 namespace carevoice::service::testing {
 
@@ -23,9 +25,19 @@ absl::Status EnsureTestAdmin(const std::string& db);
 // session token.
 absl::StatusOr<std::string> SignInTestAdmin(const std::string& address);
 
-// A one-time enrolment code for a kiosk, made at `address` by the test
-// admin.
-absl::StatusOr<std::string> NewEnrolmentCode(const std::string& address);
+inline constexpr char kTestOfficerName[] = "test.officer";
+
+// A one-time enrolment code for a device of `mode` ("kiosk" or "tablet"),
+// made at `address` by the test admin.
+absl::StatusOr<std::string> NewEnrolmentCode(const std::string& address,
+                                             const std::string& mode = "kiosk");
+
+// A new sealing key, made at `address` by the test admin.
+absl::StatusOr<v1::SealingKey> RotateSealingKey(const std::string& address);
+
+// Every submission at `address` with its words, read by an officer
+// (kTestOfficerName, made by the test admin on first use).
+absl::StatusOr<std::vector<v1::SubmissionRecord>> ReadWordsAsOfficer(const std::string& address);
 
 // Revokes device `device_id` at `address`, as the test admin.
 absl::Status RevokeDevice(const std::string& address, const std::string& device_id);

@@ -133,6 +133,9 @@ std::vector<Case> Cases() {
          r.set_dry_run(true);
          return r;
        })},
+      {"RotateSealingKey", "", {kAdmin},
+       Unary<v1::RotateSealingKeyRequest, v1::SealingKey>(&Stub::RotateSealingKey,
+                                                          [] { return v1::RotateSealingKeyRequest(); })},
       {"Backup", "", {kAdmin}, [](Stub& stub, grpc::ClientContext* context) {
          auto reader = stub.Backup(context, v1::BackupRequest());
          v1::BackupChunk chunk;

@@ -14,11 +14,11 @@ TestServer::TestServer(auth::LimitPolicy limits) {
   accounts_ = std::make_unique<auth::Accounts>(*store_, clock_);
   devices_ = std::make_unique<auth::Devices>(*store_, clock_);
   limits_ = std::make_unique<auth::Limits>(*store_, clock_, limits);
-  kiosk_service_ =
-      std::make_unique<rpc::KioskSyncImpl>(*store_, *catalog_, clock_, *devices_, *limits_,
-                                           pins_);
+  sealing_ = std::make_unique<auth::SealingKeys>(*store_, clock_);
+  kiosk_service_ = std::make_unique<rpc::KioskSyncImpl>(*store_, *catalog_, clock_, *devices_,
+                                                        *limits_, pins_, *sealing_);
   officer_service_ = std::make_unique<rpc::OfficerImpl>(*store_, *catalog_, clock_, *accounts_,
-                                                        *devices_, *limits_);
+                                                        *devices_, *limits_, *sealing_);
   grpc::ServerBuilder builder;
   builder.RegisterService(kiosk_service_.get());
   builder.RegisterService(officer_service_.get());

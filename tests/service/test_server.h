@@ -44,6 +44,7 @@ class TestServer {
   auth::Devices& devices() { return *devices_; }
   auth::Limits& limits() { return *limits_; }
   const auth::PinKey& pins() const { return pins_; }
+  auth::SealingKeys& sealing() { return *sealing_; }
   // The credential of device `device_id`, enrolled at site "test" on
   // first use.
   std::string CredentialOf(const std::string& device_id);
@@ -59,6 +60,7 @@ class TestServer {
   std::unique_ptr<auth::Devices> devices_;
   std::unique_ptr<auth::Limits> limits_;
   const auth::PinKey pins_ = auth::PinKey::Random();
+  std::unique_ptr<auth::SealingKeys> sealing_;
   std::map<std::string, std::string> credentials_;
   std::map<auth::Role, std::string> tokens_;
   std::unique_ptr<rpc::KioskSyncImpl> kiosk_service_;
