@@ -40,6 +40,7 @@
 #include "service/log.h"
 #include "service/rpc/fault_injection.h"
 #include "service/rpc/listen_address.h"
+#include "service/retention/retention.h"
 #include "service/rpc/services.h"
 #include "service/store/store.h"
 
@@ -123,6 +124,16 @@ int main(int argc, char** argv) {
                  "file of the key that PINs are hashed with, kept apart from the "
                  "database and the same on every replica; made (0600) if missing. "
                  "Default: the database's path with .pin-key appended");
+  std::string retention_path = CAREVOICE_ASSETS_DIR "/retention/retention.json";
+  app.add_option("--retention", retention_path,
+                 "the retention schedule (JSON: per kind of submission, when it is anonymised "
+                 "and deleted, and why)")
+      ->capture_default_str();
+  int retention_every_hours = 24;
+  app.add_option("--retention-every-hours", retention_every_hours,
+                 "how often the schedule is applied (also at start)")
+      ->check(CLI::Range(1, 168))
+      ->capture_default_str();
   std::string first_admin;
   app.add_option("--create-first-admin", first_admin,
                  "make the first admin account NAME (password: first line of stdin) and "
@@ -176,6 +187,8 @@ int main(int argc, char** argv) {
   auto catalog =
       carevoice::service::catalog::Catalogs::Open(**store, clock, catalog_path);
   if (!catalog.ok()) return Fail("--catalog", catalog.status());
+  auto schedule = carevoice::service::retention::LoadSchedule(retention_path);
+  if (!schedule.ok()) return Fail("--retention", schedule.status());
   if (pin_key_path.empty()) pin_key_path = db_path + ".pin-key";
   auto pins = carevoice::service::auth::PinKey::LoadOrCreate(pin_key_path);
   if (!pins.ok()) return Fail("--pin-key", pins.status());
@@ -188,7 +201,9 @@ int main(int argc, char** argv) {
   if (auto key = sealing.Current(); !key.ok()) return Fail("sealing key", key.status());
   rpc::KioskSyncImpl kiosk(**store, **catalog, clock, devices, limits, *pins, sealing,
                            *std::move(fault_hook));
-  rpc::OfficerImpl officer(**store, **catalog, clock, accounts, devices, limits, sealing);
+  carevoice::service::retention::Retention retention(**store, clock, *schedule);
+  rpc::OfficerImpl officer(**store, **catalog, clock, accounts, devices, limits, sealing,
+                           retention);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -207,6 +222,10 @@ int main(int argc, char** argv) {
   std::fflush(stdout);
   LogInfo(absl::StrCat("catalog version ", (*catalog)->Get()->version()));
 
+  // Stopped (joined) before the store closes.
+  auto daily = std::make_unique<carevoice::service::retention::DailyRun>(
+      retention, absl::Hours(retention_every_hours));
+
   std::thread waiter([&] {
     int signal_number = 0;
     sigwait(&stop_signals, &signal_number);
@@ -215,6 +234,7 @@ int main(int argc, char** argv) {
   });
   server->Wait();
   waiter.join();
+  daily.reset();
   server.reset();
   store->reset();  // closes the database after the last call has finished
   LogInfo("stopped");

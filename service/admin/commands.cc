@@ -298,6 +298,31 @@ absl::Status RunRotateSealingKey(v1::Officer::StubInterface& stub, const std::st
   return absl::OkStatus();
 }
 
+absl::Status RunRetention(v1::Officer::StubInterface& stub, const std::string& token,
+                          bool dry_run, std::ostream& out) {
+  v1::RunRetentionRequest request;
+  request.set_dry_run(dry_run);
+  v1::RetentionReport report;
+  grpc::ClientContext context;
+  Prepare(&context, token, absl::Minutes(10));
+  if (auto s = FromGrpc(stub.RunRetention(&context, request, &report), "RunRetention"); !s.ok()) {
+    return s;
+  }
+  out << "The schedule:\n";
+  for (const v1::RetentionRule& rule : report.rules()) {
+    out << "  " << rule.kind() << ": ";
+    if (rule.anonymise_after_days() > 0) {
+      out << "anonymised after " << rule.anonymise_after_days() << " days, ";
+    }
+    out << "deleted after " << rule.delete_after_days() << " days.\n    Why: " << rule.reason()
+        << "\n";
+  }
+  out << (report.dry_run() ? "Would anonymise " : "Anonymised ") << report.anonymised()
+      << " submissions, " << (report.dry_run() ? "would delete " : "deleted ") << report.deleted()
+      << " submissions and " << report.quarantine_deleted() << " quarantined items.\n";
+  return absl::OkStatus();
+}
+
 absl::StatusOr<std::int64_t> RunBackup(v1::Officer::StubInterface& stub,
                                        const BackupOptions& options, std::ostream& out) {
   if (options.out_path.empty()) return absl::InvalidArgumentError("--out is required");

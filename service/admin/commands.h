@@ -66,6 +66,11 @@ absl::Status RunErase(v1::Officer::StubInterface& stub, const std::string& token
 absl::Status RunRotateSealingKey(v1::Officer::StubInterface& stub, const std::string& token,
                                  std::ostream& out);
 
+// Applies the retention schedule now (admin), or only counts (dry run);
+// prints the schedule with its reasons and the counts.
+absl::Status RunRetention(v1::Officer::StubInterface& stub, const std::string& token,
+                          bool dry_run, std::ostream& out);
+
 struct BackupOptions {
   std::string token;
   std::string out_path;

@@ -171,6 +171,14 @@ int main(int argc, char** argv) {
   CLI::App* rotate_cmd = sealing_cmd->add_subcommand(
       "rotate", "make a new key; tablets take it at their next contact, old items still open");
 
+  CLI::App* retention_cmd = app.add_subcommand(
+      "retention", "the retention schedule: what is anonymised and deleted when, and why (admin)");
+  retention_cmd->require_subcommand(1);
+  CLI::App* retention_run_cmd = retention_cmd->add_subcommand(
+      "run", "apply it now (the service also does, daily); audited");
+  bool retention_dry_run = false;
+  retention_run_cmd->add_flag("--dry-run", retention_dry_run, "only count what is due");
+
   admin::AuditOptions audit;
   CLI::App* audit_cmd = app.add_subcommand("audit", "the audit of officers' actions (admin)");
   audit_cmd->require_subcommand(1);
@@ -319,6 +327,8 @@ int main(int argc, char** argv) {
     erase.set_reason(ReasonFor(erase_who.reason, "to erase this person's data"));
     erase.set_dry_run(erase_dry_run);
     status = admin::RunErase(*stub, token, erase, erase_yes, std::cout);
+  } else if (retention_run_cmd->parsed()) {
+    status = admin::RunRetention(*stub, token, retention_dry_run, std::cout);
   } else if (rotate_cmd->parsed()) {
     status = admin::RunRotateSealingKey(*stub, token, std::cout);
   } else if (backup_cmd->parsed()) {

@@ -106,5 +106,7 @@ Action ActionOf(const v1::SubjectAccessRequest&) { return Action::kCaseWork; }
 Action ActionOf(const v1::EraseRequest&) { return Action::kCaseWork; }
 // Keys are running the system; they open nothing for whoever rotates.
 Action ActionOf(const v1::RotateSealingKeyRequest&) { return Action::kAdminister; }
+// Running the system by the council's schedule; it reads nobody's words.
+Action ActionOf(const v1::RunRetentionRequest&) { return Action::kAdminister; }
 
 }  // namespace carevoice::service::auth

@@ -75,5 +75,6 @@ Action ActionOf(const v1::BackupRequest&);
 Action ActionOf(const v1::SubjectAccessRequest&);
 Action ActionOf(const v1::EraseRequest&);
 Action ActionOf(const v1::RotateSealingKeyRequest&);
+Action ActionOf(const v1::RunRetentionRequest&);
 
 }  // namespace carevoice::service::auth

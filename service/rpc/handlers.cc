@@ -18,7 +18,7 @@
 #include "contract/validation.h"
 #include "service/auth/passwords.h"
 #include "service/log.h"
-#include "service/rpc/redaction.h"
+#include "contract/redaction.h"
 
 namespace carevoice::service::rpc {
 namespace {
@@ -508,8 +508,8 @@ absl::StatusOr<v1::ListSubmissionsResponse> ListSubmissions(
   v1::ListSubmissionsResponse response;
   for (v1::SubmissionRecord& record : page->records) {
     // Contact is never listed; exports are where identified data may go.
-    ClearContact(record.mutable_submission());
-    if (!request.include_text()) ClearWords(record.mutable_submission());
+    contract::ClearContact(record.mutable_submission());
+    if (!request.include_text()) contract::ClearWords(record.mutable_submission());
     *response.add_records() = std::move(record);
   }
   if (page->next) response.set_next_page_token(EncodePageToken(*page->next));
@@ -535,9 +535,9 @@ absl::Status ExportSubmissions(
       [&](const v1::SubmissionRecord& stored) {
         v1::SubmissionRecord record = stored;
         if (!request.identified()) {
-          ClearContact(record.mutable_submission());
+          contract::ClearContact(record.mutable_submission());
           if (!record.submission().consent().may_quote()) {
-            ClearWords(record.mutable_submission());
+            contract::ClearWords(record.mutable_submission());
           }
         }
         if (!write(record)) {
@@ -549,6 +549,31 @@ absl::Status ExportSubmissions(
   if (!handed.ok()) return handed.status();
   if (client_gone) return absl::CancelledError("the client stopped reading");
   return absl::OkStatus();
+}
+
+absl::StatusOr<v1::RetentionReport> RunRetention(retention::Retention& retention,
+                                                 const auth::Caller& caller,
+                                                 const v1::RunRetentionRequest& request) {
+  absl::StatusOr<retention::Report> report = retention.Run(caller.name, request.dry_run());
+  if (!report.ok()) return report.status();
+  v1::RetentionReport out;
+  out.set_anonymised(report->anonymised);
+  out.set_deleted(report->deleted);
+  out.set_quarantine_deleted(report->quarantine_deleted);
+  out.set_dry_run(report->dry_run);
+  const retention::Schedule& schedule = retention.schedule();
+  for (const retention::Rule& rule : schedule.kinds) {
+    v1::RetentionRule* r = out.add_rules();
+    r->set_kind(rule.kind);
+    r->set_anonymise_after_days(static_cast<int>(rule.anonymise_after / absl::Hours(24)));
+    r->set_delete_after_days(static_cast<int>(rule.delete_after / absl::Hours(24)));
+    r->set_reason(rule.reason);
+  }
+  v1::RetentionRule* q = out.add_rules();
+  q->set_kind("quarantine");
+  q->set_delete_after_days(static_cast<int>(schedule.quarantine_delete_after / absl::Hours(24)));
+  q->set_reason(schedule.quarantine_reason);
+  return out;
 }
 
 absl::Status SetSealingKey(auth::SealingKeys& sealing, v1::SealingKey* out) {

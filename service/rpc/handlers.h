@@ -15,6 +15,7 @@
 #include "service/auth/pins.h"
 #include "service/auth/sealing.h"
 #include "service/catalog/catalog.h"
+#include "service/retention/retention.h"
 #include "service/store/store.h"
 
 namespace carevoice::service::rpc {
@@ -137,6 +138,12 @@ absl::Status Backup(store::Store& store, const base::Clock& clock, const auth::C
                     const std::function<bool(const v1::BackupChunk&)>& write);
 
 // Devices, as the rpcs of the same names.
+// Applies the retention schedule (see retention::Retention::Run) in the
+// caller's name, answering the counts and the schedule with its reasons.
+absl::StatusOr<v1::RetentionReport> RunRetention(retention::Retention& retention,
+                                                 const auth::Caller& caller,
+                                                 const v1::RunRetentionRequest& request);
+
 // With the key tablets seal to.
 absl::StatusOr<v1::EnrolResponse> Enrol(auth::Devices& devices, auth::SealingKeys& sealing,
                                         const v1::EnrolRequest& request);

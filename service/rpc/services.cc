@@ -303,6 +303,14 @@ grpc::Status OfficerImpl::RotateSealingKey(grpc::ServerContext* context,
   return Answer(rpc::RotateSealingKey(sealing_, *caller), response);
 }
 
+grpc::Status OfficerImpl::RunRetention(grpc::ServerContext* context,
+                                       const v1::RunRetentionRequest* request,
+                                       v1::RetentionReport* response) {
+  auto caller = Admit(context, auth::ActionOf(*request));
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  return Answer(rpc::RunRetention(retention_, *caller, *request), response);
+}
+
 grpc::Status OfficerImpl::SubjectAccess(grpc::ServerContext* context,
                                         const v1::SubjectAccessRequest* request,
                                         grpc::ServerWriter<v1::SubmissionRecord>* writer) {

@@ -14,6 +14,7 @@
 #include "service/auth/pins.h"
 #include "service/auth/sealing.h"
 #include "service/catalog/catalog.h"
+#include "service/retention/retention.h"
 #include "service/rpc/work_pool.h"
 #include "service/store/store.h"
 
@@ -101,17 +102,18 @@ class KioskSyncImpl final : public KioskSyncBase {
 // warn before it ends.
 class OfficerImpl final : public v1::Officer::Service {
  public:
-  // All seven must outlive this object.
+  // All eight must outlive this object.
   OfficerImpl(store::Store& store, catalog::Catalogs& catalog, const base::Clock& clock,
               auth::Accounts& accounts, auth::Devices& devices, auth::Limits& limits,
-              auth::SealingKeys& sealing)
+              auth::SealingKeys& sealing, retention::Retention& retention)
       : store_(store),
         catalog_(catalog),
         clock_(clock),
         accounts_(accounts),
         devices_(devices),
         limits_(limits),
-        sealing_(sealing) {}
+        sealing_(sealing),
+        retention_(retention) {}
 
   grpc::Status CreateEnrolmentCode(grpc::ServerContext* context,
                                    const v1::CreateEnrolmentCodeRequest* request,
@@ -165,6 +167,8 @@ class OfficerImpl final : public v1::Officer::Service {
   grpc::Status RotateSealingKey(grpc::ServerContext* context,
                                 const v1::RotateSealingKeyRequest* request,
                                 v1::SealingKey* response) override;
+  grpc::Status RunRetention(grpc::ServerContext* context, const v1::RunRetentionRequest* request,
+                            v1::RetentionReport* response) override;
   grpc::Status SubjectAccess(grpc::ServerContext* context,
                              const v1::SubjectAccessRequest* request,
                              grpc::ServerWriter<v1::SubmissionRecord>* writer) override;
@@ -181,6 +185,7 @@ class OfficerImpl final : public v1::Officer::Service {
   auth::Devices& devices_;
   auth::Limits& limits_;
   auth::SealingKeys& sealing_;
+  retention::Retention& retention_;
 };
 
 // The secret a call carries ("authorization: Bearer <secret>": an

@@ -81,6 +81,9 @@ class WriteTxn : public AccessRows {
   // Erasure: each removes one row (fine when it is gone already), or
   // blanks one audit row's reason (the chain covers only its hash).
   virtual absl::Status DeleteSubmission(std::string_view submission_id) = 0;
+  // Keeps a submission with a new (anonymised) body.
+  virtual absl::Status ReplaceSubmissionBody(std::string_view submission_id,
+                                             std::string_view body) = 0;
   virtual absl::Status DeleteQuarantined(std::int64_t id) = 0;
   virtual absl::Status EraseAuditReason(std::int64_t seq) = 0;
 

@@ -234,8 +234,12 @@ class RuledStore final : public Store {
   absl::StatusOr<std::int64_t> Erase(const Erasure& erasure, AuditEntry audit) override {
     audit.count = static_cast<std::int64_t>(erasure.submission_ids.size() +
                                             erasure.quarantine_ids.size() +
-                                            erasure.audit_seqs.size());
+                                            erasure.audit_seqs.size() +
+                                            erasure.anonymised.size());
     absl::Status s = engine_->Write([&](WriteTxn& txn) -> absl::Status {
+      for (const auto& [id, body] : erasure.anonymised) {
+        if (absl::Status a = txn.ReplaceSubmissionBody(id, body); !a.ok()) return a;
+      }
       for (const std::string& id : erasure.submission_ids) {
         if (absl::Status d = txn.DeleteSubmission(id); !d.ok()) return d;
       }

@@ -308,6 +308,15 @@ class SqliteWriter final : public GroupCommitTarget, public WriteTxn {
     return stmt->Run();
   }
 
+  absl::Status ReplaceSubmissionBody(std::string_view submission_id,
+                                     std::string_view body) override {
+    auto stmt = db_->Prepare(
+        "UPDATE submissions SET body = ?2 WHERE submission_id = ?1");
+    if (!stmt.ok()) return stmt.status();
+    stmt->BindText(1, submission_id).BindBlob(2, body);
+    return stmt->Run();
+  }
+
   absl::Status DeleteQuarantined(std::int64_t id) override {
     auto stmt = db_->Prepare("DELETE FROM quarantine WHERE id = ?1");
     if (!stmt.ok()) return stmt.status();

@@ -14,6 +14,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -246,11 +247,13 @@ struct QuarantineRow {
 
 // What an erasure removes: submissions and quarantined rows, by id, and
 // audit rows whose reasons name the person (by seq; the rows stay, the
-// chain holds).
+// chain holds). The retention schedule uses it too, and may also keep
+// submissions with an anonymised body in place of the whole one.
 struct Erasure {
   std::vector<std::string> submission_ids;
   std::vector<std::int64_t> quarantine_ids;
   std::vector<std::int64_t> audit_seqs;
+  std::vector<std::pair<std::string, std::string>> anonymised{};  // id, new body
 };
 
 // A published catalog: its place in the order of publication, and the
@@ -358,8 +361,9 @@ class Store {
   virtual absl::Status Backup(const std::function<bool(std::string_view chunk)>& sink,
                               const AuditEntry& audit) = 0;
 
-  // Removes everything in `erasure` and writes `audit` (its count set to
-  // the rows removed or blanked), in one transaction, then scrubs the
+  // Removes (or anonymises) everything in `erasure` and writes `audit`
+  // (its count set to the rows removed, blanked or anonymised), in one
+  // transaction, then scrubs the
   // files so nothing removed is left in their bytes. Returns the count.
   virtual absl::StatusOr<std::int64_t> Erase(const Erasure& erasure, AuditEntry audit) = 0;
 

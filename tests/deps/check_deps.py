@@ -23,8 +23,9 @@ EDGES = {
     "accessibility": {"contract", "base"},
     "client_main": {"ui", "app", "model", "accessibility"},  # wires the kiosk
     # Service.
-    "rpc": {"auth", "store", "cases", "export", "catalog"},
+    "rpc": {"auth", "store", "cases", "export", "catalog", "retention"},
     "auth": {"store"},  # officers' accounts, sessions, the role table
+    "retention": {"store", "service_log"},  # the retention schedule, applied
     "cases": {"store"},
     "export": {"store"},
     "catalog": {"store"},
@@ -53,6 +54,7 @@ PREFIXES = [
     ("service/cases/", "cases"),
     ("service/export/", "export"),
     ("service/catalog/", "catalog"),
+    ("service/retention/", "retention"),
     ("service/log.h", "service_log"),
     ("protos/contract/", "contract"),
     ("protos/base/", "base"),

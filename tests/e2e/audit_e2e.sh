@@ -33,12 +33,29 @@ grep -q "integrity ok" "$work/backup.txt" || fail "$(cat "$work/backup.txt")"
 [ "$(sqlite3 "$work/backup.db" "SELECT action FROM audit_log ORDER BY id DESC LIMIT 1")" = backup ] ||
   fail "the backup does not hold its own audit row"
 
+# The retention schedule, on demand: its rules with their reasons, and a
+# run that finds nothing due in a new database; audited. The service
+# applied it once already, at start, in its own name.
+officers_tool retention run --dry-run >"$work/retention.txt" || fail "$(cat "$work/retention.txt")"
+grep -q "complaint: anonymised after 2190 days, deleted after 2555 days" "$work/retention.txt" ||
+  fail "the schedule was not shown: $(cat "$work/retention.txt")"
+grep -q "Why: A complaint can lead to an Ombudsman review" "$work/retention.txt" ||
+  fail "the reasons were not shown"
+grep -q "Would anonymise 0 submissions, would delete 0 submissions and 0 quarantined items" \
+  "$work/retention.txt" || fail "$(cat "$work/retention.txt")"
+officers_tool retention run >/dev/null || fail "retention run failed"
+
 officers_tool audit list --limit 20 >"$work/list.txt"
 grep -q "e2e.officer  export_anonymised" "$work/list.txt" || fail "the export is not in the audit"
 grep -q "e2e.officer  list_with_text  0  because: Reply to case 7" "$work/list.txt" ||
   fail "the reason for reading words is not in the audit: $(cat "$work/list.txt")"
 grep -q "e2e.admin  audit_verify" "$work/list.txt" || fail "the verification is not in the audit"
 grep -q "e2e.admin  backup" "$work/list.txt" || fail "the backup is not in the audit"
+grep -q "e2e.admin  retention_dry_run" "$work/list.txt" || fail "the dry run is not in the audit"
+grep -q "e2e.admin  retention " "$work/list.txt" || fail "the retention run is not in the audit"
+grep -q "service  retention " "$work/list.txt" ||
+  grep -q "retention: anonymised 0, deleted 0" "$work/service.err" ||
+  fail "the service did not apply the schedule at start"
 grep -q "e2e.admin  account_create:e2e.officer" "$work/list.txt" || fail "the new account is not in the audit"
 grep -q "e2e.officer  signin" "$work/list.txt" || fail "signing in is not in the audit"
 

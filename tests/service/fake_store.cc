@@ -167,6 +167,14 @@ struct FakeStoreEngine::Txn final : store::WriteTxn {
     data.submissions.erase(std::string(submission_id));
     return absl::OkStatus();
   }
+  absl::Status ReplaceSubmissionBody(std::string_view submission_id,
+                                     std::string_view body) override {
+    if (auto it = data.submissions.find(std::string(submission_id));
+        it != data.submissions.end()) {
+      it->second.row.body = std::string(body);
+    }
+    return absl::OkStatus();
+  }
   absl::Status DeleteQuarantined(std::int64_t id) override {
     std::erase_if(data.quarantine, [id](const store::QuarantineRow& q) { return q.id == id; });
     return absl::OkStatus();

@@ -58,6 +58,9 @@ class ScriptedTarget final : public GroupCommitTarget, public WriteTxn {
   absl::StatusOr<std::optional<AuditEntry>> LastAudit() override { return std::nullopt; }
   absl::Status InsertQuarantine(const QuarantineRow&) override { return absl::OkStatus(); }
   absl::Status DeleteSubmission(std::string_view) override { return absl::OkStatus(); }
+  absl::Status ReplaceSubmissionBody(std::string_view, std::string_view) override {
+    return absl::OkStatus();
+  }
   absl::Status DeleteQuarantined(std::int64_t) override { return absl::OkStatus(); }
   absl::Status EraseAuditReason(std::int64_t) override { return absl::OkStatus(); }
   absl::StatusOr<std::int64_t> InsertCatalog(std::string_view, absl::Time,

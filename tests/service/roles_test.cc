@@ -136,6 +136,12 @@ std::vector<Case> Cases() {
       {"RotateSealingKey", "", {kAdmin},
        Unary<v1::RotateSealingKeyRequest, v1::SealingKey>(&Stub::RotateSealingKey,
                                                           [] { return v1::RotateSealingKeyRequest(); })},
+      {"RunRetention", "dry run", {kAdmin},
+       Unary<v1::RunRetentionRequest, v1::RetentionReport>(&Stub::RunRetention, [] {
+         v1::RunRetentionRequest r;
+         r.set_dry_run(true);
+         return r;
+       })},
       {"Backup", "", {kAdmin}, [](Stub& stub, grpc::ClientContext* context) {
          auto reader = stub.Backup(context, v1::BackupRequest());
          v1::BackupChunk chunk;

@@ -12,7 +12,7 @@
 #include "gtest/gtest.h"
 #include "service/rpc/handlers.h"
 #include "service/rpc/listen_address.h"
-#include "service/rpc/redaction.h"
+#include "contract/redaction.h"
 #include "tests/service/test_server.h"
 
 namespace carevoice::service::rpc {
@@ -468,7 +468,7 @@ TEST(RedactionTest, ClearWordsLeavesChoicesAndIds) {
   s.mutable_complaint()->set_desired_outcome("words");
   s.mutable_complaint()->set_late_reason("words");
   s.mutable_on_behalf_of()->set_no_consent_reason("words");
-  ClearWords(&s);
+  contract::ClearWords(&s);
   EXPECT_EQ(s.complaint().service_id(), "home_care");
   EXPECT_EQ(s.complaint().what_happened() + s.complaint().desired_outcome() +
                 s.complaint().late_reason() + s.on_behalf_of().no_consent_reason(),
@@ -476,7 +476,7 @@ TEST(RedactionTest, ClearWordsLeavesChoicesAndIds) {
 
   v1::Submission answer;
   answer.mutable_consultation_answer()->set_free_text("words");
-  ClearWords(&answer);
+  contract::ClearWords(&answer);
   EXPECT_TRUE(answer.consultation_answer().has_free_text());
   EXPECT_EQ(answer.consultation_answer().free_text(), "");
 }

@@ -15,10 +15,15 @@ TestServer::TestServer(auth::LimitPolicy limits) {
   devices_ = std::make_unique<auth::Devices>(*store_, clock_);
   limits_ = std::make_unique<auth::Limits>(*store_, clock_, limits);
   sealing_ = std::make_unique<auth::SealingKeys>(*store_, clock_);
+  auto schedule = retention::LoadSchedule(CAREVOICE_RETENTION_SCHEDULE);
+  if (!schedule.ok()) ADD_FAILURE() << schedule.status();
+  schedule_ = std::move(schedule).value();
+  retention_ = std::make_unique<retention::Retention>(*store_, clock_, schedule_);
   kiosk_service_ = std::make_unique<rpc::KioskSyncImpl>(*store_, *catalog_, clock_, *devices_,
                                                         *limits_, pins_, *sealing_);
   officer_service_ = std::make_unique<rpc::OfficerImpl>(*store_, *catalog_, clock_, *accounts_,
-                                                        *devices_, *limits_, *sealing_);
+                                                        *devices_, *limits_, *sealing_,
+                                                        *retention_);
   grpc::ServerBuilder builder;
   builder.RegisterService(kiosk_service_.get());
   builder.RegisterService(officer_service_.get());

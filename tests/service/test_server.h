@@ -45,6 +45,8 @@ class TestServer {
   auth::Limits& limits() { return *limits_; }
   const auth::PinKey& pins() const { return pins_; }
   auth::SealingKeys& sealing() { return *sealing_; }
+  // The shipped retention schedule, applied on clock().
+  retention::Retention& retention() { return *retention_; }
   // The credential of device `device_id`, enrolled at site "test" on
   // first use.
   std::string CredentialOf(const std::string& device_id);
@@ -61,6 +63,8 @@ class TestServer {
   std::unique_ptr<auth::Limits> limits_;
   const auth::PinKey pins_ = auth::PinKey::Random();
   std::unique_ptr<auth::SealingKeys> sealing_;
+  retention::Schedule schedule_;
+  std::unique_ptr<retention::Retention> retention_;
   std::map<std::string, std::string> credentials_;
   std::map<auth::Role, std::string> tokens_;
   std::unique_ptr<rpc::KioskSyncImpl> kiosk_service_;

@@ -1,6 +1,6 @@
-#include "service/rpc/redaction.h"
+#include "contract/redaction.h"
 
-namespace carevoice::service::rpc {
+namespace carevoice::contract {
 
 void ClearWords(v1::Submission* s) {
   // Listed field by field, on purpose: a new text field in the proto must
@@ -42,4 +42,4 @@ void ClearWords(v1::Submission* s) {
 
 void ClearContact(v1::Submission* s) { s->clear_contact(); }
 
-}  // namespace carevoice::service::rpc
+}  // namespace carevoice::contract
