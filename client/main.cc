@@ -149,6 +149,10 @@ int main(int argc, char** argv) {
   if (!words.ok()) return Fail(std::string(words.status().message()));
   auto outbox = client::SqliteOutbox::Open(outbox_path, {.seal = tablet});
   if (!outbox.ok()) return Fail(std::string(outbox.status().message()));
+  if ((*outbox)->seals() && !tablet) {
+    std::fprintf(stderr, "carevoice-kiosk: %s is a tablet's outbox: what is queued stays sealed\n",
+                 outbox_path.c_str());
+  }
 
   auto transport = client::MakeGrpcTransport(service, tls_ca);
   if (!transport.ok()) return Fail(std::string(transport.status().message()));
@@ -157,6 +161,7 @@ int main(int argc, char** argv) {
   sync_options.max_backoff = absl::Milliseconds(std::max(backoff_ms, max_backoff_ms));
   sync_options.catalog_refresh = absl::Milliseconds(catalog_refresh_ms);
   sync_options.enrol_code = enrol_code;
+  sync_options.mode = mode;
   client::Syncer syncer(**outbox, **transport, sync_options);
   syncer.Start();
 
@@ -193,7 +198,7 @@ int main(int argc, char** argv) {
     kiosk_options.help_numbers = std::move(*numbers);
   }
   kiosk_options.defaults.input = input;
-  kiosk_options.sealed = tablet;
+  kiosk_options.sealed = (*outbox)->seals();
   if (tablet) {
     kiosk_options.defaults.easy_read = true;
     kiosk_options.defaults.text_size = 1;

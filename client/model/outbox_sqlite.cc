@@ -68,6 +68,7 @@ ALTER TABLE device ADD COLUMN credential TEXT NOT NULL DEFAULT '';
     // writing them: the key it pinned, and which key each item is sealed
     // to (NULL for a plain item).
     {4, R"sql(
+ALTER TABLE device ADD COLUMN sealed INTEGER NOT NULL DEFAULT 0;  -- once 1, always
 ALTER TABLE device ADD COLUMN sealing_key_id TEXT NOT NULL DEFAULT '';
 ALTER TABLE device ADD COLUMN sealing_public_key BLOB;
 ALTER TABLE items ADD COLUMN sealed_key_id TEXT;
@@ -191,6 +192,19 @@ absl::StatusOr<std::unique_ptr<SqliteOutbox>> SqliteOutbox::Open(const std::stri
   }
   absl::StatusOr<std::string> device_id = EnsureDevice(*db->conn);
   if (!device_id.ok()) return device_id.status();
+  // A tablet's outbox stays a tablet's: opened once to seal, it seals from
+  // then on, even if the program is later started without --mode tablet.
+  if (outbox_options.seal) {
+    if (absl::Status s = db->conn->Exec("UPDATE device SET sealed = 1 WHERE id = 1"); !s.ok()) {
+      return s;
+    }
+  } else {
+    absl::StatusOr<Statement> q = db->conn->Prepare("SELECT sealed FROM device WHERE id = 1");
+    if (!q.ok()) return q.status();
+    absl::StatusOr<bool> row = q->Step();
+    if (!row.ok()) return row.status();
+    outbox_options.seal = *row && q->ColumnInt(0) != 0;
+  }
   return std::unique_ptr<SqliteOutbox>(
       new SqliteOutbox(std::move(db), *std::move(device_id), outbox_options));
 }

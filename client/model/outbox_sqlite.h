@@ -17,7 +17,8 @@ struct OutboxOptions {
   // the file, its WAL or a temporary file (temp_store is memory). Enqueue
   // is refused (FailedPrecondition) until a key is pinned. The safeguarding
   // flag is not written either (it would say what an item is about), so
-  // items go in the order they were made.
+  // items go in the order they were made. Once opened to seal, a file
+  // always seals, whatever later opens say.
   bool seal = false;
 };
 
@@ -32,6 +33,8 @@ class SqliteOutbox final : public Outbox {
   ~SqliteOutbox() override;
 
   const std::string& device_id() const override { return device_id_; }
+  // Whether this outbox seals what it keeps (OutboxOptions::seal).
+  bool seals() const { return options_.seal; }
   absl::StatusOr<OutboxItem> Enqueue(v1::Submission draft,
                                      absl::Time now) override;
   absl::StatusOr<std::vector<OutboxItem>> Pending(int limit) override;

@@ -272,6 +272,12 @@ void Syncer::EnrolIfNeeded() {
   }
   std::cerr << "syncer: enrolled as a " << response->mode() << " at " << response->site()
             << "\n";
+  if (!options_.mode.empty() && response->mode() != options_.mode) {
+    // For staff: the code was made for the other kind of device.
+    std::cerr << "syncer: this device runs as a " << options_.mode << " but its code was made for a "
+              << response->mode() << "; start it with --mode " << response->mode()
+              << ", or enrol it with a code made for a " << options_.mode << "\n";
+  }
 }
 
 bool Syncer::RefreshCatalog() {

@@ -65,6 +65,9 @@ struct SyncOptions {
   // service refuses the one it has (revoked); tried at most once per run,
   // as the service accepts a code only once.
   std::string enrol_code;
+  // How this device runs ("kiosk" or "tablet"); a code made for the other
+  // kind is said so in the log at enrolment. Empty: not checked.
+  std::string mode;
 };
 
 // What changed, for a listener that wants to be woken instead of polling

@@ -159,7 +159,11 @@ absl::StatusOr<Report> Retention::Run(const std::string& by, bool dry_run) {
                           report.anonymised + report.deleted + report.quarantine_deleted};
   audit.reason = absl::StrCat("anonymised ", report.anonymised, ", deleted ", report.deleted,
                               ", quarantined items deleted ", report.quarantine_deleted);
-  if (dry_run) {
+  const bool nothing_due = due.submission_ids.empty() && due.anonymised.empty() &&
+                           due.quarantine_ids.empty();
+  if (dry_run || nothing_due) {
+    // Nothing changes, so there is nothing to scrub; the run is audited all
+    // the same.
     if (absl::Status s = store_.RecordAudit(audit); !s.ok()) return s;
     return report;
   }

@@ -171,5 +171,18 @@ TEST_F(SealedOutboxTest, ANewKeyIsUsedFromThenOnAndOldItemsKeepTheirs) {
   EXPECT_EQ(AllFileBytes().find(sealed.substr(0, 40)), std::string::npos);
 }
 
+TEST_F(SealedOutboxTest, ATabletsOutboxStillSealsWhenOpenedAsAKiosksByMistake) {
+  ASSERT_TRUE(outbox_->PinSealingKey(MakeKeyPair("key-one").key).ok());
+  outbox_.reset();
+  auto as_kiosk = SqliteOutbox::Open(dir_.File("outbox.db"));
+  ASSERT_TRUE(as_kiosk.ok()) << as_kiosk.status();
+  EXPECT_TRUE((*as_kiosk)->seals());
+  absl::StatusOr<OutboxItem> queued = (*as_kiosk)->Enqueue(Concern(), absl::Now());
+  ASSERT_TRUE(queued.ok()) << queued.status();
+  EXPECT_EQ(queued->sealed_key_id, "key-one");
+  as_kiosk->reset();
+  ExpectNoSecretOnDisk();
+}
+
 }  // namespace
 }  // namespace carevoice::client
