@@ -36,6 +36,7 @@
 #include "service/auth/limits.h"
 #include "service/auth/pins.h"
 #include "service/auth/sealing.h"
+#include "service/cases/cases.h"
 #include "service/catalog/catalog.h"
 #include "service/log.h"
 #include "service/rpc/fault_injection.h"
@@ -134,6 +135,11 @@ int main(int argc, char** argv) {
                  "how often the schedule is applied (also at start)")
       ->check(CLI::Range(1, 168))
       ->capture_default_str();
+  std::string calendar_path = CAREVOICE_ASSETS_DIR "/calendar/england_wales.json";
+  app.add_option("--calendar", calendar_path,
+                 "days that are not working days beyond weekends and the computed bank "
+                 "holidays: moved holidays and one-off closures (JSON)")
+      ->capture_default_str();
   std::string first_admin;
   app.add_option("--create-first-admin", first_admin,
                  "make the first admin account NAME (password: first line of stdin) and "
@@ -187,6 +193,14 @@ int main(int argc, char** argv) {
   auto catalog =
       carevoice::service::catalog::Catalogs::Open(**store, clock, catalog_path);
   if (!catalog.ok()) return Fail("--catalog", catalog.status());
+  auto closures = carevoice::service::cases::LoadClosures(calendar_path);
+  if (!closures.ok()) return Fail("--calendar", closures.status());
+  absl::TimeZone england;
+  if (!absl::LoadTimeZone("Europe/London", &england)) {
+    return Fail("time zone", absl::FailedPreconditionError(
+                                 "Europe/London is not known here (install tzdata): the statutory "
+                                 "clock counts days in England"));
+  }
   auto schedule = carevoice::service::retention::LoadSchedule(retention_path);
   if (!schedule.ok()) return Fail("--retention", schedule.status());
   if (pin_key_path.empty()) pin_key_path = db_path + ".pin-key";
@@ -202,8 +216,10 @@ int main(int argc, char** argv) {
   rpc::KioskSyncImpl kiosk(**store, **catalog, clock, devices, limits, *pins, sealing,
                            *std::move(fault_hook));
   carevoice::service::retention::Retention retention(**store, clock, *schedule);
+  carevoice::service::cases::Cases cases(
+      **store, clock, carevoice::service::cases::WorkingDays(*std::move(closures)), england);
   rpc::OfficerImpl officer(**store, **catalog, clock, accounts, devices, limits, sealing,
-                           retention);
+                           retention, cases);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();

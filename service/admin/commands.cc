@@ -298,6 +298,63 @@ absl::Status RunRotateSealingKey(v1::Officer::StubInterface& stub, const std::st
   return absl::OkStatus();
 }
 
+namespace {
+
+// One case on one line: what a person scanning the queue needs first.
+void PrintCase(const v1::CaseRecord& c, std::ostream& out) {
+  out << (c.overdue() ? "OVERDUE  " : "         ") << c.submission_id() << "  " << c.reference()
+      << "  " << c.kind() << (c.statutory() ? " (statutory)" : "") << "  " << c.state();
+  if (!c.acknowledge_by().empty() && c.state() == "received") {
+    out << "  acknowledge by " << c.acknowledge_by();
+  }
+  if (!c.respond_by().empty()) out << "  respond by " << c.respond_by();
+  if (!c.assigned_to().empty()) out << "  assigned to " << c.assigned_to();
+  out << "\n";
+  for (const std::string& w : c.warnings()) out << "           ! " << w << "\n";
+}
+
+}  // namespace
+
+absl::Status RunCases(v1::Officer::StubInterface& stub, const std::string& token,
+                      const v1::ListCasesRequest& request, const std::string& format,
+                      std::ostream& out) {
+  if (format != "table" && format != "json") {
+    return absl::InvalidArgumentError("--format must be table or json");
+  }
+  v1::ListCasesResponse response;
+  grpc::ClientContext context;
+  Prepare(&context, token, absl::Seconds(60));
+  if (auto s = FromGrpc(stub.ListCases(&context, request, &response), "ListCases"); !s.ok()) {
+    return s;
+  }
+  if (format == "json") {
+    std::string json;
+    google::protobuf::util::JsonPrintOptions options;
+    options.add_whitespace = true;
+    options.preserve_proto_field_names = true;
+    if (!google::protobuf::util::MessageToJsonString(response, &json, options).ok()) {
+      return absl::InternalError("cannot write the cases as JSON");
+    }
+    out << json;
+    return absl::OkStatus();
+  }
+  for (const v1::CaseRecord& c : response.cases()) PrintCase(c, out);
+  out << response.cases_size() << (response.cases_size() == 1 ? " case\n" : " cases\n");
+  return absl::OkStatus();
+}
+
+absl::Status RunMoveCase(v1::Officer::StubInterface& stub, const std::string& token,
+                         const v1::MoveCaseRequest& request, std::ostream& out) {
+  v1::CaseRecord record;
+  grpc::ClientContext context;
+  Prepare(&context, token, absl::Seconds(60));
+  if (auto s = FromGrpc(stub.MoveCase(&context, request, &record), "MoveCase"); !s.ok()) {
+    return s;
+  }
+  PrintCase(record, out);
+  return absl::OkStatus();
+}
+
 absl::Status RunRetention(v1::Officer::StubInterface& stub, const std::string& token,
                           bool dry_run, std::ostream& out) {
   v1::RunRetentionRequest request;

@@ -71,6 +71,15 @@ absl::Status RunRotateSealingKey(v1::Officer::StubInterface& stub, const std::st
 absl::Status RunRetention(v1::Officer::StubInterface& stub, const std::string& token,
                           bool dry_run, std::ostream& out);
 
+// The case queue (officer), as a table (overdue cases marked in words) or
+// JSON.
+absl::Status RunCases(v1::Officer::StubInterface& stub, const std::string& token,
+                      const v1::ListCasesRequest& request, const std::string& format,
+                      std::ostream& out);
+// Moves one case on (officer); prints where it now stands.
+absl::Status RunMoveCase(v1::Officer::StubInterface& stub, const std::string& token,
+                         const v1::MoveCaseRequest& request, std::ostream& out);
+
 struct BackupOptions {
   std::string token;
   std::string out_path;

@@ -171,6 +171,42 @@ int main(int argc, char** argv) {
   CLI::App* rotate_cmd = sealing_cmd->add_subcommand(
       "rotate", "make a new key; tablets take it at their next contact, old items still open");
 
+  v1::ListCasesRequest cases_request;
+  std::string cases_format = "table";
+  CLI::App* cases_cmd = app.add_subcommand(
+      "cases", "the case queue: worries awaiting a decision first, then overdue, then by date due "
+               "(officer)");
+  cases_cmd->add_option("--format", cases_format, "table or json")->capture_default_str();
+  bool cases_overdue = false;
+  cases_cmd->add_flag("--overdue", cases_overdue, "only cases past a date due");
+  std::string cases_assigned;
+  cases_cmd->add_option("--assigned-to", cases_assigned, "only cases assigned to NAME");
+  std::string cases_kind;
+  cases_cmd->add_option("--kind", cases_kind, "only feedback, complaint, safeguarding, idea, ...");
+
+  v1::MoveCaseRequest move;
+  std::string move_id, move_action;
+  CLI::App* case_cmd = app.add_subcommand(
+      "case", "move a case on: acknowledge, agree, respond, close, withdraw, refer, reopen, "
+              "assign or decide (officer; kept in its history and audited)");
+  case_cmd->add_option("id", move_id, "the case (its submission id)")->required();
+  case_cmd->add_option("action", move_action, "what to do")
+      ->required()
+      ->check(CLI::IsMember({"acknowledge", "agree", "respond", "close", "withdraw", "refer",
+                             "reopen", "assign", "decide"}));
+  std::string move_reason, move_contact, move_respond_by, move_response, move_outcome, move_to,
+      move_decision;
+  case_cmd->add_option("--reason", move_reason, "withdraw, reopen, decide no_further_action: why");
+  case_cmd->add_option("--contact", move_contact,
+                       "acknowledge: how the person was told, in the format they asked for");
+  case_cmd->add_option("--respond-by", move_respond_by, "agree: the date agreed, YYYY-MM-DD");
+  case_cmd->add_option("--response", move_response,
+                       "respond: the response (a complaint's names the Ombudsman)");
+  case_cmd->add_option("--outcome", move_outcome, "respond: upheld, partly_upheld or not_upheld");
+  case_cmd->add_option("--to", move_to, "assign: the officer");
+  case_cmd->add_option("--decision", move_decision,
+                       "decide: referred, no_further_action or police");
+
   CLI::App* retention_cmd = app.add_subcommand(
       "retention", "the retention schedule: what is anonymised and deleted when, and why (admin)");
   retention_cmd->require_subcommand(1);
@@ -327,6 +363,22 @@ int main(int argc, char** argv) {
     erase.set_reason(ReasonFor(erase_who.reason, "to erase this person's data"));
     erase.set_dry_run(erase_dry_run);
     status = admin::RunErase(*stub, token, erase, erase_yes, std::cout);
+  } else if (cases_cmd->parsed()) {
+    cases_request.set_overdue_only(cases_overdue);
+    cases_request.set_assigned_to(cases_assigned);
+    cases_request.set_kind(cases_kind);
+    status = admin::RunCases(*stub, token, cases_request, cases_format, std::cout);
+  } else if (case_cmd->parsed()) {
+    move.set_submission_id(move_id);
+    move.set_action(move_action);
+    move.set_reason(move_reason);
+    move.set_contact_method(move_contact);
+    move.set_respond_by(move_respond_by);
+    move.set_response(move_response);
+    move.set_outcome(move_outcome);
+    move.set_assign_to(move_to);
+    move.set_decision(move_decision);
+    status = admin::RunMoveCase(*stub, token, move, std::cout);
   } else if (retention_run_cmd->parsed()) {
     status = admin::RunRetention(*stub, token, retention_dry_run, std::cout);
   } else if (rotate_cmd->parsed()) {

@@ -108,5 +108,8 @@ Action ActionOf(const v1::EraseRequest&) { return Action::kCaseWork; }
 Action ActionOf(const v1::RotateSealingKeyRequest&) { return Action::kAdminister; }
 // Running the system by the council's schedule; it reads nobody's words.
 Action ActionOf(const v1::RunRetentionRequest&) { return Action::kAdminister; }
+// Handling people's cases: case work.
+Action ActionOf(const v1::ListCasesRequest&) { return Action::kCaseWork; }
+Action ActionOf(const v1::MoveCaseRequest&) { return Action::kCaseWork; }
 
 }  // namespace carevoice::service::auth

@@ -76,5 +76,7 @@ Action ActionOf(const v1::SubjectAccessRequest&);
 Action ActionOf(const v1::EraseRequest&);
 Action ActionOf(const v1::RotateSealingKeyRequest&);
 Action ActionOf(const v1::RunRetentionRequest&);
+Action ActionOf(const v1::ListCasesRequest&);
+Action ActionOf(const v1::MoveCaseRequest&);
 
 }  // namespace carevoice::service::auth

@@ -147,7 +147,9 @@ Due ClockOf(const Case& c, const WorkingDays& calendar, absl::Time now, absl::Ti
         calendar.AddWorkingDays(received, safeguarding ? 0 : kAcknowledgeWorkingDays);
   }
   due.respond_by = c.agreed_respond_by;
-  const bool acknowledged = c.acknowledged_at.has_value() || !(c.state == State::kReceived);
+  // A worry's same-day date is for its safeguarding decision.
+  const bool acknowledged = c.acknowledged_at.has_value() || c.state != State::kReceived ||
+                            (safeguarding && c.safeguarding_decided);
   const bool open = IsOpen(c.state);
 
   if (c.event_day && c.statutory &&

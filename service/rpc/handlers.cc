@@ -1,6 +1,7 @@
 #include "service/rpc/handlers.h"
 
 #include <deque>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -549,6 +550,73 @@ absl::Status ExportSubmissions(
   if (!handed.ok()) return handed.status();
   if (client_gone) return absl::CancelledError("the client stopped reading");
   return absl::OkStatus();
+}
+
+namespace {
+
+v1::CaseRecord CaseRecordOf(const cases::CaseView& v) {
+  v1::CaseRecord out;
+  out.set_submission_id(v.record.submission_id());
+  out.set_reference(v.record.reference());
+  out.set_kind(v.record.kind());
+  out.set_statutory(v.row.statutory);
+  out.set_state(std::string(cases::StateName(v.state)));
+  *out.mutable_told_at() = v.record.has_told_at() ? v.record.told_at() : v.record.received_at();
+  *out.mutable_received_at() = v.record.received_at();
+  if (v.due.acknowledge_by) out.set_acknowledge_by(absl::FormatCivilTime(*v.due.acknowledge_by));
+  if (v.due.respond_by) out.set_respond_by(absl::FormatCivilTime(*v.due.respond_by));
+  for (cases::Warning w : v.due.warnings) out.add_warnings(std::string(cases::WarningText(w)));
+  out.set_overdue(v.due.overdue);
+  out.set_assigned_to(v.row.assigned_to);
+  out.set_safeguarding_decided(v.row.safeguarding_decided);
+  out.set_outcome(v.row.outcome);
+  return out;
+}
+
+}  // namespace
+
+absl::StatusOr<v1::ListCasesResponse> ListCases(cases::Cases& cases,
+                                                const v1::ListCasesRequest& request) {
+  cases::Filter filter;
+  filter.overdue_only = request.overdue_only();
+  filter.assigned_to = request.assigned_to();
+  filter.kind = request.kind();
+  absl::StatusOr<std::vector<cases::CaseView>> views = cases.List(filter);
+  if (!views.ok()) return views.status();
+  v1::ListCasesResponse response;
+  for (const cases::CaseView& v : *views) *response.add_cases() = CaseRecordOf(v);
+  return response;
+}
+
+absl::StatusOr<v1::CaseRecord> MoveCase(cases::Cases& cases, const auth::Caller& caller,
+                                        const v1::MoveCaseRequest& request) {
+  cases::Request r;
+  r.action = request.action();
+  r.move.reason = request.reason();
+  r.move.contact_method = request.contact_method();
+  r.move.response = request.response();
+  if (!request.respond_by().empty()) {
+    absl::CivilDay day;
+    if (!absl::ParseCivilTime(request.respond_by(), &day)) {
+      return absl::InvalidArgumentError("respond_by is a date, YYYY-MM-DD");
+    }
+    r.move.respond_by = day;
+  }
+  static const std::map<std::string, cases::Outcome>* const kOutcomes =
+      new std::map<std::string, cases::Outcome>{{"", cases::Outcome::kNone},
+                                                {"upheld", cases::Outcome::kUpheld},
+                                                {"partly_upheld", cases::Outcome::kPartlyUpheld},
+                                                {"not_upheld", cases::Outcome::kNotUpheld}};
+  auto outcome = kOutcomes->find(request.outcome());
+  if (outcome == kOutcomes->end()) {
+    return absl::InvalidArgumentError("the outcome is upheld, partly_upheld or not_upheld");
+  }
+  r.move.outcome = outcome->second;
+  r.assign_to = request.assign_to();
+  r.decision = request.decision();
+  absl::StatusOr<cases::CaseView> moved = cases.Apply(caller.name, request.submission_id(), r);
+  if (!moved.ok()) return moved.status();
+  return CaseRecordOf(*moved);
 }
 
 absl::StatusOr<v1::RetentionReport> RunRetention(retention::Retention& retention,

@@ -14,6 +14,7 @@
 #include "service/auth/devices.h"
 #include "service/auth/pins.h"
 #include "service/auth/sealing.h"
+#include "service/cases/cases.h"
 #include "service/catalog/catalog.h"
 #include "service/retention/retention.h"
 #include "service/store/store.h"
@@ -138,6 +139,13 @@ absl::Status Backup(store::Store& store, const base::Clock& clock, const auth::C
                     const std::function<bool(const v1::BackupChunk&)>& write);
 
 // Devices, as the rpcs of the same names.
+// The case queue (see Cases::List), without words or contact details.
+absl::StatusOr<v1::ListCasesResponse> ListCases(cases::Cases& cases,
+                                                const v1::ListCasesRequest& request);
+// Moves a case on (see Cases::Apply) in the caller's name.
+absl::StatusOr<v1::CaseRecord> MoveCase(cases::Cases& cases, const auth::Caller& caller,
+                                        const v1::MoveCaseRequest& request);
+
 // Applies the retention schedule (see retention::Retention::Run) in the
 // caller's name, answering the counts and the schedule with its reasons.
 absl::StatusOr<v1::RetentionReport> RunRetention(retention::Retention& retention,

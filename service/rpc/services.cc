@@ -311,6 +311,22 @@ grpc::Status OfficerImpl::RunRetention(grpc::ServerContext* context,
   return Answer(rpc::RunRetention(retention_, *caller, *request), response);
 }
 
+grpc::Status OfficerImpl::ListCases(grpc::ServerContext* context,
+                                    const v1::ListCasesRequest* request,
+                                    v1::ListCasesResponse* response) {
+  auto caller = Admit(context, auth::ActionOf(*request));
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  return Answer(rpc::ListCases(cases_, *request), response);
+}
+
+grpc::Status OfficerImpl::MoveCase(grpc::ServerContext* context,
+                                   const v1::MoveCaseRequest* request,
+                                   v1::CaseRecord* response) {
+  auto caller = Admit(context, auth::ActionOf(*request));
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  return Answer(rpc::MoveCase(cases_, *caller, *request), response);
+}
+
 grpc::Status OfficerImpl::SubjectAccess(grpc::ServerContext* context,
                                         const v1::SubjectAccessRequest* request,
                                         grpc::ServerWriter<v1::SubmissionRecord>* writer) {

@@ -13,6 +13,7 @@
 #include "service/auth/limits.h"
 #include "service/auth/pins.h"
 #include "service/auth/sealing.h"
+#include "service/cases/cases.h"
 #include "service/catalog/catalog.h"
 #include "service/retention/retention.h"
 #include "service/rpc/work_pool.h"
@@ -102,10 +103,10 @@ class KioskSyncImpl final : public KioskSyncBase {
 // warn before it ends.
 class OfficerImpl final : public v1::Officer::Service {
  public:
-  // All eight must outlive this object.
+  // All nine must outlive this object.
   OfficerImpl(store::Store& store, catalog::Catalogs& catalog, const base::Clock& clock,
               auth::Accounts& accounts, auth::Devices& devices, auth::Limits& limits,
-              auth::SealingKeys& sealing, retention::Retention& retention)
+              auth::SealingKeys& sealing, retention::Retention& retention, cases::Cases& cases)
       : store_(store),
         catalog_(catalog),
         clock_(clock),
@@ -113,7 +114,8 @@ class OfficerImpl final : public v1::Officer::Service {
         devices_(devices),
         limits_(limits),
         sealing_(sealing),
-        retention_(retention) {}
+        retention_(retention),
+        cases_(cases) {}
 
   grpc::Status CreateEnrolmentCode(grpc::ServerContext* context,
                                    const v1::CreateEnrolmentCodeRequest* request,
@@ -169,6 +171,10 @@ class OfficerImpl final : public v1::Officer::Service {
                                 v1::SealingKey* response) override;
   grpc::Status RunRetention(grpc::ServerContext* context, const v1::RunRetentionRequest* request,
                             v1::RetentionReport* response) override;
+  grpc::Status ListCases(grpc::ServerContext* context, const v1::ListCasesRequest* request,
+                         v1::ListCasesResponse* response) override;
+  grpc::Status MoveCase(grpc::ServerContext* context, const v1::MoveCaseRequest* request,
+                        v1::CaseRecord* response) override;
   grpc::Status SubjectAccess(grpc::ServerContext* context,
                              const v1::SubjectAccessRequest* request,
                              grpc::ServerWriter<v1::SubmissionRecord>* writer) override;
@@ -186,6 +192,7 @@ class OfficerImpl final : public v1::Officer::Service {
   auth::Limits& limits_;
   auth::SealingKeys& sealing_;
   retention::Retention& retention_;
+  cases::Cases& cases_;
 };
 
 // The secret a call carries ("authorization: Bearer <secret>": an

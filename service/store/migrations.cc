@@ -199,6 +199,33 @@ CREATE TABLE sealing_keys (
 );
 )sql";
 
+// Version 13: case handling (cases/): each case's place in the workflow,
+// and its history. Removed with their submission.
+constexpr std::string_view kV13 = R"sql(
+CREATE TABLE cases (
+  submission_id        TEXT PRIMARY KEY
+                       REFERENCES submissions (submission_id) ON DELETE CASCADE,
+  state                TEXT NOT NULL,
+  statutory            INTEGER NOT NULL,
+  assigned_to          TEXT NOT NULL DEFAULT '',
+  acknowledged_at      INTEGER,           -- unix microseconds
+  agreed_respond_by    TEXT NOT NULL DEFAULT '',  -- YYYY-MM-DD
+  responded_at         INTEGER,           -- unix microseconds
+  outcome              TEXT NOT NULL DEFAULT '',
+  safeguarding_decided INTEGER NOT NULL DEFAULT 0,
+  updated_at           INTEGER NOT NULL   -- unix microseconds
+) WITHOUT ROWID;
+CREATE TABLE case_events (
+  id            INTEGER PRIMARY KEY,
+  submission_id TEXT NOT NULL REFERENCES submissions (submission_id) ON DELETE CASCADE,
+  at            INTEGER NOT NULL,         -- unix microseconds
+  officer       TEXT NOT NULL,
+  action        TEXT NOT NULL,
+  detail        TEXT NOT NULL             -- personal data: blanked on anonymising
+);
+CREATE INDEX case_events_by_case ON case_events (submission_id, id);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kV1},
     {2, kV2},
@@ -212,6 +239,7 @@ constexpr Migration kMigrations[] = {
     {10, kV10},
     {11, kV11},
     {12, kV12},
+    {13, kV13},
 };
 
 }  // namespace

@@ -87,6 +87,21 @@ class RuledAccessTxn final : public AccessTxn {
     return txn_.ListSealingKeys();
   }
   absl::Status PutSealingKey(const SealingKey& key) override { return txn_.PutSealingKey(key); }
+  absl::StatusOr<std::optional<v1::SubmissionRecord>> FindSubmissionRecord(
+      std::string_view submission_id) override {
+    return txn_.FindSubmissionRecord(submission_id);
+  }
+  absl::StatusOr<std::optional<CaseRow>> FindCase(std::string_view submission_id) override {
+    return txn_.FindCase(submission_id);
+  }
+  absl::StatusOr<std::vector<CaseRow>> ListCases() override { return txn_.ListCases(); }
+  absl::Status PutCase(const CaseRow& row, v1::CaseStatus status) override {
+    return txn_.PutCase(row, status);
+  }
+  absl::Status AddCaseEvent(const CaseEvent& event) override { return txn_.AddCaseEvent(event); }
+  absl::StatusOr<std::vector<CaseEvent>> ListCaseEvents(std::string_view submission_id) override {
+    return txn_.ListCaseEvents(submission_id);
+  }
   absl::Status PutSigninFailures(std::string_view name_hash,
                                  const SigninFailures& failures) override {
     return txn_.PutSigninFailures(name_hash, failures);

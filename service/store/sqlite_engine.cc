@@ -314,7 +314,12 @@ class SqliteWriter final : public GroupCommitTarget, public WriteTxn {
         "UPDATE submissions SET body = ?2 WHERE submission_id = ?1");
     if (!stmt.ok()) return stmt.status();
     stmt->BindText(1, submission_id).BindBlob(2, body);
-    return stmt->Run();
+    if (absl::Status s = stmt->Run(); !s.ok()) return s;
+    // What officers wrote about the person goes with their details.
+    auto events = db_->Prepare("UPDATE case_events SET detail = '' WHERE submission_id = ?1");
+    if (!events.ok()) return events.status();
+    events->BindText(1, submission_id);
+    return events->Run();
   }
 
   absl::Status DeleteQuarantined(std::int64_t id) override {
@@ -615,6 +620,122 @@ class SqliteWriter final : public GroupCommitTarget, public WriteTxn {
       if (!*row) return keys;
       keys.push_back({stmt->ColumnText(0), stmt->ColumnBlob(1), stmt->ColumnBlob(2),
                       FromMicros(stmt->ColumnInt(3))});
+    }
+  }
+
+  absl::StatusOr<std::optional<v1::SubmissionRecord>> FindSubmissionRecord(
+      std::string_view submission_id) override {
+    auto stmt = db_->Prepare(
+        absl::StrCat("SELECT ", kRecordColumns, " FROM submissions WHERE submission_id = ?1"));
+    if (!stmt.ok()) return stmt.status();
+    stmt->BindText(1, submission_id);
+    auto row = stmt->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return std::optional<v1::SubmissionRecord>();
+    auto record = RecordFromRow(*stmt);
+    if (!record.ok()) return record.status();
+    return std::optional<v1::SubmissionRecord>(*std::move(record));
+  }
+
+  static CaseRow CaseFromRow(const Statement& q) {
+    CaseRow c;
+    c.submission_id = q.ColumnText(0);
+    c.state = q.ColumnText(1);
+    c.statutory = q.ColumnInt(2) != 0;
+    c.assigned_to = q.ColumnText(3);
+    if (!q.ColumnIsNull(4)) c.acknowledged_at = FromMicros(q.ColumnInt(4));
+    c.agreed_respond_by = q.ColumnText(5);
+    if (!q.ColumnIsNull(6)) c.responded_at = FromMicros(q.ColumnInt(6));
+    c.outcome = q.ColumnText(7);
+    c.safeguarding_decided = q.ColumnInt(8) != 0;
+    c.updated_at = FromMicros(q.ColumnInt(9));
+    return c;
+  }
+  static constexpr char kCaseColumns[] =
+      "submission_id, state, statutory, assigned_to, acknowledged_at, agreed_respond_by, "
+      "responded_at, outcome, safeguarding_decided, updated_at";
+
+  absl::StatusOr<std::optional<CaseRow>> FindCase(std::string_view submission_id) override {
+    auto stmt = db_->Prepare(
+        absl::StrCat("SELECT ", kCaseColumns, " FROM cases WHERE submission_id = ?1"));
+    if (!stmt.ok()) return stmt.status();
+    stmt->BindText(1, submission_id);
+    auto row = stmt->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return std::optional<CaseRow>();
+    return std::optional<CaseRow>(CaseFromRow(*stmt));
+  }
+
+  absl::StatusOr<std::vector<CaseRow>> ListCases() override {
+    auto stmt = db_->Prepare(absl::StrCat("SELECT ", kCaseColumns, " FROM cases"));
+    if (!stmt.ok()) return stmt.status();
+    std::vector<CaseRow> rows;
+    for (;;) {
+      auto row = stmt->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) return rows;
+      rows.push_back(CaseFromRow(*stmt));
+    }
+  }
+
+  absl::Status PutCase(const CaseRow& c, v1::CaseStatus status) override {
+    auto stmt = db_->Prepare(absl::StrCat(
+        "INSERT OR REPLACE INTO cases (", kCaseColumns,
+        ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
+    if (!stmt.ok()) return stmt.status();
+    stmt->BindText(1, c.submission_id)
+        .BindText(2, c.state)
+        .Bind(3, c.statutory ? 1 : 0)
+        .BindText(4, c.assigned_to)
+        .BindText(6, c.agreed_respond_by)
+        .BindText(8, c.outcome)
+        .Bind(9, c.safeguarding_decided ? 1 : 0)
+        .Bind(10, Micros(c.updated_at));
+    if (c.acknowledged_at) {
+      stmt->Bind(5, Micros(*c.acknowledged_at));
+    } else {
+      stmt->BindNull(5);
+    }
+    if (c.responded_at) {
+      stmt->Bind(7, Micros(*c.responded_at));
+    } else {
+      stmt->BindNull(7);
+    }
+    if (absl::Status s = stmt->Run(); !s.ok()) return s;
+    auto update = db_->Prepare(
+        "UPDATE submissions SET status = ?2, updated_at = ?3 WHERE submission_id = ?1");
+    if (!update.ok()) return update.status();
+    update->BindText(1, c.submission_id).Bind(2, static_cast<std::int64_t>(status))
+        .Bind(3, Micros(c.updated_at));
+    return update->Run();
+  }
+
+  absl::Status AddCaseEvent(const CaseEvent& e) override {
+    auto stmt = db_->Prepare(
+        "INSERT INTO case_events (submission_id, at, officer, action, detail) "
+        "VALUES (?1, ?2, ?3, ?4, ?5)");
+    if (!stmt.ok()) return stmt.status();
+    stmt->BindText(1, e.submission_id)
+        .Bind(2, Micros(e.at))
+        .BindText(3, e.officer)
+        .BindText(4, e.action)
+        .BindText(5, e.detail);
+    return stmt->Run();
+  }
+
+  absl::StatusOr<std::vector<CaseEvent>> ListCaseEvents(std::string_view submission_id) override {
+    auto stmt = db_->Prepare(
+        "SELECT submission_id, at, officer, action, detail FROM case_events "
+        "WHERE submission_id = ?1 ORDER BY id");
+    if (!stmt.ok()) return stmt.status();
+    stmt->BindText(1, submission_id);
+    std::vector<CaseEvent> events;
+    for (;;) {
+      auto row = stmt->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) return events;
+      events.push_back({stmt->ColumnText(0), FromMicros(stmt->ColumnInt(1)), stmt->ColumnText(2),
+                        stmt->ColumnText(3), stmt->ColumnText(4)});
     }
   }
 

@@ -170,6 +170,33 @@ struct SealingKey {
   absl::Time created_at;
 };
 
+// A case's place in the workflow (cases/workflow.h), kept beside its
+// submission (and removed with it). No words: the response and notes are
+// in its events.
+struct CaseRow {
+  std::string submission_id;
+  std::string state;  // cases::StateName
+  bool statutory = false;
+  std::string assigned_to{};
+  std::optional<absl::Time> acknowledged_at{};
+  std::string agreed_respond_by{};  // YYYY-MM-DD, or empty
+  std::optional<absl::Time> responded_at{};
+  std::string outcome{};            // "upheld", "partly_upheld", "not_upheld" or empty
+  bool safeguarding_decided = false;
+  absl::Time updated_at;
+};
+
+// One step in a case's history: who did what, when, with what was said
+// (a reason, how the person was contacted, the response). Personal data:
+// removed with the submission, blanked when it is anonymised.
+struct CaseEvent {
+  std::string submission_id;
+  absl::Time at;
+  std::string officer;
+  std::string action;
+  std::string detail{};
+};
+
 class AccessRows {
  public:
   virtual ~AccessRows() = default;
@@ -219,6 +246,21 @@ class AccessRows {
   virtual absl::StatusOr<std::vector<SealingKey>> ListSealingKeys() = 0;
   // Inserts a new key (ALREADY_EXISTS for a key id held before).
   virtual absl::Status PutSealingKey(const SealingKey& key) = 0;
+
+  // Cases (cases/cases.h). A submission as ListSubmissions gives it.
+  virtual absl::StatusOr<std::optional<v1::SubmissionRecord>> FindSubmissionRecord(
+      std::string_view submission_id) = 0;
+  // The case row of a submission; nullopt while no one has touched it.
+  virtual absl::StatusOr<std::optional<CaseRow>> FindCase(std::string_view submission_id) = 0;
+  virtual absl::StatusOr<std::vector<CaseRow>> ListCases() = 0;
+  // Inserts, or replaces the row of the same submission, and sets the
+  // submission's status (what CheckReference tells the person) and
+  // updated_at.
+  virtual absl::Status PutCase(const CaseRow& row, v1::CaseStatus status) = 0;
+  virtual absl::Status AddCaseEvent(const CaseEvent& event) = 0;
+  // Oldest first.
+  virtual absl::StatusOr<std::vector<CaseEvent>> ListCaseEvents(
+      std::string_view submission_id) = 0;
 };
 
 // A check run first inside a write's transaction (a fair-limit charge):

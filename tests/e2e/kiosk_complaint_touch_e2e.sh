@@ -39,4 +39,20 @@ heard "Your concern is saved."
 arrived '"kind": "complaint"'
 grep -qF '"text": "late' "$work/list.json" || fail "the words did not arrive"
 grep -qF '"happened": "last_month"' "$work/list.json" || fail "when it happened did not arrive"
-echo "e2e: a concern was raised by real pointer clicks alone, words tapped on screen"
+
+# On the officers' queue, on the statutory clock; the tool refuses to close
+# it unacknowledged, saying what to do instead, and acknowledges it.
+officers_tool cases --format json >"$work/cases.json" 2>>"$work/admin.err" ||
+  fail "no case queue: $(tail -n 1 "$work/admin.err")"
+grep -qF '"statutory": true' "$work/cases.json" || fail "the complaint is not on the clock"
+grep -qE '"acknowledge_by": "[0-9]{4}-[0-9]{2}-[0-9]{2}"' "$work/cases.json" || fail "no date due"
+id=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["cases"][0]["submission_id"])' \
+  "$work/cases.json")
+if officers_tool case "$id" close >/dev/null 2>"$work/close.err"; then
+  fail "an unacknowledged complaint was closed"
+fi
+grep -qF "withdraw it" "$work/close.err" || fail "the refusal did not say why: $(cat "$work/close.err")"
+officers_tool case "$id" acknowledge --contact "phone, as they asked" >"$work/ack.out" ||
+  fail "could not acknowledge: $(cat "$work/ack.out")"
+grep -q " acknowledged" "$work/ack.out" || fail "not acknowledged: $(cat "$work/ack.out")"
+echo "e2e: a concern was raised by real pointer clicks alone, words tapped on screen, and acknowledged on the clock"

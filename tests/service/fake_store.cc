@@ -102,6 +102,8 @@ struct FakeStoreEngine::State {
     std::map<std::string, absl::Time, std::less<>> limits;
     std::map<std::string, store::SigninFailures, std::less<>> signin_failures;
     std::vector<store::SealingKey> sealing_keys;  // newest first
+    std::map<std::string, store::CaseRow, std::less<>> cases;
+    std::vector<store::CaseEvent> case_events;  // oldest first
     std::vector<store::QuarantineRow> quarantine;                    // oldest first
     std::vector<store::StoredCatalog> catalogs;                      // oldest first
   };
@@ -165,6 +167,10 @@ struct FakeStoreEngine::Txn final : store::WriteTxn {
   }
   absl::Status DeleteSubmission(std::string_view submission_id) override {
     data.submissions.erase(std::string(submission_id));
+    // As the foreign keys cascade on disk.
+    data.cases.erase(std::string(submission_id));
+    std::erase_if(data.case_events,
+                  [&](const store::CaseEvent& e) { return e.submission_id == submission_id; });
     return absl::OkStatus();
   }
   absl::Status ReplaceSubmissionBody(std::string_view submission_id,
@@ -172,6 +178,9 @@ struct FakeStoreEngine::Txn final : store::WriteTxn {
     if (auto it = data.submissions.find(std::string(submission_id));
         it != data.submissions.end()) {
       it->second.row.body = std::string(body);
+    }
+    for (store::CaseEvent& e : data.case_events) {
+      if (e.submission_id == submission_id) e.detail.clear();
     }
     return absl::OkStatus();
   }
@@ -311,6 +320,44 @@ struct FakeStoreEngine::Txn final : store::WriteTxn {
     }
     data.sealing_keys.insert(data.sealing_keys.begin(), key);
     return absl::OkStatus();
+  }
+  absl::StatusOr<std::optional<v1::SubmissionRecord>> FindSubmissionRecord(
+      std::string_view submission_id) override {
+    auto it = data.submissions.find(std::string(submission_id));
+    if (it == data.submissions.end()) return std::optional<v1::SubmissionRecord>();
+    auto record = RecordOf(it->second);
+    if (!record.ok()) return record.status();
+    return std::optional<v1::SubmissionRecord>(*std::move(record));
+  }
+  absl::StatusOr<std::optional<store::CaseRow>> FindCase(std::string_view submission_id) override {
+    auto it = data.cases.find(submission_id);
+    if (it == data.cases.end()) return std::optional<store::CaseRow>();
+    return std::optional<store::CaseRow>(it->second);
+  }
+  absl::StatusOr<std::vector<store::CaseRow>> ListCases() override {
+    std::vector<store::CaseRow> rows;
+    for (const auto& [id, row] : data.cases) rows.push_back(row);
+    return rows;
+  }
+  absl::Status PutCase(const store::CaseRow& row, v1::CaseStatus status) override {
+    data.cases[row.submission_id] = row;
+    if (auto it = data.submissions.find(row.submission_id); it != data.submissions.end()) {
+      it->second.status = status;
+      it->second.updated_at = row.updated_at;
+    }
+    return absl::OkStatus();
+  }
+  absl::Status AddCaseEvent(const store::CaseEvent& event) override {
+    data.case_events.push_back(event);
+    return absl::OkStatus();
+  }
+  absl::StatusOr<std::vector<store::CaseEvent>> ListCaseEvents(
+      std::string_view submission_id) override {
+    std::vector<store::CaseEvent> events;
+    for (const store::CaseEvent& e : data.case_events) {
+      if (e.submission_id == submission_id) events.push_back(e);
+    }
+    return events;
   }
   absl::StatusOr<store::SubmissionsExtent> Extent() override {
     store::SubmissionsExtent extent;

@@ -118,6 +118,19 @@ class ScriptedTarget final : public GroupCommitTarget, public WriteTxn {
     return std::vector<SealingKey>{};
   }
   absl::Status PutSealingKey(const SealingKey&) override { return absl::OkStatus(); }
+  absl::StatusOr<std::optional<v1::SubmissionRecord>> FindSubmissionRecord(
+      std::string_view) override {
+    return std::nullopt;
+  }
+  absl::StatusOr<std::optional<CaseRow>> FindCase(std::string_view) override {
+    return std::nullopt;
+  }
+  absl::StatusOr<std::vector<CaseRow>> ListCases() override { return std::vector<CaseRow>{}; }
+  absl::Status PutCase(const CaseRow&, v1::CaseStatus) override { return absl::OkStatus(); }
+  absl::Status AddCaseEvent(const CaseEvent&) override { return absl::OkStatus(); }
+  absl::StatusOr<std::vector<CaseEvent>> ListCaseEvents(std::string_view) override {
+    return std::vector<CaseEvent>{};
+  }
 
   void Hold(bool hold) {
     std::lock_guard lock(mu_);

@@ -13,6 +13,7 @@
 
 #include "gtest/gtest.h"
 #include "tests/service/test_server.h"
+#include "tests/service/testing.h"
 
 namespace carevoice::service {
 namespace {
@@ -142,6 +143,17 @@ std::vector<Case> Cases() {
          r.set_dry_run(true);
          return r;
        })},
+      {"ListCases", "", {kOfficer},
+       Unary<v1::ListCasesRequest, v1::ListCasesResponse>(&Stub::ListCases,
+                                                          [] { return v1::ListCasesRequest(); })},
+      {"MoveCase", "assign", {kOfficer},
+       Unary<v1::MoveCaseRequest, v1::CaseRecord>(&Stub::MoveCase, [] {
+         v1::MoveCaseRequest r;
+         r.set_submission_id(testing::TestSubmissionId(1));
+         r.set_action("assign");
+         r.set_assign_to("someone");
+         return r;
+       })},
       {"Backup", "", {kAdmin}, [](Stub& stub, grpc::ClientContext* context) {
          auto reader = stub.Backup(context, v1::BackupRequest());
          v1::BackupChunk chunk;
@@ -175,6 +187,14 @@ class RolesCallTest : public ::testing::Test {
     ASSERT_TRUE(server_.accounts().Create(admin, "someone.else", kClerk,
                                           "someone else's password").ok());
     server_.CredentialOf("kiosk-test-1");  // a device to revoke
+    // A case to move.
+    v1::SubmitBatchRequest batch;
+    batch.set_device_id("kiosk-test-1");
+    *batch.add_submissions() = testing::Feedback(1, server_.clock().Now());
+    v1::SubmitBatchResponse stored;
+    grpc::ClientContext context;
+    server_.AsDevice("kiosk-test-1", &context);
+    ASSERT_TRUE(server_.kiosk().SubmitBatch(&context, batch, &stored).ok());
   }
 
   grpc::Status CallAs(const Case& c, std::optional<Role> role) {

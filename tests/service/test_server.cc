@@ -19,11 +19,17 @@ TestServer::TestServer(auth::LimitPolicy limits) {
   if (!schedule.ok()) ADD_FAILURE() << schedule.status();
   schedule_ = std::move(schedule).value();
   retention_ = std::make_unique<retention::Retention>(*store_, clock_, schedule_);
+  auto closures = cases::LoadClosures(CAREVOICE_CALENDAR);
+  if (!closures.ok()) ADD_FAILURE() << closures.status();
+  absl::TimeZone england;
+  if (!absl::LoadTimeZone("Europe/London", &england)) ADD_FAILURE() << "no Europe/London";
+  cases_ = std::make_unique<cases::Cases>(
+      *store_, clock_, cases::WorkingDays(std::move(closures).value_or(cases::Closures{})), england);
   kiosk_service_ = std::make_unique<rpc::KioskSyncImpl>(*store_, *catalog_, clock_, *devices_,
                                                         *limits_, pins_, *sealing_);
   officer_service_ = std::make_unique<rpc::OfficerImpl>(*store_, *catalog_, clock_, *accounts_,
                                                         *devices_, *limits_, *sealing_,
-                                                        *retention_);
+                                                        *retention_, *cases_);
   grpc::ServerBuilder builder;
   builder.RegisterService(kiosk_service_.get());
   builder.RegisterService(officer_service_.get());

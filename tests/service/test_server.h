@@ -47,6 +47,8 @@ class TestServer {
   auth::SealingKeys& sealing() { return *sealing_; }
   // The shipped retention schedule, applied on clock().
   retention::Retention& retention() { return *retention_; }
+  // Cases on the shipped calendar, days counted in Europe/London.
+  cases::Cases& cases() { return *cases_; }
   // The credential of device `device_id`, enrolled at site "test" on
   // first use.
   std::string CredentialOf(const std::string& device_id);
@@ -65,6 +67,7 @@ class TestServer {
   std::unique_ptr<auth::SealingKeys> sealing_;
   retention::Schedule schedule_;
   std::unique_ptr<retention::Retention> retention_;
+  std::unique_ptr<cases::Cases> cases_;
   std::map<std::string, std::string> credentials_;
   std::map<auth::Role, std::string> tokens_;
   std::unique_ptr<rpc::KioskSyncImpl> kiosk_service_;

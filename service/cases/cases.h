@@ -1,0 +1,78 @@
+// Case handling over the Store: every submission is a case; its place in
+// the workflow (workflow.h) is kept beside it, each move checked by the
+// rules, recorded in its history and audited in one transaction, and the
+// person's status (what "check on something I told you" says) kept in
+// step. Listing computes each case's clock as of now.
+//
+// Thread-safety: any thread.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "base/clock.h"
+#include "carevoice/v1/carevoice.pb.h"
+#include "service/cases/workflow.h"
+#include "service/cases/working_days.h"
+#include "service/store/store.h"
+
+namespace carevoice::service::cases {
+
+struct CaseView {
+  v1::SubmissionRecord record;  // whole, words included: callers clear what they must
+  store::CaseRow row;           // as stored, or as a case no one has touched yet
+  State state = State::kReceived;
+  Due due;
+};
+
+struct Filter {
+  bool overdue_only = false;
+  std::string assigned_to;  // empty: anyone's
+  std::string kind;         // empty: every kind
+};
+
+// What an officer asks of a case beyond the workflow's moves.
+struct Request {
+  std::string action;  // a workflow move ("acknowledge", "agree", "respond", "close",
+                       // "withdraw", "refer", "reopen"), or "assign", or "decide"
+                       // (a safeguarding decision)
+  Move move;           // the details a workflow move needs
+  std::string assign_to;
+  std::string decision;  // "referred", "no_further_action" (with a reason), "police"
+};
+
+class Cases {
+ public:
+  // `store` and `clock` must outlive this object; days are counted in
+  // `zone` (Europe/London) on `calendar`.
+  Cases(store::Store& store, const base::Clock& clock, WorkingDays calendar, absl::TimeZone zone);
+
+  // Every case matching `filter`: undecided safeguarding worries first,
+  // then overdue ones, then by the next date due, then oldest first.
+  absl::StatusOr<std::vector<CaseView>> List(const Filter& filter);
+
+  // Applies `request` to case `submission_id` in `by`'s name. NotFound for
+  // no such submission; the rules' FailedPrecondition or InvalidArgument.
+  absl::StatusOr<CaseView> Apply(const std::string& by, const std::string& submission_id,
+                                 const Request& request);
+
+  // Its history, oldest first.
+  absl::StatusOr<std::vector<store::CaseEvent>> History(const std::string& submission_id);
+
+ private:
+  CaseView ViewOf(v1::SubmissionRecord record, std::optional<store::CaseRow> row,
+                  absl::Time now) const;
+
+  store::Store& store_;
+  const base::Clock& clock_;
+  const WorkingDays calendar_;
+  const absl::TimeZone zone_;
+};
+
+// Whether a submission is on the statutory clock: a complaint the person
+// did not mark "I just want the council to know".
+bool IsStatutory(const v1::Submission& s);
+
+}  // namespace carevoice::service::cases

@@ -1,0 +1,250 @@
+// Cases through the Officer service on a real SQLite store and a fake
+// clock: the queue's order and due dates, a complaint moved from receipt to
+// closed with each step kept in its history and audited, moves that make
+// no sense refused, the person's status kept in step, a late-synced
+// complaint overdue on arrival, and a safeguarding worry first until a
+// decision is recorded.
+#include <string>
+#include <vector>
+
+#include "base/proto_time.h"
+#include "gtest/gtest.h"
+#include "tests/service/test_server.h"
+#include "tests/service/testing.h"
+
+namespace carevoice::service {
+namespace {
+
+absl::Time London(int y, int m, int d, int hour) {
+  absl::TimeZone zone;
+  EXPECT_TRUE(absl::LoadTimeZone("Europe/London", &zone));
+  return absl::FromCivil(absl::CivilSecond(y, m, d, hour, 0, 0), zone);
+}
+
+v1::Submission Complaint(int n, absl::Time told, bool formal = true) {
+  v1::Submission s = testing::Feedback(n, told);
+  s.clear_feedback();
+  v1::Complaint* c = s.mutable_complaint();
+  c->set_service_id("home_care");
+  c->set_what_happened("Nobody came on Tuesday and I had no lunch.");
+  c->set_not_formal(!formal);
+  return s;
+}
+
+class CasesTest : public ::testing::Test {
+ protected:
+  void Send(const std::vector<v1::Submission>& items, absl::Time device_now) {
+    v1::SubmitBatchRequest request;
+    request.set_device_id("kiosk-test-1");
+    base::SetProtoTimestamp(device_now, request.mutable_device_time());
+    for (const auto& s : items) *request.add_submissions() = s;
+    v1::SubmitBatchResponse response;
+    grpc::ClientContext context;
+    server_.AsDevice("kiosk-test-1", &context);
+    ASSERT_TRUE(server_.kiosk().SubmitBatch(&context, request, &response).ok());
+    for (const auto& r : response.results()) {
+      ASSERT_EQ(r.outcome(), v1::ItemResult::OUTCOME_STORED) << r.field() << " " << r.message_key();
+    }
+  }
+
+  // Signed in afresh: the clock moves by days here, and sessions end.
+  void AsOfficer(grpc::ClientContext* context) {
+    server_.TokenFor(auth::Role::kOfficer);  // the account
+    auto in = server_.accounts().SignIn("officer.test", "a long enough test password");
+    ASSERT_TRUE(in.ok()) << in.status();
+    context->AddMetadata("authorization", "Bearer " + in->token);
+  }
+
+  std::vector<v1::CaseRecord> Queue(bool overdue_only = false) {
+    v1::ListCasesRequest request;
+    request.set_overdue_only(overdue_only);
+    v1::ListCasesResponse response;
+    grpc::ClientContext context;
+    AsOfficer(&context);
+    grpc::Status s = server_.officer().ListCases(&context, request, &response);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return {response.cases().begin(), response.cases().end()};
+  }
+
+  grpc::Status MoveCase(v1::MoveCaseRequest request, v1::CaseRecord* out = nullptr) {
+    v1::CaseRecord record;
+    grpc::ClientContext context;
+    AsOfficer(&context);
+    grpc::Status s = server_.officer().MoveCase(&context, request, &record);
+    if (out) *out = record;
+    return s;
+  }
+
+  v1::MoveCaseRequest Ask(const std::string& id, const std::string& action) {
+    v1::MoveCaseRequest r;
+    r.set_submission_id(id);
+    r.set_action(action);
+    return r;
+  }
+
+  testing::TestServer server_;
+};
+
+TEST_F(CasesTest, AComplaintGoesFromReceiptToClosedOnTheClockWithItsHistoryAndAudit) {
+  // Told on the Wednesday before Christmas 2026.
+  const absl::Time told = London(2026, 12, 23, 15);
+  server_.clock().Set(told);
+  const v1::Submission complaint = Complaint(1, told);
+  ASSERT_NO_FATAL_FAILURE(Send({complaint}, told));
+  const std::string id = complaint.submission_id();
+
+  auto queue = Queue();
+  ASSERT_EQ(queue.size(), 1u);
+  EXPECT_EQ(queue[0].state(), "received");
+  EXPECT_TRUE(queue[0].statutory());
+  EXPECT_EQ(queue[0].acknowledge_by(), "2026-12-30") << "3 working days, over Christmas";
+  EXPECT_FALSE(queue[0].overdue());
+
+  // Refused: closing or responding before it is acknowledged.
+  grpc::Status refused = MoveCase(Ask(id, "close"));
+  EXPECT_EQ(refused.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_NE(refused.error_message().find("withdraw"), std::string::npos) << refused.error_message();
+  v1::MoveCaseRequest respond = Ask(id, "respond");
+  respond.set_response("Sorry. You may go to the Ombudsman.");
+  respond.set_outcome("upheld");
+  EXPECT_EQ(MoveCase(respond).error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+
+  // Overdue the day after it was due; acknowledged, it is not.
+  server_.clock().Set(London(2026, 12, 31, 9));
+  ASSERT_EQ(Queue(/*overdue_only=*/true).size(), 1u);
+  v1::MoveCaseRequest ack = Ask(id, "acknowledge");
+  EXPECT_EQ(MoveCase(ack).error_code(), grpc::StatusCode::INVALID_ARGUMENT) << "how, not said";
+  ack.set_contact_method("large-print letter, as asked");
+  v1::CaseRecord after;
+  ASSERT_TRUE(MoveCase(ack, &after).ok());
+  EXPECT_EQ(after.state(), "acknowledged");
+  EXPECT_TRUE(Queue(/*overdue_only=*/true).empty());
+
+  v1::MoveCaseRequest agree = Ask(id, "agree");
+  agree.set_respond_by("2027-02-26");
+  ASSERT_TRUE(MoveCase(agree, &after).ok());
+  EXPECT_EQ(after.state(), "investigating");
+  EXPECT_EQ(after.respond_by(), "2027-02-26");
+
+  v1::MoveCaseRequest assign = Ask(id, "assign");
+  assign.set_assign_to("officer.test");
+  ASSERT_TRUE(MoveCase(assign, &after).ok());
+  EXPECT_EQ(after.assigned_to(), "officer.test");
+
+  respond.set_response("We are sorry: your visits are now checked daily.");
+  EXPECT_EQ(MoveCase(respond).error_code(), grpc::StatusCode::INVALID_ARGUMENT)
+      << "the response must name the Ombudsman";
+  respond.set_response(
+      "We are sorry: your visits are now checked daily. If you are not satisfied you may go to "
+      "the Local Government and Social Care Ombudsman.");
+  ASSERT_TRUE(MoveCase(respond, &after).ok());
+  EXPECT_EQ(after.state(), "responded");
+  EXPECT_EQ(after.outcome(), "upheld");
+  ASSERT_TRUE(MoveCase(Ask(id, "close"), &after).ok());
+  EXPECT_EQ(after.state(), "closed");
+  EXPECT_EQ(MoveCase(Ask(id, "reopen")).error_code(), grpc::StatusCode::INVALID_ARGUMENT)
+      << "reopening needs a reason";
+
+  // The person checking their reference hears where it has got to.
+  auto stored = server_.store().FindByReference(complaint.reference());
+  ASSERT_TRUE(stored.ok() && !stored->empty());
+  EXPECT_EQ(stored->front().status, v1::CASE_STATUS_CLOSED);
+
+  // Every step in its history, in order, by whom; and in the audit.
+  auto history = server_.cases().History(id);
+  ASSERT_TRUE(history.ok());
+  std::vector<std::string> actions;
+  for (const auto& e : *history) {
+    actions.push_back(e.action);
+    EXPECT_EQ(e.officer, "officer.test");
+  }
+  EXPECT_EQ(actions, (std::vector<std::string>{"acknowledge", "agree", "assign", "respond", "close"}));
+  EXPECT_EQ(history->front().detail, "contacted by large-print letter, as asked");
+  auto audit = server_.store().ListAudit(50);
+  ASSERT_TRUE(audit.ok());
+  int moves = 0;
+  for (const auto& row : *audit) moves += row.action.rfind("case_", 0) == 0 ? 1 : 0;
+  EXPECT_EQ(moves, 5) << "refused moves change nothing and are not audited as done";
+}
+
+TEST_F(CasesTest, ALateSyncedComplaintIsDatedWhenToldAndOverdueOnArrival) {
+  const absl::Time told = London(2026, 12, 4, 11);    // a Friday, at an offline kiosk
+  const absl::Time synced = London(2026, 12, 10, 9);  // the next Thursday
+  server_.clock().Set(synced);
+  const v1::Submission complaint = Complaint(1, told);
+  ASSERT_NO_FATAL_FAILURE(Send({complaint}, synced));
+  auto queue = Queue();
+  ASSERT_EQ(queue.size(), 1u);
+  EXPECT_EQ(base::FromProtoTimestamp(queue[0].told_at()), told);
+  EXPECT_EQ(queue[0].acknowledge_by(), "2026-12-09");
+  EXPECT_TRUE(queue[0].overdue());
+  bool said = false;
+  for (const auto& w : queue[0].warnings()) said |= w.find("kiosk was offline") != std::string::npos;
+  EXPECT_TRUE(said);
+}
+
+TEST_F(CasesTest, AWorryComesFirstUntilADecisionAndAConcernHasNoClock) {
+  const absl::Time now = London(2026, 12, 7, 10);
+  server_.clock().Set(now);
+  const v1::Submission old_complaint = Complaint(1, now - absl::Hours(24 * 3));
+  const v1::Submission concern = Complaint(2, now, /*formal=*/false);
+  const v1::Submission worry = testing::Safeguarding(3, now);
+  ASSERT_NO_FATAL_FAILURE(Send({old_complaint, concern, worry}, now));
+
+  auto queue = Queue();
+  ASSERT_EQ(queue.size(), 3u);
+  EXPECT_EQ(queue[0].submission_id(), worry.submission_id());
+  EXPECT_EQ(queue[0].acknowledge_by(), "2026-12-07") << "the same working day";
+  EXPECT_EQ(queue[1].submission_id(), old_complaint.submission_id());
+  EXPECT_EQ(queue[2].submission_id(), concern.submission_id());
+  EXPECT_FALSE(queue[2].statutory());
+  EXPECT_EQ(queue[2].acknowledge_by(), "");
+
+  v1::MoveCaseRequest decide = Ask(worry.submission_id(), "decide");
+  decide.set_decision("no_further_action");
+  EXPECT_EQ(MoveCase(decide).error_code(), grpc::StatusCode::INVALID_ARGUMENT) << "why, not said";
+  decide.set_decision("referred");
+  ASSERT_TRUE(MoveCase(decide).ok());
+  EXPECT_EQ(MoveCase(Ask(concern.submission_id(), "decide")).error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
+
+  queue = Queue();
+  EXPECT_EQ(queue[0].submission_id(), old_complaint.submission_id())
+      << "decided, the worry no longer jumps the queue";
+  // A concern may simply be closed.
+  EXPECT_TRUE(MoveCase(Ask(concern.submission_id(), "close")).ok());
+  EXPECT_EQ(MoveCase(Ask("sub-no-such", "close")).error_code(), grpc::StatusCode::NOT_FOUND);
+}
+
+TEST_F(CasesTest, ACasesHistoryGoesWithItsSubmissionAndItsWordsWithItsDetails) {
+  const absl::Time now = London(2026, 12, 7, 10);
+  server_.clock().Set(now);
+  const v1::Submission a = Complaint(1, now);
+  const v1::Submission b = Complaint(2, now);
+  ASSERT_NO_FATAL_FAILURE(Send({a, b}, now));
+  for (const auto* s : {&a, &b}) {
+    v1::MoveCaseRequest ack = Ask(s->submission_id(), "acknowledge");
+    ack.set_contact_method("rang Mrs Quillfeather on 01632 960123");
+    ASSERT_TRUE(MoveCase(ack).ok());
+  }
+  // Erased: the case row and its history go too (on disk, by the foreign keys).
+  store::Erasure erasure;
+  erasure.submission_ids.push_back(a.submission_id());
+  ASSERT_TRUE(server_.store().Erase(erasure, {now, "officer.test", "erase"}).ok());
+  EXPECT_TRUE(server_.cases().History(a.submission_id())->empty());
+  // Anonymised: the history stays, what was written in it does not.
+  store::Erasure anonymise;
+  anonymise.anonymised.emplace_back(b.submission_id(), b.SerializeAsString());
+  ASSERT_TRUE(server_.store().Erase(anonymise, {now, "service", "retention"}).ok());
+  auto history = server_.cases().History(b.submission_id());
+  ASSERT_EQ(history->size(), 1u);
+  EXPECT_EQ(history->front().action, "acknowledge");
+  EXPECT_EQ(history->front().detail, "");
+  const std::string bytes = testing::ReadFile(server_.db_path()) +
+                            testing::ReadFile(server_.db_path() + "-wal");
+  EXPECT_EQ(bytes.find("Quillfeather"), std::string::npos);
+  EXPECT_EQ(Queue().size(), 1u);
+}
+
+}  // namespace
+}  // namespace carevoice::service
