@@ -227,6 +227,8 @@ absl::StatusOr<OutboxItem> SqliteOutbox::Enqueue(v1::Submission draft,
     if (!*row) return absl::DataLossError("outbox: device row missing");
     counter = q->ColumnInt(0);
   }
+  // A tablet's outbox says what it was told on.
+  if (options_.seal) draft.set_channel(v1::CHANNEL_TABLET);
   // On refusal the transaction rolls back: nothing stored, no counter
   // consumed.
   if (absl::Status s = PrepareForEnqueue(draft, device_id_, counter, now,

@@ -188,15 +188,18 @@ int main(int argc, char** argv) {
   std::string move_id, move_action;
   CLI::App* case_cmd = app.add_subcommand(
       "case", "move a case on: acknowledge, agree, respond, close, withdraw, refer, reopen, "
-              "assign or decide (officer; kept in its history and audited)");
+              "assign, decide, make_complaint or make_concern (officer; kept in its history "
+              "and audited)");
   case_cmd->add_option("id", move_id, "the case (its submission id)")->required();
   case_cmd->add_option("action", move_action, "what to do")
       ->required()
       ->check(CLI::IsMember({"acknowledge", "agree", "respond", "close", "withdraw", "refer",
-                             "reopen", "assign", "decide"}));
+                             "reopen", "assign", "decide", "make_complaint", "make_concern"}));
   std::string move_reason, move_contact, move_respond_by, move_response, move_outcome, move_to,
       move_decision;
-  case_cmd->add_option("--reason", move_reason, "withdraw, reopen, decide no_further_action: why");
+  case_cmd->add_option("--reason", move_reason,
+                       "withdraw, reopen, make_complaint, make_concern, decide "
+                       "no_further_action: why");
   case_cmd->add_option("--contact", move_contact,
                        "acknowledge: how the person was told, in the format they asked for");
   case_cmd->add_option("--respond-by", move_respond_by, "agree: the date agreed, YYYY-MM-DD");

@@ -198,6 +198,26 @@ absl::StatusOr<CaseView> Cases::Apply(const std::string& by, const std::string& 
         case Action::kRefer:
           break;
       }
+    } else if (request.action == "make_complaint" || request.action == "make_concern") {
+      // "I just want the council to know" and a formal complaint can be
+      // turned into each other, with the reason kept: it decides the clock.
+      if (before.record.kind() != "complaint") {
+        return absl::FailedPreconditionError("only something reported as wrong is a complaint or a concern");
+      }
+      if (!IsOpen(before.state)) {
+        return absl::FailedPreconditionError("it is " + std::string(StateName(before.state)) +
+                                             ": reopen it first");
+      }
+      if (absl::StripAsciiWhitespace(request.move.reason).empty()) {
+        return absl::InvalidArgumentError("say why (the person's wish, or what it turned out to be)");
+      }
+      const bool statutory = request.action == "make_complaint";
+      if (statutory == before.row.statutory) {
+        return absl::FailedPreconditionError(statutory ? "it is a formal complaint already"
+                                                       : "it is a concern already");
+      }
+      next.statutory = statutory;
+      event.detail = request.move.reason;
     } else if (request.action == "assign") {
       if (absl::StripAsciiWhitespace(request.assign_to).empty()) {
         return absl::InvalidArgumentError("say who it is assigned to");
@@ -222,8 +242,8 @@ absl::StatusOr<CaseView> Cases::Apply(const std::string& by, const std::string& 
       event.detail = request.decision + (request.move.reason.empty() ? "" : ": " + request.move.reason);
     } else {
       return absl::InvalidArgumentError(
-          "the action is acknowledge, agree, respond, close, withdraw, refer, reopen, assign or "
-          "decide");
+          "the action is acknowledge, agree, respond, close, withdraw, refer, reopen, assign, "
+          "decide, make_complaint or make_concern");
     }
     next.updated_at = now;
     const State state = StateFromName(next.state).value_or(State::kReceived);

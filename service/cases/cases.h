@@ -36,8 +36,10 @@ struct Filter {
 // What an officer asks of a case beyond the workflow's moves.
 struct Request {
   std::string action;  // a workflow move ("acknowledge", "agree", "respond", "close",
-                       // "withdraw", "refer", "reopen"), or "assign", or "decide"
-                       // (a safeguarding decision)
+                       // "withdraw", "refer", "reopen"), or "assign", "decide" (a
+                       // safeguarding decision), "make_complaint" or "make_concern"
+                       // (a concern put on the statutory clock or taken off it, with
+                       // a reason)
   Move move;           // the details a workflow move needs
   std::string assign_to;
   std::string decision;  // "referred", "no_further_action" (with a reason), "police"

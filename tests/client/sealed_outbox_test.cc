@@ -126,6 +126,7 @@ TEST_F(SealedOutboxTest, WhatIsQueuedIsSealedAndOnlyTheServiceKeyOpensIt) {
   EXPECT_EQ(opened->contact().email(), "ada.pennywhistle@example.org");
   EXPECT_EQ(opened->pin(), queued->submission.pin());
   EXPECT_EQ(opened->submission_id(), item.submission_id);
+  EXPECT_EQ(opened->channel(), v1::CHANNEL_TABLET);
   EXPECT_FALSE(OpenWith(MakeKeyPair("other"), item.sealed).has_value())
       << "no other key opens it";
 }

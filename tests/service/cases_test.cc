@@ -211,7 +211,23 @@ TEST_F(CasesTest, AWorryComesFirstUntilADecisionAndAConcernHasNoClock) {
   queue = Queue();
   EXPECT_EQ(queue[0].submission_id(), old_complaint.submission_id())
       << "decided, the worry no longer jumps the queue";
-  // A concern may simply be closed.
+  // A concern turned into a formal complaint goes on the clock, from the
+  // day it was told; not without a reason.
+  v1::MoveCaseRequest formal = Ask(concern.submission_id(), "make_complaint");
+  EXPECT_EQ(MoveCase(formal).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  formal.set_reason("on the phone the person asked for a formal complaint");
+  v1::CaseRecord turned;
+  ASSERT_TRUE(MoveCase(formal, &turned).ok());
+  EXPECT_TRUE(turned.statutory());
+  EXPECT_EQ(turned.acknowledge_by(), "2026-12-10");
+  EXPECT_EQ(MoveCase(formal).error_code(), grpc::StatusCode::FAILED_PRECONDITION) << "already";
+  EXPECT_EQ(MoveCase(Ask(worry.submission_id(), "make_complaint")).error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
+  // And back: a concern may simply be closed.
+  v1::MoveCaseRequest informal = Ask(concern.submission_id(), "make_concern");
+  informal.set_reason("the person only wanted the council to know after all");
+  ASSERT_TRUE(MoveCase(informal, &turned).ok());
+  EXPECT_FALSE(turned.statutory());
   EXPECT_TRUE(MoveCase(Ask(concern.submission_id(), "close")).ok());
   EXPECT_EQ(MoveCase(Ask("sub-no-such", "close")).error_code(), grpc::StatusCode::NOT_FOUND);
 }
