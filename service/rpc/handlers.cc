@@ -898,6 +898,24 @@ absl::Status SubjectAccess(store::Store& store, const base::Clock& clock,
   absl::StatusOr<std::vector<v1::SubmissionRecord>> held = HeldAbout(store, person, nullptr);
   if (!held.ok()) return held.status();
   std::vector<v1::SubmissionRecord>& found = *held;
+  // What officers recorded about the person is theirs to see too.
+  for (v1::SubmissionRecord& r : found) {
+    if (r.quarantined()) continue;
+    absl::Status read = store.WithAccess([&](store::AccessTxn& txn) -> absl::Status {
+      absl::StatusOr<std::vector<store::CaseEvent>> events =
+          txn.ListCaseEvents(r.submission_id());
+      if (!events.ok()) return events.status();
+      for (const store::CaseEvent& e : *events) {
+        v1::CaseEventRecord* out = r.add_history();
+        SetTimestamp(e.at, out->mutable_at());
+        out->set_officer(e.officer);
+        out->set_action(e.action);
+        out->set_detail(e.detail);
+      }
+      return absl::OkStatus();
+    });
+    if (!read.ok()) return read;
+  }
   // No audit row, no answer.
   if (absl::Status s = store.RecordAudit({clock.Now(), caller.name, "subject_access",
                                           static_cast<std::int64_t>(found.size()),

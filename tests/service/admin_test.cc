@@ -267,6 +267,11 @@ TEST_F(AdminCommandTest, SubjectAccessFindsEverythingAboutOnePersonAndNoOneElse)
   const v1::SubmitBatchResponse sent =
       SendAnotherPersonsAndARefusedOneOfPats("Pat Example", "Someone else's words.");
   ASSERT_EQ(sent.results(1).outcome(), v1::ItemResult::OUTCOME_REJECTED);
+  // What an officer recorded while handling one of Pat's is Pat's to see.
+  cases::Request ack;
+  ack.action = "acknowledge";
+  ack.move.contact_method = "rang Pat, who asked for a letter";
+  ASSERT_TRUE(server_.cases().Apply("officer.test", testing::TestSubmissionId(0), ack).ok());
   SubjectAccessOptions options;
   options.token = server_.TokenFor(auth::Role::kOfficer);
   options.request.set_name("  pat   EXAMPLE ");
@@ -286,6 +291,8 @@ TEST_F(AdminCommandTest, SubjectAccessFindsEverythingAboutOnePersonAndNoOneElse)
   }
   EXPECT_EQ(quarantined, 1);
   EXPECT_NE(text.find("Words, quoted."), std::string::npos) << "whole, words too";
+  EXPECT_NE(text.find("contacted by rang Pat, who asked for a letter"), std::string::npos)
+      << "the case's history too";
   EXPECT_NE(text.find("Refused words."), std::string::npos);
   EXPECT_EQ(text.find("Someone else's words."), std::string::npos);
   struct stat st;
