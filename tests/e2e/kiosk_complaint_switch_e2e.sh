@@ -26,18 +26,7 @@ scan_to "Choice, I do not know,"
 press "Are you telling us as..." Return
 scan_to "Choice, Someone who uses care services,"
 press "What happened?" Return
-# "ok": a row, then a key, for each letter; then Done.
-scan_to "Letters: q, w, e"
-press "Button, q," Return
-scan_to "Button, o,"
-press "Letters: q, w, e" Return
-scan_to "Letters: a, s, d"
-press "Button, a," Return
-scan_to "Button, k,"
-press "Letters: a, s, d" Return
-scan_to "Actions:"
-press "Button, Space," Return
-scan_to "Button, Done,"
+type_ok_by_switches
 press "Roughly when did it happen?" Return
 scan_to "Choice, In the last year,"
 press "What would you like to happen?" Return

@@ -212,6 +212,24 @@ tab_to() {
 # item spoken contains PATTERN.
 scan_to() { tab_to "$1" space; }
 
+# type_ok_by_switches: on a words step, as a person with two switches
+# types "ok" on the on-screen keyboard: a row, then a key, for each letter,
+# a space, then Space moves to Done (chosen by the caller, who knows what
+# comes next).
+type_ok_by_switches() {
+  scan_to "Letters: q, w, e"
+  press "Button, q," Return
+  scan_to "Button, o,"
+  press "Letters: q, w, e" Return
+  scan_to "Letters: a, s, d"
+  press "Button, a," Return
+  scan_to "Button, k,"
+  press "Letters: a, s, d" Return
+  scan_to "Actions:"
+  press "Button, Space," Return
+  scan_to "Button, Done,"
+}
+
 # feedback_by_ear WORDS: from the attract screen, a feedback journey about
 # day centres by keys, each control found by what is spoken and chosen with
 # Return (the text field too), WORDS typed, sent, to the thank-you.

@@ -38,18 +38,7 @@ scan_to "Choice, Someone who works in care,"
 press "Day centres" Return
 scan_to "Choice, Very good,"
 press "Tell us about your work" Return
-# "ok": a row, then a key, for each letter.
-scan_to "Letters: q, w, e"
-press "Button, q," Return
-scan_to "Button, o,"
-press "Letters: q, w, e" Return
-scan_to "Letters: a, s, d"
-press "Button, a," Return
-scan_to "Button, k,"
-press "Letters: a, s, d" Return
-scan_to "Actions:"
-press "Button, Space," Return
-scan_to "Button, Done,"
+type_ok_by_switches
 press "Check what you are sending" Return
 press "Staff here cannot read them" Return
 

@@ -34,17 +34,7 @@ v1::Submission Complaint(int n, absl::Time told, bool formal = true) {
 class CasesTest : public ::testing::Test {
  protected:
   void Send(const std::vector<v1::Submission>& items, absl::Time device_now) {
-    v1::SubmitBatchRequest request;
-    request.set_device_id("kiosk-test-1");
-    base::SetProtoTimestamp(device_now, request.mutable_device_time());
-    for (const auto& s : items) *request.add_submissions() = s;
-    v1::SubmitBatchResponse response;
-    grpc::ClientContext context;
-    server_.AsDevice("kiosk-test-1", &context);
-    ASSERT_TRUE(server_.kiosk().SubmitBatch(&context, request, &response).ok());
-    for (const auto& r : response.results()) {
-      ASSERT_EQ(r.outcome(), v1::ItemResult::OUTCOME_STORED) << r.field() << " " << r.message_key();
-    }
+    server_.SendStored(items, device_now);
   }
 
   // Signed in afresh: the clock moves by days here, and sessions end.

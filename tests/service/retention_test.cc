@@ -70,18 +70,7 @@ class RetentionTest : public ::testing::Test {
  protected:
   void SetUp() override { start_ = server_.clock().Now(); }
 
-  void Send(const std::vector<v1::Submission>& items) {
-    v1::SubmitBatchRequest request;
-    request.set_device_id("kiosk-test-1");
-    for (const auto& s : items) *request.add_submissions() = s;
-    v1::SubmitBatchResponse response;
-    grpc::ClientContext context;
-    server_.AsDevice("kiosk-test-1", &context);
-    ASSERT_TRUE(server_.kiosk().SubmitBatch(&context, request, &response).ok());
-    for (const auto& r : response.results()) {
-      ASSERT_EQ(r.outcome(), v1::ItemResult::OUTCOME_STORED) << r.message_key();
-    }
-  }
+  void Send(const std::vector<v1::Submission>& items) { server_.SendStored(items); }
 
   // Moves the clock to `days` after the first submissions arrived, plus
   // `extra`, and applies the schedule.

@@ -1,5 +1,6 @@
 #include "tests/service/test_server.h"
 
+#include "base/proto_time.h"
 #include "gtest/gtest.h"
 
 namespace carevoice::service::testing {
@@ -86,6 +87,22 @@ void TestServer::AsDevice(const std::string& device_id, grpc::ClientContext* con
 
 void TestServer::SignedInAs(auth::Role role, grpc::ClientContext* context) {
   context->AddMetadata("authorization", "Bearer " + TokenFor(role));
+}
+
+void TestServer::SendStored(const std::vector<v1::Submission>& items,
+                            std::optional<absl::Time> device_time) {
+  v1::SubmitBatchRequest request;
+  request.set_device_id("kiosk-test-1");
+  if (device_time) base::SetProtoTimestamp(*device_time, request.mutable_device_time());
+  for (const auto& s : items) *request.add_submissions() = s;
+  v1::SubmitBatchResponse response;
+  grpc::ClientContext context;
+  AsDevice("kiosk-test-1", &context);
+  grpc::Status status = kiosk().SubmitBatch(&context, request, &response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  for (const auto& r : response.results()) {
+    ASSERT_EQ(r.outcome(), v1::ItemResult::OUTCOME_STORED) << r.field() << " " << r.message_key();
+  }
 }
 
 }  // namespace carevoice::service::testing

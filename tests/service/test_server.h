@@ -8,7 +8,9 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "base/clock.h"
 #include "carevoice/v1/carevoice.grpc.pb.h"
@@ -54,6 +56,10 @@ class TestServer {
   std::string CredentialOf(const std::string& device_id);
   // Sets `context` to carry that credential.
   void AsDevice(const std::string& device_id, grpc::ClientContext* context);
+  // Sends `items` as kiosk-test-1 (its clock reading `device_time`, when
+  // given) and fails the test unless every one is stored.
+  void SendStored(const std::vector<v1::Submission>& items,
+                  std::optional<absl::Time> device_time = std::nullopt);
 
  private:
   TempDir dir_;
