@@ -31,6 +31,7 @@
 #include "absl/strings/str_cat.h"
 #include "base/clock.h"
 #include "base/grpc_tls.h"
+#include "base/random.h"
 #include "service/auth/accounts.h"
 #include "service/auth/devices.h"
 #include "service/auth/limits.h"
@@ -136,6 +137,15 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 168))
       ->capture_default_str();
   std::string calendar_path = CAREVOICE_ASSETS_DIR "/calendar/england_wales.json";
+  std::string themes_path = CAREVOICE_ASSETS_DIR "/themes/themes.json";
+  app.add_option("--themes", themes_path,
+                 "the themes cases are tagged with, and the keywords that suggest each (JSON)")
+      ->capture_default_str();
+  std::string dictionary_path = carevoice::service::redact::kDefaultDictionary;
+  app.add_option("--dictionary", dictionary_path,
+                 "word list the redactor checks a published reply's capitalised words against "
+                 "(Debian's wbritish)")
+      ->capture_default_str();
   app.add_option("--calendar", calendar_path,
                  "days that are not working days beyond weekends and the computed bank "
                  "holidays: moved holidays and one-off closures (JSON)")
@@ -195,6 +205,11 @@ int main(int argc, char** argv) {
   if (!catalog.ok()) return Fail("--catalog", catalog.status());
   auto closures = carevoice::service::cases::LoadClosures(calendar_path);
   if (!closures.ok()) return Fail("--calendar", closures.status());
+  auto themes = carevoice::service::cases::Lexicon::Load(themes_path);
+  if (!themes.ok()) return Fail("--themes", themes.status());
+  auto dictionary = carevoice::service::redact::Dictionary::Load(dictionary_path);
+  if (!dictionary.ok()) return Fail("--dictionary", dictionary.status());
+  const carevoice::service::redact::Redactor redactor(*std::move(dictionary));
   absl::TimeZone england;
   if (!absl::LoadTimeZone("Europe/London", &england)) {
     return Fail("time zone", absl::FailedPreconditionError(
@@ -217,9 +232,10 @@ int main(int argc, char** argv) {
                            *std::move(fault_hook));
   carevoice::service::retention::Retention retention(**store, clock, *schedule);
   carevoice::service::cases::Cases cases(
-      **store, clock, carevoice::service::cases::WorkingDays(*std::move(closures)), england);
+      **store, clock, carevoice::service::cases::WorkingDays(*std::move(closures)), england,
+      *std::move(themes), redactor);
   rpc::OfficerImpl officer(**store, **catalog, clock, accounts, devices, limits, sealing,
-                           retention, cases);
+                           retention, cases, *pins, carevoice::base::SystemRandom::Get());
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();

@@ -13,10 +13,12 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "google/protobuf/util/json_util.h"
 #include "nlohmann/json.hpp"
 #include "base/status_grpc.h"
+#include "contract/reference_code.h"
 #include "service/admin/session_file.h"
 #include "service/admin/format.h"
 
@@ -309,8 +311,15 @@ void PrintCase(const v1::CaseRecord& c, std::ostream& out) {
   }
   if (!c.respond_by().empty()) out << "  respond by " << c.respond_by();
   if (!c.assigned_to().empty()) out << "  assigned to " << c.assigned_to();
+  if (c.channel() == "officer") out << "  (entered by an officer)";
   out << "\n";
   for (const std::string& w : c.warnings()) out << "           ! " << w << "\n";
+  if (!c.themes().empty()) {
+    out << "           themes: " << absl::StrJoin(c.themes(), ", ") << "\n";
+  } else if (!c.suggested_themes().empty()) {
+    out << "           suggested themes: " << absl::StrJoin(c.suggested_themes(), ", ") << "\n";
+  }
+  if (!c.reply().empty()) out << "           reply published (" << c.reply_language() << ")\n";
 }
 
 }  // namespace
@@ -340,6 +349,30 @@ absl::Status RunCases(v1::Officer::StubInterface& stub, const std::string& token
   }
   for (const v1::CaseRecord& c : response.cases()) PrintCase(c, out);
   out << response.cases_size() << (response.cases_size() == 1 ? " case\n" : " cases\n");
+  return absl::OkStatus();
+}
+
+absl::Status RunRecordComplaint(v1::Officer::StubInterface& stub, const std::string& token,
+                                v1::RecordComplaintRequest request, const std::string& json_path,
+                                std::ostream& out) {
+  std::ifstream in(json_path);
+  if (!in) return absl::NotFoundError("cannot read " + json_path);
+  std::stringstream text;
+  text << in.rdbuf();
+  if (!google::protobuf::util::JsonStringToMessage(text.str(), request.mutable_submission())
+           .ok()) {
+    return absl::InvalidArgumentError(json_path + " is not a Submission in JSON");
+  }
+  v1::RecordComplaintResponse response;
+  grpc::ClientContext context;
+  Prepare(&context, token, absl::Seconds(60));
+  if (auto s = FromGrpc(stub.RecordComplaint(&context, request, &response), "RecordComplaint");
+      !s.ok()) {
+    return s;
+  }
+  PrintCase(response.case_(), out);
+  out << "reference " << contract::FormatReference(response.case_().reference()) << ", PIN " << response.pin()
+      << ": give both to the person; they check on it at a kiosk with them\n";
   return absl::OkStatus();
 }
 

@@ -76,6 +76,12 @@ absl::Status RunRetention(v1::Officer::StubInterface& stub, const std::string& t
 absl::Status RunCases(v1::Officer::StubInterface& stub, const std::string& token,
                       const v1::ListCasesRequest& request, const std::string& format,
                       std::ostream& out);
+// Enters a complaint made another way (officer), its Submission read from
+// the JSON file at `json_path`; prints the case, its reference and the PIN
+// to give the person.
+absl::Status RunRecordComplaint(v1::Officer::StubInterface& stub, const std::string& token,
+                                v1::RecordComplaintRequest request, const std::string& json_path,
+                                std::ostream& out);
 // Moves one case on (officer); prints where it now stands.
 absl::Status RunMoveCase(v1::Officer::StubInterface& stub, const std::string& token,
                          const v1::MoveCaseRequest& request, std::ostream& out);

@@ -188,13 +188,15 @@ int main(int argc, char** argv) {
   std::string move_id, move_action;
   CLI::App* case_cmd = app.add_subcommand(
       "case", "move a case on: acknowledge, agree, respond, close, withdraw, refer, reopen, "
-              "assign, decide, make_complaint or make_concern (officer; kept in its history "
-              "and audited)");
+              "assign, decide, make_complaint or make_concern; note (for officers only), theme, "
+              "or publish a reply for the person to hear at a kiosk (officer; kept in its "
+              "history and audited)");
   case_cmd->add_option("id", move_id, "the case (its submission id)")->required();
   case_cmd->add_option("action", move_action, "what to do")
       ->required()
       ->check(CLI::IsMember({"acknowledge", "agree", "respond", "close", "withdraw", "refer",
-                             "reopen", "assign", "decide", "make_complaint", "make_concern"}));
+                             "reopen", "assign", "decide", "make_complaint", "make_concern",
+                             "note", "theme", "publish"}));
   std::string move_reason, move_contact, move_respond_by, move_response, move_outcome, move_to,
       move_decision;
   case_cmd->add_option("--reason", move_reason,
@@ -209,6 +211,35 @@ int main(int argc, char** argv) {
   case_cmd->add_option("--to", move_to, "assign: the officer");
   case_cmd->add_option("--decision", move_decision,
                        "decide: referred, no_further_action or police");
+  std::string move_note, move_reply, move_language;
+  std::vector<std::string> move_confirm, move_themes;
+  case_cmd->add_option("--note", move_note, "note: the note (never shown to the person)");
+  case_cmd->add_option("--reply", move_reply,
+                       "publish: \"you said, we did\" in plain words, read aloud at a public "
+                       "kiosk, so with no names or contact details");
+  case_cmd->add_option("--language", move_language,
+                       "publish: the reply's language (en-GB, cy, pl, ur, pa, bn); default the "
+                       "person's own");
+  case_cmd->add_option("--confirm", move_confirm,
+                       "publish: words the redactor flagged that name no one (WORD,WORD)")
+      ->delimiter(',');
+  case_cmd->add_option("--themes", move_themes, "theme: the case's themes (ID,ID; none to clear)")
+      ->delimiter(',');
+
+  v1::RecordComplaintRequest record;
+  std::string record_how, record_on, record_file;
+  CLI::App* record_cmd = app.add_subcommand(
+      "complaint", "enter a complaint made another way (by phone, letter, in person, email): on "
+                   "the same clock from the day the council received it (officer)");
+  record_cmd->add_option("--how", record_how, "phone, letter, in_person, email or other")
+      ->required()
+      ->check(CLI::IsMember({"phone", "letter", "in_person", "email", "other"}));
+  record_cmd->add_option("--received-on", record_on, "the day the council received it, YYYY-MM-DD")
+      ->required();
+  record_cmd->add_option("--from-json", record_file,
+                         "the complaint as a Submission in JSON (body complaint or safeguarding)")
+      ->required()
+      ->check(CLI::ExistingFile);
 
   CLI::App* retention_cmd = app.add_subcommand(
       "retention", "the retention schedule: what is anonymised and deleted when, and why (admin)");
@@ -381,7 +412,18 @@ int main(int argc, char** argv) {
     move.set_outcome(move_outcome);
     move.set_assign_to(move_to);
     move.set_decision(move_decision);
+    move.set_note(move_note);
+    move.set_reply(move_reply);
+    move.set_reply_language(move_language);
+    for (const std::string& w : move_confirm) move.add_confirmed_words(w);
+    for (const std::string& t : move_themes) {
+      if (t != "none") move.add_themes(t);
+    }
     status = admin::RunMoveCase(*stub, token, move, std::cout);
+  } else if (record_cmd->parsed()) {
+    record.set_how(record_how);
+    record.set_received_on(record_on);
+    status = admin::RunRecordComplaint(*stub, token, record, record_file, std::cout);
   } else if (retention_run_cmd->parsed()) {
     status = admin::RunRetention(*stub, token, retention_dry_run, std::cout);
   } else if (rotate_cmd->parsed()) {

@@ -111,5 +111,6 @@ Action ActionOf(const v1::RunRetentionRequest&) { return Action::kAdminister; }
 // Handling people's cases: case work.
 Action ActionOf(const v1::ListCasesRequest&) { return Action::kCaseWork; }
 Action ActionOf(const v1::MoveCaseRequest&) { return Action::kCaseWork; }
+Action ActionOf(const v1::RecordComplaintRequest&) { return Action::kCaseWork; }
 
 }  // namespace carevoice::service::auth

@@ -78,5 +78,6 @@ Action ActionOf(const v1::RotateSealingKeyRequest&);
 Action ActionOf(const v1::RunRetentionRequest&);
 Action ActionOf(const v1::ListCasesRequest&);
 Action ActionOf(const v1::MoveCaseRequest&);
+Action ActionOf(const v1::RecordComplaintRequest&);
 
 }  // namespace carevoice::service::auth

@@ -7,6 +7,8 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/str_join.h"
+#include "base/languages.h"
 #include "base/proto_time.h"
 
 namespace carevoice::service::cases {
@@ -78,8 +80,13 @@ bool IsStatutory(const v1::Submission& s) {
 }
 
 Cases::Cases(store::Store& store, const base::Clock& clock, WorkingDays calendar,
-             absl::TimeZone zone)
-    : store_(store), clock_(clock), calendar_(std::move(calendar)), zone_(zone) {}
+             absl::TimeZone zone, Lexicon themes, const redact::Redactor& redactor)
+    : store_(store),
+      clock_(clock),
+      calendar_(std::move(calendar)),
+      zone_(zone),
+      themes_(std::move(themes)),
+      redactor_(redactor) {}
 
 CaseView Cases::ViewOf(v1::SubmissionRecord record, std::optional<store::CaseRow> row,
                        absl::Time now) const {
@@ -110,6 +117,7 @@ CaseView Cases::ViewOf(v1::SubmissionRecord record, std::optional<store::CaseRow
   c.responded_at = v.row.responded_at;
   c.safeguarding_decided = v.row.safeguarding_decided;
   v.due = ClockOf(c, calendar_, now, zone_);
+  v.suggested_themes = themes_.Suggest(WordsOf(v.record.submission()));
   return v;
 }
 
@@ -240,10 +248,43 @@ absl::StatusOr<CaseView> Cases::Apply(const std::string& by, const std::string& 
       }
       next.safeguarding_decided = true;
       event.detail = request.decision + (request.move.reason.empty() ? "" : ": " + request.move.reason);
+    } else if (request.action == "note") {
+      if (absl::StripAsciiWhitespace(request.note).empty()) {
+        return absl::InvalidArgumentError("write the note");
+      }
+      event.detail = request.note;
+    } else if (request.action == "theme") {
+      for (const std::string& id : request.themes) {
+        if (themes_.Find(id) == nullptr) {
+          return absl::InvalidArgumentError("no theme " + id + " (carevoice-admin themes lists them)");
+        }
+      }
+      next.themes = request.themes;
+      std::sort(next.themes.begin(), next.themes.end());
+      next.themes.erase(std::unique(next.themes.begin(), next.themes.end()), next.themes.end());
+      event.detail = next.themes.empty() ? "no themes" : absl::StrJoin(next.themes, ", ");
+    } else if (request.action == "publish") {
+      const std::string reply(absl::StripAsciiWhitespace(request.reply));
+      if (reply.empty()) return absl::InvalidArgumentError("write the reply");
+      if (reply.size() > 4000) return absl::InvalidArgumentError("a reply is at most 4,000 bytes: keep it short to hear");
+      const v1::Contact& contact = before.record.submission().contact();
+      if (absl::Status s = redactor_.Approve(
+              reply, {contact.name(), contact.email(), contact.phone(), contact.postal_address()},
+              request.confirmed);
+          !s.ok()) {
+        return s;
+      }
+      if (!request.reply_language.empty() && !base::IsSupportedLanguage(request.reply_language)) {
+        return absl::InvalidArgumentError("the reply's language is one of en-GB, cy, pl, ur, pa, bn");
+      }
+      next.reply = reply;
+      next.reply_language = request.reply_language.empty() ? before.record.submission().language()
+                                                           : request.reply_language;
+      event.detail = reply;
     } else {
       return absl::InvalidArgumentError(
           "the action is acknowledge, agree, respond, close, withdraw, refer, reopen, assign, "
-          "decide, make_complaint or make_concern");
+          "decide, make_complaint, make_concern, note, theme or publish");
     }
     next.updated_at = now;
     const State state = StateFromName(next.state).value_or(State::kReceived);
@@ -256,6 +297,32 @@ absl::StatusOr<CaseView> Cases::Apply(const std::string& by, const std::string& 
       return s;
     }
     result = ViewOf(**record, next, now);
+    return absl::OkStatus();
+  });
+  if (!done.ok()) return done;
+  return result;
+}
+
+absl::StatusOr<CaseView> Cases::Entered(const std::string& by, const std::string& submission_id,
+                                        const std::string& how, absl::CivilDay received_on) {
+  const absl::Time now = clock_.Now();
+  CaseView result;
+  absl::Status done = store_.WithAccess([&](store::AccessTxn& txn) -> absl::Status {
+    absl::StatusOr<std::optional<v1::SubmissionRecord>> record =
+        txn.FindSubmissionRecord(submission_id);
+    if (!record.ok()) return record.status();
+    if (!record->has_value()) return absl::NotFoundError("no case " + submission_id);
+    CaseView view = ViewOf(**record, std::nullopt, now);
+    view.row.updated_at = now;
+    if (absl::Status s = txn.PutCase(view.row, v1::CASE_STATUS_RECEIVED); !s.ok()) return s;
+    const std::string detail = "received by " + how + " on " + FormatDay(received_on);
+    if (absl::Status s = txn.AddCaseEvent({submission_id, now, by, "entered", detail}); !s.ok()) {
+      return s;
+    }
+    if (absl::Status s = txn.Audit({now, by, "case_entered:" + submission_id, 1}); !s.ok()) {
+      return s;
+    }
+    result = std::move(view);
     return absl::OkStatus();
   });
   if (!done.ok()) return done;

@@ -14,8 +14,10 @@
 #include "absl/time/time.h"
 #include "base/clock.h"
 #include "carevoice/v1/carevoice.pb.h"
+#include "service/cases/themes.h"
 #include "service/cases/workflow.h"
 #include "service/cases/working_days.h"
+#include "service/redact/redactor.h"
 #include "service/store/store.h"
 
 namespace carevoice::service::cases {
@@ -25,6 +27,7 @@ struct CaseView {
   store::CaseRow row;           // as stored, or as a case no one has touched yet
   State state = State::kReceived;
   Due due;
+  std::vector<std::string> suggested_themes;  // from the person's words (themes.h)
 };
 
 struct Filter {
@@ -43,13 +46,27 @@ struct Request {
   Move move;           // the details a workflow move needs
   std::string assign_to;
   std::string decision;  // "referred", "no_further_action" (with a reason), "police"
+  std::string note;      // "note": for officers only, never shown to the person
+  // "publish": the reply the person hears when they check their reference
+  // ("you said, we did"), approved by the redactor; its language (empty:
+  // the language the person used); capitalised words the redactor flagged
+  // that the officer confirms are not names.
+  std::string reply;
+  std::string reply_language;
+  std::vector<std::string> confirmed;
+  std::vector<std::string> themes;  // "theme": ids from the lexicon, replacing the case's
 };
 
 class Cases {
  public:
-  // `store` and `clock` must outlive this object; days are counted in
-  // `zone` (Europe/London) on `calendar`.
-  Cases(store::Store& store, const base::Clock& clock, WorkingDays calendar, absl::TimeZone zone);
+  // `store`, `clock` and `redactor` must outlive this object; days are
+  // counted in `zone` (Europe/London) on `calendar`; themes are suggested
+  // from `themes`.
+  Cases(store::Store& store, const base::Clock& clock, WorkingDays calendar, absl::TimeZone zone,
+        Lexicon themes, const redact::Redactor& redactor);
+
+  const Lexicon& themes() const { return themes_; }
+  absl::TimeZone zone() const { return zone_; }
 
   // Every case matching `filter`: undecided safeguarding worries first,
   // then overdue ones, then by the next date due, then oldest first.
@@ -59,6 +76,12 @@ class Cases {
   // no such submission; the rules' FailedPrecondition or InvalidArgument.
   absl::StatusOr<CaseView> Apply(const std::string& by, const std::string& submission_id,
                                  const Request& request);
+
+  // Starts the history of a case an officer entered for a person who
+  // complained another way (`how`: phone, letter, in_person, email,
+  // other), received by the council on `received_on`. Audited.
+  absl::StatusOr<CaseView> Entered(const std::string& by, const std::string& submission_id,
+                                   const std::string& how, absl::CivilDay received_on);
 
   // Its history, oldest first.
   absl::StatusOr<std::vector<store::CaseEvent>> History(const std::string& submission_id);
@@ -71,6 +94,8 @@ class Cases {
   const base::Clock& clock_;
   const WorkingDays calendar_;
   const absl::TimeZone zone_;
+  const Lexicon themes_;
+  const redact::Redactor& redactor_;
 };
 
 // Whether a submission is on the statutory clock: a complaint the person

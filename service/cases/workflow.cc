@@ -131,7 +131,7 @@ std::string_view WarningText(Warning warning) {
     case Warning::kAcknowledgementOverdue: return "acknowledgement overdue";
     case Warning::kResponseOverdue: return "response overdue against the agreed date";
     case Warning::kOverdueOnArrival:
-      return "arrived after its acknowledgement was due (the kiosk was offline)";
+      return "arrived after its acknowledgement was due (a device was offline, or it was entered late)";
     case Warning::kSafeguardingUndecided: return "no safeguarding decision recorded yet";
   }
   return "";

@@ -24,6 +24,10 @@
 namespace carevoice::service::rpc {
 namespace {
 
+// The "device" of complaints officers enter: outside the device ids a
+// kiosk may enrol with ([A-Za-z0-9_-]), so it is never a real device's.
+constexpr char kOfficerDevice[] = ":officer";
+
 constexpr int kDefaultPageSize = 100;
 constexpr int kMaxPageSize = 1000;
 constexpr std::size_t kMinReasonLength = 5;
@@ -416,6 +420,7 @@ absl::StatusOr<v1::CheckReferenceResponse> CheckReference(
   response.set_found(true);
   response.set_status(status.status);
   response.set_reply(status.reply);
+  response.set_reply_language(status.reply_language);
   SetTimestamp(status.updated_at, response.mutable_updated_at());
   return response;
 }
@@ -570,6 +575,16 @@ v1::CaseRecord CaseRecordOf(const cases::CaseView& v) {
   out.set_assigned_to(v.row.assigned_to);
   out.set_safeguarding_decided(v.row.safeguarding_decided);
   out.set_outcome(v.row.outcome);
+  out.set_reply(v.row.reply);
+  out.set_reply_language(v.row.reply_language);
+  for (const std::string& t : v.row.themes) out.add_themes(t);
+  for (const std::string& t : v.suggested_themes) out.add_suggested_themes(t);
+  switch (v.record.submission().channel()) {
+    case v1::CHANNEL_KIOSK: out.set_channel("kiosk"); break;
+    case v1::CHANNEL_TABLET: out.set_channel("tablet"); break;
+    case v1::CHANNEL_OFFICER: out.set_channel("officer"); break;
+    default: break;
+  }
   return out;
 }
 
@@ -585,6 +600,11 @@ absl::StatusOr<v1::ListCasesResponse> ListCases(cases::Cases& cases,
   if (!views.ok()) return views.status();
   v1::ListCasesResponse response;
   for (const cases::CaseView& v : *views) *response.add_cases() = CaseRecordOf(v);
+  for (const cases::Theme& t : cases.themes().themes()) {
+    v1::Theme* out = response.add_themes();
+    out->set_id(t.id);
+    out->set_name(t.name);
+  }
   return response;
 }
 
@@ -614,9 +634,75 @@ absl::StatusOr<v1::CaseRecord> MoveCase(cases::Cases& cases, const auth::Caller&
   r.move.outcome = outcome->second;
   r.assign_to = request.assign_to();
   r.decision = request.decision();
+  r.note = request.note();
+  r.reply = request.reply();
+  r.reply_language = request.reply_language();
+  r.confirmed.assign(request.confirmed_words().begin(), request.confirmed_words().end());
+  r.themes.assign(request.themes().begin(), request.themes().end());
   absl::StatusOr<cases::CaseView> moved = cases.Apply(caller.name, request.submission_id(), r);
   if (!moved.ok()) return moved.status();
   return CaseRecordOf(*moved);
+}
+
+absl::StatusOr<v1::RecordComplaintResponse> RecordComplaint(
+    store::Store& store, cases::Cases& cases, const auth::PinKey& pins, base::Random& random,
+    const base::Clock& clock, const auth::Caller& caller,
+    const v1::RecordComplaintRequest& request) {
+  static const char* const kHow[] = {"phone", "letter", "in_person", "email", "other"};
+  if (std::find(std::begin(kHow), std::end(kHow), request.how()) == std::end(kHow)) {
+    return absl::InvalidArgumentError("how: phone, letter, in_person, email or other");
+  }
+  const absl::TimeZone london = cases.zone();
+  const absl::Time now = clock.Now();
+  absl::CivilDay received_on;
+  if (!absl::ParseCivilTime(request.received_on(), &received_on)) {
+    return absl::InvalidArgumentError("received_on: the day the council received it, YYYY-MM-DD");
+  }
+  const absl::CivilDay today = absl::ToCivilDay(now, london);
+  if (received_on > today) return absl::InvalidArgumentError("received_on is in the future");
+  const v1::Submission::BodyCase body = request.submission().body_case();
+  if (body != v1::Submission::kComplaint && body != v1::Submission::kSafeguarding) {
+    return absl::InvalidArgumentError("the submission is a complaint or a safeguarding worry");
+  }
+
+  v1::Submission item = request.submission();
+  item.set_channel(v1::CHANNEL_OFFICER);
+  std::string id = "officer-";
+  static constexpr char kIdChars[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+  for (int i = 0; i < 22; ++i) id += kIdChars[random.Next32() % 64];
+  item.set_submission_id(id);
+  std::optional<std::string> reference = contract::MakeReference(
+      contract::DeviceCodeFor(kOfficerDevice), random.Next32() % contract::kMaxReferenceCounter);
+  if (!reference) return absl::InternalError("no reference could be made");
+  item.set_reference(*reference);
+  std::string pin;
+  for (int i = 0; i < 6; ++i) pin += static_cast<char>('0' + random.Next32() % 10);
+  item.set_pin(pin);
+  // Told on the day it was received: now when that is today, else midday.
+  const absl::Time told = received_on == today
+                              ? now
+                              : absl::FromCivil(absl::CivilHour(received_on.year(),
+                                                                received_on.month(),
+                                                                received_on.day(), 12),
+                                                london);
+  SetTimestamp(told, item.mutable_created_at());
+  if (auto error = contract::ValidateSubmission(item, now)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("submission.", error->field, ": ", error->message_key));
+  }
+  const v1::Submission* items[] = {&item};
+  const std::string pin_hashes[] = {pins.Hash(item.reference(), pin)};
+  auto stored = store.PutSubmissions(kOfficerDevice, items, now, absl::ZeroDuration(), nullptr,
+                                     pin_hashes);
+  if (!stored.ok()) return stored.status();
+  absl::StatusOr<cases::CaseView> entered =
+      cases.Entered(caller.name, item.submission_id(), request.how(), received_on);
+  if (!entered.ok()) return entered.status();
+  v1::RecordComplaintResponse response;
+  *response.mutable_case_() = CaseRecordOf(*entered);
+  response.set_pin(pin);
+  return response;
 }
 
 absl::StatusOr<v1::RetentionReport> RunRetention(retention::Retention& retention,

@@ -9,6 +9,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "base/clock.h"
+#include "base/random.h"
 #include "carevoice/v1/carevoice.pb.h"
 #include "service/auth/accounts.h"
 #include "service/auth/devices.h"
@@ -145,6 +146,14 @@ absl::StatusOr<v1::ListCasesResponse> ListCases(cases::Cases& cases,
 // Moves a case on (see Cases::Apply) in the caller's name.
 absl::StatusOr<v1::CaseRecord> MoveCase(cases::Cases& cases, const auth::Caller& caller,
                                         const v1::MoveCaseRequest& request);
+
+// A complaint (or safeguarding worry) made another way, entered by the
+// caller: stored as any submission would be (channel OFFICER, from device
+// "officer", told on the day the council received it), with a new
+// reference and PIN, and its case started (see Cases::Entered).
+absl::StatusOr<v1::RecordComplaintResponse> RecordComplaint(
+    store::Store& store, cases::Cases& cases, const auth::PinKey& pins, base::Random& random,
+    const base::Clock& clock, const auth::Caller& caller, const v1::RecordComplaintRequest& request);
 
 // Applies the retention schedule (see retention::Retention::Run) in the
 // caller's name, answering the counts and the schedule with its reasons.

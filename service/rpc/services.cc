@@ -327,6 +327,15 @@ grpc::Status OfficerImpl::MoveCase(grpc::ServerContext* context,
   return Answer(rpc::MoveCase(cases_, *caller, *request), response);
 }
 
+grpc::Status OfficerImpl::RecordComplaint(grpc::ServerContext* context,
+                                          const v1::RecordComplaintRequest* request,
+                                          v1::RecordComplaintResponse* response) {
+  auto caller = Admit(context, auth::ActionOf(*request));
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  return Answer(rpc::RecordComplaint(store_, cases_, pins_, random_, clock_, *caller, *request),
+                response);
+}
+
 grpc::Status OfficerImpl::SubjectAccess(grpc::ServerContext* context,
                                         const v1::SubjectAccessRequest* request,
                                         grpc::ServerWriter<v1::SubmissionRecord>* writer) {

@@ -7,6 +7,7 @@
 #include <functional>
 
 #include "base/clock.h"
+#include "base/random.h"
 #include "carevoice/v1/carevoice.grpc.pb.h"
 #include "service/auth/accounts.h"
 #include "service/auth/devices.h"
@@ -103,10 +104,11 @@ class KioskSyncImpl final : public KioskSyncBase {
 // warn before it ends.
 class OfficerImpl final : public v1::Officer::Service {
  public:
-  // All nine must outlive this object.
+  // All must outlive this object.
   OfficerImpl(store::Store& store, catalog::Catalogs& catalog, const base::Clock& clock,
               auth::Accounts& accounts, auth::Devices& devices, auth::Limits& limits,
-              auth::SealingKeys& sealing, retention::Retention& retention, cases::Cases& cases)
+              auth::SealingKeys& sealing, retention::Retention& retention, cases::Cases& cases,
+              const auth::PinKey& pins, base::Random& random)
       : store_(store),
         catalog_(catalog),
         clock_(clock),
@@ -115,7 +117,9 @@ class OfficerImpl final : public v1::Officer::Service {
         limits_(limits),
         sealing_(sealing),
         retention_(retention),
-        cases_(cases) {}
+        cases_(cases),
+        pins_(pins),
+        random_(random) {}
 
   grpc::Status CreateEnrolmentCode(grpc::ServerContext* context,
                                    const v1::CreateEnrolmentCodeRequest* request,
@@ -175,6 +179,9 @@ class OfficerImpl final : public v1::Officer::Service {
                          v1::ListCasesResponse* response) override;
   grpc::Status MoveCase(grpc::ServerContext* context, const v1::MoveCaseRequest* request,
                         v1::CaseRecord* response) override;
+  grpc::Status RecordComplaint(grpc::ServerContext* context,
+                               const v1::RecordComplaintRequest* request,
+                               v1::RecordComplaintResponse* response) override;
   grpc::Status SubjectAccess(grpc::ServerContext* context,
                              const v1::SubjectAccessRequest* request,
                              grpc::ServerWriter<v1::SubmissionRecord>* writer) override;
@@ -193,6 +200,8 @@ class OfficerImpl final : public v1::Officer::Service {
   auth::SealingKeys& sealing_;
   retention::Retention& retention_;
   cases::Cases& cases_;
+  const auth::PinKey& pins_;
+  base::Random& random_;
 };
 
 // The secret a call carries ("authorization: Bearer <secret>": an

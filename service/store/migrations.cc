@@ -226,6 +226,16 @@ CREATE TABLE case_events (
 CREATE INDEX case_events_by_case ON case_events (submission_id, id);
 )sql";
 
+// Version 14: the reply published to the person ("you said, we did") and
+// its language, kept on the case and copied beside the submission's status
+// for CheckReference; the themes officers gave a case.
+constexpr std::string_view kV14 = R"sql(
+ALTER TABLE submissions ADD COLUMN reply_language TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN reply TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN reply_language TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN themes TEXT NOT NULL DEFAULT '';  -- ids, comma-separated
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kV1},
     {2, kV2},
@@ -240,6 +250,7 @@ constexpr Migration kMigrations[] = {
     {11, kV11},
     {12, kV12},
     {13, kV13},
+    {14, kV14},
 };
 
 }  // namespace

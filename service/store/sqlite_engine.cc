@@ -17,6 +17,8 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "absl/time/time.h"
 #include "base/proto_time.h"
 #include "base/sqlite_db.h"
@@ -649,11 +651,16 @@ class SqliteWriter final : public GroupCommitTarget, public WriteTxn {
     c.outcome = q.ColumnText(7);
     c.safeguarding_decided = q.ColumnInt(8) != 0;
     c.updated_at = FromMicros(q.ColumnInt(9));
+    c.reply = q.ColumnText(10);
+    c.reply_language = q.ColumnText(11);
+    for (absl::string_view t : absl::StrSplit(q.ColumnText(12), ',', absl::SkipEmpty())) {
+      c.themes.emplace_back(t);
+    }
     return c;
   }
   static constexpr char kCaseColumns[] =
       "submission_id, state, statutory, assigned_to, acknowledged_at, agreed_respond_by, "
-      "responded_at, outcome, safeguarding_decided, updated_at";
+      "responded_at, outcome, safeguarding_decided, updated_at, reply, reply_language, themes";
 
   absl::StatusOr<std::optional<CaseRow>> FindCase(std::string_view submission_id) override {
     auto stmt = db_->Prepare(
@@ -681,7 +688,7 @@ class SqliteWriter final : public GroupCommitTarget, public WriteTxn {
   absl::Status PutCase(const CaseRow& c, v1::CaseStatus status) override {
     auto stmt = db_->Prepare(absl::StrCat(
         "INSERT OR REPLACE INTO cases (", kCaseColumns,
-        ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
+        ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"));
     if (!stmt.ok()) return stmt.status();
     stmt->BindText(1, c.submission_id)
         .BindText(2, c.state)
@@ -690,7 +697,10 @@ class SqliteWriter final : public GroupCommitTarget, public WriteTxn {
         .BindText(6, c.agreed_respond_by)
         .BindText(8, c.outcome)
         .Bind(9, c.safeguarding_decided ? 1 : 0)
-        .Bind(10, Micros(c.updated_at));
+        .Bind(10, Micros(c.updated_at))
+        .BindText(11, c.reply)
+        .BindText(12, c.reply_language)
+        .BindText(13, absl::StrJoin(c.themes, ","));
     if (c.acknowledged_at) {
       stmt->Bind(5, Micros(*c.acknowledged_at));
     } else {
@@ -703,10 +713,11 @@ class SqliteWriter final : public GroupCommitTarget, public WriteTxn {
     }
     if (absl::Status s = stmt->Run(); !s.ok()) return s;
     auto update = db_->Prepare(
-        "UPDATE submissions SET status = ?2, updated_at = ?3 WHERE submission_id = ?1");
+        "UPDATE submissions SET status = ?2, updated_at = ?3, reply = ?4, reply_language = ?5 "
+        "WHERE submission_id = ?1");
     if (!update.ok()) return update.status();
     update->BindText(1, c.submission_id).Bind(2, static_cast<std::int64_t>(status))
-        .Bind(3, Micros(c.updated_at));
+        .Bind(3, Micros(c.updated_at)).BindText(4, c.reply).BindText(5, c.reply_language);
     return update->Run();
   }
 
@@ -780,7 +791,7 @@ class SqliteEngine final : public StoreEngine {
     if (!db.ok()) return db.status();
     // Newest first, ties broken by id so the order is stable.
     auto stmt = (*db)->Prepare(
-        "SELECT status, reply, updated_at, pin_hash FROM submissions "
+        "SELECT status, reply, updated_at, pin_hash, reply_language FROM submissions "
         "WHERE reference = ?1 "
         "ORDER BY received_at DESC, submission_id DESC LIMIT ?2");
     if (!stmt.ok()) return stmt.status();
@@ -792,7 +803,7 @@ class SqliteEngine final : public StoreEngine {
       if (!*row) break;
       found.push_back(ReferenceStatus{static_cast<v1::CaseStatus>(stmt->ColumnInt(0)),
                                       stmt->ColumnText(1), FromMicros(stmt->ColumnInt(2)),
-                                      stmt->ColumnBlob(3)});
+                                      stmt->ColumnBlob(3), stmt->ColumnText(4)});
     }
     return found;
   }

@@ -43,6 +43,7 @@ struct ReferenceStatus {
   absl::Time updated_at;
   // The keyed hash of its PIN (auth/pins.h); empty when it came without.
   std::string pin_hash{};
+  std::string reply_language{};  // BCP-47; empty when not said
 };
 
 // At most this many submissions answer for one reference: two devices'
@@ -171,8 +172,10 @@ struct SealingKey {
 };
 
 // A case's place in the workflow (cases/workflow.h), kept beside its
-// submission (and removed with it). No words: the response and notes are
-// in its events.
+// submission (and removed with it). None of the person's words: the
+// response and notes are in its events. The published reply (checked by
+// the redactor to hold no personal details) is copied beside the
+// submission's status, where CheckReference reads it.
 struct CaseRow {
   std::string submission_id;
   std::string state;  // cases::StateName
@@ -184,6 +187,9 @@ struct CaseRow {
   std::string outcome{};            // "upheld", "partly_upheld", "not_upheld" or empty
   bool safeguarding_decided = false;
   absl::Time updated_at;
+  std::string reply{};
+  std::string reply_language{};
+  std::vector<std::string> themes{};  // theme ids officers accepted
 };
 
 // One step in a case's history: who did what, when, with what was said
@@ -254,8 +260,8 @@ class AccessRows {
   virtual absl::StatusOr<std::optional<CaseRow>> FindCase(std::string_view submission_id) = 0;
   virtual absl::StatusOr<std::vector<CaseRow>> ListCases() = 0;
   // Inserts, or replaces the row of the same submission, and sets the
-  // submission's status (what CheckReference tells the person) and
-  // updated_at.
+  // submission's status, reply and reply language (what CheckReference
+  // tells the person) and updated_at.
   virtual absl::Status PutCase(const CaseRow& row, v1::CaseStatus status) = 0;
   virtual absl::Status AddCaseEvent(const CaseEvent& event) = 0;
   // Oldest first.

@@ -26,8 +26,9 @@ EDGES = {
     "rpc": {"auth", "store", "cases", "export", "catalog", "retention"},
     "auth": {"store"},  # officers' accounts, sessions, the role table
     "retention": {"store", "service_log"},  # the retention schedule, applied
-    "cases": {"store"},
-    "export": {"store"},
+    "cases": {"store", "redact"},
+    "redact": set(),  # what published words may not contain
+    "export": {"store", "redact"},
     "catalog": {"store"},
     "store": {"contract", "base", "service_log"},
     "service_log": set(),  # service/log.h: the service's stderr logger
@@ -52,6 +53,7 @@ PREFIXES = [
     ("service/auth/", "auth"),
     ("service/store/", "store"),
     ("service/cases/", "cases"),
+    ("service/redact/", "redact"),
     ("service/export/", "export"),
     ("service/catalog/", "catalog"),
     ("service/retention/", "retention"),

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/proto_time.h"
+#include "contract/reference_code.h"
 #include "gtest/gtest.h"
 #include "tests/service/test_server.h"
 #include "tests/service/testing.h"
@@ -70,6 +71,25 @@ class CasesTest : public ::testing::Test {
     r.set_submission_id(id);
     r.set_action(action);
     return r;
+  }
+
+  v1::CheckReferenceResponse Check(const std::string& reference, const std::string& pin) {
+    v1::CheckReferenceRequest request;
+    request.set_reference(reference);
+    request.set_pin(pin);
+    v1::CheckReferenceResponse out;
+    grpc::ClientContext context;
+    server_.AsDevice("kiosk-test-1", &context);
+    grpc::Status s = server_.kiosk().CheckReference(&context, request, &out);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return out;
+  }
+
+  grpc::Status Record(const v1::RecordComplaintRequest& request,
+                      v1::RecordComplaintResponse* out) {
+    grpc::ClientContext context;
+    AsOfficer(&context);
+    return server_.officer().RecordComplaint(&context, request, out);
   }
 
   testing::TestServer server_;
@@ -169,7 +189,7 @@ TEST_F(CasesTest, ALateSyncedComplaintIsDatedWhenToldAndOverdueOnArrival) {
   EXPECT_EQ(queue[0].acknowledge_by(), "2026-12-09");
   EXPECT_TRUE(queue[0].overdue());
   bool said = false;
-  for (const auto& w : queue[0].warnings()) said |= w.find("kiosk was offline") != std::string::npos;
+  for (const auto& w : queue[0].warnings()) said |= w.find("a device was offline") != std::string::npos;
   EXPECT_TRUE(said);
 }
 
@@ -250,6 +270,142 @@ TEST_F(CasesTest, ACasesHistoryGoesWithItsSubmissionAndItsWordsWithItsDetails) {
                             testing::ReadFile(server_.db_path() + "-wal");
   EXPECT_EQ(bytes.find("Quillfeather"), std::string::npos);
   EXPECT_EQ(Queue().size(), 1u);
+}
+
+TEST_F(CasesTest, AComplaintMadeByLetterIsEnteredOnTheClockFromTheDayTheCouncilHadIt) {
+  // Monday 7 December; the letter came on Thursday 3rd.
+  server_.clock().Set(London(2026, 12, 7, 10));
+  v1::RecordComplaintRequest request;
+  v1::Submission* s = request.mutable_submission();
+  s->set_language("en-GB");
+  s->set_speaker(v1::SPEAKER_FAMILY_OR_FRIEND);
+  s->mutable_contact()->set_name("Ada Quillfeather");
+  s->mutable_contact()->set_postal_address("3 Hill Top\nLeeds");
+  s->mutable_contact()->set_reply_format(v1::REPLY_FORMAT_POST);
+  s->mutable_consent()->set_may_contact(true);
+  v1::Complaint* c = s->mutable_complaint();
+  c->set_service_id("home_care");
+  c->set_what_happened("My mother's carers keep coming late and rushing her meals.");
+  request.set_received_on("2026-12-03");
+  request.set_how("letter");
+
+  v1::RecordComplaintResponse recorded;
+  grpc::Status ok = Record(request, &recorded);
+  ASSERT_TRUE(ok.ok()) << ok.error_message();
+  const v1::CaseRecord& entered = recorded.case_();
+  EXPECT_EQ(entered.channel(), "officer");
+  EXPECT_TRUE(entered.statutory());
+  EXPECT_EQ(entered.state(), "received");
+  EXPECT_EQ(entered.acknowledge_by(), "2026-12-08") << "3 working days from Thursday";
+  EXPECT_FALSE(entered.overdue());
+  EXPECT_TRUE(contract::IsValidReference(entered.reference()));
+  ASSERT_EQ(recorded.pin().size(), 6u);
+  // The themes its words suggest, for the officer to accept.
+  ASSERT_FALSE(entered.suggested_themes().empty());
+  EXPECT_EQ(entered.suggested_themes(0), "staff_time") << "late, rushing";
+
+  // In the queue like any other, told on the day it was received.
+  std::vector<v1::CaseRecord> queue = Queue();
+  ASSERT_EQ(queue.size(), 1u);
+  EXPECT_EQ(base::FromProtoTimestamp(queue[0].told_at()), London(2026, 12, 3, 12));
+  auto history = server_.cases().History(entered.submission_id());
+  ASSERT_EQ(history->size(), 1u);
+  EXPECT_EQ(history->front().action, "entered");
+  EXPECT_EQ(history->front().detail, "received by letter on 2026-12-03");
+  EXPECT_EQ(history->front().officer, "officer.test");
+
+  // The person can check on it at a kiosk with the reference and PIN.
+  EXPECT_TRUE(Check(entered.reference(), recorded.pin()).found());
+  EXPECT_FALSE(Check(entered.reference(), "000000").found());
+
+  // Refused: a day not yet come, a way not known, feedback.
+  v1::RecordComplaintResponse refused;
+  v1::RecordComplaintRequest future = request;
+  future.set_received_on("2026-12-08");
+  EXPECT_EQ(Record(future, &refused).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  v1::RecordComplaintRequest how = request;
+  how.set_how("pigeon");
+  EXPECT_EQ(Record(how, &refused).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  v1::RecordComplaintRequest feedback = request;
+  feedback.mutable_submission()->mutable_feedback()->set_service_id("home_care");
+  EXPECT_EQ(Record(feedback, &refused).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  v1::RecordComplaintRequest empty = request;
+  empty.mutable_submission()->mutable_complaint()->clear_what_happened();
+  EXPECT_EQ(Record(empty, &refused).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(Queue().size(), 1u) << "nothing refused was kept";
+}
+
+TEST_F(CasesTest, APublishedReplyIsHeardAtTheKioskOnlyOnceTheRedactorPassesIt) {
+  const absl::Time now = London(2026, 12, 7, 10);
+  server_.clock().Set(now);
+  v1::Submission complaint = Complaint(1, now);
+  complaint.set_pin("482913");
+  complaint.set_language("pl");
+  complaint.set_anonymous(false);
+  complaint.mutable_contact()->set_name("Jan Wiśniewski");
+  complaint.mutable_contact()->set_phone("07700 900 321");
+  complaint.mutable_consent()->set_may_contact(true);
+  ASSERT_NO_FATAL_FAILURE(Send({complaint}, now));
+  const std::string id = complaint.submission_id();
+
+  // An internal note: in the history, never in what the person hears.
+  v1::MoveCaseRequest note = Ask(id, "note");
+  EXPECT_EQ(MoveCase(note).error_code(), grpc::StatusCode::INVALID_ARGUMENT) << "empty";
+  note.set_note("Spoke to the provider; rota was short that week.");
+  ASSERT_TRUE(MoveCase(note).ok());
+
+  // Themes: only those in the lexicon.
+  v1::MoveCaseRequest themes = Ask(id, "theme");
+  themes.add_themes("food");
+  themes.add_themes("no_such_theme");
+  EXPECT_EQ(MoveCase(themes).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  themes.clear_themes();
+  themes.add_themes("food");
+  themes.add_themes("staff_time");
+  v1::CaseRecord themed;
+  ASSERT_TRUE(MoveCase(themes, &themed).ok());
+  EXPECT_EQ(std::vector<std::string>(themed.themes().begin(), themed.themes().end()),
+            (std::vector<std::string>{"food", "staff_time"}));
+
+  v1::MoveCaseRequest publish = Ask(id, "publish");
+  publish.set_reply("Dear Jan, we have changed the lunch rota.");
+  grpc::Status named = MoveCase(publish);
+  EXPECT_EQ(named.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(named.error_message().find("the person's own details"), std::string::npos)
+      << named.error_message();
+  publish.set_reply("You said lunch did not come. Ring 07700 900 321 if it happens again.");
+  EXPECT_EQ(MoveCase(publish).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  publish.set_reply("You said lunch did not come. Brookvale Kitchens now deliver every day.");
+  grpc::Status unknown = MoveCase(publish);
+  EXPECT_EQ(unknown.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_NE(unknown.error_message().find("Brookvale"), std::string::npos);
+  EXPECT_FALSE(Check(complaint.reference(), "482913").reply().size()) << "nothing published yet";
+  publish.add_confirmed_words("Brookvale");
+  v1::CaseRecord published;
+  ASSERT_TRUE(MoveCase(publish, &published).ok());
+  EXPECT_EQ(published.reply_language(), "pl") << "the person's own language, unless said";
+
+  const v1::CheckReferenceResponse heard = Check(complaint.reference(), "482913");
+  ASSERT_TRUE(heard.found());
+  EXPECT_EQ(heard.reply(),
+            "You said lunch did not come. Brookvale Kitchens now deliver every day.");
+  EXPECT_EQ(heard.reply_language(), "pl");
+  EXPECT_EQ(heard.reply().find("rota was short"), std::string::npos);
+  // Wrong PIN and unknown reference: the same empty answer.
+  const v1::CheckReferenceResponse wrong = Check(complaint.reference(), "482914");
+  const v1::CheckReferenceResponse unknown_ref = Check(testing::TestReference(77), "482913");
+  EXPECT_EQ(wrong.SerializeAsString(), unknown_ref.SerializeAsString());
+  EXPECT_FALSE(wrong.found());
+  EXPECT_TRUE(wrong.reply().empty());
+
+  // A language the kiosk has no voice for is refused.
+  publish.set_reply_language("fr");
+  EXPECT_EQ(MoveCase(publish).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+
+  auto history = server_.cases().History(id);
+  std::vector<std::string> actions;
+  for (const store::CaseEvent& e : *history) actions.push_back(e.action);
+  EXPECT_EQ(actions, (std::vector<std::string>{"note", "theme", "publish"}));
 }
 
 }  // namespace

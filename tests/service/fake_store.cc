@@ -20,6 +20,7 @@ struct Row {
   v1::CaseStatus status = v1::CASE_STATUS_RECEIVED;
   std::string reply;
   absl::Time updated_at;
+  std::string reply_language{};
 };
 
 absl::StatusOr<v1::SubmissionRecord> RecordOf(const Row& r) {
@@ -344,6 +345,8 @@ struct FakeStoreEngine::Txn final : store::WriteTxn {
     if (auto it = data.submissions.find(row.submission_id); it != data.submissions.end()) {
       it->second.status = status;
       it->second.updated_at = row.updated_at;
+      it->second.reply = row.reply;
+      it->second.reply_language = row.reply_language;
     }
     return absl::OkStatus();
   }
@@ -426,7 +429,7 @@ FakeStoreEngine::FindByReference(std::string_view reference) {
   }
   std::vector<store::ReferenceStatus> found;
   for (const Row* r : rows) {
-    found.push_back({r->status, r->reply, r->updated_at, r->row.pin_hash});
+    found.push_back({r->status, r->reply, r->updated_at, r->row.pin_hash, r->reply_language});
   }
   return found;
 }

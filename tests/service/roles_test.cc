@@ -154,6 +154,17 @@ std::vector<Case> Cases() {
          r.set_assign_to("someone");
          return r;
        })},
+      {"RecordComplaint", "by phone", {kOfficer},
+       Unary<v1::RecordComplaintRequest, v1::RecordComplaintResponse>(&Stub::RecordComplaint, [] {
+         v1::RecordComplaintRequest r;
+         r.mutable_submission()->set_language("en-GB");
+         r.mutable_submission()->set_anonymous(true);
+         r.mutable_submission()->mutable_complaint()->set_service_id("home_care");
+         r.mutable_submission()->mutable_complaint()->set_what_happened("No one came.");
+         r.set_received_on("2020-01-06");
+         r.set_how("phone");
+         return r;
+       })},
       {"Backup", "", {kAdmin}, [](Stub& stub, grpc::ClientContext* context) {
          auto reader = stub.Backup(context, v1::BackupRequest());
          v1::BackupChunk chunk;

@@ -24,13 +24,20 @@ TestServer::TestServer(auth::LimitPolicy limits) {
   if (!closures.ok()) ADD_FAILURE() << closures.status();
   absl::TimeZone england;
   if (!absl::LoadTimeZone("Europe/London", &england)) ADD_FAILURE() << "no Europe/London";
+  auto dictionary = redact::Dictionary::Load(redact::kDefaultDictionary);
+  if (!dictionary.ok()) ADD_FAILURE() << dictionary.status();
+  redactor_ = std::make_unique<redact::Redactor>(std::move(dictionary).value_or(redact::Dictionary()));
+  auto themes = cases::Lexicon::Load(CAREVOICE_THEMES);
+  if (!themes.ok()) ADD_FAILURE() << themes.status();
   cases_ = std::make_unique<cases::Cases>(
-      *store_, clock_, cases::WorkingDays(std::move(closures).value_or(cases::Closures{})), england);
+      *store_, clock_, cases::WorkingDays(std::move(closures).value_or(cases::Closures{})), england,
+      std::move(themes).value_or(cases::Lexicon()), *redactor_);
   kiosk_service_ = std::make_unique<rpc::KioskSyncImpl>(*store_, *catalog_, clock_, *devices_,
                                                         *limits_, pins_, *sealing_);
   officer_service_ = std::make_unique<rpc::OfficerImpl>(*store_, *catalog_, clock_, *accounts_,
                                                         *devices_, *limits_, *sealing_,
-                                                        *retention_, *cases_);
+                                                        *retention_, *cases_, pins_,
+                                                        base::SystemRandom::Get());
   grpc::ServerBuilder builder;
   builder.RegisterService(kiosk_service_.get());
   builder.RegisterService(officer_service_.get());

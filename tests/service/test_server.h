@@ -73,6 +73,7 @@ class TestServer {
   std::unique_ptr<auth::SealingKeys> sealing_;
   retention::Schedule schedule_;
   std::unique_ptr<retention::Retention> retention_;
+  std::unique_ptr<redact::Redactor> redactor_;
   std::unique_ptr<cases::Cases> cases_;
   std::map<std::string, std::string> credentials_;
   std::map<auth::Role, std::string> tokens_;
