@@ -141,6 +141,16 @@ int main(int argc, char** argv) {
   app.add_option("--themes", themes_path,
                  "the themes cases are tagged with, and the keywords that suggest each (JSON)")
       ->capture_default_str();
+  std::string notify_command;
+  app.add_option("--notify-command", notify_command,
+                 "run with /bin/sh -c when a safeguarding worry arrives (e.g. to mail the "
+                 "safeguarding team); it gets CAREVOICE_SUBMISSION_ID, CAREVOICE_REFERENCE, "
+                 "CAREVOICE_CHANNEL and CAREVOICE_RECEIVED_AT in its environment, never the words");
+  int notify_timeout_seconds = 30;
+  app.add_option("--notify-timeout", notify_timeout_seconds,
+                 "seconds a notify command may run before it is killed")
+      ->check(CLI::Range(1, 600))
+      ->capture_default_str();
   std::string dictionary_path = carevoice::service::redact::kDefaultDictionary;
   app.add_option("--dictionary", dictionary_path,
                  "word list the redactor checks a published reply's capitalised words against "
@@ -228,14 +238,20 @@ int main(int argc, char** argv) {
   carevoice::service::auth::SealingKeys sealing(**store, clock);
   // The first sealing key is made now, not by a tablet's first call.
   if (auto key = sealing.Current(); !key.ok()) return Fail("sealing key", key.status());
+  std::unique_ptr<carevoice::service::alerts::CommandNotifier> notifier;
+  if (!notify_command.empty()) {
+    notifier = std::make_unique<carevoice::service::alerts::CommandNotifier>(
+        notify_command, absl::Seconds(notify_timeout_seconds));
+  }
   rpc::KioskSyncImpl kiosk(**store, **catalog, clock, devices, limits, *pins, sealing,
-                           *std::move(fault_hook));
+                           *std::move(fault_hook), notifier.get());
   carevoice::service::retention::Retention retention(**store, clock, *schedule);
   carevoice::service::cases::Cases cases(
       **store, clock, carevoice::service::cases::WorkingDays(*std::move(closures)), england,
       *std::move(themes), redactor);
   rpc::OfficerImpl officer(**store, **catalog, clock, accounts, devices, limits, sealing,
-                           retention, cases, *pins, carevoice::base::SystemRandom::Get());
+                           retention, cases, *pins, carevoice::base::SystemRandom::Get(),
+                           notifier.get());
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 #include <optional>
+#include <set>
 #include <vector>
 
 #include "absl/strings/numbers.h"
@@ -17,6 +18,7 @@
 #include "absl/strings/str_split.h"
 #include "google/protobuf/util/json_util.h"
 #include "nlohmann/json.hpp"
+#include "base/proto_time.h"
 #include "base/status_grpc.h"
 #include "contract/reference_code.h"
 #include "service/admin/session_file.h"
@@ -350,6 +352,33 @@ absl::Status RunCases(v1::Officer::StubInterface& stub, const std::string& token
   for (const v1::CaseRecord& c : response.cases()) PrintCase(c, out);
   out << response.cases_size() << (response.cases_size() == 1 ? " case\n" : " cases\n");
   return absl::OkStatus();
+}
+
+absl::Status RunWatchCases(v1::Officer::StubInterface& stub, const std::string& token,
+                           const std::function<bool(int round)>& between, std::ostream& out) {
+  std::set<std::string> told;
+  for (int round = 0;; ++round) {
+    v1::ListCasesRequest request;
+    request.set_kind("safeguarding");
+    v1::ListCasesResponse response;
+    grpc::ClientContext context;
+    Prepare(&context, token, absl::Seconds(60));
+    if (auto s = FromGrpc(stub.ListCases(&context, request, &response), "ListCases"); !s.ok()) {
+      return s;
+    }
+    for (const v1::CaseRecord& c : response.cases()) {
+      if (c.safeguarding_decided() || !told.insert(c.submission_id()).second) continue;
+      // The reference and where it came from: never the words.
+      out << '\a' << "URGENT  safeguarding worry " << contract::FormatReference(c.reference())
+          << " (" << c.submission_id() << ") from a " << (c.channel().empty() ? "device" : c.channel())
+          << ", received "
+          << absl::FormatTime("%Y-%m-%d %H:%M", base::FromProtoTimestamp(c.received_at()),
+                              absl::LocalTimeZone())
+          << ": a safeguarding decision is due by the end of " << c.acknowledge_by() << "\n";
+    }
+    out.flush();
+    if (!between(round)) return absl::OkStatus();
+  }
 }
 
 absl::Status RunRecordComplaint(v1::Officer::StubInterface& stub, const std::string& token,

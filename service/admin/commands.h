@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <ostream>
+#include <functional>
 #include <string>
 
 #include "absl/status/status.h"
@@ -76,6 +77,15 @@ absl::Status RunRetention(v1::Officer::StubInterface& stub, const std::string& t
 absl::Status RunCases(v1::Officer::StubInterface& stub, const std::string& token,
                       const v1::ListCasesRequest& request, const std::string& format,
                       std::ostream& out);
+// Watches for urgent worries (officer): prints each safeguarding worry
+// still awaiting a decision, once, as it appears (those waiting now
+// first), with a bell, asking the queue every `every`. `between(round)` is
+// called after each round (tests add worries there; the CLI sleeps);
+// returns false to stop. Stops with the error when a call fails (the
+// session ended, the service went away).
+absl::Status RunWatchCases(v1::Officer::StubInterface& stub, const std::string& token,
+                           const std::function<bool(int round)>& between, std::ostream& out);
+
 // Enters a complaint made another way (officer), its Submission read from
 // the JSON file at `json_path`; prints the case, its reference and the PIN
 // to give the person.

@@ -22,10 +22,12 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <optional>
 #include <string>
+#include <thread>
 
 #include "CLI/CLI.hpp"
 #include "base/grpc_tls.h"
@@ -183,6 +185,14 @@ int main(int argc, char** argv) {
   cases_cmd->add_option("--assigned-to", cases_assigned, "only cases assigned to NAME");
   std::string cases_kind;
   cases_cmd->add_option("--kind", cases_kind, "only feedback, complaint, safeguarding, idea, ...");
+  bool cases_watch = false;
+  cases_cmd->add_flag("--watch", cases_watch,
+                      "keep watching: print each safeguarding worry awaiting a decision as it "
+                      "arrives, with a bell (until interrupted or the session ends)");
+  int cases_every = 10;
+  cases_cmd->add_option("--every", cases_every, "--watch: seconds between looks")
+      ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
 
   v1::MoveCaseRequest move;
   std::string move_id, move_action;
@@ -401,7 +411,14 @@ int main(int argc, char** argv) {
     cases_request.set_overdue_only(cases_overdue);
     cases_request.set_assigned_to(cases_assigned);
     cases_request.set_kind(cases_kind);
-    status = admin::RunCases(*stub, token, cases_request, cases_format, std::cout);
+    if (cases_watch) {
+      status = admin::RunWatchCases(*stub, token, [&](int) {
+        std::this_thread::sleep_for(std::chrono::seconds(cases_every));
+        return true;
+      }, std::cout);
+    } else {
+      status = admin::RunCases(*stub, token, cases_request, cases_format, std::cout);
+    }
   } else if (case_cmd->parsed()) {
     move.set_submission_id(move_id);
     move.set_action(move_action);

@@ -28,6 +28,15 @@ namespace {
 // kiosk may enrol with ([A-Za-z0-9_-]), so it is never a real device's.
 constexpr char kOfficerDevice[] = ":officer";
 
+std::string ChannelName(v1::Channel channel) {
+  switch (channel) {
+    case v1::CHANNEL_KIOSK: return "kiosk";
+    case v1::CHANNEL_TABLET: return "tablet";
+    case v1::CHANNEL_OFFICER: return "officer";
+    default: return "";
+  }
+}
+
 constexpr int kDefaultPageSize = 100;
 constexpr int kMaxPageSize = 1000;
 constexpr std::size_t kMinReasonLength = 5;
@@ -148,7 +157,8 @@ v1::SubmitBatchResponse SubmitBatch(store::Store& store,
                                     const v1::SubmitBatchRequest& request,
                                     absl::Status* whole_call,
                                     const store::AccessCheck& limit,
-                                    auth::SealingKeys* sealing) {
+                                    auth::SealingKeys* sealing,
+                                    alerts::Notifier* notifier) {
   v1::SubmitBatchResponse response;
   const int n = request.submissions_size() + request.sealed_size();
   if (n == 0 || static_cast<std::size_t>(n) > contract::kMaxBatchItems) {
@@ -278,6 +288,10 @@ v1::SubmitBatchResponse SubmitBatch(store::Store& store,
     switch (put.outcome) {
       case store::PutResult::Outcome::kStored:
         result->set_outcome(v1::ItemResult::OUTCOME_STORED);
+        if (notifier != nullptr && good[i]->body_case() == v1::Submission::kSafeguarding) {
+          notifier->Arrived({good[i]->submission_id(), good[i]->reference(),
+                             ChannelName(good[i]->channel()), put.received_at});
+        }
         break;
       case store::PutResult::Outcome::kAlreadyStored:
         result->set_outcome(v1::ItemResult::OUTCOME_ALREADY_STORED);
@@ -579,12 +593,7 @@ v1::CaseRecord CaseRecordOf(const cases::CaseView& v) {
   out.set_reply_language(v.row.reply_language);
   for (const std::string& t : v.row.themes) out.add_themes(t);
   for (const std::string& t : v.suggested_themes) out.add_suggested_themes(t);
-  switch (v.record.submission().channel()) {
-    case v1::CHANNEL_KIOSK: out.set_channel("kiosk"); break;
-    case v1::CHANNEL_TABLET: out.set_channel("tablet"); break;
-    case v1::CHANNEL_OFFICER: out.set_channel("officer"); break;
-    default: break;
-  }
+  out.set_channel(ChannelName(v.record.submission().channel()));
   return out;
 }
 
@@ -647,7 +656,7 @@ absl::StatusOr<v1::CaseRecord> MoveCase(cases::Cases& cases, const auth::Caller&
 absl::StatusOr<v1::RecordComplaintResponse> RecordComplaint(
     store::Store& store, cases::Cases& cases, const auth::PinKey& pins, base::Random& random,
     const base::Clock& clock, const auth::Caller& caller,
-    const v1::RecordComplaintRequest& request) {
+    const v1::RecordComplaintRequest& request, alerts::Notifier* notifier) {
   static const char* const kHow[] = {"phone", "letter", "in_person", "email", "other"};
   if (std::find(std::begin(kHow), std::end(kHow), request.how()) == std::end(kHow)) {
     return absl::InvalidArgumentError("how: phone, letter, in_person, email or other");
@@ -699,6 +708,10 @@ absl::StatusOr<v1::RecordComplaintResponse> RecordComplaint(
   absl::StatusOr<cases::CaseView> entered =
       cases.Entered(caller.name, item.submission_id(), request.how(), received_on);
   if (!entered.ok()) return entered.status();
+  if (notifier != nullptr && body == v1::Submission::kSafeguarding &&
+      (*stored)[0].outcome == store::PutResult::Outcome::kStored) {
+    notifier->Arrived({item.submission_id(), item.reference(), "officer", now});
+  }
   v1::RecordComplaintResponse response;
   *response.mutable_case_() = CaseRecordOf(*entered);
   response.set_pin(pin);

@@ -11,6 +11,7 @@
 #include "base/clock.h"
 #include "base/random.h"
 #include "carevoice/v1/carevoice.pb.h"
+#include "service/alerts/notifier.h"
 #include "service/auth/accounts.h"
 #include "service/auth/devices.h"
 #include "service/auth/pins.h"
@@ -39,14 +40,16 @@ namespace carevoice::service::rpc {
 // not open (an unknown key, damaged bytes, another id inside; or no
 // `sealing`) is kept in the quarantine as it came and answered REJECTED,
 // code 15, "error.quarantined". When the keys cannot be read, *whole_call
-// is that error and nothing is kept.
+// is that error and nothing is kept. Each safeguarding worry newly stored
+// (not a replay) is told to `notifier`, when given.
 v1::SubmitBatchResponse SubmitBatch(store::Store& store,
                                     const base::Clock& clock,
                                     const auth::PinKey& pins,
                                     const v1::SubmitBatchRequest& request,
                                     absl::Status* whole_call,
                                     const store::AccessCheck& limit = nullptr,
-                                    auth::SealingKeys* sealing = nullptr);
+                                    auth::SealingKeys* sealing = nullptr,
+                                    alerts::Notifier* notifier = nullptr);
 
 // Publishes a new catalog (see Catalogs::Publish); at most 4 MiB of JSON.
 absl::StatusOr<v1::PublishCatalogResponse> PublishCatalog(catalog::Catalogs& catalog,
@@ -153,7 +156,8 @@ absl::StatusOr<v1::CaseRecord> MoveCase(cases::Cases& cases, const auth::Caller&
 // reference and PIN, and its case started (see Cases::Entered).
 absl::StatusOr<v1::RecordComplaintResponse> RecordComplaint(
     store::Store& store, cases::Cases& cases, const auth::PinKey& pins, base::Random& random,
-    const base::Clock& clock, const auth::Caller& caller, const v1::RecordComplaintRequest& request);
+    const base::Clock& clock, const auth::Caller& caller, const v1::RecordComplaintRequest& request,
+    alerts::Notifier* notifier = nullptr);
 
 // Applies the retention schedule (see retention::Retention::Run) in the
 // caller's name, answering the counts and the schedule with its reasons.

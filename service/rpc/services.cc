@@ -119,7 +119,8 @@ grpc::Status KioskSyncImpl::SubmitBatchNow(grpc::CallbackServerContext& context,
   absl::Status whole_call;
   v1::SubmitBatchResponse response = rpc::SubmitBatch(
       store_, clock_, pins_, request, &whole_call,
-      limits_.ForBatch(request.device_id(), static_cast<std::int64_t>(raw.Length())), &sealing_);
+      limits_.ForBatch(request.device_id(), static_cast<std::int64_t>(raw.Length())), &sealing_,
+      notifier_);
   if (whole_call.ok() && after_commit_ &&
       std::any_of(response.results().begin(), response.results().end(),
                   [](const v1::ItemResult& r) {
@@ -332,8 +333,9 @@ grpc::Status OfficerImpl::RecordComplaint(grpc::ServerContext* context,
                                           v1::RecordComplaintResponse* response) {
   auto caller = Admit(context, auth::ActionOf(*request));
   if (!caller.ok()) return ToGrpcStatus(caller.status());
-  return Answer(rpc::RecordComplaint(store_, cases_, pins_, random_, clock_, *caller, *request),
-                response);
+  return Answer(
+      rpc::RecordComplaint(store_, cases_, pins_, random_, clock_, *caller, *request, notifier_),
+      response);
 }
 
 grpc::Status OfficerImpl::SubjectAccess(grpc::ServerContext* context,

@@ -9,6 +9,7 @@
 #include "base/clock.h"
 #include "base/random.h"
 #include "carevoice/v1/carevoice.grpc.pb.h"
+#include "service/alerts/notifier.h"
 #include "service/auth/accounts.h"
 #include "service/auth/devices.h"
 #include "service/auth/limits.h"
@@ -48,7 +49,7 @@ class KioskSyncImpl final : public KioskSyncBase {
   KioskSyncImpl(store::Store& store, catalog::Catalogs& catalog,
                 const base::Clock& clock, auth::Devices& devices, auth::Limits& limits,
                 const auth::PinKey& pins, auth::SealingKeys& sealing,
-                AfterCommitHook after_commit = nullptr)
+                AfterCommitHook after_commit = nullptr, alerts::Notifier* notifier = nullptr)
       : store_(store),
         catalog_(catalog),
         clock_(clock),
@@ -56,7 +57,8 @@ class KioskSyncImpl final : public KioskSyncBase {
         limits_(limits),
         pins_(pins),
         sealing_(sealing),
-        after_commit_(std::move(after_commit)) {}
+        after_commit_(std::move(after_commit)),
+        notifier_(notifier) {}
 
   grpc::Status Enrol(grpc::ServerContext* context, const v1::EnrolRequest* request,
                      v1::EnrolResponse* response) override;
@@ -91,6 +93,7 @@ class KioskSyncImpl final : public KioskSyncBase {
   const auth::PinKey& pins_;
   auth::SealingKeys& sealing_;
   const AfterCommitHook after_commit_;
+  alerts::Notifier* const notifier_;  // may be null
   // Enough for group commit to gather many batches into one commit.
   WorkPool workers_{16};
 };
@@ -108,7 +111,8 @@ class OfficerImpl final : public v1::Officer::Service {
   OfficerImpl(store::Store& store, catalog::Catalogs& catalog, const base::Clock& clock,
               auth::Accounts& accounts, auth::Devices& devices, auth::Limits& limits,
               auth::SealingKeys& sealing, retention::Retention& retention, cases::Cases& cases,
-              const auth::PinKey& pins, base::Random& random)
+              const auth::PinKey& pins, base::Random& random,
+              alerts::Notifier* notifier = nullptr)
       : store_(store),
         catalog_(catalog),
         clock_(clock),
@@ -119,7 +123,8 @@ class OfficerImpl final : public v1::Officer::Service {
         retention_(retention),
         cases_(cases),
         pins_(pins),
-        random_(random) {}
+        random_(random),
+        notifier_(notifier) {}
 
   grpc::Status CreateEnrolmentCode(grpc::ServerContext* context,
                                    const v1::CreateEnrolmentCodeRequest* request,
@@ -202,6 +207,7 @@ class OfficerImpl final : public v1::Officer::Service {
   cases::Cases& cases_;
   const auth::PinKey& pins_;
   base::Random& random_;
+  alerts::Notifier* const notifier_;  // may be null
 };
 
 // The secret a call carries ("authorization: Bearer <secret>": an

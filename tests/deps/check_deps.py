@@ -23,7 +23,8 @@ EDGES = {
     "accessibility": {"contract", "base"},
     "client_main": {"ui", "app", "model", "accessibility"},  # wires the kiosk
     # Service.
-    "rpc": {"auth", "store", "cases", "export", "catalog", "retention"},
+    "rpc": {"auth", "store", "cases", "export", "catalog", "retention", "alerts"},
+    "alerts": {"service_log"},  # telling the safeguarding team of an urgent worry
     "auth": {"store"},  # officers' accounts, sessions, the role table
     "retention": {"store", "service_log"},  # the retention schedule, applied
     "cases": {"store", "redact"},
@@ -54,6 +55,7 @@ PREFIXES = [
     ("service/store/", "store"),
     ("service/cases/", "cases"),
     ("service/redact/", "redact"),
+    ("service/alerts/", "alerts"),
     ("service/export/", "export"),
     ("service/catalog/", "catalog"),
     ("service/retention/", "retention"),

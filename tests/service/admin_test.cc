@@ -215,6 +215,41 @@ TEST_F(AdminCommandTest, TheTableNamesServicesAndProvidersAndPutsUrgentFirst) {
   EXPECT_EQ(out.str().find("home_care"), std::string::npos) << "ids, not names";
 }
 
+TEST_F(AdminCommandTest, WatchingPrintsEachUndecidedWorryOnceAsItArrivesWithoutItsWords) {
+  const v1::Submission first = testing::Safeguarding(7, server_.clock().Now());
+  Send({first});
+  const v1::Submission second = testing::Safeguarding(8, server_.clock().Now());
+  std::ostringstream out;
+  std::vector<std::string> rounds;
+  absl::Status watched = RunWatchCases(
+      server_.officer(), server_.TokenFor(auth::Role::kOfficer),
+      [&](int round) {
+        rounds.push_back(out.str());
+        if (round == 0) Send({second, testing::Feedback(9, server_.clock().Now())});
+        return round < 2;
+      },
+      out);
+  ASSERT_TRUE(watched.ok()) << watched;
+  ASSERT_EQ(rounds.size(), 3u);
+  const std::string ref1 = contract::FormatReference(first.reference());
+  const std::string ref2 = contract::FormatReference(second.reference());
+  // The worry already waiting, at once; the new one in the next round;
+  // nothing again after.
+  EXPECT_NE(rounds[0].find(ref1), std::string::npos) << rounds[0];
+  EXPECT_EQ(rounds[0].find(ref2), std::string::npos);
+  EXPECT_NE(rounds[1].find(ref2), std::string::npos) << rounds[1];
+  EXPECT_EQ(rounds[2], rounds[1]);
+  const std::string all = out.str();
+  EXPECT_EQ(std::count(all.begin(), all.end(), '\a'), 2);
+  EXPECT_NE(out.str().find("URGENT  safeguarding worry"), std::string::npos);
+  EXPECT_EQ(out.str().find(first.safeguarding().what_is_happening()), std::string::npos);
+  // Not for a clerk.
+  EXPECT_EQ(RunWatchCases(server_.officer(), server_.TokenFor(auth::Role::kClerk),
+                          [](int) { return false; }, out)
+                .code(),
+            absl::StatusCode::kPermissionDenied);
+}
+
 TEST_F(AdminCommandTest, ListPagesUpToTheLimit) {
   std::ostringstream out;
   ListOptions options;

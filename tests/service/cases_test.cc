@@ -200,6 +200,25 @@ TEST_F(CasesTest, AWorryComesFirstUntilADecisionAndAConcernHasNoClock) {
   const v1::Submission concern = Complaint(2, now, /*formal=*/false);
   const v1::Submission worry = testing::Safeguarding(3, now);
   ASSERT_NO_FATAL_FAILURE(Send({old_complaint, concern, worry}, now));
+  // The worry, and only the worry, raised an alert: its id and reference.
+  std::vector<alerts::Urgent> alerts = server_.alerts();
+  ASSERT_EQ(alerts.size(), 1u);
+  EXPECT_EQ(alerts[0].submission_id, worry.submission_id());
+  EXPECT_EQ(alerts[0].reference, worry.reference());
+  EXPECT_EQ(alerts[0].channel, "kiosk");
+  EXPECT_EQ(alerts[0].received_at, now);
+  // Sent again by a kiosk that did not hear the answer: no second alert.
+  {
+    v1::SubmitBatchRequest again;
+    again.set_device_id("kiosk-test-1");
+    *again.add_submissions() = worry;
+    v1::SubmitBatchResponse answer;
+    grpc::ClientContext context;
+    server_.AsDevice("kiosk-test-1", &context);
+    ASSERT_TRUE(server_.kiosk().SubmitBatch(&context, again, &answer).ok());
+    EXPECT_EQ(answer.results(0).outcome(), v1::ItemResult::OUTCOME_ALREADY_STORED);
+  }
+  EXPECT_EQ(server_.alerts().size(), 1u);
 
   auto queue = Queue();
   ASSERT_EQ(queue.size(), 3u);
@@ -333,6 +352,24 @@ TEST_F(CasesTest, AComplaintMadeByLetterIsEnteredOnTheClockFromTheDayTheCouncilH
   empty.mutable_submission()->mutable_complaint()->clear_what_happened();
   EXPECT_EQ(Record(empty, &refused).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(Queue().size(), 1u) << "nothing refused was kept";
+  EXPECT_TRUE(server_.alerts().empty()) << "a complaint is not urgent";
+
+  // A worry told on the phone is urgent as one from a kiosk.
+  v1::RecordComplaintRequest worry;
+  worry.set_how("phone");
+  worry.set_received_on("2026-12-07");
+  worry.mutable_submission()->set_language("en-GB");
+  worry.mutable_submission()->set_anonymous(true);
+  worry.mutable_submission()->mutable_safeguarding()->set_what_is_happening(
+      "A neighbour has not been seen for days.");
+  worry.mutable_submission()->mutable_safeguarding()->set_danger_now(v1::ANSWER_NOT_SURE);
+  v1::RecordComplaintResponse worried;
+  grpc::Status phoned = Record(worry, &worried);
+  ASSERT_TRUE(phoned.ok()) << phoned.error_message();
+  ASSERT_EQ(server_.alerts().size(), 1u);
+  EXPECT_EQ(server_.alerts()[0].submission_id, worried.case_().submission_id());
+  EXPECT_EQ(server_.alerts()[0].channel, "officer");
+  EXPECT_EQ(Queue()[0].submission_id(), worried.case_().submission_id()) << "worries first";
 }
 
 TEST_F(CasesTest, APublishedReplyIsHeardAtTheKioskOnlyOnceTheRedactorPassesIt) {

@@ -10,7 +10,9 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <fstream>
 #include <future>
+#include <iterator>
 #include <optional>
 #include <thread>
 
@@ -43,7 +45,8 @@ std::optional<int> WaitForExitOf(pid_t pid) {
 // A running carevoice-service; killed on destruction if still alive.
 class ServiceProcess {
  public:
-  ServiceProcess(const std::string& db, std::vector<std::string> extra_env = {}) {
+  ServiceProcess(const std::string& db, std::vector<std::string> extra_env = {},
+                 std::vector<std::string> extra_args = {}) {
     // So the test can ask it, as an officer, what it stored.
     if (auto s = testing::EnsureTestAdmin(db); !s.ok()) ADD_FAILURE() << s;
     int out[2];
@@ -58,6 +61,7 @@ class ServiceProcess {
     std::vector<std::string> args = {CAREVOICE_SERVICE_BINARY, "--db", db,
                                      "--listen", "127.0.0.1:0", "--catalog",
                                      CAREVOICE_SAMPLE_CATALOG};
+    args.insert(args.end(), extra_args.begin(), extra_args.end());
     std::vector<std::string> env;
     for (char** e = environ; *e != nullptr; ++e) {
       // The fault variables come only from the test that wants them.
@@ -269,6 +273,35 @@ TEST_F(ServiceProcessTest, CrashAfterCommitLosesNothingAndDuplicatesNothing) {
   EXPECT_EQ(replay.results(0).outcome(), v1::ItemResult::OUTCOME_ALREADY_STORED);
   EXPECT_EQ(ListIds(again.address()),
             std::vector<std::string>{testing::TestSubmissionId(7)});
+}
+
+TEST_F(ServiceProcessTest, AWorryRunsTheNotifyCommandWithItsReferenceAndNeverItsWords) {
+  const std::string db = dir_.File("service.db");
+  const std::string told = dir_.File("told");
+  ServiceProcess service(db, {},
+                         {"--notify-command", "env | grep '^CAREVOICE_' | sort > '" + told + ".tmp'; mv '" +
+                                                  told + ".tmp' '" + told + "'"});
+  ASSERT_FALSE(service.address().empty());
+  v1::SubmitBatchResponse response;
+  ASSERT_TRUE(Submit(service.address(), testing::Feedback(1, absl::Now()), &response).ok());
+  const v1::Submission worry = testing::Safeguarding(2, absl::Now());
+  ASSERT_TRUE(Submit(service.address(), worry, &response).ok());
+  ASSERT_EQ(response.results(0).outcome(), v1::ItemResult::OUTCOME_STORED);
+  // The command runs beside the answer, not before it: wait for its file.
+  std::string got;
+  for (int i = 0; i < 600 && got.empty(); ++i) {
+    std::ifstream in(told);
+    if (in) got.assign(std::istreambuf_iterator<char>(in), {});
+    if (got.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_NE(got.find("CAREVOICE_SUBMISSION_ID=" + worry.submission_id() + "\n"), std::string::npos)
+      << got;
+  EXPECT_NE(got.find("CAREVOICE_REFERENCE=" + worry.reference() + "\n"), std::string::npos);
+  EXPECT_NE(got.find("CAREVOICE_CHANNEL=kiosk\n"), std::string::npos);
+  EXPECT_EQ(got.find(worry.safeguarding().what_is_happening()), std::string::npos);
+  EXPECT_EQ(got.find(testing::TestSubmissionId(1)), std::string::npos) << "feedback is not urgent";
+  const int wait_status = service.Terminate();
+  EXPECT_TRUE(WIFEXITED(wait_status) && WEXITSTATUS(wait_status) == 0);
 }
 
 TEST_F(ServiceProcessTest, RefusesAMalformedFaultSetting) {

@@ -33,11 +33,12 @@ TestServer::TestServer(auth::LimitPolicy limits) {
       *store_, clock_, cases::WorkingDays(std::move(closures).value_or(cases::Closures{})), england,
       std::move(themes).value_or(cases::Lexicon()), *redactor_);
   kiosk_service_ = std::make_unique<rpc::KioskSyncImpl>(*store_, *catalog_, clock_, *devices_,
-                                                        *limits_, pins_, *sealing_);
+                                                        *limits_, pins_, *sealing_, nullptr,
+                                                        &notifier_);
   officer_service_ = std::make_unique<rpc::OfficerImpl>(*store_, *catalog_, clock_, *accounts_,
                                                         *devices_, *limits_, *sealing_,
                                                         *retention_, *cases_, pins_,
-                                                        base::SystemRandom::Get());
+                                                        base::SystemRandom::Get(), &notifier_);
   grpc::ServerBuilder builder;
   builder.RegisterService(kiosk_service_.get());
   builder.RegisterService(officer_service_.get());

@@ -8,6 +8,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +22,23 @@
 #include "tests/service/testing.h"
 
 namespace carevoice::service::testing {
+
+// Keeps the urgent alerts it is told of.
+class RecordingNotifier final : public alerts::Notifier {
+ public:
+  void Arrived(const alerts::Urgent& urgent) override {
+    std::lock_guard lock(mu_);
+    alerts_.push_back(urgent);
+  }
+  std::vector<alerts::Urgent> alerts() {
+    std::lock_guard lock(mu_);
+    return alerts_;
+  }
+
+ private:
+  std::mutex mu_;
+  std::vector<alerts::Urgent> alerts_;
+};
 
 class TestServer {
  public:
@@ -51,6 +69,8 @@ class TestServer {
   retention::Retention& retention() { return *retention_; }
   // Cases on the shipped calendar, days counted in Europe/London.
   cases::Cases& cases() { return *cases_; }
+  // The urgent alerts both services raised.
+  std::vector<alerts::Urgent> alerts() { return notifier_.alerts(); }
   // The credential of device `device_id`, enrolled at site "test" on
   // first use.
   std::string CredentialOf(const std::string& device_id);
@@ -74,6 +94,7 @@ class TestServer {
   retention::Schedule schedule_;
   std::unique_ptr<retention::Retention> retention_;
   std::unique_ptr<redact::Redactor> redactor_;
+  RecordingNotifier notifier_;
   std::unique_ptr<cases::Cases> cases_;
   std::map<std::string, std::string> credentials_;
   std::map<auth::Role, std::string> tokens_;
