@@ -1,5 +1,6 @@
 // carevoice-kiosk: wires the outbox, syncer, speech and window together.
 // All behaviour lives in the libraries; this file only reads flags.
+#include <atomic>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -19,6 +20,7 @@
 #include "client/app/word_list_files.h"
 #include "client/model/outbox.h"
 #include "client/model/outbox_sqlite.h"
+#include "client/model/reference_check.h"
 #include "client/model/syncer.h"
 #include "client/model/transport.h"
 #include "client/ui/fonts.h"
@@ -189,8 +191,25 @@ int main(int argc, char** argv) {
   auto fonts = ui::LoadFonts((*shell)->io(), client::kDefaultBodyPx);
   if (!fonts.ok()) return Fail(std::string(fonts.status().message()));
 
+  // "Check on something I told you" asks on its own thread; its answers
+  // come back on the sync news channel, once there is a kiosk to hear them.
+  std::atomic<ui::KioskUi*> kiosk_for_answers{nullptr};
+  auto checker = std::make_unique<client::ReferenceChecker>(**transport, absl::Seconds(10));
   ui::SyncHooks hooks{[&] { return syncer.Status(); }, [&] { return syncer.Catalog(); },
-                      [&] { syncer.Wake(); }};
+                      [&] { syncer.Wake(); },
+                      [&](std::uint64_t serial, std::string reference, std::string pin) {
+                        checker->Ask(std::move(reference), std::move(pin),
+                                     [&kiosk_for_answers, serial](client::CheckAnswer answer) {
+                                       ui::KioskUi* k = kiosk_for_answers.load();
+                                       if (k == nullptr) return;
+                                       client::SyncEvent event;
+                                       event.kind = client::SyncEvent::Kind::kChecked;
+                                       event.check_serial = serial;
+                                       event.check = std::move(answer);
+                                       k->OnSyncEvent(event);
+                                       ui::SdlShell::WakeFromAnyThread();
+                                     });
+                      }};
   ui::KioskOptions kiosk_options;
   if (!help_numbers_path.empty()) {
     auto numbers = client::LoadHelpNumbers(help_numbers_path);
@@ -211,12 +230,14 @@ int main(int argc, char** argv) {
   if (!kiosk.ok()) return Fail(std::string(kiosk.status().message()));
   // Sync news wakes the window; nothing polls.
   ui::KioskUi* const kiosk_ptr = kiosk->get();
+  kiosk_for_answers.store(kiosk_ptr);
   syncer.SetListener([kiosk_ptr](const client::SyncEvent& event) {
     kiosk_ptr->OnSyncEvent(event);
     ui::SdlShell::WakeFromAnyThread();
   });
   std::fprintf(stderr, "carevoice-kiosk: running (service %s)\n", service.c_str());
   int code = (*shell)->Run(**kiosk);
+  checker.reset();  // its thread ends before the kiosk it answers
   syncer.SetListener(nullptr);  // the kiosk goes before the syncer
   syncer.Stop();
   return code;

@@ -271,10 +271,12 @@ bool Journey::Continue() {
   if (s->type == StepType::kWords && !s->optional &&
       Words().find_first_not_of(" \n") == std::string::npos) {
     blocked_field_ = s->field;
+    blocked_message_ = "error.required";
     return false;
   }
   if (s->check && !s->check(draft_)) {
     blocked_field_ = s->check_field;
+    blocked_message_ = s->check_message;
     return false;
   }
   blocked_field_.clear();
@@ -371,6 +373,18 @@ bool Journey::Back() {
     }
   }
   at_ = kHome;
+  return true;
+}
+
+bool Journey::BeginAgain() {
+  if (spec_ == nullptr || at_ == kHome || at_ == kAttract) return false;
+  StartDraft(*spec_);
+  editing_ = false;
+  visited_.clear();
+  answered_.clear();
+  blocked_field_.clear();
+  at_ = ShownFrom(0);
+  visited_.insert(at_);
   return true;
 }
 

@@ -80,6 +80,8 @@ class Journey {
   // its check fails: blocked_field() then names what is needed.
   bool Continue();
   const std::string& blocked_field() const { return blocked_field_; }
+  // The message key for it ("error.required", or the step's check_message).
+  const std::string& blocked_message() const { return blocked_message_; }
   // Whether the person has answered `step` (a choice shows as chosen only
   // then: a default value is not an answer).
   bool Answered(const Step& step) const;
@@ -103,6 +105,9 @@ class Journey {
   bool Back();
   // Wipes everything entered and returns to the attract screen.
   void Reset();
+  // Starts the journey under way again from its first step, with a fresh
+  // draft (a lookup: check another reference). False before one starts.
+  bool BeginAgain();
 
   // The submission the draft would become (without id or reference).
   v1::Submission BuildSubmission(const std::string& language) const;
@@ -136,6 +141,7 @@ class Journey {
   std::set<std::size_t> visited_;   // steps the person has been on
   std::set<std::size_t> answered_;  // choices the person has made
   std::string blocked_field_;       // what the last refused Continue needs
+  std::string blocked_message_;     // and what is said about it
   bool editing_ = false;            // changing a step from the review
   std::size_t edit_origin_ = 0;     // the step chosen on the review
   v1::Submission draft_;

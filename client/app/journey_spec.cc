@@ -5,6 +5,7 @@
 
 #include "contract/facts.h"
 #include "contract/limits.h"
+#include "contract/reference_code.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/reflection.h"
 
@@ -362,6 +363,28 @@ std::vector<JourneySpec> BuildJourneys() {
   };
   append(idea.steps, Ending());
   all.push_back(std::move(idea));
+
+  // Check on something I told you: the reference and PIN from the
+  // thank-you screen (or an officer's letter), then where it has got to
+  // and the council's reply. Sends nothing; asks the service.
+  JourneySpec check;
+  check.id = "check";
+  check.lookup = true;
+  check.start = [](Draft&) {};
+  check.steps = {
+      {.id = "check_reference", .type = StepType::kWords, .field = "reference",
+       .max_chars = 40, .reviewed = false,
+       .check = [](const Draft& d) {
+         return contract::IsValidReference(contract::NormalizeReference(d.reference()));
+       },
+       .check_field = "reference", .check_message = "error.bad_reference"},
+      {.id = "check_pin", .type = StepType::kWords, .field = "pin", .max_chars = 30,
+       .reviewed = false,
+       .check = [](const Draft& d) { return contract::IsValidPin(contract::NormalizePin(d.pin())); },
+       .check_field = "pin", .check_message = "error.bad_pin"},
+      {.id = "check_answer", .type = StepType::kAnswer, .reviewed = false},
+  };
+  all.push_back(std::move(check));
   return all;
 }
 
@@ -416,6 +439,7 @@ const char* StepTypeName(StepType type) {
     case StepType::kThanks: return "thanks";
     case StepType::kNotice: return "notice";
     case StepType::kDate: return "date";
+    case StepType::kAnswer: return "answer";
   }
   return "unknown";
 }
@@ -477,6 +501,14 @@ StepKeys KeysFor(const JourneySpec& spec, const Step& step) {
     case StepType::kNotice:
       keys.extra = {"step.continue"};
       break;
+    case StepType::kAnswer:
+      keys.extra = {k + ".looking", k + ".not_found", k + ".unreachable", k + ".updated",
+                    k + ".reply_label", k + ".no_reply", k + ".again", k + ".finish"};
+      for (const char* status : {"received", "acknowledged", "in_progress", "responded",
+                                 "closed"}) {
+        keys.extra.push_back(k + ".status." + status);
+      }
+      break;
     case StepType::kDate:
       keys.extra = {"step.continue", "date.format", "date.day_before", "date.day_after",
                     "date.month_before", "date.month_after", "date.year_before",
@@ -523,13 +555,24 @@ std::string HomeKey(const JourneySpec& spec) { return "home." + spec.id; }
 absl::Status CheckSpec(const JourneySpec& spec) {
   if (spec.id.empty()) return absl::InvalidArgumentError("a journey has no id");
   if (!spec.start) return absl::InvalidArgumentError(spec.id + ": no start function");
-  if (spec.steps.size() < 2 || spec.steps.back().type != StepType::kThanks ||
-      spec.steps[spec.steps.size() - 2].type != StepType::kReview) {
+  if (spec.lookup) {
+    if (spec.steps.empty() || spec.steps.back().type != StepType::kAnswer) {
+      return absl::InvalidArgumentError(spec.id + ": a lookup ends with its answer");
+    }
+    for (const Step& step : spec.steps) {
+      if (step.type == StepType::kReview || step.type == StepType::kThanks ||
+          (step.type == StepType::kAnswer && &step != &spec.steps.back())) {
+        return absl::InvalidArgumentError(spec.id + "." + step.id +
+                                          ": a lookup sends nothing, and answers once, last");
+      }
+    }
+  } else if (spec.steps.size() < 2 || spec.steps.back().type != StepType::kThanks ||
+             spec.steps[spec.steps.size() - 2].type != StepType::kReview) {
     return absl::InvalidArgumentError(spec.id + ": must end with review, then thanks");
   }
   v1::Submission draft;
   spec.start(draft);
-  if (draft.body_case() == v1::Submission::BODY_NOT_SET) {
+  if (!spec.lookup && draft.body_case() == v1::Submission::BODY_NOT_SET) {
     return absl::InvalidArgumentError(spec.id + ": start does not choose a kind");
   }
   std::set<std::string> ids;
@@ -539,7 +582,7 @@ absl::Status CheckSpec(const JourneySpec& spec) {
       return absl::InvalidArgumentError(where + ": step id empty or used twice");
     }
     bool fills = step.type != StepType::kReview && step.type != StepType::kThanks &&
-                 step.type != StepType::kNotice;
+                 step.type != StepType::kNotice && step.type != StepType::kAnswer;
     if (!fills) continue;
     if (step.type == StepType::kChooseOption) {
       for (const Option& option : step.options) {

@@ -27,6 +27,7 @@ enum class StepType {
   kThanks,             // the reference and what happens next
   kNotice,             // words to read (the numbers to call), then Continue
   kDate,               // a day, moved back from today by days, months, years
+  kAnswer,             // a lookup's answer ("check on something I told you")
 };
 
 // The step-type name used in ids and messages ("words").
@@ -93,6 +94,8 @@ struct Step {
   // ("contact": a phone, an email or an address).
   std::function<bool(const v1::Submission& draft)> check{};
   std::string check_field{};
+  // The message key said when `check` fails ("{0}" is the field's name).
+  std::string check_message = "error.required";
   // For kChooseFromCatalog: the list offered. Providers and sites may be
   // answered "not sure" (the field stays empty).
   CatalogList list = CatalogList::kServices;
@@ -106,6 +109,10 @@ struct JourneySpec {
   // While this holds, the numbers to call are shown on every step (and can
   // be heard again): someone may be in danger.
   std::function<bool(const v1::Submission& draft)> numbers_when{};
+  // A journey that asks and answers and sends nothing ("check on something
+  // I told you"): its words steps fill the draft's reference and PIN, and it
+  // ends with a kAnswer step instead of review and thanks.
+  bool lookup = false;
 };
 
 // The language keys a step shows and speaks. Screens take their keys from

@@ -204,6 +204,7 @@ void Session::Wipe() {
   keyboard_row_.clear();
   overlay_ = Overlay::kNone;
   send_error_.reset();
+  check_answer_.reset();
   if (settings_.language != defaults_.language) UseLanguage(defaults_.language);
   settings_ = defaults_;
 }

@@ -21,6 +21,7 @@
 #include "client/app/strings.h"
 #include "client/app/texts.h"
 #include "client/model/outbox.h"
+#include "client/model/reference_check.h"
 #include "base/clock.h"
 
 namespace carevoice::client {
@@ -110,6 +111,12 @@ class Session {
   const std::optional<absl::Status>& send_error() const { return send_error_; }
   void ClearError() { send_error_.reset(); }
 
+  // "Check on something I told you": the answer for the reference and PIN
+  // in the draft once it has come (nullopt while asking). Wiped with the
+  // session.
+  const std::optional<CheckAnswer>& check_answer() const { return check_answer_; }
+  void SetCheckAnswer(std::optional<CheckAnswer> answer) { check_answer_ = std::move(answer); }
+
   // The end of a session: nothing the person entered and none of their
   // settings stay (what was sent is safe in the outbox).
   void Wipe();
@@ -133,6 +140,7 @@ class Session {
   OnscreenKeyboard keyboard_;
   std::string keyboard_row_;
   std::optional<absl::Status> send_error_;
+  std::optional<CheckAnswer> check_answer_;
 };
 
 }  // namespace carevoice::client

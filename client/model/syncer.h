@@ -21,6 +21,7 @@
 #include "base/random.h"
 #include "carevoice/v1/carevoice.pb.h"
 #include "client/model/outbox.h"
+#include "client/model/reference_check.h"
 #include "client/model/transport.h"
 
 namespace carevoice::client {
@@ -77,11 +78,15 @@ struct SyncEvent {
     kDelivered,            // the service acknowledged submission_id
     kCatalogChanged,       // Catalog() has a new catalog (catalog_serial)
     kReachabilityChanged,  // service_reachable became `reachable`
+    kChecked,              // a reference check answered (not from the Syncer:
+                           // the ReferenceChecker, on the same news channel)
   };
   Kind kind = Kind::kDelivered;
   std::string submission_id{};       // kDelivered
   std::uint64_t catalog_serial = 0;  // kCatalogChanged
   bool reachable = false;            // kReachabilityChanged
+  std::uint64_t check_serial = 0;    // kChecked: which question it answers
+  CheckAnswer check{};               // kChecked
 };
 
 struct SyncStatus {

@@ -71,6 +71,12 @@ class GrpcTransport final : public Transport {
         .status();
   }
 
+  absl::StatusOr<v1::CheckReferenceResponse> CheckReference(
+      const v1::CheckReferenceRequest& request, absl::Duration timeout) override {
+    return Call(&v1::KioskSync::Stub::CheckReference, request, v1::CheckReferenceResponse(),
+                timeout, "CheckReference");
+  }
+
  private:
   template <typename Request, typename Response>
   absl::StatusOr<Response> Call(

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "client/app/text_edit.h"
 
@@ -202,6 +203,14 @@ void KioskUi::EchoTyped(std::string_view utf8) {
     // The finished word, as a screen reader says it; a space or a line
     // after no word is named.
     announcer_.Say(after_word && !word.empty() ? std::string(word) : CharacterName(utf8));
+    return;
+  }
+  // A reference is read back as it was given: each letter with its
+  // spelling word ("K Kilo"), so a mistyped one is heard at once.
+  if (const Step* step = session_->journey().step();
+      step != nullptr && step->field == "reference" && utf8.size() == 1 &&
+      absl::ascii_isalnum(static_cast<unsigned char>(utf8[0]))) {
+    announcer_.Say(SpellOut(std::string(1, absl::ascii_toupper(static_cast<unsigned char>(utf8[0])))));
     return;
   }
   announcer_.Say(CharacterName(utf8));
@@ -436,6 +445,11 @@ void KioskUi::ApplyIntent(const Intent& intent) {
     case Intent::Kind::kEdit: session_->journey().Edit(intent.arg); break;
     case Intent::Kind::kFinish:
     case Intent::Kind::kConfirmRestart: Wipe(); break;
+    case Intent::Kind::kCheckAgain:
+      // Another reference, typed afresh: nothing of the last one stays.
+      session_->SetCheckAnswer(std::nullopt);
+      session_->journey().BeginAgain();
+      break;
     case Intent::Kind::kSayNumbers:
       announcer_.Say(
           WithNumbers(session_->texts().Get("numbers.banner"), HelpNumbers(), session_->texts())
@@ -524,8 +538,23 @@ void KioskUi::SayRequired() {
   const std::string& field = session_->journey().blocked_field();
   std::string field_key = "field." + (field.empty() ? step->field : field);
   Text label = t.Get(session_->speech_strings().Has(field_key) ? field_key : "field.other");
-  step_error_ = t.Format("error.required", {label.shown}, {label.spoken});
+  const std::string& message = session_->journey().blocked_message();
+  step_error_ = t.Format(message.empty() ? "error.required" : message, {label.shown},
+                         {label.spoken});
   announcer_.Say(step_error_.spoken);
+}
+
+void KioskUi::AskCheck() {
+  session_->SetCheckAnswer(std::nullopt);
+  ++check_serial_;
+  const v1::Submission& draft = session_->journey().draft();
+  if (sync_.check) {
+    sync_.check(check_serial_, draft.reference(), draft.pin());
+  } else {
+    CheckAnswer none;
+    none.outcome = CheckAnswer::Outcome::kUnreachable;
+    session_->SetCheckAnswer(none);
+  }
 }
 
 void KioskUi::Send() {
@@ -569,6 +598,16 @@ void KioskUi::RefreshSync() {
   bool first = !read_catalog_;
   for (const SyncEvent& event : news) {
     if (event.kind == SyncEvent::Kind::kCatalogChanged) first = true;
+    // The answer to the question still on screen; an older one (the
+    // person went back and changed what they typed) is dropped.
+    if (event.kind == SyncEvent::Kind::kChecked && event.check_serial == check_serial_) {
+      const Step* step = session_->journey().step();
+      if (step != nullptr && step->type == StepType::kAnswer) {
+        session_->SetCheckAnswer(event.check);
+        answer_arrived_ = true;
+        if (event.check.outcome != CheckAnswer::Outcome::kUnreachable) online_ = true;
+      }
+    }
     // The thank-you screen says when these words have reached the council.
     const auto& receipt = session_->journey().receipt();
     if (event.kind == SyncEvent::Kind::kDelivered && receipt &&
@@ -656,6 +695,8 @@ std::string KioskUi::InitialFocus() const {
       return session_->settings().input == "keys" ? WordsFieldId(*step) : "osk.row.letters1";
     case StepType::kNotice:
     case StepType::kDate:  // the first move, "a day earlier"
+    case StepType::kAnswer:
+      return session_->check_answer() ? step->id + ".again" : "";
     case StepType::kReview:
     case StepType::kThanks:
       return "";
@@ -677,8 +718,13 @@ void KioskUi::Frame(float width, float height) {
     }
   }
   std::string view = ViewName();
-  bool entered = view != view_;
+  // A lookup's answer changes the whole screen: it is read anew, as on
+  // arrival, with focus on what to do next.
+  const bool answered = answer_arrived_;
+  answer_arrived_ = false;
+  bool entered = view != view_ || answered;
   if (entered) {
+    const bool new_view = view != view_;
     view_ = view;
     frames_in_view_ = 0;
     session_->ClearError();
@@ -686,6 +732,10 @@ void KioskUi::Frame(float width, float height) {
     ui_.ResetScroll();
     session_->CloseKeyboardRow();
     scanner_.Restart();
+    if (const Step* step = session_->journey().step();
+        new_view && step && step->type == StepType::kAnswer) {
+      AskCheck();
+    }
     focus_.ResetForScreen(InitialFocus());
   } else {
     ++frames_in_view_;
@@ -697,7 +747,8 @@ void KioskUi::Frame(float width, float height) {
   Text error = session_->send_error() ? ErrorMessage(*session_->send_error()) : step_error_;
   ScreenContext ctx{session_->journey(), t, session_->settings(),
                     catalog_ ? &*catalog_ : nullptr, delivered_, online_, session_->keyboard(),
-                    session_->keyboard_row(), error, &keyboard_cache_, HelpNumbers(), sealed_};
+                    session_->keyboard_row(), error, &keyboard_cache_, HelpNumbers(), sealed_,
+                    &session_->check_answer()};
   OverlayContext overlay{help_title_, help_instruction_, session_->IdleSecondsLeft()};
   if (session_->overlay() == Overlay::kStaff) {
     const SyncStatus status = sync_.status();

@@ -52,6 +52,10 @@ struct SyncHooks {
   std::function<SyncStatus()> status;
   std::function<std::optional<v1::Catalog>()> catalog;
   std::function<void()> wake;
+  // Asks where a reference has got to (a ReferenceChecker in main); the
+  // answer comes back through OnSyncEvent as kChecked with `serial`.
+  // Empty: the kiosk cannot check, and says the council cannot be reached.
+  std::function<void(std::uint64_t serial, std::string reference, std::string pin)> check{};
 };
 
 // How this kiosk starts every session (from its command line).
@@ -149,6 +153,8 @@ class KioskUi {
   // font size (what changed since the last call; everything when `first`).
   void ApplySettings(bool first = false);
   void Send();
+  // Entering a lookup's answer step: asks for the reference and PIN typed.
+  void AskCheck();
   // Moves a date step's day ("day", "month", "year" by `delta`) and says
   // the new date, or why it did not move.
   void ShiftDate(const std::string& unit, int delta);
@@ -194,6 +200,8 @@ class KioskUi {
   Text step_error_;  // shown on the current step until the view changes
   bool delivered_ = false;
   bool online_ = true;
+  std::uint64_t check_serial_ = 0;  // the reference check asked last
+  bool answer_arrived_ = false;     // its answer came since the last frame
 
   // What was on screen and said last frame.
   std::string view_;

@@ -45,6 +45,7 @@ struct Intent {
     kKeyboardKey,    // arg: the key chosen
     kKeyboardBack,   // back from a row's keys to the rows
     kShiftDate,      // arg: "day", "month" or "year"; value: +1 / -1
+    kCheckAgain,     // a lookup's answer: check another reference
   };
   Intent() = default;
   Intent(Kind kind, std::string arg = {}, int value = 0)  // NOLINT: brace-init reads best
@@ -86,6 +87,8 @@ struct ScreenContext {
   // kiosk's built-in ones when it has never fetched a catalog.
   const v1::HelpNumbers& help_numbers;
   bool sealed = false;  // a tablet: what is queued here is sealed for the council
+  // A lookup's answer (nullopt while asking); null outside a lookup.
+  const std::optional<CheckAnswer>* check_answer = nullptr;
 };
 
 // The name of a catalog service in the person's language (en-GB fallback).
@@ -118,6 +121,7 @@ Intent DrawHomeScreen(const ScreenContext& ctx, Ui& ui);
 // The current journey step, through the screen of its type.
 Intent DrawStep(const ScreenContext& ctx, Ui& ui);
 Intent DrawCatalogStep(const ScreenContext& ctx, const Step& step, Ui& ui);
+Intent DrawAnswerStep(const ScreenContext& ctx, const Step& step, Ui& ui);
 Intent DrawOptionStep(const ScreenContext& ctx, const Step& step, Ui& ui);
 Intent DrawNoticeStep(const ScreenContext& ctx, const Step& step, Ui& ui);
 Intent DrawDateStep(const ScreenContext& ctx, const Step& step, Ui& ui);

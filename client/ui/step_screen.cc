@@ -20,6 +20,7 @@ Intent DrawStep(const ScreenContext& ctx, Ui& ui) {
     case StepType::kThanks: return DrawThanksStep(ctx, *step, ui);
     case StepType::kNotice: return DrawNoticeStep(ctx, *step, ui);
     case StepType::kDate: return DrawDateStep(ctx, *step, ui);
+    case StepType::kAnswer: return DrawAnswerStep(ctx, *step, ui);
   }
   return {};
 }

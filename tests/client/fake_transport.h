@@ -150,6 +150,17 @@ class FakeTransport final : public Transport {
     std::lock_guard lock(mu_);
     return credential_;
   }
+  // What CheckReference answers for `reference` (canonical) with `pin`;
+  // anything else is not found.
+  void SetCheckAnswer(const std::string& reference, const std::string& pin,
+                      v1::CheckReferenceResponse answer) {
+    std::lock_guard lock(mu_);
+    checks_[reference + "/" + pin] = std::move(answer);
+  }
+  std::vector<v1::CheckReferenceRequest> check_requests() const {
+    std::lock_guard lock(mu_);
+    return check_requests_;
+  }
 
   // ---- Transport ----
 
@@ -170,6 +181,16 @@ class FakeTransport final : public Transport {
   void UseCredential(const std::string& credential) override {
     std::lock_guard lock(mu_);
     credential_ = credential;
+  }
+
+  absl::StatusOr<v1::CheckReferenceResponse> CheckReference(
+      const v1::CheckReferenceRequest& request, absl::Duration) override {
+    std::lock_guard lock(mu_);
+    check_requests_.push_back(request);
+    if (down_) return absl::UnavailableError("fake: down");
+    if (absl::Status s = CheckCredential(); !s.ok()) return s;
+    auto it = checks_.find(request.reference() + "/" + request.pin());
+    return it == checks_.end() ? v1::CheckReferenceResponse() : it->second;
   }
 
   absl::Status Quarantine(const v1::QuarantineRequest& request, absl::Duration) override {
@@ -300,6 +321,8 @@ class FakeTransport final : public Transport {
   std::set<std::string> valid_credentials_;
   std::set<std::string> poison_;
   std::map<std::string, v1::QuarantinedItem> quarantined_;
+  std::map<std::string, v1::CheckReferenceResponse> checks_;
+  std::vector<v1::CheckReferenceRequest> check_requests_;
   std::string credential_;
 
   int enrol_calls_ = 0;

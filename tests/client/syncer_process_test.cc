@@ -81,6 +81,10 @@ class RecordingTransport final : public Transport {
                           absl::Duration timeout) override {
     return inner_->Quarantine(request, timeout);
   }
+  absl::StatusOr<v1::CheckReferenceResponse> CheckReference(
+      const v1::CheckReferenceRequest& request, absl::Duration timeout) override {
+    return inner_->CheckReference(request, timeout);
+  }
 
   int failed_calls() const {
     std::lock_guard lock(mu_);

@@ -14,6 +14,7 @@
 #include "base/utf8.h"
 #include "client/app/word_list_files.h"
 #include "client/model/outbox_sqlite.h"
+#include "contract/reference_code.h"
 #include "client/ui/fonts.h"
 #include "gtest/gtest.h"
 
@@ -69,7 +70,16 @@ std::vector<std::string> DatePresses(const std::string& pick) {
   return presses;
 }
 
+const char kCheckPin[] = "482913";
+const char kCheckReply[] = "You said the lunch club closed too early. It now stays open until 3pm.";
+
+std::string CheckReference() {
+  return contract::FormatReference(*contract::MakeReference(contract::DeviceCodeFor("kiosk-1"), 7));
+}
+
 std::string WordsFor(const Step& step) {
+  if (step.field == "reference") return CheckReference();
+  if (step.field == "pin") return kCheckPin;
   if (step.field == "contact.phone") return "01632 960001";
   if (step.field == "contact.email") return "ada@example.org";
   return "Words for " + step.id + ".";
@@ -91,7 +101,17 @@ KioskHarness::KioskHarness(float width, float height, std::optional<v1::Catalog>
   outbox_ = std::move(*outbox);
   status_.service_reachable = true;
   status_.catalog_serial = 1;
-  SyncHooks hooks{[this] { return status_; }, [this] { return catalog_; }, [] {}};
+  SyncHooks hooks{[this] { return status_; }, [this] { return catalog_; }, [] {},
+                  [this](std::uint64_t serial, std::string reference, std::string pin) {
+                    AnswerCheck(serial, reference, pin);
+                  }};
+  CheckAnswer known;
+  known.outcome = CheckAnswer::Outcome::kFound;
+  known.status = v1::CASE_STATUS_RESPONDED;
+  known.reply = kCheckReply;
+  known.reply_language = "en-GB";
+  known.updated_at = absl::FromCivil(absl::CivilDay(2026, 12, 3), absl::LocalTimeZone());
+  check_answers_[contract::NormalizeReference(CheckReference()) + "/" + kCheckPin] = known;
   LanguageLoader load = [](const std::string& tag) {
     return Strings::LoadLanguage(std::string(CAREVOICE_ASSETS_DIR) + "/lang", tag);
   };
@@ -321,6 +341,7 @@ bool KioskHarness::AnswerStep(const std::string& pick, const std::string& words)
       return true;
     case StepType::kReview:
     case StepType::kThanks:
+    case StepType::kAnswer:
       return false;
   }
   return false;
@@ -347,6 +368,43 @@ void KioskHarness::SetReachable(bool reachable) {
 void KioskHarness::Delivered(const std::string& submission_id) {
   ++status_.delivered_total;
   kiosk_->OnSyncEvent({.kind = SyncEvent::Kind::kDelivered, .submission_id = submission_id});
+}
+
+void KioskHarness::SetCheckAnswer(const std::string& reference, const std::string& pin,
+                                  CheckAnswer answer) {
+  check_answers_[reference + "/" + pin] = std::move(answer);
+}
+
+void KioskHarness::AnswerCheck(std::uint64_t serial, const std::string& reference,
+                               const std::string& pin) {
+  checks_asked_.emplace_back(reference, pin);
+  // As the ReferenceChecker and the service answer: in the contract's
+  // form, one "not found" for an unknown reference and a wrong PIN alike.
+  auto it = check_answers_.find(contract::NormalizeReference(reference) + "/" +
+                                contract::NormalizePin(pin));
+  CheckAnswer answer = it == check_answers_.end() ? CheckAnswer() : it->second;
+  if (hold_checks_) {
+    held_.emplace_back(serial, std::move(answer));
+    return;
+  }
+  SyncEvent event;
+  event.kind = SyncEvent::Kind::kChecked;
+  event.check_serial = serial;
+  event.check = std::move(answer);
+  kiosk_->OnSyncEvent(event);
+}
+
+void KioskHarness::ReleaseChecks() {
+  hold_checks_ = false;
+  for (auto& [serial, answer] : held_) {
+    SyncEvent event;
+    event.kind = SyncEvent::Kind::kChecked;
+    event.check_serial = serial;
+    event.check = answer;
+    kiosk_->OnSyncEvent(event);
+  }
+  held_.clear();
+  Settle();
 }
 
 void KioskHarness::CatalogChanged() {

@@ -41,8 +41,14 @@ std::string OptionFor(const Step& step, const std::string& pick, const v1::Submi
 // The buttons a date step's pick presses, in order.
 std::vector<std::string> DatePresses(const std::string& pick);
 // What a person would write at a words step: the contract checks the
-// shape of a phone number and an email address.
+// shape of a phone number and an email address; a reference to check is
+// kCheckReference as it is shown ("KQ7M-3RX9"), its PIN kCheckPin.
 std::string WordsFor(const Step& step);
+// A reference and PIN the harness's council knows (SetCheckAnswer), with
+// kCheckReply published.
+extern const char kCheckPin[];
+extern const char kCheckReply[];
+std::string CheckReference();
 
 class KioskHarness {
  public:
@@ -96,6 +102,17 @@ class KioskHarness {
   void SetReachable(bool reachable);
   void Delivered(const std::string& submission_id);
   void CatalogChanged();
+  // The council's answer for a reference (canonical) and PIN; every other
+  // pair is not found. CheckReference()/kCheckPin is known from the start.
+  void SetCheckAnswer(const std::string& reference, const std::string& pin, CheckAnswer answer);
+  // While held, questions wait unanswered ("asking the council"); Release
+  // answers them.
+  void HoldChecks() { hold_checks_ = true; }
+  void ReleaseChecks();
+  // What the kiosk asked, as typed: (reference, pin).
+  const std::vector<std::pair<std::string, std::string>>& checks_asked() const {
+    return checks_asked_;
+  }
   std::optional<v1::Catalog>& catalog() { return catalog_; }
   // Everything spoken, one utterance per entry.
   std::vector<std::string> Spoken() const;
@@ -125,6 +142,11 @@ class KioskHarness {
   SyncStatus status_;
   std::optional<v1::Catalog> catalog_;
   std::unique_ptr<KioskUi> kiosk_;
+  std::map<std::string, CheckAnswer> check_answers_;
+  std::vector<std::pair<std::string, std::string>> checks_asked_;
+  std::vector<std::pair<std::uint64_t, CheckAnswer>> held_;
+  bool hold_checks_ = false;
+  void AnswerCheck(std::uint64_t serial, const std::string& reference, const std::string& pin);
   std::vector<DrawnText> drawn_;
   std::size_t view_mark_ = 0;
 };

@@ -37,6 +37,67 @@ void KeysToReview(KioskHarness& h, const std::string& words) {
   ASSERT_EQ(h.View(), "review");
 }
 
+TEST(KioskUi, CheckingAReferenceByKeysHearsWhereItHasGotAndTheReply) {
+  KioskHarness h;
+  h.Press(SDLK_SPACE);
+  ASSERT_TRUE(h.FocusOn("home.check"));
+  h.Press(SDLK_RETURN);
+  ASSERT_EQ(h.View(), "check_reference");
+  // A reference one character wrong is caught before anything is asked.
+  std::string wrong = CheckReference();
+  wrong[0] = wrong[0] == 'A' ? 'C' : 'A';
+  ASSERT_TRUE(h.AnswerStep("", wrong));
+  EXPECT_EQ(h.View(), "check_reference");
+  EXPECT_THAT(h.SpokenSince(h.Spoken().size() - 3), HasSubstr("that reference is not right"));
+  EXPECT_TRUE(h.checks_asked().empty());
+  ASSERT_TRUE(h.FocusOn("check_reference.words"));
+  h.Press(SDLK_RETURN);
+  for (std::size_t i = 0; i < wrong.size(); ++i) h.Press(SDLK_BACKSPACE);
+  ASSERT_EQ(h.kiosk().journey().Words(), "");
+
+  // The right one, in lower case, each letter read back with its word.
+  std::string lower = CheckReference();
+  for (char& c : lower) c = static_cast<char>(std::tolower(c));
+  std::size_t mark = h.Spoken().size();
+  ASSERT_TRUE(h.AnswerStep("", lower));
+  ASSERT_EQ(h.View(), "check_pin");
+  EXPECT_THAT(h.SpokenSince(mark), HasSubstr(SpellOut(CheckReference().substr(0, 1))));
+  h.HoldChecks();
+  ASSERT_TRUE(h.AnswerStep("", kCheckPin));
+  ASSERT_EQ(h.View(), "check_answer");
+  mark = h.ViewEntryMark();
+  EXPECT_THAT(h.SpokenSince(mark), HasSubstr("Asking the council. Please wait."));
+  ASSERT_EQ(h.checks_asked().size(), 1u);
+  EXPECT_EQ(h.checks_asked()[0].first, lower);
+  mark = h.Spoken().size();
+  h.ReleaseChecks();
+  const std::string answer = h.SpokenSince(mark);
+  EXPECT_THAT(answer, HasSubstr("Where it has got to"));
+  EXPECT_THAT(answer, HasSubstr("The council has answered."));
+  EXPECT_THAT(answer, HasSubstr("Last changed on Thursday 3 December 2026."));
+  EXPECT_THAT(answer, HasSubstr(kCheckReply));
+  EXPECT_EQ(h.FocusedId(), "check_answer.again");
+
+  // Another reference: a wrong PIN is answered as plainly as an unknown
+  // reference, without the reply.
+  h.Press(SDLK_RETURN);
+  ASSERT_EQ(h.View(), "check_reference");
+  EXPECT_EQ(h.kiosk().journey().Words(), "") << "nothing of the last one stays";
+  ASSERT_TRUE(h.AnswerStep("", CheckReference()));
+  mark = h.Spoken().size();
+  ASSERT_TRUE(h.AnswerStep("", "999999"));
+  ASSERT_EQ(h.View(), "check_answer");
+  const std::string wrong_pin = h.SpokenSince(mark);
+  EXPECT_THAT(wrong_pin, HasSubstr("We could not find that reference with that PIN."));
+  EXPECT_THAT(wrong_pin, Not(HasSubstr(kCheckReply)));
+  // Finish wipes the session: nothing typed stays.
+  ASSERT_TRUE(h.FocusOn("check_answer.finish"));
+  h.Press(SDLK_RETURN);
+  EXPECT_EQ(h.View(), "attract");
+  EXPECT_EQ(h.kiosk().journey().draft().reference(), "");
+  EXPECT_FALSE(h.kiosk().session().check_answer().has_value());
+}
+
 TEST(KioskUi, FeedbackJourneyByKeysAloneIsSpokenAndQueued) {
   KioskHarness h;
   ASSERT_TRUE(h.catalog().has_value()) << "sample catalog did not parse";
@@ -50,7 +111,7 @@ TEST(KioskUi, FeedbackJourneyByKeysAloneIsSpokenAndQueued) {
   EXPECT_THAT(home, HasSubstr("What would you like to do?"));
   // One choice plus the six controls of the bar.
   // Four ways to speak plus the six controls of the bar.
-  EXPECT_THAT(home, HasSubstr("Button, Tell us how we're doing, 1 of 10"));
+  EXPECT_THAT(home, HasSubstr("Button, Tell us how we're doing, 1 of 11"));
 
   mark = h.Spoken().size();
   h.Press(SDLK_RETURN);
@@ -251,6 +312,15 @@ TEST_P(EverythingDrawnIsSpoken, OnEveryScreen) {
     choose_language();
     h.Press(SDLK_SPACE);
   }
+  // Checking on a reference: each screen, the answer with its reply.
+  ASSERT_TRUE(h.FocusOn("home.check"));
+  h.Press(SDLK_RETURN);
+  ASSERT_TRUE(h.AnswerUntil("check_answer", {}, check_screen));
+  check_screen();
+  ASSERT_TRUE(h.FocusOn("check_answer.finish"));
+  h.Press(SDLK_RETURN);
+  choose_language();
+  h.Press(SDLK_SPACE);
   ASSERT_TRUE(h.FocusOn("home.feedback"));
   h.Press(SDLK_RETURN);
   h.Press(SDLK_F1);

@@ -49,7 +49,17 @@ class ShellRun {
     EXPECT_TRUE(words.ok()) << words.status();
     if (words.ok()) kiosk_options.words = std::move(*words);
     auto kiosk = KioskUi::Create(load, Languages(), *outbox_,
-                                 {[this] { return status_; }, [this] { return catalog_; }, [] {}},
+                                 {[this] { return status_; }, [this] { return catalog_; }, [] {},
+                                  [this](std::uint64_t serial, std::string, std::string) {
+                                    // The council knows every reference here.
+                                    SyncEvent event;
+                                    event.kind = SyncEvent::Kind::kChecked;
+                                    event.check_serial = serial;
+                                    event.check.outcome = CheckAnswer::Outcome::kFound;
+                                    event.check.status = v1::CASE_STATUS_RESPONDED;
+                                    event.check.reply = kCheckReply;
+                                    kiosk_->OnSyncEvent(event);
+                                  }},
                                  speaker_, clock_, *fonts, std::move(kiosk_options));
     EXPECT_TRUE(kiosk.ok()) << kiosk.status();
     kiosk_ = std::move(*kiosk);
@@ -146,6 +156,24 @@ class ShellRun {
       Key(SDLK_RETURN);
       ASSERT_EQ(kiosk_->ViewName(), "thanks") << walk.journey;
     }
+    // Checking on a reference, to the council's reply.
+    TabTo("thanks.finish");
+    Key(SDLK_RETURN);
+    ChooseTheme(theme_steps);
+    Key(SDLK_SPACE);
+    TabTo("home.check");
+    Key(SDLK_RETURN);
+    for (const char* step : {"check_reference", "check_pin"}) {
+      ASSERT_EQ(kiosk_->ViewName(), step);
+      TabTo(std::string(step) + ".words");
+      Key(SDLK_RETURN);
+      Type(WordsFor(*kiosk_->journey().step()).c_str());
+      Key(SDLK_TAB);
+      TabTo(std::string(step) + ".continue");
+      Key(SDLK_RETURN);
+    }
+    ASSERT_EQ(kiosk_->ViewName(), "check_answer");
+    TabTo("check_answer.finish");
   }
   void ChooseTheme(int theme_steps) {
     Key(SDLK_F9);
