@@ -1,6 +1,7 @@
 #include "service/admin/commands.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <sodium.h>
 #include <sqlite3.h>
 #include <unistd.h>
@@ -8,6 +9,7 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <map>
 #include <optional>
 #include <set>
 #include <vector>
@@ -23,6 +25,7 @@
 #include "contract/reference_code.h"
 #include "service/admin/session_file.h"
 #include "service/admin/format.h"
+#include "service/letters/letter.h"
 
 namespace carevoice::service::admin {
 namespace {
@@ -379,6 +382,97 @@ absl::Status RunWatchCases(v1::Officer::StubInterface& stub, const std::string& 
     out.flush();
     if (!between(round)) return absl::OkStatus();
   }
+}
+
+absl::Status RunCaseLetter(v1::Officer::StubInterface& stub, const std::string& token,
+                           const LetterOptions& options, std::ostream& out) {
+  v1::GetCaseRequest request;
+  request.set_submission_id(options.id);
+  v1::CaseDetail detail;
+  {
+    grpc::ClientContext context;
+    Prepare(&context, token, absl::Seconds(60));
+    if (auto s = FromGrpc(stub.GetCase(&context, request, &detail), "GetCase"); !s.ok()) return s;
+  }
+  std::string format = options.format;
+  if (format.empty()) {
+    switch (detail.record().submission().contact().reply_format()) {
+      case v1::REPLY_FORMAT_LARGE_PRINT: format = "large-print"; break;
+      case v1::REPLY_FORMAT_EASY_READ: format = "easy-read"; break;
+      case v1::REPLY_FORMAT_AUDIO: format = "audio"; break;
+      case v1::REPLY_FORMAT_BSL: format = "bsl"; break;
+      case v1::REPLY_FORMAT_PHONE: format = "phone"; break;
+      case v1::REPLY_FORMAT_POST: format = "post"; break;
+      default: format = "text"; break;
+    }
+  }
+  std::string kind = options.kind;
+  if (kind.empty()) {
+    const std::string& state = detail.case_().state();
+    kind = state == "responded" || state == "closed" || state == "referred" ? "response"
+                                                                            : "acknowledgement";
+  }
+  if (kind != "acknowledgement" && kind != "response") {
+    return absl::InvalidArgumentError("--kind is acknowledgement or response");
+  }
+  const std::string reference = contract::FormatReference(detail.case_().reference());
+  if (format == "bsl" || format == "phone" || format == "post") {
+    // Not a file this tool can make: a task for the officer, kept in the
+    // case's history.
+    static const std::map<std::string, std::string> kTasks = {
+        {"bsl", "book a British Sign Language interpreter, or record the " + kind +
+                    " as a BSL video, and send it"},
+        {"phone", "ring the person and give them the " + kind + " by phone"},
+        {"post", "print the " + kind + " (carevoice-admin case ID letter --format text) and post it"}};
+    v1::MoveCaseRequest note;
+    note.set_submission_id(options.id);
+    note.set_action("note");
+    note.set_note("to do: " + kTasks.at(format) + " (reference " + reference + ")");
+    v1::CaseRecord record;
+    grpc::ClientContext context;
+    Prepare(&context, token, absl::Seconds(60));
+    if (auto s = FromGrpc(stub.MoveCase(&context, note, &record), "MoveCase"); !s.ok()) return s;
+    out << "The person asked for " << format << ": " << note.note()
+        << ". Kept as a task in the case's history.\n";
+    return absl::OkStatus();
+  }
+  if (format != "text" && format != "large-print" && format != "easy-read" && format != "audio") {
+    return absl::InvalidArgumentError(
+        "--format is large-print, easy-read, audio, text, bsl, phone or post");
+  }
+  if (format != "text" && options.out_path.empty()) {
+    return absl::InvalidArgumentError("--out FILE: where to write the " + format + " letter");
+  }
+  absl::TimeZone london;
+  if (!absl::LoadTimeZone("Europe/London", &london)) london = absl::UTCTimeZone();
+  absl::StatusOr<letters::Letter> letter = letters::Build(
+      detail, kind == "response" ? letters::Kind::kResponse : letters::Kind::kAcknowledgement,
+      format == "easy-read", absl::ToCivilDay(absl::Now(), london),
+      {options.council, options.signed_by});
+  if (!letter.ok()) return letter.status();
+  if (format == "text" && options.out_path.empty()) {
+    out << letters::RenderText(*letter);
+    return absl::OkStatus();
+  }
+  // The letter holds personal data: the file is the officer's alone (made
+  // 0600 before anything is written into it).
+  const int fd = ::open(options.out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) return absl::PermissionDeniedError("cannot create " + options.out_path);
+  ::fchmod(fd, 0600);
+  ::close(fd);
+  if (format == "text") {
+    auto file = WholeFile::Create(options.out_path);
+    if (!file.ok()) return file.status();
+    (*file)->Write(letters::RenderText(*letter));
+    if (auto s = (*file)->Commit(); !s.ok()) return s;
+  } else if (format == "audio") {
+    if (auto s = letters::RenderAudio(*letter, options.out_path); !s.ok()) return s;
+  } else if (auto s = letters::RenderPdf(*letter, options.out_path); !s.ok()) {
+    return s;
+  }
+  out << "The " << kind << " for " << reference << " (" << format << ") is in "
+      << options.out_path << "\n";
+  return absl::OkStatus();
 }
 
 absl::Status RunRecordComplaint(v1::Officer::StubInterface& stub, const std::string& token,

@@ -86,6 +86,23 @@ absl::Status RunCases(v1::Officer::StubInterface& stub, const std::string& token
 absl::Status RunWatchCases(v1::Officer::StubInterface& stub, const std::string& token,
                            const std::function<bool(int round)>& between, std::ostream& out);
 
+// A letter to the person about case `id` (officer): the acknowledgement or
+// the response, in `format`: "text" (to `out_path`, or printed when it is
+// empty), "large-print" or "easy-read" (PDF), "audio" (WAV); "bsl",
+// "phone" and "post" are recorded in the case's history as a task for the
+// officer, and said. Empty `format` or `kind`: from the case (the format
+// the person asked for; the response once one is recorded).
+struct LetterOptions {
+  std::string id;
+  std::string kind;    // "acknowledgement", "response" or empty
+  std::string format;  // as above, or empty
+  std::string out_path;
+  std::string council = "The council";
+  std::string signed_by;
+};
+absl::Status RunCaseLetter(v1::Officer::StubInterface& stub, const std::string& token,
+                           const LetterOptions& options, std::ostream& out);
+
 // Enters a complaint made another way (officer), its Submission read from
 // the JSON file at `json_path`; prints the case, its reference and the PIN
 // to give the person.

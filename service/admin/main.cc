@@ -206,7 +206,7 @@ int main(int argc, char** argv) {
       ->required()
       ->check(CLI::IsMember({"acknowledge", "agree", "respond", "close", "withdraw", "refer",
                              "reopen", "assign", "decide", "make_complaint", "make_concern",
-                             "note", "theme", "publish"}));
+                             "note", "theme", "publish", "letter"}));
   std::string move_reason, move_contact, move_respond_by, move_response, move_outcome, move_to,
       move_decision;
   case_cmd->add_option("--reason", move_reason,
@@ -235,6 +235,17 @@ int main(int argc, char** argv) {
       ->delimiter(',');
   case_cmd->add_option("--themes", move_themes, "theme: the case's themes (ID,ID; none to clear)")
       ->delimiter(',');
+  admin::LetterOptions letter;
+  case_cmd->add_option("--kind", letter.kind,
+                       "letter: acknowledgement or response (default: the response once one is "
+                       "recorded)");
+  case_cmd->add_option("--format", letter.format,
+                       "letter: large-print (PDF), easy-read (PDF), audio (WAV), text; bsl, phone "
+                       "or post are kept as a task (default: what the person asked for)");
+  case_cmd->add_option("--out", letter.out_path, "letter: the file to write (mode 0600)");
+  case_cmd->add_option("--council", letter.council, "letter: who it is from")
+      ->capture_default_str();
+  case_cmd->add_option("--signed", letter.signed_by, "letter: the officer who signs it");
 
   v1::RecordComplaintRequest record;
   std::string record_how, record_on, record_file;
@@ -419,6 +430,9 @@ int main(int argc, char** argv) {
     } else {
       status = admin::RunCases(*stub, token, cases_request, cases_format, std::cout);
     }
+  } else if (case_cmd->parsed() && move_action == "letter") {
+    letter.id = move_id;
+    status = admin::RunCaseLetter(*stub, token, letter, std::cout);
   } else if (case_cmd->parsed()) {
     move.set_submission_id(move_id);
     move.set_action(move_action);

@@ -112,5 +112,6 @@ Action ActionOf(const v1::RunRetentionRequest&) { return Action::kAdminister; }
 Action ActionOf(const v1::ListCasesRequest&) { return Action::kCaseWork; }
 Action ActionOf(const v1::MoveCaseRequest&) { return Action::kCaseWork; }
 Action ActionOf(const v1::RecordComplaintRequest&) { return Action::kCaseWork; }
+Action ActionOf(const v1::GetCaseRequest&) { return Action::kCaseWork; }
 
 }  // namespace carevoice::service::auth

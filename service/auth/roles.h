@@ -79,5 +79,6 @@ Action ActionOf(const v1::RunRetentionRequest&);
 Action ActionOf(const v1::ListCasesRequest&);
 Action ActionOf(const v1::MoveCaseRequest&);
 Action ActionOf(const v1::RecordComplaintRequest&);
+Action ActionOf(const v1::GetCaseRequest&);
 
 }  // namespace carevoice::service::auth

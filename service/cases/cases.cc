@@ -329,6 +329,24 @@ absl::StatusOr<CaseView> Cases::Entered(const std::string& by, const std::string
   return result;
 }
 
+absl::StatusOr<CaseView> Cases::Get(const std::string& by, const std::string& submission_id) {
+  const absl::Time now = clock_.Now();
+  CaseView result;
+  absl::Status done = store_.WithAccess([&](store::AccessTxn& txn) -> absl::Status {
+    absl::StatusOr<std::optional<v1::SubmissionRecord>> record =
+        txn.FindSubmissionRecord(submission_id);
+    if (!record.ok()) return record.status();
+    if (!record->has_value()) return absl::NotFoundError("no case " + submission_id);
+    absl::StatusOr<std::optional<store::CaseRow>> row = txn.FindCase(submission_id);
+    if (!row.ok()) return row.status();
+    result = ViewOf(**record, *row, now);
+    // Reading a person's words and details is audited, as any such read.
+    return txn.Audit({now, by, "case_read:" + submission_id, 1});
+  });
+  if (!done.ok()) return done;
+  return result;
+}
+
 absl::StatusOr<std::vector<store::CaseEvent>> Cases::History(const std::string& submission_id) {
   std::vector<store::CaseEvent> events;
   absl::Status read = store_.WithAccess([&](store::AccessTxn& txn) -> absl::Status {

@@ -83,6 +83,9 @@ class Cases {
   absl::StatusOr<CaseView> Entered(const std::string& by, const std::string& submission_id,
                                    const std::string& how, absl::CivilDay received_on);
 
+  // One case as it stands now, for `by` (audited as read).
+  absl::StatusOr<CaseView> Get(const std::string& by, const std::string& submission_id);
+
   // Its history, oldest first.
   absl::StatusOr<std::vector<store::CaseEvent>> History(const std::string& submission_id);
 

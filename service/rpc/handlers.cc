@@ -653,6 +653,25 @@ absl::StatusOr<v1::CaseRecord> MoveCase(cases::Cases& cases, const auth::Caller&
   return CaseRecordOf(*moved);
 }
 
+absl::StatusOr<v1::CaseDetail> GetCase(cases::Cases& cases, const auth::Caller& caller,
+                                       const v1::GetCaseRequest& request) {
+  absl::StatusOr<cases::CaseView> view = cases.Get(caller.name, request.submission_id());
+  if (!view.ok()) return view.status();
+  absl::StatusOr<std::vector<store::CaseEvent>> history = cases.History(request.submission_id());
+  if (!history.ok()) return history.status();
+  v1::CaseDetail detail;
+  *detail.mutable_case_() = CaseRecordOf(*view);
+  *detail.mutable_record() = view->record;
+  for (const store::CaseEvent& e : *history) {
+    v1::CaseEventRecord* out = detail.add_history();
+    SetTimestamp(e.at, out->mutable_at());
+    out->set_officer(e.officer);
+    out->set_action(e.action);
+    out->set_detail(e.detail);
+  }
+  return detail;
+}
+
 absl::StatusOr<v1::RecordComplaintResponse> RecordComplaint(
     store::Store& store, cases::Cases& cases, const auth::PinKey& pins, base::Random& random,
     const base::Clock& clock, const auth::Caller& caller,

@@ -159,6 +159,10 @@ absl::StatusOr<v1::RecordComplaintResponse> RecordComplaint(
     const base::Clock& clock, const auth::Caller& caller, const v1::RecordComplaintRequest& request,
     alerts::Notifier* notifier = nullptr);
 
+// One case whole (see Cases::Get), with its history, in the caller's name.
+absl::StatusOr<v1::CaseDetail> GetCase(cases::Cases& cases, const auth::Caller& caller,
+                                       const v1::GetCaseRequest& request);
+
 // Applies the retention schedule (see retention::Retention::Run) in the
 // caller's name, answering the counts and the schedule with its reasons.
 absl::StatusOr<v1::RetentionReport> RunRetention(retention::Retention& retention,

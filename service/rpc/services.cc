@@ -328,6 +328,13 @@ grpc::Status OfficerImpl::MoveCase(grpc::ServerContext* context,
   return Answer(rpc::MoveCase(cases_, *caller, *request), response);
 }
 
+grpc::Status OfficerImpl::GetCase(grpc::ServerContext* context, const v1::GetCaseRequest* request,
+                                  v1::CaseDetail* response) {
+  auto caller = Admit(context, auth::ActionOf(*request));
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  return Answer(rpc::GetCase(cases_, *caller, *request), response);
+}
+
 grpc::Status OfficerImpl::RecordComplaint(grpc::ServerContext* context,
                                           const v1::RecordComplaintRequest* request,
                                           v1::RecordComplaintResponse* response) {

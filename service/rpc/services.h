@@ -184,6 +184,8 @@ class OfficerImpl final : public v1::Officer::Service {
                          v1::ListCasesResponse* response) override;
   grpc::Status MoveCase(grpc::ServerContext* context, const v1::MoveCaseRequest* request,
                         v1::CaseRecord* response) override;
+  grpc::Status GetCase(grpc::ServerContext* context, const v1::GetCaseRequest* request,
+                       v1::CaseDetail* response) override;
   grpc::Status RecordComplaint(grpc::ServerContext* context,
                                const v1::RecordComplaintRequest* request,
                                v1::RecordComplaintResponse* response) override;

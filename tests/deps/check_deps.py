@@ -34,7 +34,8 @@ EDGES = {
     "store": {"contract", "base", "service_log"},
     "service_log": set(),  # service/log.h: the service's stderr logger
     "service_main": {"rpc"},  # wires the service
-    "admin": {"rpc"},  # the officers' CLI: wires what it uses
+    "admin": {"rpc", "letters"},  # the officers' CLI: wires what it uses
+    "letters": {"contract", "accessibility"},  # letters to the person; speech as the kiosk's
     # Shared ground.
     "contract": {"base"},
     "base": set(),
@@ -56,6 +57,7 @@ PREFIXES = [
     ("service/cases/", "cases"),
     ("service/redact/", "redact"),
     ("service/alerts/", "alerts"),
+    ("service/letters/", "letters"),
     ("service/export/", "export"),
     ("service/catalog/", "catalog"),
     ("service/retention/", "retention"),

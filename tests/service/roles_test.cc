@@ -154,6 +154,12 @@ std::vector<Case> Cases() {
          r.set_assign_to("someone");
          return r;
        })},
+      {"GetCase", "", {kOfficer},
+       Unary<v1::GetCaseRequest, v1::CaseDetail>(&Stub::GetCase, [] {
+         v1::GetCaseRequest r;
+         r.set_submission_id(testing::TestSubmissionId(1));
+         return r;
+       })},
       {"RecordComplaint", "by phone", {kOfficer},
        Unary<v1::RecordComplaintRequest, v1::RecordComplaintResponse>(&Stub::RecordComplaint, [] {
          v1::RecordComplaintRequest r;
