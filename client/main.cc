@@ -18,6 +18,8 @@
 #include "client/app/settings.h"
 #include "client/app/strings.h"
 #include "client/app/word_list_files.h"
+#include "client/model/officer_client.h"
+#include "client/model/officer_worker.h"
 #include "client/model/outbox.h"
 #include "client/model/outbox_sqlite.h"
 #include "client/model/reference_check.h"
@@ -25,6 +27,7 @@
 #include "client/model/transport.h"
 #include "client/ui/fonts.h"
 #include "client/ui/kiosk_ui.h"
+#include "client/ui/officer_ui.h"
 #include "client/ui/sdl_shell.h"
 
 namespace {
@@ -52,6 +55,41 @@ bool ParseSize(const std::string& text, int* w, int* h) {
 int Fail(const std::string& what) {
   std::fprintf(stderr, "carevoice-kiosk: %s\n", what.c_str());
   return 1;
+}
+
+// The officer console: the officer's own sign-in, the shared officer
+// client on a worker thread, and the console in the window.
+int RunOfficerConsole(const std::string& service, const std::string& tls_ca,
+                      const std::string& assets, carevoice::client::ui::SdlShell& shell,
+                      Speaker& speaker, const carevoice::client::ui::Fonts& fonts,
+                      const carevoice::client::ui::OfficerUiOptions& options) {
+  namespace client = carevoice::client;
+  namespace ui = carevoice::client::ui;
+  auto strings = client::Strings::LoadLanguage(assets + "/lang", "en-GB");
+  if (!strings.ok()) return Fail(std::string(strings.status().message()));
+  auto own = client::Strings::LoadFile(assets + "/officer/en-GB.json");
+  if (!own.ok()) return Fail(std::string(own.status().message()));
+  strings->Add(*own);
+  auto stub = client::MakeOfficerStub(service, tls_ca);
+  if (!stub.ok()) return Fail(std::string(stub.status().message()));
+  client::OfficerClient officer(**stub);
+  std::atomic<ui::OfficerUi*> console_for_answers{nullptr};
+  client::OfficerWorker worker(officer, [&console_for_answers](client::OfficerAnswer answer) {
+    if (ui::OfficerUi* c = console_for_answers.load()) {
+      c->OnAnswer(std::move(answer));
+      ui::SdlShell::WakeFromAnyThread();
+    }
+  });
+  auto console = ui::OfficerUi::Create(
+      *std::move(strings), [&worker](client::OfficerCall call) { worker.Post(std::move(call)); },
+      speaker, carevoice::base::SystemClock::Get(), fonts, options);
+  if (!console.ok()) return Fail(std::string(console.status().message()));
+  console_for_answers.store(console->get());
+  std::fprintf(stderr, "carevoice-kiosk: officer console running (service %s)\n",
+               service.c_str());
+  int code = shell.Run(**console);
+  console_for_answers.store(nullptr);  // answers after this go nowhere
+  return code;
 }
 
 }  // namespace
@@ -88,8 +126,9 @@ int main(int argc, char** argv) {
   app.add_option("--mode", mode,
                  "kiosk, or tablet (a care-home tablet: portrait, Easy Read first, no hurry, "
                  "and everything queued is sealed so staff there cannot read it; enrol it with a "
-                 "code made with --mode tablet)")
-      ->check(CLI::IsMember({"kiosk", "tablet"}));
+                 "code made with --mode tablet), or officer (the officer console: sign in "
+                 "with your own account; the case queue, cases and their actions)")
+      ->check(CLI::IsMember({"kiosk", "tablet", "officer"}));
   app.add_option("--speech-log", speech_log, "Write the speech transcript here (tests, audits)");
   auto* window_option =
       app.add_option("--window", window, "Window size WxH (default 1280x800; a tablet 800x1280)");
@@ -116,6 +155,11 @@ int main(int argc, char** argv) {
   app.add_option("--retry-max-ms", max_backoff_ms, "Longest retry delay")->check(CLI::Range(1, 3600000));
   app.add_option("--catalog-refresh-ms", catalog_refresh_ms, "How often to check the catalog")
       ->check(CLI::Range(10, 86400000));
+  int queue_refresh_ms = 30000;
+  app.add_option("--queue-refresh-ms", queue_refresh_ms,
+                 "Officer console: how often to ask for the case queue again, so an urgent "
+                 "worry is told soon after it arrives")
+      ->check(CLI::Range(100, 3600000));
   CLI11_PARSE(app, argc, argv);
   const bool tablet = mode == "tablet";
   if (tablet) {
@@ -126,11 +170,44 @@ int main(int argc, char** argv) {
     if (idle_option->count() == 0) idle_timeout_s = 900;
   }
 
+  const bool officer = mode == "officer";
   ui::ShellOptions shell_options;
   shell_options.fullscreen = fullscreen;
   shell_options.screenshot_dir = screenshot_dir;
   if (!ParseSize(window, &shell_options.width, &shell_options.height)) {
     return Fail("--window must look like 1280x800");
+  }
+
+  auto shell = ui::SdlShell::Create(shell_options);
+  if (!shell.ok()) return Fail(std::string(shell.status().message()));
+
+  std::unique_ptr<Speaker> speaker;
+  if (speech == "espeak") {
+    auto espeak = carevoice::a11y::CreateEspeakSpeaker({});
+    if (espeak.ok()) {
+      speaker = std::move(*espeak);
+    } else {
+      std::fprintf(stderr, "carevoice-kiosk: no speech (%s); captions only\n",
+                   std::string(espeak.status().message()).c_str());
+    }
+  }
+  if (!speaker) speaker = std::make_unique<SilentSpeaker>();
+  const carevoice::base::Clock& clock = carevoice::base::SystemClock::Get();
+  if (!speech_log.empty()) {
+    auto logged = carevoice::a11y::SpeechLog::Open(speech_log, std::move(speaker), clock);
+    if (!logged.ok()) return Fail(std::string(logged.status().message()));
+    speaker = std::move(*logged);
+  }
+
+  auto fonts = ui::LoadFonts((*shell)->io(), client::kDefaultBodyPx);
+  if (!fonts.ok()) return Fail(std::string(fonts.status().message()));
+
+  if (officer) {
+    ui::OfficerUiOptions officer_options;
+    officer_options.defaults.input = input;
+    officer_options.defaults.scan_interval_ms = scan_interval_ms;
+    officer_options.refresh = absl::Milliseconds(queue_refresh_ms);
+    return RunOfficerConsole(service, tls_ca, assets, **shell, *speaker, *fonts, officer_options);
   }
 
   // The languages a person can choose: those with a file, the kiosk's own
@@ -166,30 +243,6 @@ int main(int argc, char** argv) {
   sync_options.mode = mode;
   client::Syncer syncer(**outbox, **transport, sync_options);
   syncer.Start();
-
-  auto shell = ui::SdlShell::Create(shell_options);
-  if (!shell.ok()) return Fail(std::string(shell.status().message()));
-
-  std::unique_ptr<Speaker> speaker;
-  if (speech == "espeak") {
-    auto espeak = carevoice::a11y::CreateEspeakSpeaker({});
-    if (espeak.ok()) {
-      speaker = std::move(*espeak);
-    } else {
-      std::fprintf(stderr, "carevoice-kiosk: no speech (%s); captions only\n",
-                   std::string(espeak.status().message()).c_str());
-    }
-  }
-  if (!speaker) speaker = std::make_unique<SilentSpeaker>();
-  const carevoice::base::Clock& clock = carevoice::base::SystemClock::Get();
-  if (!speech_log.empty()) {
-    auto logged = carevoice::a11y::SpeechLog::Open(speech_log, std::move(speaker), clock);
-    if (!logged.ok()) return Fail(std::string(logged.status().message()));
-    speaker = std::move(*logged);
-  }
-
-  auto fonts = ui::LoadFonts((*shell)->io(), client::kDefaultBodyPx);
-  if (!fonts.ok()) return Fail(std::string(fonts.status().message()));
 
   // "Check on something I told you" asks on its own thread; its answers
   // come back on the sync news channel, once there is a kiosk to hear them.

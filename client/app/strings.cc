@@ -57,6 +57,10 @@ absl::StatusOr<Strings> Strings::LoadLanguage(const std::string& lang_dir,
   return LoadFile(absl::StrCat(lang_dir, "/", tag, ".json"));
 }
 
+void Strings::Add(const Strings& more) {
+  for (const auto& [key, value] : more.text_) text_.insert_or_assign(key, value);
+}
+
 bool Strings::Has(std::string_view key) const {
   return text_.find(key) != text_.end();
 }

@@ -27,6 +27,10 @@ class Strings {
   static absl::StatusOr<Strings> LoadLanguage(const std::string& lang_dir,
                                               const std::string& tag);
 
+  // Adds `more`'s texts, replacing any of the same key (the officer
+  // console's own words over the kiosk's English ones).
+  void Add(const Strings& more);
+
   const std::string& language() const { return language_; }
   bool Has(std::string_view key) const;
   // The text for `key`; a missing key yields "[key]" so that it is visible

@@ -9,9 +9,10 @@ namespace carevoice::client::ui {
 namespace {
 
 // Basic Latin, Latin-1, Latin Extended-A (ŵ ŷ ą ę ł ś ż ...), general
-// punctuation (‘ ’ “ ” – …) and the euro sign.
+// punctuation (‘ ’ “ ” – … •), the euro sign and the warning sign ⚠ (the
+// officer console marks overdue and urgent cases with it).
 const ImWchar kGlyphRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F,
-                                0x2010, 0x2027, 0x20AC, 0x20AC, 0};
+                                0x2010, 0x2027, 0x20AC, 0x20AC, 0x26A0, 0x26A0, 0};
 // The very large reference font draws only reference codes: digits, capital
 // letters and the dash. At 2.4x the largest text, a full range would cost
 // hundreds of megabytes of atlas.

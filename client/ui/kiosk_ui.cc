@@ -10,14 +10,6 @@
 namespace carevoice::client::ui {
 namespace {
 
-// Spoken text items: everything on screen that is not the title, the
-// instruction (both spoken on entry) or a field's own label (spoken with
-// the field).
-bool IsSpokenText(const a11y::WidgetInfo& item) {
-  return item.role == a11y::Role::kText && item.id != "instruction" &&
-         !absl::EndsWith(item.id, ".label");
-}
-
 a11y::ThemeId ThemeFromKey(const std::string& key) {
   return a11y::ThemeFromKey(key).value_or(a11y::AllThemes().front());
 }
@@ -132,21 +124,9 @@ void KioskUi::Type(std::string_view utf8) {
     if (utf8 == " ") return;  // Space on a control chooses; it never types
     // A letter typed on a control that takes no text goes to the screen's
     // only field, and focus follows it there; no key is silently dropped.
-    std::vector<std::string> fields;
-    for (const a11y::WidgetInfo& item : registry_.items()) {
-      if (item.role == a11y::Role::kTextField && item.focusable) fields.push_back(item.id);
-    }
-    if (fields.size() != 1) {
-      const char* where = fields.empty() ? "words.nowhere" : "words.choose_field";
-      announcer_.Say(session_->speech_strings().Get(where));
+    if (!driver_.FocusOnlyField(session_->speech_strings().Get("words.nowhere"),
+                                session_->speech_strings().Get("words.choose_field"))) {
       return;
-    }
-    focus_.Focus(fields.front());
-    if (const a11y::WidgetInfo* field = registry_.Find(fields.front())) {
-      // Say where the letters went before echoing them.
-      announcer_.FocusChanged(*field, focus_.position(), focus_.count());
-      focus_serial_ = focus_.serial();
-      focused_description_ = announcer_.Describe(*field, focus_.position(), focus_.count());
     }
   }
   Journey& journey = session_->journey();
@@ -219,10 +199,7 @@ void KioskUi::EchoTyped(std::string_view utf8) {
   if (ends_word && after_word && !word.empty()) announcer_.Queue(word);
 }
 
-bool KioskUi::FocusedIsTextField() const {
-  const a11y::WidgetInfo* item = registry_.Find(focus_.focused_id());
-  return item != nullptr && item->role == a11y::Role::kTextField;
-}
+bool KioskUi::FocusedIsTextField() const { return driver_.FocusedIsTextField(); }
 
 void KioskUi::Choose(const std::string& id) { ui_.SetActivation(id); }
 
@@ -233,30 +210,6 @@ void KioskUi::OpenOverlay(Overlay overlay) {
     help_instruction_ = ui_.instruction();
   }
   session_->OpenOverlay(overlay);
-}
-
-bool KioskUi::ApplySwitch(a11y::Switch which) {
-  switch (scanner_.SwitchPressed(which)) {
-    case a11y::ScanAction::kNext:
-      focus_.Next();
-      return true;
-    case a11y::ScanAction::kChoose:
-      if (focus_.focused_id().empty()) return true;
-      if (FocusedIsTextField()) {
-        // Switch users type on the keyboard below the field: choosing the
-        // field moves on to it.
-        focus_.Next();
-        return true;
-      }
-      Choose(focus_.focused_id());
-      return false;
-    case a11y::ScanAction::kResume:
-      focused_description_.clear();  // the scan woke: say where it is
-      return true;
-    case a11y::ScanAction::kNone:
-      return true;
-  }
-  return true;
 }
 
 bool KioskUi::Apply(const SDL_Event& event) {
@@ -301,7 +254,7 @@ bool KioskUi::Apply(const SDL_Event& event) {
       announcer_.Say(input.key_name + ": " + speech.Get(input.describe_key));
       return true;
     case Input::Kind::kSwitch:
-      return ApplySwitch(input.which);
+      return driver_.Switch(scanner_, input.which);
     case Input::Kind::kType:
       Type(input.text);
       return true;
@@ -323,17 +276,8 @@ bool KioskUi::Apply(const SDL_Event& event) {
       return true;
     case Input::Kind::kCommand:
       return ApplyCommand(input.command);
-    case Input::Kind::kTouch: {
-      const a11y::WidgetInfo* hit = registry_.Find(input.item);
-      if (hit == nullptr) return true;
-      if (!hit->focusable) {
-        announcer_.Say(hit->label);  // pointer-only controls say what they did
-      } else {
-        focus_.Focus(input.item);
-      }
-      if (hit->role != a11y::Role::kTextField) Choose(input.item);
-      return false;
-    }
+    case Input::Kind::kTouch:
+      return driver_.Touch(input.item);
     case Input::Kind::kScroll:
       ui_.ScrollBy(input.pages);
       return true;
@@ -342,17 +286,12 @@ bool KioskUi::Apply(const SDL_Event& event) {
 }
 
 bool KioskUi::ApplyCommand(Command command) {
+  if (std::optional<bool> moved = driver_.Command(command)) return *moved;
   switch (command) {
     case Command::kNext:
-      focus_.Next();
-      return true;
     case Command::kPrevious:
-      focus_.Previous();
-      return true;
     case Command::kChoose:
-      if (focus_.focused_id().empty()) return true;
-      Choose(focus_.focused_id());
-      return false;
+      return true;  // the driver's
     case Command::kBack:
       if (!session_->keyboard_row().empty()) {
         CloseKeyboardRow();
@@ -623,45 +562,8 @@ void KioskUi::RefreshSync() {
 }
 
 void KioskUi::AnnounceChanges(bool entered) {
-  const a11y::WidgetInfo* focused = registry_.Find(focus_.focused_id());
-  std::string description =
-      focused ? announcer_.Describe(*focused, focus_.position(), focus_.count()) : "";
-  if (entered) {
-    texts_.clear();
-    announcer_.ScreenEntered(ui_.title().spoken, ui_.instruction().spoken);
-    for (const a11y::WidgetInfo& item : registry_.items()) {
-      if (!IsSpokenText(item)) continue;
-      announcer_.Queue(item.label);
-      texts_.emplace_back(item.id, item.label);
-    }
-    if (focused != nullptr) {
-      announcer_.FocusChanged(*focused, focus_.position(), focus_.count());
-    }
-  } else {
-    // Focus moved, or the focused item changed under it (a setting now
-    // reads "Speech speed: slow"): say it, in its new setting.
-    // A field whose words change as the person types is not read again
-    // on every key: typing has its own echo.
-    bool typing = focused != nullptr && focused->role == a11y::Role::kTextField &&
-                  focus_.serial() == focus_serial_;
-    if (focused != nullptr && !typing &&
-        (focus_.serial() != focus_serial_ || description != focused_description_)) {
-      announcer_.FocusChanged(*focused, focus_.position(), focus_.count());
-    }
-    // Text that appeared or changed while the screen stayed (an error, a
-    // "sent" notice) is spoken too: nothing is sight-only.
-    for (const a11y::WidgetInfo& item : registry_.items()) {
-      if (!IsSpokenText(item)) continue;
-      auto it = std::find_if(texts_.begin(), texts_.end(),
-                             [&](const auto& t) { return t.first == item.id; });
-      if (it != texts_.end() && it->second == item.label) continue;
-      announcer_.Queue(item.label);
-      if (it == texts_.end()) texts_.emplace_back(item.id, item.label);
-      else it->second = item.label;
-    }
-  }
-  focus_serial_ = focus_.serial();
-  focused_description_ = description;
+  screen_speech_.Announce(entered, ui_.title().spoken, ui_.instruction().spoken, registry_, focus_,
+                          announcer_);
 }
 
 std::string KioskUi::InitialFocus() const {

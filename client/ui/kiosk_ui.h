@@ -38,11 +38,14 @@
 #include "client/app/texts.h"
 #include "client/model/outbox.h"
 #include "client/model/syncer.h"
+#include "client/ui/focus_driver.h"
 #include "client/ui/input_router.h"
 #include "client/ui/key_map.h"
 #include "client/ui/screen_host.h"
+#include "client/ui/screen_speech.h"
 #include "client/ui/screens.h"
 #include "client/ui/ui.h"
+#include "client/ui/window_app.h"
 #include "base/clock.h"
 
 namespace carevoice::client::ui {
@@ -73,7 +76,7 @@ struct KioskOptions {
   bool sealed = false;
 };
 
-class KioskUi {
+class KioskUi final : public WindowApp {
  public:
   // `languages` are the tags a person can choose, the first being the
   // default; each must load through `load`. Fails when the default does not.
@@ -84,40 +87,40 @@ class KioskUi {
 
   // Queues an SDL event. Every key press counts, even when its press and
   // release arrive before the next frame.
-  void HandleEvent(const SDL_Event& event);
+  void HandleEvent(const SDL_Event& event) override;
   // News from the syncer (a delivery, a new catalog, the service coming or
   // going), shown on the next frame. Any thread; the shell is woken to
   // build that frame (SdlShell::WakeFromAnyThread), so nothing polls.
   void OnSyncEvent(const SyncEvent& event);
   // Builds one frame of a width x height screen.
-  void Frame(float width, float height);
+  void Frame(float width, float height) override;
   // True when a frame should be built now: queued input, a new screen that
   // has not settled, or sync news to show.
-  bool NeedsFrame() const;
+  bool NeedsFrame() const override;
   // When the kiosk next has something to do by itself (a scan step, an
   // idle warning, a countdown): the shell sleeps no longer than this.
-  absl::Time NextDeadline() const;
+  absl::Time NextDeadline() const override;
 
   // A text-size change needs the font atlas rebuilt, which the shell does
   // between frames: it takes the request, rebuilds, and calls SetFonts.
-  std::optional<float> TakeFontRequest();
-  void SetFonts(const Fonts& fonts);
+  std::optional<float> TakeFontRequest() override;
+  void SetFonts(const Fonts& fonts) override;
 
   // What is on screen, for the shell (screenshots) and tests.
-  std::string ViewName() const;
-  const a11y::Registry& registry() const { return registry_; }
-  const a11y::FocusModel& focus() const { return focus_; }
+  std::string ViewName() const override;
+  const a11y::Registry& registry() const override { return registry_; }
+  const a11y::FocusModel& focus() const override { return focus_; }
   const Journey& journey() const { return session_->journey(); }
   const Settings& settings() const { return session_->settings(); }
   const Session& session() const { return *session_; }
   std::span<const DrawnText> drawn() const { return ui_.drawn(); }
-  const a11y::Theme& theme() const { return theme_; }
+  const a11y::Theme& theme() const override { return theme_; }
   const std::string& caption() const { return announcer_.caption(); }
   // Frames since the current view appeared (0 on its first frame).
-  int frames_in_view() const { return frames_in_view_; }
+  int frames_in_view() const override { return frames_in_view_; }
   // The view the last frame drew; ViewName() differs from it when that
   // frame's choice moved on (the next frame draws the new one).
-  const std::string& drawn_view() const { return view_; }
+  const std::string& drawn_view() const override { return view_; }
 
  private:
   KioskUi(std::unique_ptr<Session> session, Outbox& outbox, SyncHooks sync,
@@ -129,7 +132,6 @@ class KioskUi {
   // Applies one queued event; returns false when the frame must be built
   // before any further event is applied (the screen may change).
   bool Apply(const SDL_Event& event);
-  bool ApplySwitch(a11y::Switch which);
   void RunTimers();
   bool ApplyCommand(Command command);
   bool FocusedIsTextField() const;
@@ -207,9 +209,8 @@ class KioskUi {
   std::string view_;
   int frames_in_view_ = 0;
   bool acted_ = false;  // the last frame applied a choice
-  std::uint64_t focus_serial_ = 0;
-  std::string focused_description_;
-  std::vector<std::pair<std::string, std::string>> texts_;  // id, spoken label
+  ScreenSpeech screen_speech_;  // what changed, said
+  FocusDriver driver_{registry_, focus_, ui_, announcer_, screen_speech_};
   std::string caption_text_;
   Text help_title_, help_instruction_;  // the view Help describes
 };

@@ -33,20 +33,20 @@ const char* RoleName(a11y::Role role) {
 
 }  // namespace
 
-std::string RegistryJson(const KioskUi& kiosk) {
+std::string RegistryJson(const WindowApp& app) {
   nlohmann::json items = nlohmann::json::array();
-  for (const a11y::WidgetInfo& item : kiosk.registry().items()) {
+  for (const a11y::WidgetInfo& item : app.registry().items()) {
     items.push_back({{"id", item.id},
                      {"role", RoleName(item.role)},
                      {"label", item.label},
                      {"state", item.state},
                      {"focusable", item.focusable},
-                     {"focused", item.id == kiosk.focus().focused_id()},
+                     {"focused", item.id == app.focus().focused_id()},
                      {"clipped", item.clipped},
                      {"box", {item.box.x, item.box.y, item.box.w, item.box.h}}});
   }
-  nlohmann::json doc = {{"view", kiosk.ViewName()},
-                        {"theme", kiosk.theme().name},
+  nlohmann::json doc = {{"view", app.ViewName()},
+                        {"theme", app.theme().name},
                         {"items", items}};
   return doc.dump(2);
 }
@@ -101,18 +101,18 @@ SdlShell::~SdlShell() {
   SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
 }
 
-void SdlShell::RenderFrame(KioskUi& kiosk) {
+void SdlShell::RenderFrame(WindowApp& app) {
   int w = 0, h = 0;
   SDL_GL_GetDrawableSize(window_, &w, &h);
   ImGuiIO& io = ImGui::GetIO();
-  if (std::optional<float> px = kiosk.TakeFontRequest()) {
+  if (std::optional<float> px = app.TakeFontRequest()) {
     // A new text size: rebuild the atlas and its texture between frames.
     absl::StatusOr<Fonts> fonts = LoadFonts(io, *px);
     if (fonts.ok()) {
       ImGui_ImplOpenGL3_DestroyFontsTexture();
       ImGui_ImplOpenGL3_CreateFontsTexture();
       io.Fonts->ClearTexData();  // the GPU has it now
-      kiosk.SetFonts(*fonts);
+      app.SetFonts(*fonts);
     } else {
       std::fprintf(stderr, "carevoice-kiosk: %s\n", std::string(fonts.status().message()).c_str());
     }
@@ -125,40 +125,40 @@ void SdlShell::RenderFrame(KioskUi& kiosk) {
     io.Fonts->ClearTexData();
   }
   ImGui::NewFrame();
-  kiosk.Frame(io.DisplaySize.x, io.DisplaySize.y);
+  app.Frame(io.DisplaySize.x, io.DisplaySize.y);
   ImGui::Render();
   glViewport(0, 0, w, h);
   glClearColor(0, 0, 0, 1);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  MaybeScreenshot(kiosk);
+  MaybeScreenshot(app);
   SDL_GL_SwapWindow(window_);
 }
 
-void SdlShell::MaybeScreenshot(KioskUi& kiosk) {
-  if (options_.screenshot_dir.empty() || kiosk.frames_in_view() < 2) return;
+void SdlShell::MaybeScreenshot(WindowApp& app) {
+  if (options_.screenshot_dir.empty() || app.frames_in_view() < 2) return;
   // A frame whose choice moved on drew the screen being left: not saved
   // under the new name.
-  if (kiosk.ViewName() != kiosk.drawn_view()) return;
+  if (app.ViewName() != app.drawn_view()) return;
   // A screen is saved once it has settled, and again whenever what is on it
   // changes or moves (a letter typed, scrolled, an error shown): the JSON
   // beside each picture tells a test driving the window by real clicks
   // where everything is now.
-  std::string layout = kiosk.ViewName();
-  for (const a11y::WidgetInfo& item : kiosk.registry().items()) {
+  std::string layout = app.ViewName();
+  for (const a11y::WidgetInfo& item : app.registry().items()) {
     absl::StrAppend(&layout, "|", item.id, ":", static_cast<int>(item.box.y),
                     item.clipped ? "c" : "", ":", item.label, ":", item.state);
   }
   if (layout == saved_layout_) return;
   saved_layout_ = std::move(layout);
-  std::string view = kiosk.ViewName();
+  std::string view = app.ViewName();
   std::filesystem::create_directories(options_.screenshot_dir);
   std::string base = absl::StrFormat("%s/%02d-%s", options_.screenshot_dir,
                                      ++screenshots_, view);
   // The JSON is written under a temporary name and renamed into place, so
   // a reader never sees half of it.
   if (SaveScreenshot(base + ".png")) {
-    std::ofstream(base + ".json.tmp") << RegistryJson(kiosk) << "\n";
+    std::ofstream(base + ".json.tmp") << RegistryJson(app) << "\n";
     std::filesystem::rename(base + ".json.tmp", base + ".json");
   }
 }
@@ -180,34 +180,34 @@ bool SdlShell::SaveScreenshot(const std::string& path) {
   return stbi_write_png(path.c_str(), w, h, 3, flipped.data(), static_cast<int>(row)) != 0;
 }
 
-bool SdlShell::Step(KioskUi& kiosk, int wait_ms) {
+bool SdlShell::Step(WindowApp& app, int wait_ms) {
   bool quit = false;
   SDL_Event event;
   // Sleep until an event (sync news arrives as a wake-up event), the
   // kiosk's own next step (a scan, a warning), or `wait_ms`, whichever is
   // first.
   bool got = false;
-  if (kiosk.NeedsFrame()) {
+  if (app.NeedsFrame()) {
     got = SDL_PollEvent(&event) != 0;
   } else {
-    int ms = WaitMillis(kiosk.NextDeadline() - absl::Now(), wait_ms);
+    int ms = WaitMillis(app.NextDeadline() - absl::Now(), wait_ms);
     got = SDL_WaitEventTimeout(&event, ms) != 0;
   }
   while (got) {
     if (event.type == SDL_QUIT) quit = true;
     if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_EXPOSED) {
-      RenderFrame(kiosk);
+      RenderFrame(app);
     }
-    kiosk.HandleEvent(event);
+    app.HandleEvent(event);
     got = SDL_PollEvent(&event) != 0;
   }
   if (quit) return false;
-  if (kiosk.NeedsFrame()) RenderFrame(kiosk);
+  if (app.NeedsFrame()) RenderFrame(app);
   return true;
 }
 
-int SdlShell::Run(KioskUi& kiosk, const volatile bool* stop) {
-  while ((stop == nullptr || !*stop) && Step(kiosk, kStopCheckMs)) {
+int SdlShell::Run(WindowApp& app, const volatile bool* stop) {
+  while ((stop == nullptr || !*stop) && Step(app, kStopCheckMs)) {
   }
   return 0;
 }

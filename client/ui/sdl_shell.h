@@ -1,5 +1,6 @@
 // The window the kiosk lives in: SDL2 + OpenGL 3 + Dear ImGui's OpenGL
-// renderer. It pumps SDL events into the KioskUi, builds frames only when
+// renderer. It pumps SDL events into the kiosk or the officer console
+// (a WindowApp), builds frames only when
 // something changed (so an idle kiosk uses almost no CPU), and can write a
 // PNG screenshot plus the registry's boxes of each screen it shows. UI
 // thread only.
@@ -11,7 +12,7 @@
 #include <SDL.h>
 
 #include "absl/status/statusor.h"
-#include "client/ui/kiosk_ui.h"
+#include "client/ui/window_app.h"
 #include "imgui.h"
 
 namespace carevoice::client::ui {
@@ -39,12 +40,12 @@ class SdlShell {
   // into SDL_QUIT), or `*stop` becomes true (seen within kStopCheckMs).
   // Between frames it sleeps until an event, a wake-up, or the kiosk's own
   // next deadline. Returns the process exit code.
-  int Run(KioskUi& kiosk, const volatile bool* stop = nullptr);
+  int Run(WindowApp& app, const volatile bool* stop = nullptr);
   static constexpr int kStopCheckMs = 5000;
   // Hands every waiting SDL event to the kiosk and builds a frame if one is
   // needed; when nothing is, waits up to `wait_ms` for an event. Returns
   // false once SDL_QUIT has arrived.
-  bool Step(KioskUi& kiosk, int wait_ms);
+  bool Step(WindowApp& app, int wait_ms);
 
   // Wakes the window loop from any thread (an SDL user event), so that it
   // can sleep until there is something to show instead of polling.
@@ -55,8 +56,8 @@ class SdlShell {
 
  private:
   SdlShell(SDL_Window* window, SDL_GLContext gl, ShellOptions options);
-  void RenderFrame(KioskUi& kiosk);
-  void MaybeScreenshot(KioskUi& kiosk);
+  void RenderFrame(WindowApp& app);
+  void MaybeScreenshot(WindowApp& app);
 
   SDL_Window* window_;
   SDL_GLContext gl_;
@@ -70,7 +71,7 @@ class SdlShell {
 // 1 ms), never more than `max_ms`; an infinite `until` means `max_ms`.
 int WaitMillis(absl::Duration until, int max_ms);
 
-// Writes `kiosk`'s registered items as JSON (for screenshot analysis).
-std::string RegistryJson(const KioskUi& kiosk);
+// Writes `app`'s registered items as JSON (for screenshot analysis).
+std::string RegistryJson(const WindowApp& app);
 
 }  // namespace carevoice::client::ui

@@ -1,6 +1,7 @@
 #include "client/ui/ui.h"
 
 #include <algorithm>
+#include <utility>
 #include <cmath>
 
 #include "absl/strings/str_cat.h"
@@ -523,9 +524,10 @@ bool Ui::Face(std::string_view id, const Text& label, a11y::Role role, std::stri
   // Out of sight above or below the scrolled content, the shapes would
   // only be clipped away: they are not made (the words are still laid out).
   const bool seen = OnScreen(box);
+  const bool urgent = std::exchange(next_urgent_, false);
   if (seen) {
-    Framed(shapes_, draw_, box, Colour(bg), Colour(theme_.border), kRounding,
-           selected ? kBorder * 2 : kBorder);
+    Framed(shapes_, draw_, box, Colour(bg), Colour(urgent ? theme_.error_text : theme_.border),
+           kRounding, urgent ? kBorder * 3 : selected ? kBorder * 2 : kBorder);
   }
   a11y::Rect text_box = box;
   if (beside) {

@@ -78,6 +78,9 @@ class Ui {
 
   // A full-width (or grid-cell) button. Returns true when chosen.
   bool Button(std::string_view id, const Text& label, const Text& hint = {});
+  // The next button is urgent or overdue: framed thickly in the theme's
+  // error colour. Its words must say so too; colour is never alone.
+  void MarkNextUrgent() { next_urgent_ = true; }
   // One of a set; `selected` is shown and spoken.
   bool Choice(std::string_view id, const Text& label, bool selected, FaceArt face = {},
               const Text& hint = {});
@@ -279,6 +282,7 @@ class Ui {
   float bar_top_ = 0, bar_row_height_ = 0;
   int bar_columns_ = 1, bar_index_ = 0;
   std::string selected_word_ = "selected";
+  bool next_urgent_ = false;
 };
 
 }  // namespace carevoice::client::ui

@@ -11,18 +11,22 @@
 #include "contract/reference_code.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
-#include "service/admin/commands.h"
-#include "service/admin/format.h"
-#include "service/admin/session_file.h"
+#include "client/admin/commands.h"
+#include "client/admin/format.h"
+#include "client/admin/session_file.h"
 #include "tests/service/test_server.h"
 
-namespace carevoice::service::admin {
+namespace carevoice::client::admin {
 namespace {
+
+namespace auth = service::auth;
+namespace cases = service::cases;
+namespace store = service::store;
 
 v1::SubmissionRecord Record(int n, const std::string& text) {
   v1::SubmissionRecord r;
   *r.mutable_submission() =
-      testing::Feedback(n, absl::FromUnixSeconds(1'790'000'000), text);
+      service::testing::Feedback(n, absl::FromUnixSeconds(1'790'000'000), text);
   r.set_submission_id(r.submission().submission_id());
   r.set_reference(r.submission().reference());
   r.set_device_id("kiosk-test-1");
@@ -50,7 +54,7 @@ TEST(CsvTest, RowsMatchTheHeaderAndEndInCrlf) {
 
   const std::string row = CsvRow(Record(1, "Kind, \"patient\"\nstaff."), false);
   const std::string reference = contract::FormatReference(Record(1, "").reference());
-  EXPECT_EQ(row, testing::TestSubmissionId(1) + "," + reference +
+  EXPECT_EQ(row, service::testing::TestSubmissionId(1) + "," + reference +
                      ",2026-09-21T14:13:20Z,feedback,false,received,home_care,4,"
                      "en-GB,false,\"Kind, \"\"patient\"\"\nstaff.\"\r\n");
 }
@@ -70,7 +74,7 @@ TEST(JsonTest, FormatsRecordsAsAnArrayOfObjects) {
   ASSERT_EQ(json.size(), 2u);
   EXPECT_EQ(json[0]["reference"], contract::FormatReference(records[0].reference()));
   EXPECT_EQ(json[0]["reference"].get<std::string>()[4], '-');
-  EXPECT_EQ(json[0]["submission_id"], testing::TestSubmissionId(1));
+  EXPECT_EQ(json[0]["submission_id"], service::testing::TestSubmissionId(1));
   EXPECT_EQ(json[0]["kind"], "feedback");
   EXPECT_EQ(json[0]["received_at"], "2026-09-21T14:13:20Z");
   EXPECT_EQ(json[0]["urgent"], false);
@@ -162,7 +166,7 @@ class AdminCommandTest : public ::testing::Test {
   // Feedback `n` with `words`, from someone who gave a name and a phone.
   v1::Submission Feedback(int n, const std::string& words, const std::string& name,
                           const std::string& phone) {
-    v1::Submission s = testing::Feedback(n, server_.clock().Now(), words);
+    v1::Submission s = service::testing::Feedback(n, server_.clock().Now(), words);
     s.set_anonymous(false);
     s.mutable_contact()->set_name(name);
     s.mutable_contact()->set_phone(phone);
@@ -190,14 +194,14 @@ class AdminCommandTest : public ::testing::Test {
     return Send({Feedback(10, words, name, "07700 900123"), refused});
   }
 
-  testing::TestServer server_;
-  testing::TempDir dir_;
+  service::testing::TestServer server_;
+  service::testing::TempDir dir_;
 };
 
 TEST_F(AdminCommandTest, TheTableNamesServicesAndProvidersAndPutsUrgentFirst) {
-  Send({testing::Safeguarding(7, server_.clock().Now())});
+  Send({service::testing::Safeguarding(7, server_.clock().Now())});
   server_.clock().Advance(absl::Seconds(1));
-  Send({testing::Feedback(8, server_.clock().Now(), "Newer.")});
+  Send({service::testing::Feedback(8, server_.clock().Now(), "Newer.")});
   std::ostringstream out;
   ListOptions options;
   options.token = server_.TokenFor(auth::Role::kClerk);
@@ -216,16 +220,16 @@ TEST_F(AdminCommandTest, TheTableNamesServicesAndProvidersAndPutsUrgentFirst) {
 }
 
 TEST_F(AdminCommandTest, WatchingPrintsEachUndecidedWorryOnceAsItArrivesWithoutItsWords) {
-  const v1::Submission first = testing::Safeguarding(7, server_.clock().Now());
+  const v1::Submission first = service::testing::Safeguarding(7, server_.clock().Now());
   Send({first});
-  const v1::Submission second = testing::Safeguarding(8, server_.clock().Now());
+  const v1::Submission second = service::testing::Safeguarding(8, server_.clock().Now());
   std::ostringstream out;
   std::vector<std::string> rounds;
   absl::Status watched = RunWatchCases(
       server_.officer(), server_.TokenFor(auth::Role::kOfficer),
       [&](int round) {
         rounds.push_back(out.str());
-        if (round == 0) Send({second, testing::Feedback(9, server_.clock().Now())});
+        if (round == 0) Send({second, service::testing::Feedback(9, server_.clock().Now())});
         return round < 2;
       },
       out);
@@ -273,7 +277,7 @@ TEST_F(AdminCommandTest, ExportWritesAnAnonymisedPrivateFile) {
   auto count = RunExport(server_.officer(), options);
   ASSERT_TRUE(count.ok()) << count.status();
   EXPECT_EQ(*count, 3);
-  const std::string csv = testing::ReadFile(options.out_path);
+  const std::string csv = service::testing::ReadFile(options.out_path);
   EXPECT_EQ(csv.find(CsvHeader(false)), 0u);
   EXPECT_EQ(csv.find("Pat Example"), std::string::npos);
   EXPECT_EQ(csv.find("Words, quoted."), std::string::npos);  // no consent
@@ -290,7 +294,7 @@ TEST_F(AdminCommandTest, ExportWritesAnAnonymisedPrivateFile) {
   EXPECT_NE(::stat(options.out_path.c_str(), &st), 0) << "and leaves no file";
   options.token = server_.TokenFor(auth::Role::kOfficer);
   ASSERT_TRUE(RunExport(server_.officer(), options).ok());
-  const std::string identified = testing::ReadFile(options.out_path);
+  const std::string identified = service::testing::ReadFile(options.out_path);
   EXPECT_NE(identified.find("Pat Example"), std::string::npos);
   EXPECT_NE(identified.find("\"Words, quoted.\""), std::string::npos);
 }
@@ -306,7 +310,7 @@ TEST_F(AdminCommandTest, SubjectAccessFindsEverythingAboutOnePersonAndNoOneElse)
   cases::Request ack;
   ack.action = "acknowledge";
   ack.move.contact_method = "rang Pat, who asked for a letter";
-  ASSERT_TRUE(server_.cases().Apply("officer.test", testing::TestSubmissionId(0), ack).ok());
+  ASSERT_TRUE(server_.cases().Apply("officer.test", service::testing::TestSubmissionId(0), ack).ok());
   SubjectAccessOptions options;
   options.token = server_.TokenFor(auth::Role::kOfficer);
   options.request.set_name("  pat   EXAMPLE ");
@@ -316,7 +320,7 @@ TEST_F(AdminCommandTest, SubjectAccessFindsEverythingAboutOnePersonAndNoOneElse)
   absl::StatusOr<std::int64_t> count = RunSubjectAccess(server_.officer(), options);
   ASSERT_TRUE(count.ok()) << count.status();
   EXPECT_EQ(*count, 4) << "three submissions and one quarantined item";
-  const std::string text = testing::ReadFile(options.out_path);
+  const std::string text = service::testing::ReadFile(options.out_path);
   auto json = nlohmann::json::parse(text);
   EXPECT_EQ(json["how_many"], 4);
   int quarantined = 0;
@@ -372,7 +376,7 @@ TEST_F(AdminCommandTest, ErasureLeavesNoneOfThePersonInTheFilesBytes) {
     ASSERT_TRUE(RunList(server_.officer(), list, ignored).ok());
   }
   const auto bytes = [&] {
-    return testing::ReadFile(server_.db_path()) + testing::ReadFile(server_.db_path() + "-wal");
+    return service::testing::ReadFile(server_.db_path()) + service::testing::ReadFile(server_.db_path() + "-wal");
   };
   ASSERT_NE(bytes().find("Words, quoted."), std::string::npos) << "test premise";
 
@@ -433,7 +437,7 @@ TEST_F(AdminCommandTest, ABackupUnderWriteLoadRestoresWholeAndIntact) {
     for (int i = 100; i < 600 && !stop; ++i) {
       v1::SubmitBatchRequest request;
       request.set_device_id("kiosk-test-1");
-      *request.add_submissions() = testing::Feedback(i, server_.clock().Now(), "Under load.");
+      *request.add_submissions() = service::testing::Feedback(i, server_.clock().Now(), "Under load.");
       v1::SubmitBatchResponse response;
       grpc::ClientContext context;
       server_.AsDevice("kiosk-test-1", &context);
@@ -466,9 +470,9 @@ TEST_F(AdminCommandTest, ABackupUnderWriteLoadRestoresWholeAndIntact) {
     return true;
   }).ok());
   EXPECT_GE(static_cast<int>(ids.size()), before);
-  for (int i = 0; i < 3; ++i) EXPECT_TRUE(ids.contains(testing::TestSubmissionId(i)));
+  for (int i = 0; i < 3; ++i) EXPECT_TRUE(ids.contains(service::testing::TestSubmissionId(i)));
   for (int i = 100; i < 100 + before - 3; ++i) {
-    EXPECT_TRUE(ids.contains(testing::TestSubmissionId(i))) << "acknowledged before: " << i;
+    EXPECT_TRUE(ids.contains(service::testing::TestSubmissionId(i))) << "acknowledged before: " << i;
   }
   auto verified = (*restored)->VerifyAudit();
   ASSERT_TRUE(verified.ok()) << verified.status();
@@ -497,7 +501,7 @@ TEST(AdminUnreachableTest, SaysTheServiceCannotBeReached) {
   EXPECT_EQ(s.code(), absl::StatusCode::kUnavailable);
   EXPECT_NE(s.message().find("cannot reach the service"), std::string::npos) << s;
 
-  testing::TempDir dir;
+  service::testing::TempDir dir;
   ExportOptions exp;
   exp.out_path = dir.File("never.csv");
   EXPECT_FALSE(RunExport(*stub, exp).ok());
@@ -557,7 +561,7 @@ TEST_F(AdminCommandTest, SignsInWorksAsItsRoleAndSignsOut) {
 }
 
 TEST(SessionFileTest, KeepsTheTokenPrivatelyPerService) {
-  testing::TempDir dir;
+  service::testing::TempDir dir;
   ASSERT_EQ(::setenv("XDG_CONFIG_HOME", dir.path().c_str(), 1), 0);
   auto path = SessionFilePath("127.0.0.1:7000");
   ASSERT_TRUE(path.ok()) << path.status();
@@ -579,4 +583,4 @@ TEST(SessionFileTest, KeepsTheTokenPrivatelyPerService) {
 }
 
 }  // namespace
-}  // namespace carevoice::service::admin
+}  // namespace carevoice::client::admin

@@ -1,7 +1,7 @@
 // Letters in each format, judged by the real tools a person's letter would
 // meet: the PDFs are read back with poppler (pdfinfo, pdftotext, pdftoppm)
 // and the audio is measured with sox, its length fitting its words.
-#include "service/letters/letter.h"
+#include "client/letters/letter.h"
 
 #include <cstdio>
 #include <fstream>
@@ -12,7 +12,7 @@
 #include "gtest/gtest.h"
 #include "tests/service/testing.h"
 
-namespace carevoice::service::letters {
+namespace carevoice::client::letters {
 namespace {
 
 std::string Shell(const std::string& command) {
@@ -76,7 +76,7 @@ TEST(Letters, TheResponseGivesTheOutcomeTheResponseAndTheOmbudsman) {
 }
 
 TEST(Letters, TheLargePrintPdfIsAnA4DocumentWhoseWordsReadBack) {
-  testing::TempDir dir;
+  service::testing::TempDir dir;
   const std::string pdf = dir.File("response.pdf");
   absl::StatusOr<Letter> letter = Build(Detail(true), Kind::kResponse, false, kToday, {});
   ASSERT_TRUE(letter.ok());
@@ -117,7 +117,7 @@ double DarkShare(const std::string& pdf, const std::string& pgm_stem, int x, int
 }
 
 TEST(Letters, TheEasyReadPdfHasAPictureBesideEachIdea) {
-  testing::TempDir dir;
+  service::testing::TempDir dir;
   absl::StatusOr<Letter> easy = Build(Detail(true), Kind::kResponse, true, kToday, {});
   ASSERT_TRUE(easy.ok());
   for (const Idea& idea : easy->ideas) EXPECT_FALSE(idea.picture.empty()) << idea.text;
@@ -146,7 +146,7 @@ TEST(Letters, TheEasyReadPdfHasAPictureBesideEachIdea) {
 }
 
 TEST(Letters, TheAudioIsSpeechOfALengthThatFitsItsWords) {
-  testing::TempDir dir;
+  service::testing::TempDir dir;
   const std::string wav = dir.File("response.wav");
   absl::StatusOr<Letter> letter = Build(Detail(true), Kind::kResponse, false, kToday, {});
   ASSERT_TRUE(letter.ok());
@@ -171,4 +171,4 @@ TEST(Letters, TheAudioIsSpeechOfALengthThatFitsItsWords) {
 }
 
 }  // namespace
-}  // namespace carevoice::service::letters
+}  // namespace carevoice::client::letters

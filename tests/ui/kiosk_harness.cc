@@ -167,24 +167,30 @@ void KioskHarness::BuildAtlas() {
   ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // headless: no GPU texture
 }
 
-void KioskHarness::Frame() {
+void DrawFrame(WindowApp& app, float width, float height) {
   ImGuiIO& io = ImGui::GetIO();
-  if (std::optional<float> px = kiosk_->TakeFontRequest()) {
+  if (std::optional<float> px = app.TakeFontRequest()) {
     auto fonts = LoadFonts(io, *px);
     EXPECT_TRUE(fonts.ok()) << fonts.status();
-    BuildAtlas();
-    kiosk_->SetFonts(*fonts);
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // headless: no GPU texture
+    app.SetFonts(*fonts);
   }
-  io.DisplaySize = ImVec2(width_, height_);
+  io.DisplaySize = ImVec2(width, height);
   io.DeltaTime = 1.0f / 60.0f;
   ImGui::NewFrame();
+  app.Frame(width, height);
+  ImGui::Render();
+}
+
+void KioskHarness::Frame() {
   std::size_t before = speaker_.spoken().size();
-  kiosk_->Frame(width_, height_);
+  DrawFrame(*kiosk_, width_, height_);
   if (kiosk_->frames_in_view() == 0) {  // this frame showed a new view
     view_mark_ = before;
     drawn_.clear();
   }
-  ImGui::Render();
   const auto& drawn = kiosk_->drawn();
   for (const DrawnText& text : drawn) ExpectNoMissingKey(text.shown, "the screen " + View());
   drawn_.insert(drawn_.end(), drawn.begin(), drawn.end());
@@ -195,12 +201,10 @@ void KioskHarness::Settle() {
   EXPECT_FALSE(kiosk_->NeedsFrame()) << "the kiosk never settled";
 }
 
-namespace {
-
 // The character SDL sends (as SDL_TEXTINPUT, right after the key press)
 // for a key that types one: letters, digits, Space, the keypad's digits
 // and signs. Ctrl or Alt chords type nothing.
-std::string TextOf(SDL_Keycode key, Uint16 modifiers) {
+std::string KeyText(SDL_Keycode key, Uint16 modifiers) {
   if (modifiers & (KMOD_CTRL | KMOD_ALT)) return "";
   if (key >= SDLK_SPACE && key < SDLK_DELETE) {
     char c = static_cast<char>(key);
@@ -219,36 +223,31 @@ std::string TextOf(SDL_Keycode key, Uint16 modifiers) {
   }
 }
 
-}  // namespace
+
 
 void KioskHarness::Key(SDL_Keycode key, Uint16 modifiers) {
-  KeyWithText(key, modifiers, TextOf(key, modifiers));
+  KeyWithText(key, modifiers, KeyText(key, modifiers));
 }
 
-void KioskHarness::KeyWithText(SDL_Keycode key, Uint16 modifiers, const std::string& text) {
+void SendKey(WindowApp& app, SDL_Keycode key, Uint16 modifiers, const std::string& text) {
   SDL_Event event{};
   event.type = SDL_KEYDOWN;
   event.key.state = SDL_PRESSED;
   event.key.keysym.sym = key;
   event.key.keysym.mod = modifiers;
-  kiosk_->HandleEvent(event);
+  app.HandleEvent(event);
   if (!text.empty()) {
     SDL_Event typed{};
     typed.type = SDL_TEXTINPUT;
     std::memcpy(typed.text.text, text.data(), std::min(text.size(), sizeof(typed.text.text) - 1));
-    kiosk_->HandleEvent(typed);
+    app.HandleEvent(typed);
   }
   event.type = SDL_KEYUP;
   event.key.state = SDL_RELEASED;
-  kiosk_->HandleEvent(event);
+  app.HandleEvent(event);
 }
 
-void KioskHarness::Press(SDL_Keycode key, Uint16 modifiers) {
-  Key(key, modifiers);
-  Settle();
-}
-
-void KioskHarness::Type(const std::string& utf8) {
+void SendTyped(WindowApp& app, const std::string& utf8) {
   // As a keyboard (or `xdotool type`) sends it: each character's key
   // press, its text, its release.
   std::size_t i = 0;
@@ -257,28 +256,45 @@ void KioskHarness::Type(const std::string& utf8) {
     base::DecodeUtf8At(utf8, i, n);
     std::string ch = utf8.substr(i, n);
     if (ch == "\n") {
-      Key(SDLK_RETURN, KMOD_SHIFT);
+      SendKey(app, SDLK_RETURN, KMOD_SHIFT, KeyText(SDLK_RETURN, KMOD_SHIFT));
     } else if (n == 1) {
       char c = ch[0];
       bool upper = c >= 'A' && c <= 'Z';
-      KeyWithText(upper ? c - 'A' + 'a' : c, upper ? KMOD_SHIFT : 0, ch);
+      SendKey(app, upper ? c - 'A' + 'a' : c, upper ? KMOD_SHIFT : 0, ch);
     } else {
-      KeyWithText(SDLK_UNKNOWN, 0, ch);  // a character of another layout
+      SendKey(app, SDLK_UNKNOWN, 0, ch);  // a character of another layout
     }
     i += n;
   }
-  Settle();
 }
 
-void KioskHarness::Tap(float x, float y) {
+void SendTap(WindowApp& app, float x, float y) {
   SDL_Event event{};
   event.type = SDL_MOUSEBUTTONDOWN;
   event.button.button = SDL_BUTTON_LEFT;
   event.button.x = static_cast<Sint32>(x);
   event.button.y = static_cast<Sint32>(y);
-  kiosk_->HandleEvent(event);
+  app.HandleEvent(event);
   event.type = SDL_MOUSEBUTTONUP;
-  kiosk_->HandleEvent(event);
+  app.HandleEvent(event);
+}
+
+void KioskHarness::KeyWithText(SDL_Keycode key, Uint16 modifiers, const std::string& text) {
+  SendKey(*kiosk_, key, modifiers, text);
+}
+
+void KioskHarness::Press(SDL_Keycode key, Uint16 modifiers) {
+  Key(key, modifiers);
+  Settle();
+}
+
+void KioskHarness::Type(const std::string& utf8) {
+  SendTyped(*kiosk_, utf8);
+  Settle();
+}
+
+void KioskHarness::Tap(float x, float y) {
+  SendTap(*kiosk_, x, y);
   Settle();
 }
 

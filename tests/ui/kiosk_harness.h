@@ -50,6 +50,16 @@ extern const char kCheckPin[];
 extern const char kCheckReply[];
 std::string CheckReference();
 
+// What drives any window app (the kiosk, the officer console) without a
+// window, as SDL would deliver it: one headless ImGui frame (fonts rebuilt
+// when asked); a key's press, the text SDL sends with it, and its release;
+// text typed key by key ("\n" as Shift+Return); a pointer press and release.
+void DrawFrame(WindowApp& app, float width, float height);
+std::string KeyText(SDL_Keycode key, Uint16 modifiers);
+void SendKey(WindowApp& app, SDL_Keycode key, Uint16 modifiers, const std::string& text);
+void SendTyped(WindowApp& app, const std::string& utf8);
+void SendTap(WindowApp& app, float x, float y);
+
 class KioskHarness {
  public:
   explicit KioskHarness(float width = 1280, float height = 800,

@@ -30,13 +30,13 @@
 #include <thread>
 
 #include "CLI/CLI.hpp"
-#include "base/grpc_tls.h"
-#include "service/admin/commands.h"
-#include "service/admin/session_file.h"
+#include "client/model/officer_client.h"
+#include "client/admin/commands.h"
+#include "client/admin/session_file.h"
 
 namespace {
 
-namespace admin = carevoice::service::admin;
+namespace admin = carevoice::client::admin;
 namespace v1 = carevoice::v1;
 
 // One line from the terminal without echo, or from stdin when it is not a
@@ -348,24 +348,15 @@ int main(int argc, char** argv) {
     return app.exit(e) == 0 ? 0 : 1;  // --help is not an error
   }
 
-  // A page of records with their words can pass gRPC's 4 MB default.
-  grpc::ChannelArguments args;
-  args.SetMaxReceiveMessageSize(64 * 1024 * 1024);
-  auto credentials = carevoice::base::ChannelCredentialsFrom(tls_ca);
-  if (!credentials.ok()) {
-    std::fprintf(stderr, "carevoice-admin: --tls-ca: %s\n",
-                 std::string(credentials.status().message()).c_str());
-    return 1;
-  }
-  auto channel = grpc::CreateCustomChannel(service, *credentials, args);
-  auto stub = v1::Officer::NewStub(channel);
+  auto stub = carevoice::client::MakeOfficerStub(service, tls_ca);
+  if (!stub.ok()) return Failed(stub.status());
 
   auto session_path = admin::SessionFilePath(service);
   if (!session_path.ok()) return Failed(session_path.status());
 
   if (login_cmd->parsed()) {
     const std::string password = ReadSecret("Password: ");
-    auto in = admin::RunLogin(*stub, login_name, password);
+    auto in = admin::RunLogin(**stub, login_name, password);
     if (!in.ok()) return Failed(in.status());
     if (auto s = admin::SaveSessionToken(*session_path, in->token()); !s.ok()) return Failed(s);
     std::fprintf(stderr, "signed in as %s\n", in->session().name().c_str());
@@ -379,15 +370,15 @@ int main(int argc, char** argv) {
   absl::Status status;
   if (logout_cmd->parsed()) {
     // Forgotten here even when the service cannot be told.
-    status = token.empty() ? absl::OkStatus() : admin::RunLogout(*stub, token);
+    status = token.empty() ? absl::OkStatus() : admin::RunLogout(**stub, token);
     if (auto s = admin::ForgetSessionToken(*session_path); status.ok()) status = s;
     if (status.ok()) std::fprintf(stderr, "signed out\n");
   } else if (session_cmd->parsed()) {
-    status = admin::RunSession(*stub, token, std::cout);
+    status = admin::RunSession(**stub, token, std::cout);
   } else if (list_cmd->parsed()) {
     list.token = token;
     if (list.include_text) list.reason = ReasonFor(list.reason, "people's words");
-    status = admin::RunList(*stub, list, std::cout);
+    status = admin::RunList(**stub, list, std::cout);
   } else if (verify_cmd->parsed()) {
     audit.token = token;
     if (audit.anchor_path.empty()) {
@@ -395,17 +386,17 @@ int main(int argc, char** argv) {
       if (!anchor.ok()) return Failed(anchor.status());
       audit.anchor_path = *anchor;
     }
-    status = admin::RunAuditVerify(*stub, audit, std::cout);
+    status = admin::RunAuditVerify(**stub, audit, std::cout);
   } else if (audit_list_cmd->parsed()) {
     audit.token = token;
-    status = admin::RunAuditList(*stub, audit, std::cout);
+    status = admin::RunAuditList(**stub, audit, std::cout);
   } else if (sar_cmd->parsed()) {
     sar.token = token;
     sar.request.set_email(sar_who.email);
     sar.request.set_phone(sar_who.phone);
     sar.request.set_name(sar_who.name);
     sar.request.set_reason(ReasonFor(sar_who.reason, "everything held about a person"));
-    auto count = admin::RunSubjectAccess(*stub, sar);
+    auto count = admin::RunSubjectAccess(**stub, sar);
     status = count.status();
     if (count.ok()) {
       std::fprintf(stderr, "wrote %lld records about the person to %s\n",
@@ -417,22 +408,22 @@ int main(int argc, char** argv) {
     erase.set_name(erase_who.name);
     erase.set_reason(ReasonFor(erase_who.reason, "to erase this person's data"));
     erase.set_dry_run(erase_dry_run);
-    status = admin::RunErase(*stub, token, erase, erase_yes, std::cout);
+    status = admin::RunErase(**stub, token, erase, erase_yes, std::cout);
   } else if (cases_cmd->parsed()) {
     cases_request.set_overdue_only(cases_overdue);
     cases_request.set_assigned_to(cases_assigned);
     cases_request.set_kind(cases_kind);
     if (cases_watch) {
-      status = admin::RunWatchCases(*stub, token, [&](int) {
+      status = admin::RunWatchCases(**stub, token, [&](int) {
         std::this_thread::sleep_for(std::chrono::seconds(cases_every));
         return true;
       }, std::cout);
     } else {
-      status = admin::RunCases(*stub, token, cases_request, cases_format, std::cout);
+      status = admin::RunCases(**stub, token, cases_request, cases_format, std::cout);
     }
   } else if (case_cmd->parsed() && move_action == "letter") {
     letter.id = move_id;
-    status = admin::RunCaseLetter(*stub, token, letter, std::cout);
+    status = admin::RunCaseLetter(**stub, token, letter, std::cout);
   } else if (case_cmd->parsed()) {
     move.set_submission_id(move_id);
     move.set_action(move_action);
@@ -450,22 +441,22 @@ int main(int argc, char** argv) {
     for (const std::string& t : move_themes) {
       if (t != "none") move.add_themes(t);
     }
-    status = admin::RunMoveCase(*stub, token, move, std::cout);
+    status = admin::RunMoveCase(**stub, token, move, std::cout);
   } else if (record_cmd->parsed()) {
     record.set_how(record_how);
     record.set_received_on(record_on);
-    status = admin::RunRecordComplaint(*stub, token, record, record_file, std::cout);
+    status = admin::RunRecordComplaint(**stub, token, record, record_file, std::cout);
   } else if (retention_run_cmd->parsed()) {
-    status = admin::RunRetention(*stub, token, retention_dry_run, std::cout);
+    status = admin::RunRetention(**stub, token, retention_dry_run, std::cout);
   } else if (rotate_cmd->parsed()) {
-    status = admin::RunRotateSealingKey(*stub, token, std::cout);
+    status = admin::RunRotateSealingKey(**stub, token, std::cout);
   } else if (backup_cmd->parsed()) {
     backup.token = token;
-    status = admin::RunBackup(*stub, backup, std::cout).status();
+    status = admin::RunBackup(**stub, backup, std::cout).status();
   } else if (export_cmd->parsed()) {
     exp.token = token;
     if (exp.identified) exp.reason = ReasonFor(exp.reason, "contact details and every word");
-    auto count = admin::RunExport(*stub, exp);
+    auto count = admin::RunExport(**stub, exp);
     status = count.status();
     if (count.ok()) {
       std::fprintf(stderr, "exported %lld records to %s\n",
@@ -478,22 +469,22 @@ int main(int argc, char** argv) {
     std::optional<std::string> password = ReadNewPassword();
     if (!password) return 1;
     request.set_password(*password);
-    status = admin::RunAccountCreate(*stub, token, request, std::cout);
+    status = admin::RunAccountCreate(**stub, token, request, std::cout);
   } else if (enrol_cmd->parsed()) {
     enrol.set_site(site);
     enrol.set_mode(mode);
     enrol.set_valid_hours(valid_hours);
-    status = admin::RunDeviceEnrol(*stub, token, enrol, std::cout);
+    status = admin::RunDeviceEnrol(**stub, token, enrol, std::cout);
   } else if (devices_cmd->parsed()) {
-    status = admin::RunDeviceList(*stub, token, std::cout);
+    status = admin::RunDeviceList(**stub, token, std::cout);
   } else if (revoke_cmd->parsed()) {
-    status = admin::RunDeviceRevoke(*stub, token, device_id, std::cout);
+    status = admin::RunDeviceRevoke(**stub, token, device_id, std::cout);
   } else if (publish_cmd->parsed()) {
-    status = admin::RunCatalogPublish(*stub, token, catalog_path, std::cout);
+    status = admin::RunCatalogPublish(**stub, token, catalog_path, std::cout);
   } else if (quarantine_list_cmd->parsed()) {
-    status = admin::RunQuarantineList(*stub, token, quarantine_limit, std::cout);
+    status = admin::RunQuarantineList(**stub, token, quarantine_limit, std::cout);
   } else if (accounts_cmd->parsed()) {
-    status = admin::RunAccountList(*stub, token, std::cout);
+    status = admin::RunAccountList(**stub, token, std::cout);
   } else {
     v1::UpdateAccountRequest request;
     request.set_name(account_name);
@@ -506,7 +497,7 @@ int main(int argc, char** argv) {
       if (!password) return 1;
       request.set_new_password(*password);
     }
-    status = admin::RunAccountUpdate(*stub, token, request, std::cout);
+    status = admin::RunAccountUpdate(**stub, token, request, std::cout);
   }
   if (!status.ok()) return Failed(status);
   return 0;

@@ -11,7 +11,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 
-namespace carevoice::service::admin {
+namespace carevoice::client::admin {
 
 // The file for `service` ("HOST:PORT"). FAILED_PRECONDITION when neither
 // XDG_CONFIG_HOME nor HOME is set.
@@ -31,4 +31,4 @@ absl::Status ForgetSessionToken(const std::string& path);
 // anchors/. Kept outside the database, it shows rows cut from the end.
 absl::StatusOr<std::string> AuditAnchorPath(std::string_view service);
 
-}  // namespace carevoice::service::admin
+}  // namespace carevoice::client::admin

@@ -9,7 +9,7 @@
 
 #include "carevoice/v1/carevoice.pb.h"
 
-namespace carevoice::service::admin {
+namespace carevoice::client::admin {
 
 // "received", "in_progress", ...
 std::string StatusName(v1::CaseStatus status);
@@ -45,4 +45,4 @@ std::string CsvField(std::string_view value);
 std::string CsvHeader(bool identified);
 std::string CsvRow(const v1::SubmissionRecord& record, bool identified);
 
-}  // namespace carevoice::service::admin
+}  // namespace carevoice::client::admin

@@ -1,4 +1,4 @@
-#include "service/letters/letter.h"
+#include "client/letters/letter.h"
 
 #include <algorithm>
 
@@ -8,7 +8,7 @@
 #include "absl/strings/str_join.h"
 #include "contract/reference_code.h"
 
-namespace carevoice::service::letters {
+namespace carevoice::client::letters {
 namespace {
 
 std::string LongDate(absl::CivilDay day) {
@@ -145,4 +145,4 @@ std::string RenderText(const Letter& l) {
   return absl::StrJoin(parts, "\n\n") + "\n";
 }
 
-}  // namespace carevoice::service::letters
+}  // namespace carevoice::client::letters

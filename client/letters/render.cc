@@ -12,9 +12,9 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "accessibility/espeak_speaker.h"
-#include "service/letters/letter.h"
+#include "client/letters/letter.h"
 
-namespace carevoice::service::letters {
+namespace carevoice::client::letters {
 namespace {
 
 constexpr double kPageWidth = 595.0;   // A4, in points
@@ -208,4 +208,4 @@ absl::Status RenderAudio(const Letter& letter, const std::string& path) {
   return absl::OkStatus();
 }
 
-}  // namespace carevoice::service::letters
+}  // namespace carevoice::client::letters

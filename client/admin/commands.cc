@@ -1,4 +1,4 @@
-#include "service/admin/commands.h"
+#include "client/admin/commands.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -23,39 +23,20 @@
 #include "base/proto_time.h"
 #include "base/status_grpc.h"
 #include "contract/reference_code.h"
-#include "service/admin/session_file.h"
-#include "service/admin/format.h"
-#include "service/letters/letter.h"
+#include "client/admin/session_file.h"
+#include "client/model/officer_calls.h"
+#include "client/model/officer_client.h"
+#include "client/admin/format.h"
+#include "client/letters/letter.h"
 
-namespace carevoice::service::admin {
+namespace carevoice::client::admin {
 namespace {
 
 // Well under the service's 1000: a page with words may be ~56 KB a record.
 constexpr int kMaxPageSize = 200;
 
-absl::Status FromGrpc(const grpc::Status& s, const char* what) {
-  if (s.ok()) return absl::OkStatus();
-  if (s.error_code() == grpc::StatusCode::UNAVAILABLE ||
-      s.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED) {
-    return base::FromGrpcStatus(
-        s, absl::StrCat("cannot reach the service (", what, ")"));
-  }
-  if (s.error_code() == grpc::StatusCode::UNAUTHENTICATED && std::string_view(what) != "SignIn") {
-    return absl::UnauthenticatedError(absl::StrCat(
-        what, ": ", s.error_message(), " (carevoice-admin login --name YOUR-NAME)"));
-  }
-  return base::FromGrpcStatus(s, what);
-}
-
-void SetDeadline(grpc::ClientContext* context, absl::Duration d) {
-  context->set_deadline(absl::ToChronoTime(absl::Now() + d));
-}
-
-// A call's context: its deadline and the session token.
-void Prepare(grpc::ClientContext* context, const std::string& token, absl::Duration d) {
-  SetDeadline(context, d);
-  if (!token.empty()) context->AddMetadata("authorization", absl::StrCat("Bearer ", token));
-}
+// How to sign in again, added to "session ended" errors.
+constexpr char kSignInHint[] = "carevoice-admin login --name YOUR-NAME";
 
 std::string Clock(absl::Time t) {
   return absl::FormatTime("%Y-%m-%d %H:%M UTC", t, absl::UTCTimeZone());
@@ -63,20 +44,13 @@ std::string Clock(absl::Time t) {
 
 // Warns on stderr when the service says the session ends soon. (Idle
 // expiry cannot bite a command line: every command moves it on.)
-void WarnIfEndingSoon(const grpc::ClientContext& context) {
-  const auto& metadata = context.GetServerInitialMetadata();
-  auto it = metadata.find("carevoice-session-ends-at");
-  if (it == metadata.end()) return;
-  std::int64_t seconds = 0;
-  if (!absl::SimpleAtoi(std::string(it->second.data(), it->second.size()), &seconds)) {
-    return;
-  }
-  const absl::Time ends = absl::FromUnixSeconds(seconds);
-  if (ends - absl::Now() < absl::Minutes(15)) {
+void WarnIfEndingSoon(const client::OfficerClient& officer) {
+  const std::optional<absl::Time> ends = officer.session_ends_at();
+  if (ends && *ends - absl::Now() < absl::Minutes(15)) {
     std::fprintf(stderr,
                  "carevoice-admin: your session ends at %s: sign in again "
                  "(carevoice-admin login) to carry on after that\n",
-                 Clock(ends).c_str());
+                 Clock(*ends).c_str());
   }
 }
 
@@ -103,6 +77,7 @@ void WriteAccount(const v1::Account& a, std::ostream& out) {
 
 absl::Status RunList(v1::Officer::StubInterface& stub,
                      const ListOptions& options, std::ostream& out) {
+  client::OfficerClient officer(stub, options.token, kSignInHint);
   if (options.format != "table" && options.format != "json") {
     return absl::InvalidArgumentError("--format must be table or json");
   }
@@ -119,13 +94,14 @@ absl::Status RunList(v1::Officer::StubInterface& stub,
         kMaxPageSize, options.limit - static_cast<int>(records.size())));
     v1::ListSubmissionsResponse response;
     grpc::ClientContext context;
-    Prepare(&context, options.token, options.deadline);
-    if (auto s = FromGrpc(stub.ListSubmissions(&context, request, &response),
+    officer.Prepare(&context, options.deadline);
+    if (auto s = officer.Check(stub.ListSubmissions(&context, request, &response),
                           "ListSubmissions");
         !s.ok()) {
       return s;
     }
-    if (page_token.empty()) WarnIfEndingSoon(context);
+    if (page_token.empty()) officer.Note(context);
+  WarnIfEndingSoon(officer);
     for (auto& r : *response.mutable_records()) records.push_back(std::move(r));
     page_token = response.next_page_token();
   } while (!page_token.empty() &&
@@ -138,7 +114,7 @@ absl::Status RunList(v1::Officer::StubInterface& stub,
     v1::GetCatalogRequest request;
     v1::GetCatalogResponse response;
     grpc::ClientContext context;
-    Prepare(&context, options.token, options.deadline);
+    officer.Prepare(&context, options.deadline);
     if (stub.GetCatalog(&context, request, &response).ok()) {
       catalog = std::move(*response.mutable_catalog());
     }
@@ -207,6 +183,7 @@ class WholeFile {
 
 absl::StatusOr<std::int64_t> RunExport(v1::Officer::StubInterface& stub,
                                        const ExportOptions& options) {
+  client::OfficerClient officer(stub, options.token, kSignInHint);
   if (options.out_path.empty()) return absl::InvalidArgumentError("--out is required");
   absl::StatusOr<std::unique_ptr<WholeFile>> file = WholeFile::Create(options.out_path);
   if (!file.ok()) return file.status();
@@ -215,27 +192,22 @@ absl::StatusOr<std::int64_t> RunExport(v1::Officer::StubInterface& stub,
   v1::ExportSubmissionsRequest request;
   request.set_identified(options.identified);
   if (options.identified) request.set_reason(options.reason);
-  grpc::ClientContext context;
-  Prepare(&context, options.token, options.deadline);
-  auto reader = stub.ExportSubmissions(&context, request);
-  std::int64_t count = 0;
-  bool written = write(CsvHeader(options.identified));
-  v1::SubmissionRecord record;
-  while (written && reader->Read(&record)) {
-    written = write(CsvRow(record, options.identified));
-    ++count;
-  }
-  if (!written) context.TryCancel();
-  if (absl::Status s = FromGrpc(reader->Finish(), "ExportSubmissions"); !s.ok()) return s;
+  if (!write(CsvHeader(options.identified))) return absl::DataLossError("cannot write the export");
+  absl::StatusOr<std::int64_t> count = officer.ExportSubmissions(
+      request,
+      [&](const v1::SubmissionRecord& record) { return write(CsvRow(record, options.identified)); },
+      {}, options.deadline);
+  if (!count.ok()) return count.status();
   if (absl::Status s = (*file)->Commit(); !s.ok()) return s;
-  return count;
+  return *count;
 }
 
 absl::StatusOr<std::int64_t> RunSubjectAccess(v1::Officer::StubInterface& stub,
                                               const SubjectAccessOptions& options) {
+  client::OfficerClient officer(stub, options.token, kSignInHint);
   if (options.out_path.empty()) return absl::InvalidArgumentError("--out is required");
   grpc::ClientContext context;
-  Prepare(&context, options.token, options.deadline);
+  officer.Prepare(&context, options.deadline);
   auto reader = stub.SubjectAccess(&context, options.request);
   nlohmann::ordered_json records = nlohmann::ordered_json::array();
   google::protobuf::util::JsonPrintOptions print;
@@ -250,7 +222,7 @@ absl::StatusOr<std::int64_t> RunSubjectAccess(v1::Officer::StubInterface& stub,
     }
     records.push_back(nlohmann::ordered_json::parse(json));
   }
-  if (absl::Status s = FromGrpc(reader->Finish(), "SubjectAccess"); !s.ok()) return s;
+  if (absl::Status s = officer.Check(reader->Finish(), "SubjectAccess"); !s.ok()) return s;
 
   nlohmann::ordered_json asked;
   if (!options.request.email().empty()) asked["email"] = options.request.email();
@@ -276,14 +248,15 @@ absl::StatusOr<std::int64_t> RunSubjectAccess(v1::Officer::StubInterface& stub,
 
 absl::Status RunErase(v1::Officer::StubInterface& stub, const std::string& token,
                       const v1::EraseRequest& request, bool yes, std::ostream& out) {
+  client::OfficerClient officer(stub, token, kSignInHint);
   if (!request.dry_run() && !yes) {
     return absl::FailedPreconditionError(
         "an erasure cannot be undone: look first with --dry-run, then add --yes");
   }
   v1::EraseResponse response;
   grpc::ClientContext context;
-  Prepare(&context, token, absl::Minutes(10));
-  if (auto s = FromGrpc(stub.Erase(&context, request, &response), "Erase"); !s.ok()) return s;
+  officer.Prepare(&context, absl::Minutes(10));
+  if (auto s = officer.Check(stub.Erase(&context, request, &response), "Erase"); !s.ok()) return s;
   out << (response.dry_run() ? "would erase: " : "erased: ") << response.submissions()
       << " submissions, " << response.quarantined() << " quarantined items, and the person's "
       << "details from " << response.audit_reasons() << " audit reasons\n";
@@ -292,10 +265,11 @@ absl::Status RunErase(v1::Officer::StubInterface& stub, const std::string& token
 
 absl::Status RunRotateSealingKey(v1::Officer::StubInterface& stub, const std::string& token,
                                  std::ostream& out) {
+  client::OfficerClient officer(stub, token, kSignInHint);
   v1::SealingKey key;
   grpc::ClientContext context;
-  Prepare(&context, token, absl::Seconds(30));
-  if (auto s = FromGrpc(stub.RotateSealingKey(&context, v1::RotateSealingKeyRequest(), &key),
+  officer.Prepare(&context, absl::Seconds(30));
+  if (auto s = officer.Check(stub.RotateSealingKey(&context, v1::RotateSealingKeyRequest(), &key),
                         "RotateSealingKey");
       !s.ok()) {
     return s;
@@ -335,42 +309,35 @@ absl::Status RunCases(v1::Officer::StubInterface& stub, const std::string& token
   if (format != "table" && format != "json") {
     return absl::InvalidArgumentError("--format must be table or json");
   }
-  v1::ListCasesResponse response;
-  grpc::ClientContext context;
-  Prepare(&context, token, absl::Seconds(60));
-  if (auto s = FromGrpc(stub.ListCases(&context, request, &response), "ListCases"); !s.ok()) {
-    return s;
-  }
+  client::OfficerClient officer(stub, token, kSignInHint);
+  absl::StatusOr<v1::ListCasesResponse> response = officer.ListCases(request);
+  if (!response.ok()) return response.status();
   if (format == "json") {
     std::string json;
     google::protobuf::util::JsonPrintOptions options;
     options.add_whitespace = true;
     options.preserve_proto_field_names = true;
-    if (!google::protobuf::util::MessageToJsonString(response, &json, options).ok()) {
+    if (!google::protobuf::util::MessageToJsonString(*response, &json, options).ok()) {
       return absl::InternalError("cannot write the cases as JSON");
     }
     out << json;
     return absl::OkStatus();
   }
-  for (const v1::CaseRecord& c : response.cases()) PrintCase(c, out);
-  out << response.cases_size() << (response.cases_size() == 1 ? " case\n" : " cases\n");
+  for (const v1::CaseRecord& c : response->cases()) PrintCase(c, out);
+  out << response->cases_size() << (response->cases_size() == 1 ? " case\n" : " cases\n");
   return absl::OkStatus();
 }
 
 absl::Status RunWatchCases(v1::Officer::StubInterface& stub, const std::string& token,
                            const std::function<bool(int round)>& between, std::ostream& out) {
-  std::set<std::string> told;
+  client::OfficerClient officer(stub, token, kSignInHint);
+  client::UrgentWorries worries;  // the console's alert tells the same ones
+  v1::ListCasesRequest request;
+  request.set_kind("safeguarding");
   for (int round = 0;; ++round) {
-    v1::ListCasesRequest request;
-    request.set_kind("safeguarding");
-    v1::ListCasesResponse response;
-    grpc::ClientContext context;
-    Prepare(&context, token, absl::Seconds(60));
-    if (auto s = FromGrpc(stub.ListCases(&context, request, &response), "ListCases"); !s.ok()) {
-      return s;
-    }
-    for (const v1::CaseRecord& c : response.cases()) {
-      if (c.safeguarding_decided() || !told.insert(c.submission_id()).second) continue;
+    absl::StatusOr<v1::ListCasesResponse> response = officer.ListCases(request);
+    if (!response.ok()) return response.status();
+    for (const v1::CaseRecord& c : worries.Take(*response)) {
       // The reference and where it came from: never the words.
       out << '\a' << "URGENT  safeguarding worry " << contract::FormatReference(c.reference())
           << " (" << c.submission_id() << ") from a " << (c.channel().empty() ? "device" : c.channel())
@@ -386,14 +353,10 @@ absl::Status RunWatchCases(v1::Officer::StubInterface& stub, const std::string& 
 
 absl::Status RunCaseLetter(v1::Officer::StubInterface& stub, const std::string& token,
                            const LetterOptions& options, std::ostream& out) {
-  v1::GetCaseRequest request;
-  request.set_submission_id(options.id);
-  v1::CaseDetail detail;
-  {
-    grpc::ClientContext context;
-    Prepare(&context, token, absl::Seconds(60));
-    if (auto s = FromGrpc(stub.GetCase(&context, request, &detail), "GetCase"); !s.ok()) return s;
-  }
+  client::OfficerClient officer(stub, token, kSignInHint);
+  absl::StatusOr<v1::CaseDetail> got = officer.GetCase(options.id);
+  if (!got.ok()) return got.status();
+  const v1::CaseDetail& detail = *got;
   std::string format = options.format;
   if (format.empty()) {
     switch (detail.record().submission().contact().reply_format()) {
@@ -428,10 +391,9 @@ absl::Status RunCaseLetter(v1::Officer::StubInterface& stub, const std::string& 
     note.set_submission_id(options.id);
     note.set_action("note");
     note.set_note("to do: " + kTasks.at(format) + " (reference " + reference + ")");
-    v1::CaseRecord record;
-    grpc::ClientContext context;
-    Prepare(&context, token, absl::Seconds(60));
-    if (auto s = FromGrpc(stub.MoveCase(&context, note, &record), "MoveCase"); !s.ok()) return s;
+    if (absl::StatusOr<v1::CaseRecord> moved = officer.MoveCase(note); !moved.ok()) {
+      return moved.status();
+    }
     out << "The person asked for " << format << ": " << note.note()
         << ". Kept as a task in the case's history.\n";
     return absl::OkStatus();
@@ -478,6 +440,7 @@ absl::Status RunCaseLetter(v1::Officer::StubInterface& stub, const std::string& 
 absl::Status RunRecordComplaint(v1::Officer::StubInterface& stub, const std::string& token,
                                 v1::RecordComplaintRequest request, const std::string& json_path,
                                 std::ostream& out) {
+  client::OfficerClient officer(stub, token, kSignInHint);
   std::ifstream in(json_path);
   if (!in) return absl::NotFoundError("cannot read " + json_path);
   std::stringstream text;
@@ -486,39 +449,33 @@ absl::Status RunRecordComplaint(v1::Officer::StubInterface& stub, const std::str
            .ok()) {
     return absl::InvalidArgumentError(json_path + " is not a Submission in JSON");
   }
-  v1::RecordComplaintResponse response;
-  grpc::ClientContext context;
-  Prepare(&context, token, absl::Seconds(60));
-  if (auto s = FromGrpc(stub.RecordComplaint(&context, request, &response), "RecordComplaint");
-      !s.ok()) {
-    return s;
-  }
-  PrintCase(response.case_(), out);
-  out << "reference " << contract::FormatReference(response.case_().reference()) << ", PIN " << response.pin()
+  absl::StatusOr<v1::RecordComplaintResponse> response = officer.RecordComplaint(request);
+  if (!response.ok()) return response.status();
+  PrintCase(response->case_(), out);
+  out << "reference " << contract::FormatReference(response->case_().reference()) << ", PIN "
+      << response->pin()
       << ": give both to the person; they check on it at a kiosk with them\n";
   return absl::OkStatus();
 }
 
 absl::Status RunMoveCase(v1::Officer::StubInterface& stub, const std::string& token,
                          const v1::MoveCaseRequest& request, std::ostream& out) {
-  v1::CaseRecord record;
-  grpc::ClientContext context;
-  Prepare(&context, token, absl::Seconds(60));
-  if (auto s = FromGrpc(stub.MoveCase(&context, request, &record), "MoveCase"); !s.ok()) {
-    return s;
-  }
-  PrintCase(record, out);
+  client::OfficerClient officer(stub, token, kSignInHint);
+  absl::StatusOr<v1::CaseRecord> record = officer.MoveCase(request);
+  if (!record.ok()) return record.status();
+  PrintCase(*record, out);
   return absl::OkStatus();
 }
 
 absl::Status RunRetention(v1::Officer::StubInterface& stub, const std::string& token,
                           bool dry_run, std::ostream& out) {
+  client::OfficerClient officer(stub, token, kSignInHint);
   v1::RunRetentionRequest request;
   request.set_dry_run(dry_run);
   v1::RetentionReport report;
   grpc::ClientContext context;
-  Prepare(&context, token, absl::Minutes(10));
-  if (auto s = FromGrpc(stub.RunRetention(&context, request, &report), "RunRetention"); !s.ok()) {
+  officer.Prepare(&context, absl::Minutes(10));
+  if (auto s = officer.Check(stub.RunRetention(&context, request, &report), "RunRetention"); !s.ok()) {
     return s;
   }
   out << "The schedule:\n";
@@ -538,6 +495,7 @@ absl::Status RunRetention(v1::Officer::StubInterface& stub, const std::string& t
 
 absl::StatusOr<std::int64_t> RunBackup(v1::Officer::StubInterface& stub,
                                        const BackupOptions& options, std::ostream& out) {
+  client::OfficerClient officer(stub, options.token, kSignInHint);
   if (options.out_path.empty()) return absl::InvalidArgumentError("--out is required");
   absl::StatusOr<std::unique_ptr<WholeFile>> file = WholeFile::Create(options.out_path);
   if (!file.ok()) return file.status();
@@ -546,7 +504,7 @@ absl::StatusOr<std::int64_t> RunBackup(v1::Officer::StubInterface& stub,
   crypto_hash_sha256_init(&hash);
   std::int64_t received = 0;
   grpc::ClientContext context;
-  Prepare(&context, options.token, options.deadline);
+  officer.Prepare(&context, options.deadline);
   auto reader = stub.Backup(&context, v1::BackupRequest());
   v1::BackupChunk chunk;
   std::optional<v1::BackupChunk> last;
@@ -559,7 +517,7 @@ absl::StatusOr<std::int64_t> RunBackup(v1::Officer::StubInterface& stub,
     written = (*file)->Write(chunk.data());
   }
   if (!written) context.TryCancel();
-  if (absl::Status s = FromGrpc(reader->Finish(), "Backup"); !s.ok()) return s;
+  if (absl::Status s = officer.Check(reader->Finish(), "Backup"); !s.ok()) return s;
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256_final(&hash, digest);
   char hex[crypto_hash_sha256_BYTES * 2 + 1];
@@ -595,6 +553,7 @@ absl::StatusOr<std::int64_t> RunBackup(v1::Officer::StubInterface& stub,
 
 absl::Status RunAuditVerify(v1::Officer::StubInterface& stub, const AuditOptions& options,
                             std::ostream& out) {
+  client::OfficerClient officer(stub, options.token, kSignInHint);
   v1::VerifyAuditRequest request;
   if (!options.anchor_path.empty()) {
     absl::StatusOr<std::optional<std::string>> saved = LoadSessionToken(options.anchor_path);
@@ -613,8 +572,8 @@ absl::Status RunAuditVerify(v1::Officer::StubInterface& stub, const AuditOptions
   }
   v1::VerifyAuditResponse response;
   grpc::ClientContext context;
-  Prepare(&context, options.token, options.deadline);
-  if (auto s = FromGrpc(stub.VerifyAudit(&context, request, &response), "VerifyAudit");
+  officer.Prepare(&context, options.deadline);
+  if (auto s = officer.Check(stub.VerifyAudit(&context, request, &response), "VerifyAudit");
       !s.ok()) {
     return s;
   }
@@ -644,6 +603,7 @@ absl::Status RunAuditVerify(v1::Officer::StubInterface& stub, const AuditOptions
 
 absl::Status RunAuditList(v1::Officer::StubInterface& stub, const AuditOptions& options,
                           std::ostream& out) {
+  client::OfficerClient officer(stub, options.token, kSignInHint);
   if (options.limit < 1 || options.limit > 1000) {
     return absl::InvalidArgumentError("--limit must be 1..1000");
   }
@@ -651,8 +611,8 @@ absl::Status RunAuditList(v1::Officer::StubInterface& stub, const AuditOptions& 
   request.set_limit(options.limit);
   v1::ListAuditResponse response;
   grpc::ClientContext context;
-  Prepare(&context, options.token, options.deadline);
-  if (auto s = FromGrpc(stub.ListAudit(&context, request, &response), "ListAudit"); !s.ok()) {
+  officer.Prepare(&context, options.deadline);
+  if (auto s = officer.Check(stub.ListAudit(&context, request, &response), "ListAudit"); !s.ok()) {
     return s;
   }
   for (const v1::AuditRecord& r : response.records()) {
@@ -667,87 +627,77 @@ absl::Status RunAuditList(v1::Officer::StubInterface& stub, const AuditOptions& 
 absl::StatusOr<v1::SignInResponse> RunLogin(v1::Officer::StubInterface& stub,
                                             const std::string& name,
                                             const std::string& password) {
-  v1::SignInRequest request;
-  request.set_name(name);
-  request.set_password(password);
-  v1::SignInResponse response;
-  grpc::ClientContext context;
-  // Room for the service's slow password hash, even when it is busy.
-  SetDeadline(&context, absl::Seconds(60));
-  if (auto s = FromGrpc(stub.SignIn(&context, request, &response), "SignIn"); !s.ok()) {
-    return s;
-  }
-  return response;
+  client::OfficerClient officer(stub, "", kSignInHint);
+  return officer.SignIn(name, password);
 }
 
 absl::Status RunLogout(v1::Officer::StubInterface& stub, const std::string& token) {
-  v1::SignOutRequest request;
-  v1::SignOutResponse response;
-  grpc::ClientContext context;
-  Prepare(&context, token, absl::Seconds(30));
-  return FromGrpc(stub.SignOut(&context, request, &response), "SignOut");
+  client::OfficerClient officer(stub, token, kSignInHint);
+  return officer.SignOut();
 }
 
 absl::Status RunSession(v1::Officer::StubInterface& stub, const std::string& token,
                         std::ostream& out) {
-  v1::ExtendSessionRequest request;
-  v1::SessionInfo info;
-  grpc::ClientContext context;
-  Prepare(&context, token, absl::Seconds(30));
-  if (auto s = FromGrpc(stub.ExtendSession(&context, request, &info), "ExtendSession");
-      !s.ok()) {
-    return s;
-  }
-  out << "signed in as " << info.name() << " (" << RoleWord(info.role()) << ")\n"
-      << "session expires if unused at " << Clock(absl::FromUnixSeconds(info.expires_at().seconds()))
-      << "; ends at the latest at " << Clock(absl::FromUnixSeconds(info.ends_at().seconds()))
+  client::OfficerClient officer(stub, token, kSignInHint);
+  absl::StatusOr<v1::SessionInfo> info = officer.ExtendSession();
+  if (!info.ok()) return info.status();
+  out << "signed in as " << info->name() << " (" << RoleWord(info->role()) << ")\n"
+      << "session expires if unused at "
+      << Clock(absl::FromUnixSeconds(info->expires_at().seconds()))
+      << "; ends at the latest at " << Clock(absl::FromUnixSeconds(info->ends_at().seconds()))
       << "\n";
-  WarnIfEndingSoon(context);
+  WarnIfEndingSoon(officer);
   return absl::OkStatus();
 }
 
 absl::Status RunAccountCreate(v1::Officer::StubInterface& stub, const std::string& token,
                               const v1::CreateAccountRequest& request, std::ostream& out) {
+  client::OfficerClient officer(stub, token, kSignInHint);
   v1::Account account;
   grpc::ClientContext context;
-  Prepare(&context, token, absl::Seconds(60));
-  if (auto s = FromGrpc(stub.CreateAccount(&context, request, &account), "CreateAccount");
+  officer.Prepare(&context, absl::Seconds(60));
+  if (auto s = officer.Check(stub.CreateAccount(&context, request, &account), "CreateAccount");
       !s.ok()) {
     return s;
   }
   out << "created: ";
   WriteAccount(account, out);
-  WarnIfEndingSoon(context);
+  officer.Note(context);
+  WarnIfEndingSoon(officer);
   return absl::OkStatus();
 }
 
 absl::Status RunAccountList(v1::Officer::StubInterface& stub, const std::string& token,
                             std::ostream& out) {
+  client::OfficerClient officer(stub, token, kSignInHint);
   v1::ListAccountsRequest request;
   v1::ListAccountsResponse response;
   grpc::ClientContext context;
-  Prepare(&context, token, absl::Seconds(30));
-  if (auto s = FromGrpc(stub.ListAccounts(&context, request, &response), "ListAccounts");
+  officer.Prepare(&context, absl::Seconds(30));
+  if (auto s = officer.Check(stub.ListAccounts(&context, request, &response), "ListAccounts");
       !s.ok()) {
     return s;
   }
   for (const v1::Account& a : response.accounts()) WriteAccount(a, out);
-  WarnIfEndingSoon(context);
+  officer.Note(context);
+  WarnIfEndingSoon(officer);
   return absl::OkStatus();
 }
 
 absl::Status RunAccountUpdate(v1::Officer::StubInterface& stub, const std::string& token,
                               const v1::UpdateAccountRequest& request, std::ostream& out) {
+  client::OfficerClient officer(stub, token, kSignInHint);
   v1::Account account;
   grpc::ClientContext context;
-  Prepare(&context, token, absl::Seconds(60));
-  if (auto s = FromGrpc(stub.UpdateAccount(&context, request, &account), "UpdateAccount");
+  officer.Prepare(&context, absl::Seconds(60));
+  if (auto s = officer.Check(stub.UpdateAccount(&context, request, &account), "UpdateAccount");
       !s.ok()) {
     return s;
   }
   out << "now: ";
   WriteAccount(account, out);
-  WarnIfEndingSoon(context);
+  officer.Note(context);
+  WarnIfEndingSoon(officer);
   return absl::OkStatus();
 }
 
@@ -764,10 +714,11 @@ void WriteDevice(const v1::Device& d, std::ostream& out) {
 
 absl::Status RunDeviceEnrol(v1::Officer::StubInterface& stub, const std::string& token,
                             const v1::CreateEnrolmentCodeRequest& request, std::ostream& out) {
+  client::OfficerClient officer(stub, token, kSignInHint);
   v1::EnrolmentCode code;
   grpc::ClientContext context;
-  Prepare(&context, token, absl::Seconds(30));
-  if (auto s = FromGrpc(stub.CreateEnrolmentCode(&context, request, &code),
+  officer.Prepare(&context, absl::Seconds(30));
+  if (auto s = officer.Check(stub.CreateEnrolmentCode(&context, request, &code),
                         "CreateEnrolmentCode");
       !s.ok()) {
     return s;
@@ -779,43 +730,49 @@ absl::Status RunDeviceEnrol(v1::Officer::StubInterface& stub, const std::string&
                request.mode().c_str(), request.site().c_str(),
                Clock(absl::FromUnixSeconds(code.expires_at().seconds())).c_str(),
                code.code().c_str());
-  WarnIfEndingSoon(context);
+  officer.Note(context);
+  WarnIfEndingSoon(officer);
   return absl::OkStatus();
 }
 
 absl::Status RunDeviceList(v1::Officer::StubInterface& stub, const std::string& token,
                            std::ostream& out) {
+  client::OfficerClient officer(stub, token, kSignInHint);
   v1::ListDevicesResponse response;
   grpc::ClientContext context;
-  Prepare(&context, token, absl::Seconds(30));
-  if (auto s = FromGrpc(stub.ListDevices(&context, v1::ListDevicesRequest(), &response),
+  officer.Prepare(&context, absl::Seconds(30));
+  if (auto s = officer.Check(stub.ListDevices(&context, v1::ListDevicesRequest(), &response),
                         "ListDevices");
       !s.ok()) {
     return s;
   }
   for (const v1::Device& d : response.devices()) WriteDevice(d, out);
-  WarnIfEndingSoon(context);
+  officer.Note(context);
+  WarnIfEndingSoon(officer);
   return absl::OkStatus();
 }
 
 absl::Status RunDeviceRevoke(v1::Officer::StubInterface& stub, const std::string& token,
                              const std::string& device_id, std::ostream& out) {
+  client::OfficerClient officer(stub, token, kSignInHint);
   v1::RevokeDeviceRequest request;
   request.set_device_id(device_id);
   v1::Device device;
   grpc::ClientContext context;
-  Prepare(&context, token, absl::Seconds(30));
-  if (auto s = FromGrpc(stub.RevokeDevice(&context, request, &device), "RevokeDevice");
+  officer.Prepare(&context, absl::Seconds(30));
+  if (auto s = officer.Check(stub.RevokeDevice(&context, request, &device), "RevokeDevice");
       !s.ok()) {
     return s;
   }
   WriteDevice(device, out);
-  WarnIfEndingSoon(context);
+  officer.Note(context);
+  WarnIfEndingSoon(officer);
   return absl::OkStatus();
 }
 
 absl::Status RunCatalogPublish(v1::Officer::StubInterface& stub, const std::string& token,
                                const std::string& path, std::ostream& out) {
+  client::OfficerClient officer(stub, token, kSignInHint);
   std::ifstream in(path, std::ios::binary);
   if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path));
   std::stringstream text;
@@ -824,25 +781,27 @@ absl::Status RunCatalogPublish(v1::Officer::StubInterface& stub, const std::stri
   request.set_json(text.str());
   v1::PublishCatalogResponse response;
   grpc::ClientContext context;
-  Prepare(&context, token, absl::Seconds(60));
-  if (auto s = FromGrpc(stub.PublishCatalog(&context, request, &response), "PublishCatalog");
+  officer.Prepare(&context, absl::Seconds(60));
+  if (auto s = officer.Check(stub.PublishCatalog(&context, request, &response), "PublishCatalog");
       !s.ok()) {
     return s;
   }
   out << "published catalog version " << response.version()
       << "; kiosks pick it up at their next refresh\n";
-  WarnIfEndingSoon(context);
+  officer.Note(context);
+  WarnIfEndingSoon(officer);
   return absl::OkStatus();
 }
 
 absl::Status RunQuarantineList(v1::Officer::StubInterface& stub, const std::string& token,
                                int limit, std::ostream& out) {
+  client::OfficerClient officer(stub, token, kSignInHint);
   v1::ListQuarantineRequest request;
   request.set_limit(limit);
   v1::ListQuarantineResponse response;
   grpc::ClientContext context;
-  Prepare(&context, token, absl::Seconds(30));
-  if (auto s = FromGrpc(stub.ListQuarantine(&context, request, &response), "ListQuarantine");
+  officer.Prepare(&context, absl::Seconds(30));
+  if (auto s = officer.Check(stub.ListQuarantine(&context, request, &response), "ListQuarantine");
       !s.ok()) {
     return s;
   }
@@ -851,7 +810,8 @@ absl::Status RunQuarantineList(v1::Officer::StubInterface& stub, const std::stri
         << (r.submission_id().empty() ? "(no id)" : r.submission_id()) << "  "
         << r.size_bytes() << " bytes  " << r.reason() << "\n";
   }
-  WarnIfEndingSoon(context);
+  officer.Note(context);
+  WarnIfEndingSoon(officer);
   return absl::OkStatus();
 }
 
@@ -862,4 +822,4 @@ v1::Role RoleNamed(std::string_view name) {
   return v1::ROLE_UNSPECIFIED;
 }
 
-}  // namespace carevoice::service::admin
+}  // namespace carevoice::client::admin

@@ -17,7 +17,7 @@
 #include "absl/time/time.h"
 #include "carevoice/v1/carevoice.pb.h"
 
-namespace carevoice::service::letters {
+namespace carevoice::client::letters {
 
 enum class Kind { kAcknowledgement, kResponse };
 
@@ -58,4 +58,4 @@ absl::Status RenderPdf(const Letter& letter, const std::string& path);
 // The whole letter spoken, in its language's voice, as a RIFF WAV file.
 absl::Status RenderAudio(const Letter& letter, const std::string& path);
 
-}  // namespace carevoice::service::letters
+}  // namespace carevoice::client::letters

@@ -1,4 +1,4 @@
-#include "service/admin/format.h"
+#include "client/admin/format.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -17,7 +17,7 @@
 #include "contract/reference_code.h"
 #include "nlohmann/json.hpp"
 
-namespace carevoice::service::admin {
+namespace carevoice::client::admin {
 namespace {
 
 using contract::ProviderIdOf;
@@ -275,4 +275,4 @@ std::string CsvRow(const v1::SubmissionRecord& r, bool identified) {
   return absl::StrCat(absl::StrJoin(quoted, ","), "\r\n");
 }
 
-}  // namespace carevoice::service::admin
+}  // namespace carevoice::client::admin

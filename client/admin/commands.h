@@ -15,7 +15,7 @@
 #include "absl/time/time.h"
 #include "carevoice/v1/carevoice.grpc.pb.h"
 
-namespace carevoice::service::admin {
+namespace carevoice::client::admin {
 
 struct ListOptions {
   std::string token;
@@ -184,4 +184,4 @@ absl::Status RunQuarantineList(v1::Officer::StubInterface& stub, const std::stri
 // "admin", "officer", "clerk" to the proto's Role; ROLE_UNSPECIFIED else.
 v1::Role RoleNamed(std::string_view name);
 
-}  // namespace carevoice::service::admin
+}  // namespace carevoice::client::admin

@@ -1,4 +1,4 @@
-#include "service/admin/session_file.h"
+#include "client/admin/session_file.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -12,7 +12,7 @@
 
 #include "absl/strings/str_cat.h"
 
-namespace carevoice::service::admin {
+namespace carevoice::client::admin {
 namespace {
 
 absl::Status MakeFolder(const std::string& path) {
@@ -95,4 +95,4 @@ absl::Status ForgetSessionToken(const std::string& path) {
   return absl::OkStatus();
 }
 
-}  // namespace carevoice::service::admin
+}  // namespace carevoice::client::admin

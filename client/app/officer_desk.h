@@ -1,0 +1,139 @@
+// The officer console's state, apart from any window: which view is shown
+// (sign in, the queue, a case, an action's form), what the officer typed and
+// chose there, what the service last answered, and which call to make next.
+// It makes no calls itself: each step returns the OfficerCall to make (the
+// console posts it to its OfficerWorker) and the answers come back through
+// Apply. So every path -- a refusal, a session that ended, an urgent worry
+// arriving -- is tested without a window or a network. UI thread only.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/time/time.h"
+#include "carevoice/v1/carevoice.pb.h"
+#include "client/model/officer_calls.h"
+
+namespace carevoice::client {
+
+enum class DeskView { kSignIn, kQueue, kCase, kAction };
+
+// What an officer can do to a case from the console.
+enum class CaseAction { kAcknowledge, kAssignToMe, kNote, kRespond, kPublish, kDecide, kClose };
+// "acknowledge", "assign", "note", "respond", "publish", "decide", "close".
+std::string_view CaseActionId(CaseAction action);
+
+// The fields an officer types into, by id (the UI's text fields).
+inline constexpr char kDeskName[] = "signin.name";
+inline constexpr char kDeskPassword[] = "signin.password";
+inline constexpr char kDeskWords[] = "action.words";
+
+class OfficerDesk {
+ public:
+  // `refresh`: how often the queue is asked for again while signed in, so
+  // an urgent worry is told soon after it arrives.
+  explicit OfficerDesk(absl::Duration refresh = absl::Seconds(30)) : refresh_(refresh) {}
+
+  DeskView view() const { return view_; }
+  // "officer.sign_in", "officer.queue", "officer.case",
+  // "officer.action.<action>": each names a screen (screenshots, tests).
+  std::string ViewName() const;
+
+  // A call is under way that the officer waits for.
+  bool busy() const { return pending_ != 0; }
+  // The last refusal or failure, in words (the service's own, or a
+  // language key starting "officer." for the desk's); empty for none.
+  const std::string& error() const { return error_; }
+  // What the last action did ("officer.done.<action>"), until the view
+  // changes.
+  const std::string& done() const { return done_; }
+
+  // Typing goes to a field by id; false when there is no such field here.
+  std::string* Field(std::string_view id);
+  const std::string& name() const { return name_; }
+  const std::string& password() const { return password_; }
+  const std::string& words() const { return words_; }
+
+  // Sign in with what was typed; nullopt (and an error) when a field is empty.
+  std::optional<OfficerCall> SignIn();
+  // Who is signed in, once they are.
+  const std::string& officer() const { return officer_; }
+  OfficerCall SignOut();
+
+  const v1::ListCasesResponse& queue() const { return queue_; }
+  // The case the queue was left from: focus goes back to it.
+  const std::string& last_case() const { return last_case_; }
+  OfficerCall Refresh();
+  // The queue again when it is due (and nothing else is asked): the
+  // console calls this on its timer.
+  std::optional<OfficerCall> Tick(absl::Time now);
+  absl::Time NextRefresh() const { return next_refresh_; }
+
+  // Urgent worries that arrived since the officer last heard of them; the
+  // console shows and speaks them, then calls AlertsTold.
+  const std::vector<v1::CaseRecord>& alerts() const { return alerts_; }
+  void AlertsTold() { alerts_.clear(); }
+
+  OfficerCall Open(const std::string& submission_id);
+  const v1::CaseDetail& detail() const { return detail_; }
+  // What may be done to the open case now, most likely first.
+  std::vector<CaseAction> Actions() const;
+
+  void StartAction(CaseAction action);
+  CaseAction action() const { return action_; }
+  // The choices the action's form offers ("phone", "upheld", "referred"),
+  // empty for none, and the one chosen.
+  std::vector<std::string> Options() const;
+  const std::string& option() const { return option_; }
+  void Choose(std::string option) { option_ = std::move(option); }
+  // Whether the form has a field for words, and whether it must be filled.
+  bool TakesWords() const;
+  bool NeedsWords() const;
+  // Words the redactor flagged as possible names, from the last refusal;
+  // the officer may confirm they name no one.
+  const std::vector<std::string>& flagged() const { return flagged_; }
+  bool confirmed() const { return confirmed_; }
+  void SetConfirmed(bool confirmed) { confirmed_ = confirmed; }
+  // Sends the form; nullopt (and an error) when something it needs is missing.
+  std::optional<OfficerCall> Save();
+
+  // Back from a form to its case, from a case to the queue (shown as last
+  // seen, and asked for again in the background, since the case may have
+  // moved); nothing from the queue.
+  std::optional<OfficerCall> Back();
+
+  // An answer from the service; returns the call to make next, if any.
+  std::optional<OfficerCall> Apply(const OfficerAnswer& answer, absl::Time now);
+
+ private:
+  OfficerCall Call(OfficerCall::Kind kind);
+  void Show(DeskView view);
+
+  absl::Duration refresh_;
+  DeskView view_ = DeskView::kSignIn;
+  std::uint64_t serial_ = 0;
+  std::uint64_t pending_ = 0;      // the call the officer waits for; 0 none
+  std::uint64_t background_ = 0;   // a refresh on the timer; 0 none
+  std::string error_, done_;
+  std::string name_, password_, words_;
+  std::string officer_;
+  v1::ListCasesResponse queue_;
+  absl::Time next_refresh_ = absl::InfiniteFuture();
+  UrgentWorries worries_;
+  std::vector<v1::CaseRecord> alerts_;
+  std::string last_case_;
+  v1::CaseDetail detail_;
+  CaseAction action_ = CaseAction::kNote;
+  std::string option_;
+  std::vector<std::string> flagged_;
+  bool confirmed_ = false;
+};
+
+// The words the redactor flagged in a refusal ("these words are not in the
+// dictionary and may be names: A, B. If ..."), or none.
+std::vector<std::string> FlaggedWords(std::string_view refusal);
+
+}  // namespace carevoice::client
