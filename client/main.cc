@@ -160,6 +160,10 @@ int main(int argc, char** argv) {
                  "Officer console: how often to ask for the case queue again, so an urgent "
                  "worry is told soon after it arrives")
       ->check(CLI::Range(100, 3600000));
+  std::string export_dir = ".";
+  app.add_option("--export-dir", export_dir,
+                 "Officer console: the folder its exports are written to (default: here)")
+      ->check(CLI::ExistingDirectory);
   CLI11_PARSE(app, argc, argv);
   const bool tablet = mode == "tablet";
   if (tablet) {
@@ -207,6 +211,7 @@ int main(int argc, char** argv) {
     officer_options.defaults.input = input;
     officer_options.defaults.scan_interval_ms = scan_interval_ms;
     officer_options.refresh = absl::Milliseconds(queue_refresh_ms);
+    officer_options.export_dir = export_dir;
     return RunOfficerConsole(service, tls_ca, assets, **shell, *speaker, *fonts, officer_options);
   }
 

@@ -1,6 +1,7 @@
 // How carevoice-admin shows submission records: an aligned table for a
 // terminal, JSON for scripts, RFC 4180 CSV for spreadsheets. Pure
-// functions over records the service already redacted: any thread.
+// functions over records the service already redacted: any thread. The
+// CSV is written by client/model/records_csv.h, shared with the console.
 #pragma once
 
 #include <span>
@@ -8,21 +9,9 @@
 #include <string_view>
 
 #include "carevoice/v1/carevoice.pb.h"
+#include "client/model/records_csv.h"
 
 namespace carevoice::client::admin {
-
-// "received", "in_progress", ...
-std::string StatusName(v1::CaseStatus status);
-
-// ISO-8601 UTC to the second: "2026-09-21T13:45:00Z".
-std::string IsoTime(const google::protobuf::Timestamp& t);
-
-// The person's words in the submission (every non-empty text field of its
-// body, separated by a blank line); "" when they were cleared or absent.
-std::string WordsOf(const v1::Submission& s);
-
-// The 1-5 rating of feedback, or 0 when none.
-int RatingOf(const v1::Submission& s);
 
 // A JSON array of objects, one per record: reference ("XXXX-XXXX"),
 // submission_id, kind, received_at, urgent, status, service_id, rating (a
@@ -36,13 +25,14 @@ std::string FormatJson(std::span<const v1::SubmissionRecord> records,
 std::string FormatTable(std::span<const v1::SubmissionRecord> records,
                         bool include_text, const v1::Catalog* catalog = nullptr);
 
-// One CSV field: quoted when it holds a comma, quote, CR or LF (quotes
-// doubled), else as is.
-std::string CsvField(std::string_view value);
-
-// The header line and one line per record, each ending in CRLF. Contact
-// columns only when `identified`.
-std::string CsvHeader(bool identified);
-std::string CsvRow(const v1::SubmissionRecord& record, bool identified);
+// The CSV export's lines and the words of a record, shared with the
+// officer console's export (client/model/records_csv.h).
+using client::CsvField;
+using client::CsvHeader;
+using client::CsvRow;
+using client::IsoTime;
+using client::RatingOf;
+using client::StatusName;
+using client::WordsOf;
 
 }  // namespace carevoice::client::admin

@@ -53,6 +53,7 @@ std::string OfficerDesk::ViewName() const {
     case DeskView::kQueue: return "officer.queue";
     case DeskView::kCase: return "officer.case";
     case DeskView::kAction: return "officer.action." + std::string(CaseActionId(action_));
+    case DeskView::kExport: return "officer.export";
   }
   return "officer.sign_in";
 }
@@ -220,8 +221,26 @@ std::optional<OfficerCall> OfficerDesk::Save() {
   return call;
 }
 
+std::optional<OfficerCall> OfficerDesk::StartExport(std::string path) {
+  if (exporting_) return std::nullopt;
+  OfficerCall call = Call(OfficerCall::Kind::kExport);
+  done_.clear();
+  call.export_path = path;
+  export_path_ = std::move(path);
+  exported_ = 0;
+  export_total_ = -1;
+  exporting_ = true;
+  return call;
+}
+
 std::optional<OfficerCall> OfficerDesk::Back() {
   switch (view_) {
+    case DeskView::kExport:
+      // The file is written whole or not at all: the officer stays to hear
+      // which, unless nothing is under way.
+      if (exporting_) return std::nullopt;
+      Show(DeskView::kQueue);
+      return std::nullopt;
     case DeskView::kAction:
       Show(DeskView::kCase);
       return std::nullopt;
@@ -242,11 +261,23 @@ std::optional<OfficerCall> OfficerDesk::Back() {
 }
 
 std::optional<OfficerCall> OfficerDesk::Apply(const OfficerAnswer& answer, absl::Time now) {
+  if (answer.kind == OfficerCall::Kind::kExport && !answer.finished) {
+    if (answer.serial == pending_) {  // on its way
+      exported_ = answer.exported;
+      export_total_ = answer.export_total;
+    }
+    return std::nullopt;
+  }
   const bool waited = answer.serial == pending_;
   const bool timer = answer.serial == background_;
   if (!waited && !timer) return std::nullopt;  // asked before the officer moved on
   if (waited) pending_ = 0;
   if (timer) background_ = 0;
+  if (answer.kind == OfficerCall::Kind::kExport) {
+    exporting_ = false;
+    exported_ = answer.exported;
+    export_total_ = answer.export_total;
+  }
   if (!answer.status.ok() && answer.status.code() == absl::StatusCode::kUnauthenticated &&
       answer.kind != OfficerCall::Kind::kSignIn) {
     // The session ended (idle, or its longest): sign in again; nothing
@@ -301,6 +332,9 @@ std::optional<OfficerCall> OfficerDesk::Apply(const OfficerAnswer& answer, absl:
       call.submission_id = answer.moved.submission_id();
       return call;
     }
+    case OfficerCall::Kind::kExport:
+      done_ = "officer.done.export";
+      return std::nullopt;
   }
   return std::nullopt;
 }

@@ -19,7 +19,7 @@
 
 namespace carevoice::client {
 
-enum class DeskView { kSignIn, kQueue, kCase, kAction };
+enum class DeskView { kSignIn, kQueue, kCase, kAction, kExport };
 
 // What an officer can do to a case from the console.
 enum class CaseAction { kAcknowledge, kAssignToMe, kNote, kRespond, kPublish, kDecide, kClose };
@@ -39,7 +39,8 @@ class OfficerDesk {
 
   DeskView view() const { return view_; }
   // "officer.sign_in", "officer.queue", "officer.case",
-  // "officer.action.<action>": each names a screen (screenshots, tests).
+  // "officer.action.<action>", "officer.export": each names a screen
+  // (screenshots, tests).
   std::string ViewName() const;
 
   // A call is under way that the officer waits for.
@@ -100,6 +101,19 @@ class OfficerDesk {
   // Sends the form; nullopt (and an error) when something it needs is missing.
   std::optional<OfficerCall> Save();
 
+  // The export screen, from the queue.
+  void ShowExport() { Show(DeskView::kExport); }
+  // Every submission, anonymised, into a CSV file at `path`; nullopt while
+  // one is under way.
+  std::optional<OfficerCall> StartExport(std::string path);
+  // How far the export has got: records written, of how many (-1 while
+  // not known), and where the file goes; `exported_path` is set once it is
+  // there whole.
+  std::int64_t exported() const { return exported_; }
+  std::int64_t export_total() const { return export_total_; }
+  const std::string& export_path() const { return export_path_; }
+  bool exporting() const { return exporting_; }
+
   // Back from a form to its case, from a case to the queue (shown as last
   // seen, and asked for again in the background, since the case may have
   // moved); nothing from the queue.
@@ -130,6 +144,9 @@ class OfficerDesk {
   std::string option_;
   std::vector<std::string> flagged_;
   bool confirmed_ = false;
+  std::int64_t exported_ = 0, export_total_ = -1;
+  std::string export_path_;
+  bool exporting_ = false;
 };
 
 // The words the redactor flagged in a refusal ("these words are not in the

@@ -16,12 +16,13 @@
 namespace carevoice::client {
 
 struct OfficerCall {
-  enum class Kind { kSignIn, kSignOut, kListCases, kGetCase, kMoveCase };
+  enum class Kind { kSignIn, kSignOut, kListCases, kGetCase, kMoveCase, kExport };
   Kind kind = Kind::kListCases;
   std::uint64_t serial = 0;  // the console's, to match the answer
   std::string name, password;  // kSignIn
   std::string submission_id;   // kGetCase
   v1::MoveCaseRequest move;    // kMoveCase
+  std::string export_path;     // kExport: the anonymised CSV to write
 };
 
 struct OfficerAnswer {
@@ -32,6 +33,10 @@ struct OfficerAnswer {
   v1::ListCasesResponse queue;   // kListCases
   v1::CaseDetail detail;         // kGetCase
   v1::CaseRecord moved;          // kMoveCase
+  // kExport: answered as it goes (finished false) and once at the end.
+  std::int64_t exported = 0;
+  std::int64_t export_total = -1;  // -1 until the service says
+  bool finished = true;
 };
 
 // Urgent worries not yet told: each safeguarding worry still awaiting a

@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "base/grpc_tls.h"
 #include "base/status_grpc.h"
+#include "contract/metadata.h"
 
 namespace carevoice::client {
 namespace {
@@ -146,7 +147,7 @@ absl::StatusOr<std::int64_t> OfficerClient::ExportSubmissions(
   // The count comes ahead of the records, so a progress bar can be drawn
   // from the first one.
   reader->WaitForInitialMetadata();
-  if (auto n = MetadataNumber(context, kExportTotalMetadata); n && total) total(*n);
+  if (auto n = MetadataNumber(context, contract::kExportTotalMetadata); n && total) total(*n);
   std::int64_t count = 0;
   bool wanted = true;
   v1::SubmissionRecord record;

@@ -78,8 +78,4 @@ class OfficerClient {
 absl::StatusOr<std::unique_ptr<v1::Officer::StubInterface>> MakeOfficerStub(
     const std::string& target, const std::string& tls_ca_path);
 
-// The metadata key the service sends, before an export's first record,
-// holding how many records it will send.
-inline constexpr char kExportTotalMetadata[] = "carevoice-export-total";
-
 }  // namespace carevoice::client

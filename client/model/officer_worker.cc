@@ -1,10 +1,65 @@
 #include "client/model/officer_worker.h"
 
+#include <algorithm>
+#include <memory>
+
 #include "client/model/officer_client.h"
+#include "client/model/records_csv.h"
+#include "client/model/whole_file.h"
 
 namespace carevoice::client {
 
-OfficerAnswer MakeCall(OfficerClient& client, const OfficerCall& call) {
+namespace {
+
+// The anonymised CSV of every submission, as carevoice-admin export writes
+// it, with progress at every hundredth of the way (or every 50 records
+// while the total is not known).
+void Export(OfficerClient& client, const OfficerCall& call, OfficerAnswer& answer,
+            const std::function<void(const OfficerAnswer&)>& progress) {
+  absl::StatusOr<std::unique_ptr<WholeFile>> file = WholeFile::Create(call.export_path);
+  if (!file.ok()) {
+    answer.status = file.status();
+    return;
+  }
+  if (!(*file)->Write(CsvHeader(/*identified=*/false))) {
+    answer.status = absl::DataLossError("cannot write " + call.export_path);
+    return;
+  }
+  OfficerAnswer step = answer;
+  step.finished = false;
+  std::int64_t told = -1;
+  auto tell = [&] {
+    const std::int64_t every = step.export_total > 0 ? std::max<std::int64_t>(1, step.export_total / 100) : 50;
+    if (progress && (told < 0 || step.exported - told >= every)) {
+      told = step.exported;
+      progress(step);
+    }
+  };
+  absl::StatusOr<std::int64_t> count = client.ExportSubmissions(
+      v1::ExportSubmissionsRequest(),
+      [&](const v1::SubmissionRecord& record) {
+        if (!(*file)->Write(CsvRow(record, /*identified=*/false))) return false;
+        ++step.exported;
+        tell();
+        return true;
+      },
+      [&](std::int64_t total) {
+        step.export_total = total;
+        tell();
+      });
+  answer.export_total = step.export_total;
+  answer.exported = step.exported;
+  if (!count.ok()) {
+    answer.status = count.status();
+    return;
+  }
+  answer.status = (*file)->Commit();
+}
+
+}  // namespace
+
+OfficerAnswer MakeCall(OfficerClient& client, const OfficerCall& call,
+                       const std::function<void(const OfficerAnswer&)>& progress) {
   OfficerAnswer answer;
   answer.kind = call.kind;
   answer.serial = call.serial;
@@ -36,6 +91,9 @@ OfficerAnswer MakeCall(OfficerClient& client, const OfficerCall& call) {
       answer.status = moved.status();
       break;
     }
+    case OfficerCall::Kind::kExport:
+      Export(client, call, answer, progress);
+      break;
   }
   return answer;
 }
@@ -80,7 +138,7 @@ void OfficerWorker::Loop() {
       call = std::move(calls_.front());
       calls_.pop_front();
     }
-    listener_(MakeCall(client_, call));
+    listener_(MakeCall(client_, call, [this](const OfficerAnswer& step) { listener_(step); }));
   }
 }
 

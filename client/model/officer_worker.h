@@ -19,8 +19,11 @@ namespace carevoice::client {
 
 class OfficerClient;
 
-// Makes `call` through `client` (blocking) and says how it went.
-OfficerAnswer MakeCall(OfficerClient& client, const OfficerCall& call);
+// Makes `call` through `client` (blocking) and says how it went. An export
+// writes its file whole or not at all (client/model/whole_file.h), and
+// tells `progress` how far it has got as it goes.
+OfficerAnswer MakeCall(OfficerClient& client, const OfficerCall& call,
+                       const std::function<void(const OfficerAnswer&)>& progress = {});
 
 class OfficerWorker {
  public:

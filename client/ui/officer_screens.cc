@@ -2,6 +2,7 @@
 // form. Each draws the desk's state through the kiosk's widgets (so it is
 // spoken, captioned, sized and coloured as the kiosk is) and returns what
 // the officer chose.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -262,6 +263,9 @@ OfficerIntent DrawOfficerQueue(const OfficerScreen& s, Ui& ui) {
       intent = {OfficerIntent::Kind::kOpen, c.submission_id()};
     }
   }
+  if (ui.Button("queue.export", t.Get("officer.queue.export"))) {
+    intent = {OfficerIntent::Kind::kExportScreen};
+  }
   if (ui.Button("queue.refresh", t.Get("officer.queue.refresh"))) {
     intent = {OfficerIntent::Kind::kRefresh};
   }
@@ -376,6 +380,45 @@ OfficerIntent DrawOfficerAction(const OfficerScreen& s, Ui& ui) {
   }
   if (ui.Button("form.save", t.Get("officer.save"))) intent = {OfficerIntent::Kind::kSave};
   if (ui.Button("form.cancel", t.Get("officer.cancel"))) intent = {OfficerIntent::Kind::kBack};
+  return intent;
+}
+
+OfficerIntent DrawOfficerExport(const OfficerScreen& s, Ui& ui) {
+  const Texts& t = s.texts;
+  const OfficerDesk& desk = s.desk;
+  ui.Title(t.Get("officer.export.title"), t.Get("officer.export.instruction"));
+  OfficerIntent intent = DrawAlerts(s, ui);
+  if (!desk.error().empty()) {
+    ui.ErrorText("error", desk.error().rfind("officer.", 0) == 0 ? t.Get(desk.error())
+                                                                 : Text::Same(desk.error()));
+  }
+  if (desk.exporting() || !desk.done().empty()) {
+    const std::int64_t total = desk.export_total();
+    const std::int64_t done = desk.exported();
+    const int percent =
+        total > 0 ? static_cast<int>(std::min<std::int64_t>(100, done * 100 / total)) : 0;
+    // Said in tenths, so speech keeps up; the bar moves with every record.
+    const int tenth = desk.exporting() ? percent / 10 * 10 : 100;
+    const std::string shown_total = total >= 0 ? std::to_string(total) : "?";
+    ui.Progress("export.progress",
+                total > 0 ? static_cast<float>(done) / static_cast<float>(total)
+                          : (desk.exporting() ? 0.0f : 1.0f),
+                desk.exporting() && total < 0
+                    ? t.Get("officer.export.starting")
+                    : t.Format(desk.exporting() ? "officer.export.progress"
+                                                : "officer.export.finished",
+                               {std::to_string(tenth), shown_total}));
+  }
+  if (!desk.done().empty()) {
+    ui.Paragraph("done", t.Format("officer.done.export",
+                                  {std::to_string(desk.exported()), desk.export_path()}));
+  }
+  if (!desk.exporting() && ui.Button("export.start", t.Get("officer.export.start"))) {
+    intent = {OfficerIntent::Kind::kExport};
+  }
+  if (!desk.exporting() && ui.Button("export.back", t.Get("officer.back.queue"))) {
+    intent = {OfficerIntent::Kind::kBack};
+  }
   return intent;
 }
 

@@ -34,7 +34,8 @@ OfficerUi::OfficerUi(Strings strings, Post post, a11y::Speaker& speaker,
       theme_(a11y::ThemeFor(a11y::ThemeFromKey(settings_.theme).value_or(a11y::AllThemes().front()))),
       announcer_(speaker_, [this](std::string_view key) { return strings_.Get(key); }),
       ui_(registry_, focus_, theme_, fonts),
-      desk_(options.refresh) {
+      desk_(options.refresh),
+      export_dir_(options.export_dir) {
   if (!absl::LoadTimeZone("Europe/London", &zone_)) zone_ = absl::UTCTimeZone();
   ui_.SetSelectedWord(strings_.Get("state.selected"));
   ui_.SetScrollLabels(strings_.Get("scroll.up"), strings_.Get("scroll.down"));
@@ -263,6 +264,13 @@ void OfficerUi::ApplyIntent(const OfficerIntent& intent) {
     case OfficerIntent::Kind::kConfirm: desk_.SetConfirmed(!desk_.confirmed()); break;
     case OfficerIntent::Kind::kSave: Send(desk_.Save()); break;
     case OfficerIntent::Kind::kBack: Send(desk_.Back()); break;
+    case OfficerIntent::Kind::kExportScreen: desk_.ShowExport(); break;
+    case OfficerIntent::Kind::kExport:
+      // A new file each time, named for when it was made.
+      Send(desk_.StartExport(
+          export_dir_ + "/carevoice-export-" +
+          absl::FormatTime("%Y-%m-%d-%H%M%S", clock_.Now(), zone_) + ".csv"));
+      break;
   }
 }
 
@@ -310,7 +318,8 @@ void OfficerUi::Frame(float width, float height) {
 
   // The control bar and, under it, the captions: everything said is shown.
   const std::string& caption = announcer_.caption();
-  const bool can_go_back = desk_.view() == DeskView::kCase || desk_.view() == DeskView::kAction;
+  const bool can_go_back = desk_.view() == DeskView::kCase || desk_.view() == DeskView::kAction ||
+                           desk_.view() == DeskView::kExport;
   std::vector<Text> bar_labels;
   if (can_go_back) bar_labels.push_back(texts_.Get("bar.back"));
   for (const char* key : {"bar.help", "bar.repeat", "bar.stop"}) {
@@ -330,6 +339,7 @@ void OfficerUi::Frame(float width, float height) {
     case DeskView::kQueue: intent = DrawOfficerQueue(screen, ui_); break;
     case DeskView::kCase: intent = DrawOfficerCase(screen, ui_); break;
     case DeskView::kAction: intent = DrawOfficerAction(screen, ui_); break;
+    case DeskView::kExport: intent = DrawOfficerExport(screen, ui_); break;
   }
   // The same controls in the same place on every screen; what the bar
   // folds away at large sizes the keys still do (F1 says them).

@@ -45,6 +45,7 @@ namespace carevoice::client::ui {
 struct OfficerUiOptions {
   Settings defaults;  // input mode, text size, volume, colours, speech
   absl::Duration refresh = absl::Seconds(30);  // the queue asked again
+  std::string export_dir = ".";  // where exports are written, on this machine
 };
 
 // What an officer chose on a console screen.
@@ -60,6 +61,8 @@ struct OfficerIntent {
     kConfirm,   // the flagged words name no one (toggle)
     kSave,
     kBack,
+    kExportScreen,  // the export screen, from the queue
+    kExport,        // start it
   };
   OfficerIntent() = default;
   OfficerIntent(Kind kind, std::string arg = {}, int value = 0)  // NOLINT: brace-init reads best
@@ -81,6 +84,7 @@ OfficerIntent DrawOfficerSignIn(const OfficerScreen& s, Ui& ui);
 OfficerIntent DrawOfficerQueue(const OfficerScreen& s, Ui& ui);
 OfficerIntent DrawOfficerCase(const OfficerScreen& s, Ui& ui);
 OfficerIntent DrawOfficerAction(const OfficerScreen& s, Ui& ui);
+OfficerIntent DrawOfficerExport(const OfficerScreen& s, Ui& ui);
 // One case as the queue lists it: overdue or urgent first, in words and a
 // symbol; kind, reference, state and what is due by when.
 Text QueueLine(const OfficerScreen& s, const v1::CaseRecord& c);
@@ -149,6 +153,7 @@ class OfficerUi final : public WindowApp {
   ScreenSpeech screen_speech_;
   FocusDriver driver_{registry_, focus_, ui_, announcer_, screen_speech_};
   OfficerDesk desk_;
+  std::string export_dir_;
   absl::TimeZone zone_;
   std::optional<float> font_request_;
 

@@ -432,6 +432,19 @@ void Ui::Paragraph(std::string_view id, const Text& text) {
   TextBlock(id, text, fonts_.body, fonts_.body_size, theme_.text, a11y::Role::kText);
 }
 
+void Ui::Progress(std::string_view id, float fraction, const Text& label) {
+  Paragraph(id, label);
+  const a11y::Rect box = Place(std::round(fonts_.body_size * 0.8f));
+  if (!OnScreen(box)) return;
+  const float filled = box.w * std::clamp(fraction, 0.0f, 1.0f);
+  draw_->AddRectFilled({box.x, box.y}, {box.x + box.w, box.y + box.h}, Colour(theme_.field));
+  if (filled > 0) {
+    draw_->AddRectFilled({box.x, box.y}, {box.x + filled, box.y + box.h}, Colour(theme_.text));
+  }
+  draw_->AddRect({box.x, box.y}, {box.x + box.w, box.y + box.h}, Colour(theme_.border), 0, 0,
+                 kBorder);
+}
+
 void Ui::ErrorText(std::string_view id, const Text& text) {
   TextBlock(id, text, fonts_.heading, fonts_.body_size, theme_.error_text, a11y::Role::kText);
 }

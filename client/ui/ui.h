@@ -72,6 +72,10 @@ class Ui {
   // A paragraph; in Easy Read its picture stands beside it.
   void Paragraph(std::string_view id, const Text& text);
   void ErrorText(std::string_view id, const Text& text);
+  // How far something long has got: `label` in words (which is what is
+  // spoken, so it should change in steps, not on every frame), over a bar
+  // filled to `fraction` (0..1) in the text colour, framed.
+  void Progress(std::string_view id, float fraction, const Text& label);
   // A reference code in very large letters; `spoken` is how it is said.
   void Reference(std::string_view id, std::string_view shown,
                  std::string_view spoken);

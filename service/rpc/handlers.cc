@@ -539,11 +539,23 @@ absl::StatusOr<v1::ListSubmissionsResponse> ListSubmissions(
 absl::Status ExportSubmissions(
     store::Store& store, const base::Clock& clock, const auth::Caller& caller,
     const v1::ExportSubmissionsRequest& request,
-    const std::function<bool(const v1::SubmissionRecord&)>& write) {
+    const std::function<bool(const v1::SubmissionRecord&)>& write,
+    const std::function<void(std::int64_t)>& total) {
   if (request.identified()) {
     if (auto s = CheckReason(request.reason(), "contact details and every word"); !s.ok()) {
       return s;
     }
+  }
+  if (total) {
+    std::int64_t cases = 0;
+    absl::Status counted = store.WithAccess([&](store::AccessTxn& txn) {
+      auto rows = txn.ListCases();
+      if (!rows.ok()) return rows.status();
+      cases = static_cast<std::int64_t>(rows->size());
+      return absl::OkStatus();
+    });
+    if (!counted.ok()) return counted;
+    total(cases);
   }
   bool client_gone = false;
   // Audited before the first record leaves; a stream that breaks off is

@@ -113,11 +113,13 @@ absl::StatusOr<v1::ListSubmissionsResponse> ListSubmissions(
 // (the client went away: CANCELLED). Anonymised unless identified (which
 // needs a reason, kept in the audit): contact cleared, and words cleared
 // unless the person consented to quoting. Audited with the number of
-// records handed over.
+// records handed over. `total`, when given, first hears how many there are
+// about to be (every submission is a case), for a progress bar.
 absl::Status ExportSubmissions(
     store::Store& store, const base::Clock& clock, const auth::Caller& caller,
     const v1::ExportSubmissionsRequest& request,
-    const std::function<bool(const v1::SubmissionRecord&)>& write);
+    const std::function<bool(const v1::SubmissionRecord&)>& write,
+    const std::function<void(std::int64_t)>& total = {});
 
 // Subject access: every submission and quarantined item whose contact
 // details match every criterion given (see SubjectAccessRequest), whole,

@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "base/status_grpc.h"
+#include "contract/metadata.h"
 #include "contract/reference_code.h"
 #include "service/rpc/handlers.h"
 
@@ -278,7 +279,12 @@ grpc::Status OfficerImpl::ExportSubmissions(
   }
   return ToGrpcStatus(rpc::ExportSubmissions(
       store_, clock_, *caller, *request,
-      [writer](const v1::SubmissionRecord& r) { return writer->Write(r); }));
+      [writer](const v1::SubmissionRecord& r) { return writer->Write(r); },
+      [context](std::int64_t total) {
+        // Ahead of the first record: the officer's progress bar (the
+        // console) knows how far there is to go.
+        context->AddInitialMetadata(contract::kExportTotalMetadata, std::to_string(total));
+      }));
 }
 
 grpc::Status OfficerImpl::Backup(grpc::ServerContext* context, const v1::BackupRequest* request,

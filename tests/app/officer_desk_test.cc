@@ -283,6 +283,45 @@ TEST(OfficerDeskTest, BackGoesFromAFormToItsCaseAndFromTheCaseToAFreshQueue) {
   EXPECT_FALSE(desk.Back()) << "nothing behind the queue";
 }
 
+TEST(OfficerDeskTest, AnExportKeepsTheOfficerUntilItsFileIsWholeOrRefused) {
+  OfficerDesk desk;
+  SignedIn(desk);
+  desk.ShowExport();
+  EXPECT_EQ(desk.ViewName(), "officer.export");
+  std::optional<OfficerCall> call = desk.StartExport("/tmp/x.csv");
+  ASSERT_TRUE(call);
+  EXPECT_EQ(call->export_path, "/tmp/x.csv");
+  EXPECT_FALSE(desk.StartExport("/tmp/y.csv")) << "one at a time";
+  OfficerAnswer step = Ok(*call);
+  step.finished = false;
+  step.exported = 10;
+  step.export_total = 40;
+  desk.Apply(step, kNow);
+  EXPECT_TRUE(desk.exporting());
+  EXPECT_EQ(desk.exported(), 10);
+  EXPECT_EQ(desk.export_total(), 40);
+  EXPECT_FALSE(desk.Back());
+  EXPECT_EQ(desk.view(), DeskView::kExport) << "not while the file is being written";
+  OfficerAnswer failed = Ok(*call);
+  failed.exported = 12;
+  failed.export_total = 40;
+  failed.status = absl::UnavailableError("cannot reach the service (ExportSubmissions)");
+  desk.Apply(failed, kNow);
+  EXPECT_FALSE(desk.exporting());
+  EXPECT_EQ(desk.error(), "cannot reach the service (ExportSubmissions)");
+  EXPECT_TRUE(desk.done().empty());
+  call = desk.StartExport("/tmp/z.csv");
+  ASSERT_TRUE(call);
+  OfficerAnswer whole = Ok(*call);
+  whole.exported = 40;
+  whole.export_total = 40;
+  desk.Apply(whole, kNow);
+  EXPECT_EQ(desk.done(), "officer.done.export");
+  EXPECT_EQ(desk.export_path(), "/tmp/z.csv");
+  EXPECT_FALSE(desk.Back());
+  EXPECT_EQ(desk.view(), DeskView::kQueue);
+}
+
 TEST(OfficerDeskTest, FlaggedWordsAreReadFromTheRedactorsRefusalOnly) {
   EXPECT_TRUE(FlaggedWords("a published reply may be read aloud in public").empty());
   EXPECT_EQ(FlaggedWords("x: these words are not in the dictionary and may be names: Ada. If "

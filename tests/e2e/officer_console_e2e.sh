@@ -8,7 +8,8 @@
 # response, has a reply naming the person refused by the redactor, and
 # publishes a plain one. While the console shows the queue, a safeguarding
 # worry arrives and is spoken at once. The service then holds every step
-# (carevoice-admin cases), and no log holds the words or the password.
+# (carevoice-admin cases), an anonymised export is written with its progress
+# said, and no log holds the words or the password.
 #
 # Usage: officer_console_e2e.sh BIN_DIR ASSETS_DIR
 set -euo pipefail
@@ -45,7 +46,7 @@ spoken_ref=$(echo "$reference" | sed 's/./& /g; s/ - /, /; s/ $//')
 
 log="$work/speech-officer.log"
 "$bin/carevoice-kiosk" --mode officer --service "$address" --speech-log "$log" \
-  --queue-refresh-ms 500 >"$work/kiosk-officer.out" 2>"$work/kiosk-officer.err" &
+  --queue-refresh-ms 500 --export-dir "$work" >"$work/kiosk-officer.out" 2>"$work/kiosk-officer.err" &
 pids+=($!)
 focus_kiosk
 
@@ -118,6 +119,20 @@ officers_tool complaint --how phone --received-on "$(TZ=Europe/London date +%F)"
   fail "the worry was not entered: $(tail -n 1 "$work/admin.err")"
 worry_ref=$(sed -n 's/^reference \([A-Z0-9-]*\), PIN.*/\1/p' "$work/worry.out")
 heard "Urgent: a new safeguarding worry, reference $(echo "$worry_ref" | sed 's/./& /g; s/ - /, /; s/ $//')" "$from_here"
+
+# An anonymised export, with its progress, to a file only the officer can read.
+tab_to "$(t role.button), $(t officer.queue.export)"
+press "$(t officer.export.instruction)" Return
+tab_to "$(t role.button), $(t officer.export.start)"
+from_here=$(lines)
+press "Exported: 100 percent of 2 submissions." Return
+heard "Saved 2 submissions to $work/carevoice-export-" "$from_here"
+csv=$(ls "$work"/carevoice-export-*.csv)
+[ "$(stat -c %a "$csv")" = 600 ] || fail "the export is readable by others"
+[ "$(wc -l <"$csv")" = 3 ] || fail "the export does not hold a header and two rows: $(cat "$csv")"
+head -n1 "$csv" | grep -q "^submission_id,reference," || fail "the export has no CSV header"
+grep -qF "Ada Quillfeather" "$csv" && fail "the anonymised export names the person"
+ls "$work"/*.partial 2>/dev/null && fail "a partial export was left behind"
 
 # The service holds what the officer did.
 officers_tool cases --format json >"$work/cases.json" 2>>"$work/admin.err"

@@ -78,6 +78,11 @@ class FakeCouncil {
       case OfficerCall::Kind::kGetCase:
         a.detail = cases_[call.submission_id];
         break;
+      case OfficerCall::Kind::kExport:
+        exports_.push_back(call.export_path);
+        a.exported = 4;
+        a.export_total = 4;
+        break;
       case OfficerCall::Kind::kMoveCase: {
         moves_.push_back(call.move);
         v1::CaseDetail& d = cases_[call.move.submission_id()];
@@ -104,6 +109,7 @@ class FakeCouncil {
   const std::vector<v1::MoveCaseRequest>& moves() const { return moves_; }
   void set_password(std::string password) { password_ = std::move(password); }
   const std::vector<std::string>& passwords() const { return passwords_; }
+  const std::vector<std::string>& exports() const { return exports_; }
 
  private:
   std::map<std::string, v1::CaseDetail> cases_;
@@ -111,6 +117,7 @@ class FakeCouncil {
   google::protobuf::RepeatedPtrField<v1::Theme> themes_;
   std::vector<v1::MoveCaseRequest> moves_;
   std::vector<std::string> passwords_;
+  std::vector<std::string> exports_;
   std::string password_ = "right password";
 };
 
@@ -156,6 +163,18 @@ class OfficerConsoleTest : public ::testing::Test {
       while (!calls_.empty()) {
         OfficerCall call = calls_.front();
         calls_.erase(calls_.begin());
+        if (call.kind == OfficerCall::Kind::kExport && hold_exports_) {
+          // Half way, as the worker tells it; the rest when released.
+          OfficerAnswer half;
+          half.kind = call.kind;
+          half.serial = call.serial;
+          half.exported = 2;
+          half.export_total = 4;
+          half.finished = false;
+          console_->OnAnswer(half);
+          held_.push_back(call);
+          continue;
+        }
         console_->OnAnswer(council_.Answer(call));
       }
       if (!console_->NeedsFrame()) break;
@@ -198,6 +217,15 @@ class OfficerConsoleTest : public ::testing::Test {
     ASSERT_EQ(console_->ViewName(), "officer.queue");
   }
 
+  void ReleaseExports() {
+    hold_exports_ = false;
+    for (const OfficerCall& call : held_) console_->OnAnswer(council_.Answer(call));
+    held_.clear();
+    Settle();
+  }
+
+  bool hold_exports_ = false;
+  std::vector<OfficerCall> held_;
   std::string input_ = "keys";
   base::FakeClock clock_;
   a11y::FakeSpeaker speaker_;
@@ -355,6 +383,30 @@ TEST_F(OfficerConsoleTest, EverythingShownIsSpokenOnEveryScreen) {
           << view << " shows \"" << d.shown << "\" but never says \"" << d.spoken << "\"";
     }
   }
+}
+
+TEST_F(OfficerConsoleTest, AnExportShowsAndSaysHowFarItHasGotThenWhereItIs) {
+  SignIn();
+  ASSERT_TRUE(TabUntilHeard("Button, Export every submission, anonymised"));
+  Press(SDLK_RETURN);
+  ASSERT_EQ(console_->ViewName(), "officer.export");
+  hold_exports_ = true;
+  ASSERT_TRUE(TabUntilHeard("Button, Start the export"));
+  std::size_t mark = Mark();
+  Press(SDLK_RETURN);
+  EXPECT_NE(SaidSince(mark).find("Exporting: 50 percent of 4 submissions."), std::string::npos)
+      << SaidSince(mark);
+  Press(SDLK_ESCAPE);
+  EXPECT_EQ(console_->ViewName(), "officer.export") << "it stays until the file is whole";
+  mark = Mark();
+  ReleaseExports();
+  ASSERT_EQ(council_.exports().size(), 1u);
+  const std::string& path = council_.exports()[0];
+  EXPECT_NE(path.find("/carevoice-export-"), std::string::npos) << path;
+  EXPECT_NE(SaidSince(mark).find("Saved 4 submissions to " + path), std::string::npos)
+      << SaidSince(mark);
+  Press(SDLK_ESCAPE);
+  EXPECT_EQ(console_->ViewName(), "officer.queue");
 }
 
 TEST_F(OfficerConsoleTest, TextGrowsWithF8AndTheConsoleSaysSo) {
