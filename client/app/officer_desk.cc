@@ -28,6 +28,11 @@ std::string_view CaseActionId(CaseAction action) {
     case CaseAction::kPublish: return "publish";
     case CaseAction::kDecide: return "decide";
     case CaseAction::kClose: return "close";
+    case CaseAction::kAgree: return "agree";
+    case CaseAction::kWithdraw: return "withdraw";
+    case CaseAction::kRefer: return "refer";
+    case CaseAction::kReopen: return "reopen";
+    case CaseAction::kThemes: return "theme";
   }
   return "note";
 }
@@ -128,6 +133,10 @@ std::vector<CaseAction> OfficerDesk::Actions() const {
     actions.push_back(CaseAction::kDecide);
   }
   if (state == "received") actions.push_back(CaseAction::kAcknowledge);
+  if (c.statutory() && (state == "acknowledged" || state == "investigating") &&
+      c.respond_by().empty()) {
+    actions.push_back(CaseAction::kAgree);
+  }
   if (IsOpen(state) && (!c.statutory() || state != "received")) {
     actions.push_back(CaseAction::kRespond);
   }
@@ -139,8 +148,20 @@ std::vector<CaseAction> OfficerDesk::Actions() const {
     if (IsOpen(state) && !c.statutory()) actions.push_back(CaseAction::kClose);
     actions.push_back(CaseAction::kPublish);
   }
+  if (c.statutory() && (state == "responded" || state == "closed")) {
+    actions.push_back(CaseAction::kRefer);
+  }
   actions.push_back(CaseAction::kNote);
   if (c.assigned_to() != officer_) actions.push_back(CaseAction::kAssignToMe);
+  if (c.themes().empty() && !c.suggested_themes().empty()) {
+    actions.push_back(CaseAction::kThemes);
+  }
+  if (c.statutory() && (state == "acknowledged" || state == "investigating") &&
+      !c.respond_by().empty()) {
+    actions.push_back(CaseAction::kAgree);  // agreed again, later
+  }
+  if (IsOpen(state)) actions.push_back(CaseAction::kWithdraw);
+  if (state == "closed" || state == "withdrawn") actions.push_back(CaseAction::kReopen);
   return actions;
 }
 
@@ -170,6 +191,9 @@ bool OfficerDesk::TakesWords() const {
     case CaseAction::kRespond:
     case CaseAction::kPublish:
     case CaseAction::kDecide:
+    case CaseAction::kAgree:
+    case CaseAction::kWithdraw:
+    case CaseAction::kReopen:
       return true;
     default:
       return false;
@@ -214,7 +238,19 @@ std::optional<OfficerCall> OfficerDesk::Save() {
       move.set_decision(option_);
       move.set_reason(words_);
       break;
-    case CaseAction::kClose: break;
+    case CaseAction::kClose:
+    case CaseAction::kRefer:
+      break;
+    case CaseAction::kAgree:
+      move.set_respond_by(std::string(absl::StripAsciiWhitespace(Absl(words_))));
+      break;
+    case CaseAction::kWithdraw:
+    case CaseAction::kReopen:
+      move.set_reason(words_);
+      break;
+    case CaseAction::kThemes:
+      *move.mutable_themes() = detail_.case_().suggested_themes();
+      break;
   }
   OfficerCall call = Call(OfficerCall::Kind::kMoveCase);
   call.move = std::move(move);

@@ -22,8 +22,17 @@ namespace carevoice::client {
 enum class DeskView { kSignIn, kQueue, kCase, kAction, kExport };
 
 // What an officer can do to a case from the console.
-enum class CaseAction { kAcknowledge, kAssignToMe, kNote, kRespond, kPublish, kDecide, kClose };
-// "acknowledge", "assign", "note", "respond", "publish", "decide", "close".
+enum class CaseAction {
+  kAcknowledge, kAssignToMe, kNote, kRespond, kPublish, kDecide, kClose,
+  kAgree,     // the response period agreed with the person
+  kWithdraw,  // the person withdrew it (a reason)
+  kRefer,     // to the Ombudsman
+  kReopen,    // a closed or withdrawn case (a reason)
+  kThemes,    // accept the suggested themes
+};
+// "acknowledge", "assign", "note", "respond", "publish", "decide",
+// "close", "agree", "withdraw", "refer", "reopen", "theme": the service's
+// names for the moves.
 std::string_view CaseActionId(CaseAction action);
 
 // The fields an officer types into, by id (the UI's text fields).

@@ -109,8 +109,9 @@ OfficerIntent DrawAlerts(const OfficerScreen& s, Ui& ui) {
     const Text ref = ReferenceText(c.reference());
     const std::string channel = "officer.channel." + c.channel();
     const std::string from = s.texts.speech().Has(channel) ? s.texts.Get(channel).shown : "";
+    const std::string due = LongDate(c.acknowledge_by());
     ui.ErrorText("alert." + c.submission_id(),
-                 s.texts.Format("officer.alert", {ref.shown, from}, {ref.spoken, from}));
+                 s.texts.Format("officer.alert", {ref.shown, from, due}, {ref.spoken, from, due}));
     ui.MarkNextUrgent();
     if (ui.Button("alert.open." + c.submission_id(),
                   s.texts.Format("officer.case.title", {KindText(s.texts, c).shown, ref.shown},

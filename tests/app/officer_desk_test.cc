@@ -167,6 +167,12 @@ TEST(OfficerDeskTest, WhatCanBeDoneFollowsTheCasesPlaceOnTheClock) {
 
   v1::CaseRecord acknowledged = Case("a", "complaint", "acknowledged", true);
   Opened(desk, acknowledged);
+  actions = desk.Actions();
+  ASSERT_GE(actions.size(), 2u);
+  EXPECT_EQ(actions[0], CaseAction::kAgree) << "a response period is agreed with the person";
+  EXPECT_EQ(actions[1], CaseAction::kRespond);
+  acknowledged.set_respond_by("2027-01-15");
+  Opened(desk, acknowledged);
   EXPECT_EQ(desk.Actions().front(), CaseAction::kRespond);
 
   v1::CaseRecord responded = Case("a", "complaint", "responded", true);
@@ -320,6 +326,50 @@ TEST(OfficerDeskTest, AnExportKeepsTheOfficerUntilItsFileIsWholeOrRefused) {
   EXPECT_EQ(desk.export_path(), "/tmp/z.csv");
   EXPECT_FALSE(desk.Back());
   EXPECT_EQ(desk.view(), DeskView::kQueue);
+}
+
+TEST(OfficerDeskTest, TheRestOfTheClocksMovesAreOfferedWhereTheyFitAndSaySoToTheService) {
+  OfficerDesk desk;
+  v1::CaseRecord c = Case("a", "complaint", "acknowledged", true);
+  c.add_suggested_themes("transport");
+  SignedIn(desk, {c});
+  Opened(desk, c);
+  auto offered = [&](CaseAction a) {
+    std::vector<CaseAction> all = desk.Actions();
+    return std::find(all.begin(), all.end(), a) != all.end();
+  };
+  EXPECT_TRUE(offered(CaseAction::kAgree));
+  EXPECT_TRUE(offered(CaseAction::kWithdraw));
+  EXPECT_TRUE(offered(CaseAction::kThemes));
+  EXPECT_FALSE(offered(CaseAction::kRefer));
+  EXPECT_FALSE(offered(CaseAction::kReopen));
+  desk.StartAction(CaseAction::kAgree);
+  *desk.Field(kDeskWords) = " 2027-01-15 ";
+  std::optional<OfficerCall> call = desk.Save();
+  ASSERT_TRUE(call);
+  EXPECT_EQ(call->move.action(), "agree");
+  EXPECT_EQ(call->move.respond_by(), "2027-01-15");
+  desk.Back();
+  desk.StartAction(CaseAction::kThemes);
+  call = desk.Save();
+  ASSERT_TRUE(call);
+  EXPECT_EQ(call->move.action(), "theme");
+  ASSERT_EQ(call->move.themes_size(), 1);
+  EXPECT_EQ(call->move.themes(0), "transport");
+
+  v1::CaseRecord closed = Case("a", "complaint", "closed", true);
+  Opened(desk, closed);
+  EXPECT_TRUE(offered(CaseAction::kRefer));
+  EXPECT_TRUE(offered(CaseAction::kReopen));
+  EXPECT_FALSE(offered(CaseAction::kWithdraw));
+  desk.StartAction(CaseAction::kReopen);
+  EXPECT_FALSE(desk.Save());
+  EXPECT_EQ(desk.error(), "officer.error.words.reopen");
+  *desk.Field(kDeskWords) = "They sent new evidence.";
+  call = desk.Save();
+  ASSERT_TRUE(call);
+  EXPECT_EQ(call->move.action(), "reopen");
+  EXPECT_EQ(call->move.reason(), "They sent new evidence.");
 }
 
 TEST(OfficerDeskTest, FlaggedWordsAreReadFromTheRedactorsRefusalOnly) {

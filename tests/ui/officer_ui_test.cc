@@ -342,7 +342,7 @@ TEST_F(OfficerConsoleTest, AnUrgentWorryIsShownAndSaidAtOnceWithAWayStraightToIt
   Settle();
   const std::string said = SaidSince(mark);
   EXPECT_NE(said.find("Urgent: a new safeguarding worry, reference T J X W, R F M T, from a "
-                      "kiosk. A decision is due today."),
+                      "kiosk. A decision is due by the end of Tuesday 8 December 2026."),
             std::string::npos)
       << said;
   EXPECT_EQ(said.find("not being fed"), std::string::npos) << "an alert never holds the words";
