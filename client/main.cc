@@ -74,21 +74,25 @@ int RunOfficerConsole(const std::string& service, const std::string& tls_ca,
   if (!stub.ok()) return Fail(std::string(stub.status().message()));
   client::OfficerClient officer(**stub);
   std::atomic<ui::OfficerUi*> console_for_answers{nullptr};
-  client::OfficerWorker worker(officer, [&console_for_answers](client::OfficerAnswer answer) {
-    if (ui::OfficerUi* c = console_for_answers.load()) {
-      c->OnAnswer(std::move(answer));
-      ui::SdlShell::WakeFromAnyThread();
-    }
-  });
+  auto worker = std::make_unique<client::OfficerWorker>(
+      officer, [&console_for_answers](client::OfficerAnswer answer) {
+        if (ui::OfficerUi* c = console_for_answers.load()) {
+          c->OnAnswer(std::move(answer));
+          ui::SdlShell::WakeFromAnyThread();
+        }
+      });
   auto console = ui::OfficerUi::Create(
-      *std::move(strings), [&worker](client::OfficerCall call) { worker.Post(std::move(call)); },
-      speaker, carevoice::base::SystemClock::Get(), fonts, options);
+      *std::move(strings),
+      [w = worker.get()](client::OfficerCall call) { w->Post(std::move(call)); }, speaker,
+      carevoice::base::SystemClock::Get(), fonts, options);
   if (!console.ok()) return Fail(std::string(console.status().message()));
   console_for_answers.store(console->get());
   std::fprintf(stderr, "carevoice-kiosk: officer console running (service %s)\n",
                service.c_str());
   int code = shell.Run(**console);
-  console_for_answers.store(nullptr);  // answers after this go nowhere
+  // The worker's thread ends (after the call under way) before the
+  // console it answers goes.
+  worker.reset();
   return code;
 }
 

@@ -109,6 +109,7 @@ Text ReviewLine(const ScreenContext& ctx, const Step& step) {
     case StepType::kNotice:
     case StepType::kReview:
     case StepType::kThanks:
+    case StepType::kAnswer:  // a lookup's answer has no review
       break;
   }
   line.shown = FormatTemplate(line.shown, {value.shown});
