@@ -28,12 +28,7 @@ cat >"$work/complaint.json" <<JSON
  "consent": {"may_contact": true}, "speaker": "SPEAKER_USES_SERVICES",
  "complaint": {"service_id": "day_centres", "what_happened": "$words"}}
 JSON
-officers_tool complaint --how phone --received-on "$(TZ=Europe/London date +%F)" \
-  --from-json "$work/complaint.json" >"$work/complaint.out" 2>>"$work/admin.err" ||
-  fail "the complaint was not entered: $(tail -n 1 "$work/admin.err")"
-reference=$(sed -n 's/^reference \([A-Z0-9-]*\), PIN \([0-9]*\):.*/\1/p' "$work/complaint.out")
-pin=$(sed -n 's/^reference \([A-Z0-9-]*\), PIN \([0-9]*\):.*/\2/p' "$work/complaint.out")
-[ -n "$reference" ] && [ -n "$pin" ] || fail "no reference and PIN: $(cat "$work/complaint.out")"
+phone_in complaint
 grep -qF "(entered by an officer)" "$work/complaint.out" || fail "not marked as entered by an officer"
 id=$(officers_tool cases --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["cases"][0]["submission_id"])')
 officers_tool case "$id" acknowledge --contact "rang back, as asked" >/dev/null 2>>"$work/admin.err" ||

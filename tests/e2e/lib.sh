@@ -127,6 +127,23 @@ start_service() {
   sign_in "$officer_name" "$officer_password"
 }
 
+# phone_in NAME: the officer enters what a person said on the phone today,
+# from the Submission in $work/NAME.json (carevoice-admin complaint); the
+# tool's answer is in $work/NAME.out, and its reference and PIN in
+# $reference and $pin.
+phone_in() {
+  officers_tool complaint --how phone --received-on "$(TZ=Europe/London date +%F)" \
+    --from-json "$work/$1.json" >"$work/$1.out" 2>>"$work/admin.err" ||
+    fail "$1 was not entered: $(tail -n 1 "$work/admin.err")"
+  reference=$(sed -n 's/^reference \([A-Z0-9-]*\), PIN \([0-9]*\):.*/\1/p' "$work/$1.out")
+  pin=$(sed -n 's/^reference \([A-Z0-9-]*\), PIN \([0-9]*\):.*/\2/p' "$work/$1.out")
+  [ -n "$reference" ] && [ -n "$pin" ] || fail "no reference and PIN: $(cat "$work/$1.out")"
+}
+
+# spelled REFERENCE: as the officer console says a reference, a character
+# at a time ("TJXW-RFMT" -> "T J X W, R F M T").
+spelled() { echo "$1" | sed 's/./& /g; s/ - /, /; s/ $//'; }
+
 # new_enrolment_code: an admin makes a one-time code for a kiosk, or a
 # tablet when $device_mode says so (as the README says); it is left in
 # $enrolment_code, and the officers' tool is signed in as the officer again.

@@ -36,13 +36,9 @@ cat >"$work/complaint.json" <<JSON
  "consent": {"may_contact": true}, "speaker": "SPEAKER_USES_SERVICES",
  "complaint": {"service_id": "day_centres", "what_happened": "$words"}}
 JSON
-officers_tool complaint --how phone --received-on "$(TZ=Europe/London date +%F)" \
-  --from-json "$work/complaint.json" >"$work/complaint.out" 2>>"$work/admin.err" ||
-  fail "the complaint was not entered: $(tail -n 1 "$work/admin.err")"
-reference=$(sed -n 's/^reference \([A-Z0-9-]*\), PIN.*/\1/p' "$work/complaint.out")
-[ -n "$reference" ] || fail "no reference: $(cat "$work/complaint.out")"
-# How the console says a reference: a character at a time ("T J X W, R F M T").
-spoken_ref=$(echo "$reference" | sed 's/./& /g; s/ - /, /; s/ $//')
+phone_in complaint
+case_ref=$reference
+spoken_ref=$(spelled "$reference")
 
 log="$work/speech-officer.log"
 "$bin/carevoice-kiosk" --mode officer --service "$address" --speech-log "$log" \
@@ -114,11 +110,8 @@ cat >"$work/worry.json" <<JSON
  "consent": {"may_contact": false},
  "safeguarding": {"what_is_happening": "A neighbour is not being fed $RANDOM", "danger_now": "ANSWER_NO"}}
 JSON
-officers_tool complaint --how phone --received-on "$(TZ=Europe/London date +%F)" \
-  --from-json "$work/worry.json" >"$work/worry.out" 2>>"$work/admin.err" ||
-  fail "the worry was not entered: $(tail -n 1 "$work/admin.err")"
-worry_ref=$(sed -n 's/^reference \([A-Z0-9-]*\), PIN.*/\1/p' "$work/worry.out")
-heard "Urgent: a new safeguarding worry, reference $(echo "$worry_ref" | sed 's/./& /g; s/ - /, /; s/ $//')" "$from_here"
+phone_in worry
+heard "Urgent: a new safeguarding worry, reference $(spelled "$reference")" "$from_here"
 
 # An anonymised export, with its progress, to a file only the officer can read.
 tab_to "$(t role.button), $(t officer.queue.export)"
@@ -136,7 +129,7 @@ ls "$work"/*.partial 2>/dev/null && fail "a partial export was left behind"
 
 # The service holds what the officer did.
 officers_tool cases --format json >"$work/cases.json" 2>>"$work/admin.err"
-python3 - "$work/cases.json" "$reference" "$reply" "$officer_name" <<'PY' || fail "the case is not as the console left it"
+python3 - "$work/cases.json" "$case_ref" "$reply" "$officer_name" <<'PY' || fail "the case is not as the console left it"
 import json, sys
 cases = json.load(open(sys.argv[1]))["cases"]
 ref = sys.argv[2].replace("-", "")
@@ -147,4 +140,4 @@ assert c.get("reply") == sys.argv[3], c
 print("case", c["state"], c["outcome"])
 PY
 grep -qF "$reply" "$work/service.err" && fail "the service logged the reply"
-echo "e2e: a phoned-in complaint went from the queue to a published reply in the officer console by keys and speech alone; an urgent worry was told as it arrived"
+echo "e2e: a phoned-in complaint went from the queue to a published reply in the officer console by keys and speech alone; an urgent worry was told as it arrived; an anonymised export was written with its progress said"
