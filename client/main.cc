@@ -148,7 +148,7 @@ int main(int argc, char** argv) {
   auto* idle_option =
       app.add_option("--idle-timeout", idle_timeout_s,
                      "Seconds without input before the session is wiped, warned first "
-                     "(default 120; a tablet 900)")
+                     "(default 120; a tablet 900); the officer console signs out (default 900)")
           ->check(CLI::Range(30, 86400));
   app.add_option("--screenshot-dir", screenshot_dir, "Save each screen as PNG + JSON (where each control is) here, again whenever it changes");
   std::string help_numbers_path;
@@ -216,6 +216,7 @@ int main(int argc, char** argv) {
     officer_options.defaults.scan_interval_ms = scan_interval_ms;
     officer_options.refresh = absl::Milliseconds(queue_refresh_ms);
     officer_options.export_dir = export_dir;
+    if (idle_option->count() > 0) officer_options.idle = absl::Seconds(idle_timeout_s);
     return RunOfficerConsole(service, tls_ca, assets, **shell, *speaker, *fonts, officer_options);
   }
 

@@ -103,7 +103,27 @@ std::optional<OfficerCall> OfficerDesk::SignIn() {
   return call;
 }
 
-OfficerCall OfficerDesk::SignOut() { return Call(OfficerCall::Kind::kSignOut); }
+void OfficerDesk::Forget() {
+  officer_.clear();
+  name_.clear();
+  password_.clear();
+  words_.clear();
+  queue_.Clear();
+  detail_.Clear();
+  alerts_.clear();
+  last_case_.clear();
+  flagged_.clear();
+  next_refresh_ = absl::InfiniteFuture();
+  background_ = 0;
+}
+
+OfficerCall OfficerDesk::SignOut(std::string why) {
+  OfficerCall call = Call(OfficerCall::Kind::kSignOut);
+  Forget();
+  Show(DeskView::kSignIn);
+  error_ = std::move(why);
+  return call;
+}
 
 OfficerCall OfficerDesk::Refresh() { return Call(OfficerCall::Kind::kListCases); }
 
@@ -318,8 +338,7 @@ std::optional<OfficerCall> OfficerDesk::Apply(const OfficerAnswer& answer, absl:
       answer.kind != OfficerCall::Kind::kSignIn) {
     // The session ended (idle, or its longest): sign in again; nothing
     // typed into a form is sent without one.
-    officer_.clear();
-    next_refresh_ = absl::InfiniteFuture();
+    Forget();
     Show(DeskView::kSignIn);
     error_ = "officer.error.session_ended";
     return std::nullopt;
@@ -338,14 +357,7 @@ std::optional<OfficerCall> OfficerDesk::Apply(const OfficerAnswer& answer, absl:
       Show(DeskView::kQueue);
       return Refresh();
     case OfficerCall::Kind::kSignOut:
-      officer_.clear();
-      name_.clear();
-      queue_.Clear();
-      detail_.Clear();
-      alerts_.clear();
-      next_refresh_ = absl::InfiniteFuture();
-      Show(DeskView::kSignIn);
-      return std::nullopt;
+      return std::nullopt;  // already signed out here
     case OfficerCall::Kind::kListCases: {
       queue_ = answer.queue;
       next_refresh_ = now + refresh_;

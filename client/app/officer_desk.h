@@ -71,7 +71,11 @@ class OfficerDesk {
   std::optional<OfficerCall> SignIn();
   // Who is signed in, once they are.
   const std::string& officer() const { return officer_; }
-  OfficerCall SignOut();
+  // Signs out here at once (nothing of the session stays on screen), and
+  // tells the service; `why` (a language key, or empty) is then shown on
+  // the sign-in screen.
+  OfficerCall SignOut(std::string why = {});
+  bool signed_in() const { return !officer_.empty(); }
 
   const v1::ListCasesResponse& queue() const { return queue_; }
   // The case the queue was left from: focus goes back to it.
@@ -133,6 +137,7 @@ class OfficerDesk {
 
  private:
   OfficerCall Call(OfficerCall::Kind kind);
+  void Forget();  // everything of the session
   void Show(DeskView view);
 
   absl::Duration refresh_;

@@ -35,7 +35,9 @@ OfficerUi::OfficerUi(Strings strings, Post post, a11y::Speaker& speaker,
       announcer_(speaker_, [this](std::string_view key) { return strings_.Get(key); }),
       ui_(registry_, focus_, theme_, fonts),
       desk_(options.refresh),
-      export_dir_(options.export_dir) {
+      export_dir_(options.export_dir),
+      idle_(options.idle),
+      last_input_(clock.Now()) {
   if (!absl::LoadTimeZone("Europe/London", &zone_)) zone_ = absl::UTCTimeZone();
   ui_.SetSelectedWord(strings_.Get("state.selected"));
   ui_.SetScrollLabels(strings_.Get("scroll.up"), strings_.Get("scroll.down"));
@@ -94,7 +96,9 @@ bool OfficerUi::NeedsFrame() const {
 }
 
 absl::Time OfficerUi::NextDeadline() const {
-  return std::min(scanner_.NextDeadline(), desk_.NextRefresh());
+  absl::Time next = std::min(scanner_.NextDeadline(), desk_.NextRefresh());
+  if (desk_.signed_in()) next = std::min(next, last_input_ + idle_);
+  return next;
 }
 
 std::optional<float> OfficerUi::TakeFontRequest() {
@@ -165,6 +169,7 @@ bool OfficerUi::Apply(const SDL_Event& event) {
   ctx.in_text_field = focused != nullptr && focused->role == a11y::Role::kTextField;
   ctx.mode = scanner_.mode();
   Input input = router_.Route(event, ctx, registry_);
+  if (input.kind != Input::Kind::kNone) last_input_ = clock_.Now();
   if (input.stops_speech) speaker_.Stop();
   switch (input.kind) {
     case Input::Kind::kNone:
@@ -295,6 +300,10 @@ void OfficerUi::Frame(float width, float height) {
   if (ViewName() == view_ && frames_in_view_ >= 2 &&
       scanner_.Tick() == a11y::ScanAction::kNext) {
     focus_.Next();
+  }
+  if (desk_.signed_in() && clock_.Now() >= last_input_ + idle_) {
+    // Left alone: nothing of the session stays on a screen others may see.
+    Send(desk_.SignOut("officer.error.idle"));
   }
   Send(desk_.Tick(clock_.Now()));
   if (ViewName() == view_ && frames_in_view_ >= 2 && !font_request_) {

@@ -46,6 +46,9 @@ struct OfficerUiOptions {
   Settings defaults;  // input mode, text size, volume, colours, speech
   absl::Duration refresh = absl::Seconds(30);  // the queue asked again
   std::string export_dir = ".";  // where exports are written, on this machine
+  // Signed out after this long without a key, switch or touch: the queue's
+  // own refreshes would otherwise keep an unattended session alive.
+  absl::Duration idle = absl::Minutes(15);
 };
 
 // What an officer chose on a console screen.
@@ -154,6 +157,8 @@ class OfficerUi final : public WindowApp {
   FocusDriver driver_{registry_, focus_, ui_, announcer_, screen_speech_};
   OfficerDesk desk_;
   std::string export_dir_;
+  absl::Duration idle_;
+  absl::Time last_input_;
   absl::TimeZone zone_;
   std::optional<float> font_request_;
 

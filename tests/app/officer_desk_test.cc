@@ -372,6 +372,25 @@ TEST(OfficerDeskTest, TheRestOfTheClocksMovesAreOfferedWhereTheyFitAndSaySoToThe
   EXPECT_EQ(call->move.reason(), "They sent new evidence.");
 }
 
+TEST(OfficerDeskTest, SigningOutForgetsTheSessionHereAtOnceWhateverTheServiceSays) {
+  OfficerDesk desk;
+  v1::CaseRecord c = Case("a", "complaint", "received", true);
+  SignedIn(desk, {c});
+  Opened(desk, c);
+  OfficerCall out = desk.SignOut("officer.error.idle");
+  EXPECT_EQ(out.kind, OfficerCall::Kind::kSignOut);
+  EXPECT_EQ(desk.view(), DeskView::kSignIn);
+  EXPECT_EQ(desk.error(), "officer.error.idle");
+  EXPECT_FALSE(desk.signed_in());
+  EXPECT_TRUE(desk.name().empty());
+  EXPECT_EQ(desk.queue().cases_size(), 0);
+  EXPECT_FALSE(desk.detail().has_case_());
+  EXPECT_FALSE(desk.Tick(kNow + absl::Hours(1)));
+  desk.Apply(Refused(out, absl::UnavailableError("cannot reach the service (SignOut)")), kNow);
+  EXPECT_EQ(desk.view(), DeskView::kSignIn) << "signed out here even so";
+  EXPECT_FALSE(desk.signed_in());
+}
+
 TEST(OfficerDeskTest, FlaggedWordsAreReadFromTheRedactorsRefusalOnly) {
   EXPECT_TRUE(FlaggedWords("a published reply may be read aloud in public").empty());
   EXPECT_EQ(FlaggedWords("x: these words are not in the dictionary and may be names: Ada. If "

@@ -409,6 +409,29 @@ TEST_F(OfficerConsoleTest, AnExportShowsAndSaysHowFarItHasGotThenWhereItIs) {
   EXPECT_EQ(console_->ViewName(), "officer.queue");
 }
 
+TEST_F(OfficerConsoleTest, LeftAloneTheConsoleSignsOutAndSaysWhy) {
+  SignIn();
+  ASSERT_TRUE(TabUntilHeard("Formal complaint"));
+  Press(SDLK_RETURN);
+  ASSERT_EQ(console_->ViewName(), "officer.case");
+  // Its own refreshes every 30 s do not count as use.
+  for (int i = 0; i < 29; ++i) {
+    clock_.Advance(absl::Seconds(30));
+    Settle();
+  }
+  EXPECT_EQ(console_->ViewName(), "officer.case");
+  const std::size_t mark = Mark();
+  clock_.Advance(absl::Seconds(31));
+  Settle();
+  EXPECT_EQ(console_->ViewName(), "officer.sign_in");
+  EXPECT_NE(SaidSince(mark).find("You were signed out because the console was left without use."),
+            std::string::npos)
+      << SaidSince(mark);
+  for (const DrawnText& d : console_->drawn()) {
+    EXPECT_EQ(d.shown.find("bus came"), std::string::npos) << "the case is gone: " << d.shown;
+  }
+}
+
 TEST_F(OfficerConsoleTest, TextGrowsWithF8AndTheConsoleSaysSo) {
   const std::size_t mark = Mark();
   const float before = ImGui::GetIO().FontDefault->FontSize;
