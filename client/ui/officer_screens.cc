@@ -12,37 +12,26 @@
 #include "absl/time/time.h"
 #include "base/proto_time.h"
 #include "client/ui/officer_ui.h"
+#include "client/ui/screens.h"
 #include "contract/reference_code.h"
 
 namespace carevoice::client::ui {
 namespace {
 
-constexpr const char* kMonths[] = {"January", "February", "March",     "April",
-                                   "May",     "June",     "July",      "August",
-                                   "September", "October", "November", "December"};
-
-std::string Weekday(absl::CivilDay day) {
-  switch (absl::GetWeekday(day)) {
-    case absl::Weekday::monday: return "Monday";
-    case absl::Weekday::tuesday: return "Tuesday";
-    case absl::Weekday::wednesday: return "Wednesday";
-    case absl::Weekday::thursday: return "Thursday";
-    case absl::Weekday::friday: return "Friday";
-    case absl::Weekday::saturday: return "Saturday";
-    case absl::Weekday::sunday: return "Sunday";
-  }
-  return "";
-}
-
-std::string DayWords(absl::CivilDay day) {
-  return absl::StrCat(Weekday(day), " ", day.day(), " ", kMonths[day.month() - 1], " ",
-                      day.year());
+// The kiosk's own date words (DateText): "Thursday 3 December 2026".
+std::string DayWords(const Texts& t, absl::CivilDay day) {
+  v1::Date date;
+  date.set_year(static_cast<int>(day.year()));
+  date.set_month(day.month());
+  date.set_day(day.day());
+  return DateText(t, date).shown;
 }
 
 // "Thursday 3 December 2026 at 10:15", in the council's time.
-std::string MomentWords(const google::protobuf::Timestamp& at, const absl::TimeZone& zone) {
+std::string MomentWords(const Texts& texts, const google::protobuf::Timestamp& at,
+                        const absl::TimeZone& zone) {
   const absl::Time t = base::FromProtoTimestamp(at);
-  return absl::StrCat(DayWords(absl::ToCivilDay(t, zone)), " at ",
+  return absl::StrCat(DayWords(texts, absl::ToCivilDay(t, zone)), " at ",
                       absl::FormatTime("%H:%M", t, zone));
 }
 
@@ -87,12 +76,12 @@ bool Urgent(const v1::CaseRecord& c) {
 std::vector<std::string> DueParts(const Texts& t, const v1::CaseRecord& c) {
   std::vector<std::string> parts;
   if (Urgent(c) && !c.acknowledge_by().empty()) {
-    parts.push_back(t.Format("officer.due.decide", {LongDate(c.acknowledge_by())}).shown);
+    parts.push_back(t.Format("officer.due.decide", {LongDate(t, c.acknowledge_by())}).shown);
   } else if (c.state() == "received" && !c.acknowledge_by().empty()) {
-    parts.push_back(t.Format("officer.due.acknowledge", {LongDate(c.acknowledge_by())}).shown);
+    parts.push_back(t.Format("officer.due.acknowledge", {LongDate(t, c.acknowledge_by())}).shown);
   }
   if (!c.respond_by().empty() && (c.state() == "acknowledged" || c.state() == "investigating")) {
-    parts.push_back(t.Format("officer.due.respond", {LongDate(c.respond_by())}).shown);
+    parts.push_back(t.Format("officer.due.respond", {LongDate(t, c.respond_by())}).shown);
   }
   if (!c.assigned_to().empty()) {
     parts.push_back(t.Format("officer.due.assigned", {c.assigned_to()}).shown);
@@ -109,7 +98,7 @@ OfficerIntent DrawAlerts(const OfficerScreen& s, Ui& ui) {
     const Text ref = ReferenceText(c.reference());
     const std::string channel = "officer.channel." + c.channel();
     const std::string from = s.texts.speech().Has(channel) ? s.texts.Get(channel).shown : "";
-    const std::string due = LongDate(c.acknowledge_by());
+    const std::string due = LongDate(s.texts, c.acknowledge_by());
     ui.ErrorText("alert." + c.submission_id(),
                  s.texts.Format("officer.alert", {ref.shown, from, due}, {ref.spoken, from, due}));
     ui.MarkNextUrgent();
@@ -191,10 +180,10 @@ const char* ReplyFormatWords(v1::ReplyFormat format) {
 
 }  // namespace
 
-std::string LongDate(std::string_view iso_day) {
+std::string LongDate(const Texts& t, std::string_view iso_day) {
   absl::CivilDay day;
   if (!absl::ParseCivilTime(absl::string_view(iso_day.data(), iso_day.size()), &day)) return std::string(iso_day);
-  return DayWords(day);
+  return DayWords(t, day);
 }
 
 Text QueueLine(const OfficerScreen& s, const v1::CaseRecord& c) {
@@ -294,7 +283,7 @@ OfficerIntent DrawOfficerCase(const OfficerScreen& s, Ui& ui) {
                  Mark(t, Urgent(c) ? "officer.case.urgent" : "officer.case.overdue").spoken);
   }
   ui.Paragraph("case.where", t.Format("officer.case.where", {absl::StrJoin(where, ", ")}));
-  ui.Paragraph("case.told", t.Format("officer.case.told", {MomentWords(c.told_at(), s.zone)}));
+  ui.Paragraph("case.told", t.Format("officer.case.told", {MomentWords(t, c.told_at(), s.zone)}));
   if (c.channel() == "officer") ui.Paragraph("case.channel", t.Get("officer.case.channel.officer"));
   for (int i = 0; i < c.warnings_size(); ++i) {
     ui.ErrorText("case.warning." + std::to_string(i),
@@ -341,7 +330,7 @@ OfficerIntent DrawOfficerCase(const OfficerScreen& s, Ui& ui) {
                t.Get("officer.case.history"));
   for (int i = 0; i < d.history_size(); ++i) {
     const v1::CaseEventRecord& e = d.history(i);
-    const std::string when = MomentWords(e.at(), s.zone);
+    const std::string when = MomentWords(t, e.at(), s.zone);
     const std::string who = e.officer().empty() ? "CareVoice" : e.officer();
     ui.Paragraph("case.event." + std::to_string(i),
                  e.detail().empty()

@@ -91,8 +91,9 @@ OfficerIntent DrawOfficerExport(const OfficerScreen& s, Ui& ui);
 // One case as the queue lists it: overdue or urgent first, in words and a
 // symbol; kind, reference, state and what is due by when.
 Text QueueLine(const OfficerScreen& s, const v1::CaseRecord& c);
-// "2026-12-08" -> "Tuesday 8 December 2026" (as given when it is not a date).
-std::string LongDate(std::string_view iso_day);
+// "2026-12-08" -> "Tuesday 8 December 2026", in the kiosk's own date words
+// (as given when it is not a date).
+std::string LongDate(const Texts& t, std::string_view iso_day);
 
 class OfficerUi final : public WindowApp {
  public:
