@@ -334,6 +334,7 @@ Result CheckEquality(const v1::EqualityMonitoring& m) {
       {"equality.ethnic_group", m.ethnic_group(), M::EthnicGroup_IsValid},
       {"equality.gender_same_as_at_birth", m.gender_same_as_at_birth(),
        M::YesNo_IsValid},
+      {"equality.role", m.role(), M::Role_IsValid},
   };
   for (const auto& f : kFields) {
     if (auto e = CheckEnum(f.field, f.value, f.is_valid)) return e;
@@ -610,9 +611,40 @@ std::optional<FieldError> ValidateSubmission(const v1::Submission& s,
   if (s.has_on_behalf_of()) {
     if (auto e = CheckOnBehalfOf(s.on_behalf_of())) return e;
   }
-  if (auto e = CheckEquality(s.equality())) return e;
+  // Who someone is travels apart from what they said (TakingPart).
+  if (s.has_equality()) return Fail("equality", kErrNotAllowed);
   if (auto e = CheckBody(s, now)) return e;
   return CheckSpeaker(s);
+}
+
+// "2026-12": a year 2000..2200 and a month.
+bool IsMonth(std::string_view month) {
+  int year = 0, mon = 0;
+  if (month.size() != 7 || month[4] != '-') return false;
+  for (std::size_t i = 0; i < month.size(); ++i) {
+    if (i != 4 && (month[i] < '0' || month[i] > '9')) return false;
+  }
+  year = std::stoi(std::string(month.substr(0, 4)));
+  mon = std::stoi(std::string(month.substr(5, 2)));
+  return year >= 2000 && year <= 2200 && mon >= 1 && mon <= 12;
+}
+
+std::optional<FieldError> ValidateTakingPart(const v1::TakingPart& t) {
+  if (auto e = CheckString("tally_id", t.tally_id(),
+                           {.required = true, .well_formed = IsValidSubmissionId})) {
+    return e;
+  }
+  if (auto e = CheckString("month", t.month(), {.required = true, .well_formed = IsMonth})) {
+    return e;
+  }
+  const v1::HowTookPart& how = t.how();
+  if (how.text_size() < 0 || how.text_size() > 3) return Fail("how.text_size", kErrUnknownValue);
+  if (auto e = CheckString("how.theme", how.theme(), {.well_formed = IsCatalogId})) return e;
+  if (auto e = CheckEnum("how.input", how.input(), v1::HowTookPart::Input_IsValid)) return e;
+  if (auto e = CheckString("how.language", how.language(), {.well_formed = IsLanguageTag})) {
+    return e;
+  }
+  return CheckEquality(t.equality());
 }
 
 std::optional<FieldError> ValidateCatalog(const v1::Catalog& catalog) {

@@ -49,6 +49,11 @@ struct FieldError {
 std::optional<FieldError> ValidateSubmission(const v1::Submission& s,
                                              absl::Time now);
 
+// Checks one counted visit: a well-formed random id, its month ("YYYY-MM"),
+// how they took part, and any equality answers (known values only).
+// Field paths are like "equality.sex", "how.language".
+std::optional<FieldError> ValidateTakingPart(const v1::TakingPart& t);
+
 // 3..64 of [A-Za-z0-9_-].
 bool IsValidDeviceId(std::string_view device_id);
 

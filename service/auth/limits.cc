@@ -102,7 +102,7 @@ absl::Status Limits::ChargeNow(std::vector<Charge> charges) {
   });
 }
 
-absl::Status Limits::ChargeQuarantine(std::string_view device_id, std::int64_t bytes) {
+absl::Status Limits::ChargeDeviceBytes(std::string_view device_id, std::int64_t bytes) {
   return ChargeNow(
       {{absl::StrCat("device/", std::string(device_id), "/bytes"), bytes, policy_.device_bytes,
         "this device's bytes"}});

@@ -76,8 +76,9 @@ class Limits {
   // The check a SubmitBatch of `bytes` from `device_id` runs inside the
   // transaction that stores it (store::PutSubmissions).
   store::AccessCheck ForBatch(std::string_view device_id, std::int64_t bytes);
-  // Each in its own transaction.
-  absl::Status ChargeQuarantine(std::string_view device_id, std::int64_t bytes);
+  // Each in its own transaction. Quarantined items and counted visits share
+  // the device's bytes with its batches.
+  absl::Status ChargeDeviceBytes(std::string_view device_id, std::int64_t bytes);
   // `reference` in canonical form; empty when malformed (only the
   // device's look-ups are charged then).
   absl::Status ChargeLookup(std::string_view device_id, std::string_view reference);

@@ -376,6 +376,38 @@ absl::Status Quarantine(store::Store& store, const base::Clock& clock,
   return absl::OkStatus();
 }
 
+absl::Status CountTakingPart(store::Store& store, const v1::CountTakingPartRequest& request,
+                             auth::SealingKeys* sealing) {
+  const int n = request.tallies_size() + request.sealed_size();
+  if (n < 1 || static_cast<std::size_t>(n) > contract::kMaxBatchItems) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("a count holds 1..", contract::kMaxBatchItems, " tallies, not ", n));
+  }
+  if (!contract::IsValidDeviceId(request.device_id())) {
+    return absl::InvalidArgumentError("device_id must be 3..64 characters of [A-Za-z0-9_-]");
+  }
+  std::vector<v1::TakingPart> tallies(request.tallies().begin(), request.tallies().end());
+  for (int i = 0; i < request.sealed_size(); ++i) {
+    const v1::SealedSubmission& item = request.sealed(i);
+    if (sealing == nullptr) return absl::FailedPreconditionError("this service holds no sealing keys");
+    absl::StatusOr<std::string> bytes = sealing->Open(item.key_id(), item.sealed());
+    if (!bytes.ok() && !IsUnopenable(bytes.status())) return bytes.status();
+    v1::TakingPart inner;
+    if (!bytes.ok() || !inner.ParseFromString(*bytes) || inner.tally_id() != item.submission_id()) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("sealed[", i, "] does not open to the tally it names"));
+    }
+    tallies.push_back(std::move(inner));
+  }
+  for (std::size_t i = 0; i < tallies.size(); ++i) {
+    if (auto e = contract::ValidateTakingPart(tallies[i])) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("tallies[", i, "].", e->field, ": ", e->message_key));
+    }
+  }
+  return store.CountTakingPart(tallies);
+}
+
 absl::StatusOr<v1::ListQuarantineResponse> ListQuarantine(store::Store& store,
                                                           const base::Clock& clock,
                                                           const auth::Caller& caller,

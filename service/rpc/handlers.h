@@ -65,6 +65,14 @@ absl::Status Quarantine(store::Store& store, const base::Clock& clock,
                         const v1::QuarantineRequest& request,
                         auth::SealingKeys* sealing = nullptr);
 
+// Counts visits (how people took part, who they are if they said). 
+// INVALID_ARGUMENT for a request malformed as a whole or a tally that
+// breaks the contract ("tallies[2].equality.sex: error.unknown_value"),
+// then nothing is counted; sealed tallies are opened with `sealing`
+// (FAILED_PRECONDITION, naming it, when one cannot be).
+absl::Status CountTakingPart(store::Store& store, const v1::CountTakingPartRequest& request,
+                             auth::SealingKeys* sealing = nullptr);
+
 // The key tablets seal to now, into `out` (made on first use).
 absl::Status SetSealingKey(auth::SealingKeys& sealing, v1::SealingKey* out);
 // A new sealing key (see SealingKeys::Rotate), in the caller's name.

@@ -176,7 +176,7 @@ grpc::Status KioskSyncImpl::QuarantineNow(grpc::CallbackServerContext& context,
   if (absl::Status s = SameDevice(*device, request.device_id()); !s.ok()) {
     return ToGrpcStatus(s);
   }
-  if (absl::Status s = limits_.ChargeQuarantine(request.device_id(),
+  if (absl::Status s = limits_.ChargeDeviceBytes(request.device_id(),
                                                 static_cast<std::int64_t>(raw.Length()));
       !s.ok()) {
     return ToGrpcStatus(s, context);
@@ -185,6 +185,19 @@ grpc::Status KioskSyncImpl::QuarantineNow(grpc::CallbackServerContext& context,
     return ToGrpcStatus(s);
   }
   return SerializeRaw(v1::QuarantineResponse(), raw_response);
+}
+
+grpc::Status KioskSyncImpl::CountTakingPart(grpc::ServerContext* context,
+                                            const v1::CountTakingPartRequest* request,
+                                            v1::CountTakingPartResponse* /*response*/) {
+  auto device = Admit(context, request->device_id());
+  if (!device.ok()) return ToGrpcStatus(device.status());
+  if (absl::Status s = limits_.ChargeDeviceBytes(
+          device->device_id, static_cast<std::int64_t>(request->ByteSizeLong()));
+      !s.ok()) {
+    return ToGrpcStatus(s, *context);
+  }
+  return ToGrpcStatus(rpc::CountTakingPart(store_, *request, &sealing_));
 }
 
 grpc::Status OfficerImpl::SignIn(grpc::ServerContext* context,

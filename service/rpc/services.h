@@ -74,6 +74,9 @@ class KioskSyncImpl final : public KioskSyncBase {
   grpc::ServerUnaryReactor* Quarantine(grpc::CallbackServerContext* context,
                                        const grpc::ByteBuffer* request,
                                        grpc::ByteBuffer* response) override;
+  grpc::Status CountTakingPart(grpc::ServerContext* context,
+                               const v1::CountTakingPartRequest* request,
+                               v1::CountTakingPartResponse* response) override;
 
  private:
   // The device behind `context`; `claimed`, when not empty, must be its id.

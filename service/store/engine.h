@@ -1,6 +1,6 @@
 // The storage engine beneath the Store's business rules: plain rows in,
 // plain rows out, and a way to run a write atomically and durably. The
-// rules (replays, conflicts, equality counts kept apart, what is audited)
+// rules (replays, conflicts, who took part counted apart, what is audited)
 // live once in ruled_store.cc; SQLite (sqlite_engine.cc), a future
 // PostgreSQL engine and the in-memory test engine only store.
 //
@@ -26,7 +26,7 @@ namespace carevoice::service::store {
 // A submission as the rules decided to keep it.
 struct SubmissionRow {
   std::string submission_id;
-  std::string body;  // canonical bytes, equality monitoring removed
+  std::string body;  // canonical bytes, PIN removed
   std::string device_id;
   std::string reference;
   std::string kind;
@@ -61,11 +61,12 @@ class WriteTxn : public AccessRows {
       std::string_view submission_id) = 0;
   // Inserts a new submission with status RECEIVED and no reply.
   virtual absl::Status InsertSubmission(const SubmissionRow& row) = 0;
-  // Adds one to the count of the cell (month, kind, service_id, answers),
-  // creating it at one. No id, reference or time finer than the month.
-  virtual absl::Status AddEqualityCount(
-      std::string_view month, std::string_view kind,
-      std::string_view service_id, const v1::EqualityMonitoring& answers) = 0;
+  // Records that the visit `tally_id` is counted; false (and nothing
+  // written) when it was counted before.
+  virtual absl::StatusOr<bool> MarkTallyCounted(std::string_view tally_id) = 0;
+  // Adds one to the count of (month, aspect, value), creating it at one.
+  virtual absl::Status AddTakingPartCount(std::string_view month, std::string_view aspect,
+                                          std::string_view value) = 0;
   virtual absl::Status InsertAudit(const AuditEntry& entry) = 0;
   // Keeps a quarantined row, unless the same device, id and bytes are
   // kept already.
@@ -136,7 +137,7 @@ class StoreEngine {
   // until it returns false.
   virtual absl::Status ForEachQuarantined(
       const std::function<bool(const QuarantineRow&)>& sink) = 0;
-  virtual absl::StatusOr<std::vector<EqualityCount>> EqualityCounts() = 0;
+  virtual absl::StatusOr<std::vector<TakingPartCount>> TakingPartCounts() = 0;
   virtual absl::StatusOr<std::optional<Device>> FindDeviceByCredential(
       std::string_view credential_hash) = 0;
   virtual absl::StatusOr<std::int64_t> LatestCatalogSerial() = 0;

@@ -236,6 +236,47 @@ ALTER TABLE cases ADD COLUMN reply_language TEXT NOT NULL DEFAULT '';
 ALTER TABLE cases ADD COLUMN themes TEXT NOT NULL DEFAULT '';  -- ids, comma-separated
 )sql";
 
+// Version 15: who took part, counted each answer on its own. The counts
+// of whole combinations per month, kind and service (equality_monitoring)
+// held mostly ones and could single out a lone complaint; they become one
+// count per month, aspect and value ("equality.age_band", "7"), with no
+// order of arrival kept (WITHOUT ROWID, keyed by what is counted).
+// tallies_counted holds only the random ids of visits counted, so a kiosk's
+// retry is not counted twice; it says nothing of what they answered.
+constexpr std::string_view kV15 = R"sql(
+CREATE TABLE taking_part_counts (
+  month  TEXT NOT NULL,     -- YYYY-MM of the visit
+  aspect TEXT NOT NULL,     -- "visits", "how.speech", "equality.sex" ...
+  value  TEXT NOT NULL,     -- an enum number, 1/0, a theme or language
+  count  INTEGER NOT NULL,
+  PRIMARY KEY (month, aspect, value)
+) WITHOUT ROWID;
+CREATE TABLE tallies_counted (
+  tally_id TEXT PRIMARY KEY NOT NULL
+) WITHOUT ROWID;
+INSERT INTO taking_part_counts (month, aspect, value, count)
+  SELECT month, 'equality.age_band', CAST(age_band AS TEXT), SUM(count) FROM equality_monitoring
+  WHERE age_band != 0 GROUP BY month, age_band;
+INSERT INTO taking_part_counts (month, aspect, value, count)
+  SELECT month, 'equality.sex', CAST(sex AS TEXT), SUM(count) FROM equality_monitoring
+  WHERE sex != 0 GROUP BY month, sex;
+INSERT INTO taking_part_counts (month, aspect, value, count)
+  SELECT month, 'equality.disabled', CAST(disabled AS TEXT), SUM(count) FROM equality_monitoring
+  WHERE disabled != 0 GROUP BY month, disabled;
+INSERT INTO taking_part_counts (month, aspect, value, count)
+  SELECT month, 'equality.unpaid_carer', CAST(unpaid_carer AS TEXT), SUM(count) FROM equality_monitoring
+  WHERE unpaid_carer != 0 GROUP BY month, unpaid_carer;
+INSERT INTO taking_part_counts (month, aspect, value, count)
+  SELECT month, 'equality.ethnic_group', CAST(ethnic_group AS TEXT), SUM(count) FROM equality_monitoring
+  WHERE ethnic_group != 0 GROUP BY month, ethnic_group;
+INSERT INTO taking_part_counts (month, aspect, value, count)
+  SELECT month, 'equality.gender_same_as_at_birth', CAST(gender_same_as_at_birth AS TEXT), SUM(count) FROM equality_monitoring
+  WHERE gender_same_as_at_birth != 0 GROUP BY month, gender_same_as_at_birth;
+INSERT INTO taking_part_counts (month, aspect, value, count)
+  SELECT month, 'equality', 'answered', SUM(count) FROM equality_monitoring GROUP BY month;
+DROP TABLE equality_monitoring;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kV1},
     {2, kV2},
@@ -251,6 +292,7 @@ constexpr Migration kMigrations[] = {
     {12, kV12},
     {13, kV13},
     {14, kV14},
+    {15, kV15},
 };
 
 }  // namespace

@@ -1,8 +1,8 @@
 // The Store's business rules over any StoreEngine (DESIGN.md rules 2 and 4):
 // a replay with a byte-identical canonical body answers with the first
 // receipt; the same id with a different body is refused and the original
-// kept; equality monitoring is counted apart, stripped from what is kept,
-// and never linked to the submission; and a replay is not counted again.
+// kept; who took part is counted apart, each answer on its own, and a
+// visit's retry is not counted again.
 #include <algorithm>
 #include <limits>
 #include <utility>
@@ -13,6 +13,7 @@
 #include "service/store/audit_chain.h"
 #include "service/store/engine.h"
 #include "service/store/submission_facts.h"
+#include "service/store/taking_part_cells.h"
 
 namespace carevoice::service::store {
 namespace {
@@ -131,8 +132,6 @@ class RuledStore final : public Store {
     // Round to what is stored, so the first answer and every replay agree.
     const absl::Time received =
         absl::FromUnixMicros(absl::ToUnixMicros(received_at));
-    const std::string month =
-        absl::FormatTime("%Y-%m", received, absl::UTCTimeZone());
     const absl::Duration offset =
         absl::Microseconds(absl::ToInt64Microseconds(device_clock_offset));
     std::vector<SubmissionRow> rows;
@@ -155,7 +154,7 @@ class RuledStore final : public Store {
         if (absl::Status s = check(txn); !s.ok()) return s;
       }
       for (std::size_t i = 0; i < rows.size(); ++i) {
-        absl::StatusOr<PutResult> r = PutOne(txn, rows[i], *items[i], month);
+        absl::StatusOr<PutResult> r = PutOne(txn, rows[i]);
         if (!r.ok()) return r.status();
         results.push_back(*r);
       }
@@ -353,34 +352,40 @@ class RuledStore final : public Store {
     });
   }
 
-  absl::StatusOr<std::vector<EqualityCount>> EqualityCounts() override {
-    return engine_->EqualityCounts();
+  absl::Status CountTakingPart(std::span<const v1::TakingPart> tallies) override {
+    return engine_->Write([&](WriteTxn& txn) -> absl::Status {
+      for (const v1::TakingPart& tally : tallies) {
+        absl::StatusOr<bool> fresh = txn.MarkTallyCounted(tally.tally_id());
+        if (!fresh.ok()) return fresh.status();
+        if (!*fresh) continue;  // a retry: counted already
+        for (const auto& [aspect, value] : TakingPartCells(tally)) {
+          if (absl::Status s = txn.AddTakingPartCount(tally.month(), aspect, value); !s.ok()) {
+            return s;
+          }
+        }
+      }
+      return absl::OkStatus();
+    });
+  }
+
+  absl::StatusOr<std::vector<TakingPartCount>> TakingPartCounts() override {
+    return engine_->TakingPartCounts();
   }
 
  private:
   static absl::StatusOr<PutResult> PutOne(WriteTxn& txn,
-                                          const SubmissionRow& row,
-                                          const v1::Submission& submission,
-                                          const std::string& month) {
+                                          const SubmissionRow& row) {
     absl::StatusOr<std::optional<StoredBody>> found =
         txn.FindSubmission(row.submission_id);
     if (!found.ok()) return found.status();
     if (*found) {
-      // Compared without equality monitoring, byte for byte; neither a
-      // replay nor a conflict is counted again.
+      // Compared byte for byte (without the PIN).
       return PutResult{(*found)->body == row.body
                            ? PutResult::Outcome::kAlreadyStored
                            : PutResult::Outcome::kConflict,
                        (*found)->received_at};
     }
     if (absl::Status s = txn.InsertSubmission(row); !s.ok()) return s;
-    if (submission.has_equality()) {
-      if (absl::Status s = txn.AddEqualityCount(
-              month, row.kind, row.service_id, submission.equality());
-          !s.ok()) {
-        return s;
-      }
-    }
     return PutResult{PutResult::Outcome::kStored, row.received_at};
   }
 

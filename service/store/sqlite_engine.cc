@@ -205,10 +205,9 @@ class SqliteWriter final : public GroupCommitTarget, public WriteTxn {
         "kind, urgent, received_at, status, service_id, updated_at, told_at, "
         "clock_offset, pin_hash) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?7, ?10, ?11, ?12)",
-        "INSERT INTO equality_monitoring (month, kind, service_id, age_band, "
-        "sex, disabled, unpaid_carer, ethnic_group, gender_same_as_at_birth, "
-        "count) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1) "
+        "INSERT INTO taking_part_counts (month, aspect, value, count) VALUES (?1, ?2, ?3, 1) "
         "ON CONFLICT DO UPDATE SET count = count + 1",
+        "INSERT INTO tallies_counted (tally_id) VALUES (?1) ON CONFLICT DO NOTHING",
         "INSERT INTO audit_log (at, officer, action, count, reason, reason_hash, seq, "
         "prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     };
@@ -272,21 +271,16 @@ class SqliteWriter final : public GroupCommitTarget, public WriteTxn {
     return RunOnce(s_[kInsert]);
   }
 
-  absl::Status AddEqualityCount(
-      std::string_view month, std::string_view kind,
-      std::string_view service_id,
-      const v1::EqualityMonitoring& e) override {
-    s_[kCountEquality]
-        .BindText(1, month)
-        .BindText(2, kind)
-        .BindText(3, service_id)
-        .Bind(4, e.age_band())
-        .Bind(5, e.sex())
-        .Bind(6, e.disabled())
-        .Bind(7, e.unpaid_carer())
-        .Bind(8, e.ethnic_group())
-        .Bind(9, e.gender_same_as_at_birth());
-    return RunOnce(s_[kCountEquality]);
+  absl::StatusOr<bool> MarkTallyCounted(std::string_view tally_id) override {
+    s_[kMarkTally].BindText(1, tally_id);
+    if (absl::Status s = RunOnce(s_[kMarkTally]); !s.ok()) return s;
+    return db_->Changes() > 0;
+  }
+
+  absl::Status AddTakingPartCount(std::string_view month, std::string_view aspect,
+                                  std::string_view value) override {
+    s_[kCountTakingPart].BindText(1, month).BindText(2, aspect).BindText(3, value);
+    return RunOnce(s_[kCountTakingPart]);
   }
 
   absl::Status InsertAudit(const AuditEntry& entry) override {
@@ -765,7 +759,7 @@ class SqliteWriter final : public GroupCommitTarget, public WriteTxn {
  private:
   enum Index {
     kBegin, kCommit, kRollback, kSavepoint, kRelease, kRollbackTo,
-    kFind, kInsert, kCountEquality, kAudit,
+    kFind, kInsert, kCountTakingPart, kMarkTally, kAudit,
   };
   SqliteWriter(std::unique_ptr<Db> db, std::vector<Statement> statements)
       : db_(std::move(db)), s_(std::move(statements)) {}
@@ -983,34 +977,20 @@ class SqliteEngine final : public StoreEngine {
     return std::optional<StoredCatalog>(StoredCatalog{stmt->ColumnInt(0), stmt->ColumnBlob(1)});
   }
 
-  absl::StatusOr<std::vector<EqualityCount>> EqualityCounts() override {
+  absl::StatusOr<std::vector<TakingPartCount>> TakingPartCounts() override {
     auto db = AcquireReader();
     if (!db.ok()) return db.status();
     auto stmt = (*db)->Prepare(
-        "SELECT month, kind, service_id, age_band, sex, disabled, "
-        "unpaid_carer, ethnic_group, gender_same_as_at_birth, count "
-        "FROM equality_monitoring");
+        "SELECT month, aspect, value, count FROM taking_part_counts "
+        "ORDER BY month, aspect, value");
     if (!stmt.ok()) return stmt.status();
-    std::vector<EqualityCount> counts;
+    std::vector<TakingPartCount> counts;
     while (true) {
       auto row = stmt->Step();
       if (!row.ok()) return row.status();
       if (!*row) break;
-      EqualityCount c;
-      c.month = stmt->ColumnText(0);
-      c.kind = stmt->ColumnText(1);
-      c.service_id = stmt->ColumnText(2);
-      using E = v1::EqualityMonitoring;
-      c.answers.set_age_band(static_cast<E::AgeBand>(stmt->ColumnInt(3)));
-      c.answers.set_sex(static_cast<E::Sex>(stmt->ColumnInt(4)));
-      c.answers.set_disabled(static_cast<E::YesNo>(stmt->ColumnInt(5)));
-      c.answers.set_unpaid_carer(static_cast<E::YesNo>(stmt->ColumnInt(6)));
-      c.answers.set_ethnic_group(
-          static_cast<E::EthnicGroup>(stmt->ColumnInt(7)));
-      c.answers.set_gender_same_as_at_birth(
-          static_cast<E::YesNo>(stmt->ColumnInt(8)));
-      c.count = stmt->ColumnInt(9);
-      counts.push_back(std::move(c));
+      counts.push_back(TakingPartCount{stmt->ColumnText(0), stmt->ColumnText(1),
+                                       stmt->ColumnText(2), stmt->ColumnInt(3)});
     }
     return counts;
   }

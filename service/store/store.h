@@ -1,5 +1,5 @@
 // Store: where the service keeps submissions, their case status, the
-// equality-monitoring counts (kept apart from the words), officers'
+// counts of who took part and how (kept apart from the words), officers'
 // accounts and sessions, and the officers' audit log. One interface; engines behind it (SQLite now, PostgreSQL
 // later) are chosen by a factory, and nothing here names an engine.
 //
@@ -311,15 +311,16 @@ struct StoredCatalog {
   std::string bytes{};
 };
 
-// One cell of the equality-monitoring counts: the month and what the
-// submission was about, the answers given, and how many gave them. No
-// submission id, reference, device or time finer than a month.
-struct EqualityCount {
-  std::string month;       // "YYYY-MM" (UTC) of receipt
-  std::string kind;        // "feedback", "complaint", ...
-  std::string service_id;  // empty when the submission names none
-  v1::EqualityMonitoring answers;
+// One count of how people took part: in `month`, how many visits gave
+// `value` for `aspect` (see TakingPartCells). Each answer is counted on its
+// own: no combination of answers, no kind, service, device, id or time
+// finer than a month, so no count can be lined up with a submission.
+struct TakingPartCount {
+  std::string month;   // "YYYY-MM" of the visit
+  std::string aspect;  // "visits", "how.speech", "equality", "equality.sex" ...
+  std::string value;   // see TakingPartCells
   std::int64_t count = 0;
+  bool operator==(const TakingPartCount&) const = default;
 };
 
 class Store {
@@ -330,10 +331,8 @@ class Store {
   // `received_at` from a device whose clock was `device_clock_offset`
   // behind the service's (each is recorded as told at its created_at plus
   // that offset), keyed by submission_id. Returns one result per item, in
-  // order, only after every newly stored item is durably committed. The
-  // equality monitoring of a newly stored item is counted apart and
-  // stripped from what is kept; a replay is compared without it and is not
-  // counted again. An error means nothing of this call is known to be
+  // order, only after every newly stored item is durably committed. (Equality
+  // monitoring never comes in a submission: see CountTakingPart.) An error means nothing of this call is known to be
   // stored (the caller may retry the whole call: retries never duplicate).
   // `check`, when given, runs first in the same transaction (one commit
   // for the limit's charge and the words). `pin_hashes`, when not empty,
@@ -440,8 +439,12 @@ class Store {
   virtual absl::StatusOr<std::int64_t> LatestCatalogSerial() = 0;
   virtual absl::StatusOr<std::optional<StoredCatalog>> LatestCatalog() = 0;
 
-  // Every equality-monitoring count cell.
-  virtual absl::StatusOr<std::vector<EqualityCount>> EqualityCounts() = 0;
+  // Counts visits (already validated): each cell of each tally
+  // (TakingPartCells) gains one, in one durable transaction; a tally whose
+  // id was counted before is skipped. The tallies themselves are not kept.
+  virtual absl::Status CountTakingPart(std::span<const v1::TakingPart> tallies) = 0;
+  // Every count, ordered by month, aspect and value.
+  virtual absl::StatusOr<std::vector<TakingPartCount>> TakingPartCounts() = 0;
 };
 
 // Opens (creating and migrating if needed) the SQLite store at `path`.

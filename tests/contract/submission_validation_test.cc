@@ -457,44 +457,19 @@ INSTANTIATE_TEST_SUITE_P(
                       s.mutable_feedback()->set_rating(
                           static_cast<v1::Rating>(v));
                     },
-                    false},
-           EnumCase{"equality.age_band",
-                    [](v1::Submission& s, int v) {
-                      s.mutable_equality()->set_age_band(
-                          static_cast<v1::EqualityMonitoring::AgeBand>(v));
-                    },
-                    false},
-           EnumCase{"equality.sex",
-                    [](v1::Submission& s, int v) {
-                      s.mutable_equality()->set_sex(
-                          static_cast<v1::EqualityMonitoring::Sex>(v));
-                    },
-                    false},
-           EnumCase{"equality.disabled",
-                    [](v1::Submission& s, int v) {
-                      s.mutable_equality()->set_disabled(
-                          static_cast<v1::EqualityMonitoring::YesNo>(v));
-                    },
-                    false},
-           EnumCase{"equality.unpaid_carer",
-                    [](v1::Submission& s, int v) {
-                      s.mutable_equality()->set_unpaid_carer(
-                          static_cast<v1::EqualityMonitoring::YesNo>(v));
-                    },
-                    false},
-           EnumCase{"equality.ethnic_group",
-                    [](v1::Submission& s, int v) {
-                      s.mutable_equality()->set_ethnic_group(
-                          static_cast<v1::EqualityMonitoring::EthnicGroup>(v));
-                    },
-                    false},
-           EnumCase{"equality.gender_same_as_at_birth",
-                    [](v1::Submission& s, int v) {
-                      s.mutable_equality()->set_gender_same_as_at_birth(
-                          static_cast<v1::EqualityMonitoring::YesNo>(v));
-                    },
                     false}),
     PathName<EnumCase>);
+
+// Who someone is travels apart, as a TakingPart: never inside what they said.
+TEST(SubmissionEqualityTest, AnyEqualityAnswerInASubmissionIsRefused) {
+  for (Kind kind : kAllKinds) {
+    v1::Submission s = ValidSubmission(kind);
+    s.mutable_equality()->set_age_band(v1::EqualityMonitoring::AGE_BAND_18_TO_24);
+    EXPECT_EQ(Validate(s), Error("equality", kErrNotAllowed));
+    s.mutable_equality()->Clear();  // present though empty is still refused
+    EXPECT_EQ(Validate(s), Error("equality", kErrNotAllowed));
+  }
+}
 
 // ---- Envelope: ids, reference, time, language ----
 

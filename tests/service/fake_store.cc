@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <mutex>
 #include <tuple>
 #include <utility>
@@ -86,15 +87,16 @@ absl::StatusOr<store::ListPage> ListIn(
   return page;
 }
 
-using EqualityKey = std::tuple<std::string, std::string, std::string, int,
-                               int, int, int, int, int>;
+// (month, aspect, value), ordered as the SQLite engine answers.
+using TakingPartKey = std::tuple<std::string, std::string, std::string>;
 
 }  // namespace
 
 struct FakeStoreEngine::State {
   struct Data {
     Rows submissions;
-    std::map<EqualityKey, std::int64_t> equality;
+    std::map<TakingPartKey, std::int64_t> taking_part;
+    std::set<std::string, std::less<>> tallies_counted;
     std::vector<store::AuditEntry> audit;  // oldest first
     std::map<std::string, store::Account, std::less<>> accounts;
     std::map<std::string, store::Session, std::less<>> sessions;  // by token hash
@@ -134,14 +136,12 @@ struct FakeStoreEngine::Txn final : store::WriteTxn {
         Row{row, v1::CASE_STATUS_RECEIVED, "", row.received_at};
     return absl::OkStatus();
   }
-  absl::Status AddEqualityCount(std::string_view month, std::string_view kind,
-                                std::string_view service_id,
-                                const v1::EqualityMonitoring& e) override {
-    ++data.equality[EqualityKey{std::string(month), std::string(kind),
-                                std::string(service_id), e.age_band(), e.sex(),
-                                e.disabled(), e.unpaid_carer(),
-                                e.ethnic_group(),
-                                e.gender_same_as_at_birth()}];
+  absl::StatusOr<bool> MarkTallyCounted(std::string_view tally_id) override {
+    return data.tallies_counted.emplace(tally_id).second;
+  }
+  absl::Status AddTakingPartCount(std::string_view month, std::string_view aspect,
+                                  std::string_view value) override {
+    ++data.taking_part[TakingPartKey{std::string(month), std::string(aspect), std::string(value)}];
     return absl::OkStatus();
   }
   absl::Status InsertAudit(const store::AuditEntry& entry) override {
@@ -519,25 +519,11 @@ absl::StatusOr<std::optional<store::StoredCatalog>> FakeStoreEngine::LatestCatal
   return std::optional<store::StoredCatalog>(state_->data.catalogs.back());
 }
 
-absl::StatusOr<std::vector<store::EqualityCount>>
-FakeStoreEngine::EqualityCounts() {
+absl::StatusOr<std::vector<store::TakingPartCount>> FakeStoreEngine::TakingPartCounts() {
   std::lock_guard lock(state_->mu);
-  std::vector<store::EqualityCount> out;
-  for (const auto& [key, count] : state_->data.equality) {
-    store::EqualityCount c;
-    c.month = std::get<0>(key);
-    c.kind = std::get<1>(key);
-    c.service_id = std::get<2>(key);
-    using E = v1::EqualityMonitoring;
-    c.answers.set_age_band(static_cast<E::AgeBand>(std::get<3>(key)));
-    c.answers.set_sex(static_cast<E::Sex>(std::get<4>(key)));
-    c.answers.set_disabled(static_cast<E::YesNo>(std::get<5>(key)));
-    c.answers.set_unpaid_carer(static_cast<E::YesNo>(std::get<6>(key)));
-    c.answers.set_ethnic_group(static_cast<E::EthnicGroup>(std::get<7>(key)));
-    c.answers.set_gender_same_as_at_birth(
-        static_cast<E::YesNo>(std::get<8>(key)));
-    c.count = count;
-    out.push_back(std::move(c));
+  std::vector<store::TakingPartCount> out;
+  for (const auto& [key, count] : state_->data.taking_part) {
+    out.push_back({std::get<0>(key), std::get<1>(key), std::get<2>(key), count});
   }
   return out;
 }

@@ -52,7 +52,7 @@ class FakeStoreEngine final : public store::StoreEngine {
   absl::Status Backup(const std::function<bool(std::string_view)>&) override {
     return absl::UnimplementedError("the in-memory store cannot be backed up");
   }
-  absl::StatusOr<std::vector<store::EqualityCount>> EqualityCounts() override;
+  absl::StatusOr<std::vector<store::TakingPartCount>> TakingPartCounts() override;
   absl::StatusOr<std::optional<store::Device>> FindDeviceByCredential(
       std::string_view credential_hash) override;
   absl::StatusOr<std::int64_t> LatestCatalogSerial() override;

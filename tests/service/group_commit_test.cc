@@ -47,9 +47,9 @@ class ScriptedTarget final : public GroupCommitTarget, public WriteTxn {
   absl::Status InsertSubmission(const SubmissionRow&) override {
     return absl::OkStatus();
   }
-  absl::Status AddEqualityCount(std::string_view, std::string_view,
-                                std::string_view,
-                                const v1::EqualityMonitoring&) override {
+  absl::StatusOr<bool> MarkTallyCounted(std::string_view) override { return true; }
+  absl::Status AddTakingPartCount(std::string_view, std::string_view,
+                                  std::string_view) override {
     return absl::OkStatus();
   }
   absl::Status InsertAudit(const AuditEntry&) override {

@@ -7,6 +7,8 @@
 #include <optional>
 #include <utility>
 
+#include <sodium.h>
+
 #include "base/clock.h"
 #include "base/proto_time.h"
 #include "gtest/gtest.h"
@@ -49,6 +51,75 @@ class RpcHandlersTest : public ::testing::Test {
   testing::FakeStoreEngine* engine_ = nullptr;
   std::unique_ptr<store::Store> store_;
 };
+
+v1::TakingPart Visit(std::string id, v1::EqualityMonitoring::Sex sex) {
+  v1::TakingPart t;
+  t.set_tally_id(std::move(id));
+  t.set_month("2026-12");
+  t.mutable_how()->set_language("pl");
+  t.mutable_equality()->set_sex(sex);
+  return t;
+}
+
+std::int64_t CountOf(store::Store& store, std::string_view aspect, std::string_view value) {
+  std::int64_t n = 0;
+  for (const store::TakingPartCount& c : *store.TakingPartCounts()) {
+    if (c.aspect == aspect && c.value == value) n += c.count;
+  }
+  return n;
+}
+
+TEST_F(RpcHandlersTest, VisitsAreCountedAndABadOneRefusesTheWholeCall) {
+  v1::CountTakingPartRequest request;
+  request.set_device_id("kiosk-test-1");
+  *request.add_tallies() = Visit("tally-aaaaaaaaaaaaaaaa", v1::EqualityMonitoring::SEX_FEMALE);
+  *request.add_tallies() = Visit("tally-bbbbbbbbbbbbbbbb", v1::EqualityMonitoring::Sex(77));
+  const absl::Status refused = CountTakingPart(*store_, request);
+  EXPECT_EQ(refused.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(refused.message(), "tallies[1].equality.sex: error.unknown_value");
+  EXPECT_TRUE(store_->TakingPartCounts()->empty());
+
+  request.mutable_tallies(1)->mutable_equality()->set_sex(v1::EqualityMonitoring::SEX_MALE);
+  ASSERT_TRUE(CountTakingPart(*store_, request).ok());
+  ASSERT_TRUE(CountTakingPart(*store_, request).ok());  // a retry
+  EXPECT_EQ(CountOf(*store_, "visits", "all"), 2);
+  EXPECT_EQ(CountOf(*store_, "how.language", "pl"), 2);
+
+  v1::CountTakingPartRequest empty;
+  empty.set_device_id("kiosk-test-1");
+  EXPECT_EQ(CountTakingPart(*store_, empty).code(), absl::StatusCode::kInvalidArgument);
+}
+
+// A care-home tablet seals its tallies too; they are opened and counted,
+// and one that does not open to the tally it names is refused.
+TEST_F(RpcHandlersTest, SealedVisitsAreOpenedAndCounted) {
+  ASSERT_GE(sodium_init(), 0);
+  auth::SealingKeys sealing(*store_, clock_);
+  v1::SealingKey key;
+  ASSERT_TRUE(SetSealingKey(sealing, &key).ok());
+  auto seal = [&](const v1::TakingPart& t) {
+    const std::string plain = t.SerializeAsString();
+    std::string sealed(plain.size() + crypto_box_SEALBYTES, '\0');
+    crypto_box_seal(reinterpret_cast<unsigned char*>(sealed.data()),
+                    reinterpret_cast<const unsigned char*>(plain.data()), plain.size(),
+                    reinterpret_cast<const unsigned char*>(key.public_key().data()));
+    v1::SealedSubmission item;
+    item.set_submission_id(t.tally_id());
+    item.set_key_id(key.key_id());
+    item.set_sealed(sealed);
+    return item;
+  };
+  v1::CountTakingPartRequest request;
+  request.set_device_id("tablet-test-1");
+  *request.add_sealed() = seal(Visit("tally-cccccccccccccccc", v1::EqualityMonitoring::SEX_OTHER));
+  ASSERT_TRUE(CountTakingPart(*store_, request, &sealing).ok());
+  EXPECT_EQ(CountOf(*store_, "equality.sex", std::to_string(v1::EqualityMonitoring::SEX_OTHER)), 1);
+
+  request.mutable_sealed(0)->set_submission_id("tally-dddddddddddddddd");
+  const absl::Status refused = CountTakingPart(*store_, request, &sealing);
+  EXPECT_EQ(refused.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(CountOf(*store_, "visits", "all"), 1);
+}
 
 TEST_F(RpcHandlersTest, StoresReplaysAndRefusesAConflictPerItem) {
   absl::Status whole;

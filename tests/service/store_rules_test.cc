@@ -54,22 +54,31 @@ class StoreRulesTest : public ::testing::TestWithParam<Engine> {
     return records;
   }
 
-  std::int64_t EqualityTotal() {
-    auto counts = store_->EqualityCounts();
+  // The count of (month, aspect, value); 0 when there is no such cell.
+  std::int64_t CountOf(std::string_view month, std::string_view aspect, std::string_view value) {
+    auto counts = store_->TakingPartCounts();
     EXPECT_TRUE(counts.ok()) << counts.status();
-    std::int64_t total = 0;
-    for (const EqualityCount& c : *counts) total += c.count;
-    return total;
+    for (const TakingPartCount& c : *counts) {
+      if (c.month == month && c.aspect == aspect && c.value == value) return c.count;
+    }
+    return 0;
   }
 
   testing::TempDir dir_;
   std::unique_ptr<Store> store_;
 };
 
-v1::Submission WithEquality(v1::Submission s) {
-  s.mutable_equality()->set_age_band(v1::EqualityMonitoring::AGE_BAND_65_TO_74);
-  s.mutable_equality()->set_disabled(v1::EqualityMonitoring::YES_NO_YES);
-  return s;
+using E = v1::EqualityMonitoring;
+
+v1::TakingPart Tally(std::string id, E::YesNo disabled) {
+  v1::TakingPart t;
+  t.set_tally_id(std::move(id));
+  t.set_month("2026-09");
+  t.mutable_how()->set_speech(true);
+  t.mutable_how()->set_language("cy");
+  t.mutable_equality()->set_age_band(E::AGE_BAND_65_TO_74);
+  t.mutable_equality()->set_disabled(disabled);
+  return t;
 }
 
 TEST_P(StoreRulesTest, ReplayOfTheSameBodyAnswersWithTheFirstReceipt) {
@@ -112,34 +121,50 @@ TEST_P(StoreRulesTest, SameIdTwiceInOneBatchIsStoredOnce) {
   EXPECT_EQ(All().size(), 1u);
 }
 
-TEST_P(StoreRulesTest, EqualityIsCountedApartStrippedAndNotCountedOnReplay) {
-  const v1::Submission s = WithEquality(Feedback(1, kT0));
-  Put({s}, kT0);
-  const std::vector<v1::SubmissionRecord> all = All();
-  ASSERT_EQ(all.size(), 1u);
-  EXPECT_FALSE(all[0].submission().has_equality());
+TEST_P(StoreRulesTest, EachAnswerIsCountedOnItsOwnAndARetryOnce) {
+  const v1::TakingPart a = Tally("tally-aaaaaaaaaaaaaaaa", E::YES_NO_YES);
+  const v1::TakingPart b = Tally("tally-bbbbbbbbbbbbbbbb", E::YES_NO_NO);
+  v1::TakingPart skipped = Tally("tally-cccccccccccccccc", E::YES_NO_YES);
+  skipped.clear_equality();
+  ASSERT_TRUE(store_->CountTakingPart(std::vector{a, b, skipped}).ok());
 
-  auto counts = store_->EqualityCounts();
-  ASSERT_TRUE(counts.ok());
-  ASSERT_EQ(counts->size(), 1u);
-  EXPECT_EQ((*counts)[0].count, 1);
-  EXPECT_EQ((*counts)[0].month, "2026-09");
-  EXPECT_EQ((*counts)[0].kind, "feedback");
-  EXPECT_EQ((*counts)[0].answers.age_band(),
-            v1::EqualityMonitoring::AGE_BAND_65_TO_74);
+  const std::string age = std::to_string(E::AGE_BAND_65_TO_74);
+  EXPECT_EQ(CountOf("2026-09", "visits", "all"), 3);
+  EXPECT_EQ(CountOf("2026-09", "how.speech", "1"), 3);
+  EXPECT_EQ(CountOf("2026-09", "how.language", "cy"), 3);
+  EXPECT_EQ(CountOf("2026-09", "equality", "answered"), 2);
+  EXPECT_EQ(CountOf("2026-09", "equality", "skipped"), 1);
+  EXPECT_EQ(CountOf("2026-09", "equality.age_band", age), 2);
+  EXPECT_EQ(CountOf("2026-09", "equality.disabled", std::to_string(E::YES_NO_YES)), 1);
+  EXPECT_EQ(CountOf("2026-09", "equality.disabled", std::to_string(E::YES_NO_NO)), 1);
+  // A question left unanswered adds no cell.
+  EXPECT_EQ(CountOf("2026-09", "equality.sex", "0"), 0);
 
-  // A replay with or without its equality answers matches and adds nothing.
-  EXPECT_EQ(Put({s}, kT0 + absl::Hours(1))[0].outcome, Outcome::kAlreadyStored);
-  EXPECT_EQ(Put({Feedback(1, kT0)}, kT0 + absl::Hours(1))[0].outcome,
-            Outcome::kAlreadyStored);
-  // Nor does a refused conflict.
-  EXPECT_EQ(Put({WithEquality(Feedback(1, kT0, "other"))}, kT0)[0].outcome,
-            Outcome::kConflict);
-  EXPECT_EQ(EqualityTotal(), 1);
+  // A kiosk's retry of a counted visit, alone or beside a new one, counts
+  // only the new one.
+  v1::TakingPart later = Tally("tally-dddddddddddddddd", E::YES_NO_YES);
+  later.set_month("2026-10");
+  ASSERT_TRUE(store_->CountTakingPart(std::vector{a}).ok());
+  ASSERT_TRUE(store_->CountTakingPart(std::vector{b, later}).ok());
+  EXPECT_EQ(CountOf("2026-09", "visits", "all"), 3);
+  EXPECT_EQ(CountOf("2026-09", "equality.age_band", age), 2);
+  EXPECT_EQ(CountOf("2026-10", "visits", "all"), 1);
+}
 
-  Put({WithEquality(Feedback(2, kT0))}, kT0);
-  EXPECT_EQ(EqualityTotal(), 2);
-  EXPECT_EQ(store_->EqualityCounts()->size(), 1u);  // same cell
+// Counts are the same whichever visit gave which answers, and in whatever
+// order and batches they came: nothing stored says who answered what.
+TEST_P(StoreRulesTest, CountsDoNotDependOnWhichVisitGaveWhichAnswer) {
+  ASSERT_TRUE(store_->CountTakingPart(std::vector{Tally("tally-aaaaaaaaaaaaaaaa", E::YES_NO_YES)}).ok());
+  ASSERT_TRUE(store_->CountTakingPart(std::vector{Tally("tally-bbbbbbbbbbbbbbbb", E::YES_NO_NO)}).ok());
+  auto first = store_->TakingPartCounts();
+  ASSERT_TRUE(first.ok());
+
+  testing::TempDir other_dir;
+  std::unique_ptr<Store> other = GetParam().open(other_dir);
+  ASSERT_TRUE(other->CountTakingPart(std::vector{Tally("tally-eeeeeeeeeeeeeeee", E::YES_NO_NO),
+                                                 Tally("tally-ffffffffffffffff", E::YES_NO_YES)})
+                  .ok());
+  EXPECT_EQ(*other->TakingPartCounts(), *first);
 }
 
 TEST_P(StoreRulesTest, EverySubmissionWithAReferenceAnswersNewestFirstWithItsPinHash) {
@@ -327,12 +352,11 @@ TEST(FakeStoreTest, AFailedCommitKeepsNothingAndTheRetryStoresOnce) {
   testing::FakeStoreEngine* engine = nullptr;
   std::unique_ptr<Store> store = testing::NewFakeStore(&engine);
   engine->FailNextWrites(1, absl::UnavailableError("disk went away"));
-  const v1::Submission s = WithEquality(Feedback(1, kT0));
+  const v1::Submission s = Feedback(1, kT0);
   std::vector<const v1::Submission*> items = {&s};
   auto failed = store->PutSubmissions("kiosk-1", items, kT0, absl::ZeroDuration());
   EXPECT_EQ(failed.status().code(), absl::StatusCode::kUnavailable);
   EXPECT_EQ(store->ListSubmissions(10, std::nullopt)->records.size(), 0u);
-  EXPECT_TRUE(store->EqualityCounts()->empty());
 
   // No audit row, no answer: a failed audit commit returns no records.
   engine->FailNextWrites(1, absl::UnavailableError("audit lost"));
@@ -352,6 +376,16 @@ TEST(FakeStoreTest, AFailedCommitKeepsNothingAndTheRetryStoresOnce) {
   ASSERT_TRUE(retried.ok());
   EXPECT_EQ((*retried)[0].outcome, Outcome::kStored);
   EXPECT_EQ(engine->committed_writes(), 1);
+
+  // A visit's count lost with its commit is not marked counted: the retry
+  // counts it.
+  const v1::TakingPart tally = Tally("tally-aaaaaaaaaaaaaaaa", E::YES_NO_YES);
+  engine->FailNextWrites(1, absl::UnavailableError("disk went away"));
+  EXPECT_EQ(store->CountTakingPart(std::vector{tally}).code(), absl::StatusCode::kUnavailable);
+  EXPECT_TRUE(store->TakingPartCounts()->empty());
+  ASSERT_TRUE(store->CountTakingPart(std::vector{tally}).ok());
+  EXPECT_FALSE(store->TakingPartCounts()->empty());
+  EXPECT_EQ(engine->committed_writes(), 2);
 }
 
 }  // namespace

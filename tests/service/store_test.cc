@@ -1,5 +1,5 @@
 // The SQLite store on real files: idempotency, durability across reopen,
-// migrations, equality monitoring kept apart, concurrency.
+// migrations, who took part counted apart, concurrency.
 #include <sqlite3.h>
 
 #include <atomic>
@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "base/proto_time.h"
+#include "base/sqlite_db.h"
+#include "base/sqlite_migrations.h"
 #include "gtest/gtest.h"
 #include "service/store/migrations.h"
 #include "service/store/store.h"
@@ -187,63 +189,98 @@ TEST(StoreTest, RefusesANewerSchema) {
             absl::StatusCode::kFailedPrecondition);
 }
 
-TEST(StoreTest, EqualityMonitoringIsCountedApartFromTheWords) {
+// Who took part is counted apart from the words, each answer on its own,
+// and nothing on disk lines a count up with a submission: no column that
+// names one, no order of arrival, and the same bytes whichever visit gave
+// which answers.
+TEST(StoreTest, TakingPartCountsCannotBeLinedUpWithASubmission) {
+  using E = v1::EqualityMonitoring;
+  auto tally = [](std::string id, E::AgeBand age) {
+    v1::TakingPart t;
+    t.set_tally_id(std::move(id));
+    t.set_month("2026-09");
+    t.mutable_how()->set_language("en-GB");
+    t.mutable_equality()->set_age_band(age);
+    return t;
+  };
+  // Two runs: the same two people say the same things and answer the same
+  // questions, but the answers come with the visits the other way round.
+  auto run = [&](const std::string& path, bool swapped) {
+    auto store = Open(path);
+    ASSERT_NE(store, nullptr);
+    const v1::TakingPart young = tally("tally-1111111111111111", E::AGE_BAND_18_TO_24);
+    const v1::TakingPart old = tally("tally-2222222222222222", E::AGE_BAND_85_AND_OVER);
+    Put(*store, {Feedback(1, kT0)}, kT0);
+    ASSERT_TRUE(store->CountTakingPart(std::vector{swapped ? old : young}).ok());
+    Put(*store, {Feedback(2, kT0)}, kT0 + absl::Minutes(5));
+    ASSERT_TRUE(store->CountTakingPart(std::vector{swapped ? young : old}).ok());
+  };
   TempDir dir;
-  const std::string path = dir.File("eq.db");
-  auto store = Open(path);
-  ASSERT_NE(store, nullptr);
-  v1::Submission s = Feedback(1, kT0);
-  s.mutable_equality()->set_age_band(v1::EqualityMonitoring::AGE_BAND_75_TO_84);
-  s.mutable_equality()->set_disabled(v1::EqualityMonitoring::YES_NO_YES);
-  v1::Submission other = Feedback(2, kT0);
-  *other.mutable_equality() = s.equality();
+  const std::string a = dir.File("a.db"), b = dir.File("b.db");
+  run(a, false);
+  run(b, true);
 
-  Put(*store, {s, other}, kT0);
-  // A replay with the same words but different answers is still a replay
-  // (the answers are not kept with the words) and is not counted again.
-  v1::Submission replay = s;
-  replay.mutable_equality()->set_sex(v1::EqualityMonitoring::SEX_FEMALE);
-  auto again = Put(*store, {replay}, kT0 + absl::Hours(1));
-  ASSERT_EQ(again.size(), 1u);
-  EXPECT_EQ(again[0].outcome, Outcome::kAlreadyStored);
-
-  auto counts = store->EqualityCounts();
-  ASSERT_TRUE(counts.ok()) << counts.status();
-  ASSERT_EQ(counts->size(), 1u);
-  EXPECT_EQ((*counts)[0].count, 2);
-  EXPECT_EQ((*counts)[0].month, "2026-09");
-  EXPECT_EQ((*counts)[0].kind, "feedback");
-  EXPECT_EQ((*counts)[0].service_id, "home_care");
-  EXPECT_EQ((*counts)[0].answers.age_band(),
-            v1::EqualityMonitoring::AGE_BAND_75_TO_84);
-
-  // What is kept with the words has no equality answers...
-  auto page = store->ListSubmissions(10, std::nullopt);
-  ASSERT_TRUE(page.ok());
-  for (const auto& r : page->records) EXPECT_FALSE(r.submission().has_equality());
-  // ...and the equality table has nothing that points back to a submission.
-  for (const auto& column :
-       Query(path, "SELECT name FROM pragma_table_info('equality_monitoring')")) {
-    EXPECT_EQ(column[0].find("submission"), std::string::npos);
-    EXPECT_EQ(column[0].find("reference"), std::string::npos);
-    EXPECT_EQ(column[0].find("device"), std::string::npos);
+  const std::string counts = "SELECT * FROM taking_part_counts";
+  EXPECT_EQ(Query(a, counts), Query(b, counts));
+  ASSERT_FALSE(Query(a, counts).empty());
+  // The tables hold what is counted and the visits' random ids, nothing else.
+  auto columns = [&](const std::string& table) {
+    std::vector<std::string> names;
+    for (const auto& row : Query(a, "SELECT name FROM pragma_table_info('" + table + "')")) {
+      names.push_back(row[0]);
+    }
+    return names;
+  };
+  EXPECT_EQ(columns("taking_part_counts"),
+            (std::vector<std::string>{"month", "aspect", "value", "count"}));
+  EXPECT_EQ(columns("tallies_counted"), std::vector<std::string>{"tally_id"});
+  // No rowid to give the order of arrival: rows are kept in key order.
+  for (const std::string table : {"taking_part_counts", "tallies_counted"}) {
+    const auto sql = Query(a, "SELECT sql FROM sqlite_master WHERE name = '" + table + "'");
+    ASSERT_EQ(sql.size(), 1u);
+    EXPECT_NE(sql[0][0].find("WITHOUT ROWID"), std::string::npos) << table;
   }
+  EXPECT_TRUE(Query(a, "SELECT name FROM sqlite_master WHERE name = 'equality_monitoring'").empty());
 }
 
-TEST(StoreTest, StoredBodyIsTheCanonicalBodyWithoutEquality) {
+// A database from before version 15 keeps its equality counts, each answer
+// of each old combination added to its own count.
+TEST(StoreTest, OldCombinationCountsBecomeOneCountPerAnswer) {
+  TempDir dir;
+  const std::string path = dir.File("v14.db");
+  {
+    auto db = base::Db::Open(path);
+    ASSERT_TRUE(db.ok()) << db.status();
+    ASSERT_TRUE(base::MigrateSqlite(**db, SqliteMigrations().first(14)).ok());
+    ASSERT_TRUE((*db)->Exec(
+        "INSERT INTO equality_monitoring VALUES "
+        "('2026-09', 'complaint', 'home_care', 5, 2, 2, 0, 0, 0, 1),"
+        "('2026-09', 'feedback', 'day_centres', 5, 3, 0, 0, 0, 0, 2)").ok());
+  }
+  auto store = Open(path);
+  ASSERT_NE(store, nullptr);
+  auto counts = store->TakingPartCounts();
+  ASSERT_TRUE(counts.ok()) << counts.status();
+  EXPECT_EQ(*counts, (std::vector<TakingPartCount>{
+                         {"2026-09", "equality", "answered", 3},
+                         {"2026-09", "equality.age_band", "5", 3},
+                         {"2026-09", "equality.disabled", "2", 1},
+                         {"2026-09", "equality.sex", "2", 1},
+                         {"2026-09", "equality.sex", "3", 2},
+                     }));
+}
+
+TEST(StoreTest, StoredBodyIsTheCanonicalBody) {
   TempDir dir;
   const std::string path = dir.File("blob.db");
   auto store = Open(path);
   ASSERT_NE(store, nullptr);
   v1::Submission s = Feedback(1, kT0);
-  s.mutable_equality()->set_sex(v1::EqualityMonitoring::SEX_MALE);
   Put(*store, {s}, kT0);
-  v1::Submission stripped = s;
-  stripped.clear_equality();
   auto rows = Query(path, "SELECT hex(body) FROM submissions");
   ASSERT_EQ(rows.size(), 1u);
   std::string expected_hex;
-  for (unsigned char c : CanonicalBody(stripped)) {
+  for (unsigned char c : CanonicalBody(s)) {
     static const char kHex[] = "0123456789ABCDEF";
     expected_hex += kHex[c >> 4];
     expected_hex += kHex[c & 15];
