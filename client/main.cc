@@ -157,6 +157,11 @@ int main(int argc, char** argv) {
                  "catalog brings the council's own (default: built in)");
   app.add_option("--retry-initial-ms", backoff_ms, "First retry delay")->check(CLI::Range(1, 3600000));
   app.add_option("--retry-max-ms", max_backoff_ms, "Longest retry delay")->check(CLI::Range(1, 3600000));
+  int visits_together = 5;
+  app.add_option("--visits-together", visits_together,
+                 "Counted visits are sent when this many wait (or one is from an earlier day)")
+      ->check(CLI::Range(1, 100))
+      ->capture_default_str();
   app.add_option("--catalog-refresh-ms", catalog_refresh_ms, "How often to check the catalog")
       ->check(CLI::Range(10, 86400000));
   int queue_refresh_ms = 30000;
@@ -251,6 +256,7 @@ int main(int argc, char** argv) {
   sync_options.catalog_refresh = absl::Milliseconds(catalog_refresh_ms);
   sync_options.enrol_code = enrol_code;
   sync_options.mode = mode;
+  sync_options.tally_batch = visits_together;
   client::Syncer syncer(**outbox, **transport, sync_options);
   syncer.Start();
 

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -14,6 +15,7 @@
 #include <set>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -757,6 +759,63 @@ absl::Status RunQuarantineList(v1::Officer::StubInterface& stub, const std::stri
     out << r.id() << "  " << IsoTime(r.received_at()) << "  " << r.device_id() << "  "
         << (r.submission_id().empty() ? "(no id)" : r.submission_id()) << "  "
         << r.size_bytes() << " bytes  " << r.reason() << "\n";
+  }
+  officer.Note(context);
+  WarnIfEndingSoon(officer);
+  return absl::OkStatus();
+}
+
+std::string TakingPartValueWords(std::string_view aspect, std::string_view value) {
+  using google::protobuf::FieldDescriptor;
+  const google::protobuf::Descriptor* message = nullptr;
+  if (aspect.starts_with("how.")) {
+    message = v1::HowTookPart::descriptor();
+    aspect.remove_prefix(4);
+  } else if (aspect.starts_with("equality.")) {
+    message = v1::EqualityMonitoring::descriptor();
+    aspect.remove_prefix(9);
+  }
+  const FieldDescriptor* field =
+      message == nullptr ? nullptr : message->FindFieldByName(std::string(aspect));
+  int number = 0;
+  if (field == nullptr || !absl::SimpleAtoi(absl::string_view(value.data(), value.size()), &number)) {
+    return std::string(value);
+  }
+  if (field->type() == FieldDescriptor::TYPE_BOOL) return number != 0 ? "yes" : "no";
+  if (field->type() != FieldDescriptor::TYPE_ENUM) return std::string(value);
+  const google::protobuf::EnumValueDescriptor* named = field->enum_type()->FindValueByNumber(number);
+  if (named == nullptr) return std::string(value);
+  // AGE_BAND_85_AND_OVER -> "85 and over": the enum's own prefix dropped.
+  std::string words(named->name());
+  std::string prefix;  // AgeBand -> AGE_BAND
+  for (char c : std::string(field->enum_type()->name())) {
+    if (std::isupper(static_cast<unsigned char>(c)) && !prefix.empty()) prefix += '_';
+    prefix += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  prefix += '_';
+  if (absl::StartsWith(words, prefix)) words.erase(0, prefix.size());
+  for (char& c : words) c = c == '_' ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return words;
+}
+
+absl::Status RunTakingPart(v1::Officer::StubInterface& stub, const std::string& token,
+                           const std::string& from_month, const std::string& to_month,
+                           std::ostream& out) {
+  client::OfficerClient officer(stub, token, kSignInHint);
+  v1::ListTakingPartRequest request;
+  request.set_from_month(from_month);
+  request.set_to_month(to_month);
+  v1::ListTakingPartResponse response;
+  grpc::ClientContext context;
+  officer.Prepare(&context, absl::Seconds(30));
+  if (auto s = officer.Check(stub.ListTakingPart(&context, request, &response), "ListTakingPart");
+      !s.ok()) {
+    return s;
+  }
+  if (response.counts().empty()) out << "no visits counted in those months\n";
+  for (const v1::TakingPartCount& c : response.counts()) {
+    out << c.month() << "  " << c.aspect() << "  " << TakingPartValueWords(c.aspect(), c.value())
+        << "  " << (c.suppressed() ? std::string("fewer than 5") : absl::StrCat(c.count())) << "\n";
   }
   officer.Note(context);
   WarnIfEndingSoon(officer);

@@ -181,6 +181,17 @@ absl::Status RunCatalogPublish(v1::Officer::StubInterface& stub, const std::stri
 absl::Status RunQuarantineList(v1::Officer::StubInterface& stub, const std::string& token,
                                int limit, std::ostream& out);
 
+// `taking-part [--from M] [--to M]`: who took part and how, a count per
+// line ("2026-12  equality.age_band  85 and over  fewer than 5").
+absl::Status RunTakingPart(v1::Officer::StubInterface& stub, const std::string& token,
+                           const std::string& from_month, const std::string& to_month,
+                           std::ostream& out);
+
+// A counted value in words: an enum's number as its name ("7" of
+// equality.age_band is "85 and over"), 1/0 of a yes/no as "yes"/"no",
+// anything else as it is.
+std::string TakingPartValueWords(std::string_view aspect, std::string_view value);
+
 // "admin", "officer", "clerk" to the proto's Role; ROLE_UNSPECIFIED else.
 v1::Role RoleNamed(std::string_view name);
 

@@ -14,6 +14,7 @@
 //     device enrol --site NAME --mode kiosk|tablet [--valid-hours N]
 //     device list | device revoke ID
 //     quarantine list [--limit N]
+//     taking-part [--from YYYY-MM] [--to YYYY-MM]
 //     catalog publish FILE
 //     backup --out FILE
 //     sar [--email E] [--phone P] [--name N] --reason WHY --out FILE
@@ -342,6 +343,12 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 1000))
       ->capture_default_str();
 
+  std::string taking_part_from, taking_part_to;
+  CLI::App* taking_part_cmd = app.add_subcommand(
+      "taking-part", "who took part and how, each answer counted on its own per month");
+  taking_part_cmd->add_option("--from", taking_part_from, "first month, YYYY-MM");
+  taking_part_cmd->add_option("--to", taking_part_to, "last month, YYYY-MM");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -481,6 +488,8 @@ int main(int argc, char** argv) {
     status = admin::RunDeviceRevoke(**stub, token, device_id, std::cout);
   } else if (publish_cmd->parsed()) {
     status = admin::RunCatalogPublish(**stub, token, catalog_path, std::cout);
+  } else if (taking_part_cmd->parsed()) {
+    status = admin::RunTakingPart(**stub, token, taking_part_from, taking_part_to, std::cout);
   } else if (quarantine_list_cmd->parsed()) {
     status = admin::RunQuarantineList(**stub, token, quarantine_limit, std::cout);
   } else if (accounts_cmd->parsed()) {

@@ -198,7 +198,29 @@ absl::StatusOr<Receipt> Session::Send(Outbox& outbox, absl::Time now) {
   return receipt;
 }
 
+v1::HowTookPart HowTookPartOf(const Settings& settings) {
+  v1::HowTookPart how;
+  how.set_speech(settings.speech);
+  how.set_text_size(settings.text_size);
+  how.set_theme(settings.theme);
+  how.set_easy_read(settings.easy_read);
+  how.set_audio_only(settings.audio_only);
+  how.set_language(settings.language);
+  switch (a11y::ParseInputMode(settings.input).value_or(a11y::InputMode::kKeys)) {
+    case a11y::InputMode::kKeys: how.set_input(v1::HowTookPart::INPUT_KEYS_OR_TOUCH); break;
+    case a11y::InputMode::kTwoSwitch: how.set_input(v1::HowTookPart::INPUT_TWO_SWITCHES); break;
+    case a11y::InputMode::kOneSwitch: how.set_input(v1::HowTookPart::INPUT_ONE_SWITCH); break;
+  }
+  return how;
+}
+
 void Session::Wipe() {
+  const bool visited = journey_.view() != kAttractView || settings_ != defaults_;
+  if (visited && visit_sink_) {
+    v1::TakingPart visit;
+    *visit.mutable_how() = HowTookPartOf(settings_);
+    visit_sink_(visit);
+  }
   journey_.Reset();
   keyboard_.Reset();
   keyboard_row_.clear();

@@ -48,6 +48,13 @@ inline constexpr char kSettingRepeats[] = "repeat_delay";
 // Loads the language file for a tag ("cy").
 using LanguageLoader = std::function<absl::StatusOr<Strings>(const std::string& tag)>;
 
+// Told of each visit as it ends: how the person took part, and who they
+// are when they said (never what they said). The kiosk queues it apart.
+using VisitSink = std::function<void(const v1::TakingPart& visit)>;
+
+// How `settings` took part, as the service counts it.
+v1::HowTookPart HowTookPartOf(const Settings& settings);
+
 // What an idle tick did.
 enum class IdleOutcome { kNone, kWarned, kWiped };
 
@@ -118,8 +125,11 @@ class Session {
   void SetCheckAnswer(std::optional<CheckAnswer> answer) { check_answer_ = std::move(answer); }
 
   // The end of a session: nothing the person entered and none of their
-  // settings stay (what was sent is safe in the outbox).
+  // settings stay (what was sent is safe in the outbox). A session that
+  // left the attract screen or changed a setting is a visit: the sink is
+  // told of it first.
   void Wipe();
+  void SetVisitSink(VisitSink sink) { visit_sink_ = std::move(sink); }
 
  private:
   Session(LanguageLoader load, std::vector<std::string> languages, Settings defaults,
@@ -127,6 +137,7 @@ class Session {
           const std::vector<JourneySpec>& journeys);
   bool UseLanguage(const std::string& tag);
 
+  VisitSink visit_sink_;
   LanguageLoader load_;
   std::vector<std::string> languages_;
   Settings defaults_;

@@ -80,6 +80,15 @@ absl::Status PrepareForEnqueue(v1::Submission& draft,
   return absl::OkStatus();
 }
 
+absl::Status PrepareTally(v1::TakingPart& tally, absl::Time now, base::Random& random) {
+  tally.set_tally_id(base::RandomHex(random, 16));
+  tally.set_month(absl::FormatTime("%Y-%m", now, absl::UTCTimeZone()));
+  if (std::optional<contract::FieldError> bad = contract::ValidateTakingPart(tally)) {
+    return absl::InvalidArgumentError(absl::StrCat(bad->field, ": ", bad->message_key));
+  }
+  return absl::OkStatus();
+}
+
 std::optional<contract::FieldError> FieldErrorOf(const absl::Status& status) {
   auto payload = status.GetPayload(kFieldErrorPayload);  // absl::optional
   if (!payload) return std::nullopt;

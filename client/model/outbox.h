@@ -17,6 +17,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "base/random.h"
 #include "carevoice/v1/carevoice.pb.h"
@@ -49,6 +50,17 @@ struct OutboxItem {
   // empty (except in what Enqueue returns, which lives in memory only).
   std::string sealed;
   std::string sealed_key_id;
+};
+
+// One counted visit waiting to go (how someone took part, and who they
+// are if they said): never beside a submission, and forgotten once counted.
+struct TallyItem {
+  std::string tally_id;
+  v1::TakingPart tally;        // empty when sealed
+  std::string sealed;          // on a care-home tablet: the sealed TakingPart
+  std::string sealed_key_id;
+  absl::CivilDay made_on;      // device clock: only the day is kept
+  bool damaged = false;        // its bytes cannot be read: forget it
 };
 
 class Outbox {
@@ -95,6 +107,15 @@ class Outbox {
   virtual absl::StatusOr<std::optional<SealingKey>> PinnedSealingKey() = 0;
   virtual absl::Status PinSealingKey(const SealingKey& key) = 0;
 
+  // Counted visits. EnqueueTally gives `tally` a fresh random id and the
+  // month of `now`, validates it (InvalidArgument "field: key") and
+  // commits it durably (sealed on a tablet; FailedPrecondition before a
+  // key is pinned). PendingTallies gives up to `limit`, in no order that
+  // follows when they were made; ForgetTallies deletes them once the
+  // service has counted them, leaving no trace.
+  virtual absl::Status EnqueueTally(v1::TakingPart tally, absl::Time now) = 0;
+  virtual absl::StatusOr<std::vector<TallyItem>> PendingTallies(int limit) = 0;
+  virtual absl::Status ForgetTallies(const std::vector<std::string>& tally_ids) = 0;
   // The last good catalog, if any.
   virtual absl::StatusOr<std::optional<v1::Catalog>> CachedCatalog() = 0;
   virtual absl::Status CacheCatalog(const v1::Catalog& catalog) = 0;
@@ -110,6 +131,10 @@ absl::Status PrepareForEnqueue(v1::Submission& draft,
                                const std::string& device_id,
                                std::int64_t counter, absl::Time now,
                                base::Random& random);
+
+// The rules every Outbox applies in EnqueueTally before it stores a tally:
+// a fresh random id, the month of `now` (UTC), then validation.
+absl::Status PrepareTally(v1::TakingPart& tally, absl::Time now, base::Random& random);
 
 // The field and message key of an Enqueue refusal, so the UI can show and
 // speak it in the person's language; nullopt for any other status.

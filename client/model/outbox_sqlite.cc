@@ -73,6 +73,17 @@ ALTER TABLE device ADD COLUMN sealing_key_id TEXT NOT NULL DEFAULT '';
 ALTER TABLE device ADD COLUMN sealing_public_key BLOB;
 ALTER TABLE items ADD COLUMN sealed_key_id TEXT;
 )sql"},
+    // Version 5: counted visits waiting to go, apart from the items. Keyed
+    // by their random ids with no rowid, so the file keeps no order of
+    // arrival, and dated only by the day; deleted once counted.
+    {5, R"sql(
+CREATE TABLE tallies (
+  tally_id      TEXT PRIMARY KEY NOT NULL,
+  body          BLOB NOT NULL,      -- TakingPart, or sealed bytes
+  sealed_key_id TEXT,               -- NULL for plain
+  made_on       TEXT NOT NULL       -- YYYY-MM-DD, device clock
+) WITHOUT ROWID;
+)sql"},
 };
 
 using base::Statement;
@@ -295,6 +306,75 @@ absl::StatusOr<OutboxItem> SqliteOutbox::Enqueue(v1::Submission draft,
     item.sealed_key_id = std::move(sealed_key_id);
   }
   return item;
+}
+
+absl::Status SqliteOutbox::EnqueueTally(v1::TakingPart tally, absl::Time now) {
+  if (absl::Status s = PrepareTally(tally, now, base::SystemRandom::Get()); !s.ok()) return s;
+  std::lock_guard lock(db_->mu);
+  std::string body = base::CanonicalBytes(tally);
+  std::optional<std::string> key_id;
+  if (options_.seal) {
+    absl::StatusOr<std::optional<SealingKey>> key = PinnedKeyLocked();
+    if (!key.ok()) return key.status();
+    if (!key->has_value()) {
+      return absl::FailedPreconditionError("outbox: this tablet has no key to seal to yet");
+    }
+    absl::StatusOr<std::string> sealed = Seal(**key, body);
+    if (!sealed.ok()) return sealed.status();
+    body = *std::move(sealed);
+    key_id = (*key)->key_id;
+  }
+  absl::StatusOr<Statement> insert = db_->conn->Prepare(
+      "INSERT INTO tallies (tally_id, body, sealed_key_id, made_on) VALUES (?, ?, ?, ?)");
+  if (!insert.ok()) return insert.status();
+  insert->BindText(1, tally.tally_id())
+      .BindBlob(2, body)
+      .BindText(4, absl::FormatTime("%Y-%m-%d", now, absl::UTCTimeZone()));
+  if (key_id) {
+    insert->BindText(3, *key_id);
+  } else {
+    insert->BindNull(3);
+  }
+  return insert->Run();
+}
+
+absl::StatusOr<std::vector<TallyItem>> SqliteOutbox::PendingTallies(int limit) {
+  std::lock_guard lock(db_->mu);
+  absl::StatusOr<Statement> q = db_->conn->Prepare(
+      "SELECT tally_id, body, sealed_key_id, made_on FROM tallies ORDER BY tally_id LIMIT ?");
+  if (!q.ok()) return q.status();
+  q->Bind(1, std::int64_t{limit});
+  std::vector<TallyItem> tallies;
+  for (;;) {
+    absl::StatusOr<bool> row = q->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    TallyItem item;
+    item.tally_id = q->ColumnText(0);
+    if (!q->ColumnIsNull(2)) {
+      item.sealed_key_id = q->ColumnText(2);
+      item.sealed = q->ColumnBlob(1);
+    } else if (!item.tally.ParseFromString(q->ColumnBlob(1))) {
+      item.damaged = true;
+    }
+    if (!absl::ParseCivilTime(q->ColumnText(3), &item.made_on)) item.damaged = true;
+    tallies.push_back(std::move(item));
+  }
+  return tallies;
+}
+
+absl::Status SqliteOutbox::ForgetTallies(const std::vector<std::string>& tally_ids) {
+  std::lock_guard lock(db_->mu);
+  Transaction tx(*db_->conn);
+  if (absl::Status s = tx.Begin(); !s.ok()) return s;
+  for (const std::string& id : tally_ids) {
+    absl::StatusOr<Statement> erase = db_->conn->Prepare("DELETE FROM tallies WHERE tally_id = ?");
+    if (!erase.ok()) return erase.status();
+    if (absl::Status s = erase->BindText(1, id).Run(); !s.ok()) return s;
+  }
+  if (absl::Status s = tx.Commit(); !s.ok()) return s;
+  db_->Checkpoint();  // who someone is does not linger in the WAL either
+  return absl::OkStatus();
 }
 
 absl::StatusOr<std::vector<OutboxItem>> SqliteOutbox::Pending(int limit) {

@@ -50,6 +50,9 @@ class SqliteOutbox final : public Outbox {
   absl::Status SaveCredential(const std::string& credential) override;
   absl::StatusOr<std::optional<SealingKey>> PinnedSealingKey() override;
   absl::Status PinSealingKey(const SealingKey& key) override;
+  absl::Status EnqueueTally(v1::TakingPart tally, absl::Time now) override;
+  absl::StatusOr<std::vector<TallyItem>> PendingTallies(int limit) override;
+  absl::Status ForgetTallies(const std::vector<std::string>& tally_ids) override;
   absl::StatusOr<std::optional<v1::Catalog>> CachedCatalog() override;
   absl::Status CacheCatalog(const v1::Catalog& catalog) override;
 

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <span>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -15,6 +16,7 @@
 #include "absl/strings/str_cat.h"
 #include "base/proto_time.h"
 #include "base/retry_after.h"
+#include "contract/limits.h"
 #include "contract/validation.h"
 
 namespace carevoice::client {
@@ -216,6 +218,8 @@ void Syncer::Run() {
     // it; but not while the service has asked us to wait.
     const bool held = clock_.Now() < not_before_;
     if (held || !DrainOnce()) ok = false;
+    // Visits are counted after the words are safe, and never while held.
+    if (ok && !SendTallies()) ok = false;
 
     absl::Duration wait = next_refresh - clock_.Now();
     if (clock_.Now() < not_before_) {
@@ -240,6 +244,86 @@ void Syncer::Run() {
     cv_.wait_for(lock, absl::ToChronoNanoseconds(sleep),
                  [this] { return stop_ || wake_; });
   }
+}
+
+bool Syncer::SendTallies() {
+  absl::StatusOr<std::vector<TallyItem>> waiting =
+      outbox_.PendingTallies(static_cast<int>(contract::kMaxBatchItems));
+  if (!waiting.ok()) {
+    LogWarning("read counted visits", waiting.status());
+    return false;
+  }
+  std::vector<std::string> unreadable;
+  std::vector<TallyItem> tallies;
+  for (TallyItem& t : *waiting) {
+    if (t.damaged) {
+      unreadable.push_back(t.tally_id);
+    } else {
+      tallies.push_back(std::move(t));
+    }
+  }
+  // A count whose bytes were damaged cannot be sent; it holds no words.
+  if (!unreadable.empty()) {
+    std::cerr << "syncer: " << unreadable.size() << " damaged visit count(s) forgotten\n";
+    if (absl::Status s = outbox_.ForgetTallies(unreadable); !s.ok()) {
+      LogWarning("forget damaged visit counts", s);
+    }
+  }
+  if (tallies.empty()) return true;
+  const absl::CivilDay today = absl::ToCivilDay(wall_clock_.Now(), absl::UTCTimeZone());
+  const bool from_earlier_day = std::any_of(tallies.begin(), tallies.end(),
+                                            [&](const TallyItem& t) { return t.made_on < today; });
+  if (static_cast<int>(tallies.size()) < std::max(options_.tally_batch, 1) && !from_earlier_day) {
+    return true;  // held for company
+  }
+  auto send = [&](std::span<const TallyItem> some) {
+    v1::CountTakingPartRequest request;
+    request.set_device_id(outbox_.device_id());
+    for (const TallyItem& t : some) {
+      if (t.sealed_key_id.empty()) {
+        *request.add_tallies() = t.tally;
+      } else {
+        v1::SealedSubmission& sealed = *request.add_sealed();
+        sealed.set_submission_id(t.tally_id);
+        sealed.set_key_id(t.sealed_key_id);
+        sealed.set_sealed(t.sealed);
+      }
+    }
+    absl::Status s = transport_.CountTakingPart(request, options_.rpc_timeout);
+    SetReachable(s);
+    return s;
+  };
+  auto forget = [&](std::span<const TallyItem> some) {
+    std::vector<std::string> ids;
+    for (const TallyItem& t : some) ids.push_back(t.tally_id);
+    if (absl::Status s = outbox_.ForgetTallies(ids); !s.ok()) {
+      LogWarning("forget counted visits (sent again; counted once)", s);
+    }
+  };
+  // Refused for good: something in it can never be counted (a key the
+  // service no longer has). Tried one by one, so only that one is lost.
+  auto refused = [](const absl::Status& s) {
+    return s.code() == absl::StatusCode::kInvalidArgument ||
+           s.code() == absl::StatusCode::kFailedPrecondition;
+  };
+  const absl::Status all = send(tallies);
+  if (all.ok()) {
+    forget(tallies);
+    return true;
+  }
+  // A service older than counting: they wait, and the words still flow.
+  if (all.code() == absl::StatusCode::kUnimplemented) return true;
+  if (!refused(all)) return false;
+  int lost = 0;
+  for (std::size_t i = 0; i < tallies.size(); ++i) {
+    const std::span<const TallyItem> one(&tallies[i], 1);
+    const absl::Status s = send(one);
+    if (!s.ok() && !refused(s)) return false;
+    lost += s.ok() ? 0 : 1;
+    forget(one);
+  }
+  if (lost > 0) std::cerr << "syncer: " << lost << " visit count(s) refused by the service\n";
+  return true;
 }
 
 void Syncer::EnrolIfNeeded() {

@@ -43,6 +43,10 @@ struct SyncOptions {
   // item; an item that fails alone this many times is handed to the
   // service's quarantine, so it cannot hold back the items behind it.
   int poison_attempts = 3;
+  // Counted visits (who took part, and how) are held until this many are
+  // waiting, or one was made on an earlier day, then go together: a count
+  // arriving alone, just after a submission, could be lined up with it.
+  int tally_batch = 5;
   // Called on the syncer thread at the end of each pass: whether it worked,
   // and how long the syncer will now sleep unless woken (the backoff after
   // a failure; the time to the next catalog refresh after success). For
@@ -141,6 +145,9 @@ class Syncer {
   // (a rotation reaches a tablet at its next contact).
   void TakeSealingKey(const v1::SealingKey& key);
   bool RefreshCatalog();     // true when the service answered
+  // Sends the counted visits when tally_batch are waiting or one is from
+  // an earlier day; false when the service could not be reached.
+  bool SendTallies();
   // Exchanges options_.enrol_code for a credential when the device needs
   // one and the code has not been tried (syncer thread only).
   void EnrolIfNeeded();

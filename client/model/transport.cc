@@ -71,6 +71,13 @@ class GrpcTransport final : public Transport {
         .status();
   }
 
+  absl::Status CountTakingPart(const v1::CountTakingPartRequest& request,
+                               absl::Duration timeout) override {
+    return Call(&v1::KioskSync::Stub::CountTakingPart, request, v1::CountTakingPartResponse(),
+                timeout, "CountTakingPart")
+        .status();
+  }
+
   absl::StatusOr<v1::CheckReferenceResponse> CheckReference(
       const v1::CheckReferenceRequest& request, absl::Duration timeout) override {
     return Call(&v1::KioskSync::Stub::CheckReference, request, v1::CheckReferenceResponse(),

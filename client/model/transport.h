@@ -27,6 +27,9 @@ class Transport {
   // Hands items the device cannot deliver to the service's quarantine.
   virtual absl::Status Quarantine(const v1::QuarantineRequest& request,
                                   absl::Duration timeout) = 0;
+  // Counted visits (how people took part, who they are if they said).
+  virtual absl::Status CountTakingPart(const v1::CountTakingPartRequest& request,
+                                       absl::Duration timeout) = 0;
   // "Check on something I told you": where a reference has got to.
   virtual absl::StatusOr<v1::CheckReferenceResponse> CheckReference(
       const v1::CheckReferenceRequest& request, absl::Duration timeout) = 0;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iostream>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -58,6 +59,17 @@ KioskUi::KioskUi(std::unique_ptr<Session> session, Outbox& outbox, SyncHooks syn
       host_(ui_) {
   applied_ = session_->settings();
   ApplySettings(/*first=*/true);
+  // Each visit is counted apart from anything said, held in the outbox
+  // until the syncer sends several together. A count that cannot be kept
+  // is only a count: said in the log, without what it held.
+  session_->SetVisitSink([this](const v1::TakingPart& visit) {
+    if (absl::Status s = outbox_.EnqueueTally(visit, clock_.Now()); !s.ok()) {
+      std::cerr << "kiosk: a visit could not be counted (" << absl::StatusCodeToString(s.code())
+                << ")\n";
+      return;
+    }
+    if (sync_.wake) sync_.wake();
+  });
 }
 
 std::string KioskUi::ViewName() const { return session_->ViewName(); }

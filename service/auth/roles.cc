@@ -94,6 +94,7 @@ Action ActionOf(const v1::ExportSubmissionsRequest& request) {
   return request.identified() ? Action::kCaseWork : Action::kAnonymised;
 }
 Action ActionOf(const v1::GetCatalogRequest&) { return Action::kAnonymised; }
+Action ActionOf(const v1::ListTakingPartRequest&) { return Action::kAnonymised; }
 Action ActionOf(const v1::PublishCatalogRequest&) { return Action::kAdminister; }
 Action ActionOf(const v1::VerifyAuditRequest&) { return Action::kAdminister; }
 Action ActionOf(const v1::ListAuditRequest&) { return Action::kAdminister; }

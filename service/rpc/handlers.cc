@@ -408,6 +408,37 @@ absl::Status CountTakingPart(store::Store& store, const v1::CountTakingPartReque
   return store.CountTakingPart(tallies);
 }
 
+absl::StatusOr<v1::ListTakingPartResponse> ListTakingPart(store::Store& store,
+                                                          const v1::ListTakingPartRequest& request) {
+  for (const std::string& month : {request.from_month(), request.to_month()}) {
+    v1::TakingPart probe;  // the contract's own month rule
+    probe.set_tally_id("probe-0000000000000000");
+    probe.set_month(month);
+    if (!month.empty() && contract::ValidateTakingPart(probe).has_value()) {
+      return absl::InvalidArgumentError("a month is written YYYY-MM, e.g. 2026-12");
+    }
+  }
+  absl::StatusOr<std::vector<store::TakingPartCount>> counts = store.TakingPartCounts();
+  if (!counts.ok()) return counts.status();
+  v1::ListTakingPartResponse response;
+  for (const store::TakingPartCount& c : *counts) {
+    if (!request.from_month().empty() && c.month < request.from_month()) continue;
+    if (!request.to_month().empty() && c.month > request.to_month()) continue;
+    v1::TakingPartCount& out = *response.add_counts();
+    out.set_month(c.month);
+    out.set_aspect(c.aspect);
+    out.set_value(c.value);
+    // How many visits there were says nothing of anyone; the rest might.
+    const bool small = c.count >= 1 && c.count < kSmallestCountShown;
+    if (small && c.aspect != "visits") {
+      out.set_suppressed(true);
+    } else {
+      out.set_count(c.count);
+    }
+  }
+  return response;
+}
+
 absl::StatusOr<v1::ListQuarantineResponse> ListQuarantine(store::Store& store,
                                                           const base::Clock& clock,
                                                           const auth::Caller& caller,

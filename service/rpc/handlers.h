@@ -73,6 +73,13 @@ absl::Status Quarantine(store::Store& store, const base::Clock& clock,
 absl::Status CountTakingPart(store::Store& store, const v1::CountTakingPartRequest& request,
                              auth::SealingKeys* sealing = nullptr);
 
+// The counts of who took part and how, for months from..to (inclusive,
+// "YYYY-MM"; empty for open-ended), with small counts suppressed.
+// INVALID_ARGUMENT for a month that is not one.
+inline constexpr std::int64_t kSmallestCountShown = 5;
+absl::StatusOr<v1::ListTakingPartResponse> ListTakingPart(store::Store& store,
+                                                          const v1::ListTakingPartRequest& request);
+
 // The key tablets seal to now, into `out` (made on first use).
 absl::Status SetSealingKey(auth::SealingKeys& sealing, v1::SealingKey* out);
 // A new sealing key (see SealingKeys::Rotate), in the caller's name.

@@ -399,6 +399,14 @@ grpc::Status OfficerImpl::PublishCatalog(grpc::ServerContext* context,
   return Answer(rpc::PublishCatalog(catalog_, *caller, *request), response);
 }
 
+grpc::Status OfficerImpl::ListTakingPart(grpc::ServerContext* context,
+                                         const v1::ListTakingPartRequest* request,
+                                         v1::ListTakingPartResponse* response) {
+  auto caller = Admit(context, auth::ActionOf(*request));
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  return Answer(rpc::ListTakingPart(store_, *request), response);
+}
+
 grpc::Status OfficerImpl::ListQuarantine(grpc::ServerContext* context,
                                          const v1::ListQuarantineRequest* request,
                                          v1::ListQuarantineResponse* response) {

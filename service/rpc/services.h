@@ -171,6 +171,8 @@ class OfficerImpl final : public v1::Officer::Service {
   grpc::Status PublishCatalog(grpc::ServerContext* context,
                               const v1::PublishCatalogRequest* request,
                               v1::PublishCatalogResponse* response) override;
+  grpc::Status ListTakingPart(grpc::ServerContext* context, const v1::ListTakingPartRequest* request,
+                              v1::ListTakingPartResponse* response) override;
   grpc::Status ListQuarantine(grpc::ServerContext* context,
                               const v1::ListQuarantineRequest* request,
                               v1::ListQuarantineResponse* response) override;

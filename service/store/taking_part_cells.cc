@@ -47,7 +47,7 @@ std::vector<std::pair<std::string, std::string>> TakingPartCells(const v1::Takin
   std::vector<std::pair<std::string, std::string>> cells;
   cells.emplace_back("visits", "all");
   AddFields(tally.how(), "how.", /*skip_zero_enums=*/false, cells);
-  cells.emplace_back("equality", tally.has_equality() ? "answered" : "skipped");
+  cells.emplace_back("equality", tally.has_equality() ? "answered" : "not_answered");
   if (tally.has_equality()) AddFields(tally.equality(), "equality.", /*skip_zero_enums=*/true, cells);
   return cells;
 }

@@ -15,7 +15,7 @@ namespace carevoice::service::store {
 //   ("how.<field>", value) for each field of how they took part: an enum's
 //     number, "1"/"0" for yes/no, the text size's step, the theme id or the
 //     language tag (empty strings are left out);
-//   ("equality", "answered" | "skipped");
+//   ("equality", "answered" | "not_answered");
 //   ("equality.<field>", the enum's number) for each answer given (a
 //     question left unanswered adds nothing).
 std::vector<std::pair<std::string, std::string>> TakingPartCells(const v1::TakingPart& tally);

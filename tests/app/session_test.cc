@@ -145,5 +145,45 @@ TEST(Session, KeyboardKeysTypeIntoTheStepsWordsAndDoneMovesOn) {
   EXPECT_EQ(s->ViewName(), "visit_time");
 }
 
+// Each visit is counted as it ends, with how the person took part and
+// nothing they said; nobody at the attract screen is no visit.
+TEST(Session, AVisitIsToldHowThePersonTookPartWhenItEnds) {
+  base::FakeClock clock;
+  auto s = Make(clock);
+  std::vector<v1::TakingPart> visits;
+  s->SetVisitSink([&](const v1::TakingPart& v) { visits.push_back(v); });
+  s->Wipe();
+  EXPECT_TRUE(visits.empty()) << "nobody came";
+
+  s->journey().Start();
+  ASSERT_TRUE(s->journey().Begin("feedback"));
+  s->ChangeSetting(kSettingTextSize, +1);
+  s->ChangeSetting(kSettingEasyRead, 0);
+  s->ChangeSetting(kSettingSpeech, 0);
+  s->ChangeSetting(kSettingLanguage, 0);  // Welsh
+  s->ChangeSetting(kSettingInput, +1);
+  s->Wipe();
+  ASSERT_EQ(visits.size(), 1u);
+  const v1::TakingPart& v = visits[0];
+  EXPECT_EQ(v.how().text_size(), 1);
+  EXPECT_TRUE(v.how().easy_read());
+  EXPECT_FALSE(v.how().speech());
+  EXPECT_EQ(v.how().language(), "cy");
+  EXPECT_EQ(v.how().theme(), Settings{}.theme);
+  EXPECT_NE(v.how().input(), v1::HowTookPart::INPUT_KEYS_OR_TOUCH);
+  EXPECT_FALSE(v.has_equality());
+  EXPECT_TRUE(v.tally_id().empty()) << "the outbox gives the id";
+
+  // The next person starts fresh, and leaving by the idle wipe counts too.
+  s->journey().Start();
+  clock.Advance(absl::Hours(1));
+  for (int i = 0; i < 100 && s->TickIdle() != IdleOutcome::kWiped; ++i) {
+    clock.Advance(absl::Minutes(1));
+  }
+  ASSERT_EQ(visits.size(), 2u);
+  EXPECT_EQ(visits[1].how().language(), "en-GB");
+  EXPECT_EQ(visits[1].how().text_size(), 0);
+}
+
 }  // namespace
 }  // namespace carevoice::client

@@ -149,6 +149,35 @@ class FakeOutbox final : public Outbox {
     return absl::OkStatus();
   }
 
+  absl::Status EnqueueTally(v1::TakingPart tally, absl::Time now) override {
+    std::lock_guard lock(mu_);
+    if (absl::Status s = WriteFault(); !s.ok()) return s;
+    if (absl::Status s = PrepareTally(tally, now, random_); !s.ok()) return s;
+    TallyItem item;
+    item.tally_id = tally.tally_id();
+    item.made_on = absl::ToCivilDay(now, absl::UTCTimeZone());
+    item.tally = std::move(tally);
+    tallies_[item.tally_id] = std::move(item);
+    return absl::OkStatus();
+  }
+
+  absl::StatusOr<std::vector<TallyItem>> PendingTallies(int limit) override {
+    std::lock_guard lock(mu_);
+    std::vector<TallyItem> out;
+    for (const auto& [id, item] : tallies_) {  // by random id, as the SQLite outbox
+      if (static_cast<int>(out.size()) >= limit) break;
+      out.push_back(item);
+    }
+    return out;
+  }
+
+  absl::Status ForgetTallies(const std::vector<std::string>& tally_ids) override {
+    std::lock_guard lock(mu_);
+    if (absl::Status s = WriteFault(); !s.ok()) return s;
+    for (const std::string& id : tally_ids) tallies_.erase(id);
+    return absl::OkStatus();
+  }
+
   absl::Status CacheCatalog(const v1::Catalog& catalog) override {
     std::lock_guard lock(mu_);
     if (absl::Status s = WriteFault(); !s.ok()) return s;
@@ -177,6 +206,7 @@ class FakeOutbox final : public Outbox {
   std::int64_t next_counter_ = 0;              // guarded by mu_
   std::vector<std::string> order_;             // guarded by mu_
   std::map<std::string, OutboxItem> items_;    // guarded by mu_
+  std::map<std::string, TallyItem> tallies_;   // guarded by mu_
   std::optional<v1::Catalog> catalog_;
   std::string credential_;         // guarded by mu_
   int fail_writes_ = 0;                        // guarded by mu_

@@ -146,6 +146,19 @@ class FakeTransport final : public Transport {
     std::lock_guard lock(mu_);
     return quarantined_;
   }
+  // The visits counted, by tally id, and how many count calls came.
+  std::map<std::string, v1::TakingPart> counted() const {
+    std::lock_guard lock(mu_);
+    return counted_;
+  }
+  std::set<std::string> sealed_counted() const {
+    std::lock_guard lock(mu_);
+    return sealed_counted_;
+  }
+  int count_calls() const {
+    std::lock_guard lock(mu_);
+    return count_calls_;
+  }
   std::string credential_in_use() const {
     std::lock_guard lock(mu_);
     return credential_;
@@ -191,6 +204,18 @@ class FakeTransport final : public Transport {
     if (absl::Status s = CheckCredential(); !s.ok()) return s;
     auto it = checks_.find(request.reference() + "/" + request.pin());
     return it == checks_.end() ? v1::CheckReferenceResponse() : it->second;
+  }
+
+  // Counts as the service does: each tally once, by id.
+  absl::Status CountTakingPart(const v1::CountTakingPartRequest& request,
+                               absl::Duration) override {
+    std::lock_guard lock(mu_);
+    ++count_calls_;
+    if (down_) return absl::UnavailableError("fake: down");
+    if (absl::Status s = CheckCredential(); !s.ok()) return s;
+    for (const v1::TakingPart& t : request.tallies()) counted_.emplace(t.tally_id(), t);
+    for (const v1::SealedSubmission& t : request.sealed()) sealed_counted_.insert(t.submission_id());
+    return absl::OkStatus();
   }
 
   absl::Status Quarantine(const v1::QuarantineRequest& request, absl::Duration) override {
@@ -321,6 +346,9 @@ class FakeTransport final : public Transport {
   std::set<std::string> valid_credentials_;
   std::set<std::string> poison_;
   std::map<std::string, v1::QuarantinedItem> quarantined_;
+  std::map<std::string, v1::TakingPart> counted_;
+  std::set<std::string> sealed_counted_;
+  int count_calls_ = 0;
   std::map<std::string, v1::CheckReferenceResponse> checks_;
   std::vector<v1::CheckReferenceRequest> check_requests_;
   std::string credential_;

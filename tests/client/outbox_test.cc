@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <mutex>
 #include <set>
 #include <string>
@@ -352,6 +353,55 @@ TEST(OutboxOpenTest, RefusesAnOutboxFromANewerProgram) {
   }
   absl::StatusOr<std::unique_ptr<Outbox>> reopened = SqliteOutbox::Open(path);
   EXPECT_EQ(reopened.status().code(), absl::StatusCode::kFailedPrecondition);
+}
+
+// A counted visit: kept durably apart from the items, with a random id
+// and its month, only the day it was made, and gone without trace once
+// the service has counted it.
+TEST_F(OutboxTest, VisitsAreKeptApartUntilCountedThenForgotten) {
+  const absl::Time now = absl::FromCivil(absl::CivilSecond(2026, 12, 5, 14, 30, 0),
+                                         absl::UTCTimeZone());
+  v1::TakingPart visit;
+  visit.mutable_how()->set_language("cy");
+  visit.mutable_how()->set_easy_read(true);
+  visit.mutable_equality()->set_role(v1::EqualityMonitoring::ROLE_CARE_WORKER);
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(outbox_->EnqueueTally(visit, now).ok());
+  v1::TakingPart bad = visit;
+  bad.mutable_equality()->set_sex(v1::EqualityMonitoring::Sex(42));
+  const absl::Status refused = outbox_->EnqueueTally(bad, now);
+  EXPECT_EQ(refused.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(refused.message(), "equality.sex: error.unknown_value");
+
+  Reopen();
+  auto waiting = outbox_->PendingTallies(10);
+  ASSERT_TRUE(waiting.ok()) << waiting.status();
+  ASSERT_EQ(waiting->size(), 3u);
+  std::set<std::string> ids;
+  for (const TallyItem& t : *waiting) {
+    EXPECT_TRUE(contract::IsValidSubmissionId(t.tally_id));
+    EXPECT_EQ(t.tally.tally_id(), t.tally_id);
+    EXPECT_EQ(t.tally.month(), "2026-12");
+    EXPECT_EQ(t.made_on, absl::CivilDay(2026, 12, 5));
+    EXPECT_EQ(t.tally.how().language(), "cy");
+    EXPECT_FALSE(t.damaged);
+    ids.insert(t.tally_id);
+  }
+  EXPECT_EQ(ids.size(), 3u);
+  // Given in the order of their random ids, not the order they came.
+  EXPECT_TRUE(std::is_sorted(waiting->begin(), waiting->end(),
+                             [](const TallyItem& a, const TallyItem& b) {
+                               return a.tally_id < b.tally_id;
+                             }));
+  // Apart from the items: no submission is pending, and the table keeps no
+  // time finer than the day.
+  EXPECT_EQ(*outbox_->PendingCount(), 0);
+
+  ASSERT_TRUE(outbox_->ForgetTallies({waiting->at(0).tally_id, waiting->at(1).tally_id}).ok());
+  EXPECT_EQ(outbox_->PendingTallies(10)->size(), 1u);
+  ASSERT_TRUE(outbox_->ForgetTallies({waiting->at(2).tally_id}).ok());
+  EXPECT_TRUE(outbox_->PendingTallies(10)->empty());
+  outbox_.reset();
+  EXPECT_EQ(FileBytes().find(waiting->at(2).tally_id), std::string::npos);
 }
 
 }  // namespace

@@ -131,6 +131,40 @@ TEST_F(SealedOutboxTest, WhatIsQueuedIsSealedAndOnlyTheServiceKeyOpensIt) {
       << "no other key opens it";
 }
 
+// Who a resident is (a visit's equality answers) is sealed as their words
+// are: the tablet's files say nothing of it.
+TEST_F(SealedOutboxTest, AVisitIsSealedTooAndOnlyTheServiceKeyOpensIt) {
+  v1::TakingPart visit;
+  visit.mutable_how()->set_language("pa");
+  visit.mutable_how()->set_theme("yellow_on_black");
+  visit.mutable_equality()->set_ethnic_group(v1::EqualityMonitoring::ETHNIC_GROUP_ASIAN);
+  EXPECT_EQ(outbox_->EnqueueTally(visit, absl::Now()).code(), absl::StatusCode::kFailedPrecondition);
+  const KeyPair service = MakeKeyPair("key-one");
+  ASSERT_TRUE(outbox_->PinSealingKey(service.key).ok());
+  ASSERT_TRUE(outbox_->EnqueueTally(visit, absl::Now()).ok());
+  Reopen();
+  EXPECT_EQ(AllFileBytes().find("yellow_on_black"), std::string::npos);
+
+  auto waiting = outbox_->PendingTallies(10);
+  ASSERT_TRUE(waiting.ok()) << waiting.status();
+  ASSERT_EQ(waiting->size(), 1u);
+  const TallyItem& item = waiting->front();
+  EXPECT_EQ(item.sealed_key_id, "key-one");
+  EXPECT_EQ(item.tally.ByteSizeLong(), 0u);
+  ASSERT_GE(item.sealed.size(), crypto_box_SEALBYTES);
+  std::string plain(item.sealed.size() - crypto_box_SEALBYTES, '\0');
+  ASSERT_EQ(crypto_box_seal_open(reinterpret_cast<unsigned char*>(plain.data()),
+                                 reinterpret_cast<const unsigned char*>(item.sealed.data()),
+                                 item.sealed.size(),
+                                 reinterpret_cast<const unsigned char*>(service.key.public_key.data()),
+                                 reinterpret_cast<const unsigned char*>(service.secret.data())),
+            0);
+  v1::TakingPart opened;
+  ASSERT_TRUE(opened.ParseFromString(plain));
+  EXPECT_EQ(opened.tally_id(), item.tally_id);
+  EXPECT_EQ(opened.equality().ethnic_group(), v1::EqualityMonitoring::ETHNIC_GROUP_ASIAN);
+}
+
 TEST_F(SealedOutboxTest, AWorryIsNotMarkedOnDiskSoItGoesInTurn) {
   ASSERT_TRUE(outbox_->PinSealingKey(MakeKeyPair("key-one").key).ok());
   const OutboxItem first = *outbox_->Enqueue(Concern(), absl::Now());

@@ -85,6 +85,10 @@ class RecordingTransport final : public Transport {
       const v1::CheckReferenceRequest& request, absl::Duration timeout) override {
     return inner_->CheckReference(request, timeout);
   }
+  absl::Status CountTakingPart(const v1::CountTakingPartRequest& request,
+                               absl::Duration timeout) override {
+    return inner_->CountTakingPart(request, timeout);
+  }
 
   int failed_calls() const {
     std::lock_guard lock(mu_);

@@ -466,5 +466,53 @@ TEST_F(SyncerTest, AServiceOverItsLimitIsWaitedForAsAskedAndNothingIsLost) {
   for (absl::Duration wait : Backoffs()) EXPECT_LE(wait, asked) << wait;
 }
 
+// Visits are held until several can go together (or one is from an
+// earlier day), then counted once each and forgotten on the device.
+TEST_F(SyncerTest, VisitsWaitForCompanyThenAreCountedOnceAndForgotten) {
+  base::FakeClock wall(absl::FromCivil(absl::CivilSecond(2026, 12, 5, 10, 0, 0),
+                                       absl::UTCTimeZone()));
+  options_.wall_clock = &wall;
+  options_.tally_batch = 3;
+  v1::TakingPart visit;
+  visit.mutable_how()->set_language("en-GB");
+  ASSERT_TRUE(outbox_->EnqueueTally(visit, wall.Now()).ok());
+  ASSERT_TRUE(outbox_->EnqueueTally(visit, wall.Now()).ok());
+  EnqueueMany(1);
+  StartSyncer();
+  ASSERT_TRUE(WaitForDelivered(1));
+  syncer_->Wake();
+  ASSERT_TRUE(WaitUntil([&] { return GoodPasses() >= 2; }));
+  EXPECT_EQ(transport_.count_calls(), 0) << "two visits wait for a third";
+  EXPECT_EQ(outbox_->PendingTallies(10)->size(), 2u);
+
+  ASSERT_TRUE(outbox_->EnqueueTally(visit, wall.Now()).ok());
+  syncer_->Wake();
+  ASSERT_TRUE(WaitUntil([&] { return outbox_->PendingTallies(10)->empty(); }));
+  EXPECT_EQ(transport_.counted().size(), 3u);
+  EXPECT_EQ(transport_.count_calls(), 1) << "the three went together";
+
+  // A lone visit from yesterday does not wait for company.
+  ASSERT_TRUE(outbox_->EnqueueTally(visit, wall.Now()).ok());
+  wall.Advance(absl::Hours(24));
+  syncer_->Wake();
+  ASSERT_TRUE(WaitUntil([&] { return outbox_->PendingTallies(10)->empty(); }));
+  EXPECT_EQ(transport_.counted().size(), 4u);
+}
+
+TEST_F(SyncerTest, VisitsWaitWhileTheServiceIsAwayAndNoneIsLost) {
+  options_.tally_batch = 1;
+  transport_.SetDown(true);
+  v1::TakingPart visit;
+  visit.mutable_how()->set_speech(true);
+  ASSERT_TRUE(outbox_->EnqueueTally(visit, absl::Now()).ok());
+  StartSyncer();
+  ASSERT_TRUE(WaitUntil([&] { return Backoffs().size() >= 2; }));
+  EXPECT_EQ(outbox_->PendingTallies(10)->size(), 1u);
+  transport_.SetDown(false);
+  syncer_->Wake();
+  ASSERT_TRUE(WaitUntil([&] { return outbox_->PendingTallies(10)->empty(); }));
+  EXPECT_EQ(transport_.counted().size(), 1u);
+}
+
 }  // namespace
 }  // namespace carevoice::client

@@ -314,6 +314,18 @@ newer_than() {
   fail "the screen did not change after a click (was $1)"
 }
 
+# settled: waits until no new layout has been saved for a moment, so a
+# scroll that takes more than one frame has come to rest.
+settled() {
+  local before
+  for _ in $(seq 1 20); do
+    before=$(latest)
+    sleep 0.3
+    [ "$(latest)" = "$before" ] && return 0
+  done
+  fail "the screen never came to rest"
+}
+
 # tap ID: clicks the middle of ID once it is on the screen, first
 # scrolling it into view with the scroll buttons, then waits for the screen
 # to change (every tap here changes it: a new step, a letter typed).
@@ -338,6 +350,7 @@ tap() {
     set -- $arrow
     click "$1" "$2"
     newer_than "$file"
+    settled
     file=$(latest)
     at=$(where "$id" "$file")
   done

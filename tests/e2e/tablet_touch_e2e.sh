@@ -5,8 +5,10 @@
 # first screen), the words tapped on the on-screen keyboard. While it
 # waits, every byte of every file the tablet wrote (its outbox, WAL,
 # journal, anything else in its folder) is read: none of the words may be
-# there. The thank-you tells the resident staff cannot read it. When the
-# service is back the concern arrives once, readable by an officer.
+# there. The thank-you tells the resident staff cannot read it; finishing
+# ends the visit, counted sealed and apart from the concern. When the
+# service is back the concern arrives once, readable by an officer, and the
+# visit is counted (Easy Read, by touch) with no link to it.
 #
 # Usage: tablet_touch_e2e.sh BIN_DIR ASSETS_DIR
 set -euo pipefail
@@ -23,7 +25,7 @@ start_xvfb 800x1280
 start_service "$assets/catalog/sample_catalog.json"
 first_address=$address
 # The transcript and screenshots are the test's own, outside the tablet's folder.
-start_kiosk tablet --mode tablet --screenshot-dir "$shots"
+start_kiosk tablet --mode tablet --screenshot-dir "$shots" --visits-together 1
 window=$(timeout 30 xdotool search --sync --name '^CareVoice$' | head -n1)
 [ -n "$window" ] || fail "no tablet window"
 eval "$(xdotool getwindowgeometry --shell "$window")"
@@ -54,6 +56,8 @@ for id in what.continue when.month outcome.continue discuss.no formal.complaint 
 done
 tap review.send
 heard "Staff here cannot read them"
+tap thanks.finish
+heard "Touch the screen" "$from"
 
 # Queued, sealed: nothing of it in any file of the tablet's, in any form
 # SQLite might keep (main file, WAL, shared memory, journal, temp).
@@ -63,8 +67,25 @@ for f in "$tablet_dir"/*; do
 done
 [ "$(sqlite3 "$outbox" "SELECT COUNT(*) FROM items WHERE state = 'pending' AND sealed_key_id <> ''")" = 1 ] ||
   fail "the concern is not queued sealed"
+[ "$(sqlite3 "$outbox" "SELECT COUNT(*) FROM tallies WHERE sealed_key_id <> ''")" = 1 ] ||
+  fail "the visit is not counted, sealed, apart from the concern"
 
 start_service "$assets/catalog/sample_catalog.json" "$first_address"
 arrived "\"text\": \"$words\""
 [ "$(grep -c "\"text\": \"$words\"" "$work/list.json")" = 1 ] || fail "the concern did not arrive exactly once"
-echo "e2e: a tablet's concern, raised by touch in portrait, was sealed on its disk and arrived once"
+# Counted once the concern is safe: one visit, by touch in Easy Read, and
+# nothing of it left on the tablet.
+for _ in $(seq 1 300); do
+  officers_tool taking-part >"$work/taking-part.txt" 2>>"$work/admin.err" &&
+    grep -q "visits  all  1$" "$work/taking-part.txt" && break
+  sleep 0.1
+done
+grep -q "visits  all  1$" "$work/taking-part.txt" || fail "the visit was never counted"
+grep -q "how.easy_read  yes  fewer than 5$" "$work/taking-part.txt" ||
+  fail "the visit's Easy Read is not counted: $(cat "$work/taking-part.txt")"
+for _ in $(seq 1 100); do
+  [ "$(sqlite3 "$outbox" "SELECT COUNT(*) FROM tallies")" = 0 ] && break
+  sleep 0.1
+done
+[ "$(sqlite3 "$outbox" "SELECT COUNT(*) FROM tallies")" = 0 ] || fail "the counted visit is still on the tablet"
+echo "e2e: a tablet's concern, raised by touch in portrait, was sealed on its disk and arrived once; the visit was counted apart"

@@ -8,6 +8,7 @@
 #include <thread>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "contract/reference_code.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
@@ -217,6 +218,60 @@ TEST_F(AdminCommandTest, TheTableNamesServicesAndProvidersAndPutsUrgentFirst) {
   EXPECT_NE(out.str().find("Home care"), std::string::npos);
   EXPECT_NE(out.str().find("Harbourside Care Co-operative"), std::string::npos);
   EXPECT_EQ(out.str().find("home_care"), std::string::npos) << "ids, not names";
+}
+
+// Kiosks count visits over gRPC; anyone signed in reads the counts, each
+// answer on its own, in words, and a small count of who people are is not
+// given exactly.
+TEST_F(AdminCommandTest, TakingPartIsReadInWordsWithSmallCountsNotGivenExactly) {
+  using E = v1::EqualityMonitoring;
+  v1::CountTakingPartRequest request;
+  request.set_device_id("kiosk-test-1");
+  for (int i = 0; i < 6; ++i) {
+    v1::TakingPart& t = *request.add_tallies();
+    t.set_tally_id(absl::StrCat("tally-000000000000000", i));
+    t.set_month("2026-12");
+    t.mutable_how()->set_audio_only(i == 0);
+    t.mutable_how()->set_input(v1::HowTookPart::INPUT_ONE_SWITCH);
+    t.mutable_how()->set_language("cy");
+    t.mutable_equality()->set_age_band(i == 0 ? E::AGE_BAND_18_TO_24 : E::AGE_BAND_85_AND_OVER);
+  }
+  v1::CountTakingPartResponse counted;
+  {
+    grpc::ClientContext context;
+    server_.AsDevice("kiosk-test-1", &context);
+    ASSERT_TRUE(server_.kiosk().CountTakingPart(&context, request, &counted).ok());
+  }
+  {
+    // Another device may not count in this one's name.
+    grpc::ClientContext context;
+    server_.AsDevice("kiosk-test-2", &context);
+    EXPECT_EQ(server_.kiosk().CountTakingPart(&context, request, &counted).error_code(),
+              grpc::StatusCode::PERMISSION_DENIED);
+  }
+  std::ostringstream out;
+  ASSERT_TRUE(RunTakingPart(server_.officer(), server_.TokenFor(auth::Role::kClerk), "2026-12",
+                            "2026-12", out)
+                  .ok());
+  const std::string text = out.str();
+  EXPECT_NE(text.find("2026-12  visits  all  6\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("2026-12  equality.age_band  85 and over  5\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("2026-12  equality.age_band  18 to 24  fewer than 5\n"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("2026-12  how.input  one switch  6\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("2026-12  how.audio_only  yes  fewer than 5\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("2026-12  how.language  cy  6\n"), std::string::npos) << text;
+
+  std::ostringstream earlier;
+  ASSERT_TRUE(RunTakingPart(server_.officer(), server_.TokenFor(auth::Role::kClerk), "", "2026-11",
+                            earlier)
+                  .ok());
+  EXPECT_EQ(earlier.str(), "no visits counted in those months\n");
+  std::ostringstream bad;
+  EXPECT_EQ(RunTakingPart(server_.officer(), server_.TokenFor(auth::Role::kClerk), "December", "",
+                          bad)
+                .code(),
+            absl::StatusCode::kInvalidArgument);
 }
 
 TEST_F(AdminCommandTest, WatchingPrintsEachUndecidedWorryOnceAsItArrivesWithoutItsWords) {

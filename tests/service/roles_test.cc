@@ -116,6 +116,7 @@ std::vector<Case> Cases() {
       {"VerifyAudit", "", {kAdmin}, Unary(&Stub::VerifyAudit)},
       {"ListAudit", "", {kAdmin}, Unary(&Stub::ListAudit)},
       {"ListQuarantine", "", {kOfficer}, Unary(&Stub::ListQuarantine)},
+      {"ListTakingPart", "", {kAdmin, kOfficer, kClerk}, Unary(&Stub::ListTakingPart)},
       {"SubjectAccess", "", {kOfficer}, [](Stub& stub, grpc::ClientContext* context) {
          v1::SubjectAccessRequest request;
          request.set_email("pat@example.org");

@@ -133,7 +133,7 @@ TEST_P(StoreRulesTest, EachAnswerIsCountedOnItsOwnAndARetryOnce) {
   EXPECT_EQ(CountOf("2026-09", "how.speech", "1"), 3);
   EXPECT_EQ(CountOf("2026-09", "how.language", "cy"), 3);
   EXPECT_EQ(CountOf("2026-09", "equality", "answered"), 2);
-  EXPECT_EQ(CountOf("2026-09", "equality", "skipped"), 1);
+  EXPECT_EQ(CountOf("2026-09", "equality", "not_answered"), 1);
   EXPECT_EQ(CountOf("2026-09", "equality.age_band", age), 2);
   EXPECT_EQ(CountOf("2026-09", "equality.disabled", std::to_string(E::YES_NO_YES)), 1);
   EXPECT_EQ(CountOf("2026-09", "equality.disabled", std::to_string(E::YES_NO_NO)), 1);
