@@ -63,7 +63,11 @@ v1::TakingPart Visit(std::string id, v1::EqualityMonitoring::Sex sex) {
 
 std::int64_t CountOf(store::Store& store, std::string_view aspect, std::string_view value) {
   std::int64_t n = 0;
-  for (const store::TakingPartCount& c : *store.TakingPartCounts()) {
+  // Held here: a range-for over *Temporary() would read a destroyed StatusOr.
+  const absl::StatusOr<std::vector<store::TakingPartCount>> counts = store.TakingPartCounts();
+  EXPECT_TRUE(counts.ok()) << counts.status();
+  if (!counts.ok()) return -1;
+  for (const store::TakingPartCount& c : *counts) {
     if (c.aspect == aspect && c.value == value) n += c.count;
   }
   return n;
