@@ -65,6 +65,43 @@ void Journey::Forward() {
   }
   at_ = next;
   visited_.insert(at_);
+  if (spec_->follow_on && spec_->steps[at_].type == StepType::kThanks) EndFollowOn();
+}
+
+void Journey::EndFollowOn() {
+  const v1::EqualityMonitoring& given = draft_.equality();
+  if (given.ByteSizeLong() > 0) equality_ = given;
+  draft_.Clear();
+  visited_.clear();
+  answered_.clear();
+  offered_at_.reset();
+  follow_on_done_ = true;
+}
+
+const JourneySpec* Journey::FollowOnOffered() const {
+  const Step* s = step();
+  if (s == nullptr || spec_->follow_on || follow_on_done_ ||
+      (s->type != StepType::kThanks && s->type != StepType::kAnswer)) {
+    return nullptr;
+  }
+  for (const JourneySpec& j : *journeys_) {
+    if (j.follow_on) return &j;
+  }
+  return nullptr;
+}
+
+bool Journey::BeginFollowOn(std::string_view id) {
+  const JourneySpec* offered = FollowOnOffered();
+  if (offered == nullptr || offered->id != id) return false;
+  offered_at_ = Place{spec_, at_, std::move(visited_), std::move(answered_), std::move(draft_)};
+  StartDraft(*offered);
+  visited_.clear();
+  answered_.clear();
+  editing_ = false;
+  blocked_field_.clear();
+  at_ = ShownFrom(0);
+  visited_.insert(at_);
+  return true;
 }
 
 std::size_t Journey::ReviewIndex() const {
@@ -81,7 +118,7 @@ bool Journey::Begin(std::string_view journey) {
   if (at_ != kHome) return false;
   const JourneySpec* spec = nullptr;
   for (const JourneySpec& s : *journeys_) {
-    if (s.id == journey) spec = &s;
+    if (s.id == journey && !s.follow_on) spec = &s;  // a follow-on is offered, not begun
   }
   if (spec == nullptr) return false;
   if (spec != spec_) {
@@ -148,6 +185,11 @@ absl::Status Journey::ChooseNumber(int value) {
     return absl::InvalidArgumentError(s->id + " has no answer " + std::to_string(value));
   }
   if (option != nullptr && !option->switch_to.empty()) return SwitchTo(*option, s->id);
+  if (option != nullptr && option->skips_rest) {
+    at_ = spec_->steps.size() - 1;  // the follow-on's thanks (CheckSpec)
+    if (spec_->follow_on) EndFollowOn();
+    return absl::OkStatus();
+  }
   if (!s->field.empty()) {
     if (absl::Status set = SetNumber(draft_, s->field, value); !set.ok()) return set;
   }
@@ -371,6 +413,16 @@ bool Journey::Back() {
       at_ = i;
       return true;
     }
+  }
+  if (offered_at_) {
+    // Out of the follow-on: the screen it was offered on, as it was.
+    spec_ = offered_at_->spec;
+    at_ = offered_at_->at;
+    visited_ = std::move(offered_at_->visited);
+    answered_ = std::move(offered_at_->answered);
+    draft_ = std::move(offered_at_->draft);
+    offered_at_.reset();
+    return true;
   }
   at_ = kHome;
   return true;

@@ -109,6 +109,18 @@ class Journey {
   // draft (a lookup: check another reference). False before one starts.
   bool BeginAgain();
 
+  // The follow-on journey offered now ("Help us check we hear from
+  // everyone"), or null: offered on the last screen of any other journey
+  // (its thanks, or a lookup's answer), once a session.
+  const JourneySpec* FollowOnOffered() const;
+  // Starts the offered follow-on `id`. Back from its first step returns to
+  // the screen it was offered on, as it was.
+  bool BeginFollowOn(std::string_view id);
+  // What the person said of who they are, once they reached the end of the
+  // follow-on (nullopt when it was not taken, or nothing was answered).
+  // Never part of any submission; the session counts it with the visit.
+  const std::optional<v1::EqualityMonitoring>& equality() const { return equality_; }
+
   // The submission the draft would become (without id or reference).
   v1::Submission BuildSubmission(const std::string& language) const;
   // The step that fills a contract field path, or null.
@@ -130,6 +142,17 @@ class Journey {
   // Starts `option.switch_to` and gives it this answer to `step_id`.
   absl::Status SwitchTo(const Option& option, const std::string& step_id);
 
+  // Reaching a follow-on's last step: its answers leave the draft.
+  void EndFollowOn();
+
+  // Where a person was when they took up a follow-on, to go back to.
+  struct Place {
+    const JourneySpec* spec = nullptr;
+    std::size_t at = 0;
+    std::set<std::size_t> visited, answered;
+    v1::Submission draft;
+  };
+
   static constexpr std::size_t kHome = static_cast<std::size_t>(-2);
   static constexpr std::size_t kAttract = static_cast<std::size_t>(-1);
 
@@ -146,6 +169,9 @@ class Journey {
   std::size_t edit_origin_ = 0;     // the step chosen on the review
   v1::Submission draft_;
   std::optional<Receipt> receipt_;
+  std::optional<Place> offered_at_;  // while in a follow-on
+  bool follow_on_done_ = false;
+  std::optional<v1::EqualityMonitoring> equality_;
 };
 
 }  // namespace carevoice::client

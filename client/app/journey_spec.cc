@@ -385,6 +385,61 @@ std::vector<JourneySpec> BuildJourneys() {
       {.id = "check_answer", .type = StepType::kAnswer, .reviewed = false},
   };
   all.push_back(std::move(check));
+
+  // Help us check we hear from everyone: offered once a journey has ended,
+  // each question with "prefer not to say" and a skip for the rest. The
+  // values are the contract's (v1::EqualityMonitoring); the ethnic groups
+  // are the Census 2021 high-level groups for England and Wales.
+  using Eq = v1::EqualityMonitoring;
+  auto with_rest = [](std::vector<Option> options, int prefer_not) {
+    options.push_back({.id = "prefer_not", .value = prefer_not});
+    options.push_back({.id = "skip", .value = 0, .skips_rest = true});
+    return options;
+  };
+  auto yes_no = [&] {
+    return with_rest({{.id = "yes", .value = Eq::YES_NO_YES}, {.id = "no", .value = Eq::YES_NO_NO}},
+                     Eq::YES_NO_PREFER_NOT_TO_SAY);
+  };
+  auto question = [](std::string id, std::string field, std::vector<Option> options) {
+    return Step{.id = std::move(id), .type = StepType::kChooseOption, .field = std::move(field),
+                .optional = true, .options = std::move(options), .reviewed = false};
+  };
+  JourneySpec heard;
+  heard.id = "heard_from";
+  heard.follow_on = true;
+  heard.start = [](Draft&) {};
+  heard.steps = {
+      question("heard_role", "equality.role",
+               with_rest({{.id = "uses_services", .value = Eq::ROLE_USES_SERVICES},
+                          {.id = "relative_or_advocate", .value = Eq::ROLE_RELATIVE_OR_ADVOCATE},
+                          {.id = "care_worker", .value = Eq::ROLE_CARE_WORKER}},
+                         Eq::ROLE_PREFER_NOT_TO_SAY)),
+      question("heard_age", "equality.age_band",
+               with_rest({{.id = "18_24", .value = Eq::AGE_BAND_18_TO_24},
+                          {.id = "25_44", .value = Eq::AGE_BAND_25_TO_44},
+                          {.id = "45_64", .value = Eq::AGE_BAND_45_TO_64},
+                          {.id = "65_74", .value = Eq::AGE_BAND_65_TO_74},
+                          {.id = "75_84", .value = Eq::AGE_BAND_75_TO_84},
+                          {.id = "85_over", .value = Eq::AGE_BAND_85_AND_OVER}},
+                         Eq::AGE_BAND_PREFER_NOT_TO_SAY)),
+      question("heard_sex", "equality.sex",
+               with_rest({{.id = "female", .value = Eq::SEX_FEMALE},
+                          {.id = "male", .value = Eq::SEX_MALE}},
+                         Eq::SEX_PREFER_NOT_TO_SAY)),
+      question("heard_gender", "equality.gender_same_as_at_birth", yes_no()),
+      question("heard_ethnic", "equality.ethnic_group",
+               with_rest({{.id = "asian", .value = Eq::ETHNIC_GROUP_ASIAN},
+                          {.id = "black", .value = Eq::ETHNIC_GROUP_BLACK},
+                          {.id = "mixed", .value = Eq::ETHNIC_GROUP_MIXED},
+                          {.id = "white", .value = Eq::ETHNIC_GROUP_WHITE},
+                          {.id = "other", .value = Eq::ETHNIC_GROUP_OTHER}},
+                         Eq::ETHNIC_GROUP_PREFER_NOT_TO_SAY)),
+      question("heard_disabled", "equality.disabled", yes_no()),
+      question("heard_carer", "equality.unpaid_carer", yes_no()),
+      // Its own words over the shared thank-you (heard_from.thanks.*).
+      {.id = "thanks", .type = StepType::kThanks, .reviewed = false},
+  };
+  all.push_back(std::move(heard));
   return all;
 }
 
@@ -522,8 +577,13 @@ StepKeys KeysFor(const JourneySpec& spec, const Step& step) {
 }
 
 std::vector<std::string> SpecKeys(const JourneySpec& spec) {
-  if (!spec.numbers_when) return {};
-  return {"numbers.banner", "numbers.again"};
+  std::vector<std::string> keys;
+  if (spec.numbers_when) keys = {"numbers.banner", "numbers.again"};
+  if (spec.follow_on) {
+    keys.push_back(spec.id + ".offer");
+    keys.push_back(spec.id + ".offer.hint");
+  }
+  return keys;
 }
 
 std::string ResolveKey(const JourneySpec& spec, const v1::Submission& draft,
@@ -566,13 +626,25 @@ absl::Status CheckSpec(const JourneySpec& spec) {
                                           ": a lookup sends nothing, and answers once, last");
       }
     }
+  } else if (spec.follow_on) {
+    if (spec.steps.empty() || spec.steps.back().type != StepType::kThanks) {
+      return absl::InvalidArgumentError(spec.id + ": a follow-on ends with its thanks");
+    }
+    for (const Step& step : spec.steps) {
+      bool own = step.field.empty() || step.field.starts_with("equality.");
+      if (step.type == StepType::kReview || step.type == StepType::kAnswer || !own ||
+          (step.type == StepType::kThanks && &step != &spec.steps.back())) {
+        return absl::InvalidArgumentError(spec.id + "." + step.id +
+                                          ": a follow-on fills only equality.*, and sends nothing");
+      }
+    }
   } else if (spec.steps.size() < 2 || spec.steps.back().type != StepType::kThanks ||
              spec.steps[spec.steps.size() - 2].type != StepType::kReview) {
     return absl::InvalidArgumentError(spec.id + ": must end with review, then thanks");
   }
   v1::Submission draft;
   spec.start(draft);
-  if (!spec.lookup && draft.body_case() == v1::Submission::BODY_NOT_SET) {
+  if (!spec.lookup && !spec.follow_on && draft.body_case() == v1::Submission::BODY_NOT_SET) {
     return absl::InvalidArgumentError(spec.id + ": start does not choose a kind");
   }
   std::set<std::string> ids;
@@ -586,6 +658,10 @@ absl::Status CheckSpec(const JourneySpec& spec) {
     if (!fills) continue;
     if (step.type == StepType::kChooseOption) {
       for (const Option& option : step.options) {
+        if (option.skips_rest && !spec.follow_on) {
+          return absl::InvalidArgumentError(where + ": " + option.id +
+                                            " skips the rest, which only a follow-on may");
+        }
         if (option.switch_to.empty()) continue;
         // The other journey must ask the same question, with this answer.
         const JourneySpec* other = FindJourney(option.switch_to);

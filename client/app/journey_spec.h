@@ -62,6 +62,9 @@ struct Option {
   // worker speaks for "someone I support at work", not as a relative. An
   // answer no longer offered is taken back, and the step asked again.
   std::function<bool(const v1::Submission& draft)> offered_when{};
+  // "Skip these questions": nothing is kept for this step, and the journey
+  // goes straight to its last step; the answers already given stay.
+  bool skips_rest = false;
 };
 
 // Whether `option` is offered for `draft`.
@@ -113,6 +116,11 @@ struct JourneySpec {
   // I told you"): its words steps fill the draft's reference and PIN, and it
   // ends with a kAnswer step instead of review and thanks.
   bool lookup = false;
+  // Offered at the end of the other journeys, never on the home screen
+  // ("Help us check we hear from everyone"): its steps fill only equality.*
+  // of its own draft, which is kept apart from any submission and counted
+  // with the visit; it ends with a kThanks step and sends nothing.
+  bool follow_on = false;
 };
 
 // The language keys a step shows and speaks. Screens take their keys from
@@ -133,7 +141,8 @@ struct StepKeys {
 std::vector<CatalogChoice> CatalogChoices(const Step& step, const v1::Submission& draft,
                                           const v1::Catalog* catalog);
 
-// Keys the journey itself shows on every step (the numbers to call).
+// Keys the journey itself shows on every step (the numbers to call), and
+// a follow-on's offer (`<id>.offer`, `<id>.offer.hint`).
 std::vector<std::string> SpecKeys(const JourneySpec& spec);
 
 // Keys of `step` in `spec`. Where the language file has them, a key

@@ -219,6 +219,7 @@ void Session::Wipe() {
   if (visited && visit_sink_) {
     v1::TakingPart visit;
     *visit.mutable_how() = HowTookPartOf(settings_);
+    if (const auto& equality = journey_.equality()) *visit.mutable_equality() = *equality;
     visit_sink_(visit);
   }
   journey_.Reset();

@@ -66,6 +66,7 @@ Intent DrawAnswerStep(const ScreenContext& ctx, const Step& step, Ui& ui) {
   if (ui.Button(step.id + ".again", JourneyText(ctx, k + ".again"))) {
     intent = {Intent::Kind::kCheckAgain};
   }
+  OfferFollowOn(ctx, ui, intent);
   if (ui.Button(step.id + ".finish", JourneyText(ctx, k + ".finish"))) {
     intent = {Intent::Kind::kFinish};
   }

@@ -8,6 +8,7 @@ Intent DrawHomeScreen(const ScreenContext& ctx, Ui& ui) {
   ui.Title(t.Get("home.title"), t.Get("home.instruction"));
   Intent intent;
   for (const JourneySpec& spec : ctx.journey.journeys()) {
+    if (spec.follow_on) continue;  // offered at a journey's end
     std::string key = HomeKey(spec);
     if (ui.Button(key, t.Get(key), t.Get(key + ".hint"))) {
       intent = {Intent::Kind::kBegin, spec.id};

@@ -396,6 +396,7 @@ void KioskUi::ApplyIntent(const Intent& intent) {
     case Intent::Kind::kEdit: session_->journey().Edit(intent.arg); break;
     case Intent::Kind::kFinish:
     case Intent::Kind::kConfirmRestart: Wipe(); break;
+    case Intent::Kind::kBeginFollowOn: session_->journey().BeginFollowOn(intent.arg); break;
     case Intent::Kind::kCheckAgain:
       // Another reference, typed afresh: nothing of the last one stays.
       session_->SetCheckAnswer(std::nullopt);

@@ -148,6 +148,15 @@ Text NumbersText(const ScreenContext& ctx, std::string_view key) {
   return WithNumbers(JourneyText(ctx, key), ctx.help_numbers, ctx.texts);
 }
 
+void OfferFollowOn(const ScreenContext& ctx, Ui& ui, Intent& intent) {
+  const JourneySpec* offered = ctx.journey.FollowOnOffered();
+  if (offered == nullptr) return;
+  const std::string key = offered->id + ".offer";
+  if (ui.Button(key, ctx.texts.Get(key), ctx.texts.Get(key + ".hint"))) {
+    intent = {Intent::Kind::kBeginFollowOn, offered->id};
+  }
+}
+
 bool DrawNumbersBanner(const ScreenContext& ctx, Ui& ui) {
   if (!ctx.journey.ShowsNumbers()) return false;
   ui.ErrorText("numbers.banner", NumbersText(ctx, "numbers.banner"));

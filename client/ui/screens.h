@@ -46,6 +46,7 @@ struct Intent {
     kKeyboardBack,   // back from a row's keys to the rows
     kShiftDate,      // arg: "day", "month" or "year"; value: +1 / -1
     kCheckAgain,     // a lookup's answer: check another reference
+    kBeginFollowOn,  // arg: the follow-on offered at a journey's end
   };
   Intent() = default;
   Intent(Kind kind, std::string arg = {}, int value = 0)  // NOLINT: brace-init reads best
@@ -103,6 +104,9 @@ Text ReviewLine(const ScreenContext& ctx, const Step& step);
 // `key` with the numbers to call as {0} emergency, {1} the council's
 // safeguarding team, {2} its hours and {3} out of hours.
 Text NumbersText(const ScreenContext& ctx, std::string_view key);
+// The follow-on offered at a journey's end, as a button just before Finish
+// ("Help us check we hear from everyone"); choosing it sets `intent`.
+void OfferFollowOn(const ScreenContext& ctx, Ui& ui, Intent& intent);
 Text WithNumbers(Text text, const v1::HelpNumbers& numbers, const Texts& texts);
 // While someone may be in danger: the numbers on every step, with a button
 // to hear them again (true when it was chosen).

@@ -35,6 +35,7 @@ Intent DrawThanksStep(const ScreenContext& ctx, const Step& step, Ui& ui) {
   if (const auto& receipt = ctx.journey.receipt(); receipt && receipt->chose_anonymous) {
     ui.Paragraph(step.id + ".anonymous", JourneyText(ctx, k + ".anonymous"));
   }
+  OfferFollowOn(ctx, ui, intent);
   if (ui.Button(step.id + ".finish", JourneyText(ctx, k + ".finish"))) {
     intent = {Intent::Kind::kFinish};
   }

@@ -158,7 +158,8 @@ TEST_F(JourneyTest, EverySpecIsRunnable) {
 
 TEST_F(JourneyTest, EverySpecForwardBackEditAndSend) {
   for (const JourneySpec& spec : AllJourneys()) {
-    if (spec.lookup) continue;  // sends nothing (CheckingAReference...)
+    // Neither sends: CheckingAReference... and WhoWeHeardFrom... walk them.
+    if (spec.lookup || spec.follow_on) continue;
     SCOPED_TRACE(spec.id);
     Journey j;
     EXPECT_EQ(j.view(), kAttractView);
@@ -513,6 +514,133 @@ TEST_F(JourneyTest, SendIsOnlyFromTheReviewAndAFailedSendKeepsTheDraft) {
   EXPECT_EQ(*outbox_.PendingCount(), 0);
   EXPECT_TRUE(j.Send(outbox_, absl::Now(), "cy").ok());
   EXPECT_EQ(*outbox_.PendingCount(), 1);
+}
+
+// Sends a piece of feedback and stops on its thank-you screen.
+void SendFeedback(Journey& j, Outbox& outbox) {
+  j.Start();
+  ASSERT_TRUE(j.Begin("feedback"));
+  ASSERT_TRUE(j.ChooseText("home_care").ok());
+  ASSERT_TRUE(j.ChooseNumber(v1::SPEAKER_USES_SERVICES).ok());
+  while (j.step()->type != StepType::kReview) Answer(j, 0);
+  ASSERT_TRUE(j.Send(outbox, absl::Now(), "en-GB").ok());
+  ASSERT_EQ(j.view(), "thanks");
+}
+
+TEST_F(JourneyTest, WhoWeHeardFromIsOfferedAtTheEndKeptApartAndAskedOnce) {
+  using Eq = v1::EqualityMonitoring;
+  Journey j;
+  j.Start();
+  EXPECT_FALSE(j.Begin("heard_from")) << "offered at a journey's end, not from home";
+  EXPECT_EQ(j.FollowOnOffered(), nullptr);
+  SendFeedback(j, outbox_);
+  const std::string reference = j.receipt()->reference;
+  const JourneySpec* offered = j.FollowOnOffered();
+  ASSERT_NE(offered, nullptr);
+  EXPECT_EQ(offered->id, "heard_from");
+  EXPECT_FALSE(j.BeginFollowOn("feedback"));
+  ASSERT_TRUE(j.BeginFollowOn("heard_from"));
+  EXPECT_EQ(j.view(), "heard_role");
+  EXPECT_EQ(j.FollowOnOffered(), nullptr);
+  // Back from its first question: the thank-you screen, reference and all.
+  ASSERT_TRUE(j.Back());
+  EXPECT_EQ(j.view(), "thanks");
+  EXPECT_EQ(j.spec()->id, "feedback");
+  EXPECT_EQ(j.receipt()->reference, reference);
+  ASSERT_TRUE(j.BeginFollowOn("heard_from"));
+  ASSERT_TRUE(j.ChooseNumber(Eq::ROLE_CARE_WORKER).ok());
+  EXPECT_EQ(j.view(), "heard_age");
+  ASSERT_TRUE(j.ChooseNumber(Eq::AGE_BAND_PREFER_NOT_TO_SAY).ok());
+  EXPECT_EQ(j.view(), "heard_sex");
+  // Back and changed: the answer given last is the one kept.
+  ASSERT_TRUE(j.Back());
+  EXPECT_TRUE(j.Answered(*j.step()));
+  ASSERT_TRUE(j.ChooseNumber(Eq::AGE_BAND_65_TO_74).ok());
+  EXPECT_FALSE(j.equality().has_value()) << "counted only at the end";
+  // Skipping the rest keeps what was said and says nothing of the rest.
+  ASSERT_TRUE(j.ChooseNumber(0).ok());  // "skip the rest"
+  EXPECT_EQ(j.view(), "thanks");
+  EXPECT_EQ(j.spec()->id, "heard_from");
+  ASSERT_TRUE(j.equality().has_value());
+  EXPECT_EQ(j.equality()->role(), Eq::ROLE_CARE_WORKER);
+  EXPECT_EQ(j.equality()->age_band(), Eq::AGE_BAND_65_TO_74);
+  EXPECT_EQ(j.equality()->sex(), Eq::SEX_UNSPECIFIED);
+  // The answers left the draft, nothing else was sent, and the reference
+  // is still there to be heard again.
+  EXPECT_FALSE(j.draft().has_equality());
+  EXPECT_EQ(*outbox_.PendingCount(), 1);
+  absl::StatusOr<std::vector<OutboxItem>> pending = outbox_.Pending(10);
+  ASSERT_TRUE(pending.ok());
+  ASSERT_EQ(pending->size(), 1u);
+  EXPECT_FALSE(pending->front().submission.has_equality());
+  EXPECT_EQ(j.receipt()->reference, reference);
+  EXPECT_FALSE(j.Back()) << "given is given";
+  EXPECT_EQ(j.FollowOnOffered(), nullptr) << "asked once a session";
+  j.Reset();
+  EXPECT_FALSE(j.equality().has_value());
+}
+
+TEST_F(JourneyTest, WhoWeHeardFromFollowsALookupAndEveryQuestionCanBeAnswered) {
+  Journey j;
+  j.Start();
+  ASSERT_TRUE(j.Begin("check"));
+  const std::string reference =
+      contract::FormatReference(*contract::MakeReference(contract::DeviceCodeFor("k"), 11));
+  ASSERT_TRUE(j.InsertWords(reference));
+  ASSERT_TRUE(j.Continue());
+  ASSERT_TRUE(j.InsertWords("123456"));
+  ASSERT_TRUE(j.Continue());
+  ASSERT_EQ(j.view(), "check_answer");
+  ASSERT_NE(j.FollowOnOffered(), nullptr);
+  ASSERT_TRUE(j.BeginFollowOn("heard_from"));
+  EXPECT_EQ(j.draft().reference(), "") << "the follow-on's draft is its own";
+  // Back returns to the answer with the reference and PIN it was asked for.
+  ASSERT_TRUE(j.Back());
+  EXPECT_EQ(j.view(), "check_answer");
+  EXPECT_EQ(j.draft().pin(), "123456");
+  ASSERT_TRUE(j.BeginFollowOn("heard_from"));
+  // Every question, each with its first answer: all of them are counted.
+  const JourneySpec& heard = *j.spec();
+  std::size_t asked = 0;
+  while (j.step()->type != StepType::kThanks) {
+    const Step& step = *j.step();
+    ASSERT_EQ(step.options.size() >= 4, true) << step.id << ": an answer, prefer not, skip";
+    EXPECT_EQ(step.options[step.options.size() - 2].id, "prefer_not");
+    EXPECT_TRUE(step.options.back().skips_rest);
+    ASSERT_TRUE(j.ChooseNumber(step.options.front().value).ok());
+    ASSERT_LT(++asked, heard.steps.size());
+  }
+  EXPECT_EQ(asked, 7u);
+  ASSERT_TRUE(j.equality().has_value());
+  const v1::EqualityMonitoring& e = *j.equality();
+  EXPECT_EQ(e.role(), v1::EqualityMonitoring::ROLE_USES_SERVICES);
+  EXPECT_EQ(e.age_band(), v1::EqualityMonitoring::AGE_BAND_18_TO_24);
+  EXPECT_EQ(e.sex(), v1::EqualityMonitoring::SEX_FEMALE);
+  EXPECT_EQ(e.gender_same_as_at_birth(), v1::EqualityMonitoring::YES_NO_YES);
+  EXPECT_EQ(e.ethnic_group(), v1::EqualityMonitoring::ETHNIC_GROUP_ASIAN);
+  EXPECT_EQ(e.disabled(), v1::EqualityMonitoring::YES_NO_YES);
+  EXPECT_EQ(e.unpaid_carer(), v1::EqualityMonitoring::YES_NO_YES);
+}
+
+TEST_F(JourneyTest, SkippingAtOnceCountsNothing) {
+  Journey j;
+  SendFeedback(j, outbox_);
+  ASSERT_TRUE(j.BeginFollowOn("heard_from"));
+  ASSERT_TRUE(j.ChooseNumber(0).ok());
+  EXPECT_EQ(j.view(), "thanks");
+  EXPECT_FALSE(j.equality().has_value());
+  EXPECT_EQ(j.FollowOnOffered(), nullptr);
+}
+
+TEST_F(JourneyTest, OnlyAFollowOnMaySkipTheRest) {
+  JourneySpec spec = *FindJourney("feedback");
+  for (Step& step : spec.steps) {
+    if (step.id == "speaker") step.options.push_back({.id = "skip", .value = 0, .skips_rest = true});
+  }
+  EXPECT_FALSE(CheckSpec(spec).ok());
+  JourneySpec heard = *FindJourney("heard_from");
+  heard.steps.front().field = "feedback.text";
+  EXPECT_FALSE(CheckSpec(heard).ok()) << "a follow-on fills only equality.*";
 }
 
 }  // namespace

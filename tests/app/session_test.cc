@@ -6,6 +6,7 @@
 #include <map>
 
 #include "gtest/gtest.h"
+#include "tests/client/fake_outbox.h"
 
 namespace carevoice::client {
 namespace {
@@ -183,6 +184,52 @@ TEST(Session, AVisitIsToldHowThePersonTookPartWhenItEnds) {
   ASSERT_EQ(visits.size(), 2u);
   EXPECT_EQ(visits[1].how().language(), "en-GB");
   EXPECT_EQ(visits[1].how().text_size(), 0);
+}
+
+TEST(Session, WhoSomeoneIsGoesWithTheirVisitAndNeverWithTheirWords) {
+  using Eq = v1::EqualityMonitoring;
+  base::FakeClock clock;
+  auto s = Make(clock);
+  testing::FakeOutbox outbox;
+  std::vector<v1::TakingPart> visits;
+  s->SetVisitSink([&](const v1::TakingPart& v) { visits.push_back(v); });
+  Journey& j = s->journey();
+  j.Start();
+  ASSERT_TRUE(j.Begin("idea"));
+  while (j.step()->type != StepType::kReview) {
+    const Step& step = *j.step();
+    if (step.type == StepType::kWords) {
+      j.InsertWords("A bench by the bus stop");
+      ASSERT_TRUE(j.Continue()) << step.id;
+    } else if (step.type == StepType::kChooseFromCatalog) {
+      ASSERT_TRUE(j.ChooseText("home_care").ok());
+    } else {
+      ASSERT_TRUE(j.ChooseNumber(step.options.empty() ? 0 : step.options.front().value).ok())
+          << step.id;
+    }
+  }
+  ASSERT_TRUE(s->Send(outbox, clock.Now()).ok());
+  ASSERT_TRUE(j.BeginFollowOn("heard_from"));
+  ASSERT_TRUE(j.ChooseNumber(Eq::ROLE_RELATIVE_OR_ADVOCATE).ok());
+  ASSERT_TRUE(j.ChooseNumber(Eq::AGE_BAND_85_AND_OVER).ok());
+  ASSERT_TRUE(j.ChooseNumber(0).ok());  // skip the rest
+  s->Wipe();
+  ASSERT_EQ(visits.size(), 1u);
+  ASSERT_TRUE(visits[0].has_equality());
+  EXPECT_EQ(visits[0].equality().role(), Eq::ROLE_RELATIVE_OR_ADVOCATE);
+  EXPECT_EQ(visits[0].equality().age_band(), Eq::AGE_BAND_85_AND_OVER);
+  EXPECT_EQ(visits[0].equality().sex(), Eq::SEX_UNSPECIFIED);
+  absl::StatusOr<std::vector<OutboxItem>> sent = outbox.Pending(10);
+  ASSERT_TRUE(sent.ok());
+  ASSERT_EQ(sent->size(), 1u);
+  EXPECT_FALSE(sent->front().submission.has_equality());
+
+  // The next person is asked afresh, and says nothing of it.
+  j.Start();
+  ASSERT_TRUE(j.Begin("check"));
+  s->Wipe();
+  ASSERT_EQ(visits.size(), 2u);
+  EXPECT_FALSE(visits[1].has_equality());
 }
 
 }  // namespace

@@ -56,6 +56,12 @@ for id in what.continue when.month outcome.continue discuss.no formal.complaint 
 done
 tap review.send
 heard "Staff here cannot read them"
+# Who we heard from: one answer, then the rest skipped.
+tap heard_from.offer
+heard "These questions help us hear from everyone"
+tap heard_role.care_worker
+tap heard_age.skip
+heard "Thank you for your answers"
 tap thanks.finish
 heard "Touch the screen" "$from"
 
@@ -83,9 +89,12 @@ done
 grep -q "visits  all  1$" "$work/taking-part.txt" || fail "the visit was never counted"
 grep -q "how.easy_read  yes  fewer than 5$" "$work/taking-part.txt" ||
   fail "the visit's Easy Read is not counted: $(cat "$work/taking-part.txt")"
+grep -q "equality.role  care worker  fewer than 5$" "$work/taking-part.txt" ||
+  fail "who the person said they are is not counted: $(cat "$work/taking-part.txt")"
+if grep -q "equality.age_band" "$work/taking-part.txt"; then fail "a skipped question was counted"; fi
 for _ in $(seq 1 100); do
   [ "$(sqlite3 "$outbox" "SELECT COUNT(*) FROM tallies")" = 0 ] && break
   sleep 0.1
 done
 [ "$(sqlite3 "$outbox" "SELECT COUNT(*) FROM tallies")" = 0 ] || fail "the counted visit is still on the tablet"
-echo "e2e: a tablet's concern, raised by touch in portrait, was sealed on its disk and arrived once; the visit was counted apart"
+echo "e2e: a tablet's concern, raised by touch in portrait, was sealed on its disk and arrived once; the visit and who the person said they are were counted apart"

@@ -22,8 +22,10 @@ using client::JourneySpec;
 std::set<std::string> KeysInUse(const std::vector<JourneySpec>& journeys) {
   std::set<std::string> keys;
   for (const JourneySpec& spec : journeys) {
-    keys.insert(client::HomeKey(spec));
-    keys.insert(client::HomeKey(spec) + ".hint");
+    if (!spec.follow_on) {  // a follow-on is offered at the end (SpecKeys), not at home
+      keys.insert(client::HomeKey(spec));
+      keys.insert(client::HomeKey(spec) + ".hint");
+    }
     for (const client::Step& step : spec.steps) {
       for (const std::string& key : client::KeysFor(spec, step).All()) keys.insert(key);
       // A refused field is named in the error message.

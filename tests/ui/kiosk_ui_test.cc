@@ -307,6 +307,13 @@ TEST_P(EverythingDrawnIsSpoken, OnEveryScreen) {
     ASSERT_TRUE(h.FocusOn("review.send"));
     h.Press(SDLK_RETURN);
     check_screen();
+    if (!visited.contains("heard_role")) {
+      // Who we heard from, offered on the thank-you screen: each question.
+      ASSERT_TRUE(h.FocusOn("heard_from.offer"));
+      h.Press(SDLK_RETURN);
+      ASSERT_TRUE(h.AnswerUntil("thanks", {}, check_screen));
+      check_screen();
+    }
     ASSERT_TRUE(h.FocusOn("thanks.finish"));
     h.Press(SDLK_RETURN);
     choose_language();

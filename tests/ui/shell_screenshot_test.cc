@@ -155,6 +155,19 @@ class ShellRun {
       TabTo("review.send");
       Key(SDLK_RETURN);
       ASSERT_EQ(kiosk_->ViewName(), "thanks") << walk.journey;
+      if (walk.journey == "complaint") {
+        // Who we heard from, offered here: every question, drawn.
+        TabTo("heard_from.offer");
+        Key(SDLK_RETURN);
+        for (int i = 0; i < 10 && kiosk_->ViewName() != "thanks"; ++i) {
+          const Step* step = kiosk_->journey().step();
+          ASSERT_NE(step, nullptr);
+          TabTo(step->id + "." + OptionFor(*step, "", kiosk_->journey().draft()));
+          Key(SDLK_RETURN);
+        }
+        ASSERT_EQ(kiosk_->ViewName(), "thanks");
+        ASSERT_EQ(kiosk_->journey().spec()->id, "heard_from");
+      }
     }
     // Checking on a reference, to the council's reply.
     TabTo("thanks.finish");
