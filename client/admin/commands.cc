@@ -743,6 +743,99 @@ absl::Status RunCatalogPublish(v1::Officer::StubInterface& stub, const std::stri
   return absl::OkStatus();
 }
 
+namespace {
+
+std::string Day(absl::Time t) { return absl::FormatTime("%Y-%m-%d", t, absl::UTCTimeZone()); }
+
+std::string English(const v1::LocalizedText& text) {
+  auto it = text.text().find("en-GB");
+  return it == text.text().end() ? std::string() : it->second;
+}
+
+}  // namespace
+
+std::string ConsultationState(const v1::Consultation& c, absl::Time now) {
+  const absl::Time opens = base::FromProtoTimestamp(c.opens_at());
+  const absl::Time closes = base::FromProtoTimestamp(c.closes_at());
+  if (now < opens) return "opens " + Day(opens);
+  if (now >= closes) return "closed " + Day(closes) + (c.closed_early() ? " (early)" : "");
+  // Whole days left, the closing day counted: closing in 3 hours is "1 day".
+  const int64_t days = (absl::ToInt64Seconds(closes - now) + 86399) / 86400;
+  return absl::StrCat("open, ", days, days == 1 ? " day" : " days", " left (closes ", Day(closes),
+                      ")");
+}
+
+absl::Status RunConsultationPublish(v1::Officer::StubInterface& stub, const std::string& token,
+                                    const std::string& path, std::ostream& out) {
+  client::OfficerClient officer(stub, token, kSignInHint);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path));
+  std::stringstream text;
+  text << in.rdbuf();
+  v1::PublishConsultationRequest request;
+  request.set_json(text.str());
+  v1::PublishConsultationResponse response;
+  grpc::ClientContext context;
+  officer.Prepare(&context, absl::Seconds(60));
+  if (auto s = officer.Check(stub.PublishConsultation(&context, request, &response),
+                             "PublishConsultation");
+      !s.ok()) {
+    return s;
+  }
+  const v1::Consultation& c = response.consultation();
+  out << "published consultation " << c.id() << " (" << c.questions_size()
+      << (c.questions_size() == 1 ? " question" : " questions") << "): \"" << English(c.title())
+      << "\"; kiosks show it from " << Day(base::FromProtoTimestamp(c.opens_at())) << " until "
+      << Day(base::FromProtoTimestamp(c.closes_at())) << "\n";
+  officer.Note(context);
+  WarnIfEndingSoon(officer);
+  return absl::OkStatus();
+}
+
+absl::Status RunConsultationList(v1::Officer::StubInterface& stub, const std::string& token,
+                                 std::ostream& out) {
+  client::OfficerClient officer(stub, token, kSignInHint);
+  v1::ListConsultationsResponse response;
+  grpc::ClientContext context;
+  officer.Prepare(&context, absl::Seconds(30));
+  if (auto s = officer.Check(stub.ListConsultations(&context, v1::ListConsultationsRequest(),
+                                                    &response),
+                             "ListConsultations");
+      !s.ok()) {
+    return s;
+  }
+  if (response.consultations().empty()) out << "no consultations published\n";
+  const absl::Time now = base::FromProtoTimestamp(response.now());
+  for (const v1::Consultation& c : response.consultations()) {
+    out << c.id() << "  " << ConsultationState(c, now) << "  " << c.questions_size()
+        << (c.questions_size() == 1 ? " question" : " questions") << "  " << English(c.title())
+        << "\n";
+  }
+  officer.Note(context);
+  WarnIfEndingSoon(officer);
+  return absl::OkStatus();
+}
+
+absl::Status RunConsultationClose(v1::Officer::StubInterface& stub, const std::string& token,
+                                  const std::string& id, std::ostream& out) {
+  client::OfficerClient officer(stub, token, kSignInHint);
+  v1::CloseConsultationRequest request;
+  request.set_id(id);
+  v1::CloseConsultationResponse response;
+  grpc::ClientContext context;
+  officer.Prepare(&context, absl::Seconds(30));
+  if (auto s = officer.Check(stub.CloseConsultation(&context, request, &response),
+                             "CloseConsultation");
+      !s.ok()) {
+    return s;
+  }
+  out << "closed consultation " << response.consultation().id()
+      << "; kiosks stop asking at their next refresh, and answers given before now still count\n";
+  officer.Note(context);
+  WarnIfEndingSoon(officer);
+  return absl::OkStatus();
+}
+
 absl::Status RunQuarantineList(v1::Officer::StubInterface& stub, const std::string& token,
                                int limit, std::ostream& out) {
   client::OfficerClient officer(stub, token, kSignInHint);

@@ -177,6 +177,22 @@ absl::Status RunDeviceRevoke(v1::Officer::StubInterface& stub, const std::string
 absl::Status RunCatalogPublish(v1::Officer::StubInterface& stub, const std::string& token,
                                const std::string& path, std::ostream& out);
 
+// `consultation publish FILE`: sends the file's JSON; prints what kiosks
+// will show and when. The service names any bad field.
+absl::Status RunConsultationPublish(v1::Officer::StubInterface& stub, const std::string& token,
+                                    const std::string& path, std::ostream& out);
+// `consultation list`: every consultation with whether it is open (and
+// days left), to come or closed, by the service's clock.
+absl::Status RunConsultationList(v1::Officer::StubInterface& stub, const std::string& token,
+                                 std::ostream& out);
+// `consultation close ID`: closes it now; kiosks drop it at their next
+// refresh.
+absl::Status RunConsultationClose(v1::Officer::StubInterface& stub, const std::string& token,
+                                  const std::string& id, std::ostream& out);
+// "open, 12 days left" / "opens 2027-01-04" / "closed 2026-11-30 (early)",
+// for a consultation at `now` (UTC days; the last day counts as one left).
+std::string ConsultationState(const v1::Consultation& c, absl::Time now);
+
 // `quarantine list`: what the service could not take, newest first.
 absl::Status RunQuarantineList(v1::Officer::StubInterface& stub, const std::string& token,
                                int limit, std::ostream& out);

@@ -16,6 +16,7 @@
 //     quarantine list [--limit N]
 //     taking-part [--from YYYY-MM] [--to YYYY-MM]
 //     catalog publish FILE
+//     consultation publish FILE | consultation list | consultation close ID
 //     backup --out FILE
 //     sar [--email E] [--phone P] [--name N] --reason WHY --out FILE
 //     erase [--email E] [--phone P] [--name N] --reason WHY (--dry-run | --yes)
@@ -333,6 +334,21 @@ int main(int argc, char** argv) {
       catalog_cmd->add_subcommand("publish", "check a catalog file and make it the one served");
   publish_cmd->add_option("file", catalog_path, "catalog JSON")->required()->check(CLI::ExistingFile);
 
+  CLI::App* consultation_cmd =
+      app.add_subcommand("consultation", "what the council is asking at kiosks (officer)");
+  consultation_cmd->require_subcommand(1);
+  std::string consultation_path, consultation_id;
+  CLI::App* consultation_publish_cmd = consultation_cmd->add_subcommand(
+      "publish", "check a consultation file and ask it at every kiosk from its opening");
+  consultation_publish_cmd->add_option("file", consultation_path, "consultation JSON")
+      ->required()
+      ->check(CLI::ExistingFile);
+  CLI::App* consultation_list_cmd =
+      consultation_cmd->add_subcommand("list", "every consultation: open, to come or closed");
+  CLI::App* consultation_close_cmd =
+      consultation_cmd->add_subcommand("close", "stop asking it now; answers given still count");
+  consultation_close_cmd->add_option("id", consultation_id, "the consultation's id")->required();
+
   CLI::App* quarantine_cmd =
       app.add_subcommand("quarantine", "what the service could not take (officer)");
   quarantine_cmd->require_subcommand(1);
@@ -488,6 +504,12 @@ int main(int argc, char** argv) {
     status = admin::RunDeviceRevoke(**stub, token, device_id, std::cout);
   } else if (publish_cmd->parsed()) {
     status = admin::RunCatalogPublish(**stub, token, catalog_path, std::cout);
+  } else if (consultation_publish_cmd->parsed()) {
+    status = admin::RunConsultationPublish(**stub, token, consultation_path, std::cout);
+  } else if (consultation_list_cmd->parsed()) {
+    status = admin::RunConsultationList(**stub, token, std::cout);
+  } else if (consultation_close_cmd->parsed()) {
+    status = admin::RunConsultationClose(**stub, token, consultation_id, std::cout);
   } else if (taking_part_cmd->parsed()) {
     status = admin::RunTakingPart(**stub, token, taking_part_from, taking_part_to, std::cout);
   } else if (quarantine_list_cmd->parsed()) {

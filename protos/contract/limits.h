@@ -33,5 +33,12 @@ inline constexpr std::size_t kMaxContactAddress = 500;
 inline constexpr std::size_t kMaxNoConsentReason = 500;
 inline constexpr std::size_t kMaxEmployer = 200;
 inline constexpr std::size_t kMaxLocalizedText = 2000;
+// A consultation as published (Consultation, Question in catalog.proto).
+inline constexpr std::size_t kMaxConsultationTitle = 200;
+inline constexpr std::size_t kMaxConsultationWhoFor = 500;
+inline constexpr std::size_t kMaxQuestionText = 1000;
+inline constexpr std::size_t kMaxOptionLabel = 200;
+inline constexpr std::size_t kMaxConsultationQuestions = 20;
+inline constexpr std::size_t kMaxQuestionOptions = 20;
 
 }  // namespace carevoice::contract

@@ -17,6 +17,7 @@
 #include "base/proto_time.h"
 #include "base/utf8.h"
 #include "contract/limits.h"
+#include "contract/pictures.h"
 #include "contract/reference_code.h"
 
 namespace carevoice::contract {
@@ -28,6 +29,9 @@ using Result = std::optional<FieldError>;
 constexpr absl::Duration kMaxClockSkew = absl::Minutes(10);
 // 2020-01-01T00:00:00Z: nothing was made before CareVoice existed.
 constexpr absl::Time kEarliestCreatedAt = absl::FromUnixSeconds(1'577'836'800);
+// A consultation opens and closes between 2020 and 2200.
+constexpr std::int64_t kEarliestConsultationSeconds = 1'577'836'800;
+constexpr std::int64_t kLatestConsultationSeconds = 7'258'118'400;
 // Dates carry no time zone; accept a date as soon as it has begun anywhere
 // (UTC+14), so a UK kiosk just after local midnight in summer is not refused.
 constexpr absl::Duration kMaxUtcOffset = absl::Hours(14);
@@ -532,29 +536,75 @@ Result CheckKnownId(std::string_view field, std::string_view id,
   return std::nullopt;
 }
 
-Result CheckQuestion(const Scope& at, const v1::Question& q) {
+// A consultation's words in each of its languages (`languages`, those of
+// its title): none missing, none extra, none blank, each within `max`.
+// Optional words may be left out altogether.
+Result CheckWords(std::string_view field, const v1::LocalizedText& text,
+                  const std::set<std::string>& languages, std::size_t max,
+                  bool required = true) {
+  if (!required && text.text().empty()) return std::nullopt;
+  const std::string path(field);
+  for (const auto& [language, words] : text.text()) {
+    const std::string at = path + "[" + language + "]";
+    if (!languages.contains(language)) {
+      return Fail(IsLanguageTag(language) ? at : path, kErrNotAllowed);
+    }
+    if (auto e = CheckText(at, words, max, /*required=*/true)) return e;
+  }
+  for (const std::string& language : languages) {
+    if (text.text().find(language) == text.text().end()) return Fail(path + "[" + language + "]", kErrRequired);
+  }
+  return std::nullopt;
+}
+
+Result CheckPicture(std::string_view field, std::string_view name, bool required) {
+  if (name.empty()) return required ? Fail(field, kErrRequired) : std::nullopt;
+  if (!IsPictureName(name)) return Fail(field, kErrUnknownValue);
+  return std::nullopt;
+}
+
+Result CheckTime(std::string_view field, bool given, const google::protobuf::Timestamp& ts) {
+  if (!given || (ts.seconds() == 0 && ts.nanos() == 0)) return Fail(field, kErrRequired);
+  if (ts.nanos() < 0 || ts.nanos() > 999'999'999 || ts.seconds() < kEarliestConsultationSeconds ||
+      ts.seconds() > kLatestConsultationSeconds) {
+    return Fail(field, kErrBadFormat);
+  }
+  return std::nullopt;
+}
+
+Result CheckQuestion(const Scope& at, const v1::Question& q,
+                     const std::set<std::string>& languages) {
   using Q = v1::Question;
-  if (auto e = CheckLocalized(at("text"), q.text())) return e;
-  if (auto e = CheckEnum(at("kind"), q.kind(), Q::Kind_IsValid,
-                         /*required=*/true)) {
+  if (auto e = CheckWords(at("text"), q.text(), languages, kMaxQuestionText)) return e;
+  if (auto e = CheckWords(at("easy_text"), q.easy_text(), languages, kMaxQuestionText)) {
     return e;
   }
+  if (auto e = CheckPicture(at("picture"), q.picture(), /*required=*/true)) return e;
+  if (auto e = CheckEnum(at("kind"), q.kind(), Q::Kind_IsValid, /*required=*/true)) return e;
   const std::string options = at("options");
-  if (q.kind() == Q::KIND_FREE_TEXT && q.options_size() > 0) {
-    return Fail(options, kErrNotAllowed);
-  }
-  if (q.kind() != Q::KIND_FREE_TEXT && q.options_size() < 2) {
-    return Fail(options, kErrTooShort);
+  const bool has_options = q.kind() != Q::KIND_FREE_TEXT && q.kind() != Q::KIND_AGREEMENT;
+  if (!has_options && q.options_size() > 0) return Fail(options, kErrNotAllowed);
+  if (has_options && q.options_size() < 2) return Fail(options, kErrTooShort);
+  if (static_cast<std::size_t>(q.options_size()) > kMaxQuestionOptions) {
+    return Fail(options, kErrTooLong);
   }
   std::set<std::string_view> option_ids;
   for (int i = 0; i < q.options_size(); ++i) {
+    const v1::Question::Option& o = q.options(i);
     const Scope option{Indexed(options, i)};
-    if (auto e = CheckUniqueId(option("id"), q.options(i).id(), option_ids)) {
+    if (auto e = CheckUniqueId(option("id"), o.id(), option_ids)) return e;
+    if (auto e = CheckWords(option("label"), o.label(), languages, kMaxOptionLabel)) return e;
+    if (auto e = CheckWords(option("easy_label"), o.easy_label(), languages, kMaxOptionLabel,
+                            /*required=*/false)) {
       return e;
     }
-    if (auto e = CheckLocalized(option("label"), q.options(i).label())) {
-      return e;
-    }
+    if (auto e = CheckPicture(option("picture"), o.picture(), /*required=*/false)) return e;
+  }
+  if (q.kind() == Q::KIND_MULTIPLE_CHOICE) {
+    if (q.max_choices() <= 0) return Fail(at("max_choices"), kErrRequired);
+    if (q.max_choices() > q.options_size()) return Fail(at("max_choices"), kErrTooLong);
+  } else if (q.max_choices() != 0) {
+    return Fail(at("max_choices"), kErrNotAllowed);
   }
   return std::nullopt;
 }
@@ -574,6 +624,8 @@ Result CheckHelpNumbers(const v1::HelpNumbers& h) {
 }
 
 }  // namespace
+
+bool IsValidCatalogId(std::string_view id) { return IsCatalogId(id); }
 
 bool IsValidDeviceId(std::string_view device_id) {
   return IsToken(device_id, kMinDeviceIdLength, kMaxDeviceIdLength);
@@ -694,14 +746,12 @@ std::optional<FieldError> ValidateCatalog(const v1::Catalog& catalog) {
     if (auto e = CheckCatalogText(at("name"), site.name())) return e;
     if (auto e = CheckCatalogText(at("locality"), site.locality())) return e;
   }
-  std::set<std::string_view> questions;
-  for (int i = 0; i < catalog.questions_size(); ++i) {
-    const Scope at{Indexed("questions", i)};
-    if (auto e =
-            CheckUniqueId(at("id"), catalog.questions(i).id(), questions)) {
-      return e;
-    }
-    if (auto e = CheckQuestion(at, catalog.questions(i))) return e;
+  std::set<std::string_view> consultations;
+  for (int i = 0; i < catalog.consultations_size(); ++i) {
+    const v1::Consultation& c = catalog.consultations(i);
+    const std::string at = Indexed("consultations", i);
+    if (auto e = CheckUniqueId(at + ".id", c.id(), consultations)) return e;
+    if (auto e = ValidateConsultation(c)) return Fail(at + "." + e->field, e->message_key);
   }
   std::set<std::string_view> notices;
   for (int i = 0; i < catalog.notices_size(); ++i) {
@@ -712,6 +762,44 @@ std::optional<FieldError> ValidateCatalog(const v1::Catalog& catalog) {
     if (auto e = CheckLocalized(at("body"), notice.body())) return e;
   }
   return CheckHelpNumbers(catalog.help_numbers());
+}
+
+std::optional<FieldError> ValidateConsultation(const v1::Consultation& c) {
+  if (auto e = CheckString("id", c.id(), kRequiredId)) return e;
+  // The title says which languages the consultation is in: en-GB and any
+  // others the council gives; every text is then given in each of them.
+  if (auto e = CheckLocalized("title", c.title(), /*require_fallback=*/true)) return e;
+  std::set<std::string> languages;
+  for (const auto& entry : c.title().text()) languages.insert(entry.first);
+  if (auto e = CheckWords("title", c.title(), languages, kMaxConsultationTitle)) return e;
+  if (auto e = CheckWords("easy_title", c.easy_title(), languages, kMaxConsultationTitle)) {
+    return e;
+  }
+  if (auto e = CheckWords("who_for", c.who_for(), languages, kMaxConsultationWhoFor)) return e;
+  if (auto e = CheckTime("opens_at", c.has_opens_at(), c.opens_at())) return e;
+  if (auto e = CheckTime("closes_at", c.has_closes_at(), c.closes_at())) return e;
+  if (base::FromProtoTimestamp(c.closes_at()) <= base::FromProtoTimestamp(c.opens_at())) {
+    return Fail("closes_at", kErrBeforeOpening);
+  }
+  if (auto e = CheckPicture("picture", c.picture(), /*required=*/false)) return e;
+  if (c.questions().empty()) return Fail("questions", kErrRequired);
+  if (static_cast<std::size_t>(c.questions_size()) > kMaxConsultationQuestions) {
+    return Fail("questions", kErrTooLong);
+  }
+  std::set<std::string_view> ids;
+  for (int i = 0; i < c.questions_size(); ++i) {
+    const Scope at{Indexed("questions", i)};
+    if (auto e = CheckUniqueId(at("id"), c.questions(i).id(), ids)) return e;
+    if (auto e = CheckQuestion(at, c.questions(i), languages)) return e;
+  }
+  return std::nullopt;
+}
+
+std::optional<FieldError> ValidateNewConsultation(const v1::Consultation& c, absl::Time now) {
+  if (c.closed_early()) return Fail("closed_early", kErrNotAllowed);
+  if (auto e = ValidateConsultation(c)) return e;
+  if (base::FromProtoTimestamp(c.closes_at()) <= now) return Fail("closes_at", kErrInPast);
+  return std::nullopt;
 }
 
 }  // namespace carevoice::contract

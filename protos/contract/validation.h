@@ -29,6 +29,12 @@ inline constexpr std::string_view kErrConflict = "error.conflict";
 // or the device could not take as a submission was kept in the service's
 // quarantine for officers.
 inline constexpr std::string_view kErrQuarantined = "error.quarantined";
+// Said only to officers about a file they publish, never at a kiosk: a
+// closing time already past, and one not after the opening.
+inline constexpr std::string_view kErrInPast = "error.in_past";
+inline constexpr std::string_view kErrBeforeOpening = "error.before_opening";
+// A file names a field its kind of message does not have (a misspelling).
+inline constexpr std::string_view kErrUnknownField = "error.unknown_field";
 // Every key above but kErrQuarantined, for the check that each language file has them all.
 inline constexpr std::string_view kAllErrorKeys[] = {
     kErrRequired,   kErrTooLong,     kErrTooShort,     kErrInvalidUtf8,
@@ -57,13 +63,28 @@ std::optional<FieldError> ValidateTakingPart(const v1::TakingPart& t);
 // 3..64 of [A-Za-z0-9_-].
 bool IsValidDeviceId(std::string_view device_id);
 
+// An id in the catalog (a service, a consultation): 1..64 of [a-z0-9_-].
+bool IsValidCatalogId(std::string_view id);
+
 // 16..64 of [A-Za-z0-9_-].
 bool IsValidSubmissionId(std::string_view submission_id);
 
 // Checks a catalog's own consistency: ids well formed and unique, every
 // service has an en-GB name, providers and sites refer to known ids,
-// questions have options that fit their kind. Field paths are like
-// "services[2].name".
+// consultations are well formed (ValidateConsultation). Field paths are
+// like "services[2].name", "consultations[0].questions[1].kind".
 std::optional<FieldError> ValidateCatalog(const v1::Catalog& catalog);
+
+// Checks one consultation on its own: ids well formed and unique, every
+// text within its limit and given in each of the consultation's languages
+// (those of its title, en-GB among them; a missing one is named, as
+// "questions[0].text[cy]"), Easy Read words and a known picture for every
+// question, options that fit each kind, opening before closing. Field
+// paths are from the consultation ("questions[2].options[0].label").
+std::optional<FieldError> ValidateConsultation(const v1::Consultation& c);
+// As ValidateConsultation, for a consultation an officer publishes now:
+// also refuses a closing time already past (kErrInPast) and closed_early,
+// which only the service sets.
+std::optional<FieldError> ValidateNewConsultation(const v1::Consultation& c, absl::Time now);
 
 }  // namespace carevoice::contract

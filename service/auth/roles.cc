@@ -96,6 +96,9 @@ Action ActionOf(const v1::ExportSubmissionsRequest& request) {
 Action ActionOf(const v1::GetCatalogRequest&) { return Action::kAnonymised; }
 Action ActionOf(const v1::ListTakingPartRequest&) { return Action::kAnonymised; }
 Action ActionOf(const v1::PublishCatalogRequest&) { return Action::kAdminister; }
+Action ActionOf(const v1::PublishConsultationRequest&) { return Action::kCoProduction; }
+Action ActionOf(const v1::CloseConsultationRequest&) { return Action::kCoProduction; }
+Action ActionOf(const v1::ListConsultationsRequest&) { return Action::kAnonymised; }
 Action ActionOf(const v1::VerifyAuditRequest&) { return Action::kAdminister; }
 Action ActionOf(const v1::ListAuditRequest&) { return Action::kAdminister; }
 // Quarantined items are people's words to rescue: case work.

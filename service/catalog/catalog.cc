@@ -2,13 +2,16 @@
 
 #include <google/protobuf/util/json_util.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "base/canonical.h"
+#include "base/proto_time.h"
 #include "contract/validation.h"
+#include "service/catalog/json_check.h"
 #include "service/log.h"
 
 namespace carevoice::service::catalog {
@@ -35,17 +38,45 @@ std::string CatalogVersion(const v1::Catalog& catalog) {
   return absl::StrFormat("%016x", Fnv1a64(base::CanonicalBytes(content)));
 }
 
+namespace {
+
+// Parses the JSON mapping of `message`'s type, or says where it does not fit.
+absl::Status ParseJson(const std::string& json, const std::string& source,
+                       google::protobuf::Message& message) {
+  const google::protobuf::Descriptor& type = *message.GetDescriptor();
+  if (auto where = JsonMismatch(json, type)) {
+    return absl::InvalidArgumentError(
+        where->field.empty()
+            ? absl::StrCat(source, " is not a JSON ", type.full_name(), ": ", where->message_key)
+            : absl::StrCat(source, ": ", where->field, ": ", where->message_key));
+  }
+  google::protobuf::util::JsonParseOptions options;
+  options.ignore_unknown_fields = false;  // a misspelt key is a mistake
+  if (!google::protobuf::util::JsonStringToMessage(json, &message, options).ok()) {
+    // The parser's message quotes the text; say where, not what.
+    return absl::InvalidArgumentError(
+        absl::StrCat(source, " is not a JSON ", type.full_name()));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<v1::Consultation> ParseConsultationJson(const std::string& json,
+                                                       const std::string& source) {
+  v1::Consultation consultation;
+  if (absl::Status s = ParseJson(json, source, consultation); !s.ok()) return s;
+  if (auto error = contract::ValidateConsultation(consultation)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(source, ": ", error->field, ": ", error->message_key));
+  }
+  return consultation;
+}
+
 absl::StatusOr<v1::Catalog> ParseCatalogJson(const std::string& json,
                                              const std::string& source) {
   v1::Catalog catalog;
-  google::protobuf::util::JsonParseOptions options;
-  options.ignore_unknown_fields = false;  // a misspelt key is a mistake
-  auto parsed = google::protobuf::util::JsonStringToMessage(json, &catalog, options);
-  if (!parsed.ok()) {
-    // The parser's message quotes the text; say where, not what.
-    return absl::InvalidArgumentError(
-        absl::StrCat(source, " is not a JSON carevoice.v1.Catalog"));
-  }
+  if (absl::Status s = ParseJson(json, source, catalog); !s.ok()) return s;
   catalog.clear_version();  // set from the content, never from the file
   if (auto error = contract::ValidateCatalog(catalog)) {
     return absl::InvalidArgumentError(
@@ -127,13 +158,98 @@ absl::StatusOr<std::string> Catalogs::Publish(const std::string& by, const std::
   if (!catalog.ok()) return catalog.status();
   std::lock_guard lock(mu_);
   if (absl::Status s = RefreshLocked(); !s.ok()) return s;
+  // A file may carry consultations as they were published (an exported
+  // catalog, edited), but none new or changed.
+  for (int i = 0; i < catalog->consultations_size(); ++i) {
+    const v1::Consultation& given = catalog->consultations(i);
+    const auto& current = current_->consultations();
+    const bool same = std::any_of(current.begin(), current.end(), [&](const v1::Consultation& c) {
+      return c.id() == given.id() && base::CanonicalBytes(c) == base::CanonicalBytes(given);
+    });
+    if (!same) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "the catalog: consultations[", i, "]: ", std::string(contract::kErrNotAllowed),
+          " (publish or close consultations with: carevoice-admin consultation ...)"));
+    }
+  }
+  *catalog->mutable_consultations() = current_->consultations();
+  catalog->set_version(CatalogVersion(*catalog));
   if (catalog->version() == current_->version()) return catalog->version();
-  absl::StatusOr<std::int64_t> stored = store_.PublishCatalog(
-      base::CanonicalBytes(*catalog),
-      {clock_.Now(), by, absl::StrCat("catalog_publish:", catalog->version()), 1});
+  const std::string version = catalog->version();
+  if (absl::Status s = StoreLocked(*std::move(catalog), by, "catalog_publish:" + version);
+      !s.ok()) {
+    return s;
+  }
+  return version;
+}
+
+absl::Status Catalogs::StoreLocked(v1::Catalog catalog, const std::string& by,
+                                   const std::string& action) {
+  catalog.set_version(CatalogVersion(catalog));
+  absl::StatusOr<std::int64_t> stored =
+      store_.PublishCatalog(base::CanonicalBytes(catalog), {clock_.Now(), by, action, 1});
   if (!stored.ok()) return stored.status();
+  return RefreshLocked();
+}
+
+absl::StatusOr<v1::Consultation> Catalogs::PublishConsultation(const std::string& by,
+                                                               const std::string& json) {
+  absl::StatusOr<v1::Consultation> consultation =
+      ParseConsultationJson(json, "the consultation");
+  if (!consultation.ok()) return consultation.status();
+  if (auto error = contract::ValidateNewConsultation(*consultation, clock_.Now())) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("the consultation: ", error->field, ": ", error->message_key));
+  }
+  std::lock_guard lock(mu_);
   if (absl::Status s = RefreshLocked(); !s.ok()) return s;
-  return catalog->version();
+  for (const v1::Consultation& c : current_->consultations()) {
+    // Ids are for ever: answers name them, long after closing.
+    if (c.id() == consultation->id()) {
+      return absl::AlreadyExistsError(
+          absl::StrCat("the consultation: id: ", std::string(contract::kErrDuplicate),
+                       " (a consultation ", c.id(), " was published before)"));
+    }
+  }
+  v1::Catalog next = *current_;
+  *next.add_consultations() = *consultation;
+  if (auto error = contract::ValidateCatalog(next)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("the catalog: ", error->field, ": ", error->message_key));
+  }
+  if (absl::Status s = StoreLocked(std::move(next), by,
+                                   "consultation_publish:" + consultation->id());
+      !s.ok()) {
+    return s;
+  }
+  return *consultation;
+}
+
+absl::StatusOr<v1::Consultation> Catalogs::CloseConsultation(const std::string& by,
+                                                             const std::string& id) {
+  std::lock_guard lock(mu_);
+  if (absl::Status s = RefreshLocked(); !s.ok()) return s;
+  v1::Catalog next = *current_;
+  v1::Consultation* found = nullptr;
+  for (v1::Consultation& c : *next.mutable_consultations()) {
+    if (c.id() == id) found = &c;
+  }
+  if (found == nullptr) return absl::NotFoundError(absl::StrCat("no consultation ", id));
+  const absl::Time now = clock_.Now();
+  if (base::FromProtoTimestamp(found->closes_at()) <= now) {
+    return absl::FailedPreconditionError(absl::StrCat("consultation ", id, " has closed already"));
+  }
+  base::SetProtoTimestamp(now, found->mutable_closes_at());
+  // One that had not opened yet closes as it would have opened.
+  if (base::FromProtoTimestamp(found->opens_at()) >= now) {
+    base::SetProtoTimestamp(now - absl::Seconds(1), found->mutable_opens_at());
+  }
+  found->set_closed_early(true);
+  v1::Consultation closed = *found;
+  if (absl::Status s = StoreLocked(std::move(next), by, "consultation_close:" + id); !s.ok()) {
+    return s;
+  }
+  return closed;
 }
 
 }  // namespace carevoice::service::catalog

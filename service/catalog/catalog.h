@@ -49,12 +49,31 @@ class Catalogs {
   // ("catalog_publish:<version>"). INVALID_ARGUMENT naming the bad field,
   // never quoting the text. Content equal to the newest stores nothing.
   // Returns the version kiosks will see.
+  // The consultations are the store's own: they are carried into the new
+  // catalog, and a file may name them only as they are (a consultation new
+  // or changed in it is refused: they are published one by one, below).
   absl::StatusOr<std::string> Publish(const std::string& by, const std::string& json);
+
+  // Publishes a consultation from `json` (the JSON mapping of
+  // v1.Consultation, unknown fields refused; checked as
+  // contract::ValidateNewConsultation, its id new among every consultation
+  // ever published) in a new catalog, audited "consultation_publish:<id>".
+  // INVALID_ARGUMENT names the bad field; ALREADY_EXISTS a used id.
+  absl::StatusOr<v1::Consultation> PublishConsultation(const std::string& by,
+                                                       const std::string& json);
+  // Closes a consultation now, open or still to open: its closes_at
+  // becomes now and closed_early is set, audited "consultation_close:<id>".
+  // Answers given before now are still counted. NOT_FOUND for an unknown
+  // id, FAILED_PRECONDITION for one closed already.
+  absl::StatusOr<v1::Consultation> CloseConsultation(const std::string& by, const std::string& id);
 
  private:
   Catalogs(store::Store& store, const base::Clock& clock) : store_(store), clock_(clock) {}
   // Loads the newest from the store into current_ if it is newer (mu_ held).
   absl::Status RefreshLocked();
+  // Stores `catalog` (its version set here) as the newest, audited as
+  // `action`, and serves it (mu_ held).
+  absl::Status StoreLocked(v1::Catalog catalog, const std::string& by, const std::string& action);
 
   store::Store& store_;
   const base::Clock& clock_;
@@ -67,5 +86,10 @@ class Catalogs {
 // Parses and validates a catalog's JSON text and sets its version. Errors
 // name `source` and the bad field, never the text.
 absl::StatusOr<v1::Catalog> ParseCatalogJson(const std::string& json, const std::string& source);
+
+// Parses a consultation's JSON text, checked as contract::ValidateConsultation
+// (not yet against a clock). Errors name `source` and the bad field.
+absl::StatusOr<v1::Consultation> ParseConsultationJson(const std::string& json,
+                                                       const std::string& source);
 
 }  // namespace carevoice::service::catalog

@@ -44,6 +44,7 @@ constexpr std::size_t kMaxReasonLength = 500;
 constexpr std::size_t kMaxQuarantinedBytes = 1024 * 1024;
 constexpr std::size_t kMaxQuarantinedIdLength = 100;
 constexpr std::size_t kMaxCatalogJsonBytes = 4 * 1024 * 1024;
+constexpr std::size_t kMaxConsultationJsonBytes = 1024 * 1024;
 
 // google.rpc.Code values carried in ItemResult.code.
 constexpr int kCodeInvalidArgument = 3;
@@ -322,6 +323,41 @@ absl::StatusOr<v1::PublishCatalogResponse> PublishCatalog(
   if (!version.ok()) return version.status();
   v1::PublishCatalogResponse response;
   response.set_version(*version);
+  return response;
+}
+
+absl::StatusOr<v1::PublishConsultationResponse> PublishConsultation(
+    catalog::Catalogs& catalog, const auth::Caller& caller,
+    const v1::PublishConsultationRequest& request) {
+  if (request.json().size() > kMaxConsultationJsonBytes) {
+    return absl::InvalidArgumentError("a consultation is at most 1 MiB of JSON");
+  }
+  absl::StatusOr<v1::Consultation> published =
+      catalog.PublishConsultation(caller.name, request.json());
+  if (!published.ok()) return published.status();
+  v1::PublishConsultationResponse response;
+  *response.mutable_consultation() = *std::move(published);
+  return response;
+}
+
+absl::StatusOr<v1::CloseConsultationResponse> CloseConsultation(
+    catalog::Catalogs& catalog, const auth::Caller& caller,
+    const v1::CloseConsultationRequest& request) {
+  if (!contract::IsValidCatalogId(request.id())) {
+    return absl::InvalidArgumentError("id: a consultation id is 1..64 of [a-z0-9_-]");
+  }
+  absl::StatusOr<v1::Consultation> closed = catalog.CloseConsultation(caller.name, request.id());
+  if (!closed.ok()) return closed.status();
+  v1::CloseConsultationResponse response;
+  *response.mutable_consultation() = *std::move(closed);
+  return response;
+}
+
+v1::ListConsultationsResponse ListConsultations(catalog::Catalogs& catalog,
+                                                const base::Clock& clock) {
+  v1::ListConsultationsResponse response;
+  *response.mutable_consultations() = catalog.Get()->consultations();
+  base::SetProtoTimestamp(clock.Now(), response.mutable_now());
   return response;
 }
 

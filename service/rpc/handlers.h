@@ -86,6 +86,17 @@ absl::Status SetSealingKey(auth::SealingKeys& sealing, v1::SealingKey* out);
 absl::StatusOr<v1::SealingKey> RotateSealingKey(auth::SealingKeys& sealing,
                                                 const auth::Caller& caller);
 
+// Publishes a consultation (see Catalogs::PublishConsultation); at most
+// 1 MiB of JSON.
+absl::StatusOr<v1::PublishConsultationResponse> PublishConsultation(
+    catalog::Catalogs& catalog, const auth::Caller& caller,
+    const v1::PublishConsultationRequest& request);
+absl::StatusOr<v1::CloseConsultationResponse> CloseConsultation(
+    catalog::Catalogs& catalog, const auth::Caller& caller,
+    const v1::CloseConsultationRequest& request);
+v1::ListConsultationsResponse ListConsultations(catalog::Catalogs& catalog,
+                                                const base::Clock& clock);
+
 // The catalog, or just `unchanged` when known_version is current.
 v1::GetCatalogResponse GetCatalog(catalog::Catalogs& catalog,
                                   const v1::GetCatalogRequest& request);

@@ -399,6 +399,31 @@ grpc::Status OfficerImpl::PublishCatalog(grpc::ServerContext* context,
   return Answer(rpc::PublishCatalog(catalog_, *caller, *request), response);
 }
 
+grpc::Status OfficerImpl::PublishConsultation(grpc::ServerContext* context,
+                                              const v1::PublishConsultationRequest* request,
+                                              v1::PublishConsultationResponse* response) {
+  auto caller = Admit(context, auth::ActionOf(*request));
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  return Answer(rpc::PublishConsultation(catalog_, *caller, *request), response);
+}
+
+grpc::Status OfficerImpl::CloseConsultation(grpc::ServerContext* context,
+                                            const v1::CloseConsultationRequest* request,
+                                            v1::CloseConsultationResponse* response) {
+  auto caller = Admit(context, auth::ActionOf(*request));
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  return Answer(rpc::CloseConsultation(catalog_, *caller, *request), response);
+}
+
+grpc::Status OfficerImpl::ListConsultations(grpc::ServerContext* context,
+                                            const v1::ListConsultationsRequest* request,
+                                            v1::ListConsultationsResponse* response) {
+  auto caller = Admit(context, auth::ActionOf(*request));
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  *response = rpc::ListConsultations(catalog_, clock_);
+  return grpc::Status::OK;
+}
+
 grpc::Status OfficerImpl::ListTakingPart(grpc::ServerContext* context,
                                          const v1::ListTakingPartRequest* request,
                                          v1::ListTakingPartResponse* response) {

@@ -171,6 +171,15 @@ class OfficerImpl final : public v1::Officer::Service {
   grpc::Status PublishCatalog(grpc::ServerContext* context,
                               const v1::PublishCatalogRequest* request,
                               v1::PublishCatalogResponse* response) override;
+  grpc::Status PublishConsultation(grpc::ServerContext* context,
+                                   const v1::PublishConsultationRequest* request,
+                                   v1::PublishConsultationResponse* response) override;
+  grpc::Status CloseConsultation(grpc::ServerContext* context,
+                                 const v1::CloseConsultationRequest* request,
+                                 v1::CloseConsultationResponse* response) override;
+  grpc::Status ListConsultations(grpc::ServerContext* context,
+                                 const v1::ListConsultationsRequest* request,
+                                 v1::ListConsultationsResponse* response) override;
   grpc::Status ListTakingPart(grpc::ServerContext* context, const v1::ListTakingPartRequest* request,
                               v1::ListTakingPartResponse* response) override;
   grpc::Status ListQuarantine(grpc::ServerContext* context,

@@ -274,6 +274,75 @@ TEST_F(AdminCommandTest, TakingPartIsReadInWordsWithSmallCountsNotGivenExactly) 
             absl::StatusCode::kInvalidArgument);
 }
 
+// An officer publishes a consultation from a file, lists it with the days
+// it has left, closes it; a bad file is refused naming the field, and a
+// clerk may list but not publish.
+TEST_F(AdminCommandTest, ConsultationsArePublishedListedAndClosed) {
+  const std::string officer = server_.TokenFor(auth::Role::kOfficer);
+  const absl::Time now = server_.clock().Now();
+  nlohmann::json file =
+      nlohmann::json::parse(service::testing::ReadFile(CAREVOICE_SAMPLE_CONSULTATION));
+  file["opensAt"] = absl::FormatTime(absl::RFC3339_sec, now - absl::Hours(1), absl::UTCTimeZone());
+  file["closesAt"] =
+      absl::FormatTime(absl::RFC3339_sec, now + absl::Hours(24 * 12 + 3), absl::UTCTimeZone());
+  const std::string path = dir_.File("consultation.json");
+  service::testing::WriteFile(path, file.dump(2));
+  std::ostringstream published;
+  ASSERT_TRUE(RunConsultationPublish(server_.officer(), officer, path, published).ok());
+  EXPECT_NE(published.str().find("published consultation getting_out_2027 (5 questions): "
+                                 "\"Getting out and about\""),
+            std::string::npos)
+      << published.str();
+
+  std::ostringstream listed;
+  ASSERT_TRUE(
+      RunConsultationList(server_.officer(), server_.TokenFor(auth::Role::kClerk), listed).ok());
+  EXPECT_NE(listed.str().find("getting_out_2027  open, 13 days left"), std::string::npos)
+      << listed.str();
+  EXPECT_NE(listed.str().find("day_centre_hours_2026  open"), std::string::npos) << listed.str();
+
+  file["id"] = "by_a_clerk";
+  service::testing::WriteFile(path, file.dump(2));
+  std::ostringstream none;
+  EXPECT_FALSE(RunConsultationPublish(server_.officer(), server_.TokenFor(auth::Role::kClerk),
+                                      path, none)
+                   .ok());
+  file["questions"][1]["options"][2]["id"] = "transport";
+  service::testing::WriteFile(path, file.dump(2));
+  absl::Status bad = RunConsultationPublish(server_.officer(), officer, path, none);
+  EXPECT_EQ(bad.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(bad.message().find("questions[1].options[2].id: error.duplicate"), std::string::npos)
+      << bad;
+
+  server_.clock().Advance(absl::Minutes(5));
+  std::ostringstream closed;
+  ASSERT_TRUE(RunConsultationClose(server_.officer(), officer, "getting_out_2027", closed).ok());
+  EXPECT_NE(closed.str().find("closed consultation getting_out_2027"), std::string::npos);
+  std::ostringstream after;
+  ASSERT_TRUE(RunConsultationList(server_.officer(), officer, after).ok());
+  EXPECT_NE(after.str().find("getting_out_2027  closed " +
+                             absl::FormatTime("%Y-%m-%d", server_.clock().Now(),
+                                              absl::UTCTimeZone()) +
+                             " (early)"),
+            std::string::npos)
+      << after.str();
+  EXPECT_EQ(RunConsultationClose(server_.officer(), officer, "getting_out_2027", closed).code(),
+            absl::StatusCode::kFailedPrecondition);
+}
+
+TEST(ConsultationStateTest, SaysOpenWithDaysLeftToComeOrClosed) {
+  v1::Consultation c;
+  const absl::Time opens = absl::FromUnixSeconds(1'800'000'000);
+  c.mutable_opens_at()->set_seconds(absl::ToUnixSeconds(opens));
+  c.mutable_closes_at()->set_seconds(absl::ToUnixSeconds(opens + absl::Hours(48)));
+  EXPECT_EQ(ConsultationState(c, opens - absl::Seconds(1)), "opens 2027-01-15");
+  EXPECT_EQ(ConsultationState(c, opens), "open, 2 days left (closes 2027-01-17)");
+  EXPECT_EQ(ConsultationState(c, opens + absl::Hours(45)), "open, 1 day left (closes 2027-01-17)");
+  EXPECT_EQ(ConsultationState(c, opens + absl::Hours(48)), "closed 2027-01-17");
+  c.set_closed_early(true);
+  EXPECT_EQ(ConsultationState(c, opens + absl::Hours(49)), "closed 2027-01-17 (early)");
+}
+
 TEST_F(AdminCommandTest, WatchingPrintsEachUndecidedWorryOnceAsItArrivesWithoutItsWords) {
   const v1::Submission first = service::testing::Safeguarding(7, server_.clock().Now());
   Send({first});

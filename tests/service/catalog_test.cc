@@ -5,6 +5,8 @@
 
 #include <filesystem>
 
+#include <nlohmann/json.hpp>
+
 #include "contract/validation.h"
 #include "service/store/store.h"
 #include "gtest/gtest.h"
@@ -16,6 +18,10 @@ namespace {
 using testing::ReadFile;
 using testing::TempDir;
 using testing::WriteFile;
+
+std::string SampleWithoutConsultations() {
+  return testing::CatalogWithoutConsultations(CAREVOICE_SAMPLE_CATALOG);
+}
 
 TEST(CatalogTest, LoadsTheSampleCatalog) {
   auto catalog = LoadCatalogFile(CAREVOICE_SAMPLE_CATALOG);
@@ -36,9 +42,10 @@ TEST(CatalogTest, LoadsTheSampleCatalog) {
                                            "carers_support", "something_else"}));
   EXPECT_EQ(catalog->services(3).name().text().at("en-GB"),
             "Direct payments and personal assistants");
-  ASSERT_EQ(catalog->questions_size(), 1);
-  EXPECT_EQ(catalog->questions(0).kind(), v1::Question::KIND_SINGLE_CHOICE);
-  EXPECT_EQ(catalog->questions(0).options_size(), 3);
+  ASSERT_EQ(catalog->consultations_size(), 1);
+  ASSERT_EQ(catalog->consultations(0).questions_size(), 3);
+  EXPECT_EQ(catalog->consultations(0).questions(0).kind(), v1::Question::KIND_SINGLE_CHOICE);
+  EXPECT_EQ(catalog->consultations(0).questions(0).options_size(), 3);
   EXPECT_EQ(catalog->help_numbers().emergency(), "999");
   EXPECT_EQ(catalog->help_numbers().safeguarding_team(), "0300 123 4567");
   EXPECT_EQ(catalog->help_numbers().out_of_hours(), "0300 123 4568");
@@ -102,7 +109,7 @@ TEST_F(StoredCatalogTest, SeedsAnEmptyStoreOnlyAndEveryReplicaServesTheNewest) {
   EXPECT_EQ((*second)->Get()->version(), seeded) << "--catalog only seeds an empty store";
 
   // Published through one replica, served by both within a second.
-  std::string json = ReadFile(CAREVOICE_SAMPLE_CATALOG);
+  std::string json = SampleWithoutConsultations();
   json.replace(json.find("Northshire Council"), 18, "Northshire County Council");
   absl::StatusOr<std::string> published = (*first)->Publish("ada", json);
   ASSERT_TRUE(published.ok()) << published.status();
@@ -132,11 +139,11 @@ TEST_F(StoredCatalogTest, ABadCatalogIsRefusedNamingTheFieldNotQuotingIt) {
   EXPECT_EQ(s.message().find("secret words"), std::string::npos) << s;
   s = (*catalogs)->Publish("ada", R"({"councilName": "X", "surprise": 1})").status();
   EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << "unknown fields are refused";
-  std::string json = ReadFile(CAREVOICE_SAMPLE_CATALOG);
-  json.replace(json.find("\"home_care\""), 11, "\"Bad Id!\"");
-  s = (*catalogs)->Publish("ada", json).status();
+  nlohmann::json json = nlohmann::json::parse(SampleWithoutConsultations());
+  json["sites"][1]["providerId"] = "no_such_provider";
+  s = (*catalogs)->Publish("ada", json.dump()).status();
   EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_NE(s.message().find("services"), std::string::npos) << s;
+  EXPECT_NE(s.message().find("sites[1].provider_id: error.unknown_value"), std::string::npos) << s;
   clock_.Advance(absl::Seconds(2));
   EXPECT_EQ((*catalogs)->Get()->version(), good) << "the last good catalog is still served";
 }
@@ -151,6 +158,157 @@ TEST_F(StoredCatalogTest, NoCatalogAnywhereServesAnEmptyOne) {
 TEST_F(StoredCatalogTest, ASeedThatDoesNotLoadStopsTheStart) {
   WriteFile(dir_.File("bad.json"), "[]");
   EXPECT_FALSE(Catalogs::Open(*store_, clock_, dir_.File("bad.json")).ok());
+}
+
+// A consultation file with its closing time (and opening, when given)
+// moved, written as an officer would.
+std::string Consultation(absl::Time opens, absl::Time closes) {
+  nlohmann::json json = nlohmann::json::parse(ReadFile(CAREVOICE_SAMPLE_CONSULTATION));
+  json["opensAt"] = absl::FormatTime(absl::RFC3339_sec, opens, absl::UTCTimeZone());
+  json["closesAt"] = absl::FormatTime(absl::RFC3339_sec, closes, absl::UTCTimeZone());
+  return json.dump(2);
+}
+
+TEST_F(StoredCatalogTest, AConsultationIsPublishedServedAndClosedAndStaysForItsAnswers) {
+  auto first = Catalogs::Open(*store_, clock_, CAREVOICE_SAMPLE_CATALOG);
+  auto second = Catalogs::Open(*store_, clock_, "");
+  ASSERT_TRUE(first.ok() && second.ok());
+  const std::string seeded = (*first)->Get()->version();
+  const absl::Time now = clock_.Now();
+  absl::StatusOr<v1::Consultation> published = (*first)->PublishConsultation(
+      "grace", Consultation(now - absl::Hours(1), now + absl::Hours(24 * 30)));
+  ASSERT_TRUE(published.ok()) << published.status();
+  EXPECT_EQ(published->id(), "getting_out_2027");
+  EXPECT_EQ(published->questions_size(), 5);
+  auto served = (*first)->Get();
+  EXPECT_NE(served->version(), seeded);
+  ASSERT_EQ(served->consultations_size(), 2) << "the seed's, then the new one";
+  EXPECT_EQ(served->consultations(1).id(), "getting_out_2027");
+  EXPECT_EQ(served->consultations(1).questions(1).max_choices(), 2);
+  EXPECT_EQ(served->consultations(1).questions(2).options(2).label().text().at("cy"),
+            "Cynllun cyfaill gwirfoddol");
+  clock_.Advance(absl::Seconds(1));
+  EXPECT_EQ((*second)->Get()->version(), served->version()) << "every replica serves it";
+
+  // An id is for ever, even once closed.
+  absl::Status again = (*first)->PublishConsultation(
+      "grace", Consultation(now, now + absl::Hours(48))).status();
+  EXPECT_EQ(again.code(), absl::StatusCode::kAlreadyExists) << again;
+
+  // A new catalog of services keeps the consultations; one changing any is
+  // refused (they are published one by one).
+  std::string catalog = SampleWithoutConsultations();
+  catalog.replace(catalog.find("Northshire Council"), 18, "Northshire County Council");
+  ASSERT_TRUE((*first)->Publish("ada", catalog).ok());
+  EXPECT_EQ((*first)->Get()->consultations_size(), 2);
+  // The seed file names its consultation as it is: accepted, nothing new.
+  EXPECT_TRUE((*first)->Publish("ada", ReadFile(CAREVOICE_SAMPLE_CATALOG)).ok());
+  EXPECT_EQ((*first)->Get()->consultations_size(), 2);
+  std::string changed = ReadFile(CAREVOICE_SAMPLE_CATALOG);
+  changed.replace(changed.find("Day centre opening hours"), 24, "Day centre hours, changed");
+  absl::Status with = (*first)->Publish("ada", changed).status();
+  EXPECT_EQ(with.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(with.message().find("consultations[0]: error.not_allowed"), std::string::npos) << with;
+
+  // Closed early: it stays, closing now, so answers given before count.
+  clock_.Advance(absl::Hours(2));
+  absl::StatusOr<v1::Consultation> closed = (*first)->CloseConsultation("grace", "getting_out_2027");
+  ASSERT_TRUE(closed.ok()) << closed.status();
+  EXPECT_TRUE(closed->closed_early());
+  EXPECT_EQ(closed->closes_at().seconds(), absl::ToUnixSeconds(clock_.Now()));
+  EXPECT_EQ((*first)->Get()->consultations(1).closes_at().seconds(), closed->closes_at().seconds());
+  EXPECT_EQ((*first)->CloseConsultation("grace", "getting_out_2027").status().code(),
+            absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ((*first)->CloseConsultation("grace", "no_such").status().code(),
+            absl::StatusCode::kNotFound);
+
+  const auto audit = *store_->ListAudit(10);
+  ASSERT_FALSE(audit.empty());
+  EXPECT_EQ(audit.front().action, "consultation_close:getting_out_2027");
+  EXPECT_EQ(audit.front().officer, "grace");
+  EXPECT_TRUE(std::any_of(audit.begin(), audit.end(), [](const auto& row) {
+    return row.action == "consultation_publish:getting_out_2027" && row.officer == "grace";
+  }));
+}
+
+TEST_F(StoredCatalogTest, AConsultationNotYetOpenClosesBeforeItOpens) {
+  auto catalogs = Catalogs::Open(*store_, clock_, "");
+  ASSERT_TRUE(catalogs.ok());
+  const absl::Time now = clock_.Now();
+  ASSERT_TRUE((*catalogs)
+                  ->PublishConsultation("grace", Consultation(now + absl::Hours(24),
+                                                              now + absl::Hours(48)))
+                  .ok());
+  absl::StatusOr<v1::Consultation> closed = (*catalogs)->CloseConsultation("grace", "getting_out_2027");
+  ASSERT_TRUE(closed.ok()) << closed.status();
+  EXPECT_LT(closed->opens_at().seconds(), closed->closes_at().seconds());
+  EXPECT_EQ(contract::ValidateCatalog(*(*catalogs)->Get()), std::nullopt);
+}
+
+// Each bad file is refused naming the field to fix, and nothing changes.
+TEST_F(StoredCatalogTest, BadConsultationFilesAreRefusedWithThePathOfTheBadField) {
+  auto catalogs = Catalogs::Open(*store_, clock_, CAREVOICE_SAMPLE_CATALOG);
+  ASSERT_TRUE(catalogs.ok());
+  const std::string before = (*catalogs)->Get()->version();
+  const absl::Time now = clock_.Now();
+  const nlohmann::json good =
+      nlohmann::json::parse(Consultation(now - absl::Hours(1), now + absl::Hours(240)));
+  struct Case {
+    std::string what;
+    std::function<void(nlohmann::json&)> change;
+    std::string said;  // in the error: the field's path and the message key
+  };
+  const std::vector<Case> cases = {
+      {"an unknown field", [](auto& j) { j["questions"][2]["colour"] = "red"; },
+       "questions[2].colour: error.unknown_field"},
+      {"a misspelt top-level field", [](auto& j) { j["closesOn"] = "2030-01-01T00:00:00Z"; },
+       "closesOn: error.unknown_field"},
+      {"an unknown kind", [](auto& j) { j["questions"][0]["kind"] = "KIND_BANANA"; },
+       "questions[0].kind: error.unknown_value"},
+      {"a number where words go", [](auto& j) { j["questions"][1]["text"]["text"]["cy"] = 7; },
+       "questions[1].text[cy]: error.bad_format"},
+      {"a date that is no date", [](auto& j) { j["closesAt"] = "next Tuesday"; },
+       "closes_at: error.bad_format"},
+      {"duplicate option ids", [](auto& j) { j["questions"][1]["options"][3]["id"] = "transport"; },
+       "questions[1].options[3].id: error.duplicate"},
+      {"an empty option", [](auto& j) { j["questions"][2]["options"][1] = nlohmann::json::object(); },
+       "questions[2].options[1].id: error.required"},
+      {"a label left blank", [](auto& j) { j["questions"][0]["options"][0]["label"]["text"]["en-GB"] = " "; },
+       "questions[0].options[0].label[en-GB]: error.required"},
+      {"a language missing", [](auto& j) { j["questions"][3]["easyText"]["text"].erase("cy"); },
+       "questions[3].easy_text[cy]: error.required"},
+      {"text over its limit", [](auto& j) { j["title"]["text"]["en-GB"] = std::string(201, 'a'); },
+       "title[en-GB]: error.too_long"},
+      {"a closing date in the past",
+       [&](auto& j) {
+         j["opensAt"] = "2024-01-01T00:00:00Z";
+         j["closesAt"] = absl::FormatTime(absl::RFC3339_sec, now - absl::Hours(1), absl::UTCTimeZone());
+       },
+       "closes_at: error.in_past"},
+      {"closing before opening",
+       [](auto& j) { std::swap(j["opensAt"], j["closesAt"]); }, "closes_at: error.before_opening"},
+      {"too many choices", [](auto& j) { j["questions"][1]["maxChoices"] = 5; },
+       "questions[1].max_choices: error.too_long"},
+      {"a picture no kiosk has", [](auto& j) { j["questions"][4]["picture"] = "unicorn"; },
+       "questions[4].picture: error.unknown_value"},
+      {"no questions", [](auto& j) { j["questions"] = nlohmann::json::array(); },
+       "questions: error.required"},
+      {"closed_early set by hand", [](auto& j) { j["closedEarly"] = true; },
+       "closed_early: error.not_allowed"},
+  };
+  for (const Case& c : cases) {
+    nlohmann::json bad = good;
+    c.change(bad);
+    absl::Status s = (*catalogs)->PublishConsultation("grace", bad.dump()).status();
+    EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << c.what << ": " << s;
+    EXPECT_NE(s.message().find(c.said), std::string::npos) << c.what << ": " << s;
+  }
+  absl::Status not_json = (*catalogs)->PublishConsultation("grace", "{\"title\": secret").status();
+  EXPECT_EQ(not_json.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(not_json.message().find("secret"), std::string::npos) << not_json;
+  clock_.Advance(absl::Seconds(2));
+  EXPECT_EQ((*catalogs)->Get()->version(), before) << "nothing bad was published";
+  EXPECT_TRUE((*catalogs)->PublishConsultation("grace", good.dump()).ok()) << "the good one is";
 }
 
 }  // namespace

@@ -58,6 +58,13 @@ Call Export(bool identified) {
   };
 }
 
+// The sample consultation under another id.
+std::string ConsultationJson(const std::string& id) {
+  std::string json = testing::ReadFile(CAREVOICE_SAMPLE_CONSULTATION);
+  json.replace(json.find("getting_out_2027"), 16, id);
+  return json;
+}
+
 std::vector<Case> Cases() {
   static int made = 0;  // each allowed CreateAccount makes a new name
   const std::set<Role> all = {kAdmin, kOfficer, kClerk};
@@ -110,9 +117,28 @@ std::vector<Case> Cases() {
       {"PublishCatalog", "", {kAdmin},
        Unary<v1::PublishCatalogRequest, v1::PublishCatalogResponse>(&Stub::PublishCatalog, [] {
          v1::PublishCatalogRequest r;
-         r.set_json(testing::ReadFile(CAREVOICE_SAMPLE_CATALOG));
+         r.set_json(testing::CatalogWithoutConsultations(CAREVOICE_SAMPLE_CATALOG));
          return r;
        })},
+      {"PublishConsultation", "", {kAdmin, kOfficer},
+       Unary<v1::PublishConsultationRequest, v1::PublishConsultationResponse>(
+           &Stub::PublishConsultation,
+           [] {
+             static int published = 0;  // a new id for each call
+             v1::PublishConsultationRequest r;
+             r.set_json(ConsultationJson("roles_" + std::to_string(++published)));
+             return r;
+           })},
+      {"CloseConsultation", "", {kAdmin, kOfficer},
+       Unary<v1::CloseConsultationRequest, v1::CloseConsultationResponse>(
+           &Stub::CloseConsultation,
+           [] {
+             static int closed = 0;  // each call closes another (SetUp)
+             v1::CloseConsultationRequest r;
+             r.set_id("to_close_" + std::to_string(++closed));
+             return r;
+           })},
+      {"ListConsultations", "", all, Unary(&Stub::ListConsultations)},
       {"VerifyAudit", "", {kAdmin}, Unary(&Stub::VerifyAudit)},
       {"ListAudit", "", {kAdmin}, Unary(&Stub::ListAudit)},
       {"ListQuarantine", "", {kOfficer}, Unary(&Stub::ListQuarantine)},
@@ -205,6 +231,12 @@ class RolesCallTest : public ::testing::Test {
     ASSERT_TRUE(server_.accounts().Create(admin, "someone.else", kClerk,
                                           "someone else's password").ok());
     server_.CredentialOf("kiosk-test-1");  // a device to revoke
+    for (int i = 1; i <= 8; ++i) {  // consultations to close
+      ASSERT_TRUE(server_.catalog()
+                      .PublishConsultation("admin.test",
+                                           ConsultationJson("to_close_" + std::to_string(i)))
+                      .ok());
+    }
     // A case to move.
     v1::SubmitBatchRequest batch;
     batch.set_device_id("kiosk-test-1");

@@ -62,6 +62,7 @@ class TestServer {
   void SignedInAs(auth::Role role, grpc::ClientContext* context);
 
   auth::Devices& devices() { return *devices_; }
+  catalog::Catalogs& catalog() { return *catalog_; }
   auth::Limits& limits() { return *limits_; }
   const auth::PinKey& pins() const { return pins_; }
   auth::SealingKeys& sealing() { return *sealing_; }

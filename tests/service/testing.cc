@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "absl/strings/str_format.h"
 #include "contract/reference_code.h"
 #include "gtest/gtest.h"
@@ -72,6 +74,12 @@ void WriteFile(const std::string& path, const std::string& contents) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out << contents;
   if (!out) ADD_FAILURE() << "cannot write " << path;
+}
+
+std::string CatalogWithoutConsultations(const std::string& path) {
+  nlohmann::json json = nlohmann::json::parse(ReadFile(path));
+  json.erase("consultations");
+  return json.dump(2);
 }
 
 std::string ReadFile(const std::string& path) {

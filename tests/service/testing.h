@@ -44,5 +44,8 @@ void WriteFile(const std::string& path, const std::string& contents);
 
 // Reads a whole file.
 std::string ReadFile(const std::string& path);
+// The catalog file at `path` as an admin publishes one: without its
+// consultations, which are published one by one.
+std::string CatalogWithoutConsultations(const std::string& path);
 
 }  // namespace carevoice::service::testing

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "contract/pictures.h"
 #include "imgui.h"
 
 namespace carevoice::client::ui {
@@ -56,12 +57,20 @@ class PicturesTest : public ::testing::Test {
 };
 
 TEST_F(PicturesTest, TheFixedSetIsThere) {
+  // The contract's list, which published consultations are checked against,
+  // is exactly what a kiosk can draw.
+  const std::vector<std::string> contract_names(std::begin(contract::kPictureNames),
+                                                std::end(contract::kPictureNames));
   const std::vector<std::string> expected = {
       "speak", "home", "question", "list", "star", "pencil", "check", "send",
       "thanks", "help", "back", "restart", "settings", "warning", "people", "clock",
       "calendar", "phone", "lightbulb", "shield"};
   EXPECT_EQ(PictureNames(), expected);
-  for (const std::string& name : expected) EXPECT_TRUE(HasPicture(name)) << name;
+  EXPECT_EQ(contract_names, expected);
+  for (const std::string& name : expected) {
+    EXPECT_TRUE(HasPicture(name)) << name;
+    EXPECT_TRUE(contract::IsPictureName(name)) << name;
+  }
   EXPECT_FALSE(HasPicture("Speak"));
   EXPECT_FALSE(HasPicture(""));
 }
