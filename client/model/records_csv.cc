@@ -44,6 +44,7 @@ std::string IsoTime(const google::protobuf::Timestamp& t) {
 }
 
 std::string WordsOf(const v1::Submission& s) {
+  const std::string answers = contract::FreeTextOf(s.consultation_answer());
   std::vector<absl::string_view> parts;
   switch (s.body_case()) {
     case v1::Submission::kFeedback:
@@ -61,7 +62,7 @@ std::string WordsOf(const v1::Submission& s) {
       parts = {s.idea().idea(), s.idea().who_benefits()};
       break;
     case v1::Submission::kConsultationAnswer:
-      parts = {s.consultation_answer().free_text()};
+      parts = {answers};
       break;
     case v1::Submission::BODY_NOT_SET:
       break;

@@ -13,6 +13,7 @@
 #include "base/proto_time.h"
 #include "client/ui/officer_ui.h"
 #include "client/ui/screens.h"
+#include "contract/facts.h"
 #include "contract/reference_code.h"
 
 namespace carevoice::client::ui {
@@ -146,7 +147,7 @@ std::vector<std::pair<const char*, std::string>> WordParts(const v1::Submission&
     case v1::Submission::kIdea:
       return {{"idea", s.idea().idea()}, {"who_benefits", s.idea().who_benefits()}};
     case v1::Submission::kConsultationAnswer:
-      return {{"text", s.consultation_answer().free_text()}};
+      return {{"text", contract::FreeTextOf(s.consultation_answer())}};
     case v1::Submission::BODY_NOT_SET: break;
   }
   return {};

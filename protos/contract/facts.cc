@@ -20,6 +20,16 @@ std::string_view KindOf(const v1::Submission& s) {
   return "";
 }
 
+std::string FreeTextOf(const v1::ConsultationAnswer& a) {
+  std::string words;
+  for (const v1::QuestionAnswer& answer : a.answers()) {
+    if (!answer.has_free_text() || answer.free_text().empty()) continue;
+    if (!words.empty()) words += "\n";
+    words += answer.free_text();
+  }
+  return words;
+}
+
 bool IsUrgent(const v1::Submission& s) {
   return s.body_case() == v1::Submission::kSafeguarding;
 }

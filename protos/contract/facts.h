@@ -4,6 +4,7 @@
 // "list urgent first" cannot disagree. Pure functions: any thread.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "absl/time/time.h"
@@ -14,6 +15,9 @@ namespace carevoice::contract {
 // "feedback", "complaint", "safeguarding", "idea", "consultation_answer";
 // "" when no body is set.
 std::string_view KindOf(const v1::Submission& s);
+
+// A consultation answer's own words: its free-text answers, one a line.
+std::string FreeTextOf(const v1::ConsultationAnswer& a);
 
 // Safeguarding worries are sent first and handled the same day.
 bool IsUrgent(const v1::Submission& s);

@@ -24,7 +24,6 @@ inline constexpr std::size_t kMaxSafeguardingShort = 500;
 inline constexpr std::size_t kMaxIdeaText = 5000;
 inline constexpr std::size_t kMaxIdeaWhoBenefits = 1000;
 inline constexpr std::size_t kMaxFreeTextAnswer = 5000;
-inline constexpr std::size_t kMaxRankingEntries = 50;
 
 inline constexpr std::size_t kMaxContactName = 200;
 inline constexpr std::size_t kMaxContactEmail = 254;

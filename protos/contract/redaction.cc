@@ -28,10 +28,10 @@ void ClearWords(v1::Submission* s) {
       s->mutable_idea()->clear_who_benefits();
       break;
     case v1::Submission::kConsultationAnswer:
-      // Emptied rather than cleared, so the answer still says it was
+      // Emptied rather than cleared, so each answer still says it was
       // a free-text one.
-      if (s->consultation_answer().has_free_text()) {
-        s->mutable_consultation_answer()->set_free_text("");
+      for (v1::QuestionAnswer& a : *s->mutable_consultation_answer()->mutable_answers()) {
+        if (a.has_free_text()) a.set_free_text("");
       }
       break;
     case v1::Submission::BODY_NOT_SET:

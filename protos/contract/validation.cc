@@ -431,41 +431,72 @@ Result CheckIdea(const v1::Idea& i) {
   return CheckText(at("who_benefits"), i.who_benefits(), kMaxIdeaWhoBenefits);
 }
 
-Result CheckRanking(const v1::ConsultationAnswer::Ranking& r) {
-  const std::string field = "consultation_answer.ranking.option_ids";
-  if (r.option_ids().empty()) return Fail(field, kErrRequired);
-  if (static_cast<std::size_t>(r.option_ids_size()) > kMaxRankingEntries) {
+// A well-formed id not seen before among its kind; adds it to `seen`.
+Result CheckUniqueId(std::string_view field, std::string_view id,
+                     std::set<std::string_view>& seen) {
+  if (auto e = CheckString(field, id, kRequiredId)) return e;
+  if (!seen.insert(id).second) return Fail(field, kErrDuplicate);
+  return std::nullopt;
+}
+
+// An id that must name something already in `known`.
+Result CheckKnownId(std::string_view field, std::string_view id,
+                    const std::set<std::string_view>& known) {
+  if (auto e = CheckString(field, id, kRequiredId)) return e;
+  if (!known.contains(id)) return Fail(field, kErrUnknownValue);
+  return std::nullopt;
+}
+
+// Option ids of a ranking or a choose-several answer: 1..20, none twice.
+Result CheckOptionIds(const std::string& field, const v1::QuestionAnswer::Options& o) {
+  if (o.option_ids().empty()) return Fail(field, kErrRequired);
+  if (static_cast<std::size_t>(o.option_ids_size()) > kMaxQuestionOptions) {
     return Fail(field, kErrTooLong);
   }
   std::set<std::string_view> seen;
-  for (int i = 0; i < r.option_ids_size(); ++i) {
+  for (int i = 0; i < o.option_ids_size(); ++i) {
     const std::string entry = Indexed(field, i);
-    if (auto e = CheckString(entry, r.option_ids(i), kRequiredId)) return e;
-    if (!seen.insert(r.option_ids(i)).second) {
-      return Fail(entry, kErrDuplicate);
-    }
+    if (auto e = CheckString(entry, o.option_ids(i), kRequiredId)) return e;
+    if (!seen.insert(o.option_ids(i)).second) return Fail(entry, kErrDuplicate);
   }
   return std::nullopt;
 }
 
-Result CheckConsultationAnswer(const v1::ConsultationAnswer& a) {
-  using A = v1::ConsultationAnswer;
-  const Scope at{"consultation_answer"};
-  if (auto e = CheckString(at("question_id"), a.question_id(), kRequiredId)) {
-    return e;
-  }
+Result CheckQuestionAnswer(const Scope& at, const v1::QuestionAnswer& a) {
+  using A = v1::QuestionAnswer;
   switch (a.answer_case()) {
     case A::kChoiceId:
       return CheckString(at("choice_id"), a.choice_id(), kRequiredId);
     case A::kRanking:
-      return CheckRanking(a.ranking());
+      return CheckOptionIds(at("ranking.option_ids"), a.ranking());
+    case A::kChoices:
+      return CheckOptionIds(at("choices.option_ids"), a.choices());
     case A::kFreeText:
-      return CheckText(at("free_text"), a.free_text(), kMaxFreeTextAnswer,
-                       /*required=*/true);
+      return CheckText(at("free_text"), a.free_text(), kMaxFreeTextAnswer, /*required=*/true);
+    case A::kAgreement:
+      return CheckEnum(at("agreement"), a.agreement(), v1::Agreement_IsValid, /*required=*/true);
     case A::ANSWER_NOT_SET:
       break;
   }
   return Fail(at("answer"), kErrRequired);
+}
+
+Result CheckConsultationAnswer(const v1::ConsultationAnswer& a) {
+  const Scope at{"consultation_answer"};
+  if (auto e = CheckString(at("consultation_id"), a.consultation_id(), kRequiredId)) return e;
+  if (a.answers().empty()) return Fail(at("answers"), kErrRequired);
+  if (static_cast<std::size_t>(a.answers_size()) > kMaxConsultationQuestions) {
+    return Fail(at("answers"), kErrTooLong);
+  }
+  std::set<std::string_view> questions;
+  for (int i = 0; i < a.answers_size(); ++i) {
+    const Scope answer{Indexed(at("answers"), i)};
+    if (auto e = CheckUniqueId(answer("question_id"), a.answers(i).question_id(), questions)) {
+      return e;
+    }
+    if (auto e = CheckQuestionAnswer(answer, a.answers(i))) return e;
+  }
+  return std::nullopt;
 }
 
 Result CheckBody(const v1::Submission& s, absl::Time now) {
@@ -520,21 +551,6 @@ Result CheckCatalogText(std::string_view field, std::string_view text) {
   return CheckText(field, text, kMaxLocalizedText);
 }
 
-// A well-formed id not seen before among its kind; adds it to `seen`.
-Result CheckUniqueId(std::string_view field, std::string_view id,
-                     std::set<std::string_view>& seen) {
-  if (auto e = CheckString(field, id, kRequiredId)) return e;
-  if (!seen.insert(id).second) return Fail(field, kErrDuplicate);
-  return std::nullopt;
-}
-
-// An id that must name something already in `known`.
-Result CheckKnownId(std::string_view field, std::string_view id,
-                    const std::set<std::string_view>& known) {
-  if (auto e = CheckString(field, id, kRequiredId)) return e;
-  if (!known.contains(id)) return Fail(field, kErrUnknownValue);
-  return std::nullopt;
-}
 
 // A consultation's words in each of its languages (`languages`, those of
 // its title): none missing, none extra, none blank, each within `max`.
@@ -799,6 +815,55 @@ std::optional<FieldError> ValidateNewConsultation(const v1::Consultation& c, abs
   if (c.closed_early()) return Fail("closed_early", kErrNotAllowed);
   if (auto e = ValidateConsultation(c)) return e;
   if (base::FromProtoTimestamp(c.closes_at()) <= now) return Fail("closes_at", kErrInPast);
+  return std::nullopt;
+}
+
+std::optional<FieldError> CheckAgainstCatalog(const v1::Submission& s, const v1::Catalog& catalog) {
+  if (!s.has_consultation_answer()) return std::nullopt;
+  const v1::ConsultationAnswer& answer = s.consultation_answer();
+  const Scope at{"consultation_answer"};
+  const v1::Consultation* consultation = nullptr;
+  for (const v1::Consultation& c : catalog.consultations()) {
+    if (c.id() == answer.consultation_id()) consultation = &c;
+  }
+  if (consultation == nullptr) return Fail(at("consultation_id"), kErrUnknownValue);
+  // When the person answered, by the device's clock; not when it arrived.
+  const absl::Time given = base::FromProtoTimestamp(s.created_at());
+  if (given < base::FromProtoTimestamp(consultation->opens_at()) - kMaxClockSkew ||
+      given >= base::FromProtoTimestamp(consultation->closes_at())) {
+    return Fail("created_at", kErrNotOpen);
+  }
+  using A = v1::QuestionAnswer;
+  using Q = v1::Question;
+  for (int i = 0; i < answer.answers_size(); ++i) {
+    const A& a = answer.answers(i);
+    const Scope here{Indexed(at("answers"), i)};
+    const Q* question = nullptr;
+    for (const Q& q : consultation->questions()) {
+      if (q.id() == a.question_id()) question = &q;
+    }
+    if (question == nullptr) return Fail(here("question_id"), kErrUnknownValue);
+    std::set<std::string_view> options;
+    for (const Q::Option& o : question->options()) options.insert(o.id());
+    const A::AnswerCase fits = question->kind() == Q::KIND_SINGLE_CHOICE     ? A::kChoiceId
+                               : question->kind() == Q::KIND_RANKING         ? A::kRanking
+                               : question->kind() == Q::KIND_MULTIPLE_CHOICE ? A::kChoices
+                               : question->kind() == Q::KIND_AGREEMENT       ? A::kAgreement
+                                                                             : A::kFreeText;
+    if (a.answer_case() != fits) return Fail(here("answer"), kErrNotAllowed);
+    if (a.has_choice_id()) {
+      if (auto e = CheckKnownId(here("choice_id"), a.choice_id(), options)) return e;
+    }
+    const bool listed = a.has_ranking() || a.has_choices();
+    const A::Options& chosen = a.has_ranking() ? a.ranking() : a.choices();
+    const std::string field = here(a.has_ranking() ? "ranking.option_ids" : "choices.option_ids");
+    for (int j = 0; listed && j < chosen.option_ids_size(); ++j) {
+      if (auto e = CheckKnownId(Indexed(field, j), chosen.option_ids(j), options)) return e;
+    }
+    if (a.has_choices() && chosen.option_ids_size() > question->max_choices()) {
+      return Fail(field, kErrTooLong);
+    }
+  }
   return std::nullopt;
 }
 

@@ -35,6 +35,9 @@ inline constexpr std::string_view kErrInPast = "error.in_past";
 inline constexpr std::string_view kErrBeforeOpening = "error.before_opening";
 // A file names a field its kind of message does not have (a misspelling).
 inline constexpr std::string_view kErrUnknownField = "error.unknown_field";
+// An answer given when its consultation was not open (never shown at a
+// kiosk: it is kept in the quarantine for officers).
+inline constexpr std::string_view kErrNotOpen = "error.not_open";
 // Every key above but kErrQuarantined, for the check that each language file has them all.
 inline constexpr std::string_view kAllErrorKeys[] = {
     kErrRequired,   kErrTooLong,     kErrTooShort,     kErrInvalidUtf8,
@@ -86,5 +89,12 @@ std::optional<FieldError> ValidateConsultation(const v1::Consultation& c);
 // also refuses a closing time already past (kErrInPast) and closed_early,
 // which only the service sets.
 std::optional<FieldError> ValidateNewConsultation(const v1::Consultation& c, absl::Time now);
+
+// Checks a consultation answer (already valid as a submission) against the
+// consultations in `catalog`: one it has, answered while open (created_at
+// from opens_at, less a little clock skew, to before closes_at: kErrNotOpen
+// at "created_at"), each answer to one of its questions, of the question's
+// kind, naming its options and within max_choices. nullopt for other kinds.
+std::optional<FieldError> CheckAgainstCatalog(const v1::Submission& s, const v1::Catalog& catalog);
 
 }  // namespace carevoice::contract

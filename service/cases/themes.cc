@@ -8,6 +8,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "contract/facts.h"
 #include "nlohmann/json.hpp"
 
 namespace carevoice::service::cases {
@@ -130,7 +131,7 @@ std::string WordsOf(const v1::Submission& s) {
       return absl::StrCat(s.complaint().what_happened(), "\n", s.complaint().desired_outcome());
     case v1::Submission::kSafeguarding: return s.safeguarding().what_is_happening();
     case v1::Submission::kIdea: return absl::StrCat(s.idea().idea(), "\n", s.idea().who_benefits());
-    case v1::Submission::kConsultationAnswer: return s.consultation_answer().free_text();
+    case v1::Submission::kConsultationAnswer: return contract::FreeTextOf(s.consultation_answer());
     case v1::Submission::BODY_NOT_SET: break;
   }
   return "";

@@ -159,7 +159,8 @@ v1::SubmitBatchResponse SubmitBatch(store::Store& store,
                                     absl::Status* whole_call,
                                     const store::AccessCheck& limit,
                                     auth::SealingKeys* sealing,
-                                    alerts::Notifier* notifier) {
+                                    alerts::Notifier* notifier,
+                                    const v1::Catalog* catalog) {
   v1::SubmitBatchResponse response;
   const int n = request.submissions_size() + request.sealed_size();
   if (n == 0 || static_cast<std::size_t>(n) > contract::kMaxBatchItems) {
@@ -236,7 +237,9 @@ v1::SubmitBatchResponse SubmitBatch(store::Store& store,
   }
   for (auto [item_ptr, result] : items) {
     const v1::Submission& item = *item_ptr;
-    if (auto error = contract::ValidateSubmission(item, device_now)) {
+    std::optional<contract::FieldError> error = contract::ValidateSubmission(item, device_now);
+    if (!error && catalog != nullptr) error = contract::CheckAgainstCatalog(item, *catalog);
+    if (error) {
       Reject(result, kCodeInvalidArgument, error->field, error->message_key);
       quarantine(item, absl::StrCat("refused: ", error->field, " ", error->message_key));
       // The id is safe to log only once it is known to be well formed.

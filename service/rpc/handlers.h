@@ -41,7 +41,10 @@ namespace carevoice::service::rpc {
 // `sealing`) is kept in the quarantine as it came and answered REJECTED,
 // code 15, "error.quarantined". When the keys cannot be read, *whole_call
 // is that error and nothing is kept. Each safeguarding worry newly stored
-// (not a replay) is told to `notifier`, when given.
+// (not a replay) is told to `notifier`, when given. Consultation answers
+// are checked against `catalog`'s consultations (contract::
+// CheckAgainstCatalog: answered while open, by the time given), when it
+// is given; one that does not fit is refused into the quarantine.
 v1::SubmitBatchResponse SubmitBatch(store::Store& store,
                                     const base::Clock& clock,
                                     const auth::PinKey& pins,
@@ -49,7 +52,8 @@ v1::SubmitBatchResponse SubmitBatch(store::Store& store,
                                     absl::Status* whole_call,
                                     const store::AccessCheck& limit = nullptr,
                                     auth::SealingKeys* sealing = nullptr,
-                                    alerts::Notifier* notifier = nullptr);
+                                    alerts::Notifier* notifier = nullptr,
+                                    const v1::Catalog* catalog = nullptr);
 
 // Publishes a new catalog (see Catalogs::Publish); at most 4 MiB of JSON.
 absl::StatusOr<v1::PublishCatalogResponse> PublishCatalog(catalog::Catalogs& catalog,

@@ -118,10 +118,11 @@ grpc::Status KioskSyncImpl::SubmitBatchNow(grpc::CallbackServerContext& context,
     return ToGrpcStatus(s);
   }
   absl::Status whole_call;
+  const std::shared_ptr<const v1::Catalog> catalog = catalog_.Get();
   v1::SubmitBatchResponse response = rpc::SubmitBatch(
       store_, clock_, pins_, request, &whole_call,
       limits_.ForBatch(request.device_id(), static_cast<std::int64_t>(raw.Length())), &sealing_,
-      notifier_);
+      notifier_, catalog.get());
   if (whole_call.ok() && after_commit_ &&
       std::any_of(response.results().begin(), response.results().end(),
                   [](const v1::ItemResult& r) {

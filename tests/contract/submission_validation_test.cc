@@ -76,22 +76,39 @@ v1::Submission ValidSubmission(Kind kind) {
     case Kind::kIdea:
       s.mutable_idea()->set_idea("Open the day centre on Saturdays.");
       break;
-    case Kind::kChoiceAnswer:
-      s.mutable_consultation_answer()->set_question_id("q-transport");
-      s.mutable_consultation_answer()->set_choice_id("minibus");
+    case Kind::kChoiceAnswer: {
+      v1::ConsultationAnswer* a = s.mutable_consultation_answer();
+      a->set_consultation_id("day-centres");
+      v1::QuestionAnswer* q = a->add_answers();
+      q->set_question_id("q-transport");
+      q->set_choice_id("minibus");
+      v1::QuestionAnswer* several = a->add_answers();
+      several->set_question_id("q-help");
+      several->mutable_choices()->add_option_ids("meals");
+      several->mutable_choices()->add_option_ids("activities");
+      v1::QuestionAnswer* agree = a->add_answers();
+      agree->set_question_id("q-minibus");
+      agree->set_agreement(v1::AGREEMENT_DISAGREE);
       break;
+    }
     case Kind::kRankingAnswer: {
       v1::ConsultationAnswer* a = s.mutable_consultation_answer();
-      a->set_question_id("q-priorities");
+      a->set_consultation_id("day-centres");
+      v1::QuestionAnswer* q = a->add_answers();
+      q->set_question_id("q-priorities");
       for (const char* id : {"respite", "transport", "meals"}) {
-        a->mutable_ranking()->add_option_ids(id);
+        q->mutable_ranking()->add_option_ids(id);
       }
       break;
     }
-    case Kind::kFreeTextAnswer:
-      s.mutable_consultation_answer()->set_question_id("q-open");
-      s.mutable_consultation_answer()->set_free_text("More evening visits.");
+    case Kind::kFreeTextAnswer: {
+      v1::ConsultationAnswer* a = s.mutable_consultation_answer();
+      a->set_consultation_id("day-centres");
+      v1::QuestionAnswer* q = a->add_answers();
+      q->set_question_id("q-open");
+      q->set_free_text("More evening visits.");
       break;
+    }
   }
   return s;
 }
@@ -242,9 +259,9 @@ INSTANTIATE_TEST_SUITE_P(
                       s.mutable_idea()->set_who_benefits(v);
                     },
                     kMaxIdeaWhoBenefits, false},
-           TextCase{"consultation_answer.free_text", Kind::kFreeTextAnswer,
+           TextCase{"consultation_answer.answers[0].free_text", Kind::kFreeTextAnswer,
                     [](v1::Submission& s, const std::string& v) {
-                      s.mutable_consultation_answer()->set_free_text(v);
+                      s.mutable_consultation_answer()->mutable_answers(0)->set_free_text(v);
                     },
                     kMaxFreeTextAnswer, true},
            // Given details need a name (and a way in: the phone here).
@@ -357,20 +374,34 @@ INSTANTIATE_TEST_SUITE_P(
                     s.mutable_idea()->set_service_id(v);
                   },
                   false},
-           IdCase{"consultation_answer.question_id", Kind::kChoiceAnswer,
+           IdCase{"consultation_answer.consultation_id", Kind::kChoiceAnswer,
                   [](v1::Submission& s, const std::string& v) {
-                    s.mutable_consultation_answer()->set_question_id(v);
+                    s.mutable_consultation_answer()->set_consultation_id(v);
                   },
                   true},
-           IdCase{"consultation_answer.choice_id", Kind::kChoiceAnswer,
+           IdCase{"consultation_answer.answers[0].question_id", Kind::kChoiceAnswer,
                   [](v1::Submission& s, const std::string& v) {
-                    s.mutable_consultation_answer()->set_choice_id(v);
+                    s.mutable_consultation_answer()->mutable_answers(0)->set_question_id(v);
                   },
                   true},
-           IdCase{"consultation_answer.ranking.option_ids[1]",
+           IdCase{"consultation_answer.answers[0].choice_id", Kind::kChoiceAnswer,
+                  [](v1::Submission& s, const std::string& v) {
+                    s.mutable_consultation_answer()->mutable_answers(0)->set_choice_id(v);
+                  },
+                  true},
+           IdCase{"consultation_answer.answers[1].choices.option_ids[1]", Kind::kChoiceAnswer,
+                  [](v1::Submission& s, const std::string& v) {
+                    s.mutable_consultation_answer()
+                        ->mutable_answers(1)
+                        ->mutable_choices()
+                        ->set_option_ids(1, v);
+                  },
+                  true},
+           IdCase{"consultation_answer.answers[0].ranking.option_ids[1]",
                   Kind::kRankingAnswer,
                   [](v1::Submission& s, const std::string& v) {
                     s.mutable_consultation_answer()
+                        ->mutable_answers(0)
                         ->mutable_ranking()
                         ->set_option_ids(1, v);
                   },
@@ -879,15 +910,26 @@ TEST(EventDateTest, IsOptional) {
 
 // ---- Consultation answers ----
 
-TEST(ConsultationAnswerTest, NeedsExactlyOneAnswer) {
+TEST(ConsultationAnswerTest, EachQuestionAnsweredOnceAndSomethingAnswered) {
   v1::Submission s = ValidSubmission(Kind::kChoiceAnswer);
-  s.mutable_consultation_answer()->clear_answer();
-  EXPECT_EQ(Validate(s), Error("consultation_answer.answer", kErrRequired));
+  s.mutable_consultation_answer()->mutable_answers(1)->clear_answer();
+  EXPECT_EQ(Validate(s), Error("consultation_answer.answers[1].answer", kErrRequired));
+  s = ValidSubmission(Kind::kChoiceAnswer);
+  s.mutable_consultation_answer()->mutable_answers(2)->set_question_id("q-transport");
+  EXPECT_EQ(Validate(s), Error("consultation_answer.answers[2].question_id", kErrDuplicate));
+  s = ValidSubmission(Kind::kChoiceAnswer);
+  s.mutable_consultation_answer()->clear_answers();
+  EXPECT_EQ(Validate(s), Error("consultation_answer.answers", kErrRequired))
+      << "skipping every question sends nothing";
+  s = ValidSubmission(Kind::kChoiceAnswer);
+  s.mutable_consultation_answer()->mutable_answers(2)->set_agreement(
+      static_cast<v1::Agreement>(9));
+  EXPECT_EQ(Validate(s), Error("consultation_answer.answers[2].agreement", kErrUnknownValue));
 }
 
 v1::Submission RankingOf(const std::vector<std::string>& ids) {
   v1::Submission s = ValidSubmission(Kind::kRankingAnswer);
-  auto* ranking = s.mutable_consultation_answer()->mutable_ranking();
+  auto* ranking = s.mutable_consultation_answer()->mutable_answers(0)->mutable_ranking();
   ranking->clear_option_ids();
   for (const std::string& id : ids) ranking->add_option_ids(id);
   return s;
@@ -899,20 +941,97 @@ std::vector<std::string> DistinctIds(std::size_t n) {
   return ids;
 }
 
-TEST(ConsultationAnswerTest, RankingHoldsOneToFiftyEntries) {
-  const std::string field = "consultation_answer.ranking.option_ids";
+TEST(ConsultationAnswerTest, RankingHoldsOneToTwentyEntries) {
+  const std::string field = "consultation_answer.answers[0].ranking.option_ids";
   EXPECT_EQ(Validate(RankingOf({})), Error(field, kErrRequired));
   EXPECT_EQ(Validate(RankingOf({"only"})), std::nullopt);
-  EXPECT_EQ(Validate(RankingOf(DistinctIds(kMaxRankingEntries))), std::nullopt);
-  EXPECT_EQ(Validate(RankingOf(DistinctIds(kMaxRankingEntries + 1))),
-            Error(field, kErrTooLong));
+  EXPECT_EQ(Validate(RankingOf(DistinctIds(kMaxQuestionOptions))), std::nullopt);
+  EXPECT_EQ(Validate(RankingOf(DistinctIds(kMaxQuestionOptions + 1))), Error(field, kErrTooLong));
 }
 
 TEST(ConsultationAnswerTest, RankingRefusesDuplicatesAtTheRepeat) {
   EXPECT_EQ(Validate(RankingOf({"meals", "transport", "meals"})),
-            Error("consultation_answer.ranking.option_ids[2]", kErrDuplicate));
+            Error("consultation_answer.answers[0].ranking.option_ids[2]", kErrDuplicate));
   EXPECT_EQ(Validate(RankingOf({"a", "b", "c", "b", "a"})),
-            Error("consultation_answer.ranking.option_ids[3]", kErrDuplicate));
+            Error("consultation_answer.answers[0].ranking.option_ids[3]", kErrDuplicate));
+}
+
+// The consultation ValidSubmission's answers are to, open for a week
+// around kNow.
+v1::Catalog CatalogAsked() {
+  v1::Catalog catalog;
+  v1::Consultation* c = catalog.add_consultations();
+  c->set_id("day-centres");
+  c->mutable_opens_at()->set_seconds(absl::ToUnixSeconds(kNow - absl::Hours(72)));
+  c->mutable_closes_at()->set_seconds(absl::ToUnixSeconds(kNow + absl::Hours(96)));
+  auto question = [&](const std::string& id, v1::Question::Kind kind,
+                      std::initializer_list<const char*> options) {
+    v1::Question* q = c->add_questions();
+    q->set_id(id);
+    q->set_kind(kind);
+    for (const char* o : options) q->add_options()->set_id(o);
+    return q;
+  };
+  question("q-transport", v1::Question::KIND_SINGLE_CHOICE, {"minibus", "taxi"});
+  question("q-help", v1::Question::KIND_MULTIPLE_CHOICE, {"meals", "transport", "activities"})
+      ->set_max_choices(2);
+  question("q-minibus", v1::Question::KIND_AGREEMENT, {});
+  question("q-priorities", v1::Question::KIND_RANKING, {"respite", "meals", "transport"});
+  question("q-open", v1::Question::KIND_FREE_TEXT, {});
+  return catalog;
+}
+
+TEST(ConsultationAnswerTest, FitsTheConsultationItAnswers) {
+  const v1::Catalog catalog = CatalogAsked();
+  for (Kind kind : {Kind::kChoiceAnswer, Kind::kRankingAnswer, Kind::kFreeTextAnswer}) {
+    EXPECT_EQ(CheckAgainstCatalog(ValidSubmission(kind), catalog), std::nullopt);
+  }
+  EXPECT_EQ(CheckAgainstCatalog(ValidSubmission(Kind::kFeedback), v1::Catalog()), std::nullopt);
+  v1::Submission s = ValidSubmission(Kind::kChoiceAnswer);
+  s.mutable_consultation_answer()->set_consultation_id("never-asked");
+  EXPECT_EQ(CheckAgainstCatalog(s, catalog),
+            Error("consultation_answer.consultation_id", kErrUnknownValue));
+  s = ValidSubmission(Kind::kChoiceAnswer);
+  s.mutable_consultation_answer()->mutable_answers(0)->set_question_id("q-other");
+  EXPECT_EQ(CheckAgainstCatalog(s, catalog),
+            Error("consultation_answer.answers[0].question_id", kErrUnknownValue));
+  s = ValidSubmission(Kind::kChoiceAnswer);
+  s.mutable_consultation_answer()->mutable_answers(0)->set_choice_id("helicopter");
+  EXPECT_EQ(CheckAgainstCatalog(s, catalog),
+            Error("consultation_answer.answers[0].choice_id", kErrUnknownValue));
+  s = ValidSubmission(Kind::kChoiceAnswer);
+  s.mutable_consultation_answer()->mutable_answers(0)->set_free_text("minibus");
+  EXPECT_EQ(CheckAgainstCatalog(s, catalog),
+            Error("consultation_answer.answers[0].answer", kErrNotAllowed))
+      << "an answer of another kind than its question";
+  s = ValidSubmission(Kind::kChoiceAnswer);
+  s.mutable_consultation_answer()->mutable_answers(1)->mutable_choices()->add_option_ids("transport");
+  EXPECT_EQ(CheckAgainstCatalog(s, catalog),
+            Error("consultation_answer.answers[1].choices.option_ids", kErrTooLong))
+      << "three where two at most may be chosen";
+  s = RankingOf({"meals", "buses"});
+  EXPECT_EQ(CheckAgainstCatalog(s, catalog),
+            Error("consultation_answer.answers[0].ranking.option_ids[1]", kErrUnknownValue));
+  EXPECT_EQ(CheckAgainstCatalog(RankingOf({"meals"}), catalog), std::nullopt)
+      << "a ranking may stop before the last";
+}
+
+TEST(ConsultationAnswerTest, CountsWhenGivenWhileOpenHoweverLateItArrives) {
+  v1::Catalog catalog = CatalogAsked();
+  v1::Consultation& c = *catalog.mutable_consultations(0);
+  const v1::Submission s = ValidSubmission(Kind::kFreeTextAnswer);  // given at kNow - 5 min
+  const absl::Time given = absl::FromUnixSeconds(s.created_at().seconds());
+  // Closed a second after it was given: it still counts.
+  c.mutable_closes_at()->set_seconds(absl::ToUnixSeconds(given + absl::Seconds(1)));
+  EXPECT_EQ(CheckAgainstCatalog(s, catalog), std::nullopt);
+  c.mutable_closes_at()->set_seconds(absl::ToUnixSeconds(given));
+  EXPECT_EQ(CheckAgainstCatalog(s, catalog), Error("created_at", kErrNotOpen));
+  // Before it opened (beyond a kiosk clock's small error), it does not.
+  c.mutable_closes_at()->set_seconds(absl::ToUnixSeconds(given + absl::Hours(48)));
+  c.mutable_opens_at()->set_seconds(absl::ToUnixSeconds(given + absl::Minutes(5)));
+  EXPECT_EQ(CheckAgainstCatalog(s, catalog), std::nullopt);
+  c.mutable_opens_at()->set_seconds(absl::ToUnixSeconds(given + absl::Hours(1)));
+  EXPECT_EQ(CheckAgainstCatalog(s, catalog), Error("created_at", kErrNotOpen));
 }
 
 }  // namespace

@@ -107,6 +107,68 @@ TEST_F(RpcTest, MixedBatchStoresTheGoodAndNamesTheBadField) {
   EXPECT_EQ(List(0, "", false).records_size(), 2);
 }
 
+// Answers to the sample catalog's consultation (day centre hours), given
+// at `given`: a choice, an agreement and words.
+v1::Submission DayCentreAnswers(int n, absl::Time given) {
+  v1::Submission s = Feedback(n, given);
+  s.clear_feedback();
+  v1::ConsultationAnswer* a = s.mutable_consultation_answer();
+  a->set_consultation_id("day_centre_hours_2026");
+  v1::QuestionAnswer* hours = a->add_answers();
+  hours->set_question_id("hours");
+  hours->set_choice_id("weekdays_8_to_8");
+  v1::QuestionAnswer* transport = a->add_answers();
+  transport->set_question_id("transport_matters");
+  transport->set_agreement(v1::AGREEMENT_STRONGLY_AGREE);
+  v1::QuestionAnswer* words = a->add_answers();
+  words->set_question_id("anything_else");
+  words->set_free_text("Evenings would let my daughter come with me.");
+  return s;
+}
+
+// A kiosk offline when a consultation closed still delivers what people
+// answered while it was open; what was answered after is refused (and
+// kept in the quarantine), as is an answer that does not fit a question.
+TEST_F(RpcTest, AnswersGivenWhileAConsultationWasOpenCountHoweverLateTheyArrive) {
+  const absl::Time before_close = Now() - absl::Minutes(30);
+  v1::SubmitBatchResponse open;
+  ASSERT_TRUE(Submit({DayCentreAnswers(1, Now())}, &open).ok());
+  EXPECT_EQ(open.results(0).outcome(), v1::ItemResult::OUTCOME_STORED);
+
+  {
+    v1::CloseConsultationRequest close;
+    close.set_id("day_centre_hours_2026");
+    v1::CloseConsultationResponse closed;
+    grpc::ClientContext context;
+    server_.SignedInAs(auth::Role::kOfficer, &context);
+    ASSERT_TRUE(server_.officer().CloseConsultation(&context, close, &closed).ok());
+  }
+  server_.clock().Advance(absl::Minutes(20));  // the kiosk comes back online
+  v1::Submission unknown_option = DayCentreAnswers(4, before_close);
+  unknown_option.mutable_consultation_answer()->mutable_answers(0)->set_choice_id("midnight");
+  v1::SubmitBatchResponse late;
+  ASSERT_TRUE(Submit({DayCentreAnswers(2, before_close),
+                      DayCentreAnswers(3, Now() - absl::Minutes(5)), unknown_option},
+                     &late)
+                  .ok());
+  ASSERT_EQ(late.results_size(), 3);
+  EXPECT_EQ(late.results(0).outcome(), v1::ItemResult::OUTCOME_STORED)
+      << "given while it was open: counted, with the time it was given";
+  EXPECT_EQ(late.results(1).outcome(), v1::ItemResult::OUTCOME_REJECTED);
+  EXPECT_EQ(late.results(1).field(), "created_at");
+  EXPECT_EQ(late.results(1).message_key(), "error.not_open");
+  EXPECT_EQ(late.results(2).outcome(), v1::ItemResult::OUTCOME_REJECTED);
+  EXPECT_EQ(late.results(2).field(), "consultation_answer.answers[0].choice_id");
+
+  const v1::ListSubmissionsResponse listed = List(0, "", true);
+  ASSERT_EQ(listed.records_size(), 2);
+  for (const v1::SubmissionRecord& r : listed.records()) {
+    EXPECT_EQ(r.submission().consultation_answer().answers_size(), 3);
+  }
+  EXPECT_EQ(listed.records(0).submission().created_at().seconds(),
+            absl::ToUnixSeconds(before_close));
+}
+
 TEST_F(RpcTest, MalformedBatchesAreRefusedAsAWhole) {
   v1::SubmitBatchResponse response;
   EXPECT_EQ(Submit({}, &response).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
@@ -475,10 +537,17 @@ TEST(RedactionTest, ClearWordsLeavesChoicesAndIds) {
             "");
 
   v1::Submission answer;
-  answer.mutable_consultation_answer()->set_free_text("words");
+  answer.mutable_consultation_answer()->set_consultation_id("c");
+  v1::QuestionAnswer* words = answer.mutable_consultation_answer()->add_answers();
+  words->set_question_id("else");
+  words->set_free_text("words");
+  v1::QuestionAnswer* choice = answer.mutable_consultation_answer()->add_answers();
+  choice->set_question_id("hours");
+  choice->set_choice_id("mornings");
   contract::ClearWords(&answer);
-  EXPECT_TRUE(answer.consultation_answer().has_free_text());
-  EXPECT_EQ(answer.consultation_answer().free_text(), "");
+  EXPECT_TRUE(answer.consultation_answer().answers(0).has_free_text());
+  EXPECT_EQ(answer.consultation_answer().answers(0).free_text(), "");
+  EXPECT_EQ(answer.consultation_answer().answers(1).choice_id(), "mornings");
 }
 
 TEST(ListenAddressTest, ParsesAndRecognisesLoopback) {
