@@ -27,7 +27,8 @@ EDGES = {
     "admin": {"model", "letters"},
     "letters": {"contract", "accessibility"},
     # Service.
-    "rpc": {"auth", "store", "cases", "export", "catalog", "retention", "alerts"},
+    "rpc": {"auth", "store", "cases", "export", "catalog", "retention", "alerts", "ballots"},
+    "ballots": set(),  # counting Forum ballots: pure, over indexes
     "alerts": {"service_log"},  # telling the safeguarding team of an urgent worry
     "auth": {"store"},  # officers' accounts, sessions, the role table
     "retention": {"store", "service_log"},  # the retention schedule, applied
@@ -62,6 +63,7 @@ PREFIXES = [
     ("service/alerts/", "alerts"),
     ("service/export/", "export"),
     ("service/catalog/", "catalog"),
+    ("service/ballots/", "ballots"),
     ("service/retention/", "retention"),
     ("service/log.h", "service_log"),
     ("protos/contract/", "contract"),
