@@ -1,7 +1,10 @@
 #include "service/catalog/json_check.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
+#include "absl/strings/ascii.h"
 #include "absl/time/time.h"
 
 namespace carevoice::service::catalog {
@@ -13,6 +16,17 @@ using Result = std::optional<contract::FieldError>;
 
 Result Fail(const std::string& path, std::string_view key) {
   return contract::FieldError{path, std::string(key)};
+}
+
+// A name from the file as it may appear in a message: a field name or a
+// language tag is said as written; anything else is not quoted.
+std::string Said(const std::string& name) {
+  const bool plain = !name.empty() && name.size() <= 64 &&
+                     std::all_of(name.begin(), name.end(), [](char c) {
+                       return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '_' ||
+                              c == '-';
+                     });
+  return plain ? name : "?";
 }
 
 std::string Join(const std::string& path, const std::string& name) {
@@ -54,14 +68,13 @@ Result CheckValue(const nlohmann::json& v, const FieldDescriptor& field, const s
     case FieldDescriptor::CPPTYPE_UINT32:
     case FieldDescriptor::CPPTYPE_INT64:
     case FieldDescriptor::CPPTYPE_UINT64:
-      // 64-bit integers may be written as strings in proto JSON.
-      return v.is_number_integer() || (field.cpp_type() >= FieldDescriptor::CPPTYPE_INT64 &&
-                                       v.is_string())
-                 ? std::nullopt
-                 : Fail(path, contract::kErrBadFormat);
+      // Proto JSON also takes numbers written as strings ("2"); the parser
+      // judges what such a string holds.
+      return v.is_number_integer() || v.is_string() ? std::nullopt
+                                                    : Fail(path, contract::kErrBadFormat);
     case FieldDescriptor::CPPTYPE_FLOAT:
     case FieldDescriptor::CPPTYPE_DOUBLE:
-      return v.is_number() ? std::nullopt : Fail(path, contract::kErrBadFormat);
+      return v.is_number() || v.is_string() ? std::nullopt : Fail(path, contract::kErrBadFormat);
   }
   return std::nullopt;
 }
@@ -74,7 +87,7 @@ Result CheckMessage(const nlohmann::json& json, const Descriptor& type, const st
       const FieldDescriptor* f = type.field(i);
       if (f->name() == key || f->json_name() == key) field = f;
     }
-    if (field == nullptr) return Fail(Join(path, key), contract::kErrUnknownField);
+    if (field == nullptr) return Fail(Join(path, Said(key)), contract::kErrUnknownField);
     // Localized words are named as the contract names them: "title[cy]",
     // not "title.text[cy]".
     const bool words = type.full_name() == "carevoice.v1.LocalizedText" && field->is_map();
@@ -84,7 +97,7 @@ Result CheckMessage(const nlohmann::json& json, const Descriptor& type, const st
       if (!value.is_object()) return Fail(at, contract::kErrBadFormat);
       const FieldDescriptor& mapped = *field->message_type()->map_value();
       for (const auto& [k, v] : value.items()) {
-        if (auto e = CheckValue(v, mapped, at + "[" + k + "]")) return e;
+        if (auto e = CheckValue(v, mapped, at + "[" + Said(k) + "]")) return e;
       }
     } else if (field->is_repeated()) {
       if (!value.is_array()) return Fail(at, contract::kErrBadFormat);

@@ -303,6 +303,17 @@ TEST_F(StoredCatalogTest, BadConsultationFilesAreRefusedWithThePathOfTheBadField
     EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << c.what << ": " << s;
     EXPECT_NE(s.message().find(c.said), std::string::npos) << c.what << ": " << s;
   }
+  // A key that is words (not a field name or language tag) is not quoted.
+  nlohmann::json words_as_a_key = good;
+  words_as_a_key["questions"][0]["my neighbour Ann"] = 1;
+  absl::Status key = (*catalogs)->PublishConsultation("grace", words_as_a_key.dump()).status();
+  EXPECT_NE(key.message().find("questions[0].?: error.unknown_field"), std::string::npos) << key;
+  EXPECT_EQ(key.message().find("Ann"), std::string::npos) << key;
+  words_as_a_key = good;
+  words_as_a_key["questions"][0]["text"]["text"]["my neighbour Ann"] = "x";
+  key = (*catalogs)->PublishConsultation("grace", words_as_a_key.dump()).status();
+  EXPECT_NE(key.message().find("questions[0].text: error.not_allowed"), std::string::npos) << key;
+  EXPECT_EQ(key.message().find("Ann"), std::string::npos) << key;
   absl::Status not_json = (*catalogs)->PublishConsultation("grace", "{\"title\": secret").status();
   EXPECT_EQ(not_json.code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(not_json.message().find("secret"), std::string::npos) << not_json;
