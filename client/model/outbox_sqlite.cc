@@ -253,17 +253,10 @@ absl::StatusOr<OutboxItem> SqliteOutbox::Enqueue(v1::Submission draft,
   std::string sealed_key_id;
   bool urgent = contract::IsUrgent(draft);
   if (options_.seal) {
-    absl::StatusOr<std::optional<SealingKey>> key = PinnedKeyLocked();
-    if (!key.ok()) return key.status();
-    if (!key->has_value()) {
-      return absl::FailedPreconditionError(
-          "outbox: this tablet has no key to seal to: it must reach the service once after "
-          "enrolment");
-    }
-    absl::StatusOr<std::string> sealed = Seal(**key, body);
+    absl::StatusOr<Sealed> sealed = SealLocked(body);
     if (!sealed.ok()) return sealed.status();
-    body = *std::move(sealed);
-    sealed_key_id = (*key)->key_id;
+    body = std::move(sealed->body);
+    sealed_key_id = std::move(sealed->key_id);
     urgent = false;  // would say what it is about
   }
   {
@@ -314,15 +307,10 @@ absl::Status SqliteOutbox::EnqueueTally(v1::TakingPart tally, absl::Time now) {
   std::string body = base::CanonicalBytes(tally);
   std::optional<std::string> key_id;
   if (options_.seal) {
-    absl::StatusOr<std::optional<SealingKey>> key = PinnedKeyLocked();
-    if (!key.ok()) return key.status();
-    if (!key->has_value()) {
-      return absl::FailedPreconditionError("outbox: this tablet has no key to seal to yet");
-    }
-    absl::StatusOr<std::string> sealed = Seal(**key, body);
+    absl::StatusOr<Sealed> sealed = SealLocked(body);
     if (!sealed.ok()) return sealed.status();
-    body = *std::move(sealed);
-    key_id = (*key)->key_id;
+    body = std::move(sealed->body);
+    key_id = std::move(sealed->key_id);
   }
   absl::StatusOr<Statement> insert = db_->conn->Prepare(
       "INSERT INTO tallies (tally_id, body, sealed_key_id, made_on) VALUES (?, ?, ?, ?)");
@@ -367,10 +355,11 @@ absl::Status SqliteOutbox::ForgetTallies(const std::vector<std::string>& tally_i
   std::lock_guard lock(db_->mu);
   Transaction tx(*db_->conn);
   if (absl::Status s = tx.Begin(); !s.ok()) return s;
+  absl::StatusOr<Statement> erase = db_->conn->Prepare("DELETE FROM tallies WHERE tally_id = ?");
+  if (!erase.ok()) return erase.status();
   for (const std::string& id : tally_ids) {
-    absl::StatusOr<Statement> erase = db_->conn->Prepare("DELETE FROM tallies WHERE tally_id = ?");
-    if (!erase.ok()) return erase.status();
     if (absl::Status s = erase->BindText(1, id).Run(); !s.ok()) return s;
+    erase->Reset();
   }
   if (absl::Status s = tx.Commit(); !s.ok()) return s;
   db_->Checkpoint();  // who someone is does not linger in the WAL either
@@ -474,6 +463,19 @@ absl::StatusOr<std::optional<v1::Catalog>> SqliteOutbox::CachedCatalog() {
     return absl::DataLossError("outbox: cached catalog is unreadable");
   }
   return std::optional<v1::Catalog>(std::move(catalog));
+}
+
+absl::StatusOr<SqliteOutbox::Sealed> SqliteOutbox::SealLocked(const std::string& body) {
+  absl::StatusOr<std::optional<SealingKey>> key = PinnedKeyLocked();
+  if (!key.ok()) return key.status();
+  if (!key->has_value()) {
+    return absl::FailedPreconditionError(
+        "outbox: this tablet has no key to seal to: it must reach the service once after "
+        "enrolment");
+  }
+  absl::StatusOr<std::string> sealed = Seal(**key, body);
+  if (!sealed.ok()) return sealed.status();
+  return Sealed{*std::move(sealed), (*key)->key_id};
 }
 
 absl::StatusOr<std::optional<SealingKey>> SqliteOutbox::PinnedKeyLocked() {

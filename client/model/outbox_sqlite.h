@@ -61,6 +61,13 @@ class SqliteOutbox final : public Outbox {
   SqliteOutbox(std::unique_ptr<Db> db, std::string device_id, OutboxOptions options);
   // With db_->mu held.
   absl::StatusOr<std::optional<SealingKey>> PinnedKeyLocked();
+  // A tablet's bytes sealed to its pinned key, in memory, before anything
+  // is written: the sealed bytes and the key's id (mu held).
+  // FAILED_PRECONDITION before the tablet has been given a key.
+  struct Sealed {
+    std::string body, key_id;
+  };
+  absl::StatusOr<Sealed> SealLocked(const std::string& body);
   std::unique_ptr<Db> db_;
   std::string device_id_;
   OutboxOptions options_;

@@ -69,6 +69,9 @@ bool IsValidDeviceId(std::string_view device_id);
 // An id in the catalog (a service, a consultation): 1..64 of [a-z0-9_-].
 bool IsValidCatalogId(std::string_view id);
 
+// A month as counts are kept: "YYYY-MM", the year 2000..2200.
+bool IsMonth(std::string_view month);
+
 // 16..64 of [A-Za-z0-9_-].
 bool IsValidSubmissionId(std::string_view submission_id);
 
