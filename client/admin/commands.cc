@@ -41,6 +41,16 @@ constexpr int kMaxPageSize = 200;
 // How to sign in again, added to "session ended" errors.
 constexpr char kSignInHint[] = "carevoice-admin login --name YOUR-NAME";
 
+// A file an officer names (a catalog, a consultation, a complaint), whole.
+absl::StatusOr<std::string> ReadText(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path));
+  std::stringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return absl::DataLossError(absl::StrCat("cannot read ", path));
+  return text.str();
+}
+
 std::string Clock(absl::Time t) {
   return absl::FormatTime("%Y-%m-%d %H:%M UTC", t, absl::UTCTimeZone());
 }
@@ -391,12 +401,9 @@ absl::Status RunRecordComplaint(v1::Officer::StubInterface& stub, const std::str
                                 v1::RecordComplaintRequest request, const std::string& json_path,
                                 std::ostream& out) {
   client::OfficerClient officer(stub, token, kSignInHint);
-  std::ifstream in(json_path);
-  if (!in) return absl::NotFoundError("cannot read " + json_path);
-  std::stringstream text;
-  text << in.rdbuf();
-  if (!google::protobuf::util::JsonStringToMessage(text.str(), request.mutable_submission())
-           .ok()) {
+  absl::StatusOr<std::string> text = ReadText(json_path);
+  if (!text.ok()) return text.status();
+  if (!google::protobuf::util::JsonStringToMessage(*text, request.mutable_submission()).ok()) {
     return absl::InvalidArgumentError(json_path + " is not a Submission in JSON");
   }
   absl::StatusOr<v1::RecordComplaintResponse> response = officer.RecordComplaint(request);
@@ -723,12 +730,10 @@ absl::Status RunDeviceRevoke(v1::Officer::StubInterface& stub, const std::string
 absl::Status RunCatalogPublish(v1::Officer::StubInterface& stub, const std::string& token,
                                const std::string& path, std::ostream& out) {
   client::OfficerClient officer(stub, token, kSignInHint);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path));
-  std::stringstream text;
-  text << in.rdbuf();
+  absl::StatusOr<std::string> text = ReadText(path);
+  if (!text.ok()) return text.status();
   v1::PublishCatalogRequest request;
-  request.set_json(text.str());
+  request.set_json(*std::move(text));
   v1::PublishCatalogResponse response;
   grpc::ClientContext context;
   officer.Prepare(&context, absl::Seconds(60));
@@ -746,6 +751,10 @@ absl::Status RunCatalogPublish(v1::Officer::StubInterface& stub, const std::stri
 namespace {
 
 std::string Day(absl::Time t) { return absl::FormatTime("%Y-%m-%d", t, absl::UTCTimeZone()); }
+
+std::string Questions(const v1::Consultation& c) {
+  return absl::StrCat(c.questions_size(), c.questions_size() == 1 ? " question" : " questions");
+}
 
 std::string English(const v1::LocalizedText& text) {
   auto it = text.text().find("en-GB");
@@ -768,12 +777,10 @@ std::string ConsultationState(const v1::Consultation& c, absl::Time now) {
 absl::Status RunConsultationPublish(v1::Officer::StubInterface& stub, const std::string& token,
                                     const std::string& path, std::ostream& out) {
   client::OfficerClient officer(stub, token, kSignInHint);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path));
-  std::stringstream text;
-  text << in.rdbuf();
+  absl::StatusOr<std::string> text = ReadText(path);
+  if (!text.ok()) return text.status();
   v1::PublishConsultationRequest request;
-  request.set_json(text.str());
+  request.set_json(*std::move(text));
   v1::PublishConsultationResponse response;
   grpc::ClientContext context;
   officer.Prepare(&context, absl::Seconds(60));
@@ -783,8 +790,7 @@ absl::Status RunConsultationPublish(v1::Officer::StubInterface& stub, const std:
     return s;
   }
   const v1::Consultation& c = response.consultation();
-  out << "published consultation " << c.id() << " (" << c.questions_size()
-      << (c.questions_size() == 1 ? " question" : " questions") << "): \"" << English(c.title())
+  out << "published consultation " << c.id() << " (" << Questions(c) << "): \"" << English(c.title())
       << "\"; kiosks show it from " << Day(base::FromProtoTimestamp(c.opens_at())) << " until "
       << Day(base::FromProtoTimestamp(c.closes_at())) << "\n";
   officer.Note(context);
@@ -807,9 +813,8 @@ absl::Status RunConsultationList(v1::Officer::StubInterface& stub, const std::st
   if (response.consultations().empty()) out << "no consultations published\n";
   const absl::Time now = base::FromProtoTimestamp(response.now());
   for (const v1::Consultation& c : response.consultations()) {
-    out << c.id() << "  " << ConsultationState(c, now) << "  " << c.questions_size()
-        << (c.questions_size() == 1 ? " question" : " questions") << "  " << English(c.title())
-        << "\n";
+    out << c.id() << "  " << ConsultationState(c, now) << "  " << Questions(c) << "  "
+        << English(c.title()) << "\n";
   }
   officer.Note(context);
   WarnIfEndingSoon(officer);
