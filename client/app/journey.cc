@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/proto_time.h"
+#include "client/app/consultation_journey.h"
 #include "client/app/text_edit.h"
 #include "contract/validation.h"
 
@@ -134,6 +135,18 @@ bool Journey::Begin(std::string_view journey) {
 
 absl::Status Journey::ChooseText(std::string value) {
   const Step* s = step();
+  if (const Step* q = CurrentQuestion();
+      q != nullptr && q->question->kind() == v1::Question::KIND_SINGLE_CHOICE) {
+    const auto& options = q->question->options();
+    if (std::none_of(options.begin(), options.end(),
+                     [&](const v1::Question::Option& o) { return o.id() == value; })) {
+      return absl::InvalidArgumentError(q->id + " has no option " + value);
+    }
+    MutableAnswerTo(draft_, q->question->id()).set_choice_id(std::move(value));
+    answered_.insert(at_);
+    Forward();
+    return absl::OkStatus();
+  }
   if (s == nullptr || s->type != StepType::kChooseFromCatalog) {
     return absl::FailedPreconditionError("not a step that takes a choice from a list");
   }
@@ -174,6 +187,16 @@ void Journey::TakeBackUnfitAnswers() {
 
 absl::Status Journey::ChooseNumber(int value) {
   const Step* s = step();
+  if (const Step* q = CurrentQuestion();
+      q != nullptr && q->question->kind() == v1::Question::KIND_AGREEMENT) {
+    if (value == v1::AGREEMENT_UNSPECIFIED || !v1::Agreement_IsValid(value)) {
+      return absl::InvalidArgumentError(q->id + " has no point " + std::to_string(value));
+    }
+    MutableAnswerTo(draft_, q->question->id()).set_agreement(static_cast<v1::Agreement>(value));
+    answered_.insert(at_);
+    Forward();
+    return absl::OkStatus();
+  }
   if (s == nullptr || (s->type != StepType::kRate && s->type != StepType::kChooseOption)) {
     return absl::FailedPreconditionError("not a step that takes a choice");
   }
@@ -232,7 +255,21 @@ bool Journey::ShowsNumbers() const {
 std::string Journey::Words() const {
   const Step* s = step();
   if (s == nullptr || s->type != StepType::kWords) return {};
+  if (s->question != nullptr) {
+    const v1::QuestionAnswer* a = AnswerTo(draft_, s->question->id());
+    return a != nullptr ? a->free_text() : std::string();
+  }
   return GetText(draft_, s->field).value_or("");
+}
+
+void Journey::SetWords(const Step& step, std::string text) {
+  if (step.question == nullptr) {
+    (void)SetText(draft_, step.field, std::move(text));  // CheckSpec proved the field
+  } else if (text.empty()) {
+    RemoveAnswerTo(draft_, step.question->id());
+  } else {
+    MutableAnswerTo(draft_, step.question->id()).set_free_text(std::move(text));
+  }
 }
 
 std::size_t Journey::WordsLimit() const {
@@ -245,7 +282,7 @@ bool Journey::InsertWords(std::string_view utf8) {
   if (s == nullptr || s->type != StepType::kWords) return false;
   std::string text = Words();
   bool all = AppendText(text, utf8, s->max_chars);
-  (void)SetText(draft_, s->field, std::move(text));  // CheckSpec proved the field
+  SetWords(*s, std::move(text));
   return all;
 }
 
@@ -254,7 +291,7 @@ bool Journey::EraseWord() {
   if (s == nullptr || s->type != StepType::kWords) return false;
   std::string text = Words();
   if (!EraseLastCharacter(text)) return false;
-  (void)SetText(draft_, s->field, std::move(text));
+  SetWords(*s, std::move(text));
   return true;
 }
 
@@ -301,7 +338,7 @@ absl::Status Journey::ShiftDate(DateUnit unit, int delta) {
 bool Journey::Continue() {
   const Step* s = step();
   if (s == nullptr || (s->type != StepType::kWords && s->type != StepType::kNotice &&
-                       s->type != StepType::kDate)) {
+                       s->type != StepType::kDate && s->type != StepType::kQuestion)) {
     return false;
   }
   if (s->type == StepType::kDate) {
@@ -367,6 +404,14 @@ v1::Submission Journey::BuildSubmission(const std::string& language) const {
       if (!step.field.empty() && !Shown(step)) ClearDraftField(s, step.field);
     }
   }
+  if (s.has_consultation_answer()) {
+    // A question begun and left empty (an order started again, words
+    // rubbed out) was skipped.
+    auto* answers = s.mutable_consultation_answer()->mutable_answers();
+    answers->erase(std::remove_if(answers->begin(), answers->end(),
+                                  [](const v1::QuestionAnswer& a) { return !SaysSomething(a); }),
+                   answers->end());
+  }
   s.set_language(language);
   s.set_channel(v1::CHANNEL_KIOSK);
   return s;
@@ -378,7 +423,12 @@ absl::StatusOr<Receipt> Journey::Send(Outbox& outbox, absl::Time now,
   if (s == nullptr || s->type != StepType::kReview) {
     return absl::FailedPreconditionError("send is only possible from review");
   }
-  absl::StatusOr<OutboxItem> item = outbox.Enqueue(BuildSubmission(language), now);
+  v1::Submission submission = BuildSubmission(language);
+  if (spec_->consultation && submission.consultation_answer().answers().empty()) {
+    // Every question skipped: there is nothing to count.
+    return absl::FailedPreconditionError("consultation.none_answered");
+  }
+  absl::StatusOr<OutboxItem> item = outbox.Enqueue(std::move(submission), now);
   if (!item.ok()) return item.status();
   const bool asked = std::any_of(spec_->steps.begin(), spec_->steps.end(),
                                  [](const Step& st) { return st.field == "anonymous"; });
@@ -425,6 +475,112 @@ bool Journey::Back() {
     return true;
   }
   at_ = kHome;
+  return true;
+}
+
+std::vector<const v1::Consultation*> Journey::OpenConsultations() const {
+  return client::OpenConsultations(catalog_, clock_->Now());
+}
+
+absl::Time Journey::NextConsultationChange() const {
+  return client::NextConsultationChange(catalog_, clock_->Now());
+}
+
+bool Journey::BeginConsultation(std::string_view id) {
+  if (at_ != kHome) return false;
+  const v1::Consultation* open = nullptr;
+  for (const v1::Consultation* c : OpenConsultations()) {
+    if (c->id() == id) open = c;
+  }
+  if (open == nullptr) return false;
+  const bool same = spec_ != nullptr && spec_ == consultation_spec_.get() &&
+                    spec_->consultation->id() == id;
+  if (!same) {
+    consultation_spec_ = std::make_shared<const JourneySpec>(
+        ConsultationJourney(std::make_shared<const v1::Consultation>(*open)));
+    StartDraft(*consultation_spec_);
+    visited_.clear();
+    answered_.clear();
+  }
+  editing_ = false;
+  at_ = ShownFrom(0);
+  visited_.insert(at_);
+  return true;
+}
+
+const Step* Journey::CurrentQuestion() const {
+  const Step* s = step();
+  return s != nullptr && s->question != nullptr ? s : nullptr;
+}
+
+const v1::QuestionAnswer* Journey::QuestionAnswer() const {
+  const Step* q = CurrentQuestion();
+  return q != nullptr ? AnswerTo(draft_, q->question->id()) : nullptr;
+}
+
+absl::Status Journey::ToggleChoice(std::string_view option_id) {
+  const Step* q = CurrentQuestion();
+  if (q == nullptr || q->question->kind() != v1::Question::KIND_MULTIPLE_CHOICE) {
+    return absl::FailedPreconditionError("not a question to choose several of");
+  }
+  const auto& options = q->question->options();
+  if (std::none_of(options.begin(), options.end(),
+                   [&](const v1::Question::Option& o) { return o.id() == option_id; })) {
+    return absl::InvalidArgumentError(q->id + " has no option " + std::string(option_id));
+  }
+  auto* chosen = MutableAnswerTo(draft_, q->question->id()).mutable_choices()->mutable_option_ids();
+  auto it = std::find(chosen->begin(), chosen->end(), option_id);
+  if (it != chosen->end()) {
+    chosen->erase(it);
+  } else if (chosen->size() >= q->question->max_choices()) {
+    return absl::OutOfRangeError("question.max_reached");
+  } else {
+    chosen->Add(std::string(option_id));
+  }
+  answered_.insert(at_);
+  return absl::OkStatus();
+}
+
+absl::Status Journey::RankNext(std::string_view option_id) {
+  const Step* q = CurrentQuestion();
+  if (q == nullptr || q->question->kind() != v1::Question::KIND_RANKING) {
+    return absl::FailedPreconditionError("not a question to put in order");
+  }
+  auto* order = MutableAnswerTo(draft_, q->question->id()).mutable_ranking()->mutable_option_ids();
+  auto placed = [&](std::string_view id) {
+    return std::find(order->begin(), order->end(), id) != order->end();
+  };
+  const auto& options = q->question->options();
+  if (std::none_of(options.begin(), options.end(),
+                   [&](const v1::Question::Option& o) { return o.id() == option_id; })) {
+    return absl::InvalidArgumentError(q->id + " has no option " + std::string(option_id));
+  }
+  if (placed(option_id)) return absl::AlreadyExistsError(std::string(option_id) + " is placed");
+  order->Add(std::string(option_id));
+  if (order->size() + 1 == options.size()) {
+    // One left: it can only go last, so nobody is asked to "choose" it.
+    for (const v1::Question::Option& o : options) {
+      if (!placed(o.id())) order->Add(std::string(o.id()));
+    }
+  }
+  answered_.insert(at_);
+  return absl::OkStatus();
+}
+
+void Journey::ClearRanking() {
+  const Step* q = CurrentQuestion();
+  if (q == nullptr || q->question->kind() != v1::Question::KIND_RANKING) return;
+  RemoveAnswerTo(draft_, q->question->id());
+  answered_.erase(at_);
+}
+
+bool Journey::Skip() {
+  const Step* q = CurrentQuestion();
+  if (q == nullptr) return false;
+  RemoveAnswerTo(draft_, q->question->id());
+  answered_.erase(at_);
+  blocked_field_.clear();
+  Forward();
   return true;
 }
 

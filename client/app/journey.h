@@ -5,6 +5,7 @@
 // outbox. UI thread only.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -50,11 +51,34 @@ class Journey {
   const Step* step() const;
   const v1::Submission& draft() const { return draft_; }
   const std::optional<Receipt>& receipt() const { return receipt_; }
+  // The kiosk's clock, read now.
+  absl::Time Now() const { return clock_->Now(); }
   // The catalog conditions are judged against (may be null).
   void SetCatalog(const v1::Catalog* catalog) { catalog_ = catalog; }
 
   void Start();                          // attract -> home
   bool Begin(std::string_view journey);  // home -> the journey's first step
+
+  // The consultations the council asks now: the catalog's, open by the
+  // kiosk's clock (a kiosk offline when one closed stops offering it then).
+  std::vector<const v1::Consultation*> OpenConsultations() const;
+  // When the next of them opens or closes (see NextConsultationChange).
+  absl::Time NextConsultationChange() const;
+  // home -> the introduction of consultation `id`, if it is open now.
+  // Coming back to the same one keeps the answers given.
+  bool BeginConsultation(std::string_view id);
+  // A consultation's question (a kQuestion step). Choose-several: takes or
+  // gives back one option (past max_choices, OutOfRange with the key
+  // "question.max_reached", and nothing changes). Ranking: the option goes
+  // next in the order; once one is left it goes last by itself.
+  absl::Status ToggleChoice(std::string_view option_id);
+  absl::Status RankNext(std::string_view option_id);
+  void ClearRanking();  // the order begun again
+  // A consultation's question left unanswered (any answer given is taken
+  // back), and on to the next. False elsewhere.
+  bool Skip();
+  // The answer to the current question, or null.
+  const v1::QuestionAnswer* QuestionAnswer() const;
 
   // Answers the current choose/rate step and moves on. A rate step's
   // value 0 skips it.
@@ -144,6 +168,9 @@ class Journey {
 
   // Reaching a follow-on's last step: its answers leave the draft.
   void EndFollowOn();
+  // The current step when it asks a consultation's question, else null.
+  const Step* CurrentQuestion() const;
+  void SetWords(const Step& step, std::string text);
 
   // Where a person was when they took up a follow-on, to go back to.
   struct Place {
@@ -172,6 +199,9 @@ class Journey {
   std::optional<Place> offered_at_;  // while in a follow-on
   bool follow_on_done_ = false;
   std::optional<v1::EqualityMonitoring> equality_;
+  // The consultation under way: its spec is built when begun (spec_ then
+  // points into it) and shares the catalog's consultation as it was then.
+  std::shared_ptr<const JourneySpec> consultation_spec_;
 };
 
 }  // namespace carevoice::client

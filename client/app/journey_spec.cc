@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "client/app/consultation_journey.h"
 #include "contract/facts.h"
 #include "contract/limits.h"
 #include "contract/reference_code.h"
@@ -495,6 +496,7 @@ const char* StepTypeName(StepType type) {
     case StepType::kNotice: return "notice";
     case StepType::kDate: return "date";
     case StepType::kAnswer: return "answer";
+    case StepType::kQuestion: return "question";
   }
   return "unknown";
 }
@@ -520,6 +522,44 @@ StepKeys KeysFor(const JourneySpec& spec, const Step& step) {
     keys.change = k + ".change";
   }
   if (step.notice_when) keys.notice = k + ".notice";
+  if (step.question != nullptr) {
+    // The question's words are the catalog's; the kiosk's own say how to
+    // answer it, where it stands among the questions, and that it may be
+    // skipped.
+    keys.title.clear();
+    keys.instruction = QuestionInstructionKey(*step.question);
+    keys.extra = {"question.progress", "question.skip"};
+    switch (step.question->kind()) {
+      case v1::Question::KIND_FREE_TEXT:
+        keys.field_label = k + ".field";
+        keys.field_hint = k + ".field.hint";
+        for (const char* key : {"step.continue", "words.limit", "words.remaining",
+                                "words.type_now", "state.empty"}) {
+          keys.extra.push_back(key);
+        }
+        break;
+      case v1::Question::KIND_AGREEMENT:
+        for (int point = 1; point <= 5; ++point) {
+          keys.choices.push_back("agreement." + std::to_string(point));
+        }
+        break;
+      case v1::Question::KIND_MULTIPLE_CHOICE:
+        keys.extra.insert(keys.extra.end(), {"step.continue", "question.max_reached",
+                                             "question.chosen_count", "state.selected",
+                                             "state.not_selected"});
+        break;
+      case v1::Question::KIND_RANKING:
+        keys.extra.insert(keys.extra.end(), {"step.continue", "question.ranking.order",
+                                             "question.ranking.none", "question.ranking.again"});
+        break;
+      default:
+        break;
+    }
+    keys.review_line = k + ".review";
+    keys.review_none = "question.skipped";
+    keys.change = k + ".change";
+    return keys;
+  }
   switch (step.type) {
     case StepType::kChooseFromCatalog:
       if (step.list == CatalogList::kServices) {
@@ -563,6 +603,8 @@ StepKeys KeysFor(const JourneySpec& spec, const Step& step) {
                                  "closed"}) {
         keys.extra.push_back(k + ".status." + status);
       }
+      break;
+    case StepType::kQuestion:  // always with a question (above)
       break;
     case StepType::kDate:
       keys.extra = {"step.continue", "date.format", "date.day_before", "date.day_after",
@@ -656,6 +698,19 @@ absl::Status CheckSpec(const JourneySpec& spec) {
     bool fills = step.type != StepType::kReview && step.type != StepType::kThanks &&
                  step.type != StepType::kNotice && step.type != StepType::kAnswer;
     if (!fills) continue;
+    if (step.question != nullptr || step.type == StepType::kQuestion) {
+      // A consultation's question keeps its answer in consultation_answer.
+      if (!spec.consultation || step.question == nullptr) {
+        return absl::InvalidArgumentError(where + ": a question belongs to a consultation");
+      }
+      if (step.type != StepType::kQuestion && step.type != StepType::kWords) {
+        return absl::InvalidArgumentError(where + ": a question is asked by a question step");
+      }
+      if (step.type == StepType::kWords && step.max_chars == 0) {
+        return absl::InvalidArgumentError(where + ": words need the contract's limit");
+      }
+      continue;
+    }
     if (step.type == StepType::kChooseOption) {
       for (const Option& option : step.options) {
         if (option.skips_rest && !spec.follow_on) {

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,6 +29,7 @@ enum class StepType {
   kNotice,             // words to read (the numbers to call), then Continue
   kDate,               // a day, moved back from today by days, months, years
   kAnswer,             // a lookup's answer ("check on something I told you")
+  kQuestion,           // a consultation's question: one, several, in order, agree
 };
 
 // The step-type name used in ids and messages ("words").
@@ -102,6 +104,12 @@ struct Step {
   // For kChooseFromCatalog: the list offered. Providers and sites may be
   // answered "not sure" (the field stays empty).
   CatalogList list = CatalogList::kServices;
+  // A consultation's question (in its spec's `consultation`), asked by a
+  // kQuestion step, or by a kWords step for free text. Its words come from
+  // the catalog, not the language files, and its answer is kept in the
+  // draft's consultation_answer (see AnswerTo): `field` stays empty.
+  const v1::Question* question = nullptr;
+  int number = 0;  // its place among the questions, from 1
 };
 
 struct JourneySpec {
@@ -121,6 +129,13 @@ struct JourneySpec {
   // of its own draft, which is kept apart from any submission and counted
   // with the visit; it ends with a kThanks step and sends nothing.
   bool follow_on = false;
+  // A consultation the council asks now, built at run time from the
+  // catalog (consultation_journey.h): a copy the spec shares, so a catalog
+  // refreshed mid-way changes nothing under the person.
+  std::shared_ptr<const v1::Consultation> consultation{};
+  // The thanks gives a reference and PIN to check on what was said later
+  // (answers to a consultation are counted, not answered one by one).
+  bool gives_reference = true;
 };
 
 // The language keys a step shows and speaks. Screens take their keys from

@@ -1,5 +1,7 @@
 #include "client/ui/screens.h"
 
+#include "accessibility/announcer.h"
+
 namespace carevoice::client::ui {
 
 // What would you like to do? One button per journey the kiosk offers.
@@ -12,6 +14,22 @@ Intent DrawHomeScreen(const ScreenContext& ctx, Ui& ui) {
     std::string key = HomeKey(spec);
     if (ui.Button(key, t.Get(key), t.Get(key + ".hint"))) {
       intent = {Intent::Kind::kBegin, spec.id};
+    }
+  }
+  // What the council is asking now: from the catalog, so one published
+  // while the kiosk runs appears at its next refresh, and one closed goes.
+  // Each is one button, "The council is asking: <its title>", so it is
+  // understood when reached on its own, by touch or by ear.
+  for (const v1::Consultation* c : ctx.journey.OpenConsultations()) {
+    const Text title = CatalogText(ctx, c->title(), &c->easy_title());
+    Text label = t.Format("consultation.title", {title.shown}, {title.spoken});
+    if (t.easy_read() && !c->picture().empty()) label.picture = c->picture();
+    const Text who = CatalogText(ctx, c->who_for());
+    const Text closing = ClosingText(ctx, *c);
+    const Text hint{a11y::JoinSentences(who.shown, closing.shown),
+                    a11y::JoinSentences(who.spoken, closing.spoken), ""};
+    if (ui.Button("consultation." + c->id(), label, hint)) {
+      intent = {Intent::Kind::kBeginConsultation, c->id()};
     }
   }
   // Never a surprise later: say now that words will wait on this kiosk.

@@ -105,6 +105,8 @@ bool KioskUi::NeedsFrame() const {
 
 absl::Time KioskUi::NextDeadline() const {
   absl::Time next = std::min(scanner_.NextDeadline(), session_->NextIdleDeadline());
+  // A consultation opening or closing changes the home screen.
+  next = std::min(next, consultations_change_);
   // The idle warning counts down on screen once a second.
   if (session_->overlay() == Overlay::kIdle) {
     next = std::min(next, clock_.Now() + absl::Seconds(1));
@@ -397,6 +399,25 @@ void KioskUi::ApplyIntent(const Intent& intent) {
     case Intent::Kind::kFinish:
     case Intent::Kind::kConfirmRestart: Wipe(); break;
     case Intent::Kind::kBeginFollowOn: session_->journey().BeginFollowOn(intent.arg); break;
+    case Intent::Kind::kBeginConsultation:
+      session_->journey().BeginConsultation(intent.arg);
+      break;
+    case Intent::Kind::kToggleChoice: {
+      absl::Status toggled = session_->journey().ToggleChoice(intent.arg);
+      step_error_ = {};
+      if (absl::IsOutOfRange(toggled)) {
+        // Said at once, and shown until the next change.
+        const v1::QuestionAnswer* answer = session_->journey().QuestionAnswer();
+        const std::string max =
+            std::to_string(answer != nullptr ? answer->choices().option_ids_size() : 0);
+        step_error_ = session_->texts().Format("question.max_reached", {max});
+        announcer_.Say(step_error_.spoken);
+      }
+      break;
+    }
+    case Intent::Kind::kRankNext: (void)session_->journey().RankNext(intent.arg); break;
+    case Intent::Kind::kClearRanking: session_->journey().ClearRanking(); break;
+    case Intent::Kind::kSkipQuestion: session_->journey().Skip(); break;
     case Intent::Kind::kCheckAgain:
       // Another reference, typed afresh: nothing of the last one stays.
       session_->SetCheckAnswer(std::nullopt);
@@ -606,6 +627,15 @@ std::string KioskUi::InitialFocus() const {
       }
       return "";
     }
+    case StepType::kQuestion: {
+      const v1::QuestionAnswer* given = session_->journey().QuestionAnswer();
+      if (given == nullptr) return "";
+      if (given->has_choice_id()) return step->id + "." + given->choice_id();
+      if (given->agreement() != v1::AGREEMENT_UNSPECIFIED) {
+        return step->id + ".agreement_" + std::to_string(given->agreement());
+      }
+      return "";  // several or an order: the first option, to go through them
+    }
     case StepType::kWords:
       return session_->settings().input == "keys" ? WordsFieldId(*step) : "osk.row.letters1";
     case StepType::kNotice:
@@ -656,6 +686,7 @@ void KioskUi::Frame(float width, float height) {
     ++frames_in_view_;
   }
 
+  consultations_change_ = session_->journey().NextConsultationChange();
   ui_.SetPointer(router_.pointer_x(), router_.pointer_y(), router_.pressed_id());
   ui_.SetKeysOnly(!session_->keyboard_row().empty());
   Texts t = session_->texts();

@@ -208,6 +208,9 @@ class KioskUi final : public WindowApp {
   // What was on screen and said last frame.
   std::string view_;
   int frames_in_view_ = 0;
+  // When the consultations on offer next change (one opens or closes),
+  // as of the last frame: a frame is due then, touched or not.
+  absl::Time consultations_change_ = absl::InfiniteFuture();
   bool acted_ = false;  // the last frame applied a choice
   ScreenSpeech screen_speech_;  // what changed, said
   FocusDriver driver_{registry_, focus_, ui_, announcer_, screen_speech_};

@@ -11,13 +11,23 @@ Intent DrawReviewStep(const ScreenContext& ctx, const Step& step, Ui& ui) {
   for (const Step* s : reviewed) ui.Paragraph("review." + s->id, ReviewLine(ctx, *s));
   if (!ctx.error.shown.empty()) ui.ErrorText(step.id + ".error", ctx.error);
   Intent intent;
-  if (ui.Button(step.id + ".send", JourneyText(ctx, keys.extra[0]),
-                JourneyText(ctx, keys.extra[1]))) {
+  // Every question of a consultation skipped: nothing to send, and the
+  // person is told so rather than offered a Send that cannot count.
+  const bool nothing = ctx.journey.spec()->consultation &&
+                       ctx.journey.BuildSubmission("").consultation_answer().answers().empty();
+  if (nothing) {
+    ui.Paragraph(step.id + ".none", ctx.texts.Get("consultation.none_answered"));
+  } else if (ui.Button(step.id + ".send", JourneyText(ctx, keys.extra[0]),
+                       JourneyText(ctx, keys.extra[1]))) {
     intent = {Intent::Kind::kSend};
   }
   for (const Step* s : reviewed) {
     StepKeys its = KeysFor(*ctx.journey.spec(), *s);
-    if (ui.Button("review.change_" + s->id, JourneyText(ctx, its.change))) {
+    // A question's change names its number ("Change your answer to question 2").
+    Text change = s->question != nullptr
+                      ? ctx.texts.Format(its.change, {std::to_string(s->number)})
+                      : JourneyText(ctx, its.change);
+    if (ui.Button("review.change_" + s->id, change)) {
       intent = {Intent::Kind::kEdit, s->id};
     }
   }

@@ -2,6 +2,8 @@
 
 #include "accessibility/announcer.h"
 #include "base/languages.h"
+#include "base/proto_time.h"
+#include "client/app/consultation_journey.h"
 #include "contract/facts.h"
 
 namespace carevoice::client::ui {
@@ -17,7 +19,51 @@ std::string NameIn(const v1::LocalizedText& name, const std::string& language,
   return it != names.end() ? it->second : std::string(fallback);
 }
 
+// The published words for `language`: Easy Read's where asked for and
+// given in that language, else the plain words; else the same in English.
+std::string PublishedIn(const v1::LocalizedText& text, const v1::LocalizedText* easy,
+                        bool easy_read, const std::string& language) {
+  for (const std::string& lang : {language, std::string(base::kDefaultLanguage)}) {
+    if (easy_read && easy != nullptr) {
+      if (auto it = easy->text().find(lang); it != easy->text().end()) return it->second;
+    }
+    if (auto it = text.text().find(lang); it != text.text().end()) return it->second;
+  }
+  return {};
+}
+
+// The current step's question, when it asks one.
+const Step* QuestionStep(const ScreenContext& ctx) {
+  const Step* step = ctx.journey.step();
+  return step != nullptr && step->question != nullptr ? step : nullptr;
+}
+
 }  // namespace
+
+Text CatalogText(const ScreenContext& ctx, const v1::LocalizedText& text,
+                 const v1::LocalizedText* easy, const std::string& picture) {
+  const bool easy_read = ctx.texts.easy_read();
+  return Text{PublishedIn(text, easy, easy_read, ctx.texts.screen().language()),
+              PublishedIn(text, easy, easy_read, ctx.texts.speech().language()),
+              easy_read ? picture : std::string()};
+}
+
+Text ClosingText(const ScreenContext& ctx, const v1::Consultation& consultation) {
+  const absl::Time now = ctx.journey.Now();
+  const int days = DaysLeft(consultation, now, absl::LocalTimeZone());
+  if (days == 0) return ctx.texts.Get("consultation.closes_today");
+  if (days == 1) return ctx.texts.Get("consultation.closes_tomorrow");
+  const absl::CivilDay last = absl::ToCivilDay(
+      base::FromProtoTimestamp(consultation.closes_at()) - absl::Nanoseconds(1),
+      absl::LocalTimeZone());
+  v1::Date date;
+  date.set_year(static_cast<int>(last.year()));
+  date.set_month(last.month());
+  date.set_day(last.day());
+  const Text day = DateText(ctx.texts, date);
+  const std::string count = std::to_string(days);
+  return ctx.texts.Format("consultation.closes_on", {count, day.shown}, {count, day.spoken});
+}
 
 Text ServiceName(const ScreenContext& ctx, std::string_view service_id) {
   if (ctx.catalog != nullptr) {
@@ -40,20 +86,81 @@ Text JourneyText(const ScreenContext& ctx, std::string_view key) {
 }
 
 Text StepTitle(const ScreenContext& ctx, const StepKeys& keys) {
+  if (const Step* q = QuestionStep(ctx)) {
+    return CatalogText(ctx, q->question->text(), &q->question->easy_text(),
+                       q->question->picture());
+  }
   Text title = JourneyText(ctx, keys.title);
   if (title.shown.find("{0}") == std::string::npos &&
       title.spoken.find("{0}") == std::string::npos) {
     return title;
   }
-  Text name = ServiceName(ctx, contract::ServiceIdOf(ctx.journey.draft()));
+  const JourneySpec* spec = ctx.journey.spec();
+  Text name = spec != nullptr && spec->consultation
+                  ? CatalogText(ctx, spec->consultation->title(),
+                                &spec->consultation->easy_title())
+                  : ServiceName(ctx, contract::ServiceIdOf(ctx.journey.draft()));
   title.shown = FormatTemplate(title.shown, {name.shown});
   title.spoken = FormatTemplate(title.spoken, {name.spoken});
   return title;
 }
 
+namespace {
+
+// How a consultation's answer reads back: the options' words, in order for
+// a ranking ("1. Mornings, 2. Evenings"); the words typed; the point agreed.
+std::optional<Text> QuestionAnswerText(const ScreenContext& ctx, const Step& step) {
+  const v1::QuestionAnswer* answer = AnswerTo(ctx.journey.draft(), step.question->id());
+  if (answer == nullptr || !SaysSomething(*answer)) return std::nullopt;
+  const v1::Question& question = *step.question;
+  switch (answer->answer_case()) {
+    case v1::QuestionAnswer::kChoiceId: {
+      v1::QuestionAnswer::Options one;
+      one.add_option_ids(answer->choice_id());
+      return OptionsText(ctx, question, one, /*numbered=*/false);
+    }
+    case v1::QuestionAnswer::kRanking: return OptionsText(ctx, question, answer->ranking(), true);
+    case v1::QuestionAnswer::kChoices: return OptionsText(ctx, question, answer->choices(), false);
+    case v1::QuestionAnswer::kFreeText: return Text::Same(answer->free_text());
+    case v1::QuestionAnswer::kAgreement:
+      return ctx.texts.Get("agreement." + std::to_string(answer->agreement()));
+    case v1::QuestionAnswer::ANSWER_NOT_SET: break;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Text OptionsText(const ScreenContext& ctx, const v1::Question& question,
+                 const v1::QuestionAnswer::Options& ids, bool numbered) {
+  Text all;
+  for (int i = 0; i < ids.option_ids_size(); ++i) {
+    Text one = Text::Same(ids.option_ids(i));
+    for (const v1::Question::Option& o : question.options()) {
+      if (o.id() == ids.option_ids(i)) one = CatalogText(ctx, o.label(), &o.easy_label());
+    }
+    // "1. Minibus trips": the number said as a place, never run into the
+    // words ("1 More trips" is heard as "one more trips").
+    const std::string sep = i == 0 ? "" : ", ";
+    const std::string place = numbered ? std::to_string(i + 1) + ". " : "";
+    all.shown += sep + place + one.shown;
+    all.spoken += sep + place + one.spoken;
+  }
+  return all;
+}
+
 Text ReviewLine(const ScreenContext& ctx, const Step& step) {
   StepKeys keys = KeysFor(*ctx.journey.spec(), step);
   const v1::Submission& draft = ctx.journey.draft();
+  if (step.question != nullptr) {
+    // "Question 2: What matters most? Your answer: Mornings"
+    const Text question = CatalogText(ctx, step.question->text(), &step.question->easy_text());
+    const std::optional<Text> answer = QuestionAnswerText(ctx, step);
+    const Text value = answer ? *answer : JourneyText(ctx, keys.review_none);
+    const std::string number = std::to_string(step.number);
+    return ctx.texts.Format(keys.review_line, {number, question.shown, value.shown},
+                            {number, question.spoken, value.spoken});
+  }
   Text line = JourneyText(ctx, keys.review_line);
   Text value;
   switch (step.type) {
@@ -106,6 +213,7 @@ Text ReviewLine(const ScreenContext& ctx, const Step& step) {
       value = DateText(ctx.texts, **date);
       break;
     }
+    case StepType::kQuestion:  // read back above
     case StepType::kNotice:
     case StepType::kReview:
     case StepType::kThanks:
@@ -148,6 +256,13 @@ Text NumbersText(const ScreenContext& ctx, std::string_view key) {
   return WithNumbers(JourneyText(ctx, key), ctx.help_numbers, ctx.texts);
 }
 
+void SkipQuestionButton(const ScreenContext& ctx, const Step& step, Ui& ui, Intent& intent) {
+  if (step.question == nullptr) return;
+  if (ui.Button(step.id + ".skip", ctx.texts.Get("question.skip"))) {
+    intent = {Intent::Kind::kSkipQuestion};
+  }
+}
+
 void OfferFollowOn(const ScreenContext& ctx, Ui& ui, Intent& intent) {
   const JourneySpec* offered = ctx.journey.FollowOnOffered();
   if (offered == nullptr) return;
@@ -164,6 +279,16 @@ bool DrawNumbersBanner(const ScreenContext& ctx, Ui& ui) {
 }
 
 Text StepInstruction(const ScreenContext& ctx, const Step& step, const StepKeys& keys) {
+  if (step.question != nullptr) {
+    // "Question 2 of 5." first: where they are, then how to answer.
+    const std::string number = std::to_string(step.number);
+    const std::string of = std::to_string(ctx.journey.spec()->consultation->questions_size());
+    const std::string max = std::to_string(step.question->max_choices());
+    Text where = ctx.texts.Format("question.progress", {number, of});
+    Text how = ctx.texts.Format(keys.instruction, {max});
+    return Text{a11y::JoinSentences(where.shown, how.shown),
+                a11y::JoinSentences(where.spoken, how.spoken), how.picture};
+  }
   Text instruction = JourneyText(ctx, keys.instruction);
   if (!step.notice_when || !step.notice_when(ctx.journey.draft())) return instruction;
   Text notice = JourneyText(ctx, keys.notice);

@@ -47,6 +47,11 @@ struct Intent {
     kShiftDate,      // arg: "day", "month" or "year"; value: +1 / -1
     kCheckAgain,     // a lookup's answer: check another reference
     kBeginFollowOn,  // arg: the follow-on offered at a journey's end
+    kBeginConsultation,  // arg: the consultation chosen on the home screen
+    kToggleChoice,   // arg: an option of a choose-several question
+    kRankNext,       // arg: the option that goes next in a ranking
+    kClearRanking,   // a ranking begun again
+    kSkipQuestion,   // a consultation's question left unanswered
   };
   Intent() = default;
   Intent(Kind kind, std::string arg = {}, int value = 0)  // NOLINT: brace-init reads best
@@ -94,6 +99,17 @@ struct ScreenContext {
 
 // The name of a catalog service in the person's language (en-GB fallback).
 Text ServiceName(const ScreenContext& ctx, std::string_view service_id);
+// Words the council published (a consultation, a question, an option) in
+// the screen's and the speech's languages, else in English; in Easy Read
+// their `easy` words where given, beside `picture`.
+Text CatalogText(const ScreenContext& ctx, const v1::LocalizedText& text,
+                 const v1::LocalizedText* easy = nullptr, const std::string& picture = {});
+// The words of the options `ids` of `question`, in order, comma-separated;
+// `numbered` for a ranking: "1. Minibus trips, 2. Benches".
+Text OptionsText(const ScreenContext& ctx, const v1::Question& question,
+                 const v1::QuestionAnswer::Options& ids, bool numbered);
+// "Closes in 12 days, on Friday 18 December 2026" for a consultation.
+Text ClosingText(const ScreenContext& ctx, const v1::Consultation& consultation);
 // A key of the current journey: its own override where the language file
 // has one ("feedback.review.send.hint"), else the shared key.
 Text JourneyText(const ScreenContext& ctx, std::string_view key);
@@ -133,6 +149,12 @@ Intent DrawRateStep(const ScreenContext& ctx, const Step& step, Ui& ui);
 Intent DrawWordsStep(const ScreenContext& ctx, const Step& step, Ui& ui);
 Intent DrawReviewStep(const ScreenContext& ctx, const Step& step, Ui& ui);
 Intent DrawThanksStep(const ScreenContext& ctx, const Step& step, Ui& ui);
+// A consultation's choose-one, choose-several, ranking or agreement question.
+Intent DrawQuestionStep(const ScreenContext& ctx, const Step& step, Ui& ui);
+// Before a consultation's first question: what it is about and for whom.
+Intent DrawConsultationIntro(const ScreenContext& ctx, const Step& step, Ui& ui);
+// "Skip this question", on every step that asks a consultation's question.
+void SkipQuestionButton(const ScreenContext& ctx, const Step& step, Ui& ui, Intent& intent);
 // The id of a words step's text field ("more.words").
 std::string WordsFieldId(const Step& step);
 // Overlays reachable from every screen.

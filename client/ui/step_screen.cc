@@ -18,7 +18,10 @@ Intent DrawStep(const ScreenContext& ctx, Ui& ui) {
     case StepType::kWords: return DrawWordsStep(ctx, *step, ui);
     case StepType::kReview: return DrawReviewStep(ctx, *step, ui);
     case StepType::kThanks: return DrawThanksStep(ctx, *step, ui);
-    case StepType::kNotice: return DrawNoticeStep(ctx, *step, ui);
+    case StepType::kNotice:
+      if (ctx.journey.spec()->consultation) return DrawConsultationIntro(ctx, *step, ui);
+      return DrawNoticeStep(ctx, *step, ui);
+    case StepType::kQuestion: return DrawQuestionStep(ctx, *step, ui);
     case StepType::kDate: return DrawDateStep(ctx, *step, ui);
     case StepType::kAnswer: return DrawAnswerStep(ctx, *step, ui);
   }

@@ -11,7 +11,7 @@ Intent DrawThanksStep(const ScreenContext& ctx, const Step& step, Ui& ui) {
   const std::string& k = step.key.empty() ? step.id : step.key;
   ui.Title(StepTitle(ctx, keys), JourneyText(ctx, keys.instruction));
   Intent intent;
-  if (const auto& receipt = ctx.journey.receipt()) {
+  if (const auto& receipt = ctx.journey.receipt(); receipt && ctx.journey.spec()->gives_reference) {
     ui.Paragraph(step.id + ".reference_label", JourneyText(ctx, k + ".reference_label"));
     ui.Reference(step.id + ".reference", contract::FormatReference(receipt->reference),
                  SpellOut(receipt->reference));

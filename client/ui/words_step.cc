@@ -42,6 +42,7 @@ Intent DrawWordsStep(const ScreenContext& ctx, const Step& step, Ui& ui) {
   Intent typed = DrawKeyboard(ctx, ui);
   if (typed.kind != Intent::Kind::kNone) intent = typed;
   if (switches) continue_button();
+  SkipQuestionButton(ctx, step, ui, intent);
   return intent;
 }
 

@@ -77,6 +77,7 @@ std::string Answer(Journey& j, int round) {
       EXPECT_TRUE(j.Continue());
       return DateString(d);
     }
+    case StepType::kQuestion:  // consultations: consultation_journey_test
     case StepType::kReview:
     case StepType::kThanks:
     case StepType::kAnswer:

@@ -93,6 +93,10 @@ int main(int argc, char** argv) {
       auto box = item["box"];
       float bx = box[0], by = box[1], bw = box[2], bh = box[3];
       if (bw < 24 || bh < 24) continue;  // scrolled out of view
+      // Partly scrolled out: what shows may be only its frame (a keyboard
+      // row's keys cut at the edge). It is judged where it is whole, as it
+      // is when focus scrolls it into view.
+      if (item.value("clipped", false)) continue;
       // Inset past borders and rounded corners: only the face and its text.
       int inset = 8;
       Measure m = MeasureBox(image, w, h, int(bx) + inset, int(by) + inset,

@@ -4,11 +4,16 @@
 // contract's error keys -- not by searching the source for string literals
 // -- so a new journey or step type cannot ship a key that would be drawn
 // as "[key]".
+#include <fstream>
+#include <memory>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "client/app/consultation_journey.h"
 #include "client/app/journey_spec.h"
+#include "google/protobuf/util/json_util.h"
 #include "contract/validation.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -22,7 +27,9 @@ using client::JourneySpec;
 std::set<std::string> KeysInUse(const std::vector<JourneySpec>& journeys) {
   std::set<std::string> keys;
   for (const JourneySpec& spec : journeys) {
-    if (!spec.follow_on) {  // a follow-on is offered at the end (SpecKeys), not at home
+    // A follow-on is offered at the end (SpecKeys), a consultation by its
+    // own title: neither has a home-screen key.
+    if (!spec.follow_on && !spec.consultation) {
       keys.insert(client::HomeKey(spec));
       keys.insert(client::HomeKey(spec) + ".hint");
     }
@@ -74,6 +81,34 @@ TEST(KeysInUse, AJourneyWhoseKeysAreMissingIsCaught) {
   EXPECT_THAT(missing, ::testing::IsSupersetOf({"home.untranslated", "no_such_step.title",
                                                 "no_such_step.instruction",
                                                 "no_such_step.field.hint"}));
+}
+
+// The consultation in assets that asks every kind of question, as
+// carevoice-admin would publish it.
+std::shared_ptr<const v1::Consultation> SampleConsultation() {
+  std::ifstream in(std::string(CAREVOICE_ASSETS_DIR) + "/consultations/getting_out_2027.json");
+  std::stringstream json;
+  json << in.rdbuf();
+  auto consultation = std::make_shared<v1::Consultation>();
+  EXPECT_TRUE(google::protobuf::util::JsonStringToMessage(json.str(), consultation.get()).ok());
+  return consultation;
+}
+
+TEST(KeysInUse, EveryKeyOfAConsultationIsInTheMasterFile) {
+  std::optional<client::Strings> master = Load(kMaster);
+  ASSERT_TRUE(master.has_value());
+  std::shared_ptr<const v1::Consultation> sample = SampleConsultation();
+  std::set<v1::Question::Kind> kinds;
+  for (const v1::Question& q : sample->questions()) kinds.insert(q.kind());
+  ASSERT_EQ(kinds.size(), 5u) << "the sample should ask every kind of question";
+  JourneySpec spec = client::ConsultationJourney(sample);
+  EXPECT_TRUE(client::CheckSpec(spec).ok()) << client::CheckSpec(spec);
+  std::set<std::string> keys = KeysInUse({spec});
+  for (const std::string& key : client::ConsultationKeys()) keys.insert(key);
+  std::vector<std::string> missing = Missing(*master, keys);
+  std::string listing;
+  for (const std::string& key : missing) listing += "  " + key + "\n";
+  EXPECT_THAT(missing, ::testing::IsEmpty()) << "add to en-GB.json:\n" << listing;
 }
 
 TEST(KeysInUse, EveryJourneySpecIsRunnable) {

@@ -130,7 +130,11 @@ const std::vector<std::string>& EasyReadScreenPrefixes() {
   static const std::vector<std::string>* const prefixes = [] {
     auto* all = new std::vector<std::string>{
         "attract", "home", "restart", "help", "settings", "private", "audio_only",
-        "bar_more", "numbers", "worker"};
+        "bar_more", "numbers", "worker",
+        // A consultation's journey is built from the catalog at run time:
+        // its introduction and review are "consultation.*", every
+        // question's step "question.*".
+        "consultation", "question"};
     auto add = [all](const std::string& prefix) {
       if (std::find(all->begin(), all->end(), prefix) == all->end()) all->push_back(prefix);
     };

@@ -31,6 +31,18 @@ std::optional<v1::Catalog> SampleCatalog() {
   return catalog;
 }
 
+std::optional<v1::Catalog> CatalogAskingEveryKind() {
+  std::optional<v1::Catalog> catalog = SampleCatalog();
+  std::ifstream in(std::string(CAREVOICE_ASSETS_DIR) + "/consultations/getting_out_2027.json");
+  std::stringstream text;
+  text << in.rdbuf();
+  if (!catalog || !google::protobuf::util::JsonStringToMessage(
+                      text.str(), catalog->add_consultations()).ok()) {
+    return std::nullopt;
+  }
+  return catalog;
+}
+
 const std::vector<Walk>& EveryStepWalks() {
   static const std::vector<Walk> walks = {
       {"feedback", {{"speaker", "uses_services"}}},
@@ -345,6 +357,22 @@ bool KioskHarness::AnswerStep(const std::string& pick, const std::string& words)
       if (!FocusOn(step->id + ".continue")) return false;
       Press(SDLK_RETURN);
       return true;
+    case StepType::kQuestion: {
+      // A consultation's question: `pick` is an option id (or
+      // "agreement_N"); several and an order then go on with Continue.
+      const v1::Question& q = *step->question;
+      std::string option = !pick.empty() ? pick
+                           : q.kind() == v1::Question::KIND_AGREEMENT
+                               ? "agreement_2"
+                               : q.options(0).id();
+      if (!FocusOn(step->id + "." + option)) return false;
+      Press(SDLK_RETURN);
+      if (q.kind() == v1::Question::KIND_MULTIPLE_CHOICE || q.kind() == v1::Question::KIND_RANKING) {
+        if (!FocusOn(step->id + ".continue")) return false;
+        Press(SDLK_RETURN);
+      }
+      return true;
+    }
     case StepType::kDate:
       for (const std::string& button : DatePresses(pick)) {
         if (!FocusOn(step->id + "." + button)) return false;

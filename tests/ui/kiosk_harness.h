@@ -19,6 +19,9 @@ namespace carevoice::client::ui::testing {
 
 // The sample catalog from assets/, parsed from its JSON form.
 std::optional<v1::Catalog> SampleCatalog();
+// The sample catalog with the consultation in assets that asks every kind
+// of question (getting_out_2027) published too.
+std::optional<v1::Catalog> CatalogAskingEveryKind();
 // The language tags with a file in assets/lang, en-GB first.
 std::vector<std::string> Languages();
 

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "client/app/consultation_journey.h"
 #include "contract/reference_code.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -109,9 +110,9 @@ TEST(KioskUi, FeedbackJourneyByKeysAloneIsSpokenAndQueued) {
   EXPECT_EQ(h.View(), "home");
   std::string home = h.SpokenSince(mark);
   EXPECT_THAT(home, HasSubstr("What would you like to do?"));
-  // One choice plus the six controls of the bar.
-  // Four ways to speak plus the six controls of the bar.
-  EXPECT_THAT(home, HasSubstr("Button, Tell us how we're doing, 1 of 11"));
+  // Five journeys (four ways to speak and checking on one), the sample
+  // catalog's open consultation, and the six controls of the bar.
+  EXPECT_THAT(home, HasSubstr("Button, Tell us how we're doing, 1 of 12"));
 
   mark = h.Spoken().size();
   h.Press(SDLK_RETURN);
@@ -260,7 +261,7 @@ class EverythingDrawnIsSpoken : public ::testing::TestWithParam<std::string> {};
 // spoken there (for Urdu, Punjabi and Bengali the screen is English and the
 // speech is not: the spoken side of each drawn string must be heard).
 TEST_P(EverythingDrawnIsSpoken, OnEveryScreen) {
-  KioskHarness h;
+  KioskHarness h(1280, 800, CatalogAskingEveryKind());
   // Choose the language the way a person would: in the settings (again
   // for each person: a finished session wipes the settings).
   std::size_t chosen = 0;
@@ -319,6 +320,20 @@ TEST_P(EverythingDrawnIsSpoken, OnEveryScreen) {
     choose_language();
     h.Press(SDLK_SPACE);
   }
+  // A consultation asking every kind of question: its introduction, each
+  // question, the review reading every answer back, and its thanks.
+  ASSERT_TRUE(h.FocusOn("consultation.getting_out_2027"));
+  h.Press(SDLK_RETURN);
+  ASSERT_TRUE(h.AnswerUntil("review", {}, check_screen));
+  check_screen();
+  ASSERT_TRUE(h.FocusOn("review.send"));
+  h.Press(SDLK_RETURN);
+  ASSERT_EQ(h.View(), "thanks");
+  check_screen();
+  ASSERT_TRUE(h.FocusOn("thanks.finish"));
+  h.Press(SDLK_RETURN);
+  choose_language();
+  h.Press(SDLK_SPACE);
   // Checking on a reference: each screen, the answer with its reply.
   ASSERT_TRUE(h.FocusOn("home.check"));
   h.Press(SDLK_RETURN);
@@ -338,6 +353,12 @@ TEST_P(EverythingDrawnIsSpoken, OnEveryScreen) {
   std::set<std::string> expected = {"attract", "home", "help", "settings"};
   for (const JourneySpec& spec : AllJourneys()) {
     for (const Step& step : spec.steps) expected.insert(step.id);
+  }
+  for (const v1::Consultation& c : h.catalog()->consultations()) {
+    if (c.id() != "getting_out_2027") continue;
+    for (const Step& step : ConsultationJourney(std::make_shared<v1::Consultation>(c)).steps) {
+      expected.insert(step.id);
+    }
   }
   EXPECT_EQ(visited, expected) << "a step no test looked at";
 }

@@ -39,7 +39,7 @@ class ShellRun {
     auto outbox = SqliteOutbox::Open(dir + "/outbox.db");
     EXPECT_TRUE(outbox.ok()) << outbox.status();
     outbox_ = std::move(*outbox);
-    catalog_ = SampleCatalog();
+    catalog_ = CatalogAskingEveryKind();
     status_.catalog_serial = 1;
     LanguageLoader load = [](const std::string& tag) {
       return Strings::LoadLanguage(std::string(CAREVOICE_ASSETS_DIR) + "/lang", tag);
@@ -187,6 +187,38 @@ class ShellRun {
     }
     ASSERT_EQ(kiosk_->ViewName(), "check_answer");
     TabTo("check_answer.finish");
+    // A consultation asking every kind of question.
+    Key(SDLK_RETURN);
+    ChooseTheme(theme_steps);
+    Key(SDLK_SPACE);
+    TabTo("consultation.getting_out_2027");
+    Key(SDLK_RETURN);
+    for (int i = 0; i < 12 && kiosk_->ViewName() != "review"; ++i) {
+      const Step* step = kiosk_->journey().step();
+      ASSERT_NE(step, nullptr);
+      if (step->type == StepType::kNotice) {
+        TabTo(step->id + ".continue");
+      } else if (step->type == StepType::kWords) {
+        TabTo(WordsFieldId(*step));
+        Key(SDLK_RETURN);
+        Type("More benches.");
+        Key(SDLK_TAB);
+        TabTo(step->id + ".continue");
+      } else if (step->question->kind() == v1::Question::KIND_AGREEMENT) {
+        TabTo(step->id + ".agreement_2");
+      } else {
+        TabTo(step->id + "." + step->question->options(0).id());
+        if (step->question->kind() != v1::Question::KIND_SINGLE_CHOICE) {
+          Key(SDLK_RETURN);  // chosen, or first in the order; then go on
+          TabTo(step->id + ".continue");
+        }
+      }
+      Key(SDLK_RETURN);
+    }
+    ASSERT_EQ(kiosk_->ViewName(), "review");
+    TabTo("review.send");
+    Key(SDLK_RETURN);
+    ASSERT_EQ(kiosk_->ViewName(), "thanks");
   }
   void ChooseTheme(int theme_steps) {
     Key(SDLK_F9);
@@ -241,6 +273,11 @@ TEST_P(KioskShellTheme, EveryScreenRendersWithReadableText) {
       for (const Step& step : spec.steps) views.insert(step.id);
     }
     for (const char* other : {"visit_time", "same_workers", "worker_time"}) views.erase(other);
+    for (const char* asked : {"consultation", "question.how_often", "question.what_helps",
+                              "question.priorities", "question.lonely",
+                              "question.anything_else"}) {
+      views.insert(asked);
+    }
     EXPECT_EQ(run.Views(), views);
   }
   // Each screenshot is judged by the minimum of the theme it was drawn in.
