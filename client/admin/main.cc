@@ -219,7 +219,10 @@ int main(int argc, char** argv) {
   case_cmd->add_option("--respond-by", move_respond_by, "agree: the date agreed, YYYY-MM-DD");
   case_cmd->add_option("--response", move_response,
                        "respond: the response (a complaint's names the Ombudsman)");
-  case_cmd->add_option("--outcome", move_outcome, "respond: upheld, partly_upheld or not_upheld");
+  case_cmd->add_option("--outcome", move_outcome,
+                       "respond: upheld, partly_upheld or not_upheld (a complaint); "
+                       "under_consideration, adopted, adopted_in_part or not_taken_forward "
+                       "(an idea; publish a reply saying why)");
   case_cmd->add_option("--to", move_to, "assign: the officer");
   case_cmd->add_option("--decision", move_decision,
                        "decide: referred, no_further_action or police");

@@ -97,6 +97,11 @@ std::vector<std::string> ConsultationKeys() {
   return keys;
 }
 
+bool HasOption(const v1::Question& question, std::string_view option_id) {
+  return std::any_of(question.options().begin(), question.options().end(),
+                     [&](const v1::Question::Option& o) { return o.id() == option_id; });
+}
+
 const v1::QuestionAnswer* AnswerTo(const v1::Submission& draft, std::string_view question_id) {
   for (const v1::QuestionAnswer& a : draft.consultation_answer().answers()) {
     if (a.question_id() == question_id) return &a;

@@ -43,6 +43,9 @@ std::string QuestionInstructionKey(const v1::Question& question);
 // (the home screen's list, the introduction's lines, the agreement scale).
 std::vector<std::string> ConsultationKeys();
 
+// Whether `question` has an option `option_id`.
+bool HasOption(const v1::Question& question, std::string_view option_id);
+
 // The answer to question `question_id` in the draft, or null.
 const v1::QuestionAnswer* AnswerTo(const v1::Submission& draft, std::string_view question_id);
 // The answer, made (empty) when there is none yet.

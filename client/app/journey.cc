@@ -137,9 +137,7 @@ absl::Status Journey::ChooseText(std::string value) {
   const Step* s = step();
   if (const Step* q = CurrentQuestion();
       q != nullptr && q->question->kind() == v1::Question::KIND_SINGLE_CHOICE) {
-    const auto& options = q->question->options();
-    if (std::none_of(options.begin(), options.end(),
-                     [&](const v1::Question::Option& o) { return o.id() == value; })) {
+    if (!HasOption(*q->question, value)) {
       return absl::InvalidArgumentError(q->id + " has no option " + value);
     }
     MutableAnswerTo(draft_, q->question->id()).set_choice_id(std::move(value));
@@ -523,9 +521,7 @@ absl::Status Journey::ToggleChoice(std::string_view option_id) {
   if (q == nullptr || q->question->kind() != v1::Question::KIND_MULTIPLE_CHOICE) {
     return absl::FailedPreconditionError("not a question to choose several of");
   }
-  const auto& options = q->question->options();
-  if (std::none_of(options.begin(), options.end(),
-                   [&](const v1::Question::Option& o) { return o.id() == option_id; })) {
+  if (!HasOption(*q->question, option_id)) {
     return absl::InvalidArgumentError(q->id + " has no option " + std::string(option_id));
   }
   auto* chosen = MutableAnswerTo(draft_, q->question->id()).mutable_choices()->mutable_option_ids();
@@ -550,11 +546,10 @@ absl::Status Journey::RankNext(std::string_view option_id) {
   auto placed = [&](std::string_view id) {
     return std::find(order->begin(), order->end(), id) != order->end();
   };
-  const auto& options = q->question->options();
-  if (std::none_of(options.begin(), options.end(),
-                   [&](const v1::Question::Option& o) { return o.id() == option_id; })) {
+  if (!HasOption(*q->question, option_id)) {
     return absl::InvalidArgumentError(q->id + " has no option " + std::string(option_id));
   }
+  const auto& options = q->question->options();
   if (placed(option_id)) return absl::AlreadyExistsError(std::string(option_id) + " is placed");
   order->Add(std::string(option_id));
   if (order->size() + 1 == options.size()) {

@@ -603,6 +603,7 @@ StepKeys KeysFor(const JourneySpec& spec, const Step& step) {
                                  "closed"}) {
         keys.extra.push_back(k + ".status." + status);
       }
+      for (const char* outcome : kIdeaOutcomes) keys.extra.push_back(k + ".idea." + outcome);
       break;
     case StepType::kQuestion:  // always with a question (above)
       break;

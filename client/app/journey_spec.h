@@ -138,6 +138,11 @@ struct JourneySpec {
   bool gives_reference = true;
 };
 
+// What may become of an idea (CheckReferenceResponse.idea_outcome), each
+// said at a lookup's answer by `<key>.idea.<outcome>`.
+inline constexpr const char* kIdeaOutcomes[] = {"under_consideration", "adopted",
+                                                "adopted_in_part", "not_taken_forward"};
+
 // The language keys a step shows and speaks. Screens take their keys from
 // here and nowhere else, so walking every spec finds every key in use.
 struct StepKeys {

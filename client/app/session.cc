@@ -49,6 +49,7 @@ std::string Session::ViewName() const {
     case Overlay::kMore: return "more_controls";
     case Overlay::kIdle: return "idle";
     case Overlay::kStaff: return "staff";
+    case Overlay::kChanged: return "changed";
     case Overlay::kNone: break;
   }
   return std::string(journey_.view());

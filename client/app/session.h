@@ -28,7 +28,7 @@ namespace carevoice::client {
 
 // kStaff is for the people who look after the kiosk (Ctrl+Alt+S): how it
 // stands with the service, never what anyone said.
-enum class Overlay { kNone, kHelp, kRestart, kSettings, kMore, kIdle, kStaff };
+enum class Overlay { kNone, kHelp, kRestart, kSettings, kMore, kIdle, kStaff, kChanged };
 
 // The setting names ChangeSetting takes.
 inline constexpr char kSettingSpeech[] = "speech";

@@ -18,6 +18,7 @@ CheckAnswer AnswerOf(const absl::StatusOr<v1::CheckReferenceResponse>& response)
   answer.status = response->status();
   answer.reply = response->reply();
   answer.reply_language = response->reply_language();
+  answer.idea_outcome = response->idea_outcome();
   if (response->has_updated_at()) answer.updated_at = base::FromProtoTimestamp(response->updated_at());
   return answer;
 }

@@ -31,6 +31,9 @@ struct CheckAnswer {
   v1::CaseStatus status = v1::CASE_STATUS_UNSPECIFIED;
   std::string reply{};           // the council's published reply, if any
   std::string reply_language{};  // its language (BCP-47), when given
+  // An idea's: under_consideration, adopted, adopted_in_part or
+  // not_taken_forward once an officer recorded it; else empty.
+  std::string idea_outcome{};
   absl::Time updated_at = absl::UnixEpoch();
 };
 

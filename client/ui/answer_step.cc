@@ -42,6 +42,13 @@ Intent DrawAnswerStep(const ScreenContext& ctx, const Step& step, Ui& ui) {
     case CheckAnswer::Outcome::kFound: {
       ui.Paragraph(step.id + ".status",
                    JourneyText(ctx, k + ".status." + StatusKey(a.status)));
+      // An idea: what became of it, before the reply that says why. An
+      // outcome this kiosk does not know of yet is left to the reply.
+      for (const char* outcome : kIdeaOutcomes) {
+        if (a.idea_outcome == outcome) {
+          ui.Paragraph(step.id + ".idea", JourneyText(ctx, k + ".idea." + outcome));
+        }
+      }
       if (a.updated_at > absl::UnixEpoch()) {
         const absl::CivilDay day = absl::ToCivilDay(a.updated_at, absl::LocalTimeZone());
         v1::Date date;

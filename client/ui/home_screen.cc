@@ -32,6 +32,11 @@ Intent DrawHomeScreen(const ScreenContext& ctx, Ui& ui) {
       intent = {Intent::Kind::kBeginConsultation, c->id()};
     }
   }
+  // What the council did with what people said, when it has published any.
+  if (ctx.catalog != nullptr && ctx.catalog->notices_size() > 0 &&
+      ui.Button("home.changed", t.Get("home.changed"), t.Get("home.changed.hint"))) {
+    intent = {Intent::Kind::kOpenChanged};
+  }
   // Never a surprise later: say now that words will wait on this kiosk.
   if (!ctx.online) ui.Paragraph("home.offline", t.Get("status.offline"));
   return intent;

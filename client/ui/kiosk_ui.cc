@@ -440,6 +440,7 @@ void KioskUi::ApplyIntent(const Intent& intent) {
       break;
     case Intent::Kind::kOpenSettings: OpenOverlay(Overlay::kSettings); break;
     case Intent::Kind::kOpenMore: OpenOverlay(Overlay::kMore); break;
+    case Intent::Kind::kOpenChanged: OpenOverlay(Overlay::kChanged); break;
     case Intent::Kind::kChangeSetting: ChangeSetting(intent.arg, intent.value); break;
     case Intent::Kind::kBarCommand:
       session_->CloseOverlay();

@@ -45,6 +45,7 @@ Intent ScreenHost::DrawView(const ScreenContext& ctx, const Session& session,
     case Overlay::kMore: return DrawMoreScreen(ctx, ui_);
     case Overlay::kIdle: return DrawIdleScreen(ctx, ui_, overlay.idle_seconds_left);
     case Overlay::kStaff: return DrawStaffScreen(ctx, ui_, overlay.staff);
+    case Overlay::kChanged: return DrawChangedScreen(ctx, ui_);
     case Overlay::kNone: break;
   }
   if (session.journey().view() == kAttractView) return DrawAttractScreen(ctx, ui_);

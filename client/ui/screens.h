@@ -52,6 +52,7 @@ struct Intent {
     kRankNext,       // arg: the option that goes next in a ranking
     kClearRanking,   // a ranking begun again
     kSkipQuestion,   // a consultation's question left unanswered
+    kOpenChanged,    // "What changed because people spoke up"
   };
   Intent() = default;
   Intent(Kind kind, std::string arg = {}, int value = 0)  // NOLINT: brace-init reads best
@@ -163,6 +164,9 @@ Intent DrawHelpScreen(const ScreenContext& ctx, Ui& ui, const Text& where_title,
 Intent DrawRestartScreen(const ScreenContext& ctx, Ui& ui);
 // "How would you like to use this?"
 Intent DrawSettingsScreen(const ScreenContext& ctx, Ui& ui);
+// "What changed because people spoke up": the catalog's notices, most
+// recent first, each what people said and what the council did.
+Intent DrawChangedScreen(const ScreenContext& ctx, Ui& ui);
 // The controls the bar folded away at large text sizes.
 Intent DrawMoreScreen(const ScreenContext& ctx, Ui& ui);
 // "Are you still there?" before an unattended session is wiped.

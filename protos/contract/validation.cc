@@ -776,6 +776,8 @@ std::optional<FieldError> ValidateCatalog(const v1::Catalog& catalog) {
     if (auto e = CheckUniqueId(at("id"), notice.id(), notices)) return e;
     if (auto e = CheckLocalized(at("title"), notice.title())) return e;
     if (auto e = CheckLocalized(at("body"), notice.body())) return e;
+    if (auto e = CheckLocalized(at("easy_title"), notice.easy_title())) return e;
+    if (auto e = CheckLocalized(at("easy_body"), notice.easy_body())) return e;
   }
   return CheckHelpNumbers(catalog.help_numbers());
 }

@@ -58,6 +58,10 @@ std::string OutcomeName(Outcome outcome) {
     case Outcome::kUpheld: return "upheld";
     case Outcome::kPartlyUpheld: return "partly_upheld";
     case Outcome::kNotUpheld: return "not_upheld";
+    case Outcome::kUnderConsideration: return "under_consideration";
+    case Outcome::kAdopted: return "adopted";
+    case Outcome::kAdoptedInPart: return "adopted_in_part";
+    case Outcome::kNotTakenForward: return "not_taken_forward";
     case Outcome::kNone: break;
   }
   return "";

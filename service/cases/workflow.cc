@@ -3,6 +3,11 @@
 #include "absl/strings/ascii.h"
 
 namespace carevoice::service::cases {
+
+bool IsIdeaOutcome(Outcome outcome) {
+  return outcome == Outcome::kUnderConsideration || outcome == Outcome::kAdopted ||
+         outcome == Outcome::kAdoptedInPart || outcome == Outcome::kNotTakenForward;
+}
 namespace {
 
 constexpr int kAcknowledgeWorkingDays = 3;
@@ -79,6 +84,16 @@ absl::StatusOr<State> Next(const Case& c, const Move& move, absl::CivilDay today
         return Refused("acknowledge it before responding: the person must be offered a talk first");
       }
       if (Blank(move.response)) return Missing("write the response");
+      if (c.kind == "idea") {
+        // What became of it is heard by the person through their reference.
+        if (!IsIdeaOutcome(move.outcome)) {
+          return Missing(
+              "record what became of the idea: under consideration, adopted, adopted in part "
+              "or not taken forward");
+        }
+      } else if (IsIdeaOutcome(move.outcome)) {
+        return Missing("only an idea is adopted or not taken forward");
+      }
       if (c.statutory) {
         if (move.outcome == Outcome::kNone) {
           return Missing("record the outcome: upheld, partly upheld or not upheld");

@@ -39,7 +39,10 @@ namespace carevoice::service::cases {
 enum class State { kReceived, kAcknowledged, kInvestigating, kResponded, kClosed, kWithdrawn,
                    kReferred };
 enum class Action { kAcknowledge, kAgreePeriod, kRespond, kClose, kWithdraw, kRefer, kReopen };
-enum class Outcome { kNone, kUpheld, kPartlyUpheld, kNotUpheld };
+// A complaint's (upheld ...) or an idea's (under consideration ...).
+enum class Outcome { kNone, kUpheld, kPartlyUpheld, kNotUpheld, kUnderConsideration, kAdopted,
+                     kAdoptedInPart, kNotTakenForward };
+bool IsIdeaOutcome(Outcome outcome);
 
 std::string_view StateName(State state);    // "received", ...
 std::string_view ActionName(Action action);  // "acknowledge", ...
@@ -67,7 +70,7 @@ struct Move {
   std::string contact_method;  // acknowledge: how the person was told (required)
   std::optional<absl::CivilDay> respond_by;  // agree period: required
   std::string response;      // respond: required
-  Outcome outcome = Outcome::kNone;  // respond, statutory: required
+  Outcome outcome = Outcome::kNone;  // respond: required for a statutory complaint, an idea
 };
 
 // The state `move` leads to from `c.state`, or FailedPrecondition saying

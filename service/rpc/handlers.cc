@@ -534,6 +534,11 @@ absl::StatusOr<v1::CheckReferenceResponse> CheckReference(
   response.set_status(status.status);
   response.set_reply(status.reply);
   response.set_reply_language(status.reply_language);
+  // What became of an idea; a complaint's outcome is told in its response.
+  for (const char* idea : {"under_consideration", "adopted", "adopted_in_part",
+                           "not_taken_forward"}) {
+    if (status.outcome == idea) response.set_idea_outcome(status.outcome);
+  }
   SetTimestamp(status.updated_at, response.mutable_updated_at());
   return response;
 }
@@ -746,10 +751,18 @@ absl::StatusOr<v1::CaseRecord> MoveCase(cases::Cases& cases, const auth::Caller&
       new std::map<std::string, cases::Outcome>{{"", cases::Outcome::kNone},
                                                 {"upheld", cases::Outcome::kUpheld},
                                                 {"partly_upheld", cases::Outcome::kPartlyUpheld},
-                                                {"not_upheld", cases::Outcome::kNotUpheld}};
+                                                {"not_upheld", cases::Outcome::kNotUpheld},
+                                                {"under_consideration",
+                                                 cases::Outcome::kUnderConsideration},
+                                                {"adopted", cases::Outcome::kAdopted},
+                                                {"adopted_in_part", cases::Outcome::kAdoptedInPart},
+                                                {"not_taken_forward",
+                                                 cases::Outcome::kNotTakenForward}};
   auto outcome = kOutcomes->find(request.outcome());
   if (outcome == kOutcomes->end()) {
-    return absl::InvalidArgumentError("the outcome is upheld, partly_upheld or not_upheld");
+    return absl::InvalidArgumentError(
+        "the outcome is upheld, partly_upheld or not_upheld (a complaint), or "
+        "under_consideration, adopted, adopted_in_part or not_taken_forward (an idea)");
   }
   r.move.outcome = outcome->second;
   r.assign_to = request.assign_to();

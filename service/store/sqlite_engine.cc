@@ -785,9 +785,11 @@ class SqliteEngine final : public StoreEngine {
     if (!db.ok()) return db.status();
     // Newest first, ties broken by id so the order is stable.
     auto stmt = (*db)->Prepare(
-        "SELECT status, reply, updated_at, pin_hash, reply_language FROM submissions "
-        "WHERE reference = ?1 "
-        "ORDER BY received_at DESC, submission_id DESC LIMIT ?2");
+        "SELECT s.status, s.reply, s.updated_at, s.pin_hash, s.reply_language, "
+        "IFNULL(c.outcome, '') FROM submissions s "
+        "LEFT JOIN cases c ON c.submission_id = s.submission_id "
+        "WHERE s.reference = ?1 "
+        "ORDER BY s.received_at DESC, s.submission_id DESC LIMIT ?2");
     if (!stmt.ok()) return stmt.status();
     stmt->BindText(1, reference).Bind(2, kMaxReferenceMatches);
     std::vector<ReferenceStatus> found;
@@ -797,7 +799,8 @@ class SqliteEngine final : public StoreEngine {
       if (!*row) break;
       found.push_back(ReferenceStatus{static_cast<v1::CaseStatus>(stmt->ColumnInt(0)),
                                       stmt->ColumnText(1), FromMicros(stmt->ColumnInt(2)),
-                                      stmt->ColumnBlob(3), stmt->ColumnText(4)});
+                                      stmt->ColumnBlob(3), stmt->ColumnText(4),
+                                      stmt->ColumnText(5)});
     }
     return found;
   }

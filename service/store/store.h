@@ -44,6 +44,9 @@ struct ReferenceStatus {
   // The keyed hash of its PIN (auth/pins.h); empty when it came without.
   std::string pin_hash{};
   std::string reply_language{};  // BCP-47; empty when not said
+  // Its case's recorded outcome (cases::OutcomeName; empty for none): for
+  // an idea, what became of it.
+  std::string outcome{};
 };
 
 // At most this many submissions answer for one reference: two devices'

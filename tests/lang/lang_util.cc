@@ -134,7 +134,9 @@ const std::vector<std::string>& EasyReadScreenPrefixes() {
         // A consultation's journey is built from the catalog at run time:
         // its introduction and review are "consultation.*", every
         // question's step "question.*".
-        "consultation", "question"};
+        "consultation", "question",
+        // "What changed because people spoke up", an overlay of the home screen.
+        "changed"};
     auto add = [all](const std::string& prefix) {
       if (std::find(all->begin(), all->end(), prefix) == all->end()) all->push_back(prefix);
     };

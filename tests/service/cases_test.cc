@@ -372,6 +372,48 @@ TEST_F(CasesTest, AComplaintMadeByLetterIsEnteredOnTheClockFromTheDayTheCouncilH
   EXPECT_EQ(Queue()[0].submission_id(), worried.case_().submission_id()) << "worries first";
 }
 
+TEST_F(CasesTest, WhatBecameOfAnIdeaIsHeardThroughItsReference) {
+  const absl::Time now = London(2026, 12, 7, 10);
+  server_.clock().Set(now);
+  v1::Submission idea = testing::Feedback(1, now);
+  idea.clear_feedback();
+  idea.mutable_idea()->set_idea("Benches along the path to the day centre.");
+  idea.set_pin("482913");
+  ASSERT_NO_FATAL_FAILURE(Send({idea}, now));
+  const std::string id = idea.submission_id();
+  EXPECT_EQ(Check(idea.reference(), "482913").idea_outcome(), "") << "nothing decided yet";
+
+  v1::MoveCaseRequest respond = Ask(id, "respond");
+  respond.set_response("Thank you. We will put benches in next spring.");
+  EXPECT_EQ(MoveCase(respond).error_code(), grpc::StatusCode::INVALID_ARGUMENT)
+      << "an idea's answer says what became of it";
+  respond.set_outcome("upheld");
+  EXPECT_EQ(MoveCase(respond).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  respond.set_outcome("adopted");
+  ASSERT_TRUE(MoveCase(respond).ok());
+  v1::MoveCaseRequest publish = Ask(id, "publish");
+  publish.set_reply("You said benches would help. Benches go in next spring.");
+  ASSERT_TRUE(MoveCase(publish).ok());
+
+  const v1::CheckReferenceResponse heard = Check(idea.reference(), "482913");
+  ASSERT_TRUE(heard.found());
+  EXPECT_EQ(heard.idea_outcome(), "adopted");
+  EXPECT_EQ(heard.reply(), "You said benches would help. Benches go in next spring.");
+  EXPECT_EQ(heard.status(), v1::CASE_STATUS_RESPONDED);
+  // A wrong PIN hears nothing of it.
+  EXPECT_EQ(Check(idea.reference(), "482914").idea_outcome(), "");
+
+  // A complaint's outcome stays between the council and the person.
+  v1::Submission complaint = Complaint(2, now, /*formal=*/false);
+  complaint.set_pin("111222");
+  ASSERT_NO_FATAL_FAILURE(Send({complaint}, now));
+  v1::MoveCaseRequest answer = Ask(complaint.submission_id(), "respond");
+  answer.set_response("We are sorry; lunch now comes at noon.");
+  answer.set_outcome("adopted");
+  EXPECT_EQ(MoveCase(answer).error_code(), grpc::StatusCode::INVALID_ARGUMENT)
+      << "a complaint is not adopted";
+}
+
 TEST_F(CasesTest, APublishedReplyIsHeardAtTheKioskOnlyOnceTheRedactorPassesIt) {
   const absl::Time now = London(2026, 12, 7, 10);
   server_.clock().Set(now);

@@ -429,7 +429,9 @@ FakeStoreEngine::FindByReference(std::string_view reference) {
   }
   std::vector<store::ReferenceStatus> found;
   for (const Row* r : rows) {
-    found.push_back({r->status, r->reply, r->updated_at, r->row.pin_hash, r->reply_language});
+    auto c = state_->data.cases.find(r->row.submission_id);
+    found.push_back({r->status, r->reply, r->updated_at, r->row.pin_hash, r->reply_language,
+                     c == state_->data.cases.end() ? std::string() : c->second.outcome});
   }
   return found;
 }

@@ -119,6 +119,34 @@ TEST(WorkflowTest, RefusalsSayWhatToDoInstead) {
   EXPECT_EQ(*Next(withdrawn, Complete(Action::kReopen), today), State::kReceived);
 }
 
+TEST(WorkflowTest, AnIdeaIsAnsweredWithWhatBecameOfItAndNothingElseIs) {
+  Case idea = Complaint();
+  idea.kind = "idea";
+  idea.statutory = false;
+  const absl::CivilDay today(2026, 12, 10);
+  Move answer = Complete(Action::kRespond);
+  answer.response = "Thank you: benches go in next spring.";
+  answer.outcome = Outcome::kNone;
+  EXPECT_EQ(Next(idea, answer, today).status().code(), absl::StatusCode::kInvalidArgument)
+      << "an idea's answer says what became of it";
+  answer.outcome = Outcome::kUpheld;
+  EXPECT_EQ(Next(idea, answer, today).status().code(), absl::StatusCode::kInvalidArgument)
+      << "an idea is not upheld";
+  for (Outcome o : {Outcome::kUnderConsideration, Outcome::kAdopted, Outcome::kAdoptedInPart,
+                    Outcome::kNotTakenForward}) {
+    answer.outcome = o;
+    EXPECT_EQ(*Next(idea, answer, today), State::kResponded);
+  }
+  // A complaint or feedback is never "adopted".
+  Move adopted = Complete(Action::kRespond);
+  adopted.outcome = Outcome::kAdopted;
+  EXPECT_EQ(Next(Complaint(State::kAcknowledged), adopted, today).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  Case feedback = idea;
+  feedback.kind = "feedback";
+  EXPECT_EQ(Next(feedback, adopted, today).status().code(), absl::StatusCode::kInvalidArgument);
+}
+
 TEST(WorkflowTest, FeedbackAndConcernsHaveNoClockAndMayBeAnsweredOrClosedAtOnce) {
   Case feedback = Complaint();
   feedback.kind = "feedback";

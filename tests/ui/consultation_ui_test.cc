@@ -189,5 +189,38 @@ TEST(Consultations, ChoosingTooManyIsSaidAndAllSkippedSendsNothing) {
   EXPECT_EQ(h.outbox().Pending(10)->size(), 1u);
 }
 
+TEST(WhatChanged, NoticesAreReadNewestFirstAndCloseBackToHome) {
+  std::optional<v1::Catalog> catalog = SampleCatalog();
+  ASSERT_TRUE(catalog.has_value());
+  ASSERT_EQ(catalog->notices_size(), 1);  // the minibus, undated
+  v1::Notice* later = catalog->add_notices();
+  later->set_id("benches");
+  (*later->mutable_title()->mutable_text())["en-GB"] = "You said there was nowhere to sit.";
+  (*later->mutable_body()->mutable_text())["en-GB"] = "We put benches on Mill Lane.";
+  base::SetProtoTimestamp(absl::FromUnixSeconds(1'780'000'000), later->mutable_published_at());
+  {  // one kiosk at a time: the harness owns ImGui's context
+    KioskHarness h(1280, 800, catalog);
+    h.Press(SDLK_SPACE);
+    ASSERT_TRUE(h.TabUntilHeard("What changed because people spoke up"));
+    h.Press(SDLK_RETURN);
+    ASSERT_EQ(h.View(), "changed");
+    const std::string said = h.SpokenSince(h.ViewEntryMark());
+    const std::size_t benches = said.find("We put benches on Mill Lane.");
+    const std::size_t minibus = said.find("We have added a second minibus");
+    ASSERT_NE(benches, std::string::npos) << said;
+    ASSERT_NE(minibus, std::string::npos) << said;
+    EXPECT_LT(benches, minibus) << "the dated one is the newest";
+    EXPECT_LT(said.find("You said there was nowhere to sit."), benches) << "said, then done";
+    ASSERT_TRUE(h.FocusOn("changed.close"));
+    h.Press(SDLK_RETURN);
+    EXPECT_EQ(h.View(), "home");
+  }
+  // No notices published: no button for them.
+  catalog->clear_notices();
+  KioskHarness none(1280, 800, catalog);
+  none.Press(SDLK_SPACE);
+  EXPECT_EQ(none.kiosk().registry().Find("home.changed"), nullptr);
+}
+
 }  // namespace
 }  // namespace carevoice::client::ui::testing

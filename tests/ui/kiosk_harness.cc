@@ -122,6 +122,7 @@ KioskHarness::KioskHarness(float width, float height, std::optional<v1::Catalog>
   known.status = v1::CASE_STATUS_RESPONDED;
   known.reply = kCheckReply;
   known.reply_language = "en-GB";
+  known.idea_outcome = "adopted";  // an idea: the lunch club should stay open later
   known.updated_at = absl::FromCivil(absl::CivilDay(2026, 12, 3), absl::LocalTimeZone());
   check_answers_[contract::NormalizeReference(CheckReference()) + "/" + kCheckPin] = known;
   LanguageLoader load = [](const std::string& tag) {

@@ -77,6 +77,10 @@ TEST(KioskUi, CheckingAReferenceByKeysHearsWhereItHasGotAndTheReply) {
   EXPECT_THAT(answer, HasSubstr("The council has answered."));
   EXPECT_THAT(answer, HasSubstr("Last changed on Thursday 3 December 2026."));
   EXPECT_THAT(answer, HasSubstr(kCheckReply));
+  // An idea: what became of it, said before the reply that says why.
+  const std::string idea = "What became of your idea: the council has taken it up.";
+  EXPECT_THAT(answer, HasSubstr(idea));
+  EXPECT_LT(answer.find(idea), answer.find(kCheckReply));
   EXPECT_EQ(h.FocusedId(), "check_answer.again");
 
   // Another reference: a wrong PIN is answered as plainly as an unknown
@@ -111,8 +115,9 @@ TEST(KioskUi, FeedbackJourneyByKeysAloneIsSpokenAndQueued) {
   std::string home = h.SpokenSince(mark);
   EXPECT_THAT(home, HasSubstr("What would you like to do?"));
   // Five journeys (four ways to speak and checking on one), the sample
-  // catalog's open consultation, and the six controls of the bar.
-  EXPECT_THAT(home, HasSubstr("Button, Tell us how we're doing, 1 of 12"));
+  // catalog's open consultation, what changed because people spoke up, and
+  // the six controls of the bar.
+  EXPECT_THAT(home, HasSubstr("Button, Tell us how we're doing, 1 of 13"));
 
   mark = h.Spoken().size();
   h.Press(SDLK_RETURN);
@@ -343,6 +348,14 @@ TEST_P(EverythingDrawnIsSpoken, OnEveryScreen) {
   h.Press(SDLK_RETURN);
   choose_language();
   h.Press(SDLK_SPACE);
+  // What changed because people spoke up, from the home screen.
+  ASSERT_TRUE(h.FocusOn("home.changed"));
+  h.Press(SDLK_RETURN);
+  ASSERT_EQ(h.View(), "changed");
+  check_screen();
+  ASSERT_TRUE(h.FocusOn("changed.close"));
+  h.Press(SDLK_RETURN);
+  ASSERT_EQ(h.View(), "home");
   ASSERT_TRUE(h.FocusOn("home.feedback"));
   h.Press(SDLK_RETURN);
   h.Press(SDLK_F1);
@@ -350,7 +363,7 @@ TEST_P(EverythingDrawnIsSpoken, OnEveryScreen) {
   h.Press(SDLK_ESCAPE);
   h.Press(SDLK_F9);
   check_screen();
-  std::set<std::string> expected = {"attract", "home", "help", "settings"};
+  std::set<std::string> expected = {"attract", "home", "help", "settings", "changed"};
   for (const JourneySpec& spec : AllJourneys()) {
     for (const Step& step : spec.steps) expected.insert(step.id);
   }

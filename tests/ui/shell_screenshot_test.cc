@@ -58,6 +58,7 @@ class ShellRun {
                                     event.check.outcome = CheckAnswer::Outcome::kFound;
                                     event.check.status = v1::CASE_STATUS_RESPONDED;
                                     event.check.reply = kCheckReply;
+                                    event.check.idea_outcome = "adopted_in_part";
                                     kiosk_->OnSyncEvent(event);
                                   }},
                                  speaker_, clock_, *fonts, std::move(kiosk_options));
@@ -191,6 +192,11 @@ class ShellRun {
     Key(SDLK_RETURN);
     ChooseTheme(theme_steps);
     Key(SDLK_SPACE);
+    // What changed because people spoke up, and back.
+    TabTo("home.changed");
+    Key(SDLK_RETURN);
+    TabTo("changed.close");
+    Key(SDLK_RETURN);
     TabTo("consultation.getting_out_2027");
     Key(SDLK_RETURN);
     for (int i = 0; i < 12 && kiosk_->ViewName() != "review"; ++i) {
@@ -273,7 +279,7 @@ TEST_P(KioskShellTheme, EveryScreenRendersWithReadableText) {
       for (const Step& step : spec.steps) views.insert(step.id);
     }
     for (const char* other : {"visit_time", "same_workers", "worker_time"}) views.erase(other);
-    for (const char* asked : {"consultation", "question.how_often", "question.what_helps",
+    for (const char* asked : {"changed", "consultation", "question.how_often", "question.what_helps",
                               "question.priorities", "question.lonely",
                               "question.anything_else"}) {
       views.insert(asked);
