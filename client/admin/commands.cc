@@ -821,6 +821,58 @@ absl::Status RunConsultationList(v1::Officer::StubInterface& stub, const std::st
   return absl::OkStatus();
 }
 
+absl::Status RunConsultationResults(v1::Officer::StubInterface& stub, const std::string& token,
+                                    const std::string& id, std::ostream& out) {
+  client::OfficerClient officer(stub, token, kSignInHint);
+  v1::ConsultationResultsRequest request;
+  request.set_id(id);
+  v1::ConsultationResultsResponse response;
+  grpc::ClientContext context;
+  officer.Prepare(&context, absl::Seconds(60));
+  if (auto s = officer.Check(stub.ConsultationResults(&context, request, &response),
+                             "ConsultationResults");
+      !s.ok()) {
+    return s;
+  }
+  const v1::Consultation& c = response.consultation();
+  out << c.id() << "  " << ConsultationState(c, base::FromProtoTimestamp(response.now())) << "  "
+      << English(c.title()) << "\n"
+      << "responses  " << response.responses() << "\n";
+  static constexpr const char* kScale[] = {"strongly agree", "agree", "neither",
+                                          "disagree", "strongly disagree"};
+  for (int i = 0; i < response.questions_size() && i < c.questions_size(); ++i) {
+    const v1::Question& q = c.questions(i);
+    const auto& r = response.questions(i);
+    out << "\n" << (i + 1) << ". " << English(q.text()) << "\n"
+        << "   answered  " << r.answered() << "  skipped  " << response.responses() - r.answered()
+        << "\n";
+    for (int o = 0; o < r.options_size() && o < q.options_size(); ++o) {
+      const auto& count = r.options(o);
+      out << "   " << English(q.options(o).label()) << "  ";
+      if (q.kind() == v1::Question::KIND_RANKING) {
+        out << "first " << count.chosen() << "  placed " << count.ranked();
+        if (count.ranked() > 0) {
+          // One decimal place: 1.0 is always first.
+          const std::int64_t tenths = (count.rank_total() * 10 + count.ranked() / 2) / count.ranked();
+          out << "  average place " << tenths / 10 << "." << tenths % 10;
+        }
+      } else {
+        out << count.chosen();
+      }
+      out << "\n";
+    }
+    for (int p = 0; p < r.agreement_size() && p < 5; ++p) {
+      out << "   " << kScale[p] << "  " << r.agreement(p) << "\n";
+    }
+    if (q.kind() == v1::Question::KIND_FREE_TEXT) {
+      out << "   (words: read them with `list --include-text --reason ...`)\n";
+    }
+  }
+  officer.Note(context);
+  WarnIfEndingSoon(officer);
+  return absl::OkStatus();
+}
+
 absl::Status RunConsultationClose(v1::Officer::StubInterface& stub, const std::string& token,
                                   const std::string& id, std::ostream& out) {
   client::OfficerClient officer(stub, token, kSignInHint);

@@ -189,6 +189,11 @@ absl::Status RunConsultationList(v1::Officer::StubInterface& stub, const std::st
 // refresh.
 absl::Status RunConsultationClose(v1::Officer::StubInterface& stub, const std::string& token,
                                   const std::string& id, std::ostream& out);
+// `consultation results ID`: what people answered, question by question:
+// how many answered, each option's count (a ranking: first places and the
+// average place), the agreement scale; free text only counted.
+absl::Status RunConsultationResults(v1::Officer::StubInterface& stub, const std::string& token,
+                                    const std::string& id, std::ostream& out);
 // "open, 12 days left" / "opens 2027-01-04" / "closed 2026-11-30 (early)",
 // for a consultation at `now` (UTC days; the last day counts as one left).
 std::string ConsultationState(const v1::Consultation& c, absl::Time now);

@@ -351,6 +351,10 @@ int main(int argc, char** argv) {
   CLI::App* consultation_close_cmd =
       consultation_cmd->add_subcommand("close", "stop asking it now; answers given still count");
   consultation_close_cmd->add_option("id", consultation_id, "the consultation's id")->required();
+  CLI::App* consultation_results_cmd = consultation_cmd->add_subcommand(
+      "results", "what people answered, question by question (every role)");
+  consultation_results_cmd->add_option("id", consultation_id, "the consultation's id")
+      ->required();
 
   CLI::App* quarantine_cmd =
       app.add_subcommand("quarantine", "what the service could not take (officer)");
@@ -513,6 +517,8 @@ int main(int argc, char** argv) {
     status = admin::RunConsultationList(**stub, token, std::cout);
   } else if (consultation_close_cmd->parsed()) {
     status = admin::RunConsultationClose(**stub, token, consultation_id, std::cout);
+  } else if (consultation_results_cmd->parsed()) {
+    status = admin::RunConsultationResults(**stub, token, consultation_id, std::cout);
   } else if (taking_part_cmd->parsed()) {
     status = admin::RunTakingPart(**stub, token, taking_part_from, taking_part_to, std::cout);
   } else if (quarantine_list_cmd->parsed()) {

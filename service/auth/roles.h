@@ -71,6 +71,7 @@ Action ActionOf(const v1::PublishCatalogRequest&);
 Action ActionOf(const v1::PublishConsultationRequest&);
 Action ActionOf(const v1::CloseConsultationRequest&);
 Action ActionOf(const v1::ListConsultationsRequest&);
+Action ActionOf(const v1::ConsultationResultsRequest&);
 Action ActionOf(const v1::VerifyAuditRequest&);
 Action ActionOf(const v1::ListAuditRequest&);
 Action ActionOf(const v1::ListQuarantineRequest&);

@@ -98,6 +98,11 @@ absl::StatusOr<v1::PublishConsultationResponse> PublishConsultation(
 absl::StatusOr<v1::CloseConsultationResponse> CloseConsultation(
     catalog::Catalogs& catalog, const auth::Caller& caller,
     const v1::CloseConsultationRequest& request);
+// Counts the answers stored for consultation `request.id()`: NotFound for
+// one never published.
+absl::StatusOr<v1::ConsultationResultsResponse> ConsultationResults(
+    store::Store& store, catalog::Catalogs& catalog, const base::Clock& clock,
+    const v1::ConsultationResultsRequest& request);
 v1::ListConsultationsResponse ListConsultations(catalog::Catalogs& catalog,
                                                 const base::Clock& clock);
 

@@ -416,6 +416,14 @@ grpc::Status OfficerImpl::CloseConsultation(grpc::ServerContext* context,
   return Answer(rpc::CloseConsultation(catalog_, *caller, *request), response);
 }
 
+grpc::Status OfficerImpl::ConsultationResults(grpc::ServerContext* context,
+                                              const v1::ConsultationResultsRequest* request,
+                                              v1::ConsultationResultsResponse* response) {
+  auto caller = Admit(context, auth::ActionOf(*request));
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  return Answer(rpc::ConsultationResults(store_, catalog_, clock_, *request), response);
+}
+
 grpc::Status OfficerImpl::ListConsultations(grpc::ServerContext* context,
                                             const v1::ListConsultationsRequest* request,
                                             v1::ListConsultationsResponse* response) {

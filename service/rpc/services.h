@@ -177,6 +177,9 @@ class OfficerImpl final : public v1::Officer::Service {
   grpc::Status CloseConsultation(grpc::ServerContext* context,
                                  const v1::CloseConsultationRequest* request,
                                  v1::CloseConsultationResponse* response) override;
+  grpc::Status ConsultationResults(grpc::ServerContext* context,
+                                   const v1::ConsultationResultsRequest* request,
+                                   v1::ConsultationResultsResponse* response) override;
   grpc::Status ListConsultations(grpc::ServerContext* context,
                                  const v1::ListConsultationsRequest* request,
                                  v1::ListConsultationsResponse* response) override;

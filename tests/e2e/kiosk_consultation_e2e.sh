@@ -62,8 +62,7 @@ heard "Question 4: I feel lonely"
 tab_to "Send my answers"
 press "Thank you for your answers" Return
 
-# One answer at the service, its words as typed (which options were chosen,
-# and in what order, is checked in-process: consultation_ui_test).
+# One answer at the service, its words as typed.
 arrived "$words"
 python3 - "$work/list.json" "$words" <<'EOF' || fail "the answer is not as given: $(cat "$work/list.json")"
 import json, sys
@@ -73,6 +72,18 @@ assert len(answers) == 1, answers
 assert answers[0]["text"] == sys.argv[2], answers[0]
 assert answers[0]["told_at"], "no time the person gave it"
 EOF
+
+# Counted as given: the choices, and the order as it was made.
+officers_tool consultation results getting_out_2027 >"$work/results.txt" 2>>"$work/admin.err" ||
+  fail "no results: $(tail -n 1 "$work/admin.err")"
+for line in "responses  1" "Most days  1" "Someone to go with  1" "Help with the cost  1" \
+    "Transport I can use  0" "A volunteer buddy scheme  first 1  placed 1  average place 1.0" \
+    "More community minibus trips  first 0  placed 1  average place 2.0" \
+    "More benches and toilets in town  first 0  placed 1  average place 3.0" \
+    "answered  0  skipped  1" "strongly agree  0"; do
+  grep -qF -- "$line" "$work/results.txt" || fail "results lack \"$line\": $(cat "$work/results.txt")"
+done
+if grep -qF "$words" "$work/results.txt"; then fail "someone's words in the counts"; fi
 
 # Closed by an officer: gone from the home screen without a restart.
 officers_tool consultation close getting_out_2027 >"$work/closed.txt" ||

@@ -139,6 +139,12 @@ std::vector<Case> Cases() {
              return r;
            })},
       {"ListConsultations", "", all, Unary(&Stub::ListConsultations)},
+      {"ConsultationResults", "", all, [](Stub& stub, grpc::ClientContext* context) {
+         v1::ConsultationResultsRequest request;
+         request.set_id("to_close_1");
+         v1::ConsultationResultsResponse response;
+         return stub.ConsultationResults(context, request, &response);
+       }},
       {"VerifyAudit", "", {kAdmin}, Unary(&Stub::VerifyAudit)},
       {"ListAudit", "", {kAdmin}, Unary(&Stub::ListAudit)},
       {"ListQuarantine", "", {kOfficer}, Unary(&Stub::ListQuarantine)},

@@ -7,6 +7,7 @@
 
 #include <fstream>
 #include <set>
+#include <sstream>
 
 #include "contract/reference_code.h"
 #include "gtest/gtest.h"
@@ -167,6 +168,105 @@ TEST_F(RpcTest, AnswersGivenWhileAConsultationWasOpenCountHoweverLateTheyArrive)
   }
   EXPECT_EQ(listed.records(0).submission().created_at().seconds(),
             absl::ToUnixSeconds(before_close));
+}
+
+// What people answered, counted question by question for every role; the
+// words of free text are not in the counts.
+TEST_F(RpcTest, ConsultationResultsCountEveryKindOfAnswer) {
+  {
+    std::ifstream in(CAREVOICE_SAMPLE_CONSULTATION);
+    std::stringstream json;
+    json << in.rdbuf();
+    v1::PublishConsultationRequest publish;
+    publish.set_json(json.str());
+    v1::PublishConsultationResponse published;
+    grpc::ClientContext context;
+    server_.SignedInAs(auth::Role::kOfficer, &context);
+    grpc::Status s = server_.officer().PublishConsultation(&context, publish, &published);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+  }
+  // Three people: a choice, two of several, an order (two complete, one
+  // stopped after the first), a point on the scale, words; one skips most.
+  auto answers = [&](int n, const std::string& often, std::vector<std::string> helps,
+                     std::vector<std::string> order, v1::Agreement agree) {
+    v1::Submission s = Feedback(n, Now());
+    s.clear_feedback();
+    v1::ConsultationAnswer* a = s.mutable_consultation_answer();
+    a->set_consultation_id("getting_out_2027");
+    auto add = [&](const std::string& id) {
+      v1::QuestionAnswer* q = a->add_answers();
+      q->set_question_id(id);
+      return q;
+    };
+    add("how_often")->set_choice_id(often);
+    if (!helps.empty()) {
+      v1::QuestionAnswer* q = add("what_helps");
+      for (const std::string& h : helps) q->mutable_choices()->add_option_ids(h);
+    }
+    if (!order.empty()) {
+      v1::QuestionAnswer* q = add("priorities");
+      for (const std::string& o : order) q->mutable_ranking()->add_option_ids(o);
+    }
+    if (agree != v1::AGREEMENT_UNSPECIFIED) {
+      add("lonely")->set_agreement(agree);
+      add("anything_else")->set_free_text("Benches by the bus stop.");
+    }
+    return s;
+  };
+  v1::Submission first = answers(1, "most_days", {"company", "money"},
+                                 {"buddies", "minibus", "benches"}, v1::AGREEMENT_AGREE);
+  v1::SubmitBatchResponse stored;
+  const std::vector<v1::Submission> batch = {
+      first,
+      answers(2, "less", {"company"}, {"minibus", "buddies", "benches"},
+              v1::AGREEMENT_STRONGLY_DISAGREE),
+      answers(3, "less", {}, {"buddies"}, v1::AGREEMENT_UNSPECIFIED)};
+  ASSERT_TRUE(Submit(batch, &stored).ok());
+  for (const auto& r : stored.results()) {
+    ASSERT_EQ(r.outcome(), v1::ItemResult::OUTCOME_STORED) << r.field() << " " << r.message_key();
+  }
+
+  v1::ConsultationResultsRequest request;
+  request.set_id("getting_out_2027");
+  v1::ConsultationResultsResponse results;
+  grpc::ClientContext context;
+  server_.SignedInAs(auth::Role::kClerk, &context);
+  grpc::Status s = server_.officer().ConsultationResults(&context, request, &results);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(results.responses(), 3);
+  ASSERT_EQ(results.questions_size(), 5);
+  auto count = [&](int q, const std::string& option) {
+    for (const auto& o : results.questions(q).options()) {
+      if (o.option_id() == option) return o;
+    }
+    ADD_FAILURE() << "no option " << option;
+    return v1::ConsultationResultsResponse::OptionCount();
+  };
+  EXPECT_EQ(results.questions(0).answered(), 3);
+  EXPECT_EQ(count(0, "less").chosen(), 2);
+  EXPECT_EQ(count(0, "most_days").chosen(), 1);
+  EXPECT_EQ(count(0, "once_a_week").chosen(), 0);
+  EXPECT_EQ(results.questions(1).answered(), 2);
+  EXPECT_EQ(count(1, "company").chosen(), 2);
+  EXPECT_EQ(count(1, "money").chosen(), 1);
+  EXPECT_EQ(results.questions(2).answered(), 3);
+  EXPECT_EQ(count(2, "buddies").chosen(), 2) << "first places";
+  EXPECT_EQ(count(2, "buddies").ranked(), 3);
+  EXPECT_EQ(count(2, "buddies").rank_total(), 1 + 2 + 1);
+  EXPECT_EQ(count(2, "benches").ranked(), 2) << "one order stopped after the first";
+  EXPECT_EQ(count(2, "benches").rank_total(), 3 + 3);
+  ASSERT_EQ(results.questions(3).agreement_size(), 5);
+  EXPECT_EQ(results.questions(3).agreement(1), 1) << "agree";
+  EXPECT_EQ(results.questions(3).agreement(4), 1) << "strongly disagree";
+  EXPECT_EQ(results.questions(4).answered(), 2);
+  EXPECT_EQ(results.SerializeAsString().find("Benches by the bus stop"), std::string::npos)
+      << "no one's words in the counts";
+
+  request.set_id("no_such_consultation");
+  grpc::ClientContext again;
+  server_.SignedInAs(auth::Role::kClerk, &again);
+  EXPECT_EQ(server_.officer().ConsultationResults(&again, request, &results).error_code(),
+            grpc::StatusCode::NOT_FOUND);
 }
 
 TEST_F(RpcTest, MalformedBatchesAreRefusedAsAWhole) {
