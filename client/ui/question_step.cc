@@ -11,6 +11,15 @@ Text OptionLabel(const ScreenContext& ctx, const v1::Question::Option& option) {
   return CatalogText(ctx, option.label(), &option.easy_label(), option.picture());
 }
 
+// The current answer's chosen options, or its order (none yet: empty).
+const v1::QuestionAnswer::Options& Given(const ScreenContext& ctx, bool ranking) {
+  static const v1::QuestionAnswer::Options* const kNone = new v1::QuestionAnswer::Options();
+  const v1::QuestionAnswer* answer = ctx.journey.QuestionAnswer();
+  if (answer == nullptr) return *kNone;
+  if (ranking) return answer->has_ranking() ? answer->ranking() : *kNone;
+  return answer->has_choices() ? answer->choices() : *kNone;
+}
+
 bool Has(const v1::QuestionAnswer::Options& ids, const std::string& id) {
   return std::find(ids.option_ids().begin(), ids.option_ids().end(), id) !=
          ids.option_ids().end();
@@ -20,10 +29,7 @@ bool Has(const v1::QuestionAnswer::Options& ids, const std::string& id) {
 // selected", and how many are chosen of how many allowed.
 void DrawSeveral(const ScreenContext& ctx, const Step& step, Ui& ui, Intent& intent) {
   const Texts& t = ctx.texts;
-  const v1::QuestionAnswer* answer = ctx.journey.QuestionAnswer();
-  const v1::QuestionAnswer::Options none;
-  const v1::QuestionAnswer::Options& chosen =
-      answer != nullptr && answer->has_choices() ? answer->choices() : none;
+  const v1::QuestionAnswer::Options& chosen = Given(ctx, /*ranking=*/false);
   for (const v1::Question::Option& option : step.question->options()) {
     if (ui.Toggle(step.id + "." + option.id(), OptionLabel(ctx, option),
                   Has(chosen, option.id()), t.Get("state.selected"),
@@ -46,10 +52,7 @@ void DrawSeveral(const ScreenContext& ctx, const Step& step, Ui& ui, Intent& int
 // with one switch; the last one left goes last by itself.
 void DrawRanking(const ScreenContext& ctx, const Step& step, Ui& ui, Intent& intent) {
   const Texts& t = ctx.texts;
-  const v1::QuestionAnswer* answer = ctx.journey.QuestionAnswer();
-  const v1::QuestionAnswer::Options none;
-  const v1::QuestionAnswer::Options& order =
-      answer != nullptr && answer->has_ranking() ? answer->ranking() : none;
+  const v1::QuestionAnswer::Options& order = Given(ctx, /*ranking=*/true);
   if (order.option_ids().empty()) {
     ui.Paragraph(step.id + ".order", t.Get("question.ranking.none"));
   } else {

@@ -225,6 +225,16 @@ tab_to() {
   fail "could not find \"$1\" with $key"
 }
 
+# not_on_home PATTERN WHY: on the home screen, Tab round it once (a journey
+# button first says "I have an idea") and fail with WHY if PATTERN is said.
+not_on_home() {
+  local mark; mark=$(lines)
+  for _ in $(seq 1 14); do xdotool key Tab; sleep 0.05; done
+  sleep 0.5
+  tail -n +"$((mark + 1))" "$log" | grep -qF "I have an idea" || fail "never went round the home screen"
+  if tail -n +"$((mark + 1))" "$log" | grep -qF -- "$1"; then fail "$2"; fi
+}
+
 # scan_to PATTERN: as a person with two switches moves: Space until the
 # item spoken contains PATTERN.
 scan_to() { tab_to "$1" space; }
