@@ -30,6 +30,7 @@
 #include "client/model/officer_client.h"
 #include "client/admin/format.h"
 #include "client/model/whole_file.h"
+#include "client/admin/ballot_sheets.h"
 #include "client/letters/letter.h"
 
 namespace carevoice::client::admin {
@@ -888,6 +889,191 @@ absl::Status RunConsultationClose(v1::Officer::StubInterface& stub, const std::s
   }
   out << "closed consultation " << response.consultation().id()
       << "; kiosks stop asking at their next refresh, and answers given before now still count\n";
+  officer.Note(context);
+  WarnIfEndingSoon(officer);
+  return absl::OkStatus();
+}
+
+namespace {
+
+// Votes in 1/100000 as a decimal, trailing zeros dropped: "12", "7.5".
+std::string VotesText(std::int64_t votes) {
+  std::string text = absl::StrCat(votes / 100000);
+  if (const std::int64_t part = votes % 100000; part != 0) {
+    std::string digits = absl::StrCat(100000 + part).substr(1);
+    while (digits.back() == '0') digits.pop_back();
+    absl::StrAppend(&text, ".", digits);
+  }
+  return text;
+}
+
+std::string BallotKind(const v1::ForumBallot& b) {
+  if (b.question().kind() == v1::Question::KIND_SINGLE_CHOICE) return "one mark";
+  return absl::StrCat("ranked, ", b.seats(), b.seats() == 1 ? " seat" : " seats");
+}
+
+std::string BallotState(const v1::ForumBallot& b, absl::Time now) {
+  const absl::Time opens = base::FromProtoTimestamp(b.opens_at());
+  const absl::Time closes = base::FromProtoTimestamp(b.closes_at());
+  if (now < opens) return "opens " + Day(opens);
+  if (now < closes) return "open until " + Day(closes);
+  return b.has_result() ? "closed, counted" : "closed " + Day(closes) + ", not counted";
+}
+
+std::string OptionName(const v1::ForumBallot& b, const std::string& id) {
+  for (const v1::Question::Option& o : b.question().options()) {
+    if (o.id() == id) return English(o.label());
+  }
+  return id;
+}
+
+// Writes `text` whole to `path` (0600: the codes are the members' votes).
+absl::Status WriteWhole(const std::string& path, const std::string& text) {
+  absl::StatusOr<std::unique_ptr<client::WholeFile>> file = client::WholeFile::Create(path);
+  if (!file.ok()) return file.status();
+  if (!(*file)->Write(text)) return absl::DataLossError("cannot write " + path);
+  return (*file)->Commit();
+}
+
+}  // namespace
+
+absl::Status RunBallotCreate(v1::Officer::StubInterface& stub, const std::string& token,
+                             const std::string& path, std::ostream& out) {
+  client::OfficerClient officer(stub, token, kSignInHint);
+  absl::StatusOr<std::string> text = ReadText(path);
+  if (!text.ok()) return text.status();
+  v1::PublishBallotRequest request;
+  request.set_json(*std::move(text));
+  v1::PublishBallotResponse response;
+  grpc::ClientContext context;
+  officer.Prepare(&context, absl::Seconds(60));
+  if (auto s = officer.Check(stub.PublishBallot(&context, request, &response), "PublishBallot");
+      !s.ok()) {
+    return s;
+  }
+  const v1::ForumBallot& b = response.ballot();
+  out << "published ballot " << b.id() << " (" << BallotKind(b) << ", "
+      << b.question().options_size() << " candidates or options): \"" << English(b.title())
+      << "\"; open from " << Day(base::FromProtoTimestamp(b.opens_at())) << " until "
+      << Day(base::FromProtoTimestamp(b.closes_at())) << ". Issue its codes with: ballot codes "
+      << b.id() << " --count N --out FILE\n";
+  officer.Note(context);
+  WarnIfEndingSoon(officer);
+  return absl::OkStatus();
+}
+
+absl::Status RunBallotCodes(v1::Officer::StubInterface& stub, const std::string& token,
+                            const std::string& id, int count, const std::string& out_path,
+                            std::ostream& out) {
+  client::OfficerClient officer(stub, token, kSignInHint);
+  v1::IssueBallotCodesRequest request;
+  request.set_ballot_id(id);
+  request.set_count(count);
+  v1::IssueBallotCodesResponse response;
+  grpc::ClientContext context;
+  officer.Prepare(&context, absl::Seconds(60));
+  if (auto s = officer.Check(stub.IssueBallotCodes(&context, request, &response),
+                             "IssueBallotCodes");
+      !s.ok()) {
+    return s;
+  }
+  std::vector<std::string> codes(response.codes().begin(), response.codes().end());
+  // The sheet for print beside the list for phone and braille: FILE.html
+  // and FILE.txt, whatever FILE ends in.
+  std::string stem = out_path;
+  for (const char* ext : {".html", ".txt"}) {
+    if (absl::EndsWith(stem, ext)) stem.resize(stem.size() - std::strlen(ext));
+  }
+  const std::string html_path = stem + ".html", text_path = stem + ".txt";
+  absl::Status written = WriteWhole(html_path, BallotCodesHtml(response.ballot(), codes));
+  if (written.ok()) written = WriteWhole(text_path, BallotCodesText(response.ballot(), codes));
+  if (!written.ok()) {
+    // The service keeps only their hashes: codes not written are lost, and
+    // unused; more can be issued.
+    return absl::DataLossError(absl::StrCat(written.message(), "; the ", codes.size(),
+                                            " codes just issued are lost (unused): issue again"));
+  }
+  out << "issued " << codes.size() << " codes for ballot " << id << " (" << response.issued()
+      << " issued in all)\nlarge print: " << html_path << "\nplain text (phone, braille): "
+      << text_path << "\nthe service keeps only their hashes: these files are the only copy\n";
+  officer.Note(context);
+  WarnIfEndingSoon(officer);
+  return absl::OkStatus();
+}
+
+absl::Status RunBallotList(v1::Officer::StubInterface& stub, const std::string& token,
+                           std::ostream& out) {
+  client::OfficerClient officer(stub, token, kSignInHint);
+  v1::ListBallotsResponse response;
+  grpc::ClientContext context;
+  officer.Prepare(&context, absl::Seconds(30));
+  if (auto s = officer.Check(stub.ListBallots(&context, v1::ListBallotsRequest(), &response),
+                             "ListBallots");
+      !s.ok()) {
+    return s;
+  }
+  if (response.ballots().empty()) out << "no ballots published\n";
+  const absl::Time now = base::FromProtoTimestamp(response.now());
+  for (int i = 0; i < response.ballots_size(); ++i) {
+    const v1::ForumBallot& b = response.ballots(i);
+    out << b.id() << "  " << BallotState(b, now) << "  " << BallotKind(b);
+    if (i < response.turnout_size()) {
+      out << "  codes " << response.turnout(i).codes_issued() << "  votes "
+          << response.turnout(i).votes_cast();
+    }
+    out << "  " << English(b.title()) << "\n";
+  }
+  officer.Note(context);
+  WarnIfEndingSoon(officer);
+  return absl::OkStatus();
+}
+
+absl::Status RunBallotCount(v1::Officer::StubInterface& stub, const std::string& token,
+                            const std::string& id, std::ostream& out) {
+  client::OfficerClient officer(stub, token, kSignInHint);
+  v1::CountBallotRequest request;
+  request.set_id(id);
+  v1::CountBallotResponse response;
+  grpc::ClientContext context;
+  officer.Prepare(&context, absl::Seconds(120));
+  if (auto s = officer.Check(stub.CountBallot(&context, request, &response), "CountBallot");
+      !s.ok()) {
+    return s;
+  }
+  const v1::ForumBallot& b = response.ballot();
+  const v1::BallotResult& r = b.result();
+  static const std::map<std::string, std::string> kMethods = {
+      {"plurality", "the most votes (one mark each)"},
+      {"instant_runoff", "instant-runoff (one seat, preferences transferred)"},
+      {"stv_wigm", "single transferable vote, Weighted Inclusive Gregory Method"}};
+  auto method = kMethods.find(r.method());
+  out << b.id() << "  " << English(b.title()) << "\n"
+      << "method  " << (method == kMethods.end() ? r.method() : method->second) << "\n"
+      << "ballots  " << r.valid() + r.blank() << " (" << r.valid() << " valid, " << r.blank()
+      << " blank)\n";
+  if (r.quota() > 0) out << "quota  " << VotesText(r.quota()) << "\n";
+  for (int i = 0; i < r.rounds_size(); ++i) {
+    const v1::BallotResult::Round& round = r.rounds(i);
+    out << "\nround " << (i + 1) << "\n";
+    for (int o = 0; o < round.votes_size() && o < b.question().options_size(); ++o) {
+      out << "   " << English(b.question().options(o).label()) << "  "
+          << VotesText(round.votes(o)) << "\n";
+    }
+    if (round.exhausted() > 0) {
+      out << "   no further preference  " << VotesText(round.exhausted()) << "\n";
+    }
+    for (const std::string& e : round.elected()) out << "   elected: " << OptionName(b, e) << "\n";
+    if (!round.surplus_of().empty()) {
+      out << "   surplus of " << OptionName(b, round.surplus_of()) << " passed on\n";
+    }
+    if (!round.excluded().empty()) out << "   excluded: " << OptionName(b, round.excluded()) << "\n";
+    if (round.by_lot()) out << "   (a tie, decided by lot)\n";
+  }
+  out << "\nelected:";
+  for (const std::string& e : r.elected()) out << " " << OptionName(b, e) << ";";
+  out << "\nseed " << r.seed() << " (recorded: a recount draws any lot the same way)\n"
+      << (response.recounted() ? "counted again from the stored ballots: the same result\n"
+                               : "published to kiosks\n");
   officer.Note(context);
   WarnIfEndingSoon(officer);
   return absl::OkStatus();

@@ -194,6 +194,24 @@ absl::Status RunConsultationClose(v1::Officer::StubInterface& stub, const std::s
 // average place), the agreement scale; free text only counted.
 absl::Status RunConsultationResults(v1::Officer::StubInterface& stub, const std::string& token,
                                     const std::string& id, std::ostream& out);
+// `ballot create FILE`: publishes a Forum ballot from its JSON.
+absl::Status RunBallotCreate(v1::Officer::StubInterface& stub, const std::string& token,
+                             const std::string& path, std::ostream& out);
+// `ballot codes ID --count N --out FILE`: issues N one-time codes and
+// writes them as FILE.html (large print, one card each) and FILE.txt (for
+// phone or braille), 0600. The service keeps only their hashes.
+absl::Status RunBallotCodes(v1::Officer::StubInterface& stub, const std::string& token,
+                            const std::string& id, int count, const std::string& out_path,
+                            std::ostream& out);
+// `ballot list`: every ballot, open, to come or closed, with codes issued
+// and votes cast.
+absl::Status RunBallotList(v1::Officer::StubInterface& stub, const std::string& token,
+                           std::ostream& out);
+// `ballot count ID`: counts a closed ballot, every round shown, and
+// publishes the result to kiosks (or counts it again and checks it).
+absl::Status RunBallotCount(v1::Officer::StubInterface& stub, const std::string& token,
+                            const std::string& id, std::ostream& out);
+
 // "open, 12 days left" / "opens 2027-01-04" / "closed 2026-11-30 (early)",
 // for a consultation at `now` (UTC days; the last day counts as one left).
 std::string ConsultationState(const v1::Consultation& c, absl::Time now);

@@ -17,6 +17,7 @@
 //     taking-part [--from YYYY-MM] [--to YYYY-MM]
 //     catalog publish FILE
 //     consultation publish FILE | consultation list | consultation close ID
+//     ballot create FILE | ballot codes ID --count N --out FILE | ballot list | ballot count ID
 //     backup --out FILE
 //     sar [--email E] [--phone P] [--name N] --reason WHY --out FILE
 //     erase [--email E] [--phone P] [--name N] --reason WHY (--dry-run | --yes)
@@ -356,6 +357,27 @@ int main(int argc, char** argv) {
   consultation_results_cmd->add_option("id", consultation_id, "the consultation's id")
       ->required();
 
+  CLI::App* ballot_cmd =
+      app.add_subcommand("ballot", "Forum ballots: publish, codes, count (officer)");
+  ballot_cmd->require_subcommand(1);
+  std::string ballot_path, ballot_id, ballot_out;
+  int ballot_count = 0;
+  CLI::App* ballot_create_cmd =
+      ballot_cmd->add_subcommand("create", "check a ballot file and open it at kiosks in its time");
+  ballot_create_cmd->add_option("file", ballot_path, "ballot JSON")->required()->check(
+      CLI::ExistingFile);
+  CLI::App* ballot_codes_cmd = ballot_cmd->add_subcommand(
+      "codes", "issue one-time ballot codes: FILE.html (large print) and FILE.txt");
+  ballot_codes_cmd->add_option("id", ballot_id, "the ballot's id")->required();
+  ballot_codes_cmd->add_option("--count", ballot_count, "how many codes (1..10000)")->required();
+  ballot_codes_cmd->add_option("--out", ballot_out, "FILE: writes FILE.html and FILE.txt (0600)")
+      ->required();
+  CLI::App* ballot_list_cmd =
+      ballot_cmd->add_subcommand("list", "every ballot, with codes issued and votes cast");
+  CLI::App* ballot_count_cmd = ballot_cmd->add_subcommand(
+      "count", "count a closed ballot, every round shown, and publish the result to kiosks");
+  ballot_count_cmd->add_option("id", ballot_id, "the ballot's id")->required();
+
   CLI::App* quarantine_cmd =
       app.add_subcommand("quarantine", "what the service could not take (officer)");
   quarantine_cmd->require_subcommand(1);
@@ -519,6 +541,14 @@ int main(int argc, char** argv) {
     status = admin::RunConsultationClose(**stub, token, consultation_id, std::cout);
   } else if (consultation_results_cmd->parsed()) {
     status = admin::RunConsultationResults(**stub, token, consultation_id, std::cout);
+  } else if (ballot_create_cmd->parsed()) {
+    status = admin::RunBallotCreate(**stub, token, ballot_path, std::cout);
+  } else if (ballot_codes_cmd->parsed()) {
+    status = admin::RunBallotCodes(**stub, token, ballot_id, ballot_count, ballot_out, std::cout);
+  } else if (ballot_list_cmd->parsed()) {
+    status = admin::RunBallotList(**stub, token, std::cout);
+  } else if (ballot_count_cmd->parsed()) {
+    status = admin::RunBallotCount(**stub, token, ballot_id, std::cout);
   } else if (taking_part_cmd->parsed()) {
     status = admin::RunTakingPart(**stub, token, taking_part_from, taking_part_to, std::cout);
   } else if (quarantine_list_cmd->parsed()) {

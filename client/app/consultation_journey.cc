@@ -24,11 +24,18 @@ std::vector<const v1::Consultation*> OpenConsultations(const v1::Catalog* catalo
 absl::Time NextConsultationChange(const v1::Catalog* catalog, absl::Time now) {
   absl::Time next = absl::InfiniteFuture();
   if (catalog == nullptr) return next;
+  auto consider = [&](const google::protobuf::Timestamp& at) {
+    const absl::Time t = base::FromProtoTimestamp(at);
+    if (t > now) next = std::min(next, t);
+  };
   for (const v1::Consultation& c : catalog->consultations()) {
-    for (const auto* at : {&c.opens_at(), &c.closes_at()}) {
-      const absl::Time t = base::FromProtoTimestamp(*at);
-      if (t > now) next = std::min(next, t);
-    }
+    consider(c.opens_at());
+    consider(c.closes_at());
+  }
+  // Forum ballots are offered on the home screen in the same way.
+  for (const v1::ForumBallot& b : catalog->ballots()) {
+    consider(b.opens_at());
+    consider(b.closes_at());
   }
   return next;
 }
@@ -103,6 +110,11 @@ bool HasOption(const v1::Question& question, std::string_view option_id) {
 }
 
 const v1::QuestionAnswer* AnswerTo(const v1::Submission& draft, std::string_view question_id) {
+  if (draft.has_forum_vote()) {
+    // A ballot's one question: its mark.
+    const v1::ForumVote& vote = draft.forum_vote();
+    return vote.has_mark() && vote.mark().question_id() == question_id ? &vote.mark() : nullptr;
+  }
   for (const v1::QuestionAnswer& a : draft.consultation_answer().answers()) {
     if (a.question_id() == question_id) return &a;
   }
@@ -110,6 +122,11 @@ const v1::QuestionAnswer* AnswerTo(const v1::Submission& draft, std::string_view
 }
 
 v1::QuestionAnswer& MutableAnswerTo(v1::Submission& draft, std::string_view question_id) {
+  if (draft.has_forum_vote()) {
+    v1::QuestionAnswer& mark = *draft.mutable_forum_vote()->mutable_mark();
+    mark.set_question_id(std::string(question_id));
+    return mark;
+  }
   auto* answers = draft.mutable_consultation_answer()->mutable_answers();
   for (v1::QuestionAnswer& a : *answers) {
     if (a.question_id() == question_id) return a;
@@ -120,6 +137,12 @@ v1::QuestionAnswer& MutableAnswerTo(v1::Submission& draft, std::string_view ques
 }
 
 void RemoveAnswerTo(v1::Submission& draft, std::string_view question_id) {
+  if (draft.has_forum_vote()) {
+    if (draft.forum_vote().mark().question_id() == question_id) {
+      draft.mutable_forum_vote()->clear_mark();
+    }
+    return;
+  }
   if (!draft.has_consultation_answer()) return;
   auto* answers = draft.mutable_consultation_answer()->mutable_answers();
   answers->erase(std::remove_if(answers->begin(), answers->end(),

@@ -24,7 +24,7 @@ inline constexpr char kConsultationJourney[] = "consultation";
 std::vector<const v1::Consultation*> OpenConsultations(const v1::Catalog* catalog,
                                                        absl::Time now);
 
-// The next time after `now` a consultation in `catalog` opens or closes
+// The next time after `now` a consultation or Forum ballot in `catalog` opens or closes
 // (absl::InfiniteFuture() when none will): the home screen is drawn
 // again then, so a kiosk left alone offers and withdraws them on time.
 absl::Time NextConsultationChange(const v1::Catalog* catalog, absl::Time now);
@@ -46,7 +46,8 @@ std::vector<std::string> ConsultationKeys();
 // Whether `question` has an option `option_id`.
 bool HasOption(const v1::Question& question, std::string_view option_id);
 
-// The answer to question `question_id` in the draft, or null.
+// The answer to question `question_id` in the draft, or null. In a Forum
+// vote's draft, the answer is the vote's mark.
 const v1::QuestionAnswer* AnswerTo(const v1::Submission& draft, std::string_view question_id);
 // The answer, made (empty) when there is none yet.
 v1::QuestionAnswer& MutableAnswerTo(v1::Submission& draft, std::string_view question_id);

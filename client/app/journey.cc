@@ -3,8 +3,10 @@
 #include <algorithm>
 
 #include "base/proto_time.h"
+#include "client/app/ballot_journey.h"
 #include "client/app/consultation_journey.h"
 #include "client/app/text_edit.h"
+#include "contract/reference_code.h"
 #include "contract/validation.h"
 
 namespace carevoice::client {
@@ -410,9 +412,22 @@ v1::Submission Journey::BuildSubmission(const std::string& language) const {
                                   [](const v1::QuestionAnswer& a) { return !SaysSomething(a); }),
                    answers->end());
   }
+  if (s.has_forum_vote()) {
+    // Sent as the service checks it: canonical, and no empty mark.
+    v1::ForumVote& vote = *s.mutable_forum_vote();
+    vote.set_code(contract::NormalizeReference(vote.code()));
+    if (vote.has_mark() && !SaysSomething(vote.mark())) vote.clear_mark();
+  }
   s.set_language(language);
   s.set_channel(v1::CHANNEL_KIOSK);
   return s;
+}
+
+std::string Journey::NothingToSend() const {
+  if (spec_ == nullptr || !spec_->consultation) return "";
+  const v1::Submission s = BuildSubmission("");
+  if (spec_->ballot) return s.forum_vote().has_mark() ? "" : "ballot.none_marked";
+  return s.consultation_answer().answers().empty() ? "consultation.none_answered" : "";
 }
 
 absl::StatusOr<Receipt> Journey::Send(Outbox& outbox, absl::Time now,
@@ -421,11 +436,11 @@ absl::StatusOr<Receipt> Journey::Send(Outbox& outbox, absl::Time now,
   if (s == nullptr || s->type != StepType::kReview) {
     return absl::FailedPreconditionError("send is only possible from review");
   }
-  v1::Submission submission = BuildSubmission(language);
-  if (spec_->consultation && submission.consultation_answer().answers().empty()) {
-    // Every question skipped: there is nothing to count.
-    return absl::FailedPreconditionError("consultation.none_answered");
+  if (std::string nothing = NothingToSend(); !nothing.empty()) {
+    // Every question skipped, or a ballot left unmarked: nothing to count.
+    return absl::FailedPreconditionError(nothing);
   }
+  v1::Submission submission = BuildSubmission(language);
   absl::StatusOr<OutboxItem> item = outbox.Enqueue(std::move(submission), now);
   if (!item.ok()) return item.status();
   const bool asked = std::any_of(spec_->steps.begin(), spec_->steps.end(),
@@ -500,6 +515,30 @@ bool Journey::BeginConsultation(std::string_view id) {
     visited_.clear();
     answered_.clear();
   }
+  editing_ = false;
+  at_ = ShownFrom(0);
+  visited_.insert(at_);
+  return true;
+}
+
+std::vector<const v1::ForumBallot*> Journey::OpenBallots() const {
+  return client::OpenBallots(catalog_, clock_->Now());
+}
+
+bool Journey::BeginBallot(std::string_view id) {
+  if (at_ != kHome) return false;
+  const v1::ForumBallot* open = nullptr;
+  for (const v1::ForumBallot* b : OpenBallots()) {
+    if (b->id() == id) open = b;
+  }
+  if (open == nullptr) return false;
+  // A vote is never kept waiting for someone to come back to it: each
+  // time is a fresh ballot paper.
+  consultation_spec_ = std::make_shared<const JourneySpec>(
+      BallotJourney(std::make_shared<const v1::ForumBallot>(*open)));
+  StartDraft(*consultation_spec_);
+  visited_.clear();
+  answered_.clear();
   editing_ = false;
   at_ = ShownFrom(0);
   visited_.insert(at_);

@@ -67,6 +67,15 @@ class Journey {
   // home -> the introduction of consultation `id`, if it is open now.
   // Coming back to the same one keeps the answers given.
   bool BeginConsultation(std::string_view id);
+  // The Forum ballots open now, by the kiosk's clock.
+  std::vector<const v1::ForumBallot*> OpenBallots() const;
+  // home -> the introduction of ballot `id`, if it is open now: always a
+  // fresh paper.
+  bool BeginBallot(std::string_view id);
+  // Why the review has nothing to send (every question skipped:
+  // "consultation.none_answered"; a ballot unmarked: "ballot.none_marked"),
+  // or empty when it has something.
+  std::string NothingToSend() const;
   // A consultation's question (a kQuestion step). Choose-several: takes or
   // gives back one option (past max_choices, OutOfRange with the key
   // "question.max_reached", and nothing changes). Ranking: the option goes

@@ -133,6 +133,9 @@ struct JourneySpec {
   // catalog (consultation_journey.h): a copy the spec shares, so a catalog
   // refreshed mid-way changes nothing under the person.
   std::shared_ptr<const v1::Consultation> consultation{};
+  // A Forum ballot (ballot_journey.h): its one question is `consultation`'s,
+  // and the mark is kept in the draft's forum_vote.
+  std::shared_ptr<const v1::ForumBallot> ballot{};
   // The thanks gives a reference and PIN to check on what was said later
   // (answers to a consultation are counted, not answered one by one).
   bool gives_reference = true;

@@ -61,7 +61,8 @@ absl::Status PrepareForEnqueue(v1::Submission& draft,
 
   draft.set_submission_id(base::RandomHex(random, 16));
   draft.set_reference(*reference);
-  draft.set_pin(MakePin(random));
+  // A vote is never checked on or replied to: it carries no PIN.
+  if (!draft.has_forum_vote()) draft.set_pin(MakePin(random));
   if (!draft.has_created_at()) {
     base::SetProtoTimestamp(now, draft.mutable_created_at());
   }

@@ -88,7 +88,8 @@ class Outbox {
 
   // Applies the service's answer: delivered erases the words; rejected
   // keeps them with the reason (FailedPrecondition if the item was already
-  // delivered). NotFound for an unknown id.
+  // delivered), except a refused Forum vote (message key "ballot.*"),
+  // which keeps nothing. NotFound for an unknown id.
   virtual absl::Status MarkDelivered(const std::string& submission_id) = 0;
   virtual absl::Status MarkRejected(const std::string& submission_id,
                                     const std::string& field,

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "absl/status/status.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "base/canonical.h"
@@ -428,17 +429,27 @@ absl::Status SqliteOutbox::MarkRejected(const std::string& submission_id,
                                   const std::string& message_key) {
   std::lock_guard lock(db_->mu);
   // A delivered item has lost its words; the service cannot un-store it.
+  // A refused Forum vote (its code used, or not the ballot's) keeps
+  // nothing: a vote is secret, and no one can do anything with it here.
+  const bool vote = absl::StartsWith(message_key, "ballot.");
   absl::StatusOr<Statement> update = db_->conn->Prepare(
-      "UPDATE items SET state = ?, reject_field = ?, reject_key = ? "
+      "UPDATE items SET state = ?, reject_field = ?, reject_key = ?, "
+      "body = CASE WHEN ? THEN NULL ELSE body END "
       "WHERE submission_id = ? AND state <> ?");
   if (update.ok()) {
     update->BindText(1, kStateRejected)
         .BindText(2, field)
         .BindText(3, message_key)
-        .BindText(4, submission_id)
-        .BindText(5, kStateDelivered);
+        .Bind(4, vote ? 1 : 0)
+        .BindText(5, submission_id)
+        .BindText(6, kStateDelivered);
   }
-  return db_->UpdateOne(update, submission_id, "mark rejected");
+  if (absl::Status s = db_->UpdateOne(update, submission_id, "mark rejected"); !s.ok() || !vote) {
+    return s;
+  }
+  update = absl::CancelledError();  // finalized before the checkpoint
+  db_->Checkpoint();
+  return absl::OkStatus();
 }
 
 absl::Status SqliteOutbox::CountAttempt(const std::string& submission_id) {

@@ -557,6 +557,13 @@ bool Syncer::DrainOnce() {
                  !IsTransient(result->code())) {
         applied = outbox_.MarkRejected(item.submission_id, result->field(),
                                        result->message_key());
+        if (applied.ok()) {
+          SyncEvent event;
+          event.kind = SyncEvent::Kind::kRefused;
+          event.submission_id = item.submission_id;
+          event.message_key = result->message_key();
+          Notify(event);
+        }
       }
       if (!applied.ok()) {
         all_answered = false;

@@ -84,12 +84,14 @@ struct SyncEvent {
     kReachabilityChanged,  // service_reachable became `reachable`
     kChecked,              // a reference check answered (not from the Syncer:
                            // the ReferenceChecker, on the same news channel)
+    kRefused,              // the service refused submission_id for good (message_key)
   };
   Kind kind = Kind::kDelivered;
   std::string submission_id{};       // kDelivered
   std::uint64_t catalog_serial = 0;  // kCatalogChanged
   bool reachable = false;            // kReachabilityChanged
   std::uint64_t check_serial = 0;    // kChecked: which question it answers
+  std::string message_key{};         // kRefused: why, as a language key
   CheckAnswer check{};               // kChecked
 };
 

@@ -3,6 +3,7 @@
 
 #include "accessibility/announcer.h"
 #include "base/proto_time.h"
+#include "client/app/ballot_journey.h"
 #include "client/ui/screens.h"
 
 namespace carevoice::client::ui {
@@ -22,6 +23,16 @@ Intent DrawChangedScreen(const ScreenContext& ctx, Ui& ui) {
     return base::FromProtoTimestamp(a->published_at()) >
            base::FromProtoTimestamp(b->published_at());
   });
+  // The Forum's ballots, once counted: who was elected or what was chosen.
+  for (const v1::ForumBallot* b : CountedBallots(ctx.catalog)) {
+    const Text title = CatalogText(ctx, b->title(), &b->easy_title());
+    v1::QuestionAnswer::Options elected;
+    for (const std::string& id : b->result().elected()) elected.add_option_ids(id);
+    const Text names = OptionsText(ctx, b->question(), elected, /*numbered=*/false);
+    const Text line = t.Format("ballot.results.elected", {title.shown, names.shown},
+                               {title.spoken, names.spoken});
+    ui.Paragraph("changed.ballot." + b->id(), line);
+  }
   for (const v1::Notice* n : notices) {
     const Text said = CatalogText(ctx, n->title(), &n->easy_title());
     const Text did = CatalogText(ctx, n->body(), &n->easy_body(), "speak");

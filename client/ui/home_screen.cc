@@ -1,6 +1,7 @@
 #include "client/ui/screens.h"
 
 #include "accessibility/announcer.h"
+#include "client/app/ballot_journey.h"
 
 namespace carevoice::client::ui {
 
@@ -32,8 +33,23 @@ Intent DrawHomeScreen(const ScreenContext& ctx, Ui& ui) {
       intent = {Intent::Kind::kBeginConsultation, c->id()};
     }
   }
-  // What the council did with what people said, when it has published any.
-  if (ctx.catalog != nullptr && ctx.catalog->notices_size() > 0 &&
+  // Forum ballots open now, the same way: "Vote in a Forum ballot: <title>".
+  for (const v1::ForumBallot* b : ctx.journey.OpenBallots()) {
+    const Text title = CatalogText(ctx, b->title(), &b->easy_title());
+    Text label = t.Format("ballot.title", {title.shown}, {title.spoken});
+    if (t.easy_read() && !b->picture().empty()) label.picture = b->picture();
+    const Text closing = ClosingText(ctx, BallotAsConsultation(*b), "ballot");
+    const Text need = t.Get("ballot.need_code");
+    const Text hint{a11y::JoinSentences(need.shown, closing.shown),
+                    a11y::JoinSentences(need.spoken, closing.spoken), ""};
+    if (ui.Button("ballot." + b->id(), label, hint)) {
+      intent = {Intent::Kind::kBeginBallot, b->id()};
+    }
+  }
+  // What the council did with what people said, and the Forum's results,
+  // when there are any.
+  if (ctx.catalog != nullptr &&
+      (ctx.catalog->notices_size() > 0 || !CountedBallots(ctx.catalog).empty()) &&
       ui.Button("home.changed", t.Get("home.changed"), t.Get("home.changed.hint"))) {
     intent = {Intent::Kind::kOpenChanged};
   }

@@ -402,6 +402,7 @@ void KioskUi::ApplyIntent(const Intent& intent) {
     case Intent::Kind::kBeginConsultation:
       session_->journey().BeginConsultation(intent.arg);
       break;
+    case Intent::Kind::kBeginBallot: session_->journey().BeginBallot(intent.arg); break;
     case Intent::Kind::kToggleChoice: {
       absl::Status toggled = session_->journey().ToggleChoice(intent.arg);
       step_error_ = {};
@@ -534,6 +535,7 @@ void KioskUi::AskCheck() {
 void KioskUi::Send() {
   if (!session_->Send(outbox_, clock_.Now()).ok()) return;  // shown on the review
   delivered_ = false;
+  refused_.clear();
   if (sync_.wake) sync_.wake();
 }
 
@@ -587,6 +589,13 @@ void KioskUi::RefreshSync() {
     if (event.kind == SyncEvent::Kind::kDelivered && receipt &&
         event.submission_id == receipt->submission_id) {
       delivered_ = true;
+    }
+    // Or that a vote was refused (its code used before), said plainly.
+    // (Other refused words are kept for officers in the quarantine.)
+    if (event.kind == SyncEvent::Kind::kRefused && receipt &&
+        event.submission_id == receipt->submission_id &&
+        absl::StartsWith(event.message_key, "ballot.")) {
+      refused_ = event.message_key;
     }
   }
   if (first) {
@@ -695,7 +704,7 @@ void KioskUi::Frame(float width, float height) {
   ScreenContext ctx{session_->journey(), t, session_->settings(),
                     catalog_ ? &*catalog_ : nullptr, delivered_, online_, session_->keyboard(),
                     session_->keyboard_row(), error, &keyboard_cache_, HelpNumbers(), sealed_,
-                    &session_->check_answer()};
+                    &session_->check_answer(), refused_};
   OverlayContext overlay{help_title_, help_instruction_, session_->IdleSecondsLeft()};
   if (session_->overlay() == Overlay::kStaff) {
     const SyncStatus status = sync_.status();

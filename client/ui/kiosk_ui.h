@@ -201,6 +201,7 @@ class KioskUi final : public WindowApp {
   bool read_catalog_ = false;
   Text step_error_;  // shown on the current step until the view changes
   bool delivered_ = false;
+  std::string refused_;  // why the service refused what was just sent, or empty
   bool online_ = true;
   std::uint64_t check_serial_ = 0;  // the reference check asked last
   bool answer_arrived_ = false;     // its answer came since the last frame

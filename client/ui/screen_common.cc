@@ -48,11 +48,12 @@ Text CatalogText(const ScreenContext& ctx, const v1::LocalizedText& text,
               easy_read ? picture : std::string()};
 }
 
-Text ClosingText(const ScreenContext& ctx, const v1::Consultation& consultation) {
+Text ClosingText(const ScreenContext& ctx, const v1::Consultation& consultation,
+                 const std::string& prefix) {
   const absl::Time now = ctx.journey.Now();
   const int days = DaysLeft(consultation, now, absl::LocalTimeZone());
-  if (days == 0) return ctx.texts.Get("consultation.closes_today");
-  if (days == 1) return ctx.texts.Get("consultation.closes_tomorrow");
+  if (days == 0) return ctx.texts.Get(prefix + ".closes_today");
+  if (days == 1) return ctx.texts.Get(prefix + ".closes_tomorrow");
   const absl::CivilDay last = absl::ToCivilDay(
       base::FromProtoTimestamp(consultation.closes_at()) - absl::Nanoseconds(1),
       absl::LocalTimeZone());
@@ -62,7 +63,7 @@ Text ClosingText(const ScreenContext& ctx, const v1::Consultation& consultation)
   date.set_day(last.day());
   const Text day = DateText(ctx.texts, date);
   const std::string count = std::to_string(days);
-  return ctx.texts.Format("consultation.closes_on", {count, day.shown}, {count, day.spoken});
+  return ctx.texts.Format(prefix + ".closes_on", {count, day.shown}, {count, day.spoken});
 }
 
 Text ServiceName(const ScreenContext& ctx, std::string_view service_id) {
@@ -77,12 +78,15 @@ Text ServiceName(const ScreenContext& ctx, std::string_view service_id) {
   return Text::Same(std::string(service_id));
 }
 
-Text JourneyText(const ScreenContext& ctx, std::string_view key) {
+std::string JourneyKey(const ScreenContext& ctx, std::string_view key) {
   const JourneySpec* spec = ctx.journey.spec();
-  if (spec == nullptr) return ctx.texts.Get(key);
-  return ctx.texts.Get(
-      ResolveKey(*spec, ctx.journey.draft(), key,
-                 [&](std::string_view k) { return ctx.texts.speech().Has(k); }));
+  if (spec == nullptr) return std::string(key);
+  return ResolveKey(*spec, ctx.journey.draft(), key,
+                    [&](std::string_view k) { return ctx.texts.speech().Has(k); });
+}
+
+Text JourneyText(const ScreenContext& ctx, std::string_view key) {
+  return ctx.texts.Get(JourneyKey(ctx, key));
 }
 
 Text StepTitle(const ScreenContext& ctx, const StepKeys& keys) {
@@ -156,9 +160,13 @@ Text ReviewLine(const ScreenContext& ctx, const Step& step) {
     // "Question 2: What matters most? Your answer: Mornings"
     const Text question = CatalogText(ctx, step.question->text(), &step.question->easy_text());
     const std::optional<Text> answer = QuestionAnswerText(ctx, step);
-    const Text value = answer ? *answer : JourneyText(ctx, keys.review_none);
+    Text value = answer ? *answer : JourneyText(ctx, keys.review_none);
+    // A vote is secret: said aloud only into headphones (it is on screen).
+    if (answer && ctx.journey.spec()->ballot && !ctx.settings.private_listening) {
+      value.spoken = ctx.texts.Get("state.hidden").spoken;
+    }
     const std::string number = std::to_string(step.number);
-    return ctx.texts.Format(keys.review_line, {number, question.shown, value.shown},
+    return ctx.texts.Format(JourneyKey(ctx, keys.review_line), {number, question.shown, value.shown},
                             {number, question.spoken, value.spoken});
   }
   Text line = JourneyText(ctx, keys.review_line);
@@ -257,7 +265,8 @@ Text NumbersText(const ScreenContext& ctx, std::string_view key) {
 }
 
 void SkipQuestionButton(const ScreenContext& ctx, const Step& step, Ui& ui, Intent& intent) {
-  if (step.question == nullptr) return;
+  // A ballot's mark is not skipped: the person leaves by Back or Home.
+  if (step.question == nullptr || !step.optional) return;
   if (ui.Button(step.id + ".skip", ctx.texts.Get("question.skip"))) {
     intent = {Intent::Kind::kSkipQuestion};
   }
@@ -280,7 +289,12 @@ bool DrawNumbersBanner(const ScreenContext& ctx, Ui& ui) {
 
 Text StepInstruction(const ScreenContext& ctx, const Step& step, const StepKeys& keys) {
   if (step.question != nullptr) {
-    // "Question 2 of 5." first: where they are, then how to answer.
+    // "Question 2 of 5." first: where they are, then how to answer. A
+    // ballot's one question (number 0) has no place to say.
+    if (step.number == 0) {
+      return ctx.texts.Format(JourneyKey(ctx, keys.instruction),
+                              {std::to_string(step.question->max_choices())});
+    }
     const std::string number = std::to_string(step.number);
     const std::string of = std::to_string(ctx.journey.spec()->consultation->questions_size());
     const std::string max = std::to_string(step.question->max_choices());

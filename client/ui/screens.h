@@ -53,6 +53,7 @@ struct Intent {
     kClearRanking,   // a ranking begun again
     kSkipQuestion,   // a consultation's question left unanswered
     kOpenChanged,    // "What changed because people spoke up"
+    kBeginBallot,    // arg: the Forum ballot chosen on the home screen
   };
   Intent() = default;
   Intent(Kind kind, std::string arg = {}, int value = 0)  // NOLINT: brace-init reads best
@@ -96,6 +97,9 @@ struct ScreenContext {
   bool sealed = false;  // a tablet: what is queued here is sealed for the council
   // A lookup's answer (nullopt while asking); null outside a lookup.
   const std::optional<CheckAnswer>* check_answer = nullptr;
+  // Thanks: why the service refused what was sent (a language key, e.g.
+  // "ballot.code_used"), or empty.
+  std::string refused{};
 };
 
 // The name of a catalog service in the person's language (en-GB fallback).
@@ -110,10 +114,14 @@ Text CatalogText(const ScreenContext& ctx, const v1::LocalizedText& text,
 Text OptionsText(const ScreenContext& ctx, const v1::Question& question,
                  const v1::QuestionAnswer::Options& ids, bool numbered);
 // "Closes in 12 days, on Friday 18 December 2026" for a consultation.
-Text ClosingText(const ScreenContext& ctx, const v1::Consultation& consultation);
+// A Forum ballot's (as BallotAsConsultation) with `prefix` "ballot": "... to vote".
+Text ClosingText(const ScreenContext& ctx, const v1::Consultation& consultation,
+                 const std::string& prefix = "consultation");
 // A key of the current journey: its own override where the language file
 // has one ("feedback.review.send.hint"), else the shared key.
 Text JourneyText(const ScreenContext& ctx, std::string_view key);
+// The key JourneyText would look up for `key` (the journey's own first).
+std::string JourneyKey(const ScreenContext& ctx, std::string_view key);
 // The step's title, with the name of the draft's service as {0}.
 Text StepTitle(const ScreenContext& ctx, const StepKeys& keys);
 // How the review reads back a step's answer ("Rating: Good").
@@ -154,6 +162,12 @@ Intent DrawThanksStep(const ScreenContext& ctx, const Step& step, Ui& ui);
 Intent DrawQuestionStep(const ScreenContext& ctx, const Step& step, Ui& ui);
 // Before a consultation's first question: what it is about and for whom.
 Intent DrawConsultationIntro(const ScreenContext& ctx, const Step& step, Ui& ui);
+// Before a Forum ballot's code: what it elects or decides, for whom, how
+// to mark it and when it closes.
+Intent DrawBallotIntro(const ScreenContext& ctx, const Step& step, Ui& ui);
+// Before the mark: the vote is secret; private listening (headphones) is
+// offered, and without it the vote is never said aloud.
+Intent DrawBallotPrivate(const ScreenContext& ctx, const Step& step, Ui& ui);
 // "Skip this question", on every step that asks a consultation's question.
 void SkipQuestionButton(const ScreenContext& ctx, const Step& step, Ui& ui, Intent& intent);
 // The id of a words step's text field ("more.words").

@@ -19,7 +19,9 @@ Intent DrawStep(const ScreenContext& ctx, Ui& ui) {
     case StepType::kReview: return DrawReviewStep(ctx, *step, ui);
     case StepType::kThanks: return DrawThanksStep(ctx, *step, ui);
     case StepType::kNotice:
-      if (ctx.journey.spec()->consultation) return DrawConsultationIntro(ctx, *step, ui);
+      if (step->id == "consultation") return DrawConsultationIntro(ctx, *step, ui);
+      if (step->id == "ballot") return DrawBallotIntro(ctx, *step, ui);
+      if (step->id == "ballot_private") return DrawBallotPrivate(ctx, *step, ui);
       return DrawNoticeStep(ctx, *step, ui);
     case StepType::kQuestion: return DrawQuestionStep(ctx, *step, ui);
     case StepType::kDate: return DrawDateStep(ctx, *step, ui);

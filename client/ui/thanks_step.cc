@@ -28,7 +28,14 @@ Intent DrawThanksStep(const ScreenContext& ctx, const Step& step, Ui& ui) {
   // cannot read them is what makes it safe to say.
   if (ctx.sealed) ui.Paragraph(step.id + ".sealed", JourneyText(ctx, k + ".sealed"));
   // A journey's own words may give the numbers to call ({0} ... {3}).
-  ui.Paragraph(step.id + ".status", NumbersText(ctx, k + (ctx.delivered ? ".sent" : ".queued")));
+  if (!ctx.refused.empty() && ctx.texts.speech().Has(ctx.refused)) {
+    // Refused by the service (a ballot code used before): said plainly, in
+    // place of "received".
+    ui.ErrorText(step.id + ".refused", ctx.texts.Get(ctx.refused));
+  } else {
+    ui.Paragraph(step.id + ".status",
+                 NumbersText(ctx, k + (ctx.delivered ? ".sent" : ".queued")));
+  }
   ui.Paragraph(step.id + ".next", NumbersText(ctx, k + ".next"));
   // Someone who stayed anonymous where they could have given details is
   // told how they can still hear back.

@@ -102,6 +102,13 @@ std::optional<std::string> MakeReference(std::string_view device_code,
   return reference;
 }
 
+std::optional<std::string> WithCheckCharacter(std::string_view body) {
+  if (body.size() != kReferenceLength - 1 || !AllInAlphabet(body)) return std::nullopt;
+  std::string code(body);
+  code += CheckChar(code);
+  return code;
+}
+
 namespace {
 
 bool IsSeparator(char c) {

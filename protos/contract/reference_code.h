@@ -34,6 +34,11 @@ std::uint32_t ScrambleCounter(std::uint32_t counter);
 std::optional<std::string> MakeReference(std::string_view device_code,
                                          std::uint32_t counter);
 
+// `body` (7 alphabet characters) with its check character: a code that
+// reads, types and checks like a reference (Forum ballot codes are 7
+// random characters); nullopt for anything else.
+std::optional<std::string> WithCheckCharacter(std::string_view body);
+
 // Turns what a person typed or said into canonical form: drops spaces,
 // dashes and dots, and upper-cases. Look-alikes are not mapped ("O" and "0"
 // are both outside the alphabet, so the check fails). Does not validate.

@@ -499,6 +499,30 @@ Result CheckConsultationAnswer(const v1::ConsultationAnswer& a) {
   return std::nullopt;
 }
 
+// The question a ballot's vote answers: the only one it has.
+constexpr std::string_view kBallotQuestionId = "vote";
+
+Result CheckForumVote(const v1::Submission& s) {
+  const v1::ForumVote& v = s.forum_vote();
+  const Scope at{"forum_vote"};
+  if (auto e = CheckString(at("ballot_id"), v.ballot_id(), kRequiredId)) return e;
+  if (auto e = CheckString(at("code"), v.code(),
+                           {.required = true,
+                            .well_formed = IsValidReference,
+                            .bad_format_key = kErrBadReference})) {
+    return e;
+  }
+  const Scope mark{at("mark")};
+  if (v.mark().question_id() != kBallotQuestionId) return Fail(mark("question_id"), kErrUnknownValue);
+  if (!v.mark().has_choice_id() && !v.mark().has_ranking()) return Fail(mark("answer"), kErrRequired);
+  // A vote is secret: nothing of who cast it travels with it.
+  if (!s.anonymous()) return Fail("anonymous", kErrRequired);
+  if (!s.pin().empty()) return Fail("pin", kErrNotAllowed);
+  if (s.has_on_behalf_of()) return Fail("on_behalf_of", kErrNotAllowed);
+  if (s.has_worker()) return Fail("worker", kErrNotAllowed);
+  return CheckQuestionAnswer(mark, v.mark());
+}
+
 Result CheckBody(const v1::Submission& s, absl::Time now) {
   using S = v1::Submission;
   switch (s.body_case()) {
@@ -512,6 +536,8 @@ Result CheckBody(const v1::Submission& s, absl::Time now) {
       return CheckIdea(s.idea());
     case S::kConsultationAnswer:
       return CheckConsultationAnswer(s.consultation_answer());
+    case S::kForumVote:
+      return CheckForumVote(s);
     case S::BODY_NOT_SET:
       break;
   }
@@ -769,6 +795,13 @@ std::optional<FieldError> ValidateCatalog(const v1::Catalog& catalog) {
     if (auto e = CheckUniqueId(at + ".id", c.id(), consultations)) return e;
     if (auto e = ValidateConsultation(c)) return Fail(at + "." + e->field, e->message_key);
   }
+  std::set<std::string_view> ballots;
+  for (int i = 0; i < catalog.ballots_size(); ++i) {
+    const v1::ForumBallot& b = catalog.ballots(i);
+    const std::string at = Indexed("ballots", i);
+    if (auto e = CheckUniqueId(at + ".id", b.id(), ballots)) return e;
+    if (auto e = ValidateBallot(b)) return Fail(at + "." + e->field, e->message_key);
+  }
   std::set<std::string_view> notices;
   for (int i = 0; i < catalog.notices_size(); ++i) {
     const v1::Notice& notice = catalog.notices(i);
@@ -820,7 +853,73 @@ std::optional<FieldError> ValidateNewConsultation(const v1::Consultation& c, abs
   return std::nullopt;
 }
 
+std::optional<FieldError> ValidateBallot(const v1::ForumBallot& b) {
+  if (auto e = CheckString("id", b.id(), kRequiredId)) return e;
+  if (auto e = CheckLocalized("title", b.title(), /*require_fallback=*/true)) return e;
+  std::set<std::string> languages;
+  for (const auto& entry : b.title().text()) languages.insert(entry.first);
+  if (auto e = CheckWords("title", b.title(), languages, kMaxConsultationTitle)) return e;
+  if (auto e = CheckWords("easy_title", b.easy_title(), languages, kMaxConsultationTitle)) {
+    return e;
+  }
+  if (auto e = CheckWords("who_for", b.who_for(), languages, kMaxConsultationWhoFor)) return e;
+  if (auto e = CheckTime("opens_at", b.has_opens_at(), b.opens_at())) return e;
+  if (auto e = CheckTime("closes_at", b.has_closes_at(), b.closes_at())) return e;
+  if (base::FromProtoTimestamp(b.closes_at()) <= base::FromProtoTimestamp(b.opens_at())) {
+    return Fail("closes_at", kErrBeforeOpening);
+  }
+  if (auto e = CheckPicture("picture", b.picture(), /*required=*/false)) return e;
+  if (!b.has_question()) return Fail("question", kErrRequired);
+  const Scope q{"question"};
+  if (b.question().id() != kBallotQuestionId) return Fail(q("id"), kErrUnknownValue);
+  if (auto e = CheckQuestion(q, b.question(), languages)) return e;
+  const bool ranked = b.question().kind() == v1::Question::KIND_RANKING;
+  if (!ranked && b.question().kind() != v1::Question::KIND_SINGLE_CHOICE) {
+    return Fail(q("kind"), kErrNotAllowed);
+  }
+  // One mark elects one; a preference order can fill several seats.
+  if (b.seats() < 1) return Fail("seats", kErrRequired);
+  if (b.seats() > (ranked ? b.question().options_size() - 1 : 1)) return Fail("seats", kErrTooLong);
+  return std::nullopt;
+}
+
+std::optional<FieldError> ValidateNewBallot(const v1::ForumBallot& b, absl::Time now) {
+  if (b.has_result()) return Fail("result", kErrNotAllowed);
+  if (auto e = ValidateBallot(b)) return e;
+  if (base::FromProtoTimestamp(b.closes_at()) <= now) return Fail("closes_at", kErrInPast);
+  return std::nullopt;
+}
+
+// A vote against its ballot: one the catalog has, cast while it was open,
+// marked for its candidates as its kind asks.
+static std::optional<FieldError> CheckVoteAgainstCatalog(const v1::Submission& s,
+                                                  const v1::Catalog& catalog) {
+  const v1::ForumVote& vote = s.forum_vote();
+  const v1::ForumBallot* ballot = nullptr;
+  for (const v1::ForumBallot& b : catalog.ballots()) {
+    if (b.id() == vote.ballot_id()) ballot = &b;
+  }
+  if (ballot == nullptr) return Fail("forum_vote.ballot_id", kErrUnknownValue);
+  const absl::Time cast = base::FromProtoTimestamp(s.created_at());
+  if (cast < base::FromProtoTimestamp(ballot->opens_at()) - kMaxClockSkew ||
+      cast >= base::FromProtoTimestamp(ballot->closes_at())) {
+    return Fail("created_at", kErrNotOpen);
+  }
+  std::set<std::string_view> options;
+  for (const v1::Question::Option& o : ballot->question().options()) options.insert(o.id());
+  const Scope mark{"forum_vote.mark"};
+  const bool ranked = ballot->question().kind() == v1::Question::KIND_RANKING;
+  if (ranked != vote.mark().has_ranking()) return Fail(mark("answer"), kErrNotAllowed);
+  if (!ranked) return CheckKnownId(mark("choice_id"), vote.mark().choice_id(), options);
+  const auto& order = vote.mark().ranking().option_ids();
+  for (int j = 0; j < order.size(); ++j) {
+    if (auto e = CheckKnownId(Indexed(mark("ranking.option_ids"), j), order[j], options)) return e;
+  }
+  return std::nullopt;
+}
+
 std::optional<FieldError> CheckAgainstCatalog(const v1::Submission& s, const v1::Catalog& catalog) {
+  if (s.has_forum_vote()) return CheckVoteAgainstCatalog(s, catalog);
   if (!s.has_consultation_answer()) return std::nullopt;
   const v1::ConsultationAnswer& answer = s.consultation_answer();
   const Scope at{"consultation_answer"};

@@ -38,6 +38,9 @@ inline constexpr std::string_view kErrUnknownField = "error.unknown_field";
 // An answer given when its consultation was not open (never shown at a
 // kiosk: it is kept in the quarantine for officers).
 inline constexpr std::string_view kErrNotOpen = "error.not_open";
+// A Forum ballot code that cast a vote already, or that the ballot never had.
+inline constexpr std::string_view kErrCodeUsed = "ballot.code_used";
+inline constexpr std::string_view kErrCodeUnknown = "ballot.code_unknown";
 // Every key above but kErrQuarantined, for the check that each language file has them all.
 inline constexpr std::string_view kAllErrorKeys[] = {
     kErrRequired,   kErrTooLong,     kErrTooShort,     kErrInvalidUtf8,
@@ -93,11 +96,21 @@ std::optional<FieldError> ValidateConsultation(const v1::Consultation& c);
 // which only the service sets.
 std::optional<FieldError> ValidateNewConsultation(const v1::Consultation& c, absl::Time now);
 
+// Checks one Forum ballot as ValidateConsultation does, and its question:
+// id "vote", a single choice or a ranking of 2..20 candidates or options;
+// seats 1 for a single choice, 1..options-1 for a ranking.
+std::optional<FieldError> ValidateBallot(const v1::ForumBallot& b);
+// As ValidateBallot, for one published now: no result (the service sets
+// it) and a closing time still to come.
+std::optional<FieldError> ValidateNewBallot(const v1::ForumBallot& b, absl::Time now);
+
 // Checks a consultation answer (already valid as a submission) against the
 // consultations in `catalog`: one it has, answered while open (created_at
 // from opens_at, less a little clock skew, to before closes_at: kErrNotOpen
 // at "created_at"), each answer to one of its questions, of the question's
-// kind, naming its options and within max_choices. nullopt for other kinds.
+// kind, naming its options and within max_choices; a Forum vote likewise
+// against its ballot (cast while it was open, marked as its kind asks).
+// nullopt for other kinds.
 std::optional<FieldError> CheckAgainstCatalog(const v1::Submission& s, const v1::Catalog& catalog);
 
 }  // namespace carevoice::contract

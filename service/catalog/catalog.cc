@@ -73,6 +73,17 @@ absl::StatusOr<v1::Consultation> ParseConsultationJson(const std::string& json,
   return consultation;
 }
 
+absl::StatusOr<v1::ForumBallot> ParseBallotJson(const std::string& json,
+                                                const std::string& source) {
+  v1::ForumBallot ballot;
+  if (absl::Status s = ParseJson(json, source, ballot); !s.ok()) return s;
+  if (auto error = contract::ValidateBallot(ballot)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(source, ": ", error->field, ": ", error->message_key));
+  }
+  return ballot;
+}
+
 absl::StatusOr<v1::Catalog> ParseCatalogJson(const std::string& json,
                                              const std::string& source) {
   v1::Catalog catalog;
@@ -172,7 +183,20 @@ absl::StatusOr<std::string> Catalogs::Publish(const std::string& by, const std::
           " (publish or close consultations with: carevoice-admin consultation ...)"));
     }
   }
+  for (int i = 0; i < catalog->ballots_size(); ++i) {
+    const v1::ForumBallot& given = catalog->ballots(i);
+    const auto& current = current_->ballots();
+    const bool same = std::any_of(current.begin(), current.end(), [&](const v1::ForumBallot& b) {
+      return b.id() == given.id() && base::CanonicalBytes(b) == base::CanonicalBytes(given);
+    });
+    if (!same) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "the catalog: ballots[", i, "]: ", std::string(contract::kErrNotAllowed),
+          " (publish ballots with: carevoice-admin ballot ...)"));
+    }
+  }
   *catalog->mutable_consultations() = current_->consultations();
+  *catalog->mutable_ballots() = current_->ballots();
   catalog->set_version(CatalogVersion(*catalog));
   if (catalog->version() == current_->version()) return catalog->version();
   const std::string version = catalog->version();
@@ -250,6 +274,53 @@ absl::StatusOr<v1::Consultation> Catalogs::CloseConsultation(const std::string& 
     return s;
   }
   return closed;
+}
+
+absl::StatusOr<v1::ForumBallot> Catalogs::PublishBallot(const std::string& by,
+                                                        const std::string& json) {
+  absl::StatusOr<v1::ForumBallot> ballot = ParseBallotJson(json, "the ballot");
+  if (!ballot.ok()) return ballot.status();
+  if (auto error = contract::ValidateNewBallot(*ballot, clock_.Now())) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("the ballot: ", error->field, ": ", error->message_key));
+  }
+  std::lock_guard lock(mu_);
+  if (absl::Status s = RefreshLocked(); !s.ok()) return s;
+  for (const v1::ForumBallot& b : current_->ballots()) {
+    if (b.id() == ballot->id()) {
+      return absl::AlreadyExistsError(
+          absl::StrCat("the ballot: id: ", std::string(contract::kErrDuplicate),
+                       " (a ballot ", b.id(), " was published before)"));
+    }
+  }
+  v1::Catalog next = *current_;
+  *next.add_ballots() = *ballot;
+  if (auto error = contract::ValidateCatalog(next)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("the catalog: ", error->field, ": ", error->message_key));
+  }
+  if (absl::Status s = StoreLocked(std::move(next), by, "ballot_publish:" + ballot->id());
+      !s.ok()) {
+    return s;
+  }
+  return *ballot;
+}
+
+absl::StatusOr<v1::ForumBallot> Catalogs::PublishBallotResult(const std::string& by,
+                                                              const std::string& id,
+                                                              const v1::BallotResult& result) {
+  std::lock_guard lock(mu_);
+  if (absl::Status s = RefreshLocked(); !s.ok()) return s;
+  v1::Catalog next = *current_;
+  v1::ForumBallot* found = nullptr;
+  for (v1::ForumBallot& b : *next.mutable_ballots()) {
+    if (b.id() == id) found = &b;
+  }
+  if (found == nullptr) return absl::NotFoundError(absl::StrCat("no ballot ", id));
+  *found->mutable_result() = result;
+  v1::ForumBallot counted = *found;
+  if (absl::Status s = StoreLocked(std::move(next), by, "ballot_count:" + id); !s.ok()) return s;
+  return counted;
 }
 
 }  // namespace carevoice::service::catalog

@@ -67,6 +67,18 @@ class Catalogs {
   // id, FAILED_PRECONDITION for one closed already.
   absl::StatusOr<v1::Consultation> CloseConsultation(const std::string& by, const std::string& id);
 
+  // Publishes a Forum ballot from `json` (the JSON mapping of
+  // v1.ForumBallot, unknown fields refused; checked as
+  // contract::ValidateNewBallot, its id new among every ballot), audited
+  // "ballot_publish:<id>". INVALID_ARGUMENT names the bad field;
+  // ALREADY_EXISTS a used id.
+  absl::StatusOr<v1::ForumBallot> PublishBallot(const std::string& by, const std::string& json);
+  // Sets ballot `id`'s counted result, published to kiosks, audited
+  // "ballot_count:<id>". NOT_FOUND for an unknown id.
+  absl::StatusOr<v1::ForumBallot> PublishBallotResult(const std::string& by,
+                                                      const std::string& id,
+                                                      const v1::BallotResult& result);
+
  private:
   Catalogs(store::Store& store, const base::Clock& clock) : store_(store), clock_(clock) {}
   // Loads the newest from the store into current_ if it is newer (mu_ held).
@@ -91,5 +103,9 @@ absl::StatusOr<v1::Catalog> ParseCatalogJson(const std::string& json, const std:
 // (not yet against a clock). Errors name `source` and the bad field.
 absl::StatusOr<v1::Consultation> ParseConsultationJson(const std::string& json,
                                                        const std::string& source);
+
+// Parses a Forum ballot's JSON text, checked as contract::ValidateBallot.
+absl::StatusOr<v1::ForumBallot> ParseBallotJson(const std::string& json,
+                                                const std::string& source);
 
 }  // namespace carevoice::service::catalog

@@ -1,5 +1,6 @@
 #include "service/rpc/handlers.h"
 
+#include <algorithm>
 #include <deque>
 #include <map>
 #include <string>
@@ -18,6 +19,7 @@
 #include "contract/reference_code.h"
 #include "contract/validation.h"
 #include "service/auth/passwords.h"
+#include "service/ballots/papers.h"
 #include "service/log.h"
 #include "contract/redaction.h"
 
@@ -45,6 +47,7 @@ constexpr std::size_t kMaxQuarantinedBytes = 1024 * 1024;
 constexpr std::size_t kMaxQuarantinedIdLength = 100;
 constexpr std::size_t kMaxCatalogJsonBytes = 4 * 1024 * 1024;
 constexpr std::size_t kMaxConsultationJsonBytes = 1024 * 1024;
+constexpr int kMaxBallotCodes = 10000;
 
 // google.rpc.Code values carried in ItemResult.code.
 constexpr int kCodeInvalidArgument = 3;
@@ -150,6 +153,43 @@ bool IsUnopenable(const absl::Status& status) {
          status.code() == absl::StatusCode::kDataLoss;
 }
 
+// Casts the Forum vote in `item` (a submission with forum_vote) and says
+// how it went in `result`. An error means nothing is decided (the device
+// sends it again; a cast taken already is then answered ALREADY_STORED).
+absl::Status CastVote(store::Store& store, const v1::Submission& item, absl::Time device_now,
+                      const v1::Catalog* catalog, v1::ItemResult* result) {
+  std::optional<contract::FieldError> error = contract::ValidateSubmission(item, device_now);
+  if (!error && catalog == nullptr) {
+    error = contract::FieldError{"forum_vote.ballot_id", std::string(contract::kErrUnknownValue)};
+  }
+  if (!error) error = contract::CheckAgainstCatalog(item, *catalog);
+  if (error) {
+    Reject(result, kCodeInvalidArgument, error->field, error->message_key);
+    LogInfo(absl::StrCat("a vote was refused: ", error->field, " ", error->message_key));
+    return absl::OkStatus();
+  }
+  const v1::ForumVote& vote = item.forum_vote();
+  absl::StatusOr<store::CastOutcome> cast =
+      store.CastVote(vote.ballot_id(), ballots::CodeHash(vote.ballot_id(), vote.code()),
+                     ballots::CastHash(item.submission_id()), ballots::PaperOf(vote.mark()));
+  if (!cast.ok()) return cast.status();
+  switch (*cast) {
+    case store::CastOutcome::kCast:
+      result->set_outcome(v1::ItemResult::OUTCOME_STORED);
+      break;
+    case store::CastOutcome::kAlreadyCast:
+      result->set_outcome(v1::ItemResult::OUTCOME_ALREADY_STORED);
+      break;
+    case store::CastOutcome::kCodeUsed:
+      Reject(result, kCodeAlreadyExists, "forum_vote.code", contract::kErrCodeUsed);
+      break;
+    case store::CastOutcome::kUnknownCode:
+      Reject(result, kCodeInvalidArgument, "forum_vote.code", contract::kErrCodeUnknown);
+      break;
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 v1::SubmitBatchResponse SubmitBatch(store::Store& store,
@@ -237,6 +277,15 @@ v1::SubmitBatchResponse SubmitBatch(store::Store& store,
   }
   for (auto [item_ptr, result] : items) {
     const v1::Submission& item = *item_ptr;
+    if (item.has_forum_vote()) {
+      // A vote is secret: cast into its ballot's box apart from any
+      // submission, never quarantined, never logged with its id.
+      if (absl::Status s = CastVote(store, item, device_now, catalog, result); !s.ok()) {
+        *whole_call = s;
+        return v1::SubmitBatchResponse();
+      }
+      continue;
+    }
     std::optional<contract::FieldError> error = contract::ValidateSubmission(item, device_now);
     if (!error && catalog != nullptr) error = contract::CheckAgainstCatalog(item, *catalog);
     if (error) {
@@ -439,6 +488,127 @@ v1::ListConsultationsResponse ListConsultations(catalog::Catalogs& catalog,
   v1::ListConsultationsResponse response;
   *response.mutable_consultations() = catalog.Get()->consultations();
   base::SetProtoTimestamp(clock.Now(), response.mutable_now());
+  return response;
+}
+
+absl::StatusOr<v1::PublishBallotResponse> PublishBallot(catalog::Catalogs& catalog,
+                                                        const auth::Caller& caller,
+                                                        const v1::PublishBallotRequest& request) {
+  if (request.json().size() > kMaxConsultationJsonBytes) {
+    return absl::InvalidArgumentError("a ballot is at most 1 MiB of JSON");
+  }
+  absl::StatusOr<v1::ForumBallot> published = catalog.PublishBallot(caller.name, request.json());
+  if (!published.ok()) return published.status();
+  v1::PublishBallotResponse response;
+  *response.mutable_ballot() = *std::move(published);
+  return response;
+}
+
+namespace {
+
+const v1::ForumBallot* FindBallot(const v1::Catalog& catalog, std::string_view id) {
+  for (const v1::ForumBallot& b : catalog.ballots()) {
+    if (b.id() == id) return &b;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+absl::StatusOr<v1::IssueBallotCodesResponse> IssueBallotCodes(
+    store::Store& store, catalog::Catalogs& catalog, const base::Clock& clock,
+    base::Random& random, const auth::Caller& caller,
+    const v1::IssueBallotCodesRequest& request) {
+  if (request.count() < 1 || request.count() > kMaxBallotCodes) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("count: codes are issued 1..", kMaxBallotCodes, " at a time"));
+  }
+  const auto catalog_now = catalog.Get();
+  const v1::ForumBallot* ballot = FindBallot(*catalog_now, request.ballot_id());
+  if (ballot == nullptr) return absl::NotFoundError("no ballot " + request.ballot_id());
+  const absl::Time now = clock.Now();
+  if (base::FromProtoTimestamp(ballot->closes_at()) <= now) {
+    return absl::FailedPreconditionError(absl::StrCat("ballot ", ballot->id(), " has closed"));
+  }
+  // Two codes the same (one chance in billions) would leave a member
+  // without a vote: drawn again.
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    std::vector<std::string> codes = ballots::NewCodes(random, request.count());
+    std::vector<std::string> hashes;
+    for (const std::string& code : codes) hashes.push_back(ballots::CodeHash(ballot->id(), code));
+    std::sort(hashes.begin(), hashes.end());
+    if (std::adjacent_find(hashes.begin(), hashes.end()) != hashes.end()) continue;
+    absl::StatusOr<std::int64_t> issued = store.AddBallotCodes(
+        ballot->id(), hashes, {now, caller.name, "ballot_codes:" + ballot->id(), 0});
+    if (issued.status().code() == absl::StatusCode::kAlreadyExists) continue;
+    if (!issued.ok()) return issued.status();
+    v1::IssueBallotCodesResponse response;
+    for (std::string& code : codes) response.add_codes(std::move(code));
+    response.set_issued(*issued);
+    *response.mutable_ballot() = *ballot;
+    return response;
+  }
+  return absl::UnavailableError("codes could not be made unique; try again");
+}
+
+absl::StatusOr<v1::ListBallotsResponse> ListBallots(store::Store& store,
+                                                    catalog::Catalogs& catalog,
+                                                    const base::Clock& clock) {
+  v1::ListBallotsResponse response;
+  *response.mutable_ballots() = catalog.Get()->ballots();
+  for (const v1::ForumBallot& b : response.ballots()) {
+    absl::StatusOr<store::BallotBox> box = store.FindBallotBox(b.id());
+    if (!box.ok()) return box.status();
+    auto* turnout = response.add_turnout();
+    turnout->set_ballot_id(b.id());
+    turnout->set_codes_issued(static_cast<std::int64_t>(box->codes.size()));
+    turnout->set_votes_cast(static_cast<std::int64_t>(box->papers.size()));
+  }
+  base::SetProtoTimestamp(clock.Now(), response.mutable_now());
+  return response;
+}
+
+absl::StatusOr<v1::CountBallotResponse> CountBallot(store::Store& store,
+                                                    catalog::Catalogs& catalog,
+                                                    const base::Clock& clock,
+                                                    base::Random& random,
+                                                    const auth::Caller& caller,
+                                                    const v1::CountBallotRequest& request) {
+  const auto catalog_now = catalog.Get();
+  const v1::ForumBallot* ballot = FindBallot(*catalog_now, request.id());
+  if (ballot == nullptr) return absl::NotFoundError("no ballot " + request.id());
+  const absl::Time now = clock.Now();
+  if (now < base::FromProtoTimestamp(ballot->closes_at())) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("ballot ", ballot->id(), " is still open: it is counted after it closes"));
+  }
+  absl::StatusOr<store::BallotBox> box = store.FindBallotBox(ballot->id());
+  if (!box.ok()) return box.status();
+  // A recount uses the seed recorded with the first count, so a tie drawn
+  // by lot is drawn the same way; it must come out the same.
+  const bool recount = ballot->has_result();
+  const std::uint64_t seed =
+      recount ? ballot->result().seed()
+              : (static_cast<std::uint64_t>(random.Next32()) << 32) | random.Next32();
+  absl::StatusOr<v1::BallotResult> result = ballots::CountPapers(*ballot, box->papers, seed);
+  if (!result.ok()) return result.status();
+  v1::CountBallotResponse response;
+  response.set_recounted(recount);
+  if (recount) {
+    v1::BallotResult before = ballot->result();
+    before.clear_counted_at();
+    if (base::CanonicalBytes(before) != base::CanonicalBytes(*result)) {
+      return absl::DataLossError(absl::StrCat(
+          "ballot ", ballot->id(), ": counted again, the stored papers give a different result"));
+    }
+    *response.mutable_ballot() = *ballot;
+    return response;
+  }
+  base::SetProtoTimestamp(now, result->mutable_counted_at());
+  absl::StatusOr<v1::ForumBallot> counted =
+      catalog.PublishBallotResult(caller.name, ballot->id(), *result);
+  if (!counted.ok()) return counted.status();
+  *response.mutable_ballot() = *std::move(counted);
   return response;
 }
 

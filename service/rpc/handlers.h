@@ -106,6 +106,27 @@ absl::StatusOr<v1::ConsultationResultsResponse> ConsultationResults(
 v1::ListConsultationsResponse ListConsultations(catalog::Catalogs& catalog,
                                                 const base::Clock& clock);
 
+// Forum ballots: publish one (see Catalogs::PublishBallot); issue codes
+// for one not yet closed (1..10,000 at a time; only their hashes kept);
+// list them with turnout; count one closed and publish its result (counted
+// again, with the recorded seed, when it was counted before).
+absl::StatusOr<v1::PublishBallotResponse> PublishBallot(catalog::Catalogs& catalog,
+                                                        const auth::Caller& caller,
+                                                        const v1::PublishBallotRequest& request);
+absl::StatusOr<v1::IssueBallotCodesResponse> IssueBallotCodes(
+    store::Store& store, catalog::Catalogs& catalog, const base::Clock& clock,
+    base::Random& random, const auth::Caller& caller,
+    const v1::IssueBallotCodesRequest& request);
+absl::StatusOr<v1::ListBallotsResponse> ListBallots(store::Store& store,
+                                                    catalog::Catalogs& catalog,
+                                                    const base::Clock& clock);
+absl::StatusOr<v1::CountBallotResponse> CountBallot(store::Store& store,
+                                                    catalog::Catalogs& catalog,
+                                                    const base::Clock& clock,
+                                                    base::Random& random,
+                                                    const auth::Caller& caller,
+                                                    const v1::CountBallotRequest& request);
+
 // The catalog, or just `unchanged` when known_version is current.
 v1::GetCatalogResponse GetCatalog(catalog::Catalogs& catalog,
                                   const v1::GetCatalogRequest& request);

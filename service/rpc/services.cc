@@ -424,6 +424,39 @@ grpc::Status OfficerImpl::ConsultationResults(grpc::ServerContext* context,
   return Answer(rpc::ConsultationResults(store_, catalog_, clock_, *request), response);
 }
 
+grpc::Status OfficerImpl::PublishBallot(grpc::ServerContext* context,
+                                        const v1::PublishBallotRequest* request,
+                                        v1::PublishBallotResponse* response) {
+  auto caller = Admit(context, auth::ActionOf(*request));
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  return Answer(rpc::PublishBallot(catalog_, *caller, *request), response);
+}
+
+grpc::Status OfficerImpl::IssueBallotCodes(grpc::ServerContext* context,
+                                           const v1::IssueBallotCodesRequest* request,
+                                           v1::IssueBallotCodesResponse* response) {
+  auto caller = Admit(context, auth::ActionOf(*request));
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  return Answer(rpc::IssueBallotCodes(store_, catalog_, clock_, random_, *caller, *request),
+                response);
+}
+
+grpc::Status OfficerImpl::ListBallots(grpc::ServerContext* context,
+                                      const v1::ListBallotsRequest* request,
+                                      v1::ListBallotsResponse* response) {
+  auto caller = Admit(context, auth::ActionOf(*request));
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  return Answer(rpc::ListBallots(store_, catalog_, clock_), response);
+}
+
+grpc::Status OfficerImpl::CountBallot(grpc::ServerContext* context,
+                                      const v1::CountBallotRequest* request,
+                                      v1::CountBallotResponse* response) {
+  auto caller = Admit(context, auth::ActionOf(*request));
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  return Answer(rpc::CountBallot(store_, catalog_, clock_, random_, *caller, *request), response);
+}
+
 grpc::Status OfficerImpl::ListConsultations(grpc::ServerContext* context,
                                             const v1::ListConsultationsRequest* request,
                                             v1::ListConsultationsResponse* response) {

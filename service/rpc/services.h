@@ -183,6 +183,15 @@ class OfficerImpl final : public v1::Officer::Service {
   grpc::Status ListConsultations(grpc::ServerContext* context,
                                  const v1::ListConsultationsRequest* request,
                                  v1::ListConsultationsResponse* response) override;
+  grpc::Status PublishBallot(grpc::ServerContext* context, const v1::PublishBallotRequest* request,
+                             v1::PublishBallotResponse* response) override;
+  grpc::Status IssueBallotCodes(grpc::ServerContext* context,
+                                const v1::IssueBallotCodesRequest* request,
+                                v1::IssueBallotCodesResponse* response) override;
+  grpc::Status ListBallots(grpc::ServerContext* context, const v1::ListBallotsRequest* request,
+                           v1::ListBallotsResponse* response) override;
+  grpc::Status CountBallot(grpc::ServerContext* context, const v1::CountBallotRequest* request,
+                           v1::CountBallotResponse* response) override;
   grpc::Status ListTakingPart(grpc::ServerContext* context, const v1::ListTakingPartRequest* request,
                               v1::ListTakingPartResponse* response) override;
   grpc::Status ListQuarantine(grpc::ServerContext* context,

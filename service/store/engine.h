@@ -76,6 +76,10 @@ class WriteTxn : public AccessRows {
   // Appends a catalog; returns its serial.
   virtual absl::StatusOr<std::int64_t> InsertCatalog(std::string_view bytes, absl::Time at,
                                                      std::string_view by) = 0;
+  // A Forum ballot's box; nullopt when none was made.
+  virtual absl::StatusOr<std::optional<BallotBox>> FindBallotBox(std::string_view ballot_id) = 0;
+  // Inserts, or replaces the box of the same ballot. Its sets are sorted.
+  virtual absl::Status PutBallotBox(const BallotBox& box) = 0;
   // The newest audit row (seq and hash), nullopt when there is none.
   virtual absl::StatusOr<std::optional<AuditEntry>> LastAudit() = 0;
 

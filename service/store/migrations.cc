@@ -277,6 +277,19 @@ INSERT INTO taking_part_counts (month, aspect, value, count)
 DROP TABLE equality_monitoring;
 )sql";
 
+// Version 16: Forum ballots' boxes (store.h BallotBox): per ballot, the
+// hashes of its codes, the codes used and the marked papers, each a sorted
+// set in one value, so nothing records the order votes came in or joins a
+// paper to its code.
+constexpr std::string_view kV16 = R"sql(
+CREATE TABLE ballot_boxes (
+  ballot_id TEXT PRIMARY KEY NOT NULL,
+  codes  BLOB NOT NULL,  -- 32-byte code hashes, sorted
+  used   BLOB NOT NULL,  -- 64 bytes each (code hash, cast hash), sorted
+  papers BLOB NOT NULL   -- papers, sorted, one per line
+) WITHOUT ROWID;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kV1},
     {2, kV2},
@@ -293,6 +306,7 @@ constexpr Migration kMigrations[] = {
     {13, kV13},
     {14, kV14},
     {15, kV15},
+    {16, kV16},
 };
 
 }  // namespace

@@ -4,6 +4,7 @@
 // kept; who took part is counted apart, each answer on its own, and a
 // visit's retry is not counted again.
 #include <algorithm>
+#include <iterator>
 #include <limits>
 #include <utility>
 
@@ -370,6 +371,81 @@ class RuledStore final : public Store {
 
   absl::StatusOr<std::vector<TakingPartCount>> TakingPartCounts() override {
     return engine_->TakingPartCounts();
+  }
+
+  absl::StatusOr<std::int64_t> AddBallotCodes(std::string_view ballot_id,
+                                              std::span<const std::string> code_hashes,
+                                              AuditEntry audit) override {
+    std::int64_t issued = 0;
+    absl::Status s = engine_->Write([&](WriteTxn& txn) -> absl::Status {
+      absl::StatusOr<std::optional<BallotBox>> found = txn.FindBallotBox(ballot_id);
+      if (!found.ok()) return found.status();
+      BallotBox box = found->value_or(BallotBox{std::string(ballot_id), {}, {}, {}});
+      std::vector<std::string> added(code_hashes.begin(), code_hashes.end());
+      std::sort(added.begin(), added.end());
+      std::vector<std::string> codes;
+      std::set_union(box.codes.begin(), box.codes.end(), added.begin(), added.end(),
+                     std::back_inserter(codes));
+      if (codes.size() != box.codes.size() + added.size()) {
+        return absl::AlreadyExistsError("a code was issued twice; none were added");
+      }
+      box.codes = std::move(codes);
+      issued = static_cast<std::int64_t>(box.codes.size());
+      if (absl::Status put = txn.PutBallotBox(box); !put.ok()) return put;
+      audit.count = static_cast<std::int64_t>(added.size());
+      return AppendAudit(txn, audit);
+    });
+    if (!s.ok()) return s;
+    return issued;
+  }
+
+  absl::StatusOr<CastOutcome> CastVote(std::string_view ballot_id, std::string_view code_hash,
+                                       std::string_view cast_hash,
+                                       std::string_view paper) override {
+    CastOutcome outcome = CastOutcome::kUnknownCode;
+    absl::Status s = engine_->Write([&](WriteTxn& txn) -> absl::Status {
+      absl::StatusOr<std::optional<BallotBox>> found = txn.FindBallotBox(ballot_id);
+      if (!found.ok()) return found.status();
+      if (!*found || !std::binary_search((*found)->codes.begin(), (*found)->codes.end(),
+                                         std::string(code_hash))) {
+        outcome = CastOutcome::kUnknownCode;
+        return absl::OkStatus();
+      }
+      BallotBox& box = **found;
+      // `used` is sorted by code hash first: find this code's entry.
+      const std::string code(code_hash);
+      auto it = std::lower_bound(box.used.begin(), box.used.end(), code);
+      if (it != box.used.end() && it->compare(0, code.size(), code) == 0) {
+        outcome = it->substr(code.size()) == cast_hash ? CastOutcome::kAlreadyCast
+                                                       : CastOutcome::kCodeUsed;
+        return absl::OkStatus();
+      }
+      box.used.insert(it, std::string(code_hash) + std::string(cast_hash));
+      box.papers.insert(std::upper_bound(box.papers.begin(), box.papers.end(), paper),
+                        std::string(paper));
+      outcome = CastOutcome::kCast;
+      return txn.PutBallotBox(box);
+    });
+    if (!s.ok()) return s;
+    if (outcome == CastOutcome::kCast || outcome == CastOutcome::kAlreadyCast) {
+      // The write-ahead log holds the box as it was before and after this
+      // cast: a pair that would join the paper to its code. It goes now
+      // (again on a retry, in case readers held it up the first time).
+      if (absl::Status scrubbed = engine_->Scrub(); !scrubbed.ok()) return scrubbed;
+    }
+    return outcome;
+  }
+
+  absl::StatusOr<BallotBox> FindBallotBox(std::string_view ballot_id) override {
+    BallotBox box{std::string(ballot_id), {}, {}, {}};
+    absl::Status s = engine_->Write([&](WriteTxn& txn) -> absl::Status {
+      absl::StatusOr<std::optional<BallotBox>> found = txn.FindBallotBox(ballot_id);
+      if (!found.ok()) return found.status();
+      if (*found) box = **found;
+      return absl::OkStatus();
+    });
+    if (!s.ok()) return s;
+    return box;
   }
 
  private:

@@ -179,6 +179,18 @@ absl::StatusOr<SubmissionsExtent> ExtentOn(Db& db) {
   return extent;
 }
 
+// A ballot box's hashes are SHA-256: 32 bytes each.
+constexpr std::size_t kCodeHashBytes = 32;
+
+// `blob` cut into pieces of `size` bytes (a stray tail is dropped).
+std::vector<std::string> SplitFixed(const std::string& blob, std::size_t size) {
+  std::vector<std::string> pieces;
+  for (std::size_t at = 0; at + size <= blob.size(); at += size) {
+    pieces.push_back(blob.substr(at, size));
+  }
+  return pieces;
+}
+
 // Runs a cached statement once and rewinds it for the next use.
 absl::Status RunOnce(Statement& stmt) {
   absl::Status s = stmt.Run();
@@ -295,6 +307,37 @@ class SqliteWriter final : public GroupCommitTarget, public WriteTxn {
         .BindText(8, entry.prev_hash)
         .BindText(9, entry.hash);
     return RunOnce(s_[kAudit]);
+  }
+
+  absl::StatusOr<std::optional<BallotBox>> FindBallotBox(std::string_view ballot_id) override {
+    auto stmt =
+        db_->Prepare("SELECT codes, used, papers FROM ballot_boxes WHERE ballot_id = ?1");
+    if (!stmt.ok()) return stmt.status();
+    stmt->BindText(1, ballot_id);
+    auto row = stmt->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return std::nullopt;
+    BallotBox box{std::string(ballot_id), {}, {}, {}};
+    box.codes = SplitFixed(stmt->ColumnBlob(0), kCodeHashBytes);
+    box.used = SplitFixed(stmt->ColumnBlob(1), 2 * kCodeHashBytes);
+    const std::string papers = stmt->ColumnBlob(2);
+    if (!papers.empty()) box.papers = absl::StrSplit(papers, '\n');
+    return box;
+  }
+
+  absl::Status PutBallotBox(const BallotBox& box) override {
+    // Each set is one value, its members in sorted order: the row is
+    // rewritten whole (and the old one overwritten, secure_delete), so no
+    // order of arrival survives in the file.
+    auto stmt = db_->Prepare(
+        "INSERT INTO ballot_boxes (ballot_id, codes, used, papers) VALUES (?1, ?2, ?3, ?4) "
+        "ON CONFLICT (ballot_id) DO UPDATE SET codes = ?2, used = ?3, papers = ?4");
+    if (!stmt.ok()) return stmt.status();
+    stmt->BindText(1, box.ballot_id)
+        .BindBlob(2, absl::StrJoin(box.codes, ""))
+        .BindBlob(3, absl::StrJoin(box.used, ""))
+        .BindBlob(4, absl::StrJoin(box.papers, "\n"));
+    return stmt->Run();
   }
 
   absl::Status DeleteSubmission(std::string_view submission_id) override {

@@ -326,6 +326,28 @@ struct TakingPartCount {
   bool operator==(const TakingPartCount&) const = default;
 };
 
+// A Forum ballot's secret side: which codes were issued and used, and the
+// marked papers. Each is a set kept sorted by its bytes and stored whole,
+// rewritten at every cast, so what is stored says nothing of the order
+// votes came in, and nothing joins a paper to a code: there is no id, time,
+// device or row per vote (the submission a vote came in is not kept).
+struct BallotBox {
+  std::string ballot_id;
+  std::vector<std::string> codes;   // SHA-256 of each code issued
+  // A code used: its hash, then the hash of the submission that cast it
+  // (so that device's retry is answered "already cast"), 64 bytes.
+  std::vector<std::string> used;
+  std::vector<std::string> papers;  // option ids in order, comma-separated
+};
+
+// How CastVote went.
+enum class CastOutcome {
+  kCast,         // the paper is in the box, the code used
+  kAlreadyCast,  // this same cast was taken before (a retry)
+  kCodeUsed,     // the code cast another vote: refused
+  kUnknownCode,  // no such code for this ballot: refused
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -448,6 +470,23 @@ class Store {
   virtual absl::Status CountTakingPart(std::span<const v1::TakingPart> tallies) = 0;
   // Every count, ordered by month, aspect and value.
   virtual absl::StatusOr<std::vector<TakingPartCount>> TakingPartCounts() = 0;
+
+  // Adds the hashes of new codes to `ballot_id`'s box, with `audit` (count
+  // set to how many), in one transaction. Returns how many codes the ballot
+  // has now. ALREADY_EXISTS (nothing added) when one was issued before.
+  virtual absl::StatusOr<std::int64_t> AddBallotCodes(std::string_view ballot_id,
+                                                      std::span<const std::string> code_hashes,
+                                                      AuditEntry audit) = 0;
+  // Casts `paper` with the code hashing to `code_hash`, in one durable
+  // transaction, then scrubs the files so no earlier state of the box is
+  // left in their bytes to show which paper came with which code.
+  // `cast_hash` (32 bytes) names this cast, so that its retry is known.
+  virtual absl::StatusOr<CastOutcome> CastVote(std::string_view ballot_id,
+                                               std::string_view code_hash,
+                                               std::string_view cast_hash,
+                                               std::string_view paper) = 0;
+  // The box of `ballot_id` (empty when no code was issued).
+  virtual absl::StatusOr<BallotBox> FindBallotBox(std::string_view ballot_id) = 0;
 };
 
 // Opens (creating and migrating if needed) the SQLite store at `path`.

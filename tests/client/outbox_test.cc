@@ -260,6 +260,27 @@ TEST_F(OutboxTest, RejectedItemKeepsItsWordsAndReason) {
   EXPECT_TRUE(pending->empty()) << "rejected items are not resent";
 }
 
+TEST_F(OutboxTest, ARefusedVoteLeavesNothingOfItself) {
+  v1::Submission draft;
+  draft.set_anonymous(true);
+  draft.set_language("en-GB");
+  v1::ForumVote* vote = draft.mutable_forum_vote();
+  vote->set_ballot_id("forum_reps_2027");
+  vote->set_code(*contract::WithCheckCharacter("KQ7M3RX"));
+  vote->mutable_mark()->set_question_id("vote");
+  vote->mutable_mark()->set_choice_id("candidate_zanzibar");
+  absl::StatusOr<OutboxItem> item = outbox_->Enqueue(draft, absl::Now());
+  ASSERT_TRUE(item.ok()) << item.status();
+  EXPECT_TRUE(item->submission.pin().empty()) << "a vote has no PIN";
+  ASSERT_NE(FileBytes().find("candidate_zanzibar"), std::string::npos);
+  ASSERT_TRUE(outbox_->MarkRejected(item->submission_id, "forum_vote.code", "ballot.code_used").ok());
+  EXPECT_EQ(FileBytes().find("candidate_zanzibar"), std::string::npos);
+  auto found = outbox_->Find(item->submission_id);
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*found)->state, DeliveryState::kRejected);
+  EXPECT_EQ((*found)->reject_key, "ballot.code_used");
+}
+
 TEST_F(OutboxTest, AttemptsAreCountedForPendingItemsOnly) {
   const OutboxItem item = MustEnqueue("words");
   ASSERT_TRUE(outbox_->CountAttempt(item.submission_id).ok());

@@ -28,7 +28,9 @@ EDGES = {
     "letters": {"contract", "accessibility"},
     # Service.
     "rpc": {"auth", "store", "cases", "export", "catalog", "retention", "alerts", "ballots"},
-    "ballots": set(),  # counting Forum ballots: pure, over indexes
+    # Forum ballots: counting (pure, over indexes), and the codes and papers
+    # of the contract's ballots (the reference alphabet, the ForumBallot).
+    "ballots": {"contract", "base"},
     "alerts": {"service_log"},  # telling the safeguarding team of an urgent worry
     "auth": {"store"},  # officers' accounts, sessions, the role table
     "retention": {"store", "service_log"},  # the retention schedule, applied

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "client/app/ballot_journey.h"
 #include "client/app/consultation_journey.h"
 #include "client/app/journey_spec.h"
 #include "google/protobuf/util/json_util.h"
@@ -105,6 +106,36 @@ TEST(KeysInUse, EveryKeyOfAConsultationIsInTheMasterFile) {
   EXPECT_TRUE(client::CheckSpec(spec).ok()) << client::CheckSpec(spec);
   std::set<std::string> keys = KeysInUse({spec});
   for (const std::string& key : client::ConsultationKeys()) keys.insert(key);
+  std::vector<std::string> missing = Missing(*master, keys);
+  std::string listing;
+  for (const std::string& key : missing) listing += "  " + key + "\n";
+  EXPECT_THAT(missing, ::testing::IsEmpty()) << "add to en-GB.json:\n" << listing;
+}
+
+TEST(KeysInUse, EveryKeyOfAForumBallotIsInTheMasterFile) {
+  std::optional<client::Strings> master = Load(kMaster);
+  ASSERT_TRUE(master.has_value());
+  std::ifstream in(std::string(CAREVOICE_ASSETS_DIR) + "/ballots/forum_reps_2027.json");
+  std::stringstream json;
+  json << in.rdbuf();
+  v1::ForumBallot ranked;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(json.str(), &ranked).ok());
+  v1::ForumBallot single = ranked;
+  single.mutable_question()->set_kind(v1::Question::KIND_SINGLE_CHOICE);
+  std::set<std::string> keys;
+  for (const v1::ForumBallot& ballot : {ranked, single}) {
+    JourneySpec spec = client::BallotJourney(std::make_shared<const v1::ForumBallot>(ballot));
+    EXPECT_TRUE(client::CheckSpec(spec).ok()) << client::CheckSpec(spec);
+    std::set<std::string> its = KeysInUse({spec});
+    keys.insert(its.begin(), its.end());
+    // The question's own words, overridden for a ballot.
+    keys.insert("ballot." + client::QuestionInstructionKey(ballot.question()));
+  }
+  for (const std::string& key : client::BallotKeys()) keys.insert(key);
+  for (const char* key : {"ballot.question.review", "ballot.question.change", "ballot.code_used",
+                          "ballot.code_unknown", "field.forum_vote.code"}) {
+    keys.insert(key);
+  }
   std::vector<std::string> missing = Missing(*master, keys);
   std::string listing;
   for (const std::string& key : missing) listing += "  " + key + "\n";

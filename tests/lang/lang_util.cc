@@ -136,7 +136,10 @@ const std::vector<std::string>& EasyReadScreenPrefixes() {
         // question's step "question.*".
         "consultation", "question",
         // "What changed because people spoke up", an overlay of the home screen.
-        "changed"};
+        "changed",
+        // A Forum ballot's journey, also built at run time: its introduction,
+        // code and private listening steps, review and thanks.
+        "ballot", "ballot_code", "ballot_private"};
     auto add = [all](const std::string& prefix) {
       if (std::find(all->begin(), all->end(), prefix) == all->end()) all->push_back(prefix);
     };

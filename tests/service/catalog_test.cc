@@ -246,6 +246,65 @@ TEST_F(StoredCatalogTest, AConsultationNotYetOpenClosesBeforeItOpens) {
 }
 
 // Each bad file is refused naming the field to fix, and nothing changes.
+TEST_F(StoredCatalogTest, BadBallotFilesAreRefusedWithThePathOfTheBadField) {
+  auto catalogs = Catalogs::Open(*store_, clock_, CAREVOICE_SAMPLE_CATALOG);
+  ASSERT_TRUE(catalogs.ok());
+  const absl::Time now = clock_.Now();
+  const nlohmann::json good = nlohmann::json::parse(testing::ReadFile(CAREVOICE_SAMPLE_BALLOT));
+  struct Case {
+    std::string what;
+    std::function<void(nlohmann::json&)> change;
+    std::string said;
+  };
+  const std::vector<Case> cases = {
+      {"an unknown field", [](auto& j) { j["candidates"] = nlohmann::json::array(); },
+       "candidates: error.unknown_field"},
+      {"a question not called vote", [](auto& j) { j["question"]["id"] = "who"; },
+       "question.id: error.unknown_value"},
+      {"a kind a ballot cannot be", [](auto& j) { j["question"]["kind"] = "KIND_FREE_TEXT"; },
+       "question.options: error.not_allowed"},
+      {"choose several", [](auto& j) {
+         j["question"]["kind"] = "KIND_MULTIPLE_CHOICE";
+         j["question"]["maxChoices"] = 2;
+       }, "question.kind: error.not_allowed"},
+      {"one candidate", [](auto& j) { j["question"]["options"].erase(1); j["question"]["options"].erase(1); j["question"]["options"].erase(1); },
+       "question.options: error.too_short"},
+      {"the same candidate twice",
+       [](auto& j) { j["question"]["options"][2]["id"] = "amara_okafor"; },
+       "question.options[2].id: error.duplicate"},
+      {"no seats", [](auto& j) { j.erase("seats"); }, "seats: error.required"},
+      {"as many seats as candidates", [](auto& j) { j["seats"] = 4; }, "seats: error.too_long"},
+      {"two seats on one mark",
+       [](auto& j) { j["question"]["kind"] = "KIND_SINGLE_CHOICE"; }, "seats: error.too_long"},
+      {"a language missing", [](auto& j) { j["whoFor"]["text"].erase("cy"); },
+       "who_for[cy]: error.required"},
+      {"a closing date in the past",
+       [&](auto& j) {
+         j["opensAt"] = "2024-01-01T00:00:00Z";
+         j["closesAt"] = absl::FormatTime(absl::RFC3339_sec, now - absl::Hours(1), absl::UTCTimeZone());
+       },
+       "closes_at: error.in_past"},
+      {"a result by hand", [](auto& j) { j["result"]["elected"] = {"amara_okafor"}; },
+       "result: error.not_allowed"},
+  };
+  for (const Case& c : cases) {
+    nlohmann::json bad = good;
+    c.change(bad);
+    absl::Status s = (*catalogs)->PublishBallot("grace", bad.dump()).status();
+    EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << c.what << ": " << s;
+    EXPECT_NE(s.message().find(c.said), std::string::npos) << c.what << ": " << s;
+  }
+  EXPECT_TRUE((*catalogs)->Get()->ballots().empty()) << "nothing bad was published";
+  auto published = (*catalogs)->PublishBallot("grace", good.dump());
+  ASSERT_TRUE(published.ok()) << published.status();
+  EXPECT_EQ((*catalogs)->PublishBallot("grace", good.dump()).status().code(),
+            absl::StatusCode::kAlreadyExists);
+  // A whole catalog published later keeps the ballot, and cannot slip a
+  // changed one in.
+  ASSERT_TRUE((*catalogs)->Publish("admin", testing::ReadFile(CAREVOICE_SAMPLE_CATALOG)).ok());
+  EXPECT_EQ((*catalogs)->Get()->ballots_size(), 1);
+}
+
 TEST_F(StoredCatalogTest, BadConsultationFilesAreRefusedWithThePathOfTheBadField) {
   auto catalogs = Catalogs::Open(*store_, clock_, CAREVOICE_SAMPLE_CATALOG);
   ASSERT_TRUE(catalogs.ok());

@@ -97,6 +97,7 @@ struct FakeStoreEngine::State {
     Rows submissions;
     std::map<TakingPartKey, std::int64_t> taking_part;
     std::set<std::string, std::less<>> tallies_counted;
+    std::map<std::string, store::BallotBox> ballot_boxes;
     std::vector<store::AuditEntry> audit;  // oldest first
     std::map<std::string, store::Account, std::less<>> accounts;
     std::map<std::string, store::Session, std::less<>> sessions;  // by token hash
@@ -134,6 +135,16 @@ struct FakeStoreEngine::Txn final : store::WriteTxn {
     }
     data.submissions[row.submission_id] =
         Row{row, v1::CASE_STATUS_RECEIVED, "", row.received_at};
+    return absl::OkStatus();
+  }
+  absl::StatusOr<std::optional<store::BallotBox>> FindBallotBox(
+      std::string_view ballot_id) override {
+    auto it = data.ballot_boxes.find(std::string(ballot_id));
+    if (it == data.ballot_boxes.end()) return std::nullopt;
+    return it->second;
+  }
+  absl::Status PutBallotBox(const store::BallotBox& box) override {
+    data.ballot_boxes[box.ballot_id] = box;
     return absl::OkStatus();
   }
   absl::StatusOr<bool> MarkTallyCounted(std::string_view tally_id) override {

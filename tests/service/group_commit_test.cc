@@ -48,6 +48,10 @@ class ScriptedTarget final : public GroupCommitTarget, public WriteTxn {
     return absl::OkStatus();
   }
   absl::StatusOr<bool> MarkTallyCounted(std::string_view) override { return true; }
+  absl::StatusOr<std::optional<BallotBox>> FindBallotBox(std::string_view) override {
+    return std::nullopt;
+  }
+  absl::Status PutBallotBox(const BallotBox&) override { return absl::OkStatus(); }
   absl::Status AddTakingPartCount(std::string_view, std::string_view,
                                   std::string_view) override {
     return absl::OkStatus();

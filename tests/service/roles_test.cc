@@ -65,6 +65,17 @@ std::string ConsultationJson(const std::string& id) {
   return json;
 }
 
+// The sample ballot under another id, closing at `closes` when given.
+std::string BallotJson(const std::string& id, std::optional<absl::Time> closes = std::nullopt) {
+  std::string json = testing::ReadFile(CAREVOICE_SAMPLE_BALLOT);
+  json.replace(json.find("forum_reps_2027"), 15, id);
+  if (closes) {
+    const std::size_t at = json.find("2030-12-31T17:00:00Z");
+    json.replace(at, 20, absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", *closes, absl::UTCTimeZone()));
+  }
+  return json;
+}
+
 std::vector<Case> Cases() {
   static int made = 0;  // each allowed CreateAccount makes a new name
   const std::set<Role> all = {kAdmin, kOfficer, kClerk};
@@ -144,6 +155,30 @@ std::vector<Case> Cases() {
          request.set_id("to_close_1");
          v1::ConsultationResultsResponse response;
          return stub.ConsultationResults(context, request, &response);
+       }},
+      {"PublishBallot", "", {kAdmin, kOfficer},
+       Unary<v1::PublishBallotRequest, v1::PublishBallotResponse>(&Stub::PublishBallot,
+                                                                  [] {
+                                                                    static int published = 0;
+                                                                    v1::PublishBallotRequest r;
+                                                                    r.set_json(BallotJson(
+                                                                        "roles_ballot_" +
+                                                                        std::to_string(++published)));
+                                                                    return r;
+                                                                  })},
+      {"IssueBallotCodes", "", {kAdmin, kOfficer}, [](Stub& stub, grpc::ClientContext* context) {
+         v1::IssueBallotCodesRequest request;
+         request.set_ballot_id("open_ballot");
+         request.set_count(1);
+         v1::IssueBallotCodesResponse response;
+         return stub.IssueBallotCodes(context, request, &response);
+       }},
+      {"ListBallots", "", all, Unary(&Stub::ListBallots)},
+      {"CountBallot", "", {kAdmin, kOfficer}, [](Stub& stub, grpc::ClientContext* context) {
+         v1::CountBallotRequest request;
+         request.set_id("closed_ballot");
+         v1::CountBallotResponse response;
+         return stub.CountBallot(context, request, &response);
        }},
       {"VerifyAudit", "", {kAdmin}, Unary(&Stub::VerifyAudit)},
       {"ListAudit", "", {kAdmin}, Unary(&Stub::ListAudit)},
@@ -232,6 +267,14 @@ TEST(RolesTest, EveryRpcOfTheOfficerServiceHasItsRowHere) {
 class RolesCallTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    // Ballots to issue codes for, and to count (closed a minute ago), made
+    // before anyone signs in so that no session has aged.
+    ASSERT_TRUE(server_.catalog().PublishBallot("admin.test", BallotJson("open_ballot")).ok());
+    ASSERT_TRUE(server_.catalog()
+                    .PublishBallot("admin.test", BallotJson("closed_ballot",
+                                                            server_.clock().Now() + absl::Minutes(1)))
+                    .ok());
+    server_.clock().Advance(absl::Minutes(2));
     for (Role r : auth::kRoles) server_.TokenFor(r);
     auth::Caller admin{"admin.test", kAdmin};
     ASSERT_TRUE(server_.accounts().Create(admin, "someone.else", kClerk,

@@ -9,7 +9,9 @@
 #include <set>
 #include <sstream>
 
+#include "base/proto_time.h"
 #include "contract/reference_code.h"
+#include "google/protobuf/util/json_util.h"
 #include "gtest/gtest.h"
 #include "service/rpc/handlers.h"
 #include "service/rpc/listen_address.h"
@@ -172,6 +174,127 @@ TEST_F(RpcTest, AnswersGivenWhileAConsultationWasOpenCountHoweverLateTheyArrive)
 
 // What people answered, counted question by question for every role; the
 // words of free text are not in the counts.
+// A Forum ballot through the real service: published, its codes issued,
+// votes cast by kiosks as submissions; each code casts once (a retry is
+// answered as taken, a second use refused plainly); nothing of a vote is
+// kept as a submission or quarantined; counted only once closed, the
+// result published to kiosks, and counted again the same.
+TEST_F(RpcTest, ForumBallotCastOnceACodeKeptApartAndCounted) {
+  v1::ForumBallot ballot;
+  {
+    std::ifstream in(CAREVOICE_SAMPLE_BALLOT);
+    std::stringstream json;
+    json << in.rdbuf();
+    ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(json.str(), &ballot).ok());
+  }
+  base::SetProtoTimestamp(Now() + absl::Minutes(20), ballot.mutable_closes_at());
+  auto officer = [&](auto call, const auto& request, auto* response) {
+    grpc::ClientContext context;
+    server_.SignedInAs(auth::Role::kOfficer, &context);
+    return (server_.officer().*call)(&context, request, response);
+  };
+  {
+    v1::PublishBallotRequest publish;
+    ASSERT_TRUE(google::protobuf::util::MessageToJsonString(ballot, publish.mutable_json()).ok());
+    v1::PublishBallotResponse published;
+    grpc::Status s = officer(&v1::Officer::Stub::PublishBallot, publish, &published);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+  }
+  v1::IssueBallotCodesRequest issue;
+  issue.set_ballot_id("forum_reps_2027");
+  issue.set_count(3);
+  v1::IssueBallotCodesResponse codes;
+  grpc::Status issued = officer(&v1::Officer::Stub::IssueBallotCodes, issue, &codes);
+  ASSERT_TRUE(issued.ok()) << issued.error_message();
+  ASSERT_EQ(codes.codes_size(), 3);
+  EXPECT_EQ(codes.issued(), 3);
+  for (const std::string& code : codes.codes()) EXPECT_TRUE(contract::IsValidReference(code));
+
+  auto vote = [&](int n, const std::string& code, std::vector<std::string> order) {
+    v1::Submission s = Feedback(n, Now());
+    s.clear_feedback();
+    v1::ForumVote* v = s.mutable_forum_vote();
+    v->set_ballot_id("forum_reps_2027");
+    v->set_code(code);
+    v->mutable_mark()->set_question_id("vote");
+    for (const std::string& id : order) v->mutable_mark()->mutable_ranking()->add_option_ids(id);
+    return s;
+  };
+  const v1::Submission first = vote(1, codes.codes(0), {"amara_okafor", "dewi_price"});
+  v1::SubmitBatchResponse cast;
+  ASSERT_TRUE(Submit({first, vote(2, codes.codes(1), {"grace_liu", "amara_okafor"}),
+                      vote(3, codes.codes(0), {"tomasz_nowak"}),
+                      vote(4, "ACDEFHJKM", {"tomasz_nowak"}),
+                      vote(5, contract::WithCheckCharacter("ACDEFHJ").value(), {"grace_liu"})},
+                     &cast)
+                  .ok());
+  ASSERT_EQ(cast.results_size(), 5);
+  EXPECT_EQ(cast.results(0).outcome(), v1::ItemResult::OUTCOME_STORED);
+  EXPECT_EQ(cast.results(1).outcome(), v1::ItemResult::OUTCOME_STORED);
+  EXPECT_EQ(cast.results(2).outcome(), v1::ItemResult::OUTCOME_REJECTED);
+  EXPECT_EQ(cast.results(2).message_key(), "ballot.code_used");
+  EXPECT_EQ(cast.results(3).message_key(), "error.bad_reference");
+  EXPECT_EQ(cast.results(4).message_key(), "ballot.code_unknown");
+  // The first kiosk did not hear back, and sends it again.
+  v1::SubmitBatchResponse again;
+  ASSERT_TRUE(Submit({first}, &again).ok());
+  EXPECT_EQ(again.results(0).outcome(), v1::ItemResult::OUTCOME_ALREADY_STORED);
+  // No vote is a submission, and none is kept in the quarantine.
+  EXPECT_EQ(List(100, "", false).records_size(), 0);
+  {
+    v1::ListQuarantineRequest request;
+    v1::ListQuarantineResponse quarantined;
+    ASSERT_TRUE(officer(&v1::Officer::Stub::ListQuarantine, request, &quarantined).ok());
+    EXPECT_EQ(quarantined.records_size(), 0);
+  }
+  v1::ListBallotsResponse listed;
+  ASSERT_TRUE(officer(&v1::Officer::Stub::ListBallots, v1::ListBallotsRequest(), &listed).ok());
+  ASSERT_EQ(listed.turnout_size(), 1);
+  EXPECT_EQ(listed.turnout(0).codes_issued(), 3);
+  EXPECT_EQ(listed.turnout(0).votes_cast(), 2);
+
+  v1::CountBallotRequest count;
+  count.set_id("forum_reps_2027");
+  v1::CountBallotResponse counted;
+  grpc::Status early = officer(&v1::Officer::Stub::CountBallot, count, &counted);
+  EXPECT_EQ(early.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << early.error_message();
+
+  // Within the officer's session's 30 minutes unused.
+  server_.clock().Advance(absl::Minutes(25));
+  // Cast after the close: refused.
+  v1::SubmitBatchResponse late;
+  ASSERT_TRUE(Submit({vote(6, codes.codes(2), {"dewi_price"})}, &late).ok());
+  EXPECT_EQ(late.results(0).message_key(), "error.not_open");
+
+  grpc::Status s = officer(&v1::Officer::Stub::CountBallot, count, &counted);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_FALSE(counted.recounted());
+  const v1::BallotResult& result = counted.ballot().result();
+  EXPECT_EQ(result.method(), "stv_wigm");
+  EXPECT_EQ(result.valid(), 2);
+  // Two seats, two papers: the Droop quota is 1 (the whole of 2 / 3, plus
+  // one); Amara and Grace each have a first preference and are elected.
+  EXPECT_EQ(result.quota(), 100000);
+  EXPECT_EQ(std::set<std::string>(result.elected().begin(), result.elected().end()),
+            (std::set<std::string>{"amara_okafor", "grace_liu"}));
+  // Kiosks are served the result.
+  v1::GetCatalogRequest get;
+  get.set_device_id("kiosk-test-1");
+  v1::GetCatalogResponse served;
+  {
+    grpc::ClientContext context;
+    server_.AsDevice("kiosk-test-1", &context);
+    ASSERT_TRUE(server_.kiosk().GetCatalog(&context, get, &served).ok());
+  }
+  ASSERT_EQ(served.catalog().ballots_size(), 1);
+  EXPECT_EQ(served.catalog().ballots(0).result().elected_size(), 2);
+  // Counted again from the stored papers, with the recorded seed: the same.
+  v1::CountBallotResponse recount;
+  ASSERT_TRUE(officer(&v1::Officer::Stub::CountBallot, count, &recount).ok());
+  EXPECT_TRUE(recount.recounted());
+  EXPECT_EQ(recount.ballot().result().seed(), result.seed());
+}
+
 TEST_F(RpcTest, ConsultationResultsCountEveryKindOfAnswer) {
   {
     std::ifstream in(CAREVOICE_SAMPLE_CONSULTATION);

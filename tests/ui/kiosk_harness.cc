@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "base/languages.h"
+#include "base/proto_time.h"
 #include "base/utf8.h"
 #include "client/app/word_list_files.h"
 #include "client/model/outbox_sqlite.h"
@@ -41,6 +42,34 @@ std::optional<v1::Catalog> CatalogAskingEveryKind() {
     return std::nullopt;
   }
   return catalog;
+}
+
+std::optional<v1::Catalog> CatalogWithBallots() {
+  std::optional<v1::Catalog> catalog = CatalogAskingEveryKind();
+  std::ifstream in(std::string(CAREVOICE_ASSETS_DIR) + "/ballots/forum_reps_2027.json");
+  std::stringstream text;
+  text << in.rdbuf();
+  v1::ForumBallot open;
+  if (!catalog || !google::protobuf::util::JsonStringToMessage(text.str(), &open).ok()) {
+    return std::nullopt;
+  }
+  v1::ForumBallot counted = open;
+  counted.set_id("forum_reps_2026");
+  base::SetProtoTimestamp(absl::FromUnixSeconds(1'760'000'000), counted.mutable_opens_at());
+  base::SetProtoTimestamp(absl::FromUnixSeconds(1'770'000'000), counted.mutable_closes_at());
+  v1::BallotResult& result = *counted.mutable_result();
+  result.set_method("stv_wigm");
+  result.add_elected("amara_okafor");
+  result.add_elected("grace_liu");
+  result.set_valid(41);
+  base::SetProtoTimestamp(absl::FromUnixSeconds(1'770'000'100), result.mutable_counted_at());
+  *catalog->add_ballots() = std::move(counted);
+  *catalog->add_ballots() = std::move(open);
+  return catalog;
+}
+
+std::string BallotCode() {
+  return contract::FormatReference(contract::WithCheckCharacter("KQ7M3RX").value());
 }
 
 const std::vector<Walk>& EveryStepWalks() {
@@ -92,6 +121,7 @@ std::string CheckReference() {
 std::string WordsFor(const Step& step) {
   if (step.field == "reference") return CheckReference();
   if (step.field == "pin") return kCheckPin;
+  if (step.field == "forum_vote.code") return BallotCode();
   if (step.field == "contact.phone") return "01632 960001";
   if (step.field == "contact.email") return "ada@example.org";
   return "Words for " + step.id + ".";

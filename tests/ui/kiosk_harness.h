@@ -22,6 +22,13 @@ std::optional<v1::Catalog> SampleCatalog();
 // The sample catalog with the consultation in assets that asks every kind
 // of question (getting_out_2027) published too.
 std::optional<v1::Catalog> CatalogAskingEveryKind();
+// That catalog with the Forum ballot in assets open (forum_reps_2027), and
+// last year's ballot closed and counted (forum_reps_2026, its result
+// published).
+std::optional<v1::Catalog> CatalogWithBallots();
+// A ballot code that passes its check ("KQ7M-3RX?" with its check
+// character), as a member would type it from their sheet.
+std::string BallotCode();
 // The language tags with a file in assets/lang, en-GB first.
 std::vector<std::string> Languages();
 

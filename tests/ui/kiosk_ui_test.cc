@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "client/app/ballot_journey.h"
 #include "client/app/consultation_journey.h"
 #include "contract/reference_code.h"
 #include "gmock/gmock.h"
@@ -266,7 +267,7 @@ class EverythingDrawnIsSpoken : public ::testing::TestWithParam<std::string> {};
 // spoken there (for Urdu, Punjabi and Bengali the screen is English and the
 // speech is not: the spoken side of each drawn string must be heard).
 TEST_P(EverythingDrawnIsSpoken, OnEveryScreen) {
-  KioskHarness h(1280, 800, CatalogAskingEveryKind());
+  KioskHarness h(1280, 800, CatalogWithBallots());
   // Choose the language the way a person would: in the settings (again
   // for each person: a finished session wipes the settings).
   std::size_t chosen = 0;
@@ -339,6 +340,20 @@ TEST_P(EverythingDrawnIsSpoken, OnEveryScreen) {
   h.Press(SDLK_RETURN);
   choose_language();
   h.Press(SDLK_SPACE);
+  // A Forum ballot: what it is, the code, private listening, the mark, the
+  // review and the thanks.
+  ASSERT_TRUE(h.FocusOn("ballot.forum_reps_2027"));
+  h.Press(SDLK_RETURN);
+  ASSERT_TRUE(h.AnswerUntil("review", {}, check_screen));
+  check_screen();
+  ASSERT_TRUE(h.FocusOn("review.send"));
+  h.Press(SDLK_RETURN);
+  ASSERT_EQ(h.View(), "thanks");
+  check_screen();
+  ASSERT_TRUE(h.FocusOn("thanks.finish"));
+  h.Press(SDLK_RETURN);
+  choose_language();
+  h.Press(SDLK_SPACE);
   // Checking on a reference: each screen, the answer with its reply.
   ASSERT_TRUE(h.FocusOn("home.check"));
   h.Press(SDLK_RETURN);
@@ -366,6 +381,11 @@ TEST_P(EverythingDrawnIsSpoken, OnEveryScreen) {
   std::set<std::string> expected = {"attract", "home", "help", "settings", "changed"};
   for (const JourneySpec& spec : AllJourneys()) {
     for (const Step& step : spec.steps) expected.insert(step.id);
+  }
+  for (const v1::ForumBallot& b : h.catalog()->ballots()) {
+    for (const Step& step : BallotJourney(std::make_shared<v1::ForumBallot>(b)).steps) {
+      expected.insert(step.id);
+    }
   }
   for (const v1::Consultation& c : h.catalog()->consultations()) {
     if (c.id() != "getting_out_2027") continue;

@@ -39,7 +39,7 @@ class ShellRun {
     auto outbox = SqliteOutbox::Open(dir + "/outbox.db");
     EXPECT_TRUE(outbox.ok()) << outbox.status();
     outbox_ = std::move(*outbox);
-    catalog_ = CatalogAskingEveryKind();
+    catalog_ = CatalogWithBallots();
     status_.catalog_serial = 1;
     LanguageLoader load = [](const std::string& tag) {
       return Strings::LoadLanguage(std::string(CAREVOICE_ASSETS_DIR) + "/lang", tag);
@@ -225,6 +225,34 @@ class ShellRun {
     TabTo("review.send");
     Key(SDLK_RETURN);
     ASSERT_EQ(kiosk_->ViewName(), "thanks");
+    // A Forum ballot: what it is, the code, private listening, a
+    // preference order, the review and the thanks.
+    TabTo("thanks.finish");
+    Key(SDLK_RETURN);
+    ChooseTheme(theme_steps);
+    Key(SDLK_SPACE);
+    TabTo("ballot.forum_reps_2027");
+    Key(SDLK_RETURN);
+    TabTo("ballot.continue");
+    Key(SDLK_RETURN);
+    TabTo("ballot_code.words");
+    Key(SDLK_RETURN);
+    Type(BallotCode().c_str());
+    Key(SDLK_TAB);
+    TabTo("ballot_code.continue");
+    Key(SDLK_RETURN);
+    TabTo("ballot_private.listening");
+    Key(SDLK_RETURN);
+    TabTo("ballot_private.continue");
+    Key(SDLK_RETURN);
+    TabTo("question.vote.grace_liu");
+    Key(SDLK_RETURN);
+    TabTo("question.vote.continue");
+    Key(SDLK_RETURN);
+    ASSERT_EQ(kiosk_->ViewName(), "review");
+    TabTo("review.send");
+    Key(SDLK_RETURN);
+    ASSERT_EQ(kiosk_->ViewName(), "thanks");
   }
   void ChooseTheme(int theme_steps) {
     Key(SDLK_F9);
@@ -281,7 +309,8 @@ TEST_P(KioskShellTheme, EveryScreenRendersWithReadableText) {
     for (const char* other : {"visit_time", "same_workers", "worker_time"}) views.erase(other);
     for (const char* asked : {"changed", "consultation", "question.how_often", "question.what_helps",
                               "question.priorities", "question.lonely",
-                              "question.anything_else"}) {
+                              "question.anything_else", "ballot", "ballot_code",
+                              "ballot_private", "question.vote"}) {
       views.insert(asked);
     }
     EXPECT_EQ(run.Views(), views);
