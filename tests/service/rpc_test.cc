@@ -265,16 +265,26 @@ TEST_F(RpcTest, ForumBallotCastOnceACodeKeptApartAndCounted) {
   v1::SubmitBatchResponse late;
   ASSERT_TRUE(Submit({vote(6, codes.codes(2), {"dewi_price"})}, &late).ok());
   EXPECT_EQ(late.results(0).message_key(), "error.not_open");
+  // Cast before the close on a kiosk that was offline, arriving after it:
+  // counted.
+  v1::Submission offline = vote(7, codes.codes(2), {"amara_okafor"});
+  base::SetProtoTimestamp(Now() - absl::Minutes(10), offline.mutable_created_at());
+  v1::SubmitBatchResponse arrived;
+  ASSERT_TRUE(Submit({offline}, &arrived).ok());
+  EXPECT_EQ(arrived.results(0).outcome(), v1::ItemResult::OUTCOME_STORED)
+      << arrived.results(0).message_key();
 
   grpc::Status s = officer(&v1::Officer::Stub::CountBallot, count, &counted);
   ASSERT_TRUE(s.ok()) << s.error_message();
   EXPECT_FALSE(counted.recounted());
   const v1::BallotResult& result = counted.ballot().result();
   EXPECT_EQ(result.method(), "stv_wigm");
-  EXPECT_EQ(result.valid(), 2);
-  // Two seats, two papers: the Droop quota is 1 (the whole of 2 / 3, plus
-  // one); Amara and Grace each have a first preference and are elected.
-  EXPECT_EQ(result.quota(), 100000);
+  EXPECT_EQ(result.valid(), 3);
+  // Two seats, three papers: the Droop quota is 2 (the whole of 3 / 3,
+  // plus one). Amara has two first preferences and is elected at once;
+  // Grace, with one, takes the other seat as the rest are excluded.
+  EXPECT_EQ(result.quota(), 200000);
+  EXPECT_EQ(result.elected(0), "amara_okafor");
   EXPECT_EQ(std::set<std::string>(result.elected().begin(), result.elected().end()),
             (std::set<std::string>{"amara_okafor", "grace_liu"}));
   // Kiosks are served the result.
