@@ -937,6 +937,28 @@ absl::Status WriteWhole(const std::string& path, const std::string& text) {
 
 }  // namespace
 
+absl::Status RunNoticePublish(v1::Officer::StubInterface& stub, const std::string& token,
+                              const std::string& path, std::ostream& out) {
+  client::OfficerClient officer(stub, token, kSignInHint);
+  absl::StatusOr<std::string> text = ReadText(path);
+  if (!text.ok()) return text.status();
+  v1::PublishNoticeRequest request;
+  request.set_json(*std::move(text));
+  v1::PublishNoticeResponse response;
+  grpc::ClientContext context;
+  officer.Prepare(&context, absl::Seconds(30));
+  if (auto s = officer.Check(stub.PublishNotice(&context, request, &response), "PublishNotice");
+      !s.ok()) {
+    return s;
+  }
+  out << "published notice " << response.notice().id() << ": \"" << English(response.notice().title())
+      << "\"; kiosks list it first under \"What changed because people spoke up\" from their "
+         "next refresh\n";
+  officer.Note(context);
+  WarnIfEndingSoon(officer);
+  return absl::OkStatus();
+}
+
 absl::Status RunBallotCreate(v1::Officer::StubInterface& stub, const std::string& token,
                              const std::string& path, std::ostream& out) {
   client::OfficerClient officer(stub, token, kSignInHint);

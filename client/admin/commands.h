@@ -194,6 +194,10 @@ absl::Status RunConsultationClose(v1::Officer::StubInterface& stub, const std::s
 // average place), the agreement scale; free text only counted.
 absl::Status RunConsultationResults(v1::Officer::StubInterface& stub, const std::string& token,
                                     const std::string& id, std::ostream& out);
+// `notice publish FILE`: a "You said, we did" notice from its JSON, listed
+// first at every kiosk.
+absl::Status RunNoticePublish(v1::Officer::StubInterface& stub, const std::string& token,
+                              const std::string& path, std::ostream& out);
 // `ballot create FILE`: publishes a Forum ballot from its JSON.
 absl::Status RunBallotCreate(v1::Officer::StubInterface& stub, const std::string& token,
                              const std::string& path, std::ostream& out);

@@ -18,6 +18,7 @@
 //     catalog publish FILE
 //     consultation publish FILE | consultation list | consultation close ID
 //     ballot create FILE | ballot codes ID --count N --out FILE | ballot list | ballot count ID
+//     notice publish FILE
 //     backup --out FILE
 //     sar [--email E] [--phone P] [--name N] --reason WHY --out FILE
 //     erase [--email E] [--phone P] [--name N] --reason WHY (--dry-run | --yes)
@@ -357,6 +358,15 @@ int main(int argc, char** argv) {
   consultation_results_cmd->add_option("id", consultation_id, "the consultation's id")
       ->required();
 
+  CLI::App* notice_cmd =
+      app.add_subcommand("notice", "\"You said, we did\" at every kiosk (officer)");
+  notice_cmd->require_subcommand(1);
+  std::string notice_path;
+  CLI::App* notice_publish_cmd = notice_cmd->add_subcommand(
+      "publish", "check a notice file (id, title, body, Easy Read words) and list it at kiosks");
+  notice_publish_cmd->add_option("file", notice_path, "notice JSON")->required()->check(
+      CLI::ExistingFile);
+
   CLI::App* ballot_cmd =
       app.add_subcommand("ballot", "Forum ballots: publish, codes, count (officer)");
   ballot_cmd->require_subcommand(1);
@@ -541,6 +551,8 @@ int main(int argc, char** argv) {
     status = admin::RunConsultationClose(**stub, token, consultation_id, std::cout);
   } else if (consultation_results_cmd->parsed()) {
     status = admin::RunConsultationResults(**stub, token, consultation_id, std::cout);
+  } else if (notice_publish_cmd->parsed()) {
+    status = admin::RunNoticePublish(**stub, token, notice_path, std::cout);
   } else if (ballot_create_cmd->parsed()) {
     status = admin::RunBallotCreate(**stub, token, ballot_path, std::cout);
   } else if (ballot_codes_cmd->parsed()) {

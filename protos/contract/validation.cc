@@ -48,7 +48,7 @@ struct Scope {
   std::string prefix;
   std::string operator()(std::string_view name) const {
     std::string path = prefix;
-    path += '.';
+    if (!path.empty()) path += '.';  // a top-level field has no prefix
     path += name;
     return path;
   }
@@ -573,6 +573,15 @@ Result CheckLocalized(std::string_view field, const v1::LocalizedText& text,
   return std::nullopt;
 }
 
+// A notice's words: each within its limit; with `require_fallback`, the
+// title and body say something in en-GB.
+Result CheckNoticeWords(const Scope& at, const v1::Notice& n, bool require_fallback) {
+  if (auto e = CheckLocalized(at("title"), n.title(), require_fallback)) return e;
+  if (auto e = CheckLocalized(at("body"), n.body(), require_fallback)) return e;
+  if (auto e = CheckLocalized(at("easy_title"), n.easy_title())) return e;
+  return CheckLocalized(at("easy_body"), n.easy_body());
+}
+
 Result CheckCatalogText(std::string_view field, std::string_view text) {
   return CheckText(field, text, kMaxLocalizedText);
 }
@@ -807,10 +816,7 @@ std::optional<FieldError> ValidateCatalog(const v1::Catalog& catalog) {
     const v1::Notice& notice = catalog.notices(i);
     const Scope at{Indexed("notices", i)};
     if (auto e = CheckUniqueId(at("id"), notice.id(), notices)) return e;
-    if (auto e = CheckLocalized(at("title"), notice.title())) return e;
-    if (auto e = CheckLocalized(at("body"), notice.body())) return e;
-    if (auto e = CheckLocalized(at("easy_title"), notice.easy_title())) return e;
-    if (auto e = CheckLocalized(at("easy_body"), notice.easy_body())) return e;
+    if (auto e = CheckNoticeWords(at, notice, /*require_fallback=*/false)) return e;
   }
   return CheckHelpNumbers(catalog.help_numbers());
 }
@@ -851,6 +857,11 @@ std::optional<FieldError> ValidateNewConsultation(const v1::Consultation& c, abs
   if (auto e = ValidateConsultation(c)) return e;
   if (base::FromProtoTimestamp(c.closes_at()) <= now) return Fail("closes_at", kErrInPast);
   return std::nullopt;
+}
+
+std::optional<FieldError> ValidateNotice(const v1::Notice& n) {
+  if (auto e = CheckString("id", n.id(), kRequiredId)) return e;
+  return CheckNoticeWords(Scope{""}, n, /*require_fallback=*/true);
 }
 
 std::optional<FieldError> ValidateBallot(const v1::ForumBallot& b) {

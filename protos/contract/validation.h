@@ -96,6 +96,10 @@ std::optional<FieldError> ValidateConsultation(const v1::Consultation& c);
 // which only the service sets.
 std::optional<FieldError> ValidateNewConsultation(const v1::Consultation& c, absl::Time now);
 
+// Checks one notice ("You said, we did"): a well-formed id, a title and a
+// body that say something in en-GB, every text within its limit.
+std::optional<FieldError> ValidateNotice(const v1::Notice& n);
+
 // Checks one Forum ballot as ValidateConsultation does, and its question:
 // id "vote", a single choice or a ranking of 2..20 candidates or options;
 // seats 1 for a single choice, 1..options-1 for a ranking.

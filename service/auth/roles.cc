@@ -100,6 +100,7 @@ Action ActionOf(const v1::PublishConsultationRequest&) { return Action::kCoProdu
 Action ActionOf(const v1::CloseConsultationRequest&) { return Action::kCoProduction; }
 Action ActionOf(const v1::ListConsultationsRequest&) { return Action::kAnonymised; }
 Action ActionOf(const v1::ConsultationResultsRequest&) { return Action::kAnonymised; }
+Action ActionOf(const v1::PublishNoticeRequest&) { return Action::kCoProduction; }
 Action ActionOf(const v1::PublishBallotRequest&) { return Action::kCoProduction; }
 Action ActionOf(const v1::IssueBallotCodesRequest&) { return Action::kCoProduction; }
 Action ActionOf(const v1::ListBallotsRequest&) { return Action::kAnonymised; }

@@ -12,7 +12,7 @@
 //              replies, the quarantine
 //   anonymised: lists without words, anonymised exports,   ✔      ✔      ✔
 //               reports, the catalog's names
-//   co-production: consultations, ballots                  ✔      ✔
+//   co-production: consultations, ballots, notices         ✔      ✔
 //   own session: sign out, extend, who am I                ✔      ✔      ✔
 //   sign in: needs no session
 //
@@ -72,6 +72,7 @@ Action ActionOf(const v1::PublishConsultationRequest&);
 Action ActionOf(const v1::CloseConsultationRequest&);
 Action ActionOf(const v1::ListConsultationsRequest&);
 Action ActionOf(const v1::ConsultationResultsRequest&);
+Action ActionOf(const v1::PublishNoticeRequest&);
 Action ActionOf(const v1::PublishBallotRequest&);
 Action ActionOf(const v1::IssueBallotCodesRequest&);
 Action ActionOf(const v1::ListBallotsRequest&);

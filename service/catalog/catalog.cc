@@ -197,6 +197,16 @@ absl::StatusOr<std::string> Catalogs::Publish(const std::string& by, const std::
   }
   *catalog->mutable_consultations() = current_->consultations();
   *catalog->mutable_ballots() = current_->ballots();
+  // Notices officers published stay, unless the file gives one of the
+  // same id (then the file's words are the council's now).
+  for (const v1::Notice& n : current_->notices()) {
+    const auto& given = catalog->notices();
+    if (!n.published_by().empty() &&
+        std::none_of(given.begin(), given.end(),
+                     [&](const v1::Notice& g) { return g.id() == n.id(); })) {
+      *catalog->add_notices() = n;
+    }
+  }
   catalog->set_version(CatalogVersion(*catalog));
   if (catalog->version() == current_->version()) return catalog->version();
   const std::string version = catalog->version();
@@ -274,6 +284,39 @@ absl::StatusOr<v1::Consultation> Catalogs::CloseConsultation(const std::string& 
     return s;
   }
   return closed;
+}
+
+absl::StatusOr<v1::Notice> Catalogs::PublishNotice(const std::string& by,
+                                                   const std::string& json) {
+  v1::Notice notice;
+  if (absl::Status s = ParseJson(json, "the notice", notice); !s.ok()) return s;
+  if (notice.has_published_at() || !notice.published_by().empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "the notice: ", notice.has_published_at() ? "published_at" : "published_by", ": ",
+        std::string(contract::kErrNotAllowed),
+        " (the service dates it and names who published it)"));
+  }
+  if (auto error = contract::ValidateNotice(notice)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("the notice: ", error->field, ": ", error->message_key));
+  }
+  base::SetProtoTimestamp(clock_.Now(), notice.mutable_published_at());
+  notice.set_published_by(by);
+  std::lock_guard lock(mu_);
+  if (absl::Status s = RefreshLocked(); !s.ok()) return s;
+  for (const v1::Notice& n : current_->notices()) {
+    if (n.id() == notice.id()) {
+      return absl::AlreadyExistsError(absl::StrCat(
+          "the notice: id: ", std::string(contract::kErrDuplicate), " (a notice ", n.id(),
+          " is published)"));
+    }
+  }
+  v1::Catalog next = *current_;
+  *next.add_notices() = notice;
+  if (absl::Status s = StoreLocked(std::move(next), by, "notice_publish:" + notice.id()); !s.ok()) {
+    return s;
+  }
+  return notice;
 }
 
 absl::StatusOr<v1::ForumBallot> Catalogs::PublishBallot(const std::string& by,

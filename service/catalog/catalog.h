@@ -67,6 +67,12 @@ class Catalogs {
   // id, FAILED_PRECONDITION for one closed already.
   absl::StatusOr<v1::Consultation> CloseConsultation(const std::string& by, const std::string& id);
 
+  // Publishes a notice ("You said, we did") from `json` (the JSON mapping
+  // of v1.Notice, unknown fields refused): an id new among the notices, a
+  // title and body in English at least, optional Easy Read words; dated
+  // now and marked as published by `by`, audited "notice_publish:<id>".
+  // INVALID_ARGUMENT names the bad field; ALREADY_EXISTS a used id.
+  absl::StatusOr<v1::Notice> PublishNotice(const std::string& by, const std::string& json);
   // Publishes a Forum ballot from `json` (the JSON mapping of
   // v1.ForumBallot, unknown fields refused; checked as
   // contract::ValidateNewBallot, its id new among every ballot), audited

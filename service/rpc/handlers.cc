@@ -48,6 +48,7 @@ constexpr std::size_t kMaxQuarantinedIdLength = 100;
 constexpr std::size_t kMaxCatalogJsonBytes = 4 * 1024 * 1024;
 constexpr std::size_t kMaxConsultationJsonBytes = 1024 * 1024;
 constexpr int kMaxBallotCodes = 10000;
+constexpr std::size_t kMaxNoticeJsonBytes = 64 * 1024;
 
 // google.rpc.Code values carried in ItemResult.code.
 constexpr int kCodeInvalidArgument = 3;
@@ -488,6 +489,19 @@ v1::ListConsultationsResponse ListConsultations(catalog::Catalogs& catalog,
   v1::ListConsultationsResponse response;
   *response.mutable_consultations() = catalog.Get()->consultations();
   base::SetProtoTimestamp(clock.Now(), response.mutable_now());
+  return response;
+}
+
+absl::StatusOr<v1::PublishNoticeResponse> PublishNotice(catalog::Catalogs& catalog,
+                                                        const auth::Caller& caller,
+                                                        const v1::PublishNoticeRequest& request) {
+  if (request.json().size() > kMaxNoticeJsonBytes) {
+    return absl::InvalidArgumentError("a notice is at most 64 KiB of JSON");
+  }
+  absl::StatusOr<v1::Notice> published = catalog.PublishNotice(caller.name, request.json());
+  if (!published.ok()) return published.status();
+  v1::PublishNoticeResponse response;
+  *response.mutable_notice() = *std::move(published);
   return response;
 }
 

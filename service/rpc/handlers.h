@@ -106,6 +106,11 @@ absl::StatusOr<v1::ConsultationResultsResponse> ConsultationResults(
 v1::ListConsultationsResponse ListConsultations(catalog::Catalogs& catalog,
                                                 const base::Clock& clock);
 
+// Publishes a notice for "What changed" (see Catalogs::PublishNotice); at
+// most 64 KiB of JSON.
+absl::StatusOr<v1::PublishNoticeResponse> PublishNotice(catalog::Catalogs& catalog,
+                                                        const auth::Caller& caller,
+                                                        const v1::PublishNoticeRequest& request);
 // Forum ballots: publish one (see Catalogs::PublishBallot); issue codes
 // for one not yet closed (1..10,000 at a time; only their hashes kept);
 // list them with turnout; count one closed and publish its result (counted

@@ -424,6 +424,14 @@ grpc::Status OfficerImpl::ConsultationResults(grpc::ServerContext* context,
   return Answer(rpc::ConsultationResults(store_, catalog_, clock_, *request), response);
 }
 
+grpc::Status OfficerImpl::PublishNotice(grpc::ServerContext* context,
+                                        const v1::PublishNoticeRequest* request,
+                                        v1::PublishNoticeResponse* response) {
+  auto caller = Admit(context, auth::ActionOf(*request));
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  return Answer(rpc::PublishNotice(catalog_, *caller, *request), response);
+}
+
 grpc::Status OfficerImpl::PublishBallot(grpc::ServerContext* context,
                                         const v1::PublishBallotRequest* request,
                                         v1::PublishBallotResponse* response) {

@@ -183,6 +183,8 @@ class OfficerImpl final : public v1::Officer::Service {
   grpc::Status ListConsultations(grpc::ServerContext* context,
                                  const v1::ListConsultationsRequest* request,
                                  v1::ListConsultationsResponse* response) override;
+  grpc::Status PublishNotice(grpc::ServerContext* context, const v1::PublishNoticeRequest* request,
+                             v1::PublishNoticeResponse* response) override;
   grpc::Status PublishBallot(grpc::ServerContext* context, const v1::PublishBallotRequest* request,
                              v1::PublishBallotResponse* response) override;
   grpc::Status IssueBallotCodes(grpc::ServerContext* context,

@@ -502,6 +502,36 @@ TEST(SubmissionEqualityTest, AnyEqualityAnswerInASubmissionIsRefused) {
   }
 }
 
+TEST(ForumVoteTest, AVoteCarriesItsCodeAndMarkAndNothingOfWhoCastIt) {
+  v1::Submission s = ValidSubmission(Kind::kFeedback);
+  s.clear_feedback();
+  v1::ForumVote* vote = s.mutable_forum_vote();
+  vote->set_ballot_id("forum_reps_2027");
+  vote->set_code(*WithCheckCharacter("KQ7M3RX"));
+  vote->mutable_mark()->set_question_id("vote");
+  vote->mutable_mark()->mutable_ranking()->add_option_ids("grace_liu");
+  EXPECT_EQ(Validate(s), std::nullopt);
+
+  auto refused = [&](const std::function<void(v1::Submission&)>& change) {
+    v1::Submission bad = s;
+    change(bad);
+    return Validate(bad);
+  };
+  EXPECT_EQ(refused([](auto& b) { b.mutable_forum_vote()->set_code("KQ7M3RXA"); }),
+            Error("forum_vote.code", kErrBadReference));
+  EXPECT_EQ(refused([](auto& b) { b.mutable_forum_vote()->clear_code(); }),
+            Error("forum_vote.code", kErrRequired));
+  EXPECT_EQ(refused([](auto& b) { b.mutable_forum_vote()->clear_mark(); }),
+            Error("forum_vote.mark.question_id", kErrUnknownValue));
+  EXPECT_EQ(refused([](auto& b) { b.mutable_forum_vote()->mutable_mark()->clear_ranking(); }),
+            Error("forum_vote.mark.answer", kErrRequired));
+  EXPECT_EQ(refused([](auto& b) { b.mutable_forum_vote()->mutable_mark()->mutable_ranking()
+                                     ->add_option_ids("grace_liu"); }),
+            Error("forum_vote.mark.ranking.option_ids[1]", kErrDuplicate));
+  EXPECT_EQ(refused([](auto& b) { b = WithContact(b); }), Error("anonymous", kErrRequired));
+  EXPECT_EQ(refused([](auto& b) { b.set_pin("4821"); }), Error("pin", kErrNotAllowed));
+}
+
 // ---- Envelope: ids, reference, time, language ----
 
 TEST(SubmissionIdTest, Accepts16To64TokenCharacters) {

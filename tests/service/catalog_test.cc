@@ -3,10 +3,12 @@
 // by admins, the newest served by every replica; a bad one is refused.
 #include "service/catalog/catalog.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include <nlohmann/json.hpp>
 
+#include "base/proto_time.h"
 #include "contract/validation.h"
 #include "service/store/store.h"
 #include "gtest/gtest.h"
@@ -246,6 +248,49 @@ TEST_F(StoredCatalogTest, AConsultationNotYetOpenClosesBeforeItOpens) {
 }
 
 // Each bad file is refused naming the field to fix, and nothing changes.
+TEST_F(StoredCatalogTest, AnOfficersNoticeIsDatedServedAndOutlivesTheNextCatalogFile) {
+  auto catalogs = Catalogs::Open(*store_, clock_, CAREVOICE_SAMPLE_CATALOG);
+  ASSERT_TRUE(catalogs.ok());
+  const std::string good = ReadFile(CAREVOICE_SAMPLE_NOTICE);
+  struct Case {
+    std::string what;
+    std::function<void(nlohmann::json&)> change;
+    std::string said;
+  };
+  const std::vector<Case> cases = {
+      {"an unknown field", [](auto& j) { j["colour"] = "red"; }, "colour: error.unknown_field"},
+      {"no id", [](auto& j) { j.erase("id"); }, "id: error.required"},
+      {"no English title", [](auto& j) { j["title"]["text"].erase("en-GB"); },
+       "title: error.required"},
+      {"a blank body", [](auto& j) { j["body"]["text"]["en-GB"] = " "; }, "body: error.required"},
+      {"a date by hand", [](auto& j) { j["publishedAt"] = "2026-01-01T00:00:00Z"; },
+       "published_at: error.not_allowed"},
+  };
+  for (const Case& c : cases) {
+    nlohmann::json bad = nlohmann::json::parse(good);
+    c.change(bad);
+    absl::Status s = (*catalogs)->PublishNotice("grace", bad.dump()).status();
+    EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << c.what << ": " << s;
+    EXPECT_NE(s.message().find(c.said), std::string::npos) << c.what << ": " << s;
+  }
+  const int before = (*catalogs)->Get()->notices_size();
+  auto published = (*catalogs)->PublishNotice("grace", good);
+  ASSERT_TRUE(published.ok()) << published.status();
+  EXPECT_EQ(published->published_by(), "grace");
+  EXPECT_EQ(base::FromProtoTimestamp(published->published_at()), clock_.Now());
+  EXPECT_EQ((*catalogs)->PublishNotice("grace", good).status().code(),
+            absl::StatusCode::kAlreadyExists);
+  EXPECT_EQ((*catalogs)->Get()->notices_size(), before + 1);
+  // An admin publishes the catalog file again: the officer's notice stays.
+  clock_.Advance(absl::Seconds(2));
+  ASSERT_TRUE((*catalogs)->Publish("admin", ReadFile(CAREVOICE_SAMPLE_CATALOG)).ok());
+  const auto& notices = (*catalogs)->Get()->notices();
+  EXPECT_EQ(notices.size(), before + 1);
+  EXPECT_TRUE(std::any_of(notices.begin(), notices.end(), [](const v1::Notice& n) {
+    return n.id() == "buddy_scheme_2027" && n.published_by() == "grace";
+  }));
+}
+
 TEST_F(StoredCatalogTest, BadBallotFilesAreRefusedWithThePathOfTheBadField) {
   auto catalogs = Catalogs::Open(*store_, clock_, CAREVOICE_SAMPLE_CATALOG);
   ASSERT_TRUE(catalogs.ok());

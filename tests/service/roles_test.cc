@@ -156,6 +156,15 @@ std::vector<Case> Cases() {
          v1::ConsultationResultsResponse response;
          return stub.ConsultationResults(context, request, &response);
        }},
+      {"PublishNotice", "", {kAdmin, kOfficer},
+       Unary<v1::PublishNoticeRequest, v1::PublishNoticeResponse>(&Stub::PublishNotice, [] {
+         static int published = 0;  // a new id for each call
+         v1::PublishNoticeRequest r;
+         r.set_json(R"({"id": "roles_notice_)" + std::to_string(++published) +
+                    R"(", "title": {"text": {"en-GB": "You said"}},
+                        "body": {"text": {"en-GB": "We did"}}})");
+         return r;
+       })},
       {"PublishBallot", "", {kAdmin, kOfficer},
        Unary<v1::PublishBallotRequest, v1::PublishBallotResponse>(&Stub::PublishBallot,
                                                                   [] {
