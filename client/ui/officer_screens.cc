@@ -148,6 +148,7 @@ std::vector<std::pair<const char*, std::string>> WordParts(const v1::Submission&
       return {{"idea", s.idea().idea()}, {"who_benefits", s.idea().who_benefits()}};
     case v1::Submission::kConsultationAnswer:
       return {{"text", contract::FreeTextOf(s.consultation_answer())}};
+    case v1::Submission::kForumVote:  // votes are never stored as submissions
     case v1::Submission::BODY_NOT_SET: break;
   }
   return {};

@@ -132,6 +132,7 @@ std::string WordsOf(const v1::Submission& s) {
     case v1::Submission::kSafeguarding: return s.safeguarding().what_is_happening();
     case v1::Submission::kIdea: return absl::StrCat(s.idea().idea(), "\n", s.idea().who_benefits());
     case v1::Submission::kConsultationAnswer: return contract::FreeTextOf(s.consultation_answer());
+    case v1::Submission::kForumVote:  // a vote has no words, and is never a case
     case v1::Submission::BODY_NOT_SET: break;
   }
   return "";

@@ -193,8 +193,12 @@ TEST_F(SealingTest, ARotatedKeyReachesTheTabletAndItemsSealedToTheOldOneStillOpe
   for (const auto& row : *audit) {
     if (row.action != "sealing_key_made") continue;
     ++made;
-    if (row.count == 2) EXPECT_EQ(row.officer, "admin.test");
-    if (row.count == 1) EXPECT_EQ(row.officer, "service");
+    if (row.count == 2) {
+      EXPECT_EQ(row.officer, "admin.test");
+    }
+    if (row.count == 1) {
+      EXPECT_EQ(row.officer, "service");
+    }
   }
   EXPECT_EQ(made, 2);
 }

@@ -33,7 +33,8 @@ Case Complaint(State state = State::kReceived) {
 
 // A move with everything it needs.
 Move Complete(Action action) {
-  Move m{action};
+  Move m{};
+  m.action = action;
   m.reason = "the person asked";
   m.contact_method = "phone, as they asked";
   m.respond_by = absl::CivilDay(2027, 1, 29);
