@@ -15,6 +15,7 @@
 #include <set>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -32,6 +33,7 @@
 #include "client/model/whole_file.h"
 #include "client/admin/ballot_sheets.h"
 #include "client/letters/letter.h"
+#include "client/packs/packs.h"
 
 namespace carevoice::client::admin {
 namespace {
@@ -936,6 +938,36 @@ absl::Status WriteWhole(const std::string& path, const std::string& text) {
 }
 
 }  // namespace
+
+absl::Status RunReport(v1::Officer::StubInterface& stub, const std::string& token,
+                       const ReportOptions& options, std::ostream& out) {
+  client::OfficerClient officer(stub, token, kSignInHint);
+  const std::optional<client::packs::Format> format = client::packs::FormatFromName(options.format);
+  if (!format) return absl::InvalidArgumentError("the format is md or csv");
+  v1::BuildReportRequest request;
+  request.set_period(options.period);
+  request.set_annual_year(options.annual_year);
+  v1::Audience audience = v1::AUDIENCE_UNSPECIFIED;
+  if (!v1::Audience_Parse("AUDIENCE_" + absl::AsciiStrToUpper(options.audience), &audience)) {
+    return absl::InvalidArgumentError("the audience is scrutiny, forum or public");
+  }
+  request.set_audience(audience);
+  v1::CommitteeReport report;
+  grpc::ClientContext context;
+  officer.Prepare(&context, absl::Minutes(10));  // a year of a large council
+  if (auto s = officer.Check(stub.BuildReport(&context, request, &report), "BuildReport");
+      !s.ok()) {
+    return s;
+  }
+  if (absl::Status s = WriteWhole(options.out, client::packs::Render(*format, report)); !s.ok()) {
+    return s;
+  }
+  out << "wrote " << options.out << ": \"" << report.title() << "\"\n"
+      << "from " << report.data_version() << "\n";
+  officer.Note(context);
+  WarnIfEndingSoon(officer);
+  return absl::OkStatus();
+}
 
 absl::Status RunNoticePublish(v1::Officer::StubInterface& stub, const std::string& token,
                               const std::string& path, std::ostream& out) {

@@ -224,6 +224,17 @@ std::string ConsultationState(const v1::Consultation& c, absl::Time now);
 absl::Status RunQuarantineList(v1::Officer::StubInterface& stub, const std::string& token,
                                int limit, std::ostream& out);
 
+// `report`: the committee pack the service computes, written as `format`.
+struct ReportOptions {
+  std::string period;    // FIRST..LAST, or "" with annual_year
+  int annual_year = 0;   // the year to 31 March, or 0
+  std::string audience;  // scrutiny, forum, public
+  std::string format;    // md, csv
+  std::string out;       // the file written (whole, or not at all)
+};
+absl::Status RunReport(v1::Officer::StubInterface& stub, const std::string& token,
+                       const ReportOptions& options, std::ostream& out);
+
 // `taking-part [--from M] [--to M]`: who took part and how, a count per
 // line ("2026-12  equality.age_band  85 and over  fewer than 5").
 absl::Status RunTakingPart(v1::Officer::StubInterface& stub, const std::string& token,

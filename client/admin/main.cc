@@ -19,6 +19,7 @@
 //     consultation publish FILE | consultation list | consultation close ID
 //     ballot create FILE | ballot codes ID --count N --out FILE | ballot list | ballot count ID
 //     notice publish FILE
+//     report (--period FIRST..LAST | --annual YEAR) --audience A --format F --out FILE
 //     backup --out FILE
 //     sar [--email E] [--phone P] [--name N] --reason WHY --out FILE
 //     erase [--email E] [--phone P] [--name N] --reason WHY (--dry-run | --yes)
@@ -404,6 +405,23 @@ int main(int argc, char** argv) {
   taking_part_cmd->add_option("--from", taking_part_from, "first month, YYYY-MM");
   taking_part_cmd->add_option("--to", taking_part_to, "last month, YYYY-MM");
 
+  std::string report_period, report_audience, report_format, report_out;
+  int report_year = 0;
+  CLI::App* report_cmd = app.add_subcommand(
+      "report", "the committee pack of a period: anonymised figures, small numbers suppressed");
+  auto* period_opt = report_cmd->add_option(
+      "--period", report_period, "FIRST..LAST, UK days, both included: 2026-04-01..2027-03-31");
+  report_cmd->add_option("--annual", report_year,
+                         "the statutory annual report: the year to 31 March YEAR")
+      ->excludes(period_opt);
+  report_cmd->add_option("--audience", report_audience, "who it is for")
+      ->required()
+      ->check(CLI::IsMember({"scrutiny", "forum", "public"}));
+  report_cmd->add_option("--format", report_format, "md or csv")
+      ->required()
+      ->check(CLI::IsMember({"md", "csv"}));
+  report_cmd->add_option("--out", report_out, "the file to write")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -561,6 +579,11 @@ int main(int argc, char** argv) {
     status = admin::RunBallotList(**stub, token, std::cout);
   } else if (ballot_count_cmd->parsed()) {
     status = admin::RunBallotCount(**stub, token, ballot_id, std::cout);
+  } else if (report_cmd->parsed()) {
+    status = admin::RunReport(**stub, token,
+                              {report_period, report_year, report_audience, report_format,
+                               report_out},
+                              std::cout);
   } else if (taking_part_cmd->parsed()) {
     status = admin::RunTakingPart(**stub, token, taking_part_from, taking_part_to, std::cout);
   } else if (quarantine_list_cmd->parsed()) {

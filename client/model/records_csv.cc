@@ -21,15 +21,7 @@ std::string ShownReference(std::string_view reference) {
   return contract::FormatReference(reference);
 }
 
-// A spreadsheet treats a cell starting with one of these as a formula; a
-// leading apostrophe keeps words a person typed from running as one.
-std::string DefuseFormula(std::string_view words) {
-  if (!words.empty() && std::string_view("=+-@\t\r").find(words.front()) !=
-                            std::string_view::npos) {
-    return "'" + std::string(words);
-  }
-  return std::string(words);
-}
+using base::DefuseFormula;
 
 }  // namespace
 
@@ -64,6 +56,7 @@ std::string WordsOf(const v1::Submission& s) {
     case v1::Submission::kConsultationAnswer:
       parts = {answers};
       break;
+    case v1::Submission::kForumVote:  // votes are never stored as submissions
     case v1::Submission::BODY_NOT_SET:
       break;
   }
@@ -73,20 +66,7 @@ std::string WordsOf(const v1::Submission& s) {
 }
 
 int RatingOf(const v1::Submission& s) {
-  return s.has_feedback() ? static_cast<int>(s.feedback().rating()) : 0;
-}
-
-std::string CsvField(std::string_view value) {
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
-    return std::string(value);
-  }
-  std::string out = "\"";
-  for (char c : value) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
+  return static_cast<int>(contract::RatingOf(s));
 }
 
 std::string CsvHeader(bool identified) {

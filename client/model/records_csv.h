@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/csv.h"
 #include "carevoice/v1/carevoice.pb.h"
 
 namespace carevoice::client {
@@ -25,9 +26,8 @@ std::string WordsOf(const v1::Submission& s);
 // The 1-5 rating of feedback, or 0 when none.
 int RatingOf(const v1::Submission& s);
 
-// One CSV field: quoted when it holds a comma, quote, CR or LF (quotes
-// doubled), else as is.
-std::string CsvField(std::string_view value);
+// One CSV field (base/csv.h).
+using base::CsvField;
 
 // The header line and one line per record, each ending in CRLF. Contact
 // columns only when `identified`.

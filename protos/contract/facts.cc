@@ -58,6 +58,21 @@ std::string_view ProviderIdOf(const v1::Submission& s) {
   }
 }
 
+std::string_view SiteIdOf(const v1::Submission& s) {
+  switch (s.body_case()) {
+    case v1::Submission::kFeedback:
+      return s.feedback().site_id();
+    case v1::Submission::kComplaint:
+      return s.complaint().site_id();
+    default:
+      return "";
+  }
+}
+
+v1::Rating RatingOf(const v1::Submission& s) {
+  return s.has_feedback() ? s.feedback().rating() : v1::RATING_UNSPECIFIED;
+}
+
 bool OutsideTimeLimit(const v1::Complaint& c, absl::Time told) {
   if (c.when() == v1::WHEN_OVER_A_YEAR_AGO) return true;
   if (!c.has_event_date()) return false;

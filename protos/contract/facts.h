@@ -28,6 +28,12 @@ std::string_view ServiceIdOf(const v1::Submission& s);
 // The catalog provider the submission is about, or "".
 std::string_view ProviderIdOf(const v1::Submission& s);
 
+// The catalog site (a care home, a day centre) it is about, or "".
+std::string_view SiteIdOf(const v1::Submission& s);
+
+// The rating given with feedback, or RATING_UNSPECIFIED.
+v1::Rating RatingOf(const v1::Submission& s);
+
 // Whether the complaint is about something more than 12 months before
 // `told` (the time limit of the 2009 regulations, which the council may
 // waive for good reason): the person said so, or gave a date before the

@@ -95,6 +95,7 @@ Action ActionOf(const v1::ExportSubmissionsRequest& request) {
 }
 Action ActionOf(const v1::GetCatalogRequest&) { return Action::kAnonymised; }
 Action ActionOf(const v1::ListTakingPartRequest&) { return Action::kAnonymised; }
+Action ActionOf(const v1::BuildReportRequest&) { return Action::kAnonymised; }
 Action ActionOf(const v1::PublishCatalogRequest&) { return Action::kAdminister; }
 Action ActionOf(const v1::PublishConsultationRequest&) { return Action::kCoProduction; }
 Action ActionOf(const v1::CloseConsultationRequest&) { return Action::kCoProduction; }

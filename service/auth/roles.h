@@ -81,6 +81,7 @@ Action ActionOf(const v1::VerifyAuditRequest&);
 Action ActionOf(const v1::ListAuditRequest&);
 Action ActionOf(const v1::ListQuarantineRequest&);
 Action ActionOf(const v1::ListTakingPartRequest&);
+Action ActionOf(const v1::BuildReportRequest&);
 Action ActionOf(const v1::BackupRequest&);
 Action ActionOf(const v1::SubjectAccessRequest&);
 Action ActionOf(const v1::EraseRequest&);

@@ -20,6 +20,8 @@
 #include "contract/validation.h"
 #include "service/auth/passwords.h"
 #include "service/ballots/papers.h"
+#include "service/reports/committee.h"
+#include "service/reports/suppression.h"
 #include "service/log.h"
 #include "contract/redaction.h"
 
@@ -727,7 +729,7 @@ absl::StatusOr<v1::ListTakingPartResponse> ListTakingPart(store::Store& store,
     out.set_aspect(c.aspect);
     out.set_value(c.value);
     // How many visits there were says nothing of anyone; the rest might.
-    const bool small = c.count >= 1 && c.count < kSmallestCountShown;
+    const bool small = c.count >= 1 && c.count < reports::kSmallestShown;
     if (small && c.aspect != "visits") {
       out.set_suppressed(true);
     } else {
@@ -735,6 +737,44 @@ absl::StatusOr<v1::ListTakingPartResponse> ListTakingPart(store::Store& store,
     }
   }
   return response;
+}
+
+absl::StatusOr<v1::CommitteeReport> BuildReport(store::Store& store, catalog::Catalogs& catalog,
+                                                const base::Clock& clock, absl::TimeZone zone,
+                                                const auth::Caller& caller,
+                                                const v1::BuildReportRequest& request) {
+  if (request.audience() == v1::AUDIENCE_UNSPECIFIED) {
+    return absl::InvalidArgumentError("say who the report is for: scrutiny, forum or public");
+  }
+  reports::Period period;
+  if (request.annual_year() != 0) {
+    if (!request.period().empty()) {
+      return absl::InvalidArgumentError("give a period or an annual year, not both");
+    }
+    if (request.annual_year() < 2000 || request.annual_year() > 2200) {
+      return absl::InvalidArgumentError("the annual year is the year the report ends, e.g. 2027");
+    }
+    period = reports::YearTo31March(request.annual_year());
+  } else {
+    absl::StatusOr<reports::Period> parsed = reports::ParsePeriod(request.period());
+    if (!parsed.ok()) return parsed.status();
+    period = *parsed;
+  }
+  reports::CommitteeReports reports(store, clock, zone);
+  absl::StatusOr<v1::CommitteeReport> report =
+      reports.Build(period, request.audience(), *catalog.Get());
+  if (!report.ok()) return report.status();
+  // Who made which report, and when: the figures are anonymised, but what
+  // goes to committee should be traceable to its making.
+  if (absl::Status s = store.RecordAudit(
+          {clock.Now(), caller.name,
+           absl::StrCat("report:", v1::Audience_Name(request.audience()), ":",
+                        report->from_date(), "..", report->to_date()),
+           0});
+      !s.ok()) {
+    return s;
+  }
+  return report;
 }
 
 absl::StatusOr<v1::ListQuarantineResponse> ListQuarantine(store::Store& store,

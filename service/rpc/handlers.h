@@ -78,11 +78,20 @@ absl::Status CountTakingPart(store::Store& store, const v1::CountTakingPartReque
                              auth::SealingKeys* sealing = nullptr);
 
 // The counts of who took part and how, for months from..to (inclusive,
-// "YYYY-MM"; empty for open-ended), with small counts suppressed.
-// INVALID_ARGUMENT for a month that is not one.
-inline constexpr std::int64_t kSmallestCountShown = 5;
+// "YYYY-MM"; empty for open-ended), with small counts suppressed (below
+// reports::kSmallestShown, as in committee packs). INVALID_ARGUMENT for a
+// month that is not one.
 absl::StatusOr<v1::ListTakingPartResponse> ListTakingPart(store::Store& store,
                                                           const v1::ListTakingPartRequest& request);
+
+// The committee report of the period asked (or the year to 31 March of
+// annual_year), with the catalog served now, days counted in `zone`;
+// audited "report" with the audience and period. INVALID_ARGUMENT for a
+// period written wrongly, no audience, or both a period and a year.
+absl::StatusOr<v1::CommitteeReport> BuildReport(store::Store& store, catalog::Catalogs& catalog,
+                                                const base::Clock& clock, absl::TimeZone zone,
+                                                const auth::Caller& caller,
+                                                const v1::BuildReportRequest& request);
 
 // The key tablets seal to now, into `out` (made on first use).
 absl::Status SetSealingKey(auth::SealingKeys& sealing, v1::SealingKey* out);

@@ -482,6 +482,15 @@ grpc::Status OfficerImpl::ListTakingPart(grpc::ServerContext* context,
   return Answer(rpc::ListTakingPart(store_, *request), response);
 }
 
+grpc::Status OfficerImpl::BuildReport(grpc::ServerContext* context,
+                                      const v1::BuildReportRequest* request,
+                                      v1::CommitteeReport* response) {
+  auto caller = Admit(context, auth::ActionOf(*request));
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  return Answer(rpc::BuildReport(store_, catalog_, clock_, cases_.zone(), *caller, *request),
+                response);
+}
+
 grpc::Status OfficerImpl::ListQuarantine(grpc::ServerContext* context,
                                          const v1::ListQuarantineRequest* request,
                                          v1::ListQuarantineResponse* response) {

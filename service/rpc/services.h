@@ -196,6 +196,8 @@ class OfficerImpl final : public v1::Officer::Service {
                            v1::CountBallotResponse* response) override;
   grpc::Status ListTakingPart(grpc::ServerContext* context, const v1::ListTakingPartRequest* request,
                               v1::ListTakingPartResponse* response) override;
+  grpc::Status BuildReport(grpc::ServerContext* context, const v1::BuildReportRequest* request,
+                           v1::CommitteeReport* response) override;
   grpc::Status ListQuarantine(grpc::ServerContext* context,
                               const v1::ListQuarantineRequest* request,
                               v1::ListQuarantineResponse* response) override;

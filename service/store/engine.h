@@ -20,6 +20,7 @@
 #include "absl/time/time.h"
 #include "carevoice/v1/carevoice.pb.h"
 #include "service/store/store.h"
+#include "service/store/submission_facts.h"
 
 namespace carevoice::service::store {
 
@@ -37,6 +38,7 @@ struct SubmissionRow {
   absl::Time told_at;
   absl::Duration clock_offset;  // service minus device; whole microseconds
   std::string pin_hash{};       // keyed hash of its PIN; empty for none
+  ReportFacts facts{};          // what reports count it by
 };
 
 // What a later write compares a replay against.
@@ -142,6 +144,9 @@ class StoreEngine {
   virtual absl::Status ForEachQuarantined(
       const std::function<bool(const QuarantineRow&)>& sink) = 0;
   virtual absl::StatusOr<std::vector<TakingPartCount>> TakingPartCounts() = 0;
+  virtual absl::StatusOr<std::vector<FacetCount>> CountSubmissions(absl::Time from, absl::Time to,
+                                                                   ReportFacet facet) = 0;
+  virtual absl::StatusOr<StoredExtent> SubmissionsStored() = 0;
   virtual absl::StatusOr<std::optional<Device>> FindDeviceByCredential(
       std::string_view credential_hash) = 0;
   virtual absl::StatusOr<std::int64_t> LatestCatalogSerial() = 0;

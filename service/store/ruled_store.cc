@@ -145,7 +145,7 @@ class RuledStore final : public Store {
           s->submission_id(), CanonicalBody(*s), std::string(device_id),
           s->reference(), std::string(KindOf(*s)), IsUrgent(*s),
           std::string(ServiceIdOf(*s)), received, told, offset,
-          pin_hashes.empty() ? std::string() : pin_hashes[i]});
+          pin_hashes.empty() ? std::string() : pin_hashes[i], ReportFactsOf(*s)});
     }
 
     std::vector<PutResult> results;
@@ -372,6 +372,13 @@ class RuledStore final : public Store {
   absl::StatusOr<std::vector<TakingPartCount>> TakingPartCounts() override {
     return engine_->TakingPartCounts();
   }
+
+  absl::StatusOr<std::vector<FacetCount>> CountSubmissions(absl::Time from, absl::Time to,
+                                                           ReportFacet facet) override {
+    return engine_->CountSubmissions(from, to, facet);
+  }
+
+  absl::StatusOr<StoredExtent> SubmissionsStored() override { return engine_->SubmissionsStored(); }
 
   absl::StatusOr<std::int64_t> AddBallotCodes(std::string_view ballot_id,
                                               std::span<const std::string> code_hashes,

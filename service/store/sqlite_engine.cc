@@ -191,6 +191,63 @@ std::vector<std::string> SplitFixed(const std::string& blob, std::size_t size) {
   return pieces;
 }
 
+// The column a report facet counts by (migrations.cc, version 17).
+std::string_view FacetColumn(ReportFacet facet) {
+  switch (facet) {
+    case ReportFacet::kKind: return "kind";
+    case ReportFacet::kService: return "service_id";
+    case ReportFacet::kProvider: return "provider_id";
+    case ReportFacet::kSite: return "site_id";
+    case ReportFacet::kChannel: return "channel";
+    case ReportFacet::kSpeaker: return "speaker";
+    case ReportFacet::kRating: return "rating";
+  }
+  return "kind";
+}
+
+// Fills the report facts of submissions stored before version 17 from
+// their bodies, a thousand to a transaction, so a store of any size opens
+// in bounded memory. Runs once: filled rows have facts = 1.
+absl::Status FillReportFacts(Db& db) {
+  auto select = db.Prepare("SELECT submission_id, body FROM submissions WHERE facts = 0 LIMIT 1000");
+  if (!select.ok()) return select.status();
+  auto update = db.Prepare(
+      "UPDATE submissions SET provider_id = ?2, site_id = ?3, channel = ?4, speaker = ?5, "
+      "rating = ?6, facts = 1 WHERE submission_id = ?1");
+  if (!update.ok()) return update.status();
+  while (true) {
+    base::Transaction txn(db);
+    if (absl::Status s = txn.Begin(); !s.ok()) return s;
+    // The batch is read whole before it is changed: rows are not updated
+    // under a pending SELECT of the same table.
+    std::vector<std::pair<std::string, ReportFacts>> batch;
+    while (true) {
+      auto row = select->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      v1::Submission s;
+      // A body that does not parse keeps empty facts; it is still counted
+      // by kind and service, which have their own columns.
+      s.ParseFromString(select->ColumnBlob(1));
+      batch.emplace_back(select->ColumnText(0), ReportFactsOf(s));
+    }
+    select->Reset();
+    for (const auto& [id, facts] : batch) {
+      update->BindText(1, id)
+          .BindText(2, facts.provider_id)
+          .BindText(3, facts.site_id)
+          .Bind(4, facts.channel)
+          .Bind(5, facts.speaker)
+          .Bind(6, facts.rating);
+      absl::Status st = update->Run();
+      update->Reset();
+      if (!st.ok()) return st;
+    }
+    if (absl::Status s = txn.Commit(); !s.ok()) return s;
+    if (batch.empty()) return absl::OkStatus();
+  }
+}
+
 // Runs a cached statement once and rewinds it for the next use.
 absl::Status RunOnce(Statement& stmt) {
   absl::Status s = stmt.Run();
@@ -215,8 +272,10 @@ class SqliteWriter final : public GroupCommitTarget, public WriteTxn {
         "SELECT body, received_at FROM submissions WHERE submission_id = ?1",
         "INSERT INTO submissions (submission_id, body, device_id, reference, "
         "kind, urgent, received_at, status, service_id, updated_at, told_at, "
-        "clock_offset, pin_hash) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?7, ?10, ?11, ?12)",
+        "clock_offset, pin_hash, counted_at, provider_id, site_id, channel, speaker, "
+        "rating, facts) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?7, ?10, ?11, ?12, "
+        "CASE WHEN ?10 != 0 THEN ?10 ELSE ?7 END, ?13, ?14, ?15, ?16, ?17, 1)",
         "INSERT INTO taking_part_counts (month, aspect, value, count) VALUES (?1, ?2, ?3, 1) "
         "ON CONFLICT DO UPDATE SET count = count + 1",
         "INSERT INTO tallies_counted (tally_id) VALUES (?1) ON CONFLICT DO NOTHING",
@@ -280,6 +339,12 @@ class SqliteWriter final : public GroupCommitTarget, public WriteTxn {
     } else {
       s_[kInsert].BindBlob(12, row.pin_hash);
     }
+    s_[kInsert]
+        .BindText(13, row.facts.provider_id)
+        .BindText(14, row.facts.site_id)
+        .Bind(15, row.facts.channel)
+        .Bind(16, row.facts.speaker)
+        .Bind(17, row.facts.rating);
     return RunOnce(s_[kInsert]);
   }
 
@@ -1041,6 +1106,40 @@ class SqliteEngine final : public StoreEngine {
     return counts;
   }
 
+  absl::StatusOr<std::vector<FacetCount>> CountSubmissions(absl::Time from, absl::Time to,
+                                                           ReportFacet facet) override {
+    auto db = AcquireReader();
+    if (!db.ok()) return db.status();
+    // Every facet's column is in submissions_for_reports after counted_at:
+    // the query reads the index alone, never a body.
+    const std::string column(FacetColumn(facet));
+    auto stmt = (*db)->Prepare("SELECT " + column + ", count(*) FROM submissions "
+                               "WHERE counted_at >= ?1 AND counted_at < ?2 GROUP BY 1 ORDER BY 1");
+    if (!stmt.ok()) return stmt.status();
+    stmt->Bind(1, Micros(from)).Bind(2, Micros(to));
+    std::vector<FacetCount> counts;
+    while (true) {
+      auto row = stmt->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      counts.push_back(FacetCount{stmt->ColumnText(0), stmt->ColumnInt(1)});
+    }
+    return counts;
+  }
+
+  absl::StatusOr<StoredExtent> SubmissionsStored() override {
+    auto db = AcquireReader();
+    if (!db.ok()) return db.status();
+    auto stmt = (*db)->Prepare("SELECT count(*), max(received_at) FROM submissions");
+    if (!stmt.ok()) return stmt.status();
+    auto row = stmt->Step();
+    if (!row.ok()) return row.status();
+    StoredExtent extent;
+    extent.submissions = stmt->ColumnInt(0);
+    if (!stmt->ColumnIsNull(1)) extent.newest_received = FromMicros(stmt->ColumnInt(1));
+    return extent;
+  }
+
  private:
   // A pooled read connection, handed back when the lease ends.
   class ReaderLease {
@@ -1096,6 +1195,7 @@ absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(
   auto db = Db::Open(path, {.secure_delete = true});
   if (!db.ok()) return db.status();
   if (auto s = MigrateSqlite(**db); !s.ok()) return s;
+  if (auto s = FillReportFacts(**db); !s.ok()) return s;
   auto writer = SqliteWriter::Prepare(std::move(*db));
   if (!writer.ok()) return writer.status();
   return NewRuledStore(

@@ -326,6 +326,24 @@ struct TakingPartCount {
   bool operator==(const TakingPartCount&) const = default;
 };
 
+// What a committee report counts submissions by: one GROUP BY each, over
+// the facts kept beside every body (submission_facts.h ReportFacts).
+enum class ReportFacet { kKind, kService, kProvider, kSite, kChannel, kSpeaker, kRating };
+
+// How many submissions had `value` of a facet: a kind ("complaint"), a
+// catalog id, or an enum's number ("3"); "" where none was given.
+struct FacetCount {
+  std::string value;
+  std::int64_t count = 0;
+  bool operator==(const FacetCount&) const = default;
+};
+
+// What the store holds, for a report's "made from which data".
+struct StoredExtent {
+  std::int64_t submissions = 0;
+  std::optional<absl::Time> newest_received;  // nullopt when there are none
+};
+
 // A Forum ballot's secret side: which codes were issued and used, and the
 // marked papers. Each is a set kept sorted by its bytes and stored whole,
 // rewritten at every cast, so what is stored says nothing of the order
@@ -470,6 +488,15 @@ class Store {
   virtual absl::Status CountTakingPart(std::span<const v1::TakingPart> tallies) = 0;
   // Every count, ordered by month, aspect and value.
   virtual absl::StatusOr<std::vector<TakingPartCount>> TakingPartCounts() = 0;
+
+  // Submissions the person told us in [from, to) -- told_at, on the
+  // service's clock, however late their device sent them; the receipt
+  // where that was not measured -- counted by `facet`, ordered by value.
+  // Aggregated in the store: no body is read, memory is one row per value.
+  virtual absl::StatusOr<std::vector<FacetCount>> CountSubmissions(absl::Time from, absl::Time to,
+                                                                   ReportFacet facet) = 0;
+  // How many submissions are stored, and the newest receipt.
+  virtual absl::StatusOr<StoredExtent> SubmissionsStored() = 0;
 
   // Adds the hashes of new codes to `ballot_id`'s box, with `audit` (count
   // set to how many), in one transaction. Returns how many codes the ballot

@@ -24,10 +24,16 @@ EDGES = {
     "client_main": {"ui", "app", "model", "accessibility"},  # wires the kiosk and console
     # Officers' programs: the CLI over the same officer client (model) as
     # the console, and the letters it writes (speech as the kiosk's).
-    "admin": {"model", "letters"},
+    "admin": {"model", "letters", "packs"},
+    # Committee packs: the service's report laid out in each format.
+    "packs": {"contract", "base"},
     "letters": {"contract", "accessibility"},
     # Service.
-    "rpc": {"auth", "store", "cases", "export", "catalog", "retention", "alerts", "ballots"},
+    "rpc": {"auth", "store", "cases", "export", "catalog", "retention", "alerts", "ballots",
+            "reports"},
+    # Committee reports: figures from the store's counts, small ones
+    # suppressed; formats are the officers' tools' business.
+    "reports": {"store"},
     # Forum ballots: counting (pure, over indexes), and the codes and papers
     # of the contract's ballots (the reference alphabet, the ForumBallot).
     "ballots": {"contract", "base"},
@@ -52,6 +58,7 @@ PREFIXES = [
     ("client/main.cc", "client_main"),
     ("client/admin/", "admin"),
     ("client/letters/", "letters"),
+    ("client/packs/", "packs"),
     ("client/ui/", "ui"),
     ("client/app/", "app"),
     ("client/model/", "model"),
@@ -66,6 +73,7 @@ PREFIXES = [
     ("service/export/", "export"),
     ("service/catalog/", "catalog"),
     ("service/ballots/", "ballots"),
+    ("service/reports/", "reports"),
     ("service/retention/", "retention"),
     ("service/log.h", "service_log"),
     ("protos/contract/", "contract"),

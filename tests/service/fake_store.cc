@@ -541,6 +541,43 @@ absl::StatusOr<std::vector<store::TakingPartCount>> FakeStoreEngine::TakingPartC
   return out;
 }
 
+absl::StatusOr<std::vector<store::FacetCount>> FakeStoreEngine::CountSubmissions(
+    absl::Time from, absl::Time to, store::ReportFacet facet) {
+  std::lock_guard lock(state_->mu);
+  std::map<std::string, std::int64_t> counts;
+  for (const auto& [id, r] : state_->data.submissions) {
+    const store::SubmissionRow& row = r.row;
+    const absl::Time counted = row.told_at != absl::UnixEpoch() ? row.told_at : row.received_at;
+    if (counted < from || counted >= to) continue;
+    std::string value;
+    switch (facet) {
+      case store::ReportFacet::kKind: value = row.kind; break;
+      case store::ReportFacet::kService: value = row.service_id; break;
+      case store::ReportFacet::kProvider: value = row.facts.provider_id; break;
+      case store::ReportFacet::kSite: value = row.facts.site_id; break;
+      case store::ReportFacet::kChannel: value = std::to_string(row.facts.channel); break;
+      case store::ReportFacet::kSpeaker: value = std::to_string(row.facts.speaker); break;
+      case store::ReportFacet::kRating: value = std::to_string(row.facts.rating); break;
+    }
+    ++counts[value];
+  }
+  std::vector<store::FacetCount> out;
+  for (const auto& [value, count] : counts) out.push_back({value, count});
+  return out;
+}
+
+absl::StatusOr<store::StoredExtent> FakeStoreEngine::SubmissionsStored() {
+  std::lock_guard lock(state_->mu);
+  store::StoredExtent extent;
+  for (const auto& [id, r] : state_->data.submissions) {
+    ++extent.submissions;
+    if (!extent.newest_received || r.row.received_at > *extent.newest_received) {
+      extent.newest_received = r.row.received_at;
+    }
+  }
+  return extent;
+}
+
 std::unique_ptr<store::Store> NewFakeStore(FakeStoreEngine** engine) {
   auto owned = std::make_unique<FakeStoreEngine>();
   if (engine != nullptr) *engine = owned.get();

@@ -53,6 +53,9 @@ class FakeStoreEngine final : public store::StoreEngine {
     return absl::UnimplementedError("the in-memory store cannot be backed up");
   }
   absl::StatusOr<std::vector<store::TakingPartCount>> TakingPartCounts() override;
+  absl::StatusOr<std::vector<store::FacetCount>> CountSubmissions(
+      absl::Time from, absl::Time to, store::ReportFacet facet) override;
+  absl::StatusOr<store::StoredExtent> SubmissionsStored() override;
   absl::StatusOr<std::optional<store::Device>> FindDeviceByCredential(
       std::string_view credential_hash) override;
   absl::StatusOr<std::int64_t> LatestCatalogSerial() override;

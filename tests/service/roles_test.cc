@@ -193,6 +193,13 @@ std::vector<Case> Cases() {
       {"ListAudit", "", {kAdmin}, Unary(&Stub::ListAudit)},
       {"ListQuarantine", "", {kOfficer}, Unary(&Stub::ListQuarantine)},
       {"ListTakingPart", "", {kAdmin, kOfficer, kClerk}, Unary(&Stub::ListTakingPart)},
+      {"BuildReport", "", all, [](Stub& stub, grpc::ClientContext* context) {
+         v1::BuildReportRequest request;
+         request.set_period("2026-04-01..2027-03-31");
+         request.set_audience(v1::AUDIENCE_SCRUTINY);
+         v1::CommitteeReport response;
+         return stub.BuildReport(context, request, &response);
+       }},
       {"SubjectAccess", "", {kOfficer}, [](Stub& stub, grpc::ClientContext* context) {
          v1::SubjectAccessRequest request;
          request.set_email("pat@example.org");

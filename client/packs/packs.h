@@ -1,0 +1,44 @@
+// Committee packs: a v1.CommitteeReport, as the service computed it,
+// written in the formats councils use. Renderers only lay figures out: no
+// figure is computed here, so every format carries the same numbers.
+// Pure: any thread.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "carevoice/v1/report.pb.h"
+
+namespace carevoice::client::packs {
+
+enum class Format { kMarkdown, kCsv };
+
+// "md", "csv"; nullopt for a format not (yet) written.
+std::optional<Format> FormatFromName(std::string_view name);
+
+// How a figure reads in words: "1,234"; a change with its sign ("+3",
+// "-12", "0"); "12.5%"; "fewer than 5" or "withheld" when suppressed.
+std::string CellWords(const v1::ReportCell& cell);
+
+// Markdown for quick sharing: title, what the report covers and was made
+// from, each section's sentences and tables (a caption, a header row, an
+// "All" row), the suppression rules. Table cells have '|' escaped.
+std::string Markdown(const v1::CommitteeReport& report);
+
+// CSV (RFC 4180, CRLF, UTF-8 with a byte-order mark so spreadsheets read
+// it as UTF-8), one line per figure, so every figure of the PDF and HTML
+// can be found and checked:
+//   table,caption,row_key,row,column,value,suppressed
+// (row_key "(all)" for a table's "All" row)
+// value is the number as a number (a percent to one decimal place), or
+// empty when suppressed ("small": 1 to 4; "secondary": withheld so a small
+// one cannot be worked out). The first lines (table "about") give the
+// title, period, previous period, when it was made, from which data, and
+// the rules applied. Text is defused against formula injection.
+std::string Csv(const v1::CommitteeReport& report);
+
+// What a pack's file is written to: `render` of the report.
+std::string Render(Format format, const v1::CommitteeReport& report);
+
+}  // namespace carevoice::client::packs

@@ -1,0 +1,600 @@
+#include "service/reports/committee.h"
+
+#include <climits>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
+#include "base/proto_time.h"
+#include "service/reports/suppression.h"
+
+namespace carevoice::service::reports {
+namespace {
+
+constexpr int kMaxPeriodDays = 3660;  // ten years and leap days
+
+std::string DayText(absl::CivilDay d) { return absl::FormatCivilTime(d); }
+
+// "1 April 2026": how a committee paper writes a date.
+std::string DayWords(absl::CivilDay d) {
+  static constexpr const char* kMonths[] = {"January", "February", "March",     "April",
+                                            "May",     "June",     "July",      "August",
+                                            "September", "October", "November", "December"};
+  return absl::StrCat(d.day(), " ", kMonths[d.month() - 1], " ", d.year());
+}
+
+std::string English(const v1::LocalizedText& text, std::string_view fallback) {
+  if (auto it = text.text().find("en-GB"); it != text.text().end() && !it->second.empty()) {
+    return it->second;
+  }
+  return std::string(fallback);
+}
+
+v1::ReportCell CountCell(std::int64_t n) {
+  v1::ReportCell c;
+  c.set_count(n);
+  return c;
+}
+
+v1::ReportCell TextCell(std::string text) {
+  v1::ReportCell c;
+  c.set_text(std::move(text));
+  return c;
+}
+
+v1::ReportCell PercentCell(double percent) {
+  v1::ReportCell c;
+  c.set_percent(percent);
+  return c;
+}
+
+using Counts = std::map<std::string, std::int64_t, std::less<>>;
+
+Counts ToMap(const std::vector<store::FacetCount>& counts) {
+  Counts out;
+  for (const store::FacetCount& c : counts) out[c.value] += c.count;
+  return out;
+}
+
+std::int64_t Get(const Counts& counts, std::string_view key) {
+  auto it = counts.find(key);
+  return it == counts.end() ? 0 : it->second;
+}
+
+std::int64_t Total(const Counts& counts) {
+  std::int64_t total = 0;
+  for (const auto& [key, n] : counts) total += n;
+  return total;
+}
+
+// One facet counted in the period and the one before.
+struct Facet {
+  Counts now;
+  Counts before;
+};
+
+// One row of a table over two periods: cells before the figures, the
+// period's count, the previous period's, the change (filled once
+// suppression is done), and cells after.
+struct Line {
+  std::string key;
+  std::string label;
+  std::int64_t now = 0;
+  std::int64_t before = 0;
+  std::vector<v1::ReportCell> pre{};
+  std::vector<v1::ReportCell> post{};
+};
+
+// A table over two periods and where its figures are.
+struct TrendTable {
+  v1::ReportTable* table;
+  int now;     // index of "This period" in each row's cells
+  int before;  // "Previous period"
+  int change;  // "Change"
+  v1::ReportCell* Now(v1::ReportRow& r) const { return r.mutable_cells(now); }
+  v1::ReportCell* Before(v1::ReportRow& r) const { return r.mutable_cells(before); }
+};
+
+TrendTable AddTrendTable(v1::ReportSection& section, std::string id, std::string caption,
+                         std::vector<std::string> pre_columns, std::vector<std::string> post_columns,
+                         const std::vector<Line>& lines, std::string chart) {
+  v1::ReportTable* t = section.add_tables();
+  t->set_id(std::move(id));
+  t->set_caption(std::move(caption));
+  t->set_chart(std::move(chart));
+  // The first column names the rows: it is each row's label, not a cell.
+  const int now = static_cast<int>(pre_columns.size()) - 1;
+  for (std::string& c : pre_columns) t->add_columns(std::move(c));
+  t->add_columns("This period");
+  t->add_columns("Previous period");
+  t->add_columns("Change");
+  for (std::string& c : post_columns) t->add_columns(std::move(c));
+  std::int64_t total_now = 0, total_before = 0;
+  auto fill = [&](v1::ReportRow& row, const Line& line) {
+    row.set_key(line.key);
+    row.set_label(line.label);
+    for (const v1::ReportCell& c : line.pre) *row.add_cells() = c;
+    *row.add_cells() = CountCell(line.now);
+    *row.add_cells() = CountCell(line.before);
+    row.add_cells();  // the change, once suppression is done
+    for (const v1::ReportCell& c : line.post) *row.add_cells() = c;
+  };
+  for (const Line& line : lines) {
+    fill(*t->add_rows(), line);
+    total_now += line.now;
+    total_before += line.before;
+  }
+  Line all{"", "All", total_now, total_before};
+  all.pre.assign(now, TextCell(""));
+  if (!lines.empty()) all.post.assign(lines.front().post.size(), TextCell(""));
+  fill(*t->mutable_total(), all);
+  return TrendTable{t, now, now + 1, now + 2};
+}
+
+// Every count of the table's two periods, the total's included.
+std::vector<v1::ReportCell*> FiguresOf(const TrendTable& tt) {
+  std::vector<v1::ReportCell*> cells;
+  for (v1::ReportRow& r : *tt.table->mutable_rows()) {
+    cells.push_back(tt.Now(r));
+    cells.push_back(tt.Before(r));
+  }
+  cells.push_back(tt.Now(*tt.table->mutable_total()));
+  cells.push_back(tt.Before(*tt.table->mutable_total()));
+  return cells;
+}
+
+// Each period's column adds up to its "All".
+void AddColumnSums(const TrendTable& tt, std::vector<Sum>& sums) {
+  Sum now{tt.Now(*tt.table->mutable_total()), {}};
+  Sum before{tt.Before(*tt.table->mutable_total()), {}};
+  for (v1::ReportRow& r : *tt.table->mutable_rows()) {
+    now.parts.push_back(tt.Now(r));
+    before.parts.push_back(tt.Before(r));
+  }
+  sums.push_back(std::move(now));
+  sums.push_back(std::move(before));
+}
+
+// The rows of `groups` each add up the rows of `members` that name them
+// (by `group_of`): an ownership model its providers, a locality its sites.
+template <typename GroupOf>
+void AddGroupSums(const TrendTable& groups, const TrendTable& members, GroupOf group_of,
+                  std::vector<Sum>& sums) {
+  for (v1::ReportRow& g : *groups.table->mutable_rows()) {
+    Sum now{groups.Now(g), {}};
+    Sum before{groups.Before(g), {}};
+    for (v1::ReportRow& m : *members.table->mutable_rows()) {
+      if (group_of(m) != g.key()) continue;
+      now.parts.push_back(members.Now(m));
+      before.parts.push_back(members.Before(m));
+    }
+    sums.push_back(std::move(now));
+    sums.push_back(std::move(before));
+  }
+}
+
+// The change, where both figures are given; else withheld as they are.
+void FillChanges(const TrendTable& tt) {
+  auto fill = [&](v1::ReportRow& r) {
+    const v1::ReportCell& now = r.cells(tt.now);
+    const v1::ReportCell& before = r.cells(tt.before);
+    v1::ReportCell* change = r.mutable_cells(tt.change);
+    change->set_difference(true);
+    if (Hidden(now) || Hidden(before)) {
+      change->set_suppressed(v1::ReportCell::SUPPRESSION_SECONDARY);
+    } else {
+      change->set_count(now.count() - before.count());
+    }
+  };
+  for (v1::ReportRow& r : *tt.table->mutable_rows()) fill(r);
+  fill(*tt.table->mutable_total());
+}
+
+// "3 figures are shown as fewer than 5; 2 more are withheld ..."
+void NoteSuppression(const TrendTable& tt) {
+  int small = 0, secondary = 0;
+  for (const v1::ReportCell* c : FiguresOf(tt)) {
+    if (c->suppressed() == v1::ReportCell::SUPPRESSION_SMALL) ++small;
+    if (c->suppressed() == v1::ReportCell::SUPPRESSION_SECONDARY) ++secondary;
+  }
+  std::string note =
+      "Counts from 1 to 4 are shown as \"fewer than 5\", and no hidden count can be worked out "
+      "from the totals.";
+  if (small + secondary > 0) {
+    absl::StrAppend(&note, " Here ", small, small == 1 ? " figure is" : " figures are",
+                    " fewer than 5");
+    if (secondary > 0) {
+      absl::StrAppend(&note, " and ", secondary, secondary == 1 ? " more is" : " more are",
+                      " withheld so that they cannot be worked out");
+    }
+    absl::StrAppend(&note, ".");
+  }
+  tt.table->set_note(note);
+}
+
+std::string KindLabel(std::string_view kind) {
+  if (kind == "feedback") return "Feedback and compliments";
+  if (kind == "complaint") return "Complaints and concerns";
+  if (kind == "safeguarding") return "Safeguarding worries";
+  if (kind == "idea") return "Ideas";
+  if (kind == "consultation_answer") return "Answers to consultations";
+  return std::string(kind);
+}
+
+std::string ChannelLabel(int channel) {
+  switch (channel) {
+    case v1::CHANNEL_KIOSK: return "Kiosk in a public place";
+    case v1::CHANNEL_TABLET: return "Tablet in a care home or day centre";
+    case v1::CHANNEL_OFFICER: return "Told to an officer (phone, letter, in person)";
+    default: return "Not recorded";
+  }
+}
+
+std::string SpeakerLabel(int speaker) {
+  switch (speaker) {
+    case v1::SPEAKER_USES_SERVICES: return "People who use services";
+    case v1::SPEAKER_FAMILY_OR_FRIEND: return "Relatives, friends, advocates and unpaid carers";
+    case v1::SPEAKER_CARE_WORKER: return "Care workers";
+    default: return "Not asked";
+  }
+}
+
+std::string RatingLabel(int rating) {
+  switch (rating) {
+    case v1::RATING_VERY_GOOD: return "Very good";
+    case v1::RATING_GOOD: return "Good";
+    case v1::RATING_OK: return "OK";
+    case v1::RATING_POOR: return "Poor";
+    case v1::RATING_VERY_POOR: return "Very poor";
+    default: return "No rating";
+  }
+}
+
+std::string OwnershipLabel(v1::OwnershipModel model) {
+  switch (model) {
+    case v1::OWNERSHIP_MODEL_COUNCIL: return "Run by the council (in-house)";
+    case v1::OWNERSHIP_MODEL_NHS: return "NHS";
+    case v1::OWNERSHIP_MODEL_CHARITY: return "Charity";
+    case v1::OWNERSHIP_MODEL_COOPERATIVE: return "Co-operative";
+    case v1::OWNERSHIP_MODEL_COMMUNITY_INTEREST: return "Community interest company";
+    case v1::OWNERSHIP_MODEL_USER_LED: return "User-led organisation";
+    case v1::OWNERSHIP_MODEL_PRIVATE: return "Private company";
+    case v1::OWNERSHIP_MODEL_MICRO_ENTERPRISE: return "Micro-enterprise";
+    default: return "Not recorded";
+  }
+}
+
+std::string AudienceWords(v1::Audience audience) {
+  switch (audience) {
+    case v1::AUDIENCE_SCRUTINY: return "report to the Social Care Overview and Scrutiny Committee";
+    case v1::AUDIENCE_FORUM: return "for the Local Social Care Forum";
+    default: return "published for everyone";
+  }
+}
+
+// An enum's number as the store keeps it ("3"), or -1.
+int Number(std::string_view value) {
+  int n = -1;
+  return absl::SimpleAtoi(absl::string_view(value.data(), value.size()), &n) ? n : -1;
+}
+
+// "123 more than" / "12 fewer than" / "the same as".
+std::string Compared(std::int64_t now, std::int64_t before) {
+  if (now == before) return "the same number as";
+  const std::int64_t d = now > before ? now - before : before - now;
+  std::string words = absl::StrCat(d, now > before ? " more than" : " fewer than");
+  if (before > 0) {
+    absl::StrAppend(&words, absl::StrFormat(" (%+.1f%%)", 100.0 * (now - before) / before),
+                    " ");
+  } else {
+    absl::StrAppend(&words, " ");
+  }
+  return words;
+}
+
+}  // namespace
+
+absl::StatusOr<Period> ParsePeriod(std::string_view text) {
+  const absl::Status bad = absl::InvalidArgumentError(
+      "a period is written FIRST..LAST, both days included, e.g. 2026-04-01..2027-03-31");
+  std::vector<std::string> parts =
+      absl::StrSplit(absl::string_view(text.data(), text.size()), "..");
+  if (parts.size() != 2) return bad;
+  Period p;
+  if (!absl::ParseCivilTime(parts[0], &p.first) || !absl::ParseCivilTime(parts[1], &p.last)) {
+    return bad;
+  }
+  if (DayText(p.first) != parts[0] || DayText(p.last) != parts[1]) return bad;
+  if (p.last < p.first) {
+    return absl::InvalidArgumentError("the period's last day is before its first");
+  }
+  if (p.last - p.first >= kMaxPeriodDays) {
+    return absl::InvalidArgumentError("a report covers at most ten years");
+  }
+  return p;
+}
+
+Period PreviousPeriod(const Period& p) {
+  const absl::civil_diff_t days = p.last - p.first + 1;
+  return Period{p.first - days, p.first - 1};
+}
+
+Period YearTo31March(int year) {
+  return Period{absl::CivilDay(year - 1, 4, 1), absl::CivilDay(year, 3, 31)};
+}
+
+CommitteeReports::CommitteeReports(store::Store& store, const base::Clock& clock,
+                                   absl::TimeZone zone)
+    : store_(store), clock_(clock), zone_(zone) {}
+
+absl::StatusOr<v1::CommitteeReport> CommitteeReports::Build(const Period& period,
+                                                            v1::Audience audience,
+                                                            const v1::Catalog& catalog) {
+  const Period previous = PreviousPeriod(period);
+  const absl::Time from = absl::FromCivil(period.first, zone_);
+  const absl::Time to = absl::FromCivil(period.last + 1, zone_);
+  const absl::Time before_from = absl::FromCivil(previous.first, zone_);
+
+  auto count = [&](store::ReportFacet facet) -> absl::StatusOr<Facet> {
+    absl::StatusOr<std::vector<store::FacetCount>> now = store_.CountSubmissions(from, to, facet);
+    if (!now.ok()) return now.status();
+    absl::StatusOr<std::vector<store::FacetCount>> before =
+        store_.CountSubmissions(before_from, from, facet);
+    if (!before.ok()) return before.status();
+    return Facet{ToMap(*now), ToMap(*before)};
+  };
+
+  v1::CommitteeReport report;
+  report.set_audience(audience);
+  report.set_language("en-GB");
+  report.set_from_date(DayText(period.first));
+  report.set_to_date(DayText(period.last));
+  report.set_previous_from_date(DayText(previous.first));
+  report.set_previous_to_date(DayText(previous.last));
+  report.set_period_words(absl::StrCat(DayWords(period.first), " to ", DayWords(period.last)));
+  report.set_previous_period_words(
+      absl::StrCat(DayWords(previous.first), " to ", DayWords(previous.last)));
+  report.set_title(absl::StrCat("People's voices in adult social care, ", report.period_words(),
+                                ": ", AudienceWords(audience)));
+  base::SetProtoTimestamp(clock_.Now(), report.mutable_made_at());
+  absl::StatusOr<store::StoredExtent> extent = store_.SubmissionsStored();
+  if (!extent.ok()) return extent.status();
+  std::string data = absl::StrCat("catalog ", catalog.version(), "; ", extent->submissions,
+                                   " submissions stored");
+  if (extent->newest_received) {
+    absl::StrAppend(&data, ", the newest received ",
+                    absl::FormatTime("%Y-%m-%d %H:%M:%S UTC", *extent->newest_received,
+                                     absl::UTCTimeZone()));
+  }
+  report.set_data_version(data);
+
+  // ---- What people told us ----
+  v1::ReportSection& told = *report.add_sections();
+  told.set_id("told_us");
+  told.set_title("What people told us");
+
+  absl::StatusOr<Facet> kinds = count(store::ReportFacet::kKind);
+  if (!kinds.ok()) return kinds.status();
+  const std::int64_t total_now = Total(kinds->now), total_before = Total(kinds->before);
+  const absl::civil_diff_t days = period.last - period.first + 1;
+  told.add_paragraphs(absl::StrCat(
+      "People told us ", total_now, total_now == 1 ? " thing" : " things", " from ",
+      report.period_words(), ": ", Compared(total_now, total_before), "in the ", days,
+      days == 1 ? " day" : " days", " before (", report.previous_period_words(), ")."));
+  told.add_paragraphs(
+      "Each thing counts on the day the person told us, even when their kiosk or tablet was "
+      "offline and sent it later. Forum ballot votes are counted apart, in the ballot's result.");
+
+  std::vector<Line> kind_lines;
+  for (std::string_view kind :
+       {"feedback", "complaint", "safeguarding", "idea", "consultation_answer"}) {
+    kind_lines.push_back(
+        {std::string(kind), KindLabel(kind), Get(kinds->now, kind), Get(kinds->before, kind)});
+  }
+  for (const Counts* counts : {&kinds->now, &kinds->before}) {
+    for (const auto& [kind, n] : *counts) {
+      const bool listed = std::any_of(kind_lines.begin(), kind_lines.end(),
+                                      [&](const Line& l) { return l.key == kind; });
+      if (!listed) kind_lines.push_back({kind, KindLabel(kind), Get(kinds->now, kind),
+                                         Get(kinds->before, kind)});
+    }
+  }
+  std::vector<TrendTable> open_tables;  // every table, for the changes
+  open_tables.push_back(AddTrendTable(told, "by_kind", "What people told us, by kind", {"Kind"},
+                                      {}, kind_lines, "trend"));
+
+  // By service area, in the catalog's order; then any no longer listed.
+  absl::StatusOr<Facet> services = count(store::ReportFacet::kService);
+  if (!services.ok()) return services.status();
+  std::vector<Line> service_lines;
+  auto add_keyed = [](std::vector<Line>& lines, const Facet& f, const std::string& key,
+                      std::string label) {
+    lines.push_back({key, std::move(label), Get(f.now, key), Get(f.before, key)});
+  };
+  for (const v1::Service& s : catalog.services()) {
+    add_keyed(service_lines, *services, s.id(), English(s.name(), s.id()));
+  }
+  auto add_unlisted = [](std::vector<Line>& lines, const Facet& f, std::string_view none_label) {
+    for (const Counts* counts : {&f.now, &f.before}) {
+      for (const auto& [key, n] : *counts) {
+        const bool listed = std::any_of(lines.begin(), lines.end(),
+                                        [&](const Line& l) { return l.key == key; });
+        if (listed) continue;
+        lines.push_back({key,
+                         key.empty() ? std::string(none_label)
+                                     : absl::StrCat(key, " (no longer in the catalog)"),
+                         Get(f.now, key), Get(f.before, key)});
+      }
+    }
+  };
+  add_unlisted(service_lines, *services, "No service named");
+  open_tables.push_back(AddTrendTable(told, "by_service", "By service area", {"Service area"}, {},
+                                      service_lines, "bar"));
+
+  // Providers, with how each is owned and run, and the ownership models.
+  absl::StatusOr<Facet> providers = count(store::ReportFacet::kProvider);
+  if (!providers.ok()) return providers.status();
+  std::map<std::string, v1::OwnershipModel, std::less<>> ownership_of;
+  std::vector<Line> provider_lines;
+  for (const v1::Provider& p : catalog.providers()) {
+    ownership_of[p.id()] = p.ownership();
+    add_keyed(provider_lines, *providers, p.id(), p.name());
+  }
+  add_unlisted(provider_lines, *providers, "No provider named");
+  // Models in the catalog's enum order (council first), unrecorded ones
+  // after, "No provider named" last; keyed by the model's name.
+  auto model_of = [&](const std::string& provider_id) -> int {
+    if (provider_id.empty()) return INT_MAX;
+    auto it = ownership_of.find(provider_id);
+    const int model = it == ownership_of.end() ? v1::OWNERSHIP_MODEL_UNSPECIFIED : it->second;
+    return model == v1::OWNERSHIP_MODEL_UNSPECIFIED ? INT_MAX - 1 : model;
+  };
+  auto model_key = [&](const std::string& provider_id) -> std::string {
+    const int model = model_of(provider_id);
+    if (model == INT_MAX) return "none";
+    return v1::OwnershipModel_Name(model == INT_MAX - 1 ? v1::OWNERSHIP_MODEL_UNSPECIFIED
+                                                        : static_cast<v1::OwnershipModel>(model));
+  };
+  std::map<int, Line> models;
+  for (Line& line : provider_lines) {
+    const int order = model_of(line.key);
+    const auto model = order >= INT_MAX - 1 ? v1::OWNERSHIP_MODEL_UNSPECIFIED
+                                            : static_cast<v1::OwnershipModel>(order);
+    line.pre.push_back(TextCell(line.key.empty() ? "" : OwnershipLabel(model)));
+    Line& m = models
+                  .try_emplace(order, Line{model_key(line.key), order == INT_MAX
+                                                                    ? "No provider named"
+                                                                    : OwnershipLabel(model)})
+                  .first->second;
+    m.now += line.now;
+    m.before += line.before;
+  }
+  std::vector<Line> model_lines;
+  for (auto& [order, line] : models) model_lines.push_back(std::move(line));
+  const TrendTable by_ownership =
+      AddTrendTable(told, "by_ownership", "By how the provider is owned and run",
+                    {"Ownership model"}, {}, model_lines, "bar");
+  const TrendTable by_provider = AddTrendTable(told, "by_provider", "By provider",
+                                               {"Provider", "Ownership model"}, {},
+                                               provider_lines, "");
+
+  // Sites and their localities.
+  absl::StatusOr<Facet> sites = count(store::ReportFacet::kSite);
+  if (!sites.ok()) return sites.status();
+  std::map<std::string, std::string, std::less<>> locality_of;
+  std::vector<Line> site_lines;
+  for (const v1::Site& s : catalog.sites()) {
+    locality_of[s.id()] = s.locality().empty() ? "Not recorded" : s.locality();
+    add_keyed(site_lines, *sites, s.id(), s.name());
+  }
+  add_unlisted(site_lines, *sites, "No site named");
+  auto locality_key = [&](const std::string& site_id) -> std::string {
+    if (site_id.empty()) return "No site named";
+    auto it = locality_of.find(site_id);
+    return it == locality_of.end() ? "Not recorded" : it->second;
+  };
+  std::map<std::string, Line> localities;
+  for (Line& line : site_lines) {
+    const std::string locality = locality_key(line.key);
+    line.pre.push_back(TextCell(line.key.empty() ? "" : locality));
+    Line& l = localities.try_emplace(locality, Line{locality, locality}).first->second;
+    l.now += line.now;
+    l.before += line.before;
+  }
+  std::vector<Line> locality_lines;
+  for (auto& [key, line] : localities) locality_lines.push_back(std::move(line));
+  const TrendTable by_locality = AddTrendTable(told, "by_locality", "By locality", {"Locality"},
+                                               {}, locality_lines, "bar");
+  const TrendTable by_site =
+      AddTrendTable(told, "by_site", "By site", {"Site", "Locality"}, {}, site_lines, "");
+
+  // The breakdowns that could point at someone.
+  std::vector<Sum> sums;
+  for (const TrendTable* tt : {&by_ownership, &by_provider, &by_locality, &by_site}) {
+    SuppressSmall(FiguresOf(*tt));
+    AddColumnSums(*tt, sums);
+  }
+  AddGroupSums(by_ownership, by_provider,
+               [&](const v1::ReportRow& r) { return model_key(r.key()); }, sums);
+  AddGroupSums(by_locality, by_site,
+               [&](const v1::ReportRow& r) { return locality_key(r.key()); }, sums);
+  SuppressSecondary(sums);
+  for (const TrendTable* tt : {&by_ownership, &by_provider, &by_locality, &by_site}) {
+    NoteSuppression(*tt);
+    open_tables.push_back(*tt);
+  }
+
+  // How people reached us and who was speaking.
+  absl::StatusOr<Facet> channels = count(store::ReportFacet::kChannel);
+  if (!channels.ok()) return channels.status();
+  std::vector<Line> channel_lines;
+  for (int c : {v1::CHANNEL_KIOSK, v1::CHANNEL_TABLET, v1::CHANNEL_OFFICER,
+                v1::CHANNEL_UNSPECIFIED}) {
+    const std::string key = std::to_string(c);
+    if (c == v1::CHANNEL_UNSPECIFIED && Get(channels->now, key) + Get(channels->before, key) == 0) {
+      continue;
+    }
+    add_keyed(channel_lines, *channels, key, ChannelLabel(c));
+  }
+  open_tables.push_back(AddTrendTable(told, "by_channel", "How people told us", {"Channel"}, {},
+                                      channel_lines, "bar"));
+
+  absl::StatusOr<Facet> speakers = count(store::ReportFacet::kSpeaker);
+  if (!speakers.ok()) return speakers.status();
+  std::vector<Line> speaker_lines;
+  for (int s : {v1::SPEAKER_USES_SERVICES, v1::SPEAKER_FAMILY_OR_FRIEND, v1::SPEAKER_CARE_WORKER,
+                v1::SPEAKER_UNSPECIFIED}) {
+    add_keyed(speaker_lines, *speakers, std::to_string(s), SpeakerLabel(s));
+  }
+  open_tables.push_back(AddTrendTable(told, "by_speaker", "Who was speaking", {"Who"}, {},
+                                      speaker_lines, "bar"));
+
+  // Ratings: the whole distribution, and the average beside it.
+  absl::StatusOr<Facet> ratings = count(store::ReportFacet::kRating);
+  if (!ratings.ok()) return ratings.status();
+  std::int64_t rated = 0, points = 0;
+  for (const auto& [key, n] : ratings->now) {
+    const int r = Number(key);
+    if (r >= v1::RATING_VERY_POOR && r <= v1::RATING_VERY_GOOD) {
+      rated += n;
+      points += n * r;
+    }
+  }
+  std::vector<Line> rating_lines;
+  for (int r : {v1::RATING_VERY_GOOD, v1::RATING_GOOD, v1::RATING_OK, v1::RATING_POOR,
+                v1::RATING_VERY_POOR}) {
+    const std::string key = std::to_string(r);
+    Line line{key, RatingLabel(r), Get(ratings->now, key), Get(ratings->before, key)};
+    line.post.push_back(PercentCell(rated == 0 ? 0.0 : 100.0 * line.now / rated));
+    rating_lines.push_back(std::move(line));
+  }
+  if (rated > 0) {
+    told.add_paragraphs(absl::StrFormat(
+        "%d %s of feedback gave a rating from 1 (very poor) to 5 (very good); the average was "
+        "%.2f. The table gives every rating, not only the average.",
+        rated, rated == 1 ? "piece" : "pieces", static_cast<double>(points) / rated));
+  }
+  open_tables.push_back(AddTrendTable(told, "ratings", "Ratings given with feedback", {"Rating"},
+                                      {"Share of this period's ratings"}, rating_lines, "bar"));
+
+  for (const TrendTable& tt : open_tables) FillChanges(tt);
+
+  report.add_suppression_rules(
+      "Counts from 1 to 4 in breakdowns by provider, ownership model, site and locality are "
+      "shown as \"fewer than 5\" (primary suppression), as NHS England and the Office for "
+      "National Statistics do for published figures about small groups.");
+  report.add_suppression_rules(
+      "Where a hidden count could be worked out by subtracting the shown counts from a total "
+      "(a column's \"All\", an ownership model's providers, a locality's sites), the next "
+      "smallest count, or the total, is withheld too (secondary suppression). This closes every "
+      "recovery by one subtraction; it is not an audit against every combination of figures.");
+  report.add_suppression_rules(
+      "A change between periods is not given where either period's figure is withheld.");
+  return report;
+}
+
+}  // namespace carevoice::service::reports

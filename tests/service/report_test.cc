@@ -1,0 +1,447 @@
+// The committee report's model against a data set built by hand on a real
+// SQLite file, every expected figure worked out in the comments: the
+// statutory year's edges in UK time, a late-synced submission, the trend
+// against the year before, ratings as a distribution, and primary and
+// secondary suppression within and between tables.
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <sqlite3.h>
+
+#include "absl/strings/str_format.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
+#include "base/clock.h"
+#include "base/proto_time.h"
+#include "gtest/gtest.h"
+#include "service/reports/committee.h"
+#include "service/reports/suppression.h"
+#include "service/store/store.h"
+#include "tests/service/testing.h"
+
+namespace carevoice::service::reports {
+namespace {
+
+using testing::TempDir;
+using Cell = v1::ReportCell;
+
+class FixedClock final : public base::Clock {
+ public:
+  absl::Time Now() const override { return absl::FromUnixSeconds(1'807'000'000); }
+};
+
+const absl::TimeZone kLondon = [] {
+  absl::TimeZone zone;
+  EXPECT_TRUE(absl::LoadTimeZone("Europe/London", &zone));
+  return zone;
+}();
+
+absl::Time London(int y, int m, int d, int hh = 12, int mm = 0) {
+  return absl::FromCivil(absl::CivilMinute(y, m, d, hh, mm), kLondon);
+}
+
+v1::Catalog HandCatalog() {
+  v1::Catalog c;
+  c.set_version("hand-1");
+  auto service = [&](const char* id, const char* name) {
+    v1::Service* s = c.add_services();
+    s->set_id(id);
+    (*s->mutable_name()->mutable_text())["en-GB"] = name;
+  };
+  service("home_care", "Home care");
+  service("day_centres", "Day centres");
+  auto provider = [&](const char* id, const char* name, v1::OwnershipModel model) {
+    v1::Provider* p = c.add_providers();
+    p->set_id(id);
+    p->set_name(name);
+    p->set_ownership(model);
+  };
+  provider("coop", "Carers Co-op", v1::OWNERSHIP_MODEL_COOPERATIVE);
+  provider("council", "Council Home Care", v1::OWNERSHIP_MODEL_COUNCIL);
+  provider("acme", "Acme Care Ltd", v1::OWNERSHIP_MODEL_PRIVATE);
+  provider("friends", "Age Friends", v1::OWNERSHIP_MODEL_CHARITY);
+  auto site = [&](const char* id, const char* provider_id, const char* name, const char* where) {
+    v1::Site* s = c.add_sites();
+    s->set_id(id);
+    s->set_provider_id(provider_id);
+    s->set_name(name);
+    s->set_locality(where);
+  };
+  site("oak", "council", "Oak House", "Northtown");
+  site("elm", "acme", "Elm Court", "Northtown");
+  site("ash", "friends", "Ash Lodge", "Southvale");
+  return c;
+}
+
+// What one person said, as the store files it.
+struct Said {
+  std::string kind = "feedback";
+  std::string service{};
+  std::string provider{};
+  std::string site{};
+  v1::Rating rating = v1::RATING_UNSPECIFIED;
+  v1::Speaker speaker = v1::SPEAKER_USES_SERVICES;
+  v1::Channel channel = v1::CHANNEL_KIOSK;
+};
+
+class ReportTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto opened = store::OpenSqliteStore(dir_.File("service.db"));
+    ASSERT_TRUE(opened.ok()) << opened.status();
+    store_ = std::move(*opened);
+  }
+
+  // `times` submissions like `said`, told at `told` and received at
+  // `received` (later when the device was offline).
+  void Add(int times, const Said& said, absl::Time told, std::optional<absl::Time> received = {}) {
+    std::vector<v1::Submission> items;
+    for (int i = 0; i < times; ++i) {
+      v1::Submission s;
+      const int n = next_++;
+      s.set_submission_id(testing::TestSubmissionId(n));
+      s.set_reference(testing::TestReference(n));
+      base::SetProtoTimestamp(told, s.mutable_created_at());
+      s.set_language("en-GB");
+      s.set_channel(said.channel);
+      s.set_anonymous(true);
+      s.set_speaker(said.speaker);
+      if (said.kind == "feedback") {
+        v1::Feedback* f = s.mutable_feedback();
+        f->set_service_id(said.service);
+        f->set_provider_id(said.provider);
+        f->set_site_id(said.site);
+        f->set_rating(said.rating);
+      } else if (said.kind == "complaint") {
+        v1::Complaint* c = s.mutable_complaint();
+        c->set_service_id(said.service);
+        c->set_provider_id(said.provider);
+        c->set_what_happened("Nobody came on Tuesday.");
+      } else if (said.kind == "safeguarding") {
+        s.mutable_safeguarding()->set_what_is_happening("A neighbour is not seen.");
+      } else {
+        s.mutable_idea()->set_idea("A lunch club on Fridays.");
+      }
+      items.push_back(std::move(s));
+    }
+    std::vector<const v1::Submission*> ptrs;
+    for (const v1::Submission& s : items) ptrs.push_back(&s);
+    auto put = store_->PutSubmissions("kiosk-test-1", ptrs, received.value_or(told),
+                                      absl::ZeroDuration());
+    ASSERT_TRUE(put.ok()) << put.status();
+  }
+
+  // The year to 31 March 2027 and the year before, as worked out below.
+  void AddHandBuiltYears() {
+    // This year (1 April 2026 .. 31 March 2027), 36 things:
+    //   12 feedback on home care from the co-op (6 very good, 4 good, 2 poor),
+    //      one of them told on 30 March 2027 and sent on 5 April (offline);
+    Add(6, {.service = "home_care", .provider = "coop", .rating = v1::RATING_VERY_GOOD},
+        London(2026, 6, 1));
+    Add(4, {.service = "home_care", .provider = "coop", .rating = v1::RATING_GOOD},
+        London(2026, 9, 1));
+    Add(1, {.service = "home_care", .provider = "coop", .rating = v1::RATING_POOR},
+        London(2026, 12, 1));
+    Add(1, {.service = "home_care", .provider = "coop", .rating = v1::RATING_POOR},
+        London(2027, 3, 30), London(2027, 4, 5));
+    //    7 feedback at Oak House (council, Northtown), by relatives on a tablet, all OK;
+    Add(7, {.service = "home_care", .provider = "council", .site = "oak",
+            .rating = v1::RATING_OK, .speaker = v1::SPEAKER_FAMILY_OR_FRIEND,
+            .channel = v1::CHANNEL_TABLET},
+        London(2026, 7, 1));
+    //    3 at Elm Court (Acme, private, Northtown), by care workers, very poor;
+    Add(3, {.service = "day_centres", .provider = "acme", .site = "elm",
+            .rating = v1::RATING_VERY_POOR, .speaker = v1::SPEAKER_CARE_WORKER},
+        London(2026, 8, 1));
+    //    6 at Ash Lodge (Age Friends, charity, Southvale), with no rating;
+    Add(6, {.service = "day_centres", .provider = "friends", .site = "ash"}, London(2026, 10, 1));
+    //    2 complaints about home care told to an officer, no provider;
+    Add(2, {.kind = "complaint", .service = "home_care", .channel = v1::CHANNEL_OFFICER},
+        London(2026, 11, 1));
+    //    1 safeguarding worry at 00:15 on 1 April 2026 (23:15 UTC the day before);
+    Add(1, {.kind = "safeguarding"}, London(2026, 4, 1, 0, 15));
+    //    5 ideas from relatives, the last at 23:30 on 31 March 2027 (BST).
+    Add(4, {.kind = "idea", .speaker = v1::SPEAKER_FAMILY_OR_FRIEND}, London(2027, 1, 15));
+    Add(1, {.kind = "idea", .speaker = v1::SPEAKER_FAMILY_OR_FRIEND}, London(2027, 3, 31, 23, 30));
+    // Outside both years: 00:30 on 1 April 2027 (23:30 UTC on 31 March).
+    Add(1, {.service = "home_care", .provider = "coop", .rating = v1::RATING_GOOD},
+        London(2027, 4, 1, 0, 30));
+    // The year before (1 April 2025 .. 31 March 2026), 21 things: 10 good
+    // from the co-op, 7 OK at Oak House, 4 ideas.
+    Add(10, {.service = "home_care", .provider = "coop", .rating = v1::RATING_GOOD},
+        London(2025, 5, 1));
+    Add(7, {.service = "home_care", .provider = "council", .site = "oak",
+            .rating = v1::RATING_OK, .speaker = v1::SPEAKER_FAMILY_OR_FRIEND,
+            .channel = v1::CHANNEL_TABLET},
+        London(2025, 6, 1));
+    Add(4, {.kind = "idea", .speaker = v1::SPEAKER_FAMILY_OR_FRIEND}, London(2026, 3, 31, 22, 0));
+  }
+
+  v1::CommitteeReport Build(const Period& period) {
+    CommitteeReports reports(*store_, clock_, kLondon);
+    auto report = reports.Build(period, v1::AUDIENCE_SCRUTINY, HandCatalog());
+    EXPECT_TRUE(report.ok()) << report.status();
+    return report.ok() ? *report : v1::CommitteeReport();
+  }
+
+  TempDir dir_;
+  FixedClock clock_;
+  std::unique_ptr<store::Store> store_;
+  int next_ = 1;
+};
+
+const v1::ReportTable& TableOf(const v1::CommitteeReport& r, const std::string& id) {
+  for (const auto& section : r.sections()) {
+    for (const auto& table : section.tables()) {
+      if (table.id() == id) return table;
+    }
+  }
+  ADD_FAILURE() << "no table " << id;
+  static const v1::ReportTable kNone;
+  return kNone;
+}
+
+// A figure as the test reads it: "12", "+2", "small", "secondary", a text.
+std::string Read(const Cell& c) {
+  if (c.suppressed() == Cell::SUPPRESSION_SMALL) return "small";
+  if (c.suppressed() == Cell::SUPPRESSION_SECONDARY) return "secondary";
+  if (c.has_count()) return (c.difference() && c.count() > 0 ? "+" : "") + std::to_string(c.count());
+  if (c.has_percent()) return absl::StrFormat("%.1f%%", c.percent());
+  return c.text();
+}
+
+// Each row as "label: figure figure ...", the "All" row last.
+std::vector<std::string> Rows(const v1::ReportTable& t) {
+  std::vector<std::string> rows;
+  auto one = [&](const v1::ReportRow& r) {
+    std::string line = r.label() + ":";
+    for (const Cell& c : r.cells()) line += " " + Read(c);
+    rows.push_back(line);
+  };
+  for (const auto& r : t.rows()) one(r);
+  one(t.total());
+  return rows;
+}
+
+TEST_F(ReportTest, AHandBuiltYearGivesTheFiguresWorkedOutByHand) {
+  AddHandBuiltYears();
+  const v1::CommitteeReport r = Build(YearTo31March(2027));
+  EXPECT_EQ(r.from_date(), "2026-04-01");
+  EXPECT_EQ(r.to_date(), "2027-03-31");
+  EXPECT_EQ(r.previous_from_date(), "2025-04-01");
+  EXPECT_EQ(r.previous_to_date(), "2026-03-31");
+  EXPECT_EQ(r.period_words(), "1 April 2026 to 31 March 2027");
+  EXPECT_NE(r.title().find("Scrutiny Committee"), std::string::npos) << r.title();
+  // 36 + 1 outside + 21 before = 58 stored.
+  EXPECT_NE(r.data_version().find("catalog hand-1; 58 submissions stored"), std::string::npos)
+      << r.data_version();
+
+  // Kind | this year | the year before | change. The safeguarding worry at
+  // 00:15 BST on 1 April and the idea at 23:30 BST on 31 March are in; the
+  // feedback at 00:30 on 1 April 2027 is not; the one told on 30 March and
+  // sent on 5 April is.
+  EXPECT_EQ(Rows(TableOf(r, "by_kind")),
+            (std::vector<std::string>{"Feedback and compliments: 28 17 +11",
+                                      "Complaints and concerns: 2 0 +2",
+                                      "Safeguarding worries: 1 0 +1", "Ideas: 5 4 +1",
+                                      "Answers to consultations: 0 0 0", "All: 36 21 +15"}));
+  // 15 more than 21 is +71.4%.
+  EXPECT_NE(r.sections(0).paragraphs(0).find(
+                "People told us 36 things from 1 April 2026 to 31 March 2027: 15 more than "
+                "(+71.4%) in the 365 days before (1 April 2025 to 31 March 2026)."),
+            std::string::npos)
+      << r.sections(0).paragraphs(0);
+
+  EXPECT_EQ(Rows(TableOf(r, "by_service")),
+            (std::vector<std::string>{"Home care: 21 17 +4", "Day centres: 9 0 +9",
+                                      "No service named: 6 4 +2", "All: 36 21 +15"}));
+
+  // Providers this year: co-op 12, council 7, Acme 3 (fewer than 5), Age
+  // Friends 6, none 8 (complaints 2, worry 1, ideas 5). One hidden under a
+  // shown "All", so the smallest other (Age Friends, 6) is withheld too.
+  // The year before: co-op 10, council 7, none 4 (fewer than 5): council
+  // withheld. Changes go where either year is hidden.
+  EXPECT_EQ(Rows(TableOf(r, "by_provider")),
+            (std::vector<std::string>{
+                "Carers Co-op: Co-operative 12 10 +2",
+                "Council Home Care: Run by the council (in-house) 7 secondary secondary",
+                "Acme Care Ltd: Private company small 0 secondary",
+                "Age Friends: Charity secondary 0 secondary",
+                "No provider named:  8 small secondary", "All:  36 21 +15"}));
+  // The same by ownership model, each hidden alike (a model's row is its
+  // providers' sum, and every one here has a single provider).
+  EXPECT_EQ(Rows(TableOf(r, "by_ownership")),
+            (std::vector<std::string>{"Run by the council (in-house): 7 secondary secondary",
+                                      "Charity: secondary 0 secondary", "Co-operative: 12 10 +2",
+                                      "Private company: small 0 secondary",
+                                      "No provider named: 8 small secondary", "All: 36 21 +15"}));
+
+  // Sites this year: Oak 7, Elm 3 (fewer than 5), Ash 6, none 20. In the
+  // site column, Ash (6) is withheld for Elm. Northtown (10) = Oak + Elm:
+  // with Elm hidden, Oak is withheld. Southvale (6) = Ash alone: with Ash
+  // hidden, Southvale is withheld; then the locality column has one hidden
+  // under its "All", so Northtown (10) is withheld too.
+  EXPECT_EQ(Rows(TableOf(r, "by_site")),
+            (std::vector<std::string>{"Oak House: Northtown secondary 7 secondary",
+                                      "Elm Court: Northtown small 0 secondary",
+                                      "Ash Lodge: Southvale secondary 0 secondary",
+                                      "No site named:  20 14 +6", "All:  36 21 +15"}));
+  EXPECT_EQ(Rows(TableOf(r, "by_locality")),
+            (std::vector<std::string>{"No site named: 20 14 +6",
+                                      "Northtown: secondary 7 secondary",
+                                      "Southvale: secondary 0 secondary", "All: 36 21 +15"}));
+  EXPECT_NE(TableOf(r, "by_site").note().find("1 figure is fewer than 5 and 2 more are withheld"),
+            std::string::npos)
+      << TableOf(r, "by_site").note();
+
+  // Channel and speaker are not broken down finely enough to single anyone
+  // out: given whole.
+  EXPECT_EQ(Rows(TableOf(r, "by_channel")),
+            (std::vector<std::string>{"Kiosk in a public place: 27 14 +13",
+                                      "Tablet in a care home or day centre: 7 7 0",
+                                      "Told to an officer (phone, letter, in person): 2 0 +2",
+                                      "All: 36 21 +15"}));
+  EXPECT_EQ(Rows(TableOf(r, "by_speaker")),
+            (std::vector<std::string>{"People who use services: 21 10 +11",
+                                      "Relatives, friends, advocates and unpaid carers: 12 11 +1",
+                                      "Care workers: 3 0 +3", "Not asked: 0 0 0",
+                                      "All: 36 21 +15"}));
+
+  // 22 ratings: 6 very good, 4 good, 7 OK, 2 poor, 3 very poor; average
+  // (30 + 16 + 21 + 4 + 3) / 22 = 3.36.
+  EXPECT_EQ(Rows(TableOf(r, "ratings")),
+            (std::vector<std::string>{"Very good: 6 0 +6 27.3%", "Good: 4 10 -6 18.2%",
+                                      "OK: 7 7 0 31.8%", "Poor: 2 0 +2 9.1%",
+                                      "Very poor: 3 0 +3 13.6%", "All: 22 17 +5 "}));
+  bool said_average = false;
+  for (const std::string& p : r.sections(0).paragraphs()) {
+    said_average |= p.find("22 pieces of feedback gave a rating") != std::string::npos &&
+                    p.find("the average was 3.36") != std::string::npos;
+  }
+  EXPECT_TRUE(said_average);
+}
+
+TEST_F(ReportTest, NoHiddenFigureCanBeWorkedOutFromTheFiguresShown) {
+  AddHandBuiltYears();
+  const v1::CommitteeReport r = Build(YearTo31March(2027));
+  // In every sensitive table and period, a column's "All" shown means at
+  // least two of its figures are hidden, or none.
+  for (const char* id : {"by_provider", "by_ownership", "by_site", "by_locality"}) {
+    const v1::ReportTable& t = TableOf(r, id);
+    const int now = t.columns_size() - 4;  // the label is not a cell
+    for (int col : {now, now + 1}) {
+      int hidden = 0;
+      for (const auto& row : t.rows()) hidden += Hidden(row.cells(col)) ? 1 : 0;
+      if (!Hidden(t.total().cells(col))) {
+        EXPECT_NE(hidden, 1) << id << " column " << col;
+      }
+    }
+  }
+}
+
+TEST_F(ReportTest, ALateSyncedSubmissionCountsOnTheDayItWasTold) {
+  // Told on 31 March 2027 at 22:00 BST, sent on 2 April.
+  Add(1, {.kind = "complaint", .service = "home_care"}, London(2027, 3, 31, 22, 0),
+      London(2027, 4, 2, 9, 0));
+  EXPECT_EQ(Rows(TableOf(Build(YearTo31March(2027)), "by_kind"))[1],
+            "Complaints and concerns: 1 0 +1");
+  auto next_year = *ParsePeriod("2027-04-01..2028-03-31");
+  EXPECT_EQ(Rows(TableOf(Build(next_year), "by_kind"))[1], "Complaints and concerns: 0 1 -1");
+}
+
+TEST_F(ReportTest, FactsOfSubmissionsStoredBeforeReportsAreFilledInAsTheStoreOpens) {
+  Add(3, {.service = "day_centres", .provider = "acme", .site = "elm",
+          .rating = v1::RATING_VERY_POOR, .speaker = v1::SPEAKER_CARE_WORKER},
+      London(2026, 8, 1));
+  Add(5, {.service = "home_care", .provider = "coop", .rating = v1::RATING_GOOD},
+      London(2026, 8, 2));
+  store_.reset();
+  // As a version-16 store left them: no facts beside the bodies.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(dir_.File("service.db").c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "UPDATE submissions SET provider_id = '', site_id = '', channel = 0, "
+                         "speaker = 0, rating = 0, facts = 0",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto reopened = store::OpenSqliteStore(dir_.File("service.db"));
+  ASSERT_TRUE(reopened.ok()) << reopened.status();
+  store_ = std::move(*reopened);
+  const v1::CommitteeReport r = Build(YearTo31March(2027));
+  // Co-op 5 and Acme 3 (hidden, so the co-op's is withheld too): had the
+  // facts stayed empty, all 8 would be "No provider named".
+  EXPECT_EQ(Rows(TableOf(r, "by_provider")),
+            (std::vector<std::string>{"Carers Co-op: Co-operative secondary 0 secondary",
+                                      "Council Home Care: Run by the council (in-house) 0 0 0",
+                                      "Acme Care Ltd: Private company small 0 secondary",
+                                      "Age Friends: Charity 0 0 0", "All:  8 0 +8"}));
+  EXPECT_EQ(Rows(TableOf(r, "by_site"))[1], "Elm Court: Northtown small 0 secondary");
+  EXPECT_EQ(Rows(TableOf(r, "ratings"))[4], "Very poor: 3 0 +3 37.5%");
+  EXPECT_EQ(Rows(TableOf(r, "by_speaker"))[2], "Care workers: 3 0 +3");
+}
+
+TEST(PeriodTest, PeriodsAreWrittenFirstDotDotLastAndCheckedPlainly) {
+  auto p = ParsePeriod("2026-04-01..2027-03-31");
+  ASSERT_TRUE(p.ok()) << p.status();
+  EXPECT_EQ(*p, YearTo31March(2027));
+  EXPECT_EQ(PreviousPeriod(*p), YearTo31March(2026));
+  // 29 days of February 2028 (a leap year) against the 29 days before.
+  EXPECT_EQ(PreviousPeriod(*ParsePeriod("2028-02-01..2028-02-29")),
+            (Period{absl::CivilDay(2028, 1, 3), absl::CivilDay(2028, 1, 31)}));
+  for (const char* bad : {"", "2026-04-01", "2026-04-01..", "2026-4-1..2027-3-31",
+                          "2026-04-01..2027-02-30", "2026-04-01 .. 2027-03-31", "April..May"}) {
+    auto parsed = ParsePeriod(bad);
+    EXPECT_EQ(parsed.status().code(), absl::StatusCode::kInvalidArgument) << bad;
+    EXPECT_NE(parsed.status().message().find("FIRST..LAST"), std::string::npos) << bad;
+  }
+  EXPECT_NE(ParsePeriod("2027-03-31..2026-04-01").status().message().find("before its first"),
+            std::string::npos);
+  EXPECT_FALSE(ParsePeriod("2000-01-01..2027-03-31").ok());
+}
+
+TEST(SuppressionTest, SmallCountsHideAndNoneCanBeRecoveredByOneSubtraction) {
+  auto cells = [](std::vector<int> counts) {
+    std::vector<Cell> out;
+    for (int n : counts) {
+      Cell c;
+      c.set_count(n);
+      out.push_back(c);
+    }
+    return out;
+  };
+  // 0 and 5 stay; 1..4 go.
+  std::vector<Cell> row = cells({0, 1, 4, 5, 120});
+  std::vector<Cell*> ptrs;
+  for (Cell& c : row) ptrs.push_back(&c);
+  SuppressSmall(ptrs);
+  EXPECT_EQ(Read(row[0]), "0");
+  EXPECT_EQ(Read(row[1]), "small");
+  EXPECT_EQ(Read(row[2]), "small");
+  EXPECT_EQ(Read(row[3]), "5");
+
+  // 3 + 9 + 40 = 52: the 3 hidden, so the 9 goes too, not the 40.
+  std::vector<Cell> parts = cells({3, 9, 40});
+  std::vector<Cell> total = cells({52});
+  std::vector<Cell*> part_ptrs{&parts[0], &parts[1], &parts[2]};
+  SuppressSmall(part_ptrs);
+  EXPECT_EQ(SuppressSecondary({Sum{&total[0], part_ptrs}}), 1);
+  EXPECT_EQ(Read(parts[1]), "secondary");
+  EXPECT_EQ(Read(parts[2]), "40");
+  EXPECT_EQ(Read(total[0]), "52");
+
+  // 2 + 0 + 0 = 2: no other part to hide, so the total goes.
+  std::vector<Cell> lone = cells({2, 0, 0});
+  std::vector<Cell> lone_total = cells({7});  // shown as the test's choice
+  std::vector<Cell*> lone_ptrs{&lone[0], &lone[1], &lone[2]};
+  SuppressSmall(lone_ptrs);
+  EXPECT_EQ(SuppressSecondary({Sum{&lone_total[0], lone_ptrs}}), 1);
+  EXPECT_EQ(Read(lone_total[0]), "secondary");
+  EXPECT_EQ(Read(lone[1]), "0");
+}
+
+}  // namespace
+}  // namespace carevoice::service::reports
