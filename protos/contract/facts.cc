@@ -14,6 +14,7 @@ std::string_view KindOf(const v1::Submission& s) {
       return "idea";
     case v1::Submission::kConsultationAnswer:
       return "consultation_answer";
+    case v1::Submission::kForumVote:  // cast into its ballot's box, never stored as a submission
     case v1::Submission::BODY_NOT_SET:
       break;
   }
@@ -28,6 +29,10 @@ std::string FreeTextOf(const v1::ConsultationAnswer& a) {
     words += answer.free_text();
   }
   return words;
+}
+
+bool IsStatutory(const v1::Submission& s) {
+  return s.body_case() == v1::Submission::kComplaint && !s.complaint().not_formal();
 }
 
 bool IsUrgent(const v1::Submission& s) {

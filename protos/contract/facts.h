@@ -19,6 +19,10 @@ std::string_view KindOf(const v1::Submission& s);
 // A consultation answer's own words: its free-text answers, one a line.
 std::string FreeTextOf(const v1::ConsultationAnswer& a);
 
+// Whether a submission is on the statutory clock: a complaint the person
+// did not mark "I just want the council to know".
+bool IsStatutory(const v1::Submission& s);
+
 // Safeguarding worries are sent first and handled the same day.
 bool IsUrgent(const v1::Submission& s);
 

@@ -23,14 +23,6 @@ const std::map<std::string, Action, std::less<>>& Moves() {
   return *moves;
 }
 
-std::optional<State> StateFromName(const std::string& name) {
-  for (State s : {State::kReceived, State::kAcknowledged, State::kInvestigating,
-                  State::kResponded, State::kClosed, State::kWithdrawn, State::kReferred}) {
-    if (StateName(s) == name) return s;
-  }
-  return std::nullopt;
-}
-
 // What the person is told when they check their reference.
 v1::CaseStatus StatusFor(State state) {
   switch (state) {
@@ -78,10 +70,6 @@ std::optional<absl::CivilDay> NextDue(const CaseView& v) {
 }
 
 }  // namespace
-
-bool IsStatutory(const v1::Submission& s) {
-  return s.body_case() == v1::Submission::kComplaint && !s.complaint().not_formal();
-}
 
 Cases::Cases(store::Store& store, const base::Clock& clock, WorkingDays calendar,
              absl::TimeZone zone, Lexicon themes, const redact::Redactor& redactor)

@@ -14,6 +14,7 @@
 #include "absl/time/time.h"
 #include "base/clock.h"
 #include "carevoice/v1/carevoice.pb.h"
+#include "contract/facts.h"
 #include "service/cases/themes.h"
 #include "service/cases/workflow.h"
 #include "service/cases/working_days.h"
@@ -67,6 +68,7 @@ class Cases {
 
   const Lexicon& themes() const { return themes_; }
   absl::TimeZone zone() const { return zone_; }
+  const WorkingDays& calendar() const { return calendar_; }
 
   // Every case matching `filter`: undecided safeguarding worries first,
   // then overdue ones, then by the next date due, then oldest first.
@@ -101,8 +103,7 @@ class Cases {
   const redact::Redactor& redactor_;
 };
 
-// Whether a submission is on the statutory clock: a complaint the person
-// did not mark "I just want the council to know".
-bool IsStatutory(const v1::Submission& s);
+// Whether a submission is on the statutory clock (contract/facts.h).
+using contract::IsStatutory;
 
 }  // namespace carevoice::service::cases

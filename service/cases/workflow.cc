@@ -39,6 +39,14 @@ std::string_view StateName(State state) {
   return "";
 }
 
+std::optional<State> StateFromName(std::string_view name) {
+  for (State s : {State::kReceived, State::kAcknowledged, State::kInvestigating,
+                  State::kResponded, State::kClosed, State::kWithdrawn, State::kReferred}) {
+    if (StateName(s) == name) return s;
+  }
+  return std::nullopt;
+}
+
 std::string_view ActionName(Action action) {
   switch (action) {
     case Action::kAcknowledge: return "acknowledge";

@@ -45,6 +45,7 @@ enum class Outcome { kNone, kUpheld, kPartlyUpheld, kNotUpheld, kUnderConsiderat
 bool IsIdeaOutcome(Outcome outcome);
 
 std::string_view StateName(State state);    // "received", ...
+std::optional<State> StateFromName(std::string_view name);  // as StateName writes it
 std::string_view ActionName(Action action);  // "acknowledge", ...
 bool IsOpen(State state);  // received, acknowledged, investigating
 

@@ -10,6 +10,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "base/proto_time.h"
+#include "service/cases/workflow.h"
 #include "service/reports/suppression.h"
 
 namespace carevoice::service::reports {
@@ -328,8 +329,170 @@ Period YearTo31March(int year) {
 }
 
 CommitteeReports::CommitteeReports(store::Store& store, const base::Clock& clock,
-                                   absl::TimeZone zone)
-    : store_(store), clock_(clock), zone_(zone) {}
+                                   absl::TimeZone zone, const cases::WorkingDays& calendar)
+    : store_(store), clock_(clock), zone_(zone), calendar_(calendar) {}
+
+namespace {
+
+// A row of a "Measure | Number | Share" table.
+void AddMeasure(v1::ReportTable& t, std::string key, std::string label, std::int64_t n,
+                std::optional<std::int64_t> of = std::nullopt) {
+  v1::ReportRow* r = t.add_rows();
+  r->set_key(std::move(key));
+  r->set_label(std::move(label));
+  *r->add_cells() = CountCell(n);
+  *r->add_cells() = of && *of > 0 ? PercentCell(100.0 * n / *of) : TextCell("");
+}
+
+v1::ReportTable* AddMeasureTable(v1::ReportSection& s, std::string id, std::string caption) {
+  v1::ReportTable* t = s.add_tables();
+  t->set_id(std::move(id));
+  t->set_caption(std::move(caption));
+  t->add_columns("Measure");
+  t->add_columns("Number");
+  t->add_columns("Share");
+  return t;
+}
+
+// "3 of the 4 due (75.0%) were acknowledged in time", or that none was due.
+std::string OfThoseDue(std::int64_t n, std::int64_t due, std::string_view what) {
+  if (due == 0) return absl::StrCat("none was yet due to be ", std::string(what));
+  return absl::StrFormat("%d of the %d due (%.1f%%) %s %s in time", n, due, 100.0 * n / due,
+                         n == 1 ? "was" : "were", std::string(what));
+}
+
+}  // namespace
+
+absl::Status CommitteeReports::AddComplaints(const Period& period, v1::CommitteeReport& report) {
+  const absl::Time now = clock_.Now();
+  const absl::CivilDay today = absl::ToCivilDay(now, zone_);
+  const absl::Time from = absl::FromCivil(period.first, zone_);
+  const absl::Time to = absl::FromCivil(period.last + 1, zone_);
+  auto clock_of = [&](const store::ClockedCase& k) {
+    cases::Case c;
+    c.kind = k.kind;
+    c.statutory = k.statutory;
+    c.told_at = k.told_at;
+    c.arrived_at = k.told_at;
+    c.state = cases::StateFromName(k.state).value_or(cases::State::kReceived);
+    c.acknowledged_at = k.acknowledged_at;
+    absl::CivilDay agreed;
+    if (absl::ParseCivilTime(k.agreed_respond_by, &agreed)) c.agreed_respond_by = agreed;
+    c.responded_at = k.responded_at;
+    c.safeguarding_decided = k.decided_at.has_value();
+    return cases::ClockOf(c, calendar_, now, zone_);
+  };
+  auto day = [&](absl::Time t) { return absl::ToCivilDay(t, zone_); };
+
+  std::int64_t formal = 0, informal = 0, ack_in_time = 0, ack_late = 0, resp_in_time = 0,
+               resp_late = 0, resp_no_date = 0, ombudsman = 0;
+  std::map<std::string, std::int64_t> outcomes;
+  std::int64_t worries = 0, decided_same_day = 0, decided_later = 0, undecided = 0;
+  absl::Status read =
+      store_.ForEachClockedCase(from, to, /*open_only=*/false, [&](const store::ClockedCase& k) {
+        const cases::Due due = clock_of(k);
+        if (k.kind == "safeguarding") {
+          ++worries;
+          if (!k.decided_at) {
+            ++undecided;
+          } else if (due.acknowledge_by && day(*k.decided_at) <= *due.acknowledge_by) {
+            ++decided_same_day;
+          } else {
+            ++decided_later;
+          }
+          return true;
+        }
+        if (!k.statutory) {
+          ++informal;
+          return true;
+        }
+        ++formal;
+        // Acknowledged by the third working day; one not yet due counts
+        // neither way.
+        if (k.acknowledged_at) {
+          ++(day(*k.acknowledged_at) <= *due.acknowledge_by ? ack_in_time : ack_late);
+        } else if (today > *due.acknowledge_by) {
+          ++ack_late;
+        }
+        if (due.respond_by) {
+          if (k.responded_at) {
+            ++(day(*k.responded_at) <= *due.respond_by ? resp_in_time : resp_late);
+          } else if (today > *due.respond_by) {
+            ++resp_late;
+          }
+        } else if (k.responded_at) {
+          ++resp_no_date;
+        }
+        if (!k.outcome.empty()) ++outcomes[k.outcome];
+        if (cases::StateFromName(k.state) == cases::State::kReferred) ++ombudsman;
+        return true;
+      });
+  if (!read.ok()) return read;
+
+  // Still open as the report is made, of everything told by the period's end.
+  std::int64_t open = 0, overdue = 0;
+  std::optional<absl::CivilDay> oldest;
+  read = store_.ForEachClockedCase(absl::InfinitePast(), to, /*open_only=*/true,
+                                   [&](const store::ClockedCase& k) {
+                                     if (k.kind != "complaint" || !k.statutory) return true;
+                                     ++open;
+                                     if (clock_of(k).overdue) ++overdue;
+                                     if (!oldest || day(k.told_at) < *oldest) oldest = day(k.told_at);
+                                     return true;
+                                   });
+  if (!read.ok()) return read;
+
+  v1::ReportSection& s = *report.add_sections();
+  s.set_id("complaints");
+  s.set_title("Complaints and safeguarding");
+  s.add_paragraphs(absl::StrCat(
+      "Formal complaints are handled under the Local Authority Social Services and National "
+      "Health Service Complaints (England) Regulations 2009: acknowledged within 3 working days "
+      "and answered by the date agreed with the person. Of the ",
+      formal, formal == 1 ? " formal complaint" : " formal complaints", " received, ",
+      OfThoseDue(ack_in_time, ack_in_time + ack_late, "acknowledged"), ", and ",
+      OfThoseDue(resp_in_time, resp_in_time + resp_late, "answered"), "."));
+  const std::int64_t decided = outcomes["upheld"] + outcomes["partly_upheld"] +
+                               outcomes["not_upheld"];
+  v1::ReportTable* t = AddMeasureTable(s, "complaints", "Formal complaints received in the period");
+  AddMeasure(*t, "received", "Formal complaints received", formal);
+  AddMeasure(*t, "acknowledged_in_time", "Acknowledged within 3 working days", ack_in_time,
+             ack_in_time + ack_late);
+  AddMeasure(*t, "acknowledged_late", "Acknowledged late, or past 3 working days without",
+             ack_late, ack_in_time + ack_late);
+  AddMeasure(*t, "responded_in_time", "Answered by the agreed date", resp_in_time,
+             resp_in_time + resp_late);
+  AddMeasure(*t, "responded_late", "Answered late, or the agreed date passed without an answer",
+             resp_late, resp_in_time + resp_late);
+  AddMeasure(*t, "responded_no_date", "Answered with no date agreed", resp_no_date);
+  AddMeasure(*t, "upheld", "Outcome: upheld", outcomes["upheld"], decided);
+  AddMeasure(*t, "partly_upheld", "Outcome: partly upheld", outcomes["partly_upheld"], decided);
+  AddMeasure(*t, "not_upheld", "Outcome: not upheld", outcomes["not_upheld"], decided);
+  AddMeasure(*t, "ombudsman", "Referred to the Local Government and Social Care Ombudsman",
+             ombudsman);
+  AddMeasure(*t, "concerns", "Concerns the person only wanted the council to know about",
+             informal);
+  t->set_note(
+      "Shares of the acknowledgements and answers are of those already due; a share of outcomes "
+      "is of the complaints with an outcome recorded.");
+
+  v1::ReportTable* o = AddMeasureTable(
+      s, "open_complaints",
+      absl::StrCat("Formal complaints still open on ", DayWords(today),
+                   ", of all received by the period's end"));
+  AddMeasure(*o, "open", "Open", open);
+  AddMeasure(*o, "overdue", "Overdue (acknowledgement or answer late)", overdue, open);
+  AddMeasure(*o, "oldest_days", "Days since the oldest open complaint was received",
+             oldest ? static_cast<std::int64_t>(today - *oldest) : 0);
+
+  v1::ReportTable* w =
+      AddMeasureTable(s, "safeguarding", "Safeguarding worries received in the period");
+  AddMeasure(*w, "received", "Worries received", worries);
+  AddMeasure(*w, "same_day", "Decided on the same working day", decided_same_day, worries);
+  AddMeasure(*w, "later", "Decided on a later day", decided_later, worries);
+  AddMeasure(*w, "undecided", "No decision recorded yet", undecided, worries);
+  return absl::OkStatus();
+}
 
 absl::StatusOr<v1::CommitteeReport> CommitteeReports::Build(const Period& period,
                                                             v1::Audience audience,
@@ -582,6 +745,8 @@ absl::StatusOr<v1::CommitteeReport> CommitteeReports::Build(const Period& period
                                       {"Share of this period's ratings"}, rating_lines, "bar"));
 
   for (const TrendTable& tt : open_tables) FillChanges(tt);
+
+  if (absl::Status s = AddComplaints(period, report); !s.ok()) return s;
 
   report.add_suppression_rules(
       "Counts from 1 to 4 in breakdowns by provider, ownership model, site and locality are "

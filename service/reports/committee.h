@@ -7,7 +7,10 @@
 //
 // Periods are UK calendar days (Europe/London), first and last inclusive.
 // A submission counts on the day the person told us, however late their
-// device sent it. Every breakdown that could point at someone (provider,
+// device sent it. Complaints are measured against the statutory clock
+// (cases/workflow.h): acknowledged within 3 working days, responded to by
+// the date agreed with the person; safeguarding worries decided the same
+// working day. Every breakdown that could point at someone (provider,
 // ownership model, site, locality) has counts 1-4 suppressed with
 // secondary suppression (suppression.h), and the report says so.
 //
@@ -22,6 +25,7 @@
 #include "base/clock.h"
 #include "carevoice/v1/catalog.pb.h"
 #include "carevoice/v1/report.pb.h"
+#include "service/cases/working_days.h"
 #include "service/store/store.h"
 
 namespace carevoice::service::reports {
@@ -46,16 +50,23 @@ Period YearTo31March(int year);
 
 class CommitteeReports {
  public:
-  CommitteeReports(store::Store& store, const base::Clock& clock, absl::TimeZone zone);
+  // Days are counted in `zone` (Europe/London); the complaint clock's
+  // working days on `calendar`.
+  CommitteeReports(store::Store& store, const base::Clock& clock, absl::TimeZone zone,
+                   const cases::WorkingDays& calendar);
 
   // The report of `period` for `audience`, with `catalog`'s names.
   absl::StatusOr<v1::CommitteeReport> Build(const Period& period, v1::Audience audience,
                                             const v1::Catalog& catalog);
 
  private:
+  // The complaints and safeguarding section, from the cases on the clock.
+  absl::Status AddComplaints(const Period& period, v1::CommitteeReport& report);
+
   store::Store& store_;
   const base::Clock& clock_;
   const absl::TimeZone zone_;
+  const cases::WorkingDays& calendar_;
 };
 
 }  // namespace carevoice::service::reports

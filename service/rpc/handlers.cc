@@ -740,7 +740,7 @@ absl::StatusOr<v1::ListTakingPartResponse> ListTakingPart(store::Store& store,
 }
 
 absl::StatusOr<v1::CommitteeReport> BuildReport(store::Store& store, catalog::Catalogs& catalog,
-                                                const base::Clock& clock, absl::TimeZone zone,
+                                                const base::Clock& clock, const cases::Cases& cases,
                                                 const auth::Caller& caller,
                                                 const v1::BuildReportRequest& request) {
   if (request.audience() == v1::AUDIENCE_UNSPECIFIED) {
@@ -760,7 +760,7 @@ absl::StatusOr<v1::CommitteeReport> BuildReport(store::Store& store, catalog::Ca
     if (!parsed.ok()) return parsed.status();
     period = *parsed;
   }
-  reports::CommitteeReports reports(store, clock, zone);
+  reports::CommitteeReports reports(store, clock, cases.zone(), cases.calendar());
   absl::StatusOr<v1::CommitteeReport> report =
       reports.Build(period, request.audience(), *catalog.Get());
   if (!report.ok()) return report.status();

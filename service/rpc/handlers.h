@@ -85,11 +85,12 @@ absl::StatusOr<v1::ListTakingPartResponse> ListTakingPart(store::Store& store,
                                                           const v1::ListTakingPartRequest& request);
 
 // The committee report of the period asked (or the year to 31 March of
-// annual_year), with the catalog served now, days counted in `zone`;
-// audited "report" with the audience and period. INVALID_ARGUMENT for a
-// period written wrongly, no audience, or both a period and a year.
+// annual_year), with the catalog served now, days and working days
+// counted as `cases` counts them; audited "report" with the audience and
+// period. INVALID_ARGUMENT for a period written wrongly, no audience, or
+// both a period and a year.
 absl::StatusOr<v1::CommitteeReport> BuildReport(store::Store& store, catalog::Catalogs& catalog,
-                                                const base::Clock& clock, absl::TimeZone zone,
+                                                const base::Clock& clock, const cases::Cases& cases,
                                                 const auth::Caller& caller,
                                                 const v1::BuildReportRequest& request);
 

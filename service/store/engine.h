@@ -147,6 +147,8 @@ class StoreEngine {
   virtual absl::StatusOr<std::vector<FacetCount>> CountSubmissions(absl::Time from, absl::Time to,
                                                                    ReportFacet facet) = 0;
   virtual absl::StatusOr<StoredExtent> SubmissionsStored() = 0;
+  virtual absl::Status ForEachClockedCase(absl::Time from, absl::Time to, bool open_only,
+                                          const std::function<bool(const ClockedCase&)>& sink) = 0;
   virtual absl::StatusOr<std::optional<Device>> FindDeviceByCredential(
       std::string_view credential_hash) = 0;
   virtual absl::StatusOr<std::int64_t> LatestCatalogSerial() = 0;

@@ -380,6 +380,11 @@ class RuledStore final : public Store {
 
   absl::StatusOr<StoredExtent> SubmissionsStored() override { return engine_->SubmissionsStored(); }
 
+  absl::Status ForEachClockedCase(absl::Time from, absl::Time to, bool open_only,
+                                  const std::function<bool(const ClockedCase&)>& sink) override {
+    return engine_->ForEachClockedCase(from, to, open_only, sink);
+  }
+
   absl::StatusOr<std::int64_t> AddBallotCodes(std::string_view ballot_id,
                                               std::span<const std::string> code_hashes,
                                               AuditEntry audit) override {

@@ -22,6 +22,7 @@
 #include "absl/time/time.h"
 #include "base/proto_time.h"
 #include "base/sqlite_db.h"
+#include "contract/facts.h"
 #include "service/store/audit_chain.h"
 #include "service/store/engine.h"
 #include "service/store/group_commit.h"
@@ -1125,6 +1126,52 @@ class SqliteEngine final : public StoreEngine {
       counts.push_back(FacetCount{stmt->ColumnText(0), stmt->ColumnInt(1)});
     }
     return counts;
+  }
+
+  absl::Status ForEachClockedCase(absl::Time from, absl::Time to, bool open_only,
+                                  const std::function<bool(const ClockedCase&)>& sink) override {
+    auto db = AcquireReader();
+    if (!db.ok()) return db.status();
+    // The range comes from submissions_for_reports (counted_at, kind);
+    // only these kinds' rows and bodies are read.
+    auto stmt = (*db)->Prepare(absl::StrCat(
+        "SELECT s.kind, s.counted_at, s.body, c.state, c.statutory, c.acknowledged_at, "
+        "c.agreed_respond_by, c.responded_at, c.outcome, "
+        "(SELECT min(e.at) FROM case_events e WHERE e.submission_id = s.submission_id "
+        " AND e.action = 'decide') "
+        "FROM submissions s LEFT JOIN cases c ON c.submission_id = s.submission_id "
+        "WHERE s.counted_at >= ?1 AND s.counted_at < ?2 "
+        "AND s.kind IN ('complaint', 'safeguarding') ",
+        open_only ? "AND (c.state IS NULL OR c.state IN ('received', 'acknowledged', "
+                    "'investigating')) "
+                  : "",
+        "ORDER BY s.counted_at"));
+    if (!stmt.ok()) return stmt.status();
+    stmt->Bind(1, Micros(from)).Bind(2, Micros(to));
+    while (true) {
+      auto row = stmt->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) return absl::OkStatus();
+      ClockedCase c;
+      c.kind = stmt->ColumnText(0);
+      c.told_at = FromMicros(stmt->ColumnInt(1));
+      if (stmt->ColumnIsNull(3)) {
+        // No officer has acted: the body says whether it is formal.
+        v1::Submission s;
+        s.ParseFromString(stmt->ColumnBlob(2));
+        c.statutory = contract::IsStatutory(s);
+        c.state = "received";
+      } else {
+        c.state = stmt->ColumnText(3);
+        c.statutory = stmt->ColumnInt(4) != 0;
+        if (!stmt->ColumnIsNull(5)) c.acknowledged_at = FromMicros(stmt->ColumnInt(5));
+        c.agreed_respond_by = stmt->ColumnText(6);
+        if (!stmt->ColumnIsNull(7)) c.responded_at = FromMicros(stmt->ColumnInt(7));
+        c.outcome = stmt->ColumnText(8);
+      }
+      if (!stmt->ColumnIsNull(9)) c.decided_at = FromMicros(stmt->ColumnInt(9));
+      if (!sink(c)) return absl::OkStatus();
+    }
   }
 
   absl::StatusOr<StoredExtent> SubmissionsStored() override {

@@ -180,7 +180,7 @@ struct SealingKey {
 // the redactor to hold no personal details) is copied beside the
 // submission's status, where CheckReference reads it.
 struct CaseRow {
-  std::string submission_id;
+  std::string submission_id{};
   std::string state;  // cases::StateName
   bool statutory = false;
   std::string assigned_to{};
@@ -189,7 +189,7 @@ struct CaseRow {
   std::optional<absl::Time> responded_at{};
   std::string outcome{};            // "upheld", "partly_upheld", "not_upheld" or empty
   bool safeguarding_decided = false;
-  absl::Time updated_at;
+  absl::Time updated_at{};
   std::string reply{};
   std::string reply_language{};
   std::vector<std::string> themes{};  // theme ids officers accepted
@@ -342,6 +342,20 @@ struct FacetCount {
 struct StoredExtent {
   std::int64_t submissions = 0;
   std::optional<absl::Time> newest_received;  // nullopt when there are none
+};
+
+// A complaint or safeguarding worry as reports count it, with where its
+// case has got to; never its words or who made it.
+struct ClockedCase {
+  std::string kind;         // "complaint" or "safeguarding"
+  bool statutory = false;   // a formal complaint (the case's own flag once an officer acted)
+  absl::Time told_at;       // receipt: when the person told us (or its arrival, unmeasured)
+  std::string state;        // cases::StateName ("received" while no officer has acted)
+  std::optional<absl::Time> acknowledged_at{};
+  std::string agreed_respond_by{};  // YYYY-MM-DD, or empty
+  std::optional<absl::Time> responded_at{};
+  std::string outcome{};            // "upheld", "partly_upheld", "not_upheld" or empty
+  std::optional<absl::Time> decided_at{};  // a worry's first safeguarding decision
 };
 
 // A Forum ballot's secret side: which codes were issued and used, and the
@@ -497,6 +511,12 @@ class Store {
                                                                    ReportFacet facet) = 0;
   // How many submissions are stored, and the newest receipt.
   virtual absl::StatusOr<StoredExtent> SubmissionsStored() = 0;
+  // Complaints and safeguarding worries told in [from, to), oldest first;
+  // with `open_only`, only those whose case is still open (received,
+  // acknowledged, investigating). Reads the bodies of these kinds alone,
+  // one at a time; `sink` returns false to stop.
+  virtual absl::Status ForEachClockedCase(absl::Time from, absl::Time to, bool open_only,
+                                          const std::function<bool(const ClockedCase&)>& sink) = 0;
 
   // Adds the hashes of new codes to `ballot_id`'s box, with `audit` (count
   // set to how many), in one transaction. Returns how many codes the ballot

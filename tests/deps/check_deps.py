@@ -33,7 +33,7 @@ EDGES = {
             "reports"},
     # Committee reports: figures from the store's counts, small ones
     # suppressed; formats are the officers' tools' business.
-    "reports": {"store"},
+    "reports": {"store", "cases"},
     # Forum ballots: counting (pure, over indexes), and the codes and papers
     # of the contract's ballots (the reference alphabet, the ForumBallot).
     "ballots": {"contract", "base"},

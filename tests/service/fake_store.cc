@@ -12,6 +12,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "base/proto_time.h"
+#include "contract/facts.h"
 
 namespace carevoice::service::testing {
 namespace {
@@ -564,6 +565,52 @@ absl::StatusOr<std::vector<store::FacetCount>> FakeStoreEngine::CountSubmissions
   std::vector<store::FacetCount> out;
   for (const auto& [value, count] : counts) out.push_back({value, count});
   return out;
+}
+
+absl::Status FakeStoreEngine::ForEachClockedCase(
+    absl::Time from, absl::Time to, bool open_only,
+    const std::function<bool(const store::ClockedCase&)>& sink) {
+  std::vector<store::ClockedCase> found;
+  {
+    std::lock_guard lock(state_->mu);
+    for (const auto& [id, r] : state_->data.submissions) {
+      const store::SubmissionRow& row = r.row;
+      const absl::Time told = row.told_at != absl::UnixEpoch() ? row.told_at : row.received_at;
+      if (told < from || told >= to) continue;
+      if (row.kind != "complaint" && row.kind != "safeguarding") continue;
+      store::ClockedCase c{row.kind, false, told, "received"};
+      if (auto it = state_->data.cases.find(id); it != state_->data.cases.end()) {
+        const store::CaseRow& cr = it->second;
+        c.statutory = cr.statutory;
+        c.state = cr.state;
+        c.acknowledged_at = cr.acknowledged_at;
+        c.agreed_respond_by = cr.agreed_respond_by;
+        c.responded_at = cr.responded_at;
+        c.outcome = cr.outcome;
+      } else {
+        v1::Submission s;
+        s.ParseFromString(row.body);
+        c.statutory = contract::IsStatutory(s);
+      }
+      for (const store::CaseEvent& e : state_->data.case_events) {
+        if (e.submission_id == id && e.action == "decide" &&
+            (!c.decided_at || e.at < *c.decided_at)) {
+          c.decided_at = e.at;
+        }
+      }
+      if (open_only && c.state != "received" && c.state != "acknowledged" &&
+          c.state != "investigating") {
+        continue;
+      }
+      found.push_back(std::move(c));
+    }
+  }
+  std::stable_sort(found.begin(), found.end(),
+                   [](const auto& a, const auto& b) { return a.told_at < b.told_at; });
+  for (const store::ClockedCase& c : found) {
+    if (!sink(c)) break;
+  }
+  return absl::OkStatus();
 }
 
 absl::StatusOr<store::StoredExtent> FakeStoreEngine::SubmissionsStored() {

@@ -56,6 +56,9 @@ class FakeStoreEngine final : public store::StoreEngine {
   absl::StatusOr<std::vector<store::FacetCount>> CountSubmissions(
       absl::Time from, absl::Time to, store::ReportFacet facet) override;
   absl::StatusOr<store::StoredExtent> SubmissionsStored() override;
+  absl::Status ForEachClockedCase(
+      absl::Time from, absl::Time to, bool open_only,
+      const std::function<bool(const store::ClockedCase&)>& sink) override;
   absl::StatusOr<std::optional<store::Device>> FindDeviceByCredential(
       std::string_view credential_hash) override;
   absl::StatusOr<std::int64_t> LatestCatalogSerial() override;

@@ -17,6 +17,7 @@
 #include "base/clock.h"
 #include "base/proto_time.h"
 #include "gtest/gtest.h"
+#include "service/cases/working_days.h"
 #include "service/reports/committee.h"
 #include "service/reports/suppression.h"
 #include "service/store/store.h"
@@ -85,6 +86,7 @@ struct Said {
   v1::Rating rating = v1::RATING_UNSPECIFIED;
   v1::Speaker speaker = v1::SPEAKER_USES_SERVICES;
   v1::Channel channel = v1::CHANNEL_KIOSK;
+  bool not_formal = false;  // a complaint the person only wants known
 };
 
 class ReportTest : public ::testing::Test {
@@ -120,6 +122,7 @@ class ReportTest : public ::testing::Test {
         c->set_service_id(said.service);
         c->set_provider_id(said.provider);
         c->set_what_happened("Nobody came on Tuesday.");
+        c->set_not_formal(said.not_formal);
       } else if (said.kind == "safeguarding") {
         s.mutable_safeguarding()->set_what_is_happening("A neighbour is not seen.");
       } else {
@@ -181,14 +184,27 @@ class ReportTest : public ::testing::Test {
   }
 
   v1::CommitteeReport Build(const Period& period) {
-    CommitteeReports reports(*store_, clock_, kLondon);
+    CommitteeReports reports(*store_, clock_, kLondon, calendar_);
     auto report = reports.Build(period, v1::AUDIENCE_SCRUTINY, HandCatalog());
     EXPECT_TRUE(report.ok()) << report.status();
     return report.ok() ? *report : v1::CommitteeReport();
   }
 
+  // An officer's record of where a case has got to, as cases.cc keeps it.
+  void Case(int n, store::CaseRow row, std::optional<absl::Time> decided = {}) {
+    row.submission_id = testing::TestSubmissionId(n);
+    row.updated_at = clock_.Now();
+    absl::Status s = store_->WithAccess([&](store::AccessTxn& txn) -> absl::Status {
+      if (absl::Status put = txn.PutCase(row, v1::CASE_STATUS_IN_PROGRESS); !put.ok()) return put;
+      if (!decided) return absl::OkStatus();
+      return txn.AddCaseEvent({row.submission_id, *decided, "officer", "decide", "referred"});
+    });
+    ASSERT_TRUE(s.ok()) << s;
+  }
+
   TempDir dir_;
   FixedClock clock_;
+  cases::WorkingDays calendar_;  // England and Wales' bank holidays
   std::unique_ptr<store::Store> store_;
   int next_ = 1;
 };
@@ -222,7 +238,7 @@ std::vector<std::string> Rows(const v1::ReportTable& t) {
     rows.push_back(line);
   };
   for (const auto& r : t.rows()) one(r);
-  one(t.total());
+  if (t.has_total()) one(t.total());
   return rows;
 }
 
@@ -382,6 +398,90 @@ TEST_F(ReportTest, FactsOfSubmissionsStoredBeforeReportsAreFilledInAsTheStoreOpe
   EXPECT_EQ(Rows(TableOf(r, "by_site"))[1], "Elm Court: Northtown small 0 secondary");
   EXPECT_EQ(Rows(TableOf(r, "ratings"))[4], "Very poor: 3 0 +3 37.5%");
   EXPECT_EQ(Rows(TableOf(r, "by_speaker"))[2], "Care workers: 3 0 +3");
+}
+
+TEST_F(ReportTest, ComplaintsAreMeasuredAgainstTheStatutoryClock) {
+  // The report is made on Tuesday 6 April 2027 (the fixed clock).
+  const Said complaint{.kind = "complaint", .service = "home_care"};
+  auto at = [](int y, int m, int d) { return London(y, m, d, 12, 0); };
+  // n=1: Mon 1 June 2026, acknowledged Wed 3 June (due Thu 4th), answered
+  //      10 July (agreed 15 July), upheld, closed.
+  Add(1, complaint, at(2026, 6, 1));
+  Case(1, {.state = "closed", .statutory = true, .acknowledged_at = at(2026, 6, 3),
+           .agreed_respond_by = "2026-07-15", .responded_at = at(2026, 7, 10),
+           .outcome = "upheld"});
+  // n=2: Mon 1 June, acknowledged Fri 5 June (late), answered 20 July
+  //      (late), partly upheld, then taken to the Ombudsman.
+  Add(1, complaint, at(2026, 6, 1));
+  Case(2, {.state = "referred to the Ombudsman", .statutory = true,
+           .acknowledged_at = at(2026, 6, 5), .agreed_respond_by = "2026-07-15",
+           .responded_at = at(2026, 7, 20), .outcome = "partly_upheld"});
+  // n=3: Thu 24 December; Christmas (Fri), the Boxing Day substitute (Mon
+  //      28th) and the weekend pass, so due Thu 31st: acknowledged then.
+  //      Agreed 1 February, still unanswered: open and overdue.
+  Add(1, complaint, at(2026, 12, 24));
+  Case(3, {.state = "investigating", .statutory = true, .acknowledged_at = at(2026, 12, 31),
+           .agreed_respond_by = "2027-02-01"});
+  // n=4: Wed 31 March 2027, the period's last day; due Mon 5 April (Easter
+  //      Monday was 29 March), never acknowledged: late, open, overdue.
+  Add(1, complaint, at(2027, 3, 31));
+  // n=5: "I just want the council to know": no clock.
+  Add(1, {.kind = "complaint", .service = "home_care", .not_formal = true}, at(2026, 9, 1));
+  // n=6: told Sat 10 January 2026, before the period, never acknowledged:
+  //      open, overdue and the oldest, 451 days before 6 April 2027.
+  Add(1, complaint, at(2026, 1, 10));
+  // Worries: decided the same day; decided the next working day; none yet.
+  Add(1, {.kind = "safeguarding"}, London(2026, 6, 1, 10, 0));
+  Case(7, {.state = "received"}, London(2026, 6, 1, 15, 0));
+  Add(1, {.kind = "safeguarding"}, London(2026, 6, 5, 16, 0));
+  Case(8, {.state = "received"}, London(2026, 6, 8, 9, 0));
+  Add(1, {.kind = "safeguarding"}, London(2026, 7, 1, 11, 0));
+  const v1::CommitteeReport r = Build(YearTo31March(2027));
+  EXPECT_EQ(Rows(TableOf(r, "complaints")),
+            (std::vector<std::string>{
+                "Formal complaints received: 4 ",
+                "Acknowledged within 3 working days: 2 50.0%",
+                "Acknowledged late, or past 3 working days without: 2 50.0%",
+                "Answered by the agreed date: 1 33.3%",
+                "Answered late, or the agreed date passed without an answer: 2 66.7%",
+                "Answered with no date agreed: 0 ",
+                "Outcome: upheld: 1 50.0%", "Outcome: partly upheld: 1 50.0%",
+                "Outcome: not upheld: 0 0.0%",
+                "Referred to the Local Government and Social Care Ombudsman: 1 ",
+                "Concerns the person only wanted the council to know about: 1 "}));
+  EXPECT_EQ(Rows(TableOf(r, "open_complaints")),
+            (std::vector<std::string>{"Open: 3 ",
+                                      "Overdue (acknowledgement or answer late): 3 100.0%",
+                                      "Days since the oldest open complaint was received: 451 "}));
+  EXPECT_EQ(Rows(TableOf(r, "safeguarding")),
+            (std::vector<std::string>{"Worries received: 3 ",
+                                      "Decided on the same working day: 1 33.3%",
+                                      "Decided on a later day: 1 33.3%",
+                                      "No decision recorded yet: 1 33.3%"}));
+
+  bool said = false;
+  for (const auto& section : r.sections()) {
+    for (const std::string& p : section.paragraphs()) {
+      said |= p.find("Of the 4 formal complaints received, 2 of the 4 due (50.0%) were "
+                     "acknowledged in time, and 1 of the 3 due (33.3%) was answered in time.") !=
+              std::string::npos;
+    }
+  }
+  EXPECT_TRUE(said);
+
+  // A complaint told this morning is not yet due: counted neither way.
+  Add(1, complaint, London(2027, 4, 6, 8, 0));
+  const auto week = Build(*ParsePeriod("2027-04-01..2027-04-06"));
+  const auto rows = Rows(TableOf(week, "complaints"));
+  EXPECT_EQ(rows[0], "Formal complaints received: 1 ");
+  EXPECT_EQ(rows[1], "Acknowledged within 3 working days: 0 ");
+  EXPECT_EQ(rows[2], "Acknowledged late, or past 3 working days without: 0 ");
+  EXPECT_EQ(Rows(TableOf(week, "open_complaints"))[0], "Open: 4 ");
+  bool none_due = false;
+  for (const std::string& p : week.sections(1).paragraphs()) {
+    none_due |= p.find("none was yet due to be acknowledged") != std::string::npos;
+  }
+  EXPECT_TRUE(none_due);
 }
 
 TEST(PeriodTest, PeriodsAreWrittenFirstDotDotLastAndCheckedPlainly) {
