@@ -943,7 +943,7 @@ absl::Status RunReport(v1::Officer::StubInterface& stub, const std::string& toke
                        const ReportOptions& options, std::ostream& out) {
   client::OfficerClient officer(stub, token, kSignInHint);
   const std::optional<client::packs::Format> format = client::packs::FormatFromName(options.format);
-  if (!format) return absl::InvalidArgumentError("the format is md or csv");
+  if (!format) return absl::InvalidArgumentError("the format is md, csv, html or xlsx");
   v1::BuildReportRequest request;
   request.set_period(options.period);
   request.set_annual_year(options.annual_year);
@@ -959,9 +959,9 @@ absl::Status RunReport(v1::Officer::StubInterface& stub, const std::string& toke
       !s.ok()) {
     return s;
   }
-  if (absl::Status s = WriteWhole(options.out, client::packs::Render(*format, report)); !s.ok()) {
-    return s;
-  }
+  absl::StatusOr<std::string> pack = client::packs::Render(*format, report);
+  if (!pack.ok()) return pack.status();
+  if (absl::Status s = WriteWhole(options.out, *pack); !s.ok()) return s;
   out << "wrote " << options.out << ": \"" << report.title() << "\"\n"
       << "from " << report.data_version() << "\n";
   officer.Note(context);

@@ -2,6 +2,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/time/time.h"
+#include "base/proto_time.h"
 #include "client/packs/packs.h"
 
 namespace carevoice::client::packs {
@@ -25,6 +27,8 @@ std::string Grouped(std::int64_t n) {
 std::optional<Format> FormatFromName(std::string_view name) {
   if (name == "md" || name == "markdown") return Format::kMarkdown;
   if (name == "csv") return Format::kCsv;
+  if (name == "html") return Format::kHtml;
+  if (name == "xlsx") return Format::kXlsx;
   return std::nullopt;
 }
 
@@ -45,10 +49,17 @@ std::string CellWords(const v1::ReportCell& cell) {
   return "";
 }
 
-std::string Render(Format format, const v1::CommitteeReport& report) {
+std::string MadeWords(const v1::CommitteeReport& report) {
+  return absl::FormatTime("%Y-%m-%d %H:%M UTC", base::FromProtoTimestamp(report.made_at()),
+                          absl::UTCTimeZone());
+}
+
+absl::StatusOr<std::string> Render(Format format, const v1::CommitteeReport& report) {
   switch (format) {
     case Format::kMarkdown: return Markdown(report);
     case Format::kCsv: return Csv(report);
+    case Format::kHtml: return Html(report);
+    case Format::kXlsx: return Xlsx(report);
   }
   return "";
 }

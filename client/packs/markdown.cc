@@ -3,8 +3,6 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
-#include "absl/time/time.h"
-#include "base/proto_time.h"
 #include "client/packs/packs.h"
 
 namespace carevoice::client::packs {
@@ -55,10 +53,7 @@ std::string Markdown(const v1::CommitteeReport& report) {
   std::string out = absl::StrCat("# ", report.title(), "\n\n");
   absl::StrAppend(&out, "- Period: ", report.period_words(), "\n");
   absl::StrAppend(&out, "- Compared with: ", report.previous_period_words(), "\n");
-  absl::StrAppend(&out, "- Made: ",
-                  absl::FormatTime("%Y-%m-%d %H:%M UTC", base::FromProtoTimestamp(report.made_at()),
-                                   absl::UTCTimeZone()),
-                  "\n");
+  absl::StrAppend(&out, "- Made: ", MadeWords(report), "\n");
   absl::StrAppend(&out, "- From: ", report.data_version(), "\n\n");
   for (const v1::ReportSection& section : report.sections()) {
     absl::StrAppend(&out, "## ", section.title(), "\n\n");

@@ -8,18 +8,22 @@
 #include <string>
 #include <string_view>
 
+#include "absl/status/statusor.h"
 #include "carevoice/v1/report.pb.h"
 
 namespace carevoice::client::packs {
 
-enum class Format { kMarkdown, kCsv };
+enum class Format { kMarkdown, kCsv, kHtml, kXlsx };
 
-// "md", "csv"; nullopt for a format not (yet) written.
+// "md", "csv", "html", "xlsx"; nullopt for a format not (yet) written.
 std::optional<Format> FormatFromName(std::string_view name);
 
 // How a figure reads in words: "1,234"; a change with its sign ("+3",
 // "-12", "0"); "12.5%"; "fewer than 5" or "withheld" when suppressed.
 std::string CellWords(const v1::ReportCell& cell);
+
+// When the report was made: "2027-04-02 09:30 UTC".
+std::string MadeWords(const v1::CommitteeReport& report);
 
 // Markdown for quick sharing: title, what the report covers and was made
 // from, each section's sentences and tables (a caption, a header row, an
@@ -38,7 +42,24 @@ std::string Markdown(const v1::CommitteeReport& report);
 // the rules applied. Text is defused against formula injection.
 std::string Csv(const v1::CommitteeReport& report);
 
-// What a pack's file is written to: `render` of the report.
-std::string Render(Format format, const v1::CommitteeReport& report);
+// One self-contained HTML page (styles and charts inside; no script, no
+// request), in the report's language: a contents list, each section's
+// sentences, its charts (cairo SVG as images, with alt text saying every
+// figure) beside their tables (caption, headers with scope, figures
+// right-aligned, the "All" row in the footer), and the rules on small
+// numbers. Every text is escaped. Prints on A4, a section to a page.
+std::string Html(const v1::CommitteeReport& report);
+
+// XLSX (libxlsxwriter): an "About" sheet with the title, the period's
+// days and when it was made as real dates, the data and the rules; then a
+// sheet per table (named by its id, as the CSV's "table" column) with its
+// caption, a frozen header row, counts and changes as numbers ("+#,##0"
+// for changes), shares as percentages, hidden figures in the words of the
+// other formats, the "All" row in bold. Text is written as text, never as
+// a formula. Errors only when the temporary file cannot be written.
+absl::StatusOr<std::string> Xlsx(const v1::CommitteeReport& report);
+
+// The bytes of a pack's file in `format`.
+absl::StatusOr<std::string> Render(Format format, const v1::CommitteeReport& report);
 
 }  // namespace carevoice::client::packs

@@ -2,12 +2,17 @@
 // format unchanged (read back by a reader written here from RFC 4180, not
 // by the writer), hidden figures stay hidden, and words from catalog files
 // cannot run as a spreadsheet formula or break a Markdown table.
+#include <cairo.h>
+
+#include <cstdio>
+#include <fstream>
 #include <map>
 #include <string>
 #include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
+#include "client/packs/charts.h"
 #include "client/packs/packs.h"
 #include "gtest/gtest.h"
 
@@ -226,7 +231,154 @@ TEST(PacksCellTest, FiguresReadAsACommitteePaperWritesThem) {
   EXPECT_EQ(CellWords(Hidden(v1::ReportCell::SUPPRESSION_SECONDARY)), "withheld");
   EXPECT_EQ(FormatFromName("csv"), Format::kCsv);
   EXPECT_EQ(FormatFromName("md"), Format::kMarkdown);
+  EXPECT_EQ(FormatFromName("html"), Format::kHtml);
+  EXPECT_EQ(FormatFromName("xlsx"), Format::kXlsx);
   EXPECT_EQ(FormatFromName("pdf"), std::nullopt);
+}
+
+// How many times `needle` is in `hay`.
+int Occurrences(const std::string& hay, std::string_view needle) {
+  int n = 0;
+  for (auto at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + 1)) ++n;
+  return n;
+}
+
+TEST(PacksHtmlTest, WordsFromFilesStayWordsAndEveryTableIsLabelled) {
+  v1::CommitteeReport report = Sample();
+  v1::ReportTable* t = report.mutable_sections(0)->mutable_tables(0);
+  t->mutable_rows(2)->set_label("<script>alert(1)</script><img src=x onerror=alert(2)>");
+  report.mutable_sections(0)->set_id("told_us\"><b");
+  const std::string html = Html(report);
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>\n<html lang=\"en-GB\">", 0), 0u);
+  EXPECT_NE(html.find("<title>People&#39;s voices, 1 April 2026 to 31 March 2027"), std::string::npos);
+  EXPECT_EQ(html.find("<script"), std::string::npos) << "markup from a file ran";
+  EXPECT_EQ(html.find("<img src=x"), std::string::npos);
+  EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;"),
+            std::string::npos);
+  EXPECT_NE(html.find("<h2 id=\"s-told_usb\">"), std::string::npos) << "an id keeps to [a-z0-9_]";
+  // One h1; a caption and column headers for every table, a row header
+  // for every row and "All".
+  EXPECT_EQ(Occurrences(html, "<h1>"), 1);
+  EXPECT_EQ(Occurrences(html, "<caption>"), 2);
+  EXPECT_EQ(Occurrences(html, "<th scope=\"col\""), 5 + 3);
+  EXPECT_EQ(Occurrences(html, "<th scope=\"row\">"), 4 + 1);
+  EXPECT_NE(html.find("<tfoot>\n<tr><th scope=\"row\">All</th><td></td><td class=\"num\">1,244</td>"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<td class=\"num hidden\">fewer than 5</td>"), std::string::npos);
+  EXPECT_NE(html.find("<th scope=\"row\">Gofal Cydweithredol, &quot;Co-op&quot;</th>"),
+            std::string::npos)
+      << "a Welsh name as given";
+}
+
+TEST(PacksHtmlTest, AChartIsAnImageSayingEveryFigureBesideItsTable) {
+  v1::CommitteeReport report = Sample();
+  report.mutable_sections(0)->mutable_tables(0)->set_chart("trend");
+  const std::string html = Html(report);
+  const auto figure = html.find("<figure>\n<img src=\"data:image/svg+xml;base64,");
+  ASSERT_NE(figure, std::string::npos) << html;
+  EXPECT_LT(figure, html.find("<caption>By provider</caption>")) << "the chart comes before its table";
+  EXPECT_NE(html.find("alt=\"Bar chart of By provider: this period beside the previous period "
+                      "(hatched). Gofal Cydweithredol, &quot;Co-op&quot;: 1,234 (1,240 before); "),
+            std::string::npos)
+      << html;
+  EXPECT_EQ(Occurrences(html, "<figure>"), 1) << "the ratings table asks for no chart";
+}
+
+// The ink of a chart's bars (kInk): pixels close to it, along a line.
+int InkAlong(cairo_surface_t* surface, int y) {
+  const unsigned char* data = cairo_image_surface_get_data(surface);
+  const int stride = cairo_image_surface_get_stride(surface);
+  int n = 0;
+  for (int x = 0; x < cairo_image_surface_get_width(surface); ++x) {
+    const auto* px = reinterpret_cast<const std::uint32_t*>(data + y * stride) + x;
+    const int r = (*px >> 16) & 0xff, g = (*px >> 8) & 0xff, b = *px & 0xff;
+    if (std::abs(r - 31) < 12 && std::abs(g - 46) < 12 && std::abs(b - 82) < 12) ++n;
+  }
+  return n;
+}
+
+TEST(PacksChartTest, BarsAreAsLongAsTheirFiguresAndAHiddenOneDrawsNone) {
+  v1::ReportTable t;
+  t.set_id("by_channel");
+  t.set_caption("How people told us");
+  t.set_chart("bar");
+  for (const char* c : {"Channel", "This period", "Change"}) t.add_columns(c);
+  auto row = [&](const char* label, v1::ReportCell now) {
+    v1::ReportRow* r = t.add_rows();
+    r->set_label(label);
+    *r->add_cells() = now;
+    *r->add_cells() = Count(-40, true);  // a change is never drawn
+  };
+  row("Kiosk", Count(100));
+  row("Tablet", Count(50));
+  row("Officer", Count(0));
+  row("Post", Hidden(v1::ReportCell::SUPPRESSION_SMALL));
+  ASSERT_TRUE(HasChart(t));
+  const int width = 640;
+  const int height = static_cast<int>(ChartHeight(t, width));
+  ASSERT_GT(height, 4 * 20);
+  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
+  cairo_t* cr = cairo_create(surface);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  DrawChart(cr, t, width);
+  cairo_destroy(cr);
+  cairo_surface_flush(surface);
+  const int row_height = height / 4;  // rows share the height evenly
+  std::vector<int> ink;
+  for (int i = 0; i < 4; ++i) ink.push_back(InkAlong(surface, i * row_height + row_height / 2));
+  cairo_surface_destroy(surface);
+  EXPECT_GT(ink[0], 200) << "the largest bar spans most of the room";
+  EXPECT_NEAR(static_cast<double>(ink[1]) / ink[0], 0.5, 0.02) << ink[0] << " " << ink[1];
+  EXPECT_EQ(ink[2], 0);
+  EXPECT_EQ(ink[3], 0) << "a hidden figure draws no bar";
+  EXPECT_EQ(ChartAlt(t),
+            "Bar chart of How people told us: this period. Kiosk: 100; Tablet: 50; Officer: 0; "
+            "Post: fewer than 5.");
+  const std::string svg = ChartSvg(t, width);
+  EXPECT_NE(svg.find("<svg"), std::string::npos);
+  t.set_chart("");
+  EXPECT_FALSE(HasChart(t));
+  EXPECT_EQ(ChartSvg(t, width), "");
+}
+
+TEST(PacksXlsxTest, OpenpyxlReadsNumbersAsNumbersAndFormulasAsText) {
+  const absl::StatusOr<std::string> xlsx = Xlsx(Sample());
+  ASSERT_TRUE(xlsx.ok()) << xlsx.status();
+  ASSERT_EQ(xlsx->substr(0, 4), std::string("PK\x03\x04", 4)) << "a zip, as XLSX is";
+  const std::string path = ::testing::TempDir() + "/pack_test.xlsx";
+  std::ofstream(path, std::ios::binary) << *xlsx;
+  // Read by an independent reader (Debian's openpyxl): every cell of the
+  // provider table as "type:value", a line each.
+  const std::string command =
+      "/usr/bin/python3 -c 'import openpyxl,sys\n"
+      "b = openpyxl.load_workbook(sys.argv[1])\n"
+      "print(b.sheetnames)\n"
+      "ws = b[\"by_provider\"]\n"
+      "print(ws.freeze_panes)\n"
+      "for row in ws.iter_rows(min_row=4):\n"
+      "  print(\"|\".join(f\"{c.data_type}:{c.value}:{c.number_format}\" for c in row))\n' " +
+      path;
+  FILE* pipe = popen(command.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string out;
+  char buffer[4096];
+  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
+  ASSERT_EQ(pclose(pipe), 0) << out;
+  std::remove(path.c_str());
+  EXPECT_NE(out.find("['About', 'by_provider', 'ratings']"), std::string::npos) << out;
+  EXPECT_NE(out.find("\nB4\n"), std::string::npos) << "the header row is frozen: " << out;
+  EXPECT_NE(out.find("s:Gofal Cydweithredol, \"Co-op\":General|s:Co-operative:General|"
+                     "n:1234:#,##0|n:1240:#,##0|n:-6:+#,##0;-#,##0;0"),
+            std::string::npos)
+      << out;
+  // Written as text ("s"), never a formula ("f"): nothing from a file runs.
+  EXPECT_NE(out.find("s:=HYPERLINK(\"http://x\",\"click\"):General|s:@SUM(A1):General|"
+                     "s:fewer than 5:General|n:0:#,##0|s:withheld:General"),
+            std::string::npos)
+      << out;
+  EXPECT_EQ(out.find("f:"), std::string::npos) << out;
 }
 
 }  // namespace

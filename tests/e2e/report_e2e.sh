@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # A committee pack through the real service and the officers' tool: a clerk
-# makes the same report as Markdown and as CSV; Python's csv module reads
-# the CSV back and every figure matches the Markdown's tables; a small
-# count is "fewer than 5" and the one that would give it away is withheld;
-# no word or name a person gave is in either file; the making is audited;
-# a period written wrongly is refused plainly.
+# makes the same report as Markdown, CSV and HTML; Python's csv module
+# reads the CSV back and every figure matches the Markdown's tables and the
+# HTML's (read by Python's HTML parser); the HTML's structure is checked
+# (language, headings in order, captions, header scopes, alt text on every
+# chart) and axe-core, inside Debian's Chromium, finds no violation; a
+# small count is "fewer than 5" and the one that would give it away is
+# withheld; no word or name a person gave is in any file; the making is
+# audited; a period written wrongly is refused plainly.
 #
 # Usage: report_e2e.sh BIN_DIR ASSETS_DIR
 set -euo pipefail
@@ -42,11 +45,18 @@ grep -qF "wrote $work/pack.md" "$work/report.out" || fail "$(cat "$work/report.o
 officers_tool report --period "$today..$today" --audience public --format csv \
   --out "$work/pack.csv" >/dev/null 2>>"$work/admin.err" ||
   fail "no CSV pack: $(tail -n 1 "$work/admin.err")"
+officers_tool report --period "$today..$today" --audience public --format html \
+  --out "$work/pack.html" >/dev/null 2>>"$work/admin.err" ||
+  fail "no HTML pack: $(tail -n 1 "$work/admin.err")"
+officers_tool report --period "$today..$today" --audience public --format xlsx \
+  --out "$work/pack.xlsx" >/dev/null 2>>"$work/admin.err" ||
+  fail "no XLSX pack: $(tail -n 1 "$work/admin.err")"
 
 grep -qF "People told us 6 things" "$work/pack.md" || fail "the total is wrong: $(head -n 20 "$work/pack.md")"
-python3 - "$work/pack.md" "$work/pack.csv" <<'PY' || fail "the CSV and the Markdown disagree"
+python3 - "$work/pack.md" "$work/pack.csv" "$work/pack.html" <<'PY' || fail "the formats disagree"
 import csv, re, sys
-md_path, csv_path = sys.argv[1], sys.argv[2]
+from html.parser import HTMLParser
+md_path, csv_path, html_path = sys.argv[1:4]
 raw = open(csv_path, "rb").read()
 assert raw.startswith(b"\xef\xbb\xbf"), "no byte-order mark"
 assert b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b""), "lines must end in CRLF"
@@ -69,11 +79,42 @@ for line in open(md_path, encoding="utf-8"):
             label = cells[0].strip("*")
             tables[caption][label] = dict(zip(header[1:], cells[1:]))
 
+# The HTML's tables, the same way, from <caption>, <th> and <td>.
+class Tables(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tables, self.caption, self.header, self.row, self.text = {}, None, None, None, None
+    def handle_starttag(self, tag, attrs):
+        if tag in ("caption", "th", "td"):
+            self.text = ""
+        elif tag == "tr":
+            self.row = []
+    def handle_data(self, data):
+        if self.text is not None:
+            self.text += data
+    def handle_endtag(self, tag):
+        if tag == "caption":
+            self.caption, self.header = self.text, None
+            self.tables[self.caption] = {}
+        elif tag in ("th", "td"):
+            self.row.append(self.text.strip())
+        elif tag == "tr":
+            if self.header is None:
+                self.header = self.row
+            else:
+                self.tables[self.caption][self.row[0]] = dict(zip(self.header[1:], self.row[1:]))
+        if tag in ("caption", "th", "td"):
+            self.text = None
+parser = Tables()
+parser.feed(open(html_path, encoding="utf-8").read())
+
 checked = 0
 for r in rows:
     if r["table"] == "about":
         continue
-    words = tables[r["caption"]][r["row"] if r["row_key"] != "(all)" else "All"][r["column"]]
+    label = r["row"] if r["row_key"] != "(all)" else "All"
+    words = tables[r["caption"]][label][r["column"]]
+    assert parser.tables[r["caption"]][label][r["column"]] == words.replace("\\|", "|"), r
     if r["suppressed"] == "small":
         assert words == "fewer than 5", (r, words)
     elif r["suppressed"] == "secondary":
@@ -96,12 +137,120 @@ assert figure("by_provider", "brightwell_homes", "This period") == [("", "small"
 assert figure("by_provider", "harbourside_care_coop", "This period") == [("", "secondary")]
 assert figure("by_kind", "complaint", "This period") == [("6", "")]
 assert figure("by_kind", "(all)", "This period") == [("6", "")]
-print(f"e2e: {checked} figures agree between the CSV and the Markdown")
+print(f"e2e: {checked} figures agree between the CSV, the Markdown and the HTML")
 PY
+
+# The XLSX, read by openpyxl (Debian's, not the writer): a sheet per table
+# named as the CSV names it, the header frozen, every figure the CSV's, as
+# a number where the CSV has one, and the day it was made as a date.
+/usr/bin/python3 - "$work/pack.csv" "$work/pack.xlsx" "$marker" Quillfeather "01632 960123" \
+  <<'PY' || fail "the XLSX and the CSV disagree"
+import csv, datetime, sys, zipfile
+import openpyxl
+csv_path, xlsx_path, secrets = sys.argv[1], sys.argv[2], sys.argv[3:]
+for name in zipfile.ZipFile(xlsx_path).namelist():
+    data = zipfile.ZipFile(xlsx_path).read(name).decode("utf-8", "replace")
+    for secret in secrets:
+        assert secret not in data, f"the XLSX holds {secret!r} in {name}"
+rows = list(csv.DictReader(open(csv_path, encoding="utf-8-sig", newline="")))
+book = openpyxl.load_workbook(xlsx_path)
+about = {r[0].value: r[1].value for r in book["About"].iter_rows(min_row=3) if r[0].value}
+assert isinstance(about["Made"], datetime.datetime), about["Made"]
+assert isinstance(about["First day"], datetime.datetime), about["First day"]
+sheets, numbers = {}, 0
+for r in rows:
+    if r["table"] == "about":
+        continue
+    if r["table"] not in sheets:
+        ws = book[r["table"]]
+        assert ws["A1"].value == r["caption"], (ws["A1"].value, r["caption"])
+        assert ws.freeze_panes == "B4", ws.freeze_panes
+        header = [c.value for c in ws[3]]
+        sheets[r["table"]] = {row[0].value: dict(zip(header[1:], row[1:]))
+                              for row in ws.iter_rows(min_row=4) if row[0].value}
+    label = r["row"] if r["row_key"] != "(all)" else "All"
+    cell = sheets[r["table"]][label][r["column"]]
+    if r["suppressed"]:
+        assert cell.value == {"small": "fewer than 5", "secondary": "withheld"}[r["suppressed"]], r
+    elif "%" in cell.number_format:
+        assert round(cell.value * 100, 1) == float(r["value"]), (r, cell.value)
+        numbers += 1
+    elif isinstance(cell.value, (int, float)):
+        assert cell.value == int(r["value"]), (r, cell.value)
+        numbers += 1
+    else:
+        assert cell.value == r["value"], (r, cell.value)
+assert numbers > 50, numbers
+print(f"e2e: XLSX: {len(sheets)} sheets, {numbers} numbers, every figure the CSV's")
+PY
+
+# The HTML's structure, as a screen reader user moves through it.
+python3 - "$work/pack.html" <<'PY' || fail "the HTML's structure is wrong"
+import sys
+from html.parser import HTMLParser
+class Structure(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.lang, self.title, self.headings, self.in_title = None, "", [], False
+        self.tables = self.captions = self.images = self.charts = 0
+        self.problems, self.last = [], None
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html":
+            self.lang = a.get("lang")
+        elif tag == "title":
+            self.in_title = True
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self.headings.append(int(tag[1]))
+        elif tag == "table":
+            self.tables += 1
+        elif tag == "caption":
+            if self.last != "table":
+                self.problems.append("a caption that is not a table's first child")
+            self.captions += 1
+        elif tag == "th":
+            if a.get("scope") not in ("col", "row"):
+                self.problems.append("a header cell without scope")
+        elif tag == "img":
+            self.images += 1
+            if not a.get("alt", "").strip():
+                self.problems.append("an image without alt text")
+            if a.get("src", "").startswith("data:image/svg+xml;base64,"):
+                self.charts += 1
+        elif tag == "script" or (tag == "link" and "href" in a):
+            self.problems.append(f"the page loads or runs something: <{tag}>")
+        self.last = tag
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self.in_title = False
+    def handle_data(self, data):
+        if self.in_title:
+            self.title += data
+s = Structure()
+s.feed(open(sys.argv[1], encoding="utf-8").read())
+assert s.lang == "en-GB", s.lang
+assert s.title.strip(), "no title"
+assert s.headings and s.headings[0] == 1 and s.headings.count(1) == 1, s.headings
+for a, b in zip(s.headings, s.headings[1:]):
+    assert b <= a + 1, f"a heading skips a level: {s.headings}"
+assert s.tables > 5 and s.captions == s.tables, (s.tables, s.captions)
+assert s.charts >= 4 and s.images == s.charts, (s.images, s.charts)
+assert not s.problems, s.problems
+print(f"e2e: HTML: {len(s.headings)} headings in order, {s.tables} tables with captions, "
+      f"{s.charts} charts with alt text")
+PY
+
+# axe-core inside Chromium: no violation of WCAG 2 A or AA, or of best
+# practice. (A screenshot and the printed A4 are kept for a person to look.)
+node "$(dirname "$0")/axe_check.mjs" "$work/pack.html" "$work/pack.png" "$work/pack-printed.pdf" \
+  >"$work/axe.txt" 2>&1 || fail "axe-core: $(cat "$work/axe.txt")"
+cat "$work/axe.txt"
+pages=$(pdfinfo "$work/pack-printed.pdf" | sed -n 's/^Pages: *//p')
+[ "${pages:-0}" -ge 3 ] || fail "the printed pack has ${pages:-no} pages"
 
 # Nothing a person said, or who they are, is in the pack.
 for secret in "$marker" "Quillfeather" "01632 960123" "came late again"; do
-  if grep -qF -- "$secret" "$work/pack.md" "$work/pack.csv"; then
+  if grep -qF -- "$secret" "$work/pack.md" "$work/pack.csv" "$work/pack.html"; then
     fail "the pack holds \"$secret\""
   fi
 done
@@ -119,4 +268,4 @@ sign_in "$admin_name" "$admin_password"
 officers_tool audit list --limit 20 >"$work/audit.txt"
 grep -qF "report:AUDIENCE_PUBLIC:$today..$today" "$work/audit.txt" || fail "not audited: $(cat "$work/audit.txt")"
 grep -qF "e2e.clerk" "$work/audit.txt" || fail "the audit does not name the clerk"
-echo "e2e: report: Markdown and CSV agree, small numbers suppressed, nothing personal, audited"
+echo "e2e: report: Markdown, CSV, HTML and XLSX agree, axe-core passes, small numbers suppressed, nothing personal, audited"
