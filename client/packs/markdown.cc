@@ -29,7 +29,7 @@ void AppendTable(std::string& out, const v1::ReportTable& table) {
     const bool words = i == 0 || std::any_of(table.rows().begin(), table.rows().end(),
                                              [&](const v1::ReportRow& r) {
                                                return i - 1 < r.cells_size() &&
-                                                      r.cells(i - 1).has_text();
+                                                      !r.cells(i - 1).text().empty();
                                              });
     rule.push_back(words ? "---" : "---:");
   }

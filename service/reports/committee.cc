@@ -11,6 +11,8 @@
 #include "absl/strings/str_split.h"
 #include "base/proto_time.h"
 #include "service/cases/workflow.h"
+#include "service/reports/cells.h"
+#include "service/reports/heard_from.h"
 #include "service/reports/suppression.h"
 
 namespace carevoice::service::reports {
@@ -20,37 +22,11 @@ constexpr int kMaxPeriodDays = 3660;  // ten years and leap days
 
 std::string DayText(absl::CivilDay d) { return absl::FormatCivilTime(d); }
 
-// "1 April 2026": how a committee paper writes a date.
-std::string DayWords(absl::CivilDay d) {
-  static constexpr const char* kMonths[] = {"January", "February", "March",     "April",
-                                            "May",     "June",     "July",      "August",
-                                            "September", "October", "November", "December"};
-  return absl::StrCat(d.day(), " ", kMonths[d.month() - 1], " ", d.year());
-}
-
 std::string English(const v1::LocalizedText& text, std::string_view fallback) {
   if (auto it = text.text().find("en-GB"); it != text.text().end() && !it->second.empty()) {
     return it->second;
   }
   return std::string(fallback);
-}
-
-v1::ReportCell CountCell(std::int64_t n) {
-  v1::ReportCell c;
-  c.set_count(n);
-  return c;
-}
-
-v1::ReportCell TextCell(std::string text) {
-  v1::ReportCell c;
-  c.set_text(std::move(text));
-  return c;
-}
-
-v1::ReportCell PercentCell(double percent) {
-  v1::ReportCell c;
-  c.set_percent(percent);
-  return c;
 }
 
 using Counts = std::map<std::string, std::int64_t, std::less<>>;
@@ -333,26 +309,6 @@ CommitteeReports::CommitteeReports(store::Store& store, const base::Clock& clock
     : store_(store), clock_(clock), zone_(zone), calendar_(calendar) {}
 
 namespace {
-
-// A row of a "Measure | Number | Share" table.
-void AddMeasure(v1::ReportTable& t, std::string key, std::string label, std::int64_t n,
-                std::optional<std::int64_t> of = std::nullopt) {
-  v1::ReportRow* r = t.add_rows();
-  r->set_key(std::move(key));
-  r->set_label(std::move(label));
-  *r->add_cells() = CountCell(n);
-  *r->add_cells() = of && *of > 0 ? PercentCell(100.0 * n / *of) : TextCell("");
-}
-
-v1::ReportTable* AddMeasureTable(v1::ReportSection& s, std::string id, std::string caption) {
-  v1::ReportTable* t = s.add_tables();
-  t->set_id(std::move(id));
-  t->set_caption(std::move(caption));
-  t->add_columns("Measure");
-  t->add_columns("Number");
-  t->add_columns("Share");
-  return t;
-}
 
 // "3 of the 4 due (75.0%) were acknowledged in time", or that none was due.
 std::string OfThoseDue(std::int64_t n, std::int64_t due, std::string_view what) {
@@ -747,6 +703,7 @@ absl::StatusOr<v1::CommitteeReport> CommitteeReports::Build(const Period& period
   for (const TrendTable& tt : open_tables) FillChanges(tt);
 
   if (absl::Status s = AddComplaints(period, report); !s.ok()) return s;
+  if (absl::Status s = AddHeardFrom(store_, period, report); !s.ok()) return s;
 
   report.add_suppression_rules(
       "Counts from 1 to 4 in breakdowns by provider, ownership model, site and locality are "

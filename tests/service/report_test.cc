@@ -3,6 +3,7 @@
 // statutory year's edges in UK time, a late-synced submission, the trend
 // against the year before, ratings as a distribution, and primary and
 // secondary suppression within and between tables.
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -482,6 +483,83 @@ TEST_F(ReportTest, ComplaintsAreMeasuredAgainstTheStatutoryClock) {
     none_due |= p.find("none was yet due to be acknowledged") != std::string::npos;
   }
   EXPECT_TRUE(none_due);
+}
+
+TEST_F(ReportTest, WhoWeHeardFromCountsEachAnswerOnItsOwnInWholeMonths) {
+  // Twenty visits in April 2026, one in March and one in May (outside).
+  using Eq = v1::EqualityMonitoring;
+  std::vector<v1::TakingPart> tallies;
+  auto visit = [&](const std::string& month, std::function<void(v1::TakingPart&)> fill) {
+    v1::TakingPart t;
+    t.set_tally_id(absl::StrFormat("tally-%016d", tallies.size()));
+    t.set_month(month);
+    t.mutable_how()->set_input(v1::HowTookPart::INPUT_KEYS_OR_TOUCH);
+    t.mutable_how()->set_language("en-GB");
+    fill(t);
+    tallies.push_back(t);
+  };
+  for (int i = 0; i < 20; ++i) {
+    visit("2026-04", [&](v1::TakingPart& t) {
+      v1::HowTookPart& how = *t.mutable_how();
+      how.set_speech(i < 12);                        // 12 with speech, 8 without
+      how.set_text_size(i < 6 ? 2 : 0);              // 6 larger
+      how.set_easy_read(i >= 17);                    // 3: fewer than 5
+      if (i >= 15) how.set_input(v1::HowTookPart::INPUT_TWO_SWITCHES);  // 5
+      if (i >= 14) how.set_language(i == 19 ? "pl" : "cy");  // 5 Welsh, 1 Polish
+      if (i < 8) {                                   // 8 answered who they are
+        Eq& eq = *t.mutable_equality();
+        eq.set_age_band(i < 5 ? Eq::AGE_BAND_65_TO_74 : i < 7 ? Eq::AGE_BAND_85_AND_OVER
+                                                              : Eq::AGE_BAND_PREFER_NOT_TO_SAY);
+        eq.set_sex(i < 6 ? Eq::SEX_FEMALE : Eq::SEX_MALE);
+      }
+    });
+  }
+  visit("2026-03", [](v1::TakingPart& t) { t.mutable_how()->set_speech(true); });
+  visit("2026-05", [](v1::TakingPart& t) { t.mutable_how()->set_speech(true); });
+  ASSERT_TRUE(store_->CountTakingPart(tallies).ok());
+
+  // 10 to 20 April: whole months are all that is kept, so all of April.
+  const v1::CommitteeReport r = Build({absl::CivilDay(2026, 4, 10), absl::CivilDay(2026, 4, 20)});
+  const v1::ReportSection* section = nullptr;
+  for (const auto& s : r.sections()) {
+    if (s.id() == "heard_from") section = &s;
+  }
+  ASSERT_NE(section, nullptr);
+  EXPECT_NE(section->paragraphs(0).find("whole months: April 2026. 20 visits were counted. In 8 "
+                                        "of them"),
+            std::string::npos)
+      << section->paragraphs(0);
+
+  // Easy Read's 3 is hidden; the 17 without it is no row, so nothing more
+  // need go. Speech off (8) and larger text off (14) are shown by the
+  // visits less the row: both 5 or more, so all stand.
+  EXPECT_EQ(Rows(TableOf(r, "taking_part")),
+            (std::vector<std::string>{
+                "Visits counted: 20 ", "With speech on: 12 60.0%", "With larger text: 6 30.0%",
+                "In Easy Read: small secondary", "Heard only, the screen blanked: 0 0.0%",
+                "By keys, keypad or touch: 15 75.0%", "By two switches: 5 25.0%",
+                "By one switch: 0 0.0%", "Answered the questions on who they are: 8 40.0%"}));
+  // Polish's 1 is hidden, and Welsh with it: else 20 - 14 - 5 gives it.
+  EXPECT_EQ(Rows(TableOf(r, "languages")),
+            (std::vector<std::string>{"English: 14 70.0%", "Welsh (Cymraeg): secondary secondary",
+                                      "Polish (Polski): small secondary"}));
+  // Age: 85 and over (2) and prefer not to say (1) hidden; two hidden, so
+  // neither can be worked out, and 65 to 74's 5 stands.
+  const auto age = Rows(TableOf(r, "equality_age"));
+  EXPECT_EQ(age[0], "Prefer not to say: small secondary");
+  EXPECT_EQ(age[4], "65 to 74: 5 62.5%");
+  EXPECT_EQ(age[6], "85 and over: small secondary");
+  // Sex: male (2) hidden, so female (6) goes too: 8 - 6 would give it.
+  const auto sex = Rows(TableOf(r, "equality_sex"));
+  EXPECT_EQ(sex[1], "Female: secondary secondary");
+  EXPECT_EQ(sex[2], "Male: small secondary");
+  EXPECT_EQ(TableOf(r, "equality_ethnic_group").rows(0).label(), "Prefer not to say");
+
+  // No stored count names a month finer than the month, a kind or an id:
+  // the store's counts are all the report could read.
+  auto counts = store_->TakingPartCounts();
+  ASSERT_TRUE(counts.ok());
+  for (const store::TakingPartCount& c : *counts) EXPECT_EQ(c.month.size(), 7u) << c.month;
 }
 
 TEST(PeriodTest, PeriodsAreWrittenFirstDotDotLastAndCheckedPlainly) {
