@@ -108,7 +108,12 @@ class Builder {
         v1::ReportCell& n = *r.mutable_cells(0);
         if (n.suppressed() == v1::ReportCell::SUPPRESSION_SMALL) ++small;
         if (n.suppressed() == v1::ReportCell::SUPPRESSION_SECONDARY) ++secondary;
-        if (Hidden(n)) r.mutable_cells(1)->set_suppressed(v1::ReportCell::SUPPRESSION_SECONDARY);
+        if (Hidden(n)) {
+          // The share would give the count back: it goes from the message
+          // too, not only from what a renderer writes.
+          r.mutable_cells(1)->clear_value();
+          r.mutable_cells(1)->set_suppressed(v1::ReportCell::SUPPRESSION_SECONDARY);
+        }
       }
       std::string note =
           "Counts from 1 to 4 are shown as \"fewer than 5\", and no hidden count can be worked "

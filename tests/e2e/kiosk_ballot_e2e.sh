@@ -58,7 +58,8 @@ vote() {
   xdotool key Return
   sleep 0.3
   xdotool type --delay 60 "$code"
-  xdotool key Tab
+  # Tab leaves the field; tab_to waits for each step's speech (a bare Tab
+  # first could leave tab_to hearing that step and stopping one too far).
   tab_to "Continue"
   press "Only you should hear how you vote" Return
   tab_to "Private listening with headphones"

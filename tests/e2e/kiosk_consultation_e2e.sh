@@ -49,7 +49,8 @@ xdotool key Return
 sleep 0.3
 words="Benches by the bus stop please"
 xdotool type --delay 30 "$words"
-xdotool key Tab
+# Tab leaves the field; tab_to waits for each step's speech (a bare Tab
+# first could leave tab_to hearing that step and stopping one too far).
 tab_to "Continue"
 press "Check your answers" Return
 heard "1. A volunteer buddy scheme, 2. More community minibus trips, 3. More benches"

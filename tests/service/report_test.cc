@@ -554,6 +554,16 @@ TEST_F(ReportTest, WhoWeHeardFromCountsEachAnswerOnItsOwnInWholeMonths) {
   EXPECT_EQ(sex[1], "Female: secondary secondary");
   EXPECT_EQ(sex[2], "Male: small secondary");
   EXPECT_EQ(TableOf(r, "equality_ethnic_group").rows(0).label(), "Prefer not to say");
+  // A hidden figure travels without its value, and so does its share.
+  for (const auto& t : section->tables()) {
+    for (const auto& row : t.rows()) {
+      for (const Cell& c : row.cells()) {
+        if (Hidden(c)) {
+          EXPECT_EQ(c.value_case(), Cell::VALUE_NOT_SET) << t.id() << " " << row.label();
+        }
+      }
+    }
+  }
 
   // No stored count names a month finer than the month, a kind or an id:
   // the store's counts are all the report could read.
