@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
+#include "base/html.h"
 #include "base/proto_time.h"
 #include "contract/reference_code.h"
 
@@ -11,21 +12,6 @@ namespace {
 std::string English(const v1::LocalizedText& text) {
   auto it = text.text().find("en-GB");
   return it == text.text().end() ? std::string() : it->second;
-}
-
-std::string Escape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
 }
 
 std::string When(const google::protobuf::Timestamp& t) {
@@ -50,7 +36,7 @@ std::string SpeltOut(const std::string& code) {
 }  // namespace
 
 std::string BallotCodesHtml(const v1::ForumBallot& ballot, const std::vector<std::string>& codes) {
-  const std::string title = Escape(English(ballot.title()));
+  const std::string title = base::HtmlEscape(English(ballot.title()));
   std::string html = absl::StrCat(
       "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<title>Ballot codes: ", title, "</title>\n<style>\n"

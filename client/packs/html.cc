@@ -7,11 +7,14 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "base/html.h"
 #include "client/packs/charts.h"
 #include "client/packs/packs.h"
 
 namespace carevoice::client::packs {
 namespace {
+
+using base::HtmlEscape;
 
 constexpr double kChartWidth = 640.0;
 
@@ -55,22 +58,6 @@ p.note { font-size: 1rem; }
 }
 )css";
 
-std::string Escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 // An id fit for a fragment: the table and section ids are [a-z0-9_]; any
 // other byte is dropped so nothing from a file can break out of it.
 std::string Id(std::string_view prefix, std::string_view id) {
@@ -92,7 +79,7 @@ bool IsWordsColumn(const v1::ReportTable& table, int column) {
 }
 
 void AppendRow(std::string& out, const v1::ReportTable& table, const v1::ReportRow& row) {
-  absl::StrAppend(&out, "<tr><th scope=\"row\">", Escape(row.label()), "</th>");
+  absl::StrAppend(&out, "<tr><th scope=\"row\">", HtmlEscape(row.label()), "</th>");
   for (int i = 0; i < row.cells_size(); ++i) {
     const v1::ReportCell& cell = row.cells(i);
     std::string cls = IsWordsColumn(table, i + 1) ? "" : "num";
@@ -100,7 +87,7 @@ void AppendRow(std::string& out, const v1::ReportTable& table, const v1::ReportR
       absl::StrAppend(&cls, cls.empty() ? "" : " ", "hidden");
     }
     absl::StrAppend(&out, cls.empty() ? "<td>" : absl::StrCat("<td class=\"", cls, "\">"),
-                    Escape(CellWords(cell)), "</td>");
+                    HtmlEscape(CellWords(cell)), "</td>");
   }
   out += "</tr>\n";
 }
@@ -110,18 +97,20 @@ void AppendTable(std::string& out, const v1::ReportTable& table) {
   out += "<div class=\"pair\">\n";
   if (HasChart(table)) {
     const std::string svg = ChartSvg(table, kChartWidth);
-    absl::StrAppend(&out, "<figure>\n<img src=\"data:image/svg+xml;base64,", absl::Base64Escape(svg),
+    absl::StrAppend(&out, "<figure>\n<img src=\"data:image/svg+xml;base64,",
+                    absl::Base64Escape(svg),
                     "\" width=\"", static_cast<int>(kChartWidth), "\" height=\"",
                     static_cast<int>(ChartHeight(table, kChartWidth)), "\" alt=\"",
-                    Escape(ChartAlt(table)), "\">\n<figcaption>Chart: ", Escape(table.caption()),
+                    HtmlEscape(ChartAlt(table)), "\">\n<figcaption>Chart: ",
+                    HtmlEscape(table.caption()),
                     ". The figures are in the table below.</figcaption>\n</figure>\n");
   }
   absl::StrAppend(&out, "<table id=\"", Id("t-", table.id()), "\">\n<caption>",
-                  Escape(table.caption()), "</caption>\n<thead><tr>");
+                  HtmlEscape(table.caption()), "</caption>\n<thead><tr>");
   for (int i = 0; i < table.columns_size(); ++i) {
     absl::StrAppend(&out, IsWordsColumn(table, i) ? "<th scope=\"col\">"
                                                   : "<th scope=\"col\" class=\"num\">",
-                    Escape(table.columns(i)), "</th>");
+                    HtmlEscape(table.columns(i)), "</th>");
   }
   out += "</tr></thead>\n<tbody>\n";
   for (const v1::ReportRow& row : table.rows()) AppendRow(out, table, row);
@@ -132,33 +121,35 @@ void AppendTable(std::string& out, const v1::ReportTable& table) {
     out += "</tfoot>\n";
   }
   out += "</table>\n</div>\n";
-  if (!table.note().empty()) absl::StrAppend(&out, "<p class=\"note\">", Escape(table.note()), "</p>\n");
+  if (!table.note().empty()) {
+    absl::StrAppend(&out, "<p class=\"note\">", HtmlEscape(table.note()), "</p>\n");
+  }
 }
 
 }  // namespace
 
 std::string Html(const v1::CommitteeReport& report) {
   const std::string language = report.language().empty() ? "en-GB" : report.language();
-  std::string out = absl::StrCat("<!DOCTYPE html>\n<html lang=\"", Escape(language),
+  std::string out = absl::StrCat("<!DOCTYPE html>\n<html lang=\"", HtmlEscape(language),
                                  "\">\n<head>\n<meta charset=\"utf-8\">\n"
                                  "<meta name=\"viewport\" content=\"width=device-width, "
                                  "initial-scale=1\">\n<title>",
-                                 Escape(report.title()), "</title>\n<style>", kStyle,
+                                 HtmlEscape(report.title()), "</title>\n<style>", kStyle,
                                  "</style>\n</head>\n<body>\n"
                                  "<a class=\"skip\" href=\"#main\">Skip to the report</a>\n"
                                  "<header>\n<h1>",
-                                 Escape(report.title()), "</h1>\n<dl class=\"about\">\n");
+                                 HtmlEscape(report.title()), "</h1>\n<dl class=\"about\">\n");
   for (const auto& [term, words] :
        {std::pair<const char*, std::string>{"Period", report.period_words()},
         {"Compared with", report.previous_period_words()},
         {"Made", MadeWords(report)},
         {"From", report.data_version()}}) {
-    absl::StrAppend(&out, "<dt>", term, "</dt><dd>", Escape(words), "</dd>\n");
+    absl::StrAppend(&out, "<dt>", term, "</dt><dd>", HtmlEscape(words), "</dd>\n");
   }
   out += "</dl>\n</header>\n<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">Contents</h2>\n<ol>\n";
   for (const v1::ReportSection& section : report.sections()) {
     absl::StrAppend(&out, "<li><a href=\"#", Id("s-", section.id()), "\">",
-                    Escape(section.title()), "</a></li>\n");
+                    HtmlEscape(section.title()), "</a></li>\n");
   }
   if (!report.suppression_rules().empty()) {
     out += "<li><a href=\"#small-numbers\">Small numbers</a></li>\n";
@@ -166,8 +157,10 @@ std::string Html(const v1::CommitteeReport& report) {
   out += "</ol>\n</nav>\n<main id=\"main\">\n";
   for (const v1::ReportSection& section : report.sections()) {
     absl::StrAppend(&out, "<section aria-labelledby=\"", Id("s-", section.id()), "\">\n<h2 id=\"",
-                    Id("s-", section.id()), "\">", Escape(section.title()), "</h2>\n");
-    for (const std::string& p : section.paragraphs()) absl::StrAppend(&out, "<p>", Escape(p), "</p>\n");
+                    Id("s-", section.id()), "\">", HtmlEscape(section.title()), "</h2>\n");
+    for (const std::string& p : section.paragraphs()) {
+      absl::StrAppend(&out, "<p>", HtmlEscape(p), "</p>\n");
+    }
     for (const v1::ReportTable& table : section.tables()) AppendTable(out, table);
     out += "</section>\n";
   }
@@ -175,7 +168,7 @@ std::string Html(const v1::CommitteeReport& report) {
     out += "<section aria-labelledby=\"small-numbers\">\n"
            "<h2 id=\"small-numbers\">Small numbers</h2>\n<ul>\n";
     for (const std::string& rule : report.suppression_rules()) {
-      absl::StrAppend(&out, "<li>", Escape(rule), "</li>\n");
+      absl::StrAppend(&out, "<li>", HtmlEscape(rule), "</li>\n");
     }
     out += "</ul>\n</section>\n";
   }
