@@ -69,6 +69,7 @@ JourneySpec BallotJourney(std::shared_ptr<const v1::ForumBallot> ballot) {
        .type = StepType::kWords,
        .field = "forum_vote.code",
        .max_chars = 40,
+       .suggests_words = false,
        .reviewed = false,
        .check =
            [](const v1::Submission& d) {

@@ -272,6 +272,11 @@ void Journey::SetWords(const Step& step, std::string text) {
   }
 }
 
+bool Journey::SuggestsWords() const {
+  const Step* s = step();
+  return s != nullptr && s->type == StepType::kWords && s->suggests_words;
+}
+
 std::size_t Journey::WordsLimit() const {
   const Step* s = step();
   return s != nullptr && s->type == StepType::kWords ? s->max_chars : 0;

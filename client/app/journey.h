@@ -99,6 +99,9 @@ class Journey {
   bool InsertWords(std::string_view utf8);
   bool EraseWord();  // deletes the last character
   std::size_t WordsLimit() const;
+  // Whether the on-screen keyboard may suggest words for the current words
+  // step (Step::suggests_words); false on any other step.
+  bool SuggestsWords() const;
   // A date step: the day shown (the answer, else today), and moving it by
   // days, months or years (a month or year later keeps the day where the
   // month has it, else its last day). A day after today is refused,

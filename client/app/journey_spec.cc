@@ -133,9 +133,9 @@ std::vector<Step> ContactSteps(bool worker_notice) {
       {.id = "name", .type = StepType::kWords, .field = "contact.name",
        .max_chars = contract::kMaxContactName, .shown_when = giving},
       {.id = "phone", .type = StepType::kWords, .field = "contact.phone", .optional = true,
-       .max_chars = contract::kMaxContactPhone, .shown_when = giving},
+       .max_chars = contract::kMaxContactPhone, .suggests_words = false, .shown_when = giving},
       {.id = "email", .type = StepType::kWords, .field = "contact.email", .optional = true,
-       .max_chars = contract::kMaxContactEmail, .shown_when = giving},
+       .max_chars = contract::kMaxContactEmail, .suggests_words = false, .shown_when = giving},
       // The last of the three: at least one way to reach them is needed.
       {.id = "address", .type = StepType::kWords, .field = "contact.postal_address",
        .optional = true, .max_chars = contract::kMaxContactAddress, .shown_when = giving,
@@ -374,13 +374,13 @@ std::vector<JourneySpec> BuildJourneys() {
   check.start = [](Draft&) {};
   check.steps = {
       {.id = "check_reference", .type = StepType::kWords, .field = "reference",
-       .max_chars = 40, .reviewed = false,
+       .max_chars = 40, .suggests_words = false, .reviewed = false,
        .check = [](const Draft& d) {
          return contract::IsValidReference(contract::NormalizeReference(d.reference()));
        },
        .check_field = "reference", .check_message = "error.bad_reference"},
       {.id = "check_pin", .type = StepType::kWords, .field = "pin", .max_chars = 30,
-       .reviewed = false,
+       .suggests_words = false, .reviewed = false,
        .check = [](const Draft& d) { return contract::IsValidPin(contract::NormalizePin(d.pin())); },
        .check_field = "pin", .check_message = "error.bad_pin"},
       {.id = "check_answer", .type = StepType::kAnswer, .reviewed = false},

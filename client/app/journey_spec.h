@@ -85,6 +85,10 @@ struct Step {
   bool optional = false;
   // For kWords: the contract's limit for the field, in code points.
   std::size_t max_chars = 0;
+  // For kWords: whether the on-screen keyboard suggests words to finish
+  // the one begun. Not for codes, PINs, phone numbers or emails: "My, Me,
+  // Mum" there is noise to see and hear, and a trap to press.
+  bool suggests_words = true;
   std::vector<Option> options{};  // kChooseOption
   // The step is shown only while this holds for the draft (null: always).
   std::function<bool(const v1::Submission& draft, const v1::Catalog* catalog)> shown_when{};

@@ -165,7 +165,7 @@ std::string Session::CloseKeyboardRow() {
 
 Session::KeyOutcome Session::PressKey(std::string_view key_id) {
   std::vector<Row> rows = keyboard_.Rows();
-  rows.push_back(keyboard_.PredictionRow(journey_.Words()));
+  if (journey_.SuggestsWords()) rows.push_back(keyboard_.PredictionRow(journey_.Words()));
   for (const Row& row : rows) {
     for (const Key& key : row.keys) {
       if (key.id != key_id) continue;

@@ -48,7 +48,8 @@ void Build(const ScreenContext& ctx, Row predictions, KeyboardViewCache& cache) 
 }  // namespace
 
 Intent DrawKeyboard(const ScreenContext& ctx, Ui& ui) {
-  Row predictions = ctx.keyboard.PredictionRow(ctx.journey.Words());
+  Row predictions =
+      ctx.journey.SuggestsWords() ? ctx.keyboard.PredictionRow(ctx.journey.Words()) : Row{};
   KeyboardViewCache local;
   KeyboardViewCache& cache = ctx.keyboard_cache != nullptr ? *ctx.keyboard_cache : local;
   std::string built_for = BuiltFor(ctx, predictions);

@@ -45,6 +45,12 @@ void ToTheMark(KioskHarness& h, bool private_listening) {
   h.Press(SDLK_RETURN);
   std::string wrong = BallotCode();
   wrong.back() = wrong.back() == 'A' ? 'C' : 'A';
+  // A code is not words: the on-screen keyboard suggests none for it
+  // (where a words step would offer words beginning "a").
+  h.Type("a");
+  ASSERT_NE(h.kiosk().registry().Find("osk.row.letters1"), nullptr);
+  EXPECT_EQ(h.kiosk().registry().Find("osk.row.predictions"), nullptr);
+  h.Press(SDLK_BACKSPACE);
   h.Type(wrong);
   h.Press(SDLK_TAB);
   const std::size_t before = h.Spoken().size();

@@ -10,6 +10,7 @@ namespace carevoice::client::ui::testing {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 using ::testing::StartsWith;
 
 KioskOptions WithInput(const std::string& input, int scan_ms = 1500) {
@@ -115,6 +116,23 @@ TEST(Input, WordPredictionCompletesAWord) {
   EXPECT_THAT(text, StartsWith("Car"));
   EXPECT_GT(text.size(), 4u);
   EXPECT_EQ(text.back(), ' ') << "a chosen word is followed by a space";
+}
+
+// A reference, a PIN or a ballot code is not words: the on-screen keyboard
+// suggests none there, to see, hear or press by mistake.
+TEST(Input, NoWordsAreSuggestedForAReferenceOrAPin) {
+  KioskHarness h(1280, 800, SampleCatalog(), WithInput("switch2"));
+  TwoKeys keys(h, SDLK_SPACE, SDLK_RETURN);
+  h.Press(SDLK_RETURN);
+  keys.Choose("home.check");
+  ASSERT_EQ(h.View(), "check_reference");
+  const std::size_t mark = h.Spoken().size();
+  keys.Type("a");
+  EXPECT_EQ(h.kiosk().journey().Words(), "a");
+  EXPECT_EQ(h.kiosk().registry().Find("osk.row.predictions"), nullptr);
+  EXPECT_EQ(h.kiosk().registry().Find("osk.prediction.1"), nullptr);
+  EXPECT_THAT(h.SpokenSince(mark), Not(HasSubstr("Suggested words")));
+  EXPECT_THAT(h.SpokenSince(mark), HasSubstr("Letters: a, s, d"));
 }
 
 TEST(Input, OneSwitchAutoScanMovesByItselfAndAPressChooses) {
