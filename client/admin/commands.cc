@@ -943,7 +943,7 @@ absl::Status RunReport(v1::Officer::StubInterface& stub, const std::string& toke
                        const ReportOptions& options, std::ostream& out) {
   client::OfficerClient officer(stub, token, kSignInHint);
   const std::optional<client::packs::Format> format = client::packs::FormatFromName(options.format);
-  if (!format) return absl::InvalidArgumentError("the format is md, csv, html or xlsx");
+  if (!format) return absl::InvalidArgumentError("the format is md, csv, html, xlsx or pdf");
   v1::BuildReportRequest request;
   request.set_period(options.period);
   request.set_annual_year(options.annual_year);

@@ -417,9 +417,9 @@ int main(int argc, char** argv) {
   report_cmd->add_option("--audience", report_audience, "who it is for")
       ->required()
       ->check(CLI::IsMember({"scrutiny", "forum", "public"}));
-  report_cmd->add_option("--format", report_format, "md, csv, html or xlsx")
+  report_cmd->add_option("--format", report_format, "md, csv, html, xlsx or pdf")
       ->required()
-      ->check(CLI::IsMember({"md", "csv", "html", "xlsx"}));
+      ->check(CLI::IsMember({"md", "csv", "html", "xlsx", "pdf"}));
   report_cmd->add_option("--out", report_out, "the file to write")->required();
 
   try {

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstdint>
 
 #include "absl/strings/str_cat.h"
@@ -29,6 +30,7 @@ std::optional<Format> FormatFromName(std::string_view name) {
   if (name == "csv") return Format::kCsv;
   if (name == "html") return Format::kHtml;
   if (name == "xlsx") return Format::kXlsx;
+  if (name == "pdf") return Format::kPdf;
   return std::nullopt;
 }
 
@@ -49,6 +51,14 @@ std::string CellWords(const v1::ReportCell& cell) {
   return "";
 }
 
+bool IsWordsColumn(const v1::ReportTable& table, int column) {
+  return column == 0 || std::any_of(table.rows().begin(), table.rows().end(),
+                                    [&](const v1::ReportRow& r) {
+                                      return column - 1 < r.cells_size() &&
+                                             !r.cells(column - 1).text().empty();
+                                    });
+}
+
 std::string MadeWords(const v1::CommitteeReport& report) {
   return absl::FormatTime("%Y-%m-%d %H:%M UTC", base::FromProtoTimestamp(report.made_at()),
                           absl::UTCTimeZone());
@@ -60,6 +70,7 @@ absl::StatusOr<std::string> Render(Format format, const v1::CommitteeReport& rep
     case Format::kCsv: return Csv(report);
     case Format::kHtml: return Html(report);
     case Format::kXlsx: return Xlsx(report);
+    case Format::kPdf: return Pdf(report);
   }
   return "";
 }

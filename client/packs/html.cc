@@ -68,16 +68,6 @@ std::string Id(std::string_view prefix, std::string_view id) {
   return out;
 }
 
-// Words line up on the left, figures on the right; a column is words when
-// some row has words in it (an empty cell, a total's share, is neither).
-bool IsWordsColumn(const v1::ReportTable& table, int column) {
-  return column == 0 || std::any_of(table.rows().begin(), table.rows().end(),
-                                    [&](const v1::ReportRow& r) {
-                                      return column - 1 < r.cells_size() &&
-                                             !r.cells(column - 1).text().empty();
-                                    });
-}
-
 void AppendRow(std::string& out, const v1::ReportTable& table, const v1::ReportRow& row) {
   absl::StrAppend(&out, "<tr><th scope=\"row\">", HtmlEscape(row.label()), "</th>");
   for (int i = 0; i < row.cells_size(); ++i) {

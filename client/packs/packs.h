@@ -13,14 +13,19 @@
 
 namespace carevoice::client::packs {
 
-enum class Format { kMarkdown, kCsv, kHtml, kXlsx };
+enum class Format { kMarkdown, kCsv, kHtml, kXlsx, kPdf };
 
-// "md", "csv", "html", "xlsx"; nullopt for a format not (yet) written.
+// "md", "csv", "html", "xlsx", "pdf"; nullopt for any other name.
 std::optional<Format> FormatFromName(std::string_view name);
 
 // How a figure reads in words: "1,234"; a change with its sign ("+3",
 // "-12", "0"); "12.5%"; "fewer than 5" or "withheld" when suppressed.
 std::string CellWords(const v1::ReportCell& cell);
+
+// Whether column `column` of `table` (0 names the rows) holds words, to
+// line up on the left, rather than figures, on the right: some row has
+// words in it (an empty cell, a total's share, is neither).
+bool IsWordsColumn(const v1::ReportTable& table, int column);
 
 // When the report was made: "2027-04-02 09:30 UTC".
 std::string MadeWords(const v1::CommitteeReport& report);
@@ -58,6 +63,17 @@ std::string Html(const v1::CommitteeReport& report);
 // other formats, the "All" row in bold. Text is written as text, never as
 // a formula. Errors only when the temporary file cannot be written.
 absl::StatusOr<std::string> Xlsx(const v1::CommitteeReport& report);
+
+// The PDF for an agenda pack (cairo, pango; finished with qpdf): A4, a
+// first page with the title, what the report covers and was made from, and
+// a contents list linking to each section with its page; each section
+// from a new page, its sentences, each chart (the HTML's) kept whole above
+// its table, tables breaking between rows with their header row repeated,
+// the rules on small numbers last, and "Page n of N" at the foot of every
+// page. Tagged for screen readers: Document, H1, H2, P, L/LI, Link, Sect,
+// Figure (with /Alt), Table, THead/TBody/TFoot, TR, TH (with /Scope), TD;
+// the title, /Lang and an outline of the sections are set; fonts embedded.
+absl::StatusOr<std::string> Pdf(const v1::CommitteeReport& report);
 
 // The bytes of a pack's file in `format`.
 absl::StatusOr<std::string> Render(Format format, const v1::CommitteeReport& report);

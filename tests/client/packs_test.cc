@@ -1,7 +1,9 @@
 // Committee packs' renderers: every figure of the report reaches each
 // format unchanged (read back by a reader written here from RFC 4180, not
 // by the writer), hidden figures stay hidden, and words from catalog files
-// cannot run as a spreadsheet formula or break a Markdown table.
+// cannot run as a spreadsheet formula or break a Markdown table. The PDF is
+// read as its readers would: poppler's tools for its pages, fonts, text and
+// tagged structure.
 #include <cairo.h>
 
 #include <cstdio>
@@ -11,9 +13,11 @@
 #include <vector>
 
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "client/packs/charts.h"
 #include "client/packs/packs.h"
+#include "client/packs/pdf_finish.h"
 #include "gtest/gtest.h"
 
 namespace carevoice::client::packs {
@@ -233,7 +237,8 @@ TEST(PacksCellTest, FiguresReadAsACommitteePaperWritesThem) {
   EXPECT_EQ(FormatFromName("md"), Format::kMarkdown);
   EXPECT_EQ(FormatFromName("html"), Format::kHtml);
   EXPECT_EQ(FormatFromName("xlsx"), Format::kXlsx);
-  EXPECT_EQ(FormatFromName("pdf"), std::nullopt);
+  EXPECT_EQ(FormatFromName("pdf"), Format::kPdf);
+  EXPECT_EQ(FormatFromName("docx"), std::nullopt);
 }
 
 // How many times `needle` is in `hay`.
@@ -379,6 +384,150 @@ TEST(PacksXlsxTest, OpenpyxlReadsNumbersAsNumbersAndFormulasAsText) {
             std::string::npos)
       << out;
   EXPECT_EQ(out.find("f:"), std::string::npos) << out;
+}
+
+// What a command prints to stdout, and whether it exited 0.
+std::pair<std::string, bool> Output(const std::string& command) {
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return {"", false};
+  std::string out;
+  char buffer[4096];
+  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
+  return {out, pclose(pipe) == 0};
+}
+
+// A pack long enough to break a table across pages.
+v1::CommitteeReport LongSample() {
+  v1::CommitteeReport report = Sample();
+  v1::ReportTable* providers = report.mutable_sections(0)->mutable_tables(0);
+  providers->set_chart("trend");
+  report.mutable_sections(0)->mutable_tables(1)->set_chart("bar");
+  v1::ReportSection* sites = report.add_sections();
+  sites->set_id("sites");
+  sites->set_title("Sites");
+  v1::ReportTable* t = sites->add_tables();
+  t->set_id("by_site");
+  t->set_caption("By site");
+  for (const char* c : {"Site", "This period"}) t->add_columns(c);
+  for (int i = 1; i <= 70; ++i) {
+    v1::ReportRow* row = t->add_rows();
+    row->set_key("site" + std::to_string(i));
+    row->set_label("Day centre number " + std::to_string(i));
+    row->add_cells()->set_count(1000 + i);
+  }
+  return report;
+}
+
+// Poppler's tools (as a committee clerk's PDF reader would) read the pack:
+// A4, tagged, titled, fonts embedded, every figure there as text, the
+// structure a screen reader walks, and the /Lang, /Alt and /Scope that
+// cairo cannot write.
+TEST(PacksPdfTest, PopplerReadsATaggedA4PackWithEveryFigure) {
+  const v1::CommitteeReport report = LongSample();
+  const absl::StatusOr<std::string> pdf = Pdf(report);
+  ASSERT_TRUE(pdf.ok()) << pdf.status();
+  ASSERT_EQ(pdf->substr(0, 5), "%PDF-");
+  const std::string path = ::testing::TempDir() + "/pack_test.pdf";
+  std::ofstream(path, std::ios::binary) << *pdf;
+
+  const auto [info, info_ok] = Output("pdfinfo " + path);
+  ASSERT_TRUE(info_ok) << info;
+  EXPECT_NE(info.find("Tagged:          yes"), std::string::npos) << info;
+  EXPECT_NE(info.find("Title:           People's voices, 1 April 2026"), std::string::npos) << info;
+  EXPECT_NE(info.find("Page size:       595.276 x 841.89 pts (A4)"), std::string::npos) << info;
+  const auto pages_at = info.find("Pages:");
+  ASSERT_NE(pages_at, std::string::npos);
+  const int pages = std::stoi(info.substr(pages_at + 6));
+  EXPECT_GE(pages, 4) << "the contents, two sections (one of three pages) and the rules";
+
+  // Every font embedded: the pack reads the same on any machine.
+  const auto [fonts, fonts_ok] = Output("pdffonts " + path);
+  ASSERT_TRUE(fonts_ok) << fonts;
+  int font_count = 0;
+  for (absl::string_view line : absl::StrSplit(fonts, '\n', absl::SkipEmpty())) {
+    if (absl::StartsWith(line, "name") || absl::StartsWith(line, "---")) continue;
+    const std::vector<absl::string_view> words = absl::StrSplit(line, ' ', absl::SkipEmpty());
+    ASSERT_GE(words.size(), 7u) << line;
+    EXPECT_EQ(words[words.size() - 5], "yes") << "not embedded: " << line;
+    ++font_count;
+  }
+  EXPECT_GE(font_count, 2) << fonts;
+
+  // The structure a screen reader walks, with each element's text: every
+  // figure in its cell, headers with their scope, a Figure per chart.
+  const auto [structure, structure_ok] = Output("pdfinfo -struct-text " + path);
+  ASSERT_TRUE(structure_ok) << structure;
+  EXPECT_EQ(Occurrences(structure, "\n    Figure\n"), 2) << structure;
+  for (const char* element : {"\n  H1 (block)\n", "\n    H2 (block)\n", "\n    Table (block)\n",
+                              "\n      THead\n", "\n      TBody\n", "\n      TFoot\n",
+                              "\n      Caption\n        \"By provider\"\n", "Link (inline)",
+                              "\n  L (block)\n"}) {
+    EXPECT_NE(structure.find(element), std::string::npos) << element << "\n" << structure;
+  }
+  EXPECT_EQ(Occurrences(structure, "TH:\n             /Scope /Column\n"), 5 + 3 + 2) << structure;
+  for (const v1::ReportSection& section : report.sections()) {
+    for (const v1::ReportTable& table : section.tables()) {
+      for (const v1::ReportRow& row : table.rows()) {
+        EXPECT_NE(structure.find(absl::StrCat("/Scope /Row\n            \"", row.label(), "\"\n")),
+                  std::string::npos)
+            << row.label();
+        for (const v1::ReportCell& cell : row.cells()) {
+          EXPECT_NE(structure.find(absl::StrCat("  TD\n            \"", CellWords(cell), "\"\n")),
+                    std::string::npos)
+              << CellWords(cell);
+        }
+      }
+    }
+  }
+  // The contents list says where each section starts; the rules come last.
+  EXPECT_NE(structure.find("\"2. Sitespage 3\""), std::string::npos) << structure;
+  EXPECT_NE(structure.find(absl::StrCat("\"3. Small numberspage ", pages, "\"")),
+            std::string::npos)
+      << structure;
+
+  // Page numbers, and a table's header row again on each page it runs on.
+  const auto [text, text_ok] = Output("pdftotext -layout " + path + " -");
+  ASSERT_TRUE(text_ok);
+  const std::vector<std::string> page_texts = absl::StrSplit(text, '\f');
+  ASSERT_GE(static_cast<int>(page_texts.size()), pages);
+  for (int p = 1; p <= pages; ++p) {
+    const std::string& page = page_texts[p - 1];
+    EXPECT_NE(page.find(absl::StrCat("Page ", p, " of ", pages)), std::string::npos) << page;
+    if (page.find("Day centre number") != std::string::npos) {
+      EXPECT_NE(page.find("This period"), std::string::npos) << "no header row on page " << p;
+    }
+  }
+  EXPECT_NE(text.find("Day centre number 70"), std::string::npos);
+
+  // What cairo cannot write, added after: /Lang, each chart's words, the
+  // title shown rather than the file's name.
+  const auto [raw, raw_ok] = Output("qpdf --qdf --object-streams=disable " + path + " -");
+  ASSERT_TRUE(raw_ok);
+  EXPECT_NE(raw.find("/Lang (en-GB)"), std::string::npos);
+  EXPECT_NE(raw.find("/DisplayDocTitle true"), std::string::npos);
+  EXPECT_NE(raw.find("/Alt (Bar chart of By provider: this period beside the previous period "),
+            std::string::npos);
+  EXPECT_NE(raw.find("/Alt (Bar chart of Ratings: this period. Good: 4.)"), std::string::npos);
+
+  // It renders, and the same report gives the same bytes.
+  const auto [rendered, rendered_ok] =
+      Output("pdftoppm -r 30 -png -f 2 -l 2 " + path + " " + ::testing::TempDir() + "/pack_page");
+  EXPECT_TRUE(rendered_ok);
+  const absl::StatusOr<std::string> again = Pdf(report);
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(*again == *pdf) << "two PDFs of one report differ";
+  std::remove(path.c_str());
+}
+
+TEST(PacksPdfTest, OnlyATaggedPdfWithAWordForEachFigureIsFinished) {
+  EXPECT_EQ(FinishTaggedPdf("not a PDF", {"en-GB", {}}).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  const absl::StatusOr<std::string> pdf = Pdf(LongSample());
+  ASSERT_TRUE(pdf.ok());
+  const absl::StatusOr<std::string> short_of_words = FinishTaggedPdf(*pdf, {"cy", {"one"}});
+  EXPECT_EQ(short_of_words.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(short_of_words.status().message().find("2 figures but 1"), std::string::npos)
+      << short_of_words.status();
 }
 
 }  // namespace

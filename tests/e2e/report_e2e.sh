@@ -51,12 +51,20 @@ officers_tool report --period "$today..$today" --audience public --format html \
 officers_tool report --period "$today..$today" --audience public --format xlsx \
   --out "$work/pack.xlsx" >/dev/null 2>>"$work/admin.err" ||
   fail "no XLSX pack: $(tail -n 1 "$work/admin.err")"
+officers_tool report --period "$today..$today" --audience public --format pdf \
+  --out "$work/pack.pdf" >/dev/null 2>>"$work/admin.err" ||
+  fail "no PDF pack: $(tail -n 1 "$work/admin.err")"
+# The PDF as a screen reader walks it: its tagged structure with the text
+# of every element (poppler), and its words as pdftotext reads them.
+pdfinfo -struct-text "$work/pack.pdf" >"$work/pack-struct.txt" || fail "poppler cannot read the PDF"
+pdftotext "$work/pack.pdf" "$work/pack-pdf.txt" || fail "pdftotext cannot read the PDF"
 
 grep -qF "People told us 6 things" "$work/pack.md" || fail "the total is wrong: $(head -n 20 "$work/pack.md")"
-python3 - "$work/pack.md" "$work/pack.csv" "$work/pack.html" <<'PY' || fail "the formats disagree"
+python3 - "$work/pack.md" "$work/pack.csv" "$work/pack.html" "$work/pack-struct.txt" \
+  <<'PY' || fail "the formats disagree"
 import csv, re, sys
 from html.parser import HTMLParser
-md_path, csv_path, html_path = sys.argv[1:4]
+md_path, csv_path, html_path, pdf_struct_path = sys.argv[1:5]
 raw = open(csv_path, "rb").read()
 assert raw.startswith(b"\xef\xbb\xbf"), "no byte-order mark"
 assert b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b""), "lines must end in CRLF"
@@ -108,6 +116,40 @@ class Tables(HTMLParser):
 parser = Tables()
 parser.feed(open(html_path, encoding="utf-8").read())
 
+# The PDF's tables from its tags: a Table's Caption, then rows (TR) of
+# header (TH) and data (TD) cells, each with the text tagged inside it.
+pdf_tables, caption, header, row, in_caption = {}, None, None, None, False
+def end_row():
+    global header, row
+    if row is None:
+        return
+    if header is None:
+        header = row
+    else:
+        pdf_tables[caption][row[0]] = dict(zip(header[1:], row[1:]))
+    row = None
+for line in open(pdf_struct_path, encoding="utf-8"):
+    item = line.strip()
+    if item == "Table (block)":
+        end_row()
+        caption, header = None, None
+    elif item == "Caption":
+        in_caption = True
+    elif item == "TR":
+        end_row()
+        row = []
+    elif item in ("TH:", "TD", "TH"):
+        row.append("")
+    elif item.startswith('"') and item.endswith('"'):
+        if in_caption:
+            caption, in_caption = item[1:-1], False
+            pdf_tables[caption] = {}
+        elif row is not None and row:
+            row[-1] += item[1:-1]
+    elif not item.startswith("/") and item not in ("THead", "TBody", "TFoot"):
+        end_row()  # anything after a table ends its last row
+end_row()
+
 checked = 0
 for r in rows:
     if r["table"] == "about":
@@ -115,6 +157,7 @@ for r in rows:
     label = r["row"] if r["row_key"] != "(all)" else "All"
     words = tables[r["caption"]][label][r["column"]]
     assert parser.tables[r["caption"]][label][r["column"]] == words.replace("\\|", "|"), r
+    assert pdf_tables[r["caption"]][label][r["column"]] == words.replace("\\|", "|"), r
     if r["suppressed"] == "small":
         assert words == "fewer than 5", (r, words)
     elif r["suppressed"] == "secondary":
@@ -137,7 +180,7 @@ assert figure("by_provider", "brightwell_homes", "This period") == [("", "small"
 assert figure("by_provider", "harbourside_care_coop", "This period") == [("", "secondary")]
 assert figure("by_kind", "complaint", "This period") == [("6", "")]
 assert figure("by_kind", "(all)", "This period") == [("6", "")]
-print(f"e2e: {checked} figures agree between the CSV, the Markdown and the HTML")
+print(f"e2e: {checked} figures agree between the CSV, the Markdown, the HTML and the PDF")
 PY
 
 # The XLSX, read by openpyxl (Debian's, not the writer): a sheet per table
@@ -248,9 +291,22 @@ cat "$work/axe.txt"
 pages=$(pdfinfo "$work/pack-printed.pdf" | sed -n 's/^Pages: *//p')
 [ "${pages:-0}" -ge 3 ] || fail "the printed pack has ${pages:-no} pages"
 
+# The PDF: A4, tagged, its charts Figures, its fonts embedded.
+pdfinfo "$work/pack.pdf" >"$work/pdfinfo.txt"
+grep -qF "Tagged:          yes" "$work/pdfinfo.txt" || fail "the PDF is not tagged"
+grep -qF "(A4)" "$work/pdfinfo.txt" || fail "the PDF is not A4: $(cat "$work/pdfinfo.txt")"
+figures=$(grep -c "^ *Figure$" "$work/pack-struct.txt" || true)
+[ "${figures:-0}" -ge 4 ] || fail "the PDF has ${figures:-no} Figures"
+if pdffonts "$work/pack.pdf" | tail -n +3 | awk '$(NF-4) != "yes"' | grep -q .; then
+  fail "a font is not embedded: $(pdffonts "$work/pack.pdf")"
+fi
+pdftoppm -r 70 -png -f 1 -l 2 "$work/pack.pdf" "$work/pack-pdf" || fail "the PDF does not render"
+echo "e2e: PDF: $(sed -n 's/^Pages: *//p' "$work/pdfinfo.txt") A4 pages, tagged, $figures Figures, fonts embedded"
+
 # Nothing a person said, or who they are, is in the pack.
 for secret in "$marker" "Quillfeather" "01632 960123" "came late again"; do
-  if grep -qF -- "$secret" "$work/pack.md" "$work/pack.csv" "$work/pack.html"; then
+  if grep -qF -- "$secret" "$work/pack.md" "$work/pack.csv" "$work/pack.html" \
+      "$work/pack-pdf.txt"; then
     fail "the pack holds \"$secret\""
   fi
 done
@@ -268,4 +324,4 @@ sign_in "$admin_name" "$admin_password"
 officers_tool audit list --limit 20 >"$work/audit.txt"
 grep -qF "report:AUDIENCE_PUBLIC:$today..$today" "$work/audit.txt" || fail "not audited: $(cat "$work/audit.txt")"
 grep -qF "e2e.clerk" "$work/audit.txt" || fail "the audit does not name the clerk"
-echo "e2e: report: Markdown, CSV, HTML and XLSX agree, axe-core passes, small numbers suppressed, nothing personal, audited"
+echo "e2e: report: Markdown, CSV, HTML, XLSX and PDF agree, axe-core passes, small numbers suppressed, nothing personal, audited"
