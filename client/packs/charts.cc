@@ -195,6 +195,13 @@ std::string ChartSvg(const v1::ReportTable& table, double width) {
   return svg;
 }
 
+std::string ChartCaption(const v1::ReportTable& table) {
+  const std::string& caption = table.caption();
+  const bool ends = !caption.empty() && std::string_view(".?!").find(caption.back()) !=
+                                            std::string_view::npos;
+  return absl::StrCat("Chart: ", caption, ends ? "" : ".", " The figures are in the table below.");
+}
+
 std::string ChartAlt(const v1::ReportTable& table) {
   const std::vector<int> columns = FigureColumns(table);
   if (columns.empty()) return "";

@@ -30,6 +30,10 @@ void DrawChart(cairo_t* cr, const v1::ReportTable& table, double width);
 // wide.
 std::string ChartSvg(const v1::ReportTable& table, double width);
 
+// The words under a chart: "Chart: <caption>. The figures are in the
+// table below." (no second full stop after a caption's own ? or !).
+std::string ChartCaption(const v1::ReportTable& table);
+
 // What the chart shows, in words, for alt text and PDF /Alt: its kind,
 // what it counts, and every bar's figure in order.
 std::string ChartAlt(const v1::ReportTable& table);

@@ -91,9 +91,8 @@ void AppendTable(std::string& out, const v1::ReportTable& table) {
                     absl::Base64Escape(svg),
                     "\" width=\"", static_cast<int>(kChartWidth), "\" height=\"",
                     static_cast<int>(ChartHeight(table, kChartWidth)), "\" alt=\"",
-                    HtmlEscape(ChartAlt(table)), "\">\n<figcaption>Chart: ",
-                    HtmlEscape(table.caption()),
-                    ". The figures are in the table below.</figcaption>\n</figure>\n");
+                    HtmlEscape(ChartAlt(table)), "\">\n<figcaption>",
+                    HtmlEscape(ChartCaption(table)), "</figcaption>\n</figure>\n");
   }
   absl::StrAppend(&out, "<table id=\"", Id("t-", table.id()), "\">\n<caption>",
                   HtmlEscape(table.caption()), "</caption>\n<thead><tr>");

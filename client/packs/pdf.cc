@@ -251,14 +251,22 @@ class Writer {
     if (!report_.suppression_rules().empty()) entry("small_numbers", "Small numbers");
   }
 
-  // The chart, scaled down only if it is taller than a page, then the
-  // words saying where its figures are.
+  // A chart is scaled down only if it is taller than a page.
+  static double ChartScale(const v1::ReportTable& table) {
+    return std::min(1.0, (kBottom - kTop - 40.0) / ChartHeight(table, kTextWidth));
+  }
+
+  // The height of a chart with the words under it.
+  double ChartBlock(const v1::ReportTable& table) {
+    return ChartHeight(table, kTextWidth) * ChartScale(table) + 6.0 +
+           Height(MakeLayout(ChartCaption(table), kSmall.font, kTextWidth)) + 8.0;
+  }
+
+  // The chart, then the words saying where its figures are.
   void Chart(const v1::ReportTable& table) {
     const double height = ChartHeight(table, kTextWidth);
-    const double scale = std::min(1.0, (kBottom - kTop - 40.0) / height);
-    Layout caption = MakeLayout(
-        absl::StrCat("Chart: ", table.caption(), ". The figures are in the table below."),
-        kSmall.font, kTextWidth);
+    const double scale = ChartScale(table);
+    Layout caption = MakeLayout(ChartCaption(table), kSmall.font, kTextWidth);
     Need(height * scale + 6.0 + Height(caption));
     {
       Tag figure(cr_, "Figure");
@@ -377,18 +385,28 @@ class Writer {
   }
 
   void Table(const v1::ReportTable& table) {
-    if (HasChart(table)) Chart(table);
     std::vector<Cell> header;
     for (int i = 0; i < table.columns_size(); ++i) {
       header.push_back({table.columns(i), !IsWordsColumn(table, i)});
     }
     const std::vector<double> widths = ColumnWidths(table, header);
     Layout caption = MakeLayout(table.caption(), kCaption.font, kTextWidth);
-    const double header_height = RowHeight(header, widths, kCellBoldFont);
-    const double first_row =
-        table.rows().empty() ? 0.0 : RowHeight(Cells(table, table.rows(0)), widths, kCellFont);
-    // A caption is never left alone at the foot of a page.
-    Need(Height(caption) + kCaption.space_after + header_height + first_row);
+    const double heading =
+        Height(caption) + kCaption.space_after + RowHeight(header, widths, kCellBoldFont);
+    double whole = heading;
+    double top = heading;  // the caption, the header and the first row
+    for (const v1::ReportRow& row : table.rows()) {
+      whole += RowHeight(Cells(table, row), widths, kCellFont);
+      if (top == heading) top = whole;
+    }
+    if (table.has_total()) whole += RowHeight(Cells(table, table.total()), widths, kCellBoldFont);
+    // A table that fits on a page is kept whole, with its chart where both
+    // fit; a longer one at least never leaves its caption alone at a foot.
+    const double page = kBottom - kTop;
+    const double chart = HasChart(table) ? ChartBlock(table) : 0.0;
+    if (chart > 0.0 && chart + whole <= page) Need(chart + whole);
+    if (chart > 0.0) Chart(table);
+    Need(whole <= page ? whole : top);
     {
       Tag t(cr_, "Table");
       {

@@ -11,6 +11,13 @@ std::string DayWords(absl::CivilDay d) {
   return absl::StrCat(d.day(), " ", kMonths[d.month() - 1], " ", d.year());
 }
 
+std::string English(const v1::LocalizedText& text, std::string_view fallback) {
+  if (auto it = text.text().find("en-GB"); it != text.text().end() && !it->second.empty()) {
+    return it->second;
+  }
+  return std::string(fallback);
+}
+
 v1::ReportCell CountCell(std::int64_t n) {
   v1::ReportCell c;
   c.set_count(n);

@@ -6,14 +6,19 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "absl/time/civil_time.h"
+#include "carevoice/v1/common.pb.h"
 #include "carevoice/v1/report.pb.h"
 
 namespace carevoice::service::reports {
 
 // "1 April 2026": how a committee paper writes a date.
 std::string DayWords(absl::CivilDay d);
+
+// The en-GB words of `text` (the pack's language), or `fallback`.
+std::string English(const v1::LocalizedText& text, std::string_view fallback);
 
 v1::ReportCell CountCell(std::int64_t n);
 v1::ReportCell TextCell(std::string text);

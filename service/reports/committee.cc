@@ -12,6 +12,7 @@
 #include "base/proto_time.h"
 #include "service/cases/workflow.h"
 #include "service/reports/cells.h"
+#include "service/reports/co_production.h"
 #include "service/reports/heard_from.h"
 #include "service/reports/suppression.h"
 
@@ -21,13 +22,6 @@ namespace {
 constexpr int kMaxPeriodDays = 3660;  // ten years and leap days
 
 std::string DayText(absl::CivilDay d) { return absl::FormatCivilTime(d); }
-
-std::string English(const v1::LocalizedText& text, std::string_view fallback) {
-  if (auto it = text.text().find("en-GB"); it != text.text().end() && !it->second.empty()) {
-    return it->second;
-  }
-  return std::string(fallback);
-}
 
 using Counts = std::map<std::string, std::int64_t, std::less<>>;
 
@@ -703,6 +697,10 @@ absl::StatusOr<v1::CommitteeReport> CommitteeReports::Build(const Period& period
   for (const TrendTable& tt : open_tables) FillChanges(tt);
 
   if (absl::Status s = AddComplaints(period, report); !s.ok()) return s;
+  if (absl::Status s = AddCoProduction(store_, period, zone_, clock_.Now(), catalog, report);
+      !s.ok()) {
+    return s;
+  }
   if (absl::Status s = AddHeardFrom(store_, period, report); !s.ok()) return s;
 
   report.add_suppression_rules(

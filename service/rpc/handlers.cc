@@ -21,6 +21,7 @@
 #include "service/auth/passwords.h"
 #include "service/ballots/papers.h"
 #include "service/reports/committee.h"
+#include "service/reports/consultations.h"
 #include "service/reports/suppression.h"
 #include "service/log.h"
 #include "contract/redaction.h"
@@ -411,78 +412,16 @@ absl::StatusOr<v1::CloseConsultationResponse> CloseConsultation(
 absl::StatusOr<v1::ConsultationResultsResponse> ConsultationResults(
     store::Store& store, catalog::Catalogs& catalog, const base::Clock& clock,
     const v1::ConsultationResultsRequest& request) {
-  v1::ConsultationResultsResponse response;
   const auto catalog_now = catalog.Get();
   const v1::Consultation* found = nullptr;
   for (const v1::Consultation& c : catalog_now->consultations()) {
     if (c.id() == request.id()) found = &c;
   }
   if (found == nullptr) return absl::NotFoundError("no consultation " + request.id());
-  *response.mutable_consultation() = *found;
-  base::SetProtoTimestamp(clock.Now(), response.mutable_now());
-  // One result per question, its options in the question's order.
-  std::map<std::string, v1::ConsultationResultsResponse::QuestionResult*> results;
-  std::map<std::pair<std::string, std::string>, v1::ConsultationResultsResponse::OptionCount*>
-      options;
-  for (const v1::Question& q : found->questions()) {
-    auto* r = response.add_questions();
-    r->set_question_id(q.id());
-    results[q.id()] = r;
-    for (const v1::Question::Option& o : q.options()) {
-      auto* count = r->add_options();
-      count->set_option_id(o.id());
-      options[{q.id(), o.id()}] = count;
-    }
-    if (q.kind() == v1::Question::KIND_AGREEMENT) r->mutable_agreement()->Resize(5, 0);
-  }
-  auto option = [&](const std::string& question, const std::string& id) {
-    auto it = options.find({question, id});
-    return it == options.end() ? nullptr : it->second;
-  };
-  absl::StatusOr<std::int64_t> read = store.ForEachSubmission([&](const v1::SubmissionRecord& r) {
-    const v1::Submission& s = r.submission();
-    if (!s.has_consultation_answer() || s.consultation_answer().consultation_id() != request.id()) {
-      return true;
-    }
-    response.set_responses(response.responses() + 1);
-    for (const v1::QuestionAnswer& a : s.consultation_answer().answers()) {
-      auto result = results.find(a.question_id());
-      if (result == results.end()) continue;  // stored answers were checked on arrival
-      result->second->set_answered(result->second->answered() + 1);
-      switch (a.answer_case()) {
-        case v1::QuestionAnswer::kChoiceId:
-          if (auto* o = option(a.question_id(), a.choice_id())) o->set_chosen(o->chosen() + 1);
-          break;
-        case v1::QuestionAnswer::kChoices:
-          for (const std::string& id : a.choices().option_ids()) {
-            if (auto* o = option(a.question_id(), id)) o->set_chosen(o->chosen() + 1);
-          }
-          break;
-        case v1::QuestionAnswer::kRanking:
-          for (int place = 0; place < a.ranking().option_ids_size(); ++place) {
-            auto* o = option(a.question_id(), a.ranking().option_ids(place));
-            if (o == nullptr) continue;
-            if (place == 0) o->set_chosen(o->chosen() + 1);
-            o->set_ranked(o->ranked() + 1);
-            o->set_rank_total(o->rank_total() + place + 1);
-          }
-          break;
-        case v1::QuestionAnswer::kAgreement: {
-          const int point = a.agreement();
-          auto* agreement = result->second->mutable_agreement();
-          if (point >= 1 && point <= agreement->size()) {
-            agreement->Set(point - 1, agreement->Get(point - 1) + 1);
-          }
-          break;
-        }
-        case v1::QuestionAnswer::kFreeText:
-        case v1::QuestionAnswer::ANSWER_NOT_SET:
-          break;
-      }
-    }
-    return true;
-  });
-  if (!read.ok()) return read.status();
+  absl::StatusOr<v1::ConsultationResultsResponse> response =
+      reports::CountConsultation(store, *found);
+  if (!response.ok()) return response.status();
+  base::SetProtoTimestamp(clock.Now(), response->mutable_now());
   return response;
 }
 

@@ -149,6 +149,11 @@ class StoreEngine {
   virtual absl::StatusOr<StoredExtent> SubmissionsStored() = 0;
   virtual absl::Status ForEachClockedCase(absl::Time from, absl::Time to, bool open_only,
                                           const std::function<bool(const ClockedCase&)>& sink) = 0;
+  virtual absl::Status ForEachSubmissionOfKind(
+      std::string_view kind, absl::Time from, absl::Time to,
+      const std::function<bool(const v1::Submission&)>& sink) = 0;
+  virtual absl::StatusOr<std::vector<FacetCount>> CountOutcomes(absl::Time from, absl::Time to,
+                                                                std::string_view kind) = 0;
   virtual absl::StatusOr<std::optional<Device>> FindDeviceByCredential(
       std::string_view credential_hash) = 0;
   virtual absl::StatusOr<std::int64_t> LatestCatalogSerial() = 0;

@@ -385,6 +385,17 @@ class RuledStore final : public Store {
     return engine_->ForEachClockedCase(from, to, open_only, sink);
   }
 
+  absl::Status ForEachSubmissionOfKind(
+      std::string_view kind, absl::Time from, absl::Time to,
+      const std::function<bool(const v1::Submission&)>& sink) override {
+    return engine_->ForEachSubmissionOfKind(kind, from, to, sink);
+  }
+
+  absl::StatusOr<std::vector<FacetCount>> CountOutcomes(absl::Time from, absl::Time to,
+                                                        std::string_view kind) override {
+    return engine_->CountOutcomes(from, to, kind);
+  }
+
   absl::StatusOr<std::int64_t> AddBallotCodes(std::string_view ballot_id,
                                               std::span<const std::string> code_hashes,
                                               AuditEntry audit) override {

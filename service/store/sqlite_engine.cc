@@ -1174,6 +1174,51 @@ class SqliteEngine final : public StoreEngine {
     }
   }
 
+  absl::Status ForEachSubmissionOfKind(
+      std::string_view kind, absl::Time from, absl::Time to,
+      const std::function<bool(const v1::Submission&)>& sink) override {
+    auto db = AcquireReader();
+    if (!db.ok()) return db.status();
+    // The range and kind come from submissions_for_reports (counted_at,
+    // kind); only the matching rows' bodies are read.
+    auto stmt = (*db)->Prepare(
+        "SELECT body FROM submissions WHERE counted_at >= ?1 AND counted_at < ?2 AND kind = ?3 "
+        "ORDER BY counted_at");
+    if (!stmt.ok()) return stmt.status();
+    stmt->Bind(1, Micros(from)).Bind(2, Micros(to)).BindText(3, kind);
+    while (true) {
+      auto row = stmt->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) return absl::OkStatus();
+      v1::Submission s;
+      if (!s.ParseFromString(stmt->ColumnBlob(0))) {
+        return absl::DataLossError("a stored submission cannot be read");
+      }
+      if (!sink(s)) return absl::OkStatus();
+    }
+  }
+
+  absl::StatusOr<std::vector<FacetCount>> CountOutcomes(absl::Time from, absl::Time to,
+                                                        std::string_view kind) override {
+    auto db = AcquireReader();
+    if (!db.ok()) return db.status();
+    auto stmt = (*db)->Prepare(
+        "SELECT coalesce(c.outcome, ''), count(*) FROM submissions s "
+        "LEFT JOIN cases c ON c.submission_id = s.submission_id "
+        "WHERE s.counted_at >= ?1 AND s.counted_at < ?2 AND s.kind = ?3 "
+        "GROUP BY 1 ORDER BY 1");
+    if (!stmt.ok()) return stmt.status();
+    stmt->Bind(1, Micros(from)).Bind(2, Micros(to)).BindText(3, kind);
+    std::vector<FacetCount> counts;
+    while (true) {
+      auto row = stmt->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      counts.push_back(FacetCount{stmt->ColumnText(0), stmt->ColumnInt(1)});
+    }
+    return counts;
+  }
+
   absl::StatusOr<StoredExtent> SubmissionsStored() override {
     auto db = AcquireReader();
     if (!db.ok()) return db.status();

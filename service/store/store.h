@@ -517,6 +517,17 @@ class Store {
   // one at a time; `sink` returns false to stop.
   virtual absl::Status ForEachClockedCase(absl::Time from, absl::Time to, bool open_only,
                                           const std::function<bool(const ClockedCase&)>& sink) = 0;
+  // The bodies of submissions of `kind` ("consultation", ...) told in
+  // [from, to), oldest first, one at a time; no other kind's body is read.
+  // `sink` returns false to stop.
+  virtual absl::Status ForEachSubmissionOfKind(
+      std::string_view kind, absl::Time from, absl::Time to,
+      const std::function<bool(const v1::Submission&)>& sink) = 0;
+  // Submissions of `kind` told in [from, to) counted by their case's
+  // outcome ("adopted", ...; "" where none is recorded, or no case yet),
+  // ordered by outcome. Aggregated in the store: no body is read.
+  virtual absl::StatusOr<std::vector<FacetCount>> CountOutcomes(absl::Time from, absl::Time to,
+                                                                std::string_view kind) = 0;
 
   // Adds the hashes of new codes to `ballot_id`'s box, with `audit` (count
   // set to how many), in one transaction. Returns how many codes the ballot

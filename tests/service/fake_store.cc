@@ -567,6 +567,45 @@ absl::StatusOr<std::vector<store::FacetCount>> FakeStoreEngine::CountSubmissions
   return out;
 }
 
+absl::Status FakeStoreEngine::ForEachSubmissionOfKind(
+    std::string_view kind, absl::Time from, absl::Time to,
+    const std::function<bool(const v1::Submission&)>& sink) {
+  std::vector<std::pair<absl::Time, v1::Submission>> found;
+  {
+    std::lock_guard lock(state_->mu);
+    for (const auto& [id, r] : state_->data.submissions) {
+      const store::SubmissionRow& row = r.row;
+      const absl::Time told = row.told_at != absl::UnixEpoch() ? row.told_at : row.received_at;
+      if (told < from || told >= to || row.kind != kind) continue;
+      v1::Submission s;
+      s.ParseFromString(row.body);
+      found.emplace_back(told, std::move(s));
+    }
+  }
+  std::stable_sort(found.begin(), found.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [told, s] : found) {
+    if (!sink(s)) break;
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<store::FacetCount>> FakeStoreEngine::CountOutcomes(
+    absl::Time from, absl::Time to, std::string_view kind) {
+  std::lock_guard lock(state_->mu);
+  std::map<std::string, std::int64_t> counts;
+  for (const auto& [id, r] : state_->data.submissions) {
+    const store::SubmissionRow& row = r.row;
+    const absl::Time told = row.told_at != absl::UnixEpoch() ? row.told_at : row.received_at;
+    if (told < from || told >= to || row.kind != kind) continue;
+    const auto c = state_->data.cases.find(id);
+    ++counts[c == state_->data.cases.end() ? std::string() : c->second.outcome];
+  }
+  std::vector<store::FacetCount> out;
+  for (const auto& [value, count] : counts) out.push_back({value, count});
+  return out;
+}
+
 absl::Status FakeStoreEngine::ForEachClockedCase(
     absl::Time from, absl::Time to, bool open_only,
     const std::function<bool(const store::ClockedCase&)>& sink) {

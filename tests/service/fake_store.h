@@ -59,6 +59,11 @@ class FakeStoreEngine final : public store::StoreEngine {
   absl::Status ForEachClockedCase(
       absl::Time from, absl::Time to, bool open_only,
       const std::function<bool(const store::ClockedCase&)>& sink) override;
+  absl::Status ForEachSubmissionOfKind(
+      std::string_view kind, absl::Time from, absl::Time to,
+      const std::function<bool(const v1::Submission&)>& sink) override;
+  absl::StatusOr<std::vector<store::FacetCount>> CountOutcomes(absl::Time from, absl::Time to,
+                                                               std::string_view kind) override;
   absl::StatusOr<std::optional<store::Device>> FindDeviceByCredential(
       std::string_view credential_hash) override;
   absl::StatusOr<std::int64_t> LatestCatalogSerial() override;

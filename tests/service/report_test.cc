@@ -572,6 +572,193 @@ TEST_F(ReportTest, WhoWeHeardFromCountsEachAnswerOnItsOwnInWholeMonths) {
   for (const store::TakingPartCount& c : *counts) EXPECT_EQ(c.month.size(), 7u) << c.month;
 }
 
+// Words in en-GB, as catalog files give them.
+void Words(v1::LocalizedText* text, const std::string& words) {
+  (*text->mutable_text())["en-GB"] = words;
+}
+
+// Co-production in the year to 31 March 2027, worked out by hand: a
+// consultation's three answers question by question, four ideas and their
+// outcomes, a notice, and a counted Forum ballot.
+TEST_F(ReportTest, CoProductionGivesEachQuestionsAnswersIdeasOutcomesAndBallotResults) {
+  v1::Catalog catalog = HandCatalog();
+  auto consultation = [&](const std::string& id, const std::string& title, absl::Time opens,
+                          absl::Time closes) {
+    v1::Consultation* c = catalog.add_consultations();
+    c->set_id(id);
+    Words(c->mutable_title(), title);
+    base::SetProtoTimestamp(opens, c->mutable_opens_at());
+    base::SetProtoTimestamp(closes, c->mutable_closes_at());
+    return c;
+  };
+  v1::Consultation* care = consultation("home-care-2026", "Home care from 2027",
+                                        London(2026, 5, 1), London(2026, 6, 30));
+  auto question = [&](const std::string& id, const std::string& text, v1::Question::Kind kind,
+                      std::vector<std::string> options) {
+    v1::Question* q = care->add_questions();
+    q->set_id(id);
+    Words(q->mutable_text(), text);
+    q->set_kind(kind);
+    for (const std::string& o : options) {
+      v1::Question::Option* option = q->add_options();
+      option->set_id(o);
+      Words(option->mutable_label(), "Option " + o);
+    }
+  };
+  question("day", "Which day suits you?", v1::Question::KIND_SINGLE_CHOICE, {"mon", "tue", "wed"});
+  question("first", "What matters most?", v1::Question::KIND_RANKING, {"transport", "meals", "staff"});
+  question("plan", "Do you agree with the plan?", v1::Question::KIND_AGREEMENT, {});
+  question("else", "Anything else?", v1::Question::KIND_FREE_TEXT, {});
+  consultation("later", "Not yet", London(2027, 6, 1), London(2027, 7, 1));
+
+  // Three answers on 10 May 2026.
+  auto answer = [&](std::function<void(v1::ConsultationAnswer&)> fill) {
+    v1::Submission s;
+    const int n = next_++;
+    s.set_submission_id(testing::TestSubmissionId(n));
+    s.set_reference(testing::TestReference(n));
+    base::SetProtoTimestamp(London(2026, 5, 10), s.mutable_created_at());
+    s.set_language("en-GB");
+    s.set_channel(v1::CHANNEL_KIOSK);
+    s.set_anonymous(true);
+    v1::ConsultationAnswer* a = s.mutable_consultation_answer();
+    a->set_consultation_id("home-care-2026");
+    fill(*a);
+    const v1::Submission* one[] = {&s};
+    auto put = store_->PutSubmissions("kiosk-test-1", one, London(2026, 5, 10),
+                                      absl::ZeroDuration());
+    ASSERT_TRUE(put.ok()) << put.status();
+  };
+  auto given = [](v1::ConsultationAnswer& a, const std::string& q) {
+    v1::QuestionAnswer* qa = a.add_answers();
+    qa->set_question_id(q);
+    return qa;
+  };
+  auto ranking = [](v1::QuestionAnswer* qa, std::vector<std::string> order) {
+    for (const std::string& o : order) qa->mutable_ranking()->add_option_ids(o);
+  };
+  answer([&](v1::ConsultationAnswer& a) {
+    given(a, "day")->set_choice_id("mon");
+    ranking(given(a, "first"), {"meals", "staff", "transport"});
+    given(a, "plan")->set_agreement(v1::AGREEMENT_AGREE);
+    given(a, "else")->set_free_text("More time for visits.");
+  });
+  answer([&](v1::ConsultationAnswer& a) {
+    given(a, "day")->set_choice_id("mon");
+    ranking(given(a, "first"), {"meals", "transport"});
+    given(a, "plan")->set_agreement(v1::AGREEMENT_STRONGLY_AGREE);
+  });
+  answer([&](v1::ConsultationAnswer& a) {
+    given(a, "day")->set_choice_id("tue");
+    ranking(given(a, "first"), {"staff"});
+    given(a, "else")->set_free_text("Thank you.");
+  });
+
+  // Four ideas in September: one taken up, one not, one acknowledged with
+  // no answer yet, one no officer has touched.
+  const int first_idea = next_;
+  Add(4, {.kind = "idea"}, London(2026, 9, 1));
+  Case(first_idea, {.state = "responded", .outcome = "adopted"});
+  Case(first_idea + 1, {.state = "closed", .outcome = "not_taken_forward"});
+  Case(first_idea + 2, {.state = "acknowledged"});
+
+  // A notice in the year and one before it.
+  auto notice = [&](const std::string& id, absl::Time at) {
+    v1::Notice* n = catalog.add_notices();
+    n->set_id(id);
+    Words(n->mutable_title(), "You said: lunch was late");
+    Words(n->mutable_body(), "We did: a second van");
+    base::SetProtoTimestamp(at, n->mutable_published_at());
+  };
+  notice("lunch", London(2026, 7, 1));
+  notice("old", London(2025, 7, 1));
+
+  // A Forum ballot counted on 1 October 2026 (instant runoff: 2, 2 and 1
+  // first preferences; Omar elected), and one closed but not yet counted.
+  v1::ForumBallot* ballot = catalog.add_ballots();
+  ballot->set_id("chair");
+  Words(ballot->mutable_title(), "Forum chair");
+  Words(ballot->mutable_who_for(), "Forum members");
+  base::SetProtoTimestamp(London(2026, 9, 1), ballot->mutable_opens_at());
+  base::SetProtoTimestamp(London(2026, 9, 30), ballot->mutable_closes_at());
+  ballot->set_seats(1);
+  for (const char* who : {"grace", "omar", "priya"}) {
+    v1::Question::Option* o = ballot->mutable_question()->add_options();
+    o->set_id(who);
+    Words(o->mutable_label(), std::string("Candidate ") + who);
+  }
+  v1::BallotResult* result = ballot->mutable_result();
+  result->set_method("instant_runoff");
+  result->add_elected("omar");
+  result->set_valid(5);
+  result->set_blank(1);
+  v1::BallotResult::Round* first_round = result->add_rounds();
+  for (std::int64_t v : {200000, 200000, 100000}) first_round->add_votes(v);
+  base::SetProtoTimestamp(London(2026, 10, 1), result->mutable_counted_at());
+  v1::ForumBallot* waiting = catalog.add_ballots();
+  *waiting = *ballot;
+  waiting->set_id("deputy");
+  Words(waiting->mutable_title(), "Forum deputy");
+  waiting->clear_result();
+
+  CommitteeReports reports(*store_, clock_, kLondon, calendar_);
+  absl::StatusOr<v1::CommitteeReport> built =
+      reports.Build(YearTo31March(2027), v1::AUDIENCE_FORUM, catalog);
+  ASSERT_TRUE(built.ok()) << built.status();
+  const v1::CommitteeReport& r = *built;
+
+  // Only the consultation open in the year, with its three responses.
+  EXPECT_EQ(Rows(TableOf(r, "consultation_1")),
+            (std::vector<std::string>{"1. Which day suits you?: Choose one 3 100.0%",
+                                      "2. What matters most?: Put in order 3 100.0%",
+                                      "3. Do you agree with the plan?: Agree or disagree 2 66.7%",
+                                      "4. Anything else?: In their own words 2 66.7%"}));
+  EXPECT_EQ(Rows(TableOf(r, "consultation_1_q1")),
+            (std::vector<std::string>{"Option mon: 2 66.7%", "Option tue: 1 33.3%",
+                                      "Option wed: 0 0.0%", "All: 3 100.0%"}));
+  // Points of three places: meals 3 + 3, staff 2 + 3, transport 1 + 2.
+  EXPECT_EQ(Rows(TableOf(r, "consultation_1_q2")),
+            (std::vector<std::string>{"Option transport: 3 0 2", "Option meals: 6 2 2",
+                                      "Option staff: 5 1 2"}));
+  EXPECT_EQ(Rows(TableOf(r, "consultation_1_q3")),
+            (std::vector<std::string>{"Strongly agree: 1 50.0%", "Agree: 1 50.0%",
+                                      "Neither agree nor disagree: 0 0.0%", "Disagree: 0 0.0%",
+                                      "Strongly disagree: 0 0.0%", "All: 2 100.0%"}));
+  for (const auto& section : r.sections()) {
+    for (const auto& table : section.tables()) {
+      EXPECT_NE(table.id(), "consultation_1_q4") << "free text is counted, never tabled";
+      EXPECT_NE(table.id(), "consultation_2") << "a consultation after the year";
+    }
+  }
+
+  EXPECT_EQ(Rows(TableOf(r, "ideas")),
+            (std::vector<std::string>{"Ideas received: 4 ", "Taken up: 1 25.0%",
+                                      "Taken up in part: 0 0.0%", "Being considered: 0 0.0%",
+                                      "Not taken forward: 1 25.0%",
+                                      "No answer recorded yet: 2 50.0%"}));
+  EXPECT_EQ(Rows(TableOf(r, "you_said_we_did")),
+            (std::vector<std::string>{
+                "1 July 2026: You said: lunch was late We did: a second van"}));
+  EXPECT_EQ(Rows(TableOf(r, "ballot_1")),
+            (std::vector<std::string>{"Candidate grace: 2 Not elected",
+                                      "Candidate omar: 2 Elected 1st",
+                                      "Candidate priya: 1 Not elected"}));
+  std::string said;
+  for (const auto& section : r.sections()) {
+    for (const std::string& p : section.paragraphs()) said += p + "\n";
+  }
+  EXPECT_NE(said.find("Consultation 1, \"Home care from 2027\": open from 1 May 2026 (closed on "
+                      "30 June 2026); 3 responses."),
+            std::string::npos)
+      << said;
+  EXPECT_NE(said.find("5 votes named someone and 1 named no one"), std::string::npos) << said;
+  EXPECT_NE(said.find("Elected: Candidate omar."), std::string::npos) << said;
+  EXPECT_NE(said.find("\"Forum deputy\" closed on 30 September 2026 and has not been counted yet"),
+            std::string::npos)
+      << said;
+  EXPECT_EQ(said.find("More time for visits"), std::string::npos) << "free text stays out";
+}
+
 TEST(PeriodTest, PeriodsAreWrittenFirstDotDotLastAndCheckedPlainly) {
   auto p = ParsePeriod("2026-04-01..2027-03-31");
   ASSERT_TRUE(p.ok()) << p.status();
