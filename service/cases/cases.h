@@ -67,6 +67,7 @@ class Cases {
         Lexicon themes, const redact::Redactor& redactor);
 
   const Lexicon& themes() const { return themes_; }
+  const redact::Redactor& redactor() const { return redactor_; }
   absl::TimeZone zone() const { return zone_; }
   const WorkingDays& calendar() const { return calendar_; }
 

@@ -246,6 +246,39 @@ Check Redactor::Examine(std::string_view text_view, const Known& known) const {
   return check;
 }
 
+std::string Redactor::Redact(std::string_view text, const Known& known) const {
+  const Check check = Examine(text, known);
+  std::vector<std::pair<std::string, const char*>> found;
+  const std::string name = Squeeze(known.name);
+  for (const Finding& f : check.refused) {
+    const char* instead = "[contact details]";
+    switch (f.kind) {
+      case Kind::kEmail: instead = "[email]"; break;
+      case Kind::kPhone: instead = "[phone number]"; break;
+      case Kind::kPostcode: instead = "[postcode]"; break;
+      case Kind::kStreetAddress: instead = "[address]"; break;
+      case Kind::kUnknownWord: instead = "[name]"; break;
+      case Kind::kContact:
+        if (!name.empty() && name.find(Squeeze(f.text)) != std::string::npos) instead = "[name]";
+        break;
+    }
+    found.emplace_back(f.text, instead);
+  }
+  for (const Finding& f : check.to_confirm) found.emplace_back(f.text, "[name]");
+  // The longest first, so a street inside a whole address goes with it.
+  std::stable_sort(found.begin(), found.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  std::string out(text);
+  for (const auto& [what, instead] : found) {
+    if (what.empty()) continue;
+    for (std::size_t at = out.find(what); at != std::string::npos;
+         at = out.find(what, at + std::string_view(instead).size())) {
+      out.replace(at, what.size(), instead);
+    }
+  }
+  return out;
+}
+
 absl::Status Redactor::Approve(std::string_view text, const Known& known,
                                const std::vector<std::string>& confirmed) const {
   const Check check = Examine(text, known);

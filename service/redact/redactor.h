@@ -75,6 +75,12 @@ class Redactor {
 
   Check Examine(std::string_view text, const Known& known) const;
 
+  // `text` with everything Examine finds put in brackets instead, for a
+  // quote in a committee pack: "[email]", "[phone number]", "[postcode]",
+  // "[address]", "[name]" (the case's name, or a capitalised word the
+  // dictionary does not know) and "[contact details]" (the case's others).
+  std::string Redact(std::string_view text, const Known& known) const;
+
   // OK when nothing is refused and every flagged word is in `confirmed`;
   // otherwise InvalidArgument saying what to change, or FailedPrecondition
   // listing the words to confirm.

@@ -2,6 +2,7 @@
 
 #include <climits>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -11,10 +12,12 @@
 #include "absl/strings/str_split.h"
 #include "base/proto_time.h"
 #include "service/cases/workflow.h"
+#include "service/reports/annual.h"
 #include "service/reports/cells.h"
 #include "service/reports/co_production.h"
 #include "service/reports/heard_from.h"
 #include "service/reports/suppression.h"
+#include "service/reports/themes.h"
 
 namespace carevoice::service::reports {
 namespace {
@@ -299,8 +302,14 @@ Period YearTo31March(int year) {
 }
 
 CommitteeReports::CommitteeReports(store::Store& store, const base::Clock& clock,
-                                   absl::TimeZone zone, const cases::WorkingDays& calendar)
-    : store_(store), clock_(clock), zone_(zone), calendar_(calendar) {}
+                                   absl::TimeZone zone, const cases::WorkingDays& calendar,
+                                   const cases::Lexicon& themes, const redact::Redactor& redactor)
+    : store_(store),
+      clock_(clock),
+      zone_(zone),
+      calendar_(calendar),
+      themes_(themes),
+      redactor_(redactor) {}
 
 namespace {
 
@@ -446,7 +455,8 @@ absl::Status CommitteeReports::AddComplaints(const Period& period, v1::Committee
 
 absl::StatusOr<v1::CommitteeReport> CommitteeReports::Build(const Period& period,
                                                             v1::Audience audience,
-                                                            const v1::Catalog& catalog) {
+                                                            const v1::Catalog& catalog,
+                                                            bool annual) {
   const Period previous = PreviousPeriod(period);
   const absl::Time from = absl::FromCivil(period.first, zone_);
   const absl::Time to = absl::FromCivil(period.last + 1, zone_);
@@ -694,7 +704,55 @@ absl::StatusOr<v1::CommitteeReport> CommitteeReports::Build(const Period& period
   open_tables.push_back(AddTrendTable(told, "ratings", "Ratings given with feedback", {"Rating"},
                                       {"Share of this period's ratings"}, rating_lines, "bar"));
 
+  // What people raised: the themes officers gave their cases.
+  absl::StatusOr<ThemeCounts> themes_now = CountThemes(store_, from, to);
+  if (!themes_now.ok()) return themes_now.status();
+  absl::StatusOr<ThemeCounts> themes_before = CountThemes(store_, before_from, from);
+  if (!themes_before.ok()) return themes_before.status();
+  std::vector<Line> theme_lines;
+  std::set<std::string> quotable;
+  for (const cases::Theme& theme : themes_.themes()) {
+    theme_lines.push_back(
+        {theme.id, theme.name, Get(*themes_now, theme.id), Get(*themes_before, theme.id)});
+    if (theme_lines.back().now >= kFewestToQuote) quotable.insert(theme.id);
+  }
+  const TrendTable by_theme = AddTrendTable(
+      told, "themes", "What people raised: the themes officers gave their cases", {"Theme"}, {},
+      theme_lines, "bar");
+  by_theme.table->set_note(
+      "A case may have more than one theme, so the themes add up to more than the cases. Only "
+      "cases an officer has read have themes.");
+  open_tables.push_back(by_theme);
+
+  absl::StatusOr<std::vector<Quote>> quotes =
+      PickQuotes(store_, from, to, quotable, redactor_, 2);
+  if (!quotes.ok()) return quotes.status();
+  if (!quotes->empty()) {
+    v1::ReportTable* q = told.add_tables();
+    q->set_id("quotes");
+    q->set_caption("In their own words: from people who agreed to be quoted");
+    q->add_columns("Theme");
+    q->add_columns("What they said");
+    int n = 0;
+    for (const cases::Theme& theme : themes_.themes()) {
+      for (const Quote& quote : *quotes) {
+        if (quote.theme != theme.id) continue;
+        v1::ReportRow* r = q->add_rows();
+        r->set_key(absl::StrCat(theme.id, "_", ++n));
+        r->set_label(theme.name);
+        *r->add_cells() = TextCell(absl::StrCat("\u201c", quote.words, "\u201d"));
+      }
+    }
+  }
+  told.add_paragraphs(absl::StrCat(
+      "Quotes are only from people who agreed to be quoted, never from a safeguarding worry, "
+      "and only for a theme raised at least ", kFewestToQuote,
+      " times in the period. Names, phone numbers, emails, postcodes and street addresses are "
+      "replaced by words in brackets, and long quotes are shortened (\u2026)."));
+
   for (const TrendTable& tt : open_tables) FillChanges(tt);
+  // A case may have several themes: an "All" would count some twice.
+  by_theme.table->clear_total();
 
   if (absl::Status s = AddComplaints(period, report); !s.ok()) return s;
   if (absl::Status s = AddCoProduction(store_, period, zone_, clock_.Now(), catalog, report);
@@ -702,6 +760,12 @@ absl::StatusOr<v1::CommitteeReport> CommitteeReports::Build(const Period& period
     return s;
   }
   if (absl::Status s = AddHeardFrom(store_, period, report); !s.ok()) return s;
+  if (annual) {
+    if (absl::Status s = AddAnnualComplaints(store_, period, zone_, themes_, catalog, report);
+        !s.ok()) {
+      return s;
+    }
+  }
 
   report.add_suppression_rules(
       "Counts from 1 to 4 in breakdowns by provider, ownership model, site and locality are "

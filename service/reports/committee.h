@@ -25,7 +25,9 @@
 #include "base/clock.h"
 #include "carevoice/v1/catalog.pb.h"
 #include "carevoice/v1/report.pb.h"
+#include "service/cases/themes.h"
 #include "service/cases/working_days.h"
+#include "service/redact/redactor.h"
 #include "service/store/store.h"
 
 namespace carevoice::service::reports {
@@ -52,12 +54,16 @@ class CommitteeReports {
  public:
   // Days are counted in `zone` (Europe/London); the complaint clock's
   // working days on `calendar`.
+  // Themes are named from `themes`; quotes are redacted by `redactor`.
   CommitteeReports(store::Store& store, const base::Clock& clock, absl::TimeZone zone,
-                   const cases::WorkingDays& calendar);
+                   const cases::WorkingDays& calendar, const cases::Lexicon& themes,
+                   const redact::Redactor& redactor);
 
-  // The report of `period` for `audience`, with `catalog`'s names.
+  // The report of `period` for `audience`, with `catalog`'s names; with
+  // `annual`, the statutory annual complaints report's section too (the
+  // period is then the year to 31 March).
   absl::StatusOr<v1::CommitteeReport> Build(const Period& period, v1::Audience audience,
-                                            const v1::Catalog& catalog);
+                                            const v1::Catalog& catalog, bool annual = false);
 
  private:
   // The complaints and safeguarding section, from the cases on the clock.
@@ -67,6 +73,8 @@ class CommitteeReports {
   const base::Clock& clock_;
   const absl::TimeZone zone_;
   const cases::WorkingDays& calendar_;
+  const cases::Lexicon& themes_;
+  const redact::Redactor& redactor_;
 };
 
 }  // namespace carevoice::service::reports

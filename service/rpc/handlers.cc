@@ -699,9 +699,10 @@ absl::StatusOr<v1::CommitteeReport> BuildReport(store::Store& store, catalog::Ca
     if (!parsed.ok()) return parsed.status();
     period = *parsed;
   }
-  reports::CommitteeReports reports(store, clock, cases.zone(), cases.calendar());
+  reports::CommitteeReports reports(store, clock, cases.zone(), cases.calendar(), cases.themes(),
+                                    cases.redactor());
   absl::StatusOr<v1::CommitteeReport> report =
-      reports.Build(period, request.audience(), *catalog.Get());
+      reports.Build(period, request.audience(), *catalog.Get(), request.annual_year() != 0);
   if (!report.ok()) return report.status();
   // Who made which report, and when: the figures are anonymised, but what
   // goes to committee should be traceable to its making.

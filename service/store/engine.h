@@ -149,6 +149,8 @@ class StoreEngine {
   virtual absl::StatusOr<StoredExtent> SubmissionsStored() = 0;
   virtual absl::Status ForEachClockedCase(absl::Time from, absl::Time to, bool open_only,
                                           const std::function<bool(const ClockedCase&)>& sink) = 0;
+  virtual absl::Status ForEachThemedCase(absl::Time from, absl::Time to, bool with_bodies,
+                                         const std::function<bool(const ThemedCase&)>& sink) = 0;
   virtual absl::Status ForEachSubmissionOfKind(
       std::string_view kind, absl::Time from, absl::Time to,
       const std::function<bool(const v1::Submission&)>& sink) = 0;

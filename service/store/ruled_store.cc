@@ -385,6 +385,11 @@ class RuledStore final : public Store {
     return engine_->ForEachClockedCase(from, to, open_only, sink);
   }
 
+  absl::Status ForEachThemedCase(absl::Time from, absl::Time to, bool with_bodies,
+                                 const std::function<bool(const ThemedCase&)>& sink) override {
+    return engine_->ForEachThemedCase(from, to, with_bodies, sink);
+  }
+
   absl::Status ForEachSubmissionOfKind(
       std::string_view kind, absl::Time from, absl::Time to,
       const std::function<bool(const v1::Submission&)>& sink) override {

@@ -1138,7 +1138,7 @@ class SqliteEngine final : public StoreEngine {
         "SELECT s.kind, s.counted_at, s.body, c.state, c.statutory, c.acknowledged_at, "
         "c.agreed_respond_by, c.responded_at, c.outcome, "
         "(SELECT min(e.at) FROM case_events e WHERE e.submission_id = s.submission_id "
-        " AND e.action = 'decide') "
+        " AND e.action = 'decide'), s.service_id "
         "FROM submissions s LEFT JOIN cases c ON c.submission_id = s.submission_id "
         "WHERE s.counted_at >= ?1 AND s.counted_at < ?2 "
         "AND s.kind IN ('complaint', 'safeguarding') ",
@@ -1170,6 +1170,34 @@ class SqliteEngine final : public StoreEngine {
         c.outcome = stmt->ColumnText(8);
       }
       if (!stmt->ColumnIsNull(9)) c.decided_at = FromMicros(stmt->ColumnInt(9));
+      c.service_id = stmt->ColumnText(10);
+      if (!sink(c)) return absl::OkStatus();
+    }
+  }
+
+  absl::Status ForEachThemedCase(absl::Time from, absl::Time to, bool with_bodies,
+                                 const std::function<bool(const ThemedCase&)>& sink) override {
+    auto db = AcquireReader();
+    if (!db.ok()) return db.status();
+    auto stmt = (*db)->Prepare(absl::StrCat(
+        "SELECT s.kind, c.statutory, s.service_id, c.themes, c.outcome",
+        with_bodies ? ", s.body " : " ",
+        "FROM submissions s JOIN cases c ON c.submission_id = s.submission_id "
+        "WHERE s.counted_at >= ?1 AND s.counted_at < ?2 AND c.themes != '' "
+        "ORDER BY s.counted_at"));
+    if (!stmt.ok()) return stmt.status();
+    stmt->Bind(1, Micros(from)).Bind(2, Micros(to));
+    while (true) {
+      auto row = stmt->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) return absl::OkStatus();
+      ThemedCase c;
+      c.kind = stmt->ColumnText(0);
+      c.statutory = stmt->ColumnInt(1) != 0;
+      c.service_id = stmt->ColumnText(2);
+      c.themes = absl::StrSplit(stmt->ColumnText(3), ',', absl::SkipEmpty());
+      c.outcome = stmt->ColumnText(4);
+      if (with_bodies) c.body = stmt->ColumnBlob(5);
       if (!sink(c)) return absl::OkStatus();
     }
   }

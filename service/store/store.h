@@ -356,6 +356,17 @@ struct ClockedCase {
   std::optional<absl::Time> responded_at{};
   std::string outcome{};            // "upheld", "partly_upheld", "not_upheld" or empty
   std::optional<absl::Time> decided_at{};  // a worry's first safeguarding decision
+  std::string service_id{};                // the service area it is about, if named
+};
+
+// A submission whose case officers gave themes, as reports count it.
+struct ThemedCase {
+  std::string kind;
+  bool statutory = false;  // the case's own flag
+  std::string service_id;
+  std::vector<std::string> themes;  // ids from the lexicon
+  std::string outcome;              // the case's, or empty
+  std::string body{};               // the stored v1.Submission, when asked for
 };
 
 // A Forum ballot's secret side: which codes were issued and used, and the
@@ -517,6 +528,11 @@ class Store {
   // one at a time; `sink` returns false to stop.
   virtual absl::Status ForEachClockedCase(absl::Time from, absl::Time to, bool open_only,
                                           const std::function<bool(const ClockedCase&)>& sink) = 0;
+  // Submissions told in [from, to) whose case has themes, oldest first,
+  // with their bodies only `with_bodies` (for quotes); `sink` returns false
+  // to stop.
+  virtual absl::Status ForEachThemedCase(absl::Time from, absl::Time to, bool with_bodies,
+                                         const std::function<bool(const ThemedCase&)>& sink) = 0;
   // The bodies of submissions of `kind` ("consultation", ...) told in
   // [from, to), oldest first, one at a time; no other kind's body is read.
   // `sink` returns false to stop.

@@ -567,6 +567,32 @@ absl::StatusOr<std::vector<store::FacetCount>> FakeStoreEngine::CountSubmissions
   return out;
 }
 
+absl::Status FakeStoreEngine::ForEachThemedCase(
+    absl::Time from, absl::Time to, bool with_bodies,
+    const std::function<bool(const store::ThemedCase&)>& sink) {
+  std::vector<std::pair<absl::Time, store::ThemedCase>> found;
+  {
+    std::lock_guard lock(state_->mu);
+    for (const auto& [id, r] : state_->data.submissions) {
+      const store::SubmissionRow& row = r.row;
+      const absl::Time told = row.told_at != absl::UnixEpoch() ? row.told_at : row.received_at;
+      const auto c = state_->data.cases.find(id);
+      if (told < from || told >= to || c == state_->data.cases.end() || c->second.themes.empty()) {
+        continue;
+      }
+      found.emplace_back(told, store::ThemedCase{row.kind, c->second.statutory, row.service_id,
+                                                 c->second.themes, c->second.outcome,
+                                                 with_bodies ? row.body : std::string()});
+    }
+  }
+  std::stable_sort(found.begin(), found.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [told, c] : found) {
+    if (!sink(c)) break;
+  }
+  return absl::OkStatus();
+}
+
 absl::Status FakeStoreEngine::ForEachSubmissionOfKind(
     std::string_view kind, absl::Time from, absl::Time to,
     const std::function<bool(const v1::Submission&)>& sink) {
@@ -618,6 +644,7 @@ absl::Status FakeStoreEngine::ForEachClockedCase(
       if (told < from || told >= to) continue;
       if (row.kind != "complaint" && row.kind != "safeguarding") continue;
       store::ClockedCase c{row.kind, false, told, "received"};
+      c.service_id = row.service_id;
       if (auto it = state_->data.cases.find(id); it != state_->data.cases.end()) {
         const store::CaseRow& cr = it->second;
         c.statutory = cr.statutory;

@@ -59,6 +59,9 @@ class FakeStoreEngine final : public store::StoreEngine {
   absl::Status ForEachClockedCase(
       absl::Time from, absl::Time to, bool open_only,
       const std::function<bool(const store::ClockedCase&)>& sink) override;
+  absl::Status ForEachThemedCase(
+      absl::Time from, absl::Time to, bool with_bodies,
+      const std::function<bool(const store::ThemedCase&)>& sink) override;
   absl::Status ForEachSubmissionOfKind(
       std::string_view kind, absl::Time from, absl::Time to,
       const std::function<bool(const v1::Submission&)>& sink) override;

@@ -119,6 +119,36 @@ TEST(Redactor, AConfirmationDoesNotOverrideARefusal) {
             absl::StatusCode::kInvalidArgument);
 }
 
+// Quotes for a committee pack: what would be refused in a reply is put
+// in brackets instead, and the rest of the person's words stay as written.
+struct Redaction {
+  const char* said;
+  const char* quoted;
+};
+
+class Redacted : public testing::TestWithParam<Redaction> {};
+
+TEST_P(Redacted, PersonalDetailsAreBracketedAndTheWordsStay) {
+  EXPECT_EQ(Real().Redact(GetParam().said, kMaria), GetParam().quoted);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, Redacted,
+    testing::Values(
+        Redaction{"The lunch was cold again.", "The lunch was cold again."},
+        Redaction{"Maria was kind to my dad.", "[name] was kind to my dad."},
+        Redaction{"Ask Maria Okonkwo-Reyes, she knows.", "Ask [name], she knows."},
+        Redaction{"Ring me on 07700 900123 after six.", "Ring me on [phone number] after six."},
+        Redaction{"Ring 0113 496 0000, nobody answers.", "Ring [phone number], nobody answers."},
+        Redaction{"Write to jo.bloggs@example.com please.", "Write to [email] please."},
+        Redaction{"maria.or@example.org gets no reply.", "[email] gets no reply."},
+        Redaction{"The van stops at LS6 2QT late.", "The van stops at [postcode] late."},
+        Redaction{"I live at 14 Mill Lane and the bus never comes.",
+                  "I live at [address] and the bus never comes."},
+        Redaction{"The carer Zorbleck is always rushed.", "The carer [name] is always rushed."},
+        Redaction{"Staff at the day centre in Leeds listen.",
+                  "Staff at the day centre in Leeds listen."}));
+
 TEST(Dictionary, KnowsWordsAsListedInLowerCaseAndWithAPossessive) {
   const Dictionary d(std::vector<std::string>{"London", "lift"});
   EXPECT_TRUE(d.Knows("London"));

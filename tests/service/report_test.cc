@@ -185,7 +185,7 @@ class ReportTest : public ::testing::Test {
   }
 
   v1::CommitteeReport Build(const Period& period) {
-    CommitteeReports reports(*store_, clock_, kLondon, calendar_);
+    CommitteeReports reports(*store_, clock_, kLondon, calendar_, themes_, redactor_);
     auto report = reports.Build(period, v1::AUDIENCE_SCRUTINY, HandCatalog());
     EXPECT_TRUE(report.ok()) << report.status();
     return report.ok() ? *report : v1::CommitteeReport();
@@ -206,6 +206,9 @@ class ReportTest : public ::testing::Test {
   TempDir dir_;
   FixedClock clock_;
   cases::WorkingDays calendar_;  // England and Wales' bank holidays
+  const cases::Lexicon themes_{{{"food", "Food and drink", {"lunch"}},
+                                {"staff_time", "Staff and time", {"late"}}}};
+  const redact::Redactor redactor_{*redact::Dictionary::Load(redact::kDefaultDictionary)};
   std::unique_ptr<store::Store> store_;
   int next_ = 1;
 };
@@ -701,7 +704,7 @@ TEST_F(ReportTest, CoProductionGivesEachQuestionsAnswersIdeasOutcomesAndBallotRe
   Words(waiting->mutable_title(), "Forum deputy");
   waiting->clear_result();
 
-  CommitteeReports reports(*store_, clock_, kLondon, calendar_);
+  CommitteeReports reports(*store_, clock_, kLondon, calendar_, themes_, redactor_);
   absl::StatusOr<v1::CommitteeReport> built =
       reports.Build(YearTo31March(2027), v1::AUDIENCE_FORUM, catalog);
   ASSERT_TRUE(built.ok()) << built.status();
@@ -757,6 +760,102 @@ TEST_F(ReportTest, CoProductionGivesEachQuestionsAnswersIdeasOutcomesAndBallotRe
             std::string::npos)
       << said;
   EXPECT_EQ(said.find("More time for visits"), std::string::npos) << "free text stays out";
+}
+
+// Themes, quotes and the statutory annual report, worked out by hand:
+// six feedback about food (three agreed to be quoted), five formal
+// complaints about staff and time, and two themed worries never quoted.
+TEST_F(ReportTest, ThemesQuotesAndTheAnnualReportSayWhatPeopleRaisedInTheirWords) {
+  auto feedback = [&](const std::string& words, bool may_quote) {
+    v1::Submission s;
+    const int n = next_++;
+    s.set_submission_id(testing::TestSubmissionId(n));
+    s.set_reference(testing::TestReference(n));
+    base::SetProtoTimestamp(London(2026, 6, 1), s.mutable_created_at());
+    s.set_language("en-GB");
+    s.set_channel(v1::CHANNEL_KIOSK);
+    s.mutable_contact()->set_name("Maria Okonkwo");
+    s.mutable_contact()->set_phone("07700 900123");
+    s.mutable_consent()->set_may_quote(may_quote);
+    s.mutable_feedback()->set_service_id("home_care");
+    s.mutable_feedback()->set_text(words);
+    const v1::Submission* one[] = {&s};
+    auto put = store_->PutSubmissions("kiosk-test-1", one, London(2026, 6, 1),
+                                      absl::ZeroDuration());
+    ASSERT_TRUE(put.ok()) << put.status();
+    Case(n, {.state = "acknowledged", .themes = {"food"}});
+  };
+  const std::string long_words =
+      "The lunch is always cold by the time it reaches the table and nobody seems to notice "
+      "that half of it comes back to the kitchen untouched every single day of the week, "
+      "which is a waste of good food and of the money people pay for it, and it has been "
+      "like this since the spring when the new kitchen opened.";
+  feedback("Lunch came late again, ask Maria on 07700 900123.", true);
+  feedback(long_words, true);
+  feedback("Soup was lovely.", true);  // a third: two quotes a theme at most
+  for (int i = 0; i < 3; ++i) feedback("Not for quoting.", false);
+
+  // Five formal complaints about home care, all about staff and time.
+  const int first = next_;
+  Add(5, {.kind = "complaint", .service = "home_care"}, London(2026, 9, 1));
+  auto complaint = [&](int i, std::string state, std::string outcome) {
+    Case(first + i, {.state = std::move(state), .statutory = true, .outcome = std::move(outcome),
+                     .themes = {"staff_time"}});
+  };
+  complaint(0, "responded", "upheld");
+  complaint(1, "closed", "partly_upheld");
+  complaint(2, "closed", "not_upheld");
+  complaint(3, "referred to the Ombudsman", "upheld");
+  complaint(4, "acknowledged", "");
+  // Worries are themed too, but never quoted.
+  const int worry = next_;
+  Add(2, {.kind = "safeguarding"}, London(2026, 10, 1));
+  for (int i = 0; i < 2; ++i) Case(worry + i, {.state = "acknowledged", .themes = {"food"}});
+
+  CommitteeReports reports(*store_, clock_, kLondon, calendar_, themes_, redactor_);
+  absl::StatusOr<v1::CommitteeReport> annual =
+      reports.Build(YearTo31March(2027), v1::AUDIENCE_SCRUTINY, HandCatalog(), true);
+  ASSERT_TRUE(annual.ok()) << annual.status();
+  const v1::CommitteeReport& r = *annual;
+
+  EXPECT_EQ(Rows(TableOf(r, "themes")),
+            (std::vector<std::string>{"Food and drink: 8 0 +8", "Staff and time: 5 0 +5"}));
+  const std::vector<std::string> quotes = Rows(TableOf(r, "quotes"));
+  ASSERT_EQ(quotes.size(), 2u) << "two a theme, none from a complaint without consent";
+  EXPECT_EQ(quotes[0],
+            "Food and drink: \u201cLunch came late again, ask [name] on [phone number].\u201d");
+  EXPECT_EQ(quotes[1].rfind("Food and drink: \u201cThe lunch is always cold", 0), 0u) << quotes[1];
+  EXPECT_NE(quotes[1].find("\u2026\u201d"), std::string::npos) << "shortened: " << quotes[1];
+  EXPECT_LT(quotes[1].size(), long_words.size());
+
+  EXPECT_EQ(Rows(TableOf(r, "annual_figures")),
+            (std::vector<std::string>{
+                "Formal complaints received: 5 ", "Decided (an outcome recorded): 4 80.0%",
+                "Well-founded: upheld or partly upheld: 3 75.0%",
+                "Referred to the Local Government and Social Care Ombudsman: 1 20.0%"}));
+  EXPECT_EQ(Rows(TableOf(r, "annual_services")),
+            (std::vector<std::string>{"Home care: 5 100.0%", "Day centres: 0 0.0%",
+                                      "No service area named: 0 0.0%"}));
+  EXPECT_EQ(Rows(TableOf(r, "annual_themes")),
+            (std::vector<std::string>{"Food and drink: 0 0.0%", "Staff and time: 5 100.0%"}));
+  std::string said;
+  for (const auto& section : r.sections()) {
+    for (const std::string& p : section.paragraphs()) said += p + "\n";
+  }
+  EXPECT_NE(said.find("Matters of general importance, raised in 5 or more complaints in the "
+                      "year: Staff and time (5)."),
+            std::string::npos)
+      << said;
+  EXPECT_NE(said.find("Improvements: no \"You said, we did\" notice"), std::string::npos) << said;
+  for (const char* secret : {"Maria", "07700", "Not for quoting", "Soup was lovely"}) {
+    EXPECT_EQ(r.DebugString().find(secret), std::string::npos) << secret;
+  }
+
+  // A period that is not the statutory year has no such section.
+  absl::StatusOr<v1::CommitteeReport> plain =
+      reports.Build(YearTo31March(2027), v1::AUDIENCE_SCRUTINY, HandCatalog());
+  ASSERT_TRUE(plain.ok());
+  for (const auto& section : plain->sections()) EXPECT_NE(section.id(), "annual_complaints");
 }
 
 TEST(PeriodTest, PeriodsAreWrittenFirstDotDotLastAndCheckedPlainly) {
