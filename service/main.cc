@@ -40,6 +40,7 @@
 #include "service/cases/cases.h"
 #include "service/catalog/catalog.h"
 #include "service/log.h"
+#include "service/reports/population.h"
 #include "service/rpc/fault_injection.h"
 #include "service/rpc/listen_address.h"
 #include "service/retention/retention.h"
@@ -141,6 +142,10 @@ int main(int argc, char** argv) {
   app.add_option("--themes", themes_path,
                  "the themes cases are tagged with, and the keywords that suggest each (JSON)")
       ->capture_default_str();
+  std::string population_path = CAREVOICE_ASSETS_DIR "/population/population.json";
+  app.add_option("--population", population_path,
+                 "the area's population, set beside who we heard from in committee packs (JSON)")
+      ->capture_default_str();
   std::string notify_command;
   app.add_option("--notify-command", notify_command,
                  "run with /bin/sh -c when a safeguarding worry arrives (e.g. to mail the "
@@ -217,6 +222,8 @@ int main(int argc, char** argv) {
   if (!closures.ok()) return Fail("--calendar", closures.status());
   auto themes = carevoice::service::cases::Lexicon::Load(themes_path);
   if (!themes.ok()) return Fail("--themes", themes.status());
+  auto population = carevoice::service::reports::LoadPopulation(population_path);
+  if (!population.ok()) return Fail("--population", population.status());
   auto dictionary = carevoice::service::redact::Dictionary::Load(dictionary_path);
   if (!dictionary.ok()) return Fail("--dictionary", dictionary.status());
   const carevoice::service::redact::Redactor redactor(*std::move(dictionary));
@@ -251,7 +258,7 @@ int main(int argc, char** argv) {
       *std::move(themes), redactor);
   rpc::OfficerImpl officer(**store, **catalog, clock, accounts, devices, limits, sealing,
                            retention, cases, *pins, carevoice::base::SystemRandom::Get(),
-                           notifier.get());
+                           notifier.get(), &*population);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();

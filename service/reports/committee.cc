@@ -303,13 +303,15 @@ Period YearTo31March(int year) {
 
 CommitteeReports::CommitteeReports(store::Store& store, const base::Clock& clock,
                                    absl::TimeZone zone, const cases::WorkingDays& calendar,
-                                   const cases::Lexicon& themes, const redact::Redactor& redactor)
+                                   const cases::Lexicon& themes, const redact::Redactor& redactor,
+                                   const Population* population)
     : store_(store),
       clock_(clock),
       zone_(zone),
       calendar_(calendar),
       themes_(themes),
-      redactor_(redactor) {}
+      redactor_(redactor),
+      population_(population) {}
 
 namespace {
 
@@ -759,7 +761,7 @@ absl::StatusOr<v1::CommitteeReport> CommitteeReports::Build(const Period& period
       !s.ok()) {
     return s;
   }
-  if (absl::Status s = AddHeardFrom(store_, period, report); !s.ok()) return s;
+  if (absl::Status s = AddHeardFrom(store_, period, population_, report); !s.ok()) return s;
   if (annual) {
     if (absl::Status s = AddAnnualComplaints(store_, period, zone_, themes_, catalog, report);
         !s.ok()) {

@@ -28,6 +28,7 @@
 #include "service/cases/themes.h"
 #include "service/cases/working_days.h"
 #include "service/redact/redactor.h"
+#include "service/reports/population.h"
 #include "service/store/store.h"
 
 namespace carevoice::service::reports {
@@ -57,7 +58,7 @@ class CommitteeReports {
   // Themes are named from `themes`; quotes are redacted by `redactor`.
   CommitteeReports(store::Store& store, const base::Clock& clock, absl::TimeZone zone,
                    const cases::WorkingDays& calendar, const cases::Lexicon& themes,
-                   const redact::Redactor& redactor);
+                   const redact::Redactor& redactor, const Population* population = nullptr);
 
   // The report of `period` for `audience`, with `catalog`'s names; with
   // `annual`, the statutory annual complaints report's section too (the
@@ -75,6 +76,7 @@ class CommitteeReports {
   const cases::WorkingDays& calendar_;
   const cases::Lexicon& themes_;
   const redact::Redactor& redactor_;
+  const Population* const population_;  // may be null
 };
 
 }  // namespace carevoice::service::reports

@@ -143,7 +143,8 @@ std::string Words(const v1::ReportCell& c) {
 
 }  // namespace
 
-absl::Status AddHeardFrom(store::Store& store, const Period& period, v1::CommitteeReport& report) {
+absl::Status AddHeardFrom(store::Store& store, const Period& period, const Population* population,
+                          v1::CommitteeReport& report) {
   const absl::CivilMonth first(period.first), last(period.last);
   const std::string from = absl::FormatCivilTime(first), to = absl::FormatCivilTime(last);
   absl::StatusOr<std::vector<store::TakingPartCount>> counts = store.TakingPartCounts();
@@ -234,6 +235,15 @@ absl::Status AddHeardFrom(store::Store& store, const Period& period, v1::Committ
     }
     parts.push_back(b.Implied(answered - total));  // skipped this question
     b.AddSum(said, parts);
+    // The area's adults, where configured: never a figure of ours.
+    if (population != nullptr && population->shares.contains(q->name())) {
+      t->add_columns("Local population");
+      for (int v = 1; v < q->enum_type()->value_count(); ++v) {
+        const std::optional<double> share =
+            population->Share(q->name(), q->enum_type()->value(v)->name());
+        *t->mutable_rows(v - 1)->add_cells() = share ? PercentCell(*share) : TextCell("");
+      }
+    }
   }
 
   b.Suppress();
@@ -244,9 +254,18 @@ absl::Status AddHeardFrom(store::Store& store, const Period& period, v1::Committ
       " counted. In ", Words(*said),
       " of them the person chose to answer the questions on who they are; each answer is "
       "counted on its own, never beside another answer or anything said."));
-  s.add_paragraphs(
-      "The local population's shares (the Census for the area) are not yet set beside these "
-      "figures.");
+  if (population != nullptr) {
+    s.add_paragraphs(absl::StrCat(
+        "The \"Local population\" column gives each answer's share of the adults of ",
+        population->area.empty() ? "the area" : population->area, ": ", population->source,
+        ". The shares of those who answered include people who preferred not to say or left "
+        "a question, so compare the two as a guide to who may be missing, not as exact "
+        "figures."));
+  } else {
+    s.add_paragraphs(
+        "No local population figures are configured (carevoice-service --population), so "
+        "these shares stand alone.");
+  }
   return absl::OkStatus();
 }
 

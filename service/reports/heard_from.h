@@ -13,10 +13,14 @@
 #include "absl/status/status.h"
 #include "carevoice/v1/report.pb.h"
 #include "service/reports/committee.h"
+#include "service/reports/population.h"
 #include "service/store/store.h"
 
 namespace carevoice::service::reports {
 
-absl::Status AddHeardFrom(store::Store& store, const Period& period, v1::CommitteeReport& report);
+// With `population` (may be null), each equality table has a "Local
+// population" column of the area's shares.
+absl::Status AddHeardFrom(store::Store& store, const Period& period, const Population* population,
+                          v1::CommitteeReport& report);
 
 }  // namespace carevoice::service::reports

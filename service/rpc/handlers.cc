@@ -680,6 +680,7 @@ absl::StatusOr<v1::ListTakingPartResponse> ListTakingPart(store::Store& store,
 
 absl::StatusOr<v1::CommitteeReport> BuildReport(store::Store& store, catalog::Catalogs& catalog,
                                                 const base::Clock& clock, const cases::Cases& cases,
+                                                const reports::Population* population,
                                                 const auth::Caller& caller,
                                                 const v1::BuildReportRequest& request) {
   if (request.audience() == v1::AUDIENCE_UNSPECIFIED) {
@@ -700,7 +701,7 @@ absl::StatusOr<v1::CommitteeReport> BuildReport(store::Store& store, catalog::Ca
     period = *parsed;
   }
   reports::CommitteeReports reports(store, clock, cases.zone(), cases.calendar(), cases.themes(),
-                                    cases.redactor());
+                                    cases.redactor(), population);
   absl::StatusOr<v1::CommitteeReport> report =
       reports.Build(period, request.audience(), *catalog.Get(), request.annual_year() != 0);
   if (!report.ok()) return report.status();

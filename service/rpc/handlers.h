@@ -18,6 +18,7 @@
 #include "service/auth/sealing.h"
 #include "service/cases/cases.h"
 #include "service/catalog/catalog.h"
+#include "service/reports/population.h"
 #include "service/retention/retention.h"
 #include "service/store/store.h"
 
@@ -89,8 +90,10 @@ absl::StatusOr<v1::ListTakingPartResponse> ListTakingPart(store::Store& store,
 // counted as `cases` counts them; audited "report" with the audience and
 // period. INVALID_ARGUMENT for a period written wrongly, no audience, or
 // both a period and a year.
+// `population` (may be null) is set beside who we heard from.
 absl::StatusOr<v1::CommitteeReport> BuildReport(store::Store& store, catalog::Catalogs& catalog,
                                                 const base::Clock& clock, const cases::Cases& cases,
+                                                const reports::Population* population,
                                                 const auth::Caller& caller,
                                                 const v1::BuildReportRequest& request);
 

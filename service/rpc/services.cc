@@ -487,7 +487,7 @@ grpc::Status OfficerImpl::BuildReport(grpc::ServerContext* context,
                                       v1::CommitteeReport* response) {
   auto caller = Admit(context, auth::ActionOf(*request));
   if (!caller.ok()) return ToGrpcStatus(caller.status());
-  return Answer(rpc::BuildReport(store_, catalog_, clock_, cases_, *caller, *request),
+  return Answer(rpc::BuildReport(store_, catalog_, clock_, cases_, population_, *caller, *request),
                 response);
 }
 

@@ -17,6 +17,7 @@
 #include "service/auth/sealing.h"
 #include "service/cases/cases.h"
 #include "service/catalog/catalog.h"
+#include "service/reports/population.h"
 #include "service/retention/retention.h"
 #include "service/rpc/work_pool.h"
 #include "service/store/store.h"
@@ -115,7 +116,8 @@ class OfficerImpl final : public v1::Officer::Service {
               auth::Accounts& accounts, auth::Devices& devices, auth::Limits& limits,
               auth::SealingKeys& sealing, retention::Retention& retention, cases::Cases& cases,
               const auth::PinKey& pins, base::Random& random,
-              alerts::Notifier* notifier = nullptr)
+              alerts::Notifier* notifier = nullptr,
+              const reports::Population* population = nullptr)
       : store_(store),
         catalog_(catalog),
         clock_(clock),
@@ -127,7 +129,8 @@ class OfficerImpl final : public v1::Officer::Service {
         cases_(cases),
         pins_(pins),
         random_(random),
-        notifier_(notifier) {}
+        notifier_(notifier),
+        population_(population) {}
 
   grpc::Status CreateEnrolmentCode(grpc::ServerContext* context,
                                    const v1::CreateEnrolmentCodeRequest* request,
@@ -240,6 +243,7 @@ class OfficerImpl final : public v1::Officer::Service {
   const auth::PinKey& pins_;
   base::Random& random_;
   alerts::Notifier* const notifier_;  // may be null
+  const reports::Population* const population_;  // may be null
 };
 
 // The secret a call carries ("authorization: Bearer <secret>": an

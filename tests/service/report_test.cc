@@ -20,6 +20,7 @@
 #include "gtest/gtest.h"
 #include "service/cases/working_days.h"
 #include "service/reports/committee.h"
+#include "service/reports/population.h"
 #include "service/reports/suppression.h"
 #include "service/store/store.h"
 #include "tests/service/testing.h"
@@ -568,6 +569,30 @@ TEST_F(ReportTest, WhoWeHeardFromCountsEachAnswerOnItsOwnInWholeMonths) {
     }
   }
 
+  // Beside the area's population, where configured: its own column, never
+  // a figure of ours, and said where it comes from.
+  absl::StatusOr<Population> area = ParsePopulation(
+      R"({"area": "Northtown", "source": "Census 2021, table TS008",
+          "shares": {"sex": {"SEX_FEMALE": 51.5, "SEX_MALE": 48.5}}})");
+  ASSERT_TRUE(area.ok()) << area.status();
+  CommitteeReports with(*store_, clock_, kLondon, calendar_, themes_, redactor_, &*area);
+  absl::StatusOr<v1::CommitteeReport> beside = with.Build(
+      {absl::CivilDay(2026, 4, 10), absl::CivilDay(2026, 4, 20)}, v1::AUDIENCE_PUBLIC,
+      HandCatalog());
+  ASSERT_TRUE(beside.ok()) << beside.status();
+  EXPECT_EQ(Rows(TableOf(*beside, "equality_sex")),
+            (std::vector<std::string>{"Prefer not to say: 0 0.0% ",
+                                      "Female: secondary secondary 51.5%",
+                                      "Male: small secondary 48.5%", "Other: 0 0.0% "}));
+  EXPECT_EQ(TableOf(*beside, "equality_sex").columns(3), "Local population");
+  EXPECT_EQ(TableOf(*beside, "equality_age").columns_size(), 3) << "no figures for age";
+  std::string said;
+  for (const auto& s : beside->sections()) {
+    for (const std::string& p : s.paragraphs()) said += p + "\n";
+  }
+  EXPECT_NE(said.find("the adults of Northtown: Census 2021, table TS008."), std::string::npos)
+      << said;
+
   // No stored count names a month finer than the month, a kind or an id:
   // the store's counts are all the report could read.
   auto counts = store_->TakingPartCounts();
@@ -856,6 +881,30 @@ TEST_F(ReportTest, ThemesQuotesAndTheAnnualReportSayWhatPeopleRaisedInTheirWords
       reports.Build(YearTo31March(2027), v1::AUDIENCE_SCRUTINY, HandCatalog());
   ASSERT_TRUE(plain.ok());
   for (const auto& section : plain->sections()) EXPECT_NE(section.id(), "annual_complaints");
+}
+
+TEST(PopulationTest, TheShippedFileReadsAndMistakesAreNamedByWhereTheyAre) {
+  absl::StatusOr<Population> shipped =
+      LoadPopulation(CAREVOICE_POPULATION);
+  ASSERT_TRUE(shipped.ok()) << shipped.status();
+  EXPECT_EQ(shipped->Share("ethnic_group", "ETHNIC_GROUP_WHITE"), 81.0);
+  EXPECT_FALSE(shipped->Share("role", "ROLE_CARE_WORKER").has_value());
+  for (const auto& [json, says] : std::vector<std::pair<std::string, std::string>>{
+           {R"({"shares": {}})", "source:"},
+           {R"({"source": "x", "shares": {"height": {}}})", "shares.height: not an equality"},
+           {R"({"source": "x", "shares": {"sex": {"SEX_TALL": 1}}})", "shares.sex.SEX_TALL"},
+           {R"({"source": "x", "shares": {"sex": {"SEX_PREFER_NOT_TO_SAY": 1}}})",
+            "SEX_PREFER_NOT_TO_SAY"},
+           {R"({"source": "x", "shares": {"sex": {"SEX_MALE": 101}}})", "0 to 100"},
+           {R"({"source": "x", "shares": {"sex": {"SEX_MALE": 60, "SEX_FEMALE": 60}}})",
+            "more than 100%"},
+           {R"({"source": "x", "shares": {}, "colour": 1})", "colour: not a field"},
+           {"not json", "a JSON object"}}) {
+    absl::StatusOr<Population> p = ParsePopulation(json);
+    ASSERT_FALSE(p.ok()) << json;
+    EXPECT_EQ(p.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_NE(p.status().message().find(says), std::string::npos) << p.status() << " for " << json;
+  }
 }
 
 TEST(PeriodTest, PeriodsAreWrittenFirstDotDotLastAndCheckedPlainly) {
