@@ -5,6 +5,7 @@
 #include <pango/pangocairo.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -24,6 +25,7 @@ constexpr double kRowHeight = 32.0;    // a bar chart's row: two lines of label
 constexpr double kTrendRowHeight = 42.0;
 constexpr double kBarThickness = 16.0;
 constexpr double kLegendHeight = 26.0;
+constexpr double kLineChartHeight = 260.0;
 constexpr double kInk[3] = {0.12, 0.18, 0.32};  // dark navy: 12:1 on white
 constexpr char kFont[] = "DejaVu Sans 10";
 
@@ -31,7 +33,10 @@ constexpr char kFont[] = "DejaVu Sans 10";
 // first two ("This period", "Previous period") for "trend". A column is
 // a figure column when some row holds a count there that is not a change.
 std::vector<int> FigureColumns(const v1::ReportTable& table) {
-  const int wanted = table.chart() == "trend" ? 2 : table.chart() == "bar" ? 1 : 0;
+  const int wanted = table.chart() == "trend" ? 2
+                     : table.chart() == "bar"  ? 1
+                     : table.chart() == "line" ? std::min(2, table.columns_size() - 1)
+                                               : 0;
   std::vector<int> columns;
   for (int i = 0; i + 1 < table.columns_size() && static_cast<int>(columns.size()) < wanted; ++i) {
     const bool counts = std::any_of(table.rows().begin(), table.rows().end(),
@@ -61,7 +66,8 @@ double TopHeight(const v1::ReportTable& table) {
 using Layout = std::unique_ptr<PangoLayout, decltype(&g_object_unref)>;
 
 // `text` laid out in at most `lines` lines of `width`, ellipsised past them.
-Layout MakeLayout(cairo_t* cr, std::string_view text, double width, int lines) {
+Layout MakeLayout(cairo_t* cr, std::string_view text, double width, int lines,
+                  PangoAlignment align = PANGO_ALIGN_LEFT) {
   Layout layout(pango_cairo_create_layout(cr), &g_object_unref);
   std::unique_ptr<PangoFontDescription, decltype(&pango_font_description_free)> font(
       pango_font_description_from_string(kFont), &pango_font_description_free);
@@ -71,11 +77,13 @@ Layout MakeLayout(cairo_t* cr, std::string_view text, double width, int lines) {
   pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
   pango_layout_set_height(layout.get(), -lines);
   pango_layout_set_ellipsize(layout.get(), PANGO_ELLIPSIZE_END);
+  pango_layout_set_alignment(layout.get(), align);
   return layout;
 }
 
-void Text(cairo_t* cr, std::string_view text, double x, double y, double width, int lines) {
-  Layout layout = MakeLayout(cr, text, width, lines);
+void Text(cairo_t* cr, std::string_view text, double x, double y, double width, int lines,
+          PangoAlignment align = PANGO_ALIGN_LEFT) {
+  Layout layout = MakeLayout(cr, text, width, lines, align);
   cairo_set_source_rgb(cr, 0, 0, 0);
   cairo_move_to(cr, x, y);
   pango_cairo_show_layout(cr, layout.get());
@@ -113,6 +121,122 @@ void Bar(cairo_t* cr, double x, double y, double length, double thickness, bool 
   cairo_stroke(cr);
 }
 
+// A point's mark: a filled circle for the first line, a hollow square for
+// the second, so the two differ without colour.
+void Mark(cairo_t* cr, double x, double y, int series) {
+  cairo_set_source_rgb(cr, kInk[0], kInk[1], kInk[2]);
+  if (series == 0) {
+    cairo_arc(cr, x, y, 4.0, 0, 2 * M_PI);
+    cairo_fill(cr);
+  } else {
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_rectangle(cr, x - 4.0, y - 4.0, 8.0, 8.0);
+    cairo_fill_preserve(cr);
+    cairo_set_source_rgb(cr, kInk[0], kInk[1], kInk[2]);
+    cairo_set_line_width(cr, 1.5);
+    cairo_stroke(cr);
+  }
+}
+
+// The line's stroke: solid for the first, dashed for the second.
+void Stroke(cairo_t* cr, int series) {
+  cairo_set_source_rgb(cr, kInk[0], kInk[1], kInk[2]);
+  cairo_set_line_width(cr, 2.0);
+  const double dash[] = {6.0, 4.0};
+  cairo_set_dash(cr, dash, series == 0 ? 0 : 2, 0);
+  cairo_stroke(cr);
+  cairo_set_dash(cr, nullptr, 0, 0);
+}
+
+// A line chart over the rows in order (months): each figure column a line
+// (at most two), each point marked and labelled with its own figure, the
+// rows' names along the bottom. A hidden figure breaks its line.
+void DrawLines(cairo_t* cr, const v1::ReportTable& table, const std::vector<int>& columns,
+               double width) {
+  cairo_save(cr);
+  std::int64_t largest = 0;
+  bool hidden = false;
+  for (const v1::ReportRow& r : table.rows()) {
+    for (int c : columns) {
+      const v1::ReportCell& cell = CellAt(r, c);
+      if (cell.suppressed() == v1::ReportCell::SUPPRESSION_NONE) {
+        largest = std::max(largest, cell.count());
+      } else {
+        hidden = true;
+      }
+    }
+  }
+  // The key, drawn as the lines are.
+  double key_x = kGap;
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    cairo_move_to(cr, key_x, 13.0);
+    cairo_line_to(cr, key_x + 28.0, 13.0);
+    Stroke(cr, static_cast<int>(i));
+    Mark(cr, key_x + 14.0, 13.0, static_cast<int>(i));
+    Text(cr, table.columns(columns[i] + 1), key_x + 34.0, 5.0, 200.0, 1);
+    key_x += 240.0;
+  }
+  const double top = kLegendHeight + 36.0;  // room for the gap's words and the top labels
+  const double bottom = kLineChartHeight - 36.0;  // the rows' names below
+  const double left = 30.0, right = width - 30.0;
+  const int n = table.rows_size();
+  const double step = n > 1 ? (right - left) / (n - 1) : 0.0;
+  auto y_of = [&](std::int64_t v) {
+    return largest > 0 ? bottom - (bottom - top) * static_cast<double>(v) / largest : bottom;
+  };
+  // The baseline, at zero.
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  cairo_set_line_width(cr, 1.0);
+  cairo_move_to(cr, left - 10.0, bottom + 0.5);
+  cairo_line_to(cr, right + 10.0, bottom + 0.5);
+  cairo_stroke(cr);
+  // Names along the bottom: every one when they fit, else every k-th.
+  const int every = std::max(1, static_cast<int>(std::ceil(n * 56.0 / (right - left + 56.0))));
+  for (int i = 0; i < n; i += every) {
+    const std::string& name = table.rows(i).label();
+    Text(cr, name, left + step * i - 28.0, bottom + 6.0, 56.0, 2, PANGO_ALIGN_CENTER);
+  }
+  for (std::size_t s = 0; s < columns.size(); ++s) {
+    bool drawing = false;
+    for (int i = 0; i < n; ++i) {
+      const v1::ReportCell& cell = CellAt(table.rows(i), columns[s]);
+      if (cell.suppressed() != v1::ReportCell::SUPPRESSION_NONE) {
+        if (drawing) Stroke(cr, static_cast<int>(s));
+        drawing = false;
+        continue;
+      }
+      const double x = left + step * i, y = y_of(cell.count());
+      if (drawing) {
+        cairo_line_to(cr, x, y);
+      } else {
+        cairo_move_to(cr, x, y);
+        drawing = true;
+      }
+    }
+    if (drawing) Stroke(cr, static_cast<int>(s));
+    for (int i = 0; i < n; ++i) {
+      const v1::ReportCell& cell = CellAt(table.rows(i), columns[s]);
+      if (cell.suppressed() != v1::ReportCell::SUPPRESSION_NONE) continue;  // a gap
+      const double x = left + step * i, y = y_of(cell.count());
+      Mark(cr, x, y, static_cast<int>(s));
+      // The first line's figures above its points; the second's beside
+      // them, on the side with room, so the two never sit on each other.
+      if (s == 0) {
+        Text(cr, CellWords(cell), x - 28.0, y - 18.0, 56.0, 1, PANGO_ALIGN_CENTER);
+      } else if (x + 66.0 <= width) {
+        Text(cr, CellWords(cell), x + 8.0, y - 7.0, 56.0, 1);
+      } else {
+        Text(cr, CellWords(cell), x - 64.0, y - 7.0, 56.0, 1, PANGO_ALIGN_RIGHT);
+      }
+    }
+  }
+  if (hidden) {
+    Text(cr, "A gap in a line: a figure hidden (see the table).", kGap, kLegendHeight - 2.0,
+         width - 2 * kGap, 1);
+  }
+  cairo_restore(cr);
+}
+
 cairo_status_t AppendTo(void* closure, const unsigned char* data, unsigned int length) {
   static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
   return CAIRO_STATUS_SUCCESS;
@@ -121,17 +245,24 @@ cairo_status_t AppendTo(void* closure, const unsigned char* data, unsigned int l
 }  // namespace
 
 bool HasChart(const v1::ReportTable& table) {
-  return table.rows_size() > 0 && !FigureColumns(table).empty();
+  // A line needs two points to say anything.
+  const int fewest = table.chart() == "line" ? 2 : 1;
+  return table.rows_size() >= fewest && !FigureColumns(table).empty();
 }
 
 double ChartHeight(const v1::ReportTable& table, double /*width*/) {
   if (!HasChart(table)) return 0.0;
+  if (table.chart() == "line") return kLineChartHeight;
   return TopHeight(table) + RowHeight(table) * table.rows_size() + 4.0;
 }
 
 void DrawChart(cairo_t* cr, const v1::ReportTable& table, double width) {
   const std::vector<int> columns = FigureColumns(table);
   if (columns.empty() || table.rows().empty()) return;
+  if (table.chart() == "line") {
+    if (HasChart(table)) DrawLines(cr, table, columns, width);
+    return;
+  }
   cairo_save(cr);
   std::int64_t largest = 0;
   for (const v1::ReportRow& r : table.rows()) {
@@ -205,6 +336,19 @@ std::string ChartCaption(const v1::ReportTable& table) {
 std::string ChartAlt(const v1::ReportTable& table) {
   const std::vector<int> columns = FigureColumns(table);
   if (columns.empty()) return "";
+  if (table.chart() == "line") {
+    std::vector<std::string> lines;
+    for (std::size_t s = 0; s < columns.size(); ++s) {
+      std::vector<std::string> points;
+      for (const v1::ReportRow& r : table.rows()) {
+        points.push_back(absl::StrCat(r.label(), " ", CellWords(CellAt(r, columns[s]))));
+      }
+      lines.push_back(absl::StrCat(table.columns(columns[s] + 1),
+                                   s == 0 ? " (solid line)" : " (dashed line)", ": ",
+                                   absl::StrJoin(points, ", ")));
+    }
+    return absl::StrCat("Line chart of ", table.caption(), ". ", absl::StrJoin(lines, ". "), ".");
+  }
   std::vector<std::string> bars;
   for (const v1::ReportRow& r : table.rows()) {
     std::string bar = absl::StrCat(r.label(), ": ", CellWords(CellAt(r, columns[0])));

@@ -17,7 +17,9 @@ typedef struct _cairo cairo_t;
 namespace carevoice::client::packs {
 
 // Whether `table` asks for a chart ("bar": its first figure column;
-// "trend": this period against the previous) and has rows to draw.
+// "trend": this period against the previous; "line": its first one or two
+// figure columns over its rows in order, months say, solid and dashed with
+// round and square marks) and has rows to draw (two for a line).
 bool HasChart(const v1::ReportTable& table);
 
 // The chart's height, in points, when drawn `width` points wide.

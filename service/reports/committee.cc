@@ -532,6 +532,31 @@ absl::StatusOr<v1::CommitteeReport> CommitteeReports::Build(const Period& period
   open_tables.push_back(AddTrendTable(told, "by_kind", "What people told us, by kind", {"Kind"},
                                       {}, kind_lines, "trend"));
 
+  // Month by month: everything, and complaints and concerns, each month
+  // counted over the days of it that are in the period.
+  v1::ReportTable* months = told.add_tables();
+  months->set_id("by_month");
+  months->set_caption("What people told us, month by month");
+  months->set_chart("line");
+  for (const char* c : {"Month", "Everything", "Complaints and concerns"}) months->add_columns(c);
+  for (absl::CivilMonth m(period.first); m <= absl::CivilMonth(period.last); ++m) {
+    const absl::Time month_from = std::max(from, absl::FromCivil(absl::CivilDay(m), zone_));
+    const absl::Time month_to = std::min(to, absl::FromCivil(absl::CivilDay(m + 1), zone_));
+    absl::StatusOr<std::vector<store::FacetCount>> in_month =
+        store_.CountSubmissions(month_from, month_to, store::ReportFacet::kKind);
+    if (!in_month.ok()) return in_month.status();
+    const Counts counted = ToMap(*in_month);
+    v1::ReportRow* r = months->add_rows();
+    r->set_key(absl::FormatCivilTime(m));
+    r->set_label(DayWords(absl::CivilDay(m)).substr(2));  // "April 2026"
+    *r->add_cells() = CountCell(Total(counted));
+    *r->add_cells() = CountCell(Get(counted, "complaint"));
+  }
+  if (absl::CivilMonth(period.first) != absl::CivilMonth(period.last) &&
+      (period.first.day() != 1 || (period.last + 1).day() != 1)) {
+    months->set_note("The first and last months count only their days in the period.");
+  }
+
   // By service area, in the catalog's order; then any no longer listed.
   absl::StatusOr<Facet> services = count(store::ReportFacet::kService);
   if (!services.ok()) return services.status();

@@ -348,6 +348,63 @@ TEST(PacksChartTest, BarsAreAsLongAsTheirFiguresAndAHiddenOneDrawsNone) {
   EXPECT_EQ(ChartSvg(t, width), "");
 }
 
+// The first ink (kInk) from the top in column `x`, below the key.
+int FirstInkDown(cairo_surface_t* surface, int x, int from_y) {
+  const unsigned char* data = cairo_image_surface_get_data(surface);
+  const int stride = cairo_image_surface_get_stride(surface);
+  for (int y = from_y; y < cairo_image_surface_get_height(surface); ++y) {
+    const auto* px = reinterpret_cast<const std::uint32_t*>(data + y * stride) + x;
+    const int r = (*px >> 16) & 0xff, g = (*px >> 8) & 0xff, b = *px & 0xff;
+    if (std::abs(r - 31) < 12 && std::abs(g - 46) < 12 && std::abs(b - 82) < 12) return y;
+  }
+  return -1;
+}
+
+TEST(PacksChartTest, ALineRisesWithItsFiguresAndSaysEveryPoint) {
+  v1::ReportTable t;
+  t.set_id("by_month");
+  t.set_caption("What people told us, month by month");
+  t.set_chart("line");
+  for (const char* c : {"Month", "Everything", "Complaints and concerns"}) t.add_columns(c);
+  auto row = [&](const char* label, v1::ReportCell all, v1::ReportCell complaints) {
+    v1::ReportRow* r = t.add_rows();
+    r->set_label(label);
+    *r->add_cells() = all;
+    *r->add_cells() = complaints;
+  };
+  row("April 2026", Count(0), Hidden(v1::ReportCell::SUPPRESSION_SMALL));
+  ASSERT_FALSE(HasChart(t)) << "one point is no line";
+  row("May 2026", Count(50), Hidden(v1::ReportCell::SUPPRESSION_SMALL));
+  row("June 2026", Count(100), Count(10));
+  ASSERT_TRUE(HasChart(t));
+  const int width = 640;
+  const int height = static_cast<int>(ChartHeight(t, width));
+  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
+  cairo_t* cr = cairo_create(surface);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  DrawChart(cr, t, width);
+  cairo_destroy(cr);
+  cairo_surface_flush(surface);
+  // The points sit at 30, 320 and 610 across; the higher the figure, the
+  // higher the mark, in proportion.
+  const int below_key = 30;
+  const int y0 = FirstInkDown(surface, 30, below_key);
+  const int y50 = FirstInkDown(surface, 320, below_key);
+  const int y100 = FirstInkDown(surface, 610, below_key);
+  cairo_surface_destroy(surface);
+  ASSERT_GT(y0, 0);
+  ASSERT_GT(y50, 0);
+  ASSERT_GT(y100, 0);
+  EXPECT_LT(y100, y50);
+  EXPECT_LT(y50, y0);
+  EXPECT_NEAR(y50 - y100, y0 - y50, 6) << y0 << " " << y50 << " " << y100;
+  EXPECT_EQ(ChartAlt(t),
+            "Line chart of What people told us, month by month. Everything (solid line): "
+            "April 2026 0, May 2026 50, June 2026 100. Complaints and concerns (dashed line): "
+            "April 2026 fewer than 5, May 2026 fewer than 5, June 2026 10.");
+}
+
 TEST(PacksXlsxTest, OpenpyxlReadsNumbersAsNumbersAndFormulasAsText) {
   const absl::StatusOr<std::string> xlsx = Xlsx(Sample());
   ASSERT_TRUE(xlsx.ok()) << xlsx.status();

@@ -256,6 +256,14 @@ TEST_F(ReportTest, AHandBuiltYearGivesTheFiguresWorkedOutByHand) {
   EXPECT_EQ(r.previous_to_date(), "2026-03-31");
   EXPECT_EQ(r.period_words(), "1 April 2026 to 31 March 2027");
   EXPECT_NE(r.title().find("Scrutiny Committee"), std::string::npos) << r.title();
+  // Month by month: April's worry, June to December's feedback, November's
+  // two complaints, January's four ideas, March's feedback and idea.
+  EXPECT_EQ(Rows(TableOf(r, "by_month")),
+            (std::vector<std::string>{
+                "April 2026: 1 0", "May 2026: 0 0", "June 2026: 6 0", "July 2026: 7 0",
+                "August 2026: 3 0", "September 2026: 4 0", "October 2026: 6 0",
+                "November 2026: 2 2", "December 2026: 1 0", "January 2027: 4 0",
+                "February 2027: 0 0", "March 2027: 2 0"}));
   // 36 + 1 outside + 21 before = 58 stored.
   EXPECT_NE(r.data_version().find("catalog hand-1; 58 submissions stored"), std::string::npos)
       << r.data_version();
