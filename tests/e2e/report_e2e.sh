@@ -311,6 +311,21 @@ for secret in "$marker" "Quillfeather" "01632 960123" "came late again"; do
   fi
 done
 
+# The statutory annual report: the year to 31 March that holds today, with
+# regulation 18's figures for the six complaints made above.
+year=$(TZ=Europe/London date +%Y)
+[ "$(TZ=Europe/London date +%m)" -ge 4 ] && year=$((year + 1))
+officers_tool report --annual "$year" --audience scrutiny --format md --out "$work/annual.md" \
+  >/dev/null 2>>"$work/admin.err" || fail "no annual report: $(tail -n 1 "$work/admin.err")"
+grep -qF "## Annual complaints report, 1 April $((year - 1)) to 31 March $year" "$work/annual.md" ||
+  fail "the annual report has no statutory section: $(grep '^## ' "$work/annual.md")"
+grep -qE "^\| Formal complaints received \| [0-9]+ \|" "$work/annual.md" ||
+  fail "the annual report does not count complaints received"
+grep -qF "Matters of general importance" "$work/annual.md" || fail "no matters of general importance"
+if grep -qF "## Annual complaints report" "$work/pack.md"; then
+  fail "a pack for a period has the annual report's section"
+fi
+
 # A period written wrongly is refused, saying how to write it.
 if officers_tool report --period "$today" --audience forum --format md --out "$work/bad.md" \
     2>"$work/bad.err"; then
