@@ -247,7 +247,9 @@ class Writer {
       Show(page, kMargin + kTextWidth - 60.0, y_);
       y_ += height + kBody.space_after;
     };
-    for (const v1::ReportSection& section : report_.sections()) entry(section.id(), section.title());
+    for (const v1::ReportSection& section : report_.sections()) {
+      entry(section.id(), section.title());
+    }
     if (!report_.suppression_rules().empty()) entry("small_numbers", "Small numbers");
   }
 
@@ -502,7 +504,9 @@ Run Draw(const v1::CommitteeReport& report, int pages, const std::map<std::strin
       cairo_pdf_surface_add_outline(surface, CAIRO_PDF_OUTLINE_ROOT, title.c_str(),
                                     LinkTo(it->second).c_str(), CAIRO_PDF_OUTLINE_FLAG_OPEN);
     };
-    for (const v1::ReportSection& section : report.sections()) outline(section.id(), section.title());
+    for (const v1::ReportSection& section : report.sections()) {
+      outline(section.id(), section.title());
+    }
     if (!report.suppression_rules().empty()) outline("small_numbers", "Small numbers");
   }
   run.status = cairo_status(cr);

@@ -201,8 +201,8 @@ absl::Status AddIdeas(store::Store& store, absl::Time from, absl::Time to, absl:
       {"not_taken_forward", "Not taken forward"},
   };
   std::int64_t decided = 0;
-  v1::ReportTable* t = AddMeasureTable(s, "ideas", "Ideas told in the period and what became of them",
-                                       "What became of it");
+  v1::ReportTable* t = AddMeasureTable(
+      s, "ideas", "Ideas told in the period and what became of them", "What became of it");
   AddMeasure(*t, "received", "Ideas received", ideas);
   for (const auto& [key, label] : kOutcomes) {
     const auto it = by.find(key);
@@ -267,7 +267,8 @@ void AddBallots(absl::Time from, absl::Time to, absl::TimeZone zone, const v1::C
     if (!counted) {
       if (closes >= from && closes < to) {
         s.add_paragraphs(absl::StrCat("The Forum ballot \"", title, "\" closed on ",
-                                      DayOf(b.closes_at(), zone), " and has not been counted yet."));
+                                      DayOf(b.closes_at(), zone),
+                                      " and has not been counted yet."));
       }
       continue;
     }

@@ -99,7 +99,9 @@ v1::Submission Made(int n, absl::Time told) {
       c->set_what_happened("The carer came late again and left before the lunch was ready.");
       break;
     }
-    case 2: s.mutable_safeguarding()->set_what_is_happening("A neighbour has not been seen."); break;
+    case 2:
+      s.mutable_safeguarding()->set_what_is_happening("A neighbour has not been seen.");
+      break;
     case 3:
     case 4: s.mutable_idea()->set_idea("A lunch club on Fridays at the day centre."); break;
     default: {
@@ -127,7 +129,9 @@ int Make(const std::string& path, int count) {
   constexpr int kBatch = 1000;
   for (int at = 0; at < count; at += kBatch) {
     std::vector<v1::Submission> batch;
-    for (int n = at; n < std::min(count, at + kBatch); ++n) batch.push_back(Made(n + 1, first + step * n));
+    for (int n = at; n < std::min(count, at + kBatch); ++n) {
+      batch.push_back(Made(n + 1, first + step * n));
+    }
     std::vector<const v1::Submission*> items;
     for (const v1::Submission& s : batch) items.push_back(&s);
     const absl::Time received = base::FromProtoTimestamp(batch.back().created_at());
@@ -183,7 +187,8 @@ std::string BaselineSql(const reports::Period& year, absl::TimeZone zone) {
   absl::StrAppend(&sql,
                   "SELECT coalesce(c.outcome, ''), count(*) FROM submissions s LEFT JOIN cases c "
                   "ON c.submission_id = s.submission_id WHERE s.counted_at >= ",
-                  from, " AND s.counted_at < ", to, " AND s.kind = 'idea' GROUP BY 1 ORDER BY 1;\n");
+                  from, " AND s.counted_at < ", to,
+                  " AND s.kind = 'idea' GROUP BY 1 ORDER BY 1;\n");
   for (const auto& [a, b, body] :
        {std::tuple{from, to, false}, std::tuple{before_from, from, false},
         std::tuple{from, to, true}, std::tuple{from, to, false}}) {
@@ -260,7 +265,8 @@ int Measure(const std::string& path) {
   const std::string size = extent->submissions % 1'000'000 == 0
                                ? absl::StrCat(extent->submissions / 1'000'000, "m")
                                : absl::StrCat(extent->submissions / 1000, "k");
-  std::fprintf(stderr, "report of %lld submissions: %d sections; the pack in 5 formats: %zu bytes\n",
+  std::fprintf(stderr,
+               "report of %lld submissions: %d sections; the pack in 5 formats: %zu bytes\n",
                static_cast<long long>(extent->submissions), report.sections_size(), bytes);
   Summary(absl::StrFormat("P6 summary_%s: %.2f s vs sqlite3 %.2f s = %.2fx (goal <= 1.50x)", size,
                           summary, baseline, summary / baseline));
