@@ -156,6 +156,19 @@ std::vector<Step> ContactSteps(bool worker_notice) {
   };
 }
 
+// May the person's words be quoted, without their name, in the council's
+// committee papers (consent.may_quote)? Asked only once there are words;
+// skipping it, or never being asked, leaves the answer "no". Never asked
+// about a safeguarding worry: those are never quoted.
+Step QuoteStep(std::function<const std::string&(const Draft&)> words) {
+  return {.id = "quote", .type = StepType::kChooseOption, .field = "consent.may_quote",
+          .optional = true,
+          .options = {{.id = "yes", .value = 1}, {.id = "no", .value = 0}},
+          .shown_when = [words = std::move(words)](const Draft& d, const v1::Catalog*) {
+            return !words(d).empty();
+          }};
+}
+
 std::vector<Step> Ending() {
   return {{.id = "review", .type = StepType::kReview, .reviewed = false},
           {.id = "thanks", .type = StepType::kThanks, .reviewed = false}};
@@ -219,6 +232,7 @@ std::vector<JourneySpec> BuildJourneys() {
        .shown_when = [](const Draft& d, const v1::Catalog*) {
          return About(d, "home_care") && IsWorker(d);
        }},
+      QuoteStep([](const Draft& d) -> const std::string& { return d.feedback().text(); }),
   };
   append(feedback.steps, Ending());
   all.push_back(std::move(feedback));
@@ -281,6 +295,8 @@ std::vector<JourneySpec> BuildJourneys() {
        .options = {{.id = "yes", .value = 1}, {.id = "no", .value = 0}}},
       {.id = "formal", .type = StepType::kChooseOption, .field = "complaint.not_formal",
        .options = {{.id = "complaint", .value = 0}, {.id = "just_know", .value = 1}}},
+      QuoteStep(
+          [](const Draft& d) -> const std::string& { return d.complaint().what_happened(); }),
       // A care worker speaks for someone they support at work; others as
       // family, friend, unpaid carer or advocate.
       {.id = "about", .type = StepType::kChooseOption, .field = "on_behalf_of.relationship",
@@ -361,6 +377,7 @@ std::vector<JourneySpec> BuildJourneys() {
        .max_chars = contract::kMaxIdeaText},
       {.id = "benefits", .type = StepType::kWords, .field = "idea.who_benefits",
        .optional = true, .max_chars = contract::kMaxIdeaWhoBenefits},
+      QuoteStep([](const Draft& d) -> const std::string& { return d.idea().idea(); }),
   };
   append(idea.steps, Ending());
   all.push_back(std::move(idea));

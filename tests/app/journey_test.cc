@@ -4,6 +4,7 @@
 // person's kiosk.
 #include "client/app/journey.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -403,6 +404,46 @@ TEST_F(JourneyTest, AnAnswerToAStepNoLongerAskedIsNotSent) {
   EXPECT_FALSE(j.BuildSubmission("en-GB").has_on_behalf_of());
 }
 
+// Quoting is asked of words that could be quoted, never of a safeguarding
+// worry, and an agreement goes with the words it was given for.
+TEST_F(JourneyTest, MayWeQuoteYouIsAskedOnlyOfWordsThatCouldBeQuoted) {
+  auto asks_quote = [](std::string_view id) {
+    const JourneySpec* spec = FindJourney(id);
+    return spec != nullptr &&
+           std::any_of(spec->steps.begin(), spec->steps.end(),
+                       [](const Step& s) { return s.field == "consent.may_quote"; });
+  };
+  EXPECT_TRUE(asks_quote("feedback"));
+  EXPECT_TRUE(asks_quote("complaint"));
+  EXPECT_TRUE(asks_quote("idea"));
+  EXPECT_FALSE(asks_quote("safeguarding"));
+
+  v1::Catalog catalog;
+  Journey j;
+  j.SetCatalog(&catalog);
+  j.Start();
+  ASSERT_TRUE(j.Begin("feedback"));
+  ASSERT_TRUE(j.ChooseText("day_centres").ok());
+  ASSERT_TRUE(j.ChooseNumber(v1::SPEAKER_USES_SERVICES).ok());
+  ASSERT_TRUE(j.ChooseNumber(5).ok());
+  ASSERT_TRUE(j.Continue());  // no words: nothing to quote, so not asked
+  ASSERT_EQ(j.view(), "review");
+  EXPECT_FALSE(j.BuildSubmission("en-GB").consent().may_quote());
+  ASSERT_TRUE(j.Edit("more"));
+  ASSERT_TRUE(j.InsertWords("Lovely lunches"));
+  ASSERT_TRUE(j.Continue());
+  ASSERT_EQ(j.view(), "quote") << "words given: asked before going back to the review";
+  ASSERT_TRUE(j.ChooseNumber(1).ok());
+  ASSERT_EQ(j.view(), "review");
+  EXPECT_TRUE(j.BuildSubmission("en-GB").consent().may_quote());
+  // The words taken away: the agreement goes with them.
+  ASSERT_TRUE(j.Edit("more"));
+  for (int i = 0; i < 20 && !j.Words().empty(); ++i) j.EraseWord();
+  ASSERT_TRUE(j.Continue());
+  ASSERT_EQ(j.view(), "review");
+  EXPECT_FALSE(j.BuildSubmission("en-GB").consent().may_quote());
+}
+
 TEST_F(JourneyTest, ACareWorkerSpeaksForSomeoneTheySupportNotAsARelative) {
   Journey j;
   j.Start();
@@ -505,6 +546,8 @@ TEST_F(JourneyTest, SendIsOnlyFromTheReviewAndAFailedSendKeepsTheDraft) {
   ASSERT_TRUE(j.InsertWords(std::string("\xff\xfe", 2) + "ok"));  // bad bytes are dropped
   EXPECT_EQ(j.Words(), "ok");
   j.Continue();
+  ASSERT_EQ(j.view(), "quote");
+  ASSERT_TRUE(j.ChooseNumber(0).ok());
   // The outbox cannot write, then refuses a bad submission (a language tag
   // too long): nothing moves and nothing the person entered is lost.
   outbox_.FailNextWrites(1);

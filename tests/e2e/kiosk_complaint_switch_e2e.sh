@@ -35,6 +35,8 @@ press "Would you like to talk it through with someone first?" Return
 scan_to "Choice, No, thank you,"
 press "Is this a formal complaint?" Return
 scan_to "Choice, I just want the council to know,"
+press "May we quote your words?" Return
+scan_to "Choice, Yes, you may quote my words,"
 press "Who is this about?" Return
 scan_to "Choice, Me,"
 press "Can the council contact you?" Return

@@ -29,7 +29,7 @@ from=$(lines)
 for letter in l a t e; do tap "osk.key.$letter"; done
 heard_line "e" "$from"  # each letter is said as it is typed
 for id in what.continue when.month outcome.continue discuss.no formal.complaint \
-          about.relative agreed.yes contact.anonymous; do
+          quote.yes about.relative agreed.yes contact.anonymous; do
   tap "$id"
 done
 heard "Check what you are sending"

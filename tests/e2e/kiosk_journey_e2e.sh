@@ -30,8 +30,11 @@ xdotool type --delay 0 "The staff are kind"
 xdotool key --delay 0 shift+Return
 xdotool type --delay 0 "and always on time."
 press "Button, Continue" Tab
+press "May we quote your words?" Return
+tab_to "Choice, Yes, you may quote my words,"
 press "Check what you are sending" Return
 heard "Your words: The staff are kind"
+heard "Quote my words: Yes, you may quote my words"
 # Focus starts on Send.
 press "Thank you" Return
 heard "Your reference is"
@@ -53,7 +56,7 @@ heard "Your feedback has reached the council."
 
 # Every screen of the journey was shown and saved; its text is readable.
 for _ in $(seq 1 100); do ls "$work/shots/"*-thanks.png >/dev/null 2>&1 && break; sleep 0.1; done
-for view in attract home service speaker rating more review thanks; do
+for view in attract home service speaker rating more quote review thanks; do
   ls "$work/shots/"*"-$view.png" >/dev/null 2>&1 || fail "no screenshot of $view"
 done
 "$contrast" "$work/shots" 7.0 || fail "text contrast below 7:1"

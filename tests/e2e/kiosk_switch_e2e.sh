@@ -25,6 +25,8 @@ press "From your work, how would you rate Day centres?" Return
 scan_to "Choice, Very good,"
 press "Tell us more" Return
 type_ok_by_switches
+press "May we quote your words?" Return
+scan_to "Choice, No, do not quote me,"
 press "Check what you are sending" Return
 heard "Your words: ok"
 press "Thank you" Return

@@ -51,6 +51,8 @@ from=$(lines)
 xdotool type --delay 0 "$first"
 heard_line "kind" "$from"                    # a finished word is echoed as a word
 press "$continue_button" Return             # after typing, Return leaves the field
+press "$(t quote.title)" Return
+tab_to "$(t quote.no),"
 press "$(t review.title)" Return
 heard "$(stem more.review)$first"
 press "$(t thanks.title)" Return
@@ -73,6 +75,8 @@ from=$(lines)
 xdotool type --delay 0 "$second"
 heard "$field" "$from"                       # focus followed the letters, and says so
 press "$continue_button" Tab
+press "$(t quote.title)" Return
+tab_to "$(t quote.yes),"
 press "$(t review.title)" Return
 heard "$(stem more.review)$second"
 press "$(t thanks.title)" Return

@@ -51,6 +51,8 @@ press "Would you like to talk it through with someone first?" Return
 tab_to "Choice, Yes, I would like to talk it through,"
 press "Is this a formal complaint?" Return
 tab_to "Choice, Yes, I want to make a complaint,"
+press "May we quote your words?" Return
+tab_to "Choice, No, do not quote me,"
 press "Who is this about?" Return
 tab_to "Choice, Me,"
 press "Can the council contact you?" Return
@@ -132,6 +134,8 @@ press "Button, Continue" Tab
 press "Who would it help?" Return
 xdotool type --delay 0 "People who work in the week"
 press "Button, Continue" Tab
+press "May we quote your words?" Return
+tab_to "Choice, Yes, you may quote my words,"
 press "Check what you are sending" Return
 tab_to "Button, Send,"
 press "Your idea is saved." Return

@@ -45,6 +45,8 @@ tab_to "$(cy role.radio), $(cy rating.4), "
 press "$(cy more.title)" Return
 xdotool type --delay 0 "Mae'r staff yn garedig iawn"
 press "$(cy step.continue)" Tab
+press "$(cy quote.title)" Return
+tab_to "$(cy quote.yes),"
 press "$(cy review.title)" Return
 press "$(cy thanks.title)" Return
 

@@ -39,6 +39,8 @@ press "Day centres" Return
 scan_to "Choice, Very good,"
 press "Tell us about your work" Return
 type_ok_by_switches
+press "Can we use your words?" Return
+scan_to "Choice, No, do not use my words,"
 press "Check what you are sending" Return
 press "Staff here cannot read them" Return
 

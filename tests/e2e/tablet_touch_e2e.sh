@@ -51,7 +51,7 @@ from=$(lines)
 for (( i = 0; i < ${#words}; i++ )); do tap "osk.key.${words:i:1}"; done
 heard_line "a" "$from"
 for id in what.continue when.month outcome.continue discuss.no formal.complaint \
-          about.relative agreed.yes contact.anonymous; do
+          quote.yes about.relative agreed.yes contact.anonymous; do
   tap "$id"
 done
 tap review.send

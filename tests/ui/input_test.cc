@@ -69,6 +69,8 @@ void JourneyWithTwoKeys(KioskHarness& h, SDL_Keycode move, SDL_Keycode choose,
   EXPECT_EQ(h.kiosk().journey().draft().feedback().text(), word);
   keys.Choose("osk.row.actions");
   keys.Choose("osk.done");
+  ASSERT_EQ(h.View(), "quote");
+  keys.Choose("quote.yes");
   ASSERT_EQ(h.View(), "review");
   keys.Choose("review.send");
   ASSERT_EQ(h.View(), "thanks");
@@ -77,6 +79,7 @@ void JourneyWithTwoKeys(KioskHarness& h, SDL_Keycode move, SDL_Keycode choose,
   EXPECT_EQ(pending->front().submission.feedback().service_id(), "day_centres");
   EXPECT_EQ(pending->front().submission.feedback().rating(), v1::RATING_GOOD);
   EXPECT_EQ(pending->front().submission.feedback().text(), word);
+  EXPECT_TRUE(pending->front().submission.consent().may_quote());
 }
 
 TEST(Input, TwoSwitchesSpaceMovesEnterChooses) {
@@ -173,10 +176,13 @@ TEST(Input, OneSwitchAutoScanMovesByItselfAndAPressChooses) {
   EXPECT_EQ(h.kiosk().journey().draft().feedback().text(), "hi");
   choose("osk.row.actions");
   choose("osk.done");
+  ASSERT_EQ(h.View(), "quote");
+  choose("quote.no");
   ASSERT_EQ(h.View(), "review");
   choose("review.send");
   ASSERT_EQ(h.View(), "thanks");
   EXPECT_EQ(h.outbox().Pending(10)->front().submission.feedback().text(), "hi");
+  EXPECT_FALSE(h.outbox().Pending(10)->front().submission.consent().may_quote());
 }
 
 TEST(Input, InputModeAndScanSpeedCanBeChangedInSettings) {

@@ -36,6 +36,9 @@ void KeysToReview(KioskHarness& h, const std::string& words) {
   h.Press(SDLK_TAB);                         // leaves the field, keeping words
   ASSERT_EQ(h.FocusedId(), "more.continue");
   h.Press(SDLK_RETURN);
+  ASSERT_EQ(h.View(), "quote");              // may the words be quoted?
+  ASSERT_TRUE(h.TabUntilHeard("No, do not quote me"));
+  h.Press(SDLK_RETURN);
   ASSERT_EQ(h.View(), "review");
 }
 
@@ -153,14 +156,25 @@ TEST(KioskUi, FeedbackJourneyByKeysAloneIsSpokenAndQueued) {
   h.Press(SDLK_TAB);
   mark = h.Spoken().size();
   h.Press(SDLK_RETURN);
-  ASSERT_EQ(h.View(), "review") << "day centres ask no home-care questions";
+  ASSERT_EQ(h.View(), "quote") << "day centres ask no home-care questions";
+  // With words given, the person is asked, and hears, whether they may be
+  // quoted; nothing is chosen for them.
+  std::string quote = h.SpokenSince(mark);
+  EXPECT_THAT(quote, HasSubstr("May we quote your words?"));
+  EXPECT_THAT(quote, HasSubstr("without your name"));
+  EXPECT_THAT(quote, HasSubstr("Choice, Yes, you may quote my words, 1 of"));
+  ASSERT_TRUE(h.TabUntilHeard("Yes, you may quote my words"));
+  mark = h.Spoken().size();
+  h.Press(SDLK_RETURN);
+  ASSERT_EQ(h.View(), "review");
   std::string review = h.SpokenSince(mark);
   EXPECT_THAT(review, HasSubstr("Check what you are sending"));
   EXPECT_THAT(review, HasSubstr("Service: Day centres"));
   EXPECT_THAT(review, HasSubstr("Rating: Good"));
   EXPECT_THAT(review, HasSubstr("Your words: The carers are kind."));
   EXPECT_THAT(review, HasSubstr("Telling us as: Someone who uses care services"));
-  EXPECT_THAT(review, HasSubstr("Button, Send, 1 of 11"));
+  EXPECT_THAT(review, HasSubstr("Quote my words: Yes, you may quote my words"));
+  EXPECT_THAT(review, HasSubstr("Button, Send, 1 of 12"));
 
   EXPECT_EQ(*h.outbox().PendingCount(), 0) << "nothing may be queued before Send";
   mark = h.Spoken().size();
@@ -174,6 +188,7 @@ TEST(KioskUi, FeedbackJourneyByKeysAloneIsSpokenAndQueued) {
   EXPECT_EQ(item.submission.feedback().service_id(), "day_centres");
   EXPECT_EQ(item.submission.feedback().rating(), v1::RATING_GOOD);
   EXPECT_EQ(item.submission.feedback().text(), "The carers are kind.");
+  EXPECT_TRUE(item.submission.consent().may_quote());
   EXPECT_EQ(item.submission.speaker(), v1::SPEAKER_USES_SERVICES);
   EXPECT_EQ(item.submission.language(), "en-GB");
 

@@ -171,6 +171,9 @@ TEST(Settings, AudioOnlyBlanksTheScreenAndTheJourneyStillWorks) {
   ASSERT_EQ(h.View(), "worker_time") << "home care, asked of a care worker";
   ASSERT_TRUE(h.TabUntilHeard("Not sure"));
   h.Press(SDLK_RETURN);
+  ASSERT_EQ(h.View(), "quote");
+  ASSERT_TRUE(h.TabUntilHeard("No, do not quote me"));
+  h.Press(SDLK_RETURN);
   ASSERT_EQ(h.View(), "review");
   EXPECT_TRUE(h.ScreenIsBlank());
   h.Press(SDLK_RETURN);

@@ -111,7 +111,9 @@ class ShellRun {
     Key(SDLK_RETURN);  // the words field
     Type("Kind staff.");
     Key(SDLK_TAB);
-    Key(SDLK_RETURN);  // review (care homes ask no home-care questions)
+    Key(SDLK_RETURN);  // may the words be quoted? (care homes ask no home-care questions)
+    TabTo("quote.yes");
+    Key(SDLK_RETURN);  // review
     Key(SDLK_RETURN);  // send; thanks
     EXPECT_EQ(kiosk_->ViewName(), "thanks");
   }

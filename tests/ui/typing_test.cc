@@ -51,6 +51,9 @@ TEST(Typing, EnterOnTheFieldStaysThereAndEveryLetterArrives) {
   h.Press(SDLK_RETURN);  // now Enter leaves, keeping the words
   EXPECT_NE(h.FocusedId(), kWordsFieldId);
   ASSERT_TRUE(h.TabUntilHeard("Button, Continue") || h.FocusedId() == "more.continue");
+  h.Press(SDLK_RETURN);
+  ASSERT_EQ(h.View(), "quote");
+  ASSERT_TRUE(h.TabUntilHeard("No, do not quote me"));
   mark = h.Spoken().size();
   h.Press(SDLK_RETURN);
   ASSERT_EQ(h.View(), "review");
@@ -148,7 +151,7 @@ TEST(Typing, ARequiredFieldLeftEmptyIsNamedShownAndSpoken) {
   h.Type("Late visits");
   ASSERT_TRUE(h.TabUntilHeard("Button, Continue"));
   h.Press(SDLK_RETURN);
-  EXPECT_EQ(h.View(), "review");
+  EXPECT_EQ(h.View(), "quote");
 }
 
 }  // namespace

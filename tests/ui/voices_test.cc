@@ -289,7 +289,7 @@ TEST(SomethingIsWrong, ByTouchAlone) {
   }
   ASSERT_TRUE(h.TapOn("what.continue"));
   for (const char* id : {"when.month", "outcome.continue", "discuss.no", "formal.complaint",
-                         "about.relative", "agreed.yes", "contact.anonymous"}) {
+                         "quote.yes", "about.relative", "agreed.yes", "contact.anonymous"}) {
     ASSERT_TRUE(h.TapOn(id)) << id << " on " << h.View();
   }
   ASSERT_EQ(h.View(), "review");
@@ -300,6 +300,7 @@ TEST(SomethingIsWrong, ByTouchAlone) {
   EXPECT_EQ(sent.complaint().site_id(), "riverside_centre");
   EXPECT_EQ(sent.complaint().when(), v1::WHEN_LAST_MONTH);
   EXPECT_TRUE(sent.on_behalf_of().person_consented());
+  EXPECT_TRUE(sent.consent().may_quote());
   EXPECT_EQ(sent.speaker(), v1::SPEAKER_FAMILY_OR_FRIEND);
 }
 
@@ -311,13 +312,17 @@ TEST(AnIdea, GoesToTheCouncilWithWhoItWouldHelp) {
   ASSERT_EQ(h.View(), "idea");
   ASSERT_TRUE(h.AnswerStep("", "Open on Saturdays."));
   ASSERT_TRUE(h.AnswerStep("", "People who work in the week."));
+  ASSERT_EQ(h.View(), "quote");
+  ASSERT_TRUE(h.AnswerStep("no"));
   ASSERT_EQ(h.View(), "review");
+  EXPECT_THAT(h.SpokenSince(h.ViewEntryMark()), HasSubstr("Quote my words: No, do not quote me"));
   ASSERT_TRUE(h.FocusOn("review.send"));
   h.Press(SDLK_RETURN);
   const v1::Submission sent = h.outbox().Pending(1)->front().submission;
   EXPECT_EQ(sent.idea().service_id(), "day_centres");
   EXPECT_EQ(sent.idea().idea(), "Open on Saturdays.");
   EXPECT_EQ(sent.idea().who_benefits(), "People who work in the week.");
+  EXPECT_FALSE(sent.consent().may_quote());
 }
 
 TEST(LongWords, ThePersonIsToldHowMuchRoomIsLeftBeforeTheLimit) {
