@@ -212,10 +212,23 @@ press() {
   heard "$expect" "$from"
 }
 
+# quiet: waits (a bounded while) until nothing new has been said for a
+# moment: speech still on its way (the echo of the last letter typed) is
+# not taken for the answer to the next key.
+quiet() {
+  local n
+  for _ in $(seq 1 40); do
+    n=$(lines)
+    sleep 0.2
+    [ "$(lines)" = "$n" ] && return 0
+  done
+}
+
 # tab_to PATTERN [KEY]: presses KEY (Tab) until the item spoken contains
 # PATTERN.
 tab_to() {
   local key=${2:-Tab}
+  quiet
   for _ in $(seq 1 40); do
     local from; from=$(lines)
     xdotool key "$key"
@@ -274,6 +287,8 @@ feedback_by_ear() {
   press "Type now" Return
   xdotool type --delay 0 "$1"
   press "Button, Continue" Return     # after typing, Return leaves the field
+  press "May we quote your words?" Return
+  tab_to "Choice, No, do not quote me,"
   press "Check what you are sending" Return
   press "Thank you" Return
 }
