@@ -414,7 +414,9 @@ int main(int argc, char** argv) {
   report_cmd->add_option("--annual", report_year,
                          "the statutory annual report: the year to 31 March YEAR")
       ->excludes(period_opt);
-  report_cmd->add_option("--audience", report_audience, "who it is for")
+  report_cmd->add_option("--audience", report_audience,
+                         "who it is for: scrutiny (every table), forum (co-production first) or "
+                         "public (no table by site)")
       ->required()
       ->check(CLI::IsMember({"scrutiny", "forum", "public"}));
   report_cmd->add_option("--format", report_format, "md, csv, html, xlsx or pdf")

@@ -1,5 +1,6 @@
 #include "service/reports/committee.h"
 
+#include <algorithm>
 #include <climits>
 #include <map>
 #include <set>
@@ -320,6 +321,59 @@ std::string OfThoseDue(std::int64_t n, std::int64_t due, std::string_view what) 
   if (due == 0) return absl::StrCat("none was yet due to be ", std::string(what));
   return absl::StrFormat("%d of the %d due (%.1f%%) %s %s in time", n, due, 100.0 * n / due,
                          n == 1 ? "was" : "were", std::string(what));
+}
+
+
+// What differs by audience; the figures themselves never do.
+// - The Committee gets every table, in the order it scrutinises.
+// - The Forum, whose members shape services with the council, gets the
+//   same tables with co-production first.
+// - The public pack, published on the council's website, leaves out the
+//   table by site: a care home is people's home, and counts about one home
+//   could point at who lives there. Its locality's figures stay.
+// Each pack says, first, who it is for and what it leaves out.
+void ShapeForAudience(v1::Audience audience, v1::CommitteeReport& report) {
+  std::string about;
+  switch (audience) {
+    case v1::AUDIENCE_SCRUTINY:
+      about =
+          "For the Committee: how the council hears people who use adult social care, their "
+          "families and care workers, and how it answers them, against the period before. Every "
+          "figure is in the CSV and spreadsheet versions of this pack too, for tracing.";
+      break;
+    case v1::AUDIENCE_FORUM: {
+      about =
+          "For the Forum's members, who shape services with the council: first what came of "
+          "consultations, ideas and the Forum's own ballots, then what people told us, how "
+          "complaints were handled and who we heard from.";
+      auto* sections = report.mutable_sections();
+      // Moves the sections' pointers, not their contents.
+      std::stable_partition(sections->pointer_begin(), sections->pointer_end(),
+                            [](const v1::ReportSection* s) {
+                              return s->id() == "consultations" || s->id() == "ideas" ||
+                                     s->id() == "forum_ballots";
+                            });
+      break;
+    }
+    default:
+      about =
+          "What people who use adult social care, their families and care workers told the "
+          "council, and what it did. Figures for single care homes and other sites go to the "
+          "Scrutiny Committee and the Local Social Care Forum but are not published here: a care "
+          "home is people's home, and counts about one home could point at who lives there.";
+      for (v1::ReportSection& s : *report.mutable_sections()) {
+        auto* tables = s.mutable_tables();
+        for (int i = tables->size() - 1; i >= 0; --i) {
+          if (tables->Get(i).id() == "by_site") tables->DeleteSubrange(i, 1);
+        }
+      }
+      break;
+  }
+  if (report.sections().empty()) return;
+  auto* paragraphs = report.mutable_sections(0)->mutable_paragraphs();
+  paragraphs->Add(std::move(about));
+  std::rotate(paragraphs->pointer_begin(), paragraphs->pointer_end() - 1,
+              paragraphs->pointer_end());
 }
 
 }  // namespace
@@ -805,6 +859,7 @@ absl::StatusOr<v1::CommitteeReport> CommitteeReports::Build(const Period& period
       "recovery by one subtraction; it is not an audit against every combination of figures.");
   report.add_suppression_rules(
       "A change between periods is not given where either period's figure is withheld.");
+  ShapeForAudience(audience, report);
   return report;
 }
 

@@ -13,6 +13,9 @@
 // working day. Every breakdown that could point at someone (provider,
 // ownership model, site, locality) has counts 1-4 suppressed with
 // secondary suppression (suppression.h), and the report says so.
+// The audience changes what is left out and the order, never a figure:
+// the public pack has no table by site, the Forum's starts with
+// co-production.
 //
 // Thread-safety: any thread (the store is).
 #pragma once

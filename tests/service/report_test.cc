@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -277,12 +278,12 @@ TEST_F(ReportTest, AHandBuiltYearGivesTheFiguresWorkedOutByHand) {
                                       "Complaints and concerns: 2 0 +2",
                                       "Safeguarding worries: 1 0 +1", "Ideas: 5 4 +1",
                                       "Answers to consultations: 0 0 0", "All: 36 21 +15"}));
-  // 15 more than 21 is +71.4%.
-  EXPECT_NE(r.sections(0).paragraphs(0).find(
+  // 15 more than 21 is +71.4%; said after who the pack is for.
+  EXPECT_NE(r.sections(0).paragraphs(1).find(
                 "People told us 36 things from 1 April 2026 to 31 March 2027: 15 more than "
                 "(+71.4%) in the 365 days before (1 April 2025 to 31 March 2026)."),
             std::string::npos)
-      << r.sections(0).paragraphs(0);
+      << r.sections(0).paragraphs(1);
 
   EXPECT_EQ(Rows(TableOf(r, "by_service")),
             (std::vector<std::string>{"Home care: 21 17 +4", "Day centres: 9 0 +9",
@@ -369,6 +370,65 @@ TEST_F(ReportTest, NoHiddenFigureCanBeWorkedOutFromTheFiguresShown) {
       }
     }
   }
+}
+
+// The audience changes what is left out and the order, never a figure.
+TEST_F(ReportTest, EachAudienceGetsTheSameFiguresWithItsOwnWordsAndOrder) {
+  AddHandBuiltYears();
+  CommitteeReports reports(*store_, clock_, kLondon, calendar_, themes_, redactor_);
+  std::map<v1::Audience, v1::CommitteeReport> pack;
+  for (v1::Audience a : {v1::AUDIENCE_SCRUTINY, v1::AUDIENCE_FORUM, v1::AUDIENCE_PUBLIC}) {
+    absl::StatusOr<v1::CommitteeReport> r = reports.Build(YearTo31March(2027), a, HandCatalog());
+    ASSERT_TRUE(r.ok()) << r.status();
+    pack[a] = *std::move(r);
+  }
+  auto tables = [](const v1::CommitteeReport& r) {
+    std::map<std::string, std::string> by_id;
+    for (const auto& s : r.sections()) {
+      for (const auto& t : s.tables()) by_id[t.id()] = t.SerializeAsString();
+    }
+    return by_id;
+  };
+  auto section_ids = [](const v1::CommitteeReport& r) {
+    std::vector<std::string> ids;
+    for (const auto& s : r.sections()) ids.push_back(s.id());
+    return ids;
+  };
+  const auto scrutiny = tables(pack[v1::AUDIENCE_SCRUTINY]);
+  const auto forum = tables(pack[v1::AUDIENCE_FORUM]);
+  auto published = tables(pack[v1::AUDIENCE_PUBLIC]);
+
+  // The Committee and the Forum get every table, alike to the byte.
+  EXPECT_EQ(forum, scrutiny);
+  ASSERT_TRUE(scrutiny.count("by_site"));
+  // The public pack leaves out only the table by site; the rest, and the
+  // localities the sites add up to, are the same figures.
+  EXPECT_FALSE(published.count("by_site"));
+  published["by_site"] = scrutiny.at("by_site");
+  EXPECT_EQ(published, scrutiny);
+
+  // The Forum's pack starts with co-production; the others with what
+  // people told us. Each says first who it is for.
+  const std::vector<std::string> order = section_ids(pack[v1::AUDIENCE_SCRUTINY]);
+  ASSERT_GE(order.size(), 5u);
+  EXPECT_EQ(order[0], "told_us");
+  EXPECT_EQ(section_ids(pack[v1::AUDIENCE_PUBLIC]), order);
+  const std::vector<std::string> forum_order = section_ids(pack[v1::AUDIENCE_FORUM]);
+  EXPECT_EQ((std::vector<std::string>(forum_order.begin(), forum_order.begin() + 3)),
+            (std::vector<std::string>{"consultations", "ideas", "forum_ballots"}));
+  EXPECT_EQ(std::multiset<std::string>(forum_order.begin(), forum_order.end()),
+            std::multiset<std::string>(order.begin(), order.end()));
+  auto says = [&](v1::Audience a, const char* words) {
+    const std::string& first = pack[a].sections(0).paragraphs(0);
+    EXPECT_NE(first.find(words), std::string::npos) << first;
+  };
+  says(v1::AUDIENCE_SCRUTINY, "For the Committee");
+  says(v1::AUDIENCE_FORUM, "For the Forum's members");
+  says(v1::AUDIENCE_PUBLIC, "are not published here");
+  EXPECT_EQ(pack[v1::AUDIENCE_PUBLIC].sections(0).paragraphs(1),
+            pack[v1::AUDIENCE_SCRUTINY].sections(0).paragraphs(1));
+  EXPECT_NE(pack[v1::AUDIENCE_FORUM].title().find("Local Social Care Forum"), std::string::npos);
+  EXPECT_NE(pack[v1::AUDIENCE_PUBLIC].title().find("published for everyone"), std::string::npos);
 }
 
 TEST_F(ReportTest, ALateSyncedSubmissionCountsOnTheDayItWasTold) {
