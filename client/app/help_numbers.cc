@@ -1,21 +1,18 @@
 #include "client/app/help_numbers.h"
 
-#include <fstream>
-#include <sstream>
 
+#include "base/files.h"
 #include "google/protobuf/util/json_util.h"
 
 namespace carevoice::client {
 
 absl::StatusOr<v1::HelpNumbers> LoadHelpNumbers(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return absl::NotFoundError("cannot read the help numbers file " + path);
-  std::stringstream text;
-  text << in.rdbuf();
+  absl::StatusOr<std::string> text = base::ReadWholeFile(path);
+  if (!text.ok()) return text.status();
   v1::HelpNumbers numbers;
   google::protobuf::util::JsonParseOptions options;
   options.ignore_unknown_fields = false;
-  if (auto s = google::protobuf::util::JsonStringToMessage(text.str(), &numbers, options);
+  if (auto s = google::protobuf::util::JsonStringToMessage(*text, &numbers, options);
       !s.ok()) {
     return absl::InvalidArgumentError(path + ": not help numbers: " + s.ToString());
   }

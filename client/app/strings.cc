@@ -1,10 +1,9 @@
 #include "client/app/strings.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "absl/strings/str_cat.h"
+#include "base/files.h"
 #include "nlohmann/json.hpp"
 
 namespace carevoice::client {
@@ -30,11 +29,9 @@ std::string FormatTemplate(std::string_view pattern,
 }
 
 absl::StatusOr<Strings> Strings::LoadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot open language file ", path));
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  nlohmann::json json = nlohmann::json::parse(buffer.str(), nullptr,
+  absl::StatusOr<std::string> buffer = base::ReadWholeFile(path);
+  if (!buffer.ok()) return buffer.status();
+  nlohmann::json json = nlohmann::json::parse(*buffer, nullptr,
                                               /*allow_exceptions=*/false);
   if (json.is_discarded() || !json.is_object()) {
     return absl::InvalidArgumentError(

@@ -9,13 +9,12 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <iterator>
 #include <set>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
+#include "base/files.h"
 #include "base/proto_time.h"
 #include "client/packs/packs.h"
 
@@ -204,10 +203,7 @@ absl::StatusOr<std::string> Xlsx(const v1::CommitteeReport& report) {
   if (lxw_error e = workbook_close(book); e != LXW_NO_ERROR) {
     return absl::InternalError(absl::StrCat("the XLSX pack was not written: ", lxw_strerror(e)));
   }
-  std::ifstream in(path, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!in.good() && !in.eof()) return absl::InternalError("cannot read the XLSX pack back");
-  return bytes;
+  return base::ReadWholeFile(path);
 }
 
 }  // namespace carevoice::client::packs

@@ -147,6 +147,14 @@ absl::StatusOr<bool> Statement::Step() {
   return db_->Error(rc, "step");
 }
 
+absl::Status Statement::ForEachRow(const std::function<bool()>& row) {
+  while (true) {
+    absl::StatusOr<bool> ready = Step();
+    if (!ready.ok()) return ready.status();
+    if (!*ready || !row()) return absl::OkStatus();
+  }
+}
+
 absl::Status Statement::Run() {
   while (true) {
     auto row = Step();

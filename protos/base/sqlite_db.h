@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -79,6 +80,9 @@ class Statement {
   absl::StatusOr<bool> Step();
   // Steps to completion, expecting no rows.
   absl::Status Run();
+  // Steps through the rows, calling `row` on each (its columns ready) until
+  // it returns false or the rows end; the first error stops it.
+  absl::Status ForEachRow(const std::function<bool()>& row);
   // Clears bindings and rewinds so the statement can run again.
   void Reset();
 

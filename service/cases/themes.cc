@@ -1,13 +1,12 @@
 #include "service/cases/themes.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "base/files.h"
 #include "contract/facts.h"
 #include "nlohmann/json.hpp"
 
@@ -87,11 +86,9 @@ absl::StatusOr<Lexicon> Lexicon::Parse(std::string_view text) {
 }
 
 absl::StatusOr<Lexicon> Lexicon::Load(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path));
-  std::stringstream text;
-  text << in.rdbuf();
-  absl::StatusOr<Lexicon> lexicon = Parse(text.str());
+  absl::StatusOr<std::string> text = base::ReadWholeFile(path);
+  if (!text.ok()) return text.status();
+  absl::StatusOr<Lexicon> lexicon = Parse(*text);
   if (!lexicon.ok()) {
     return absl::InvalidArgumentError(absl::StrCat(path, ": ", lexicon.status().message()));
   }

@@ -1,11 +1,10 @@
 #include "service/cases/working_days.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "base/files.h"
 #include "nlohmann/json.hpp"
 
 namespace carevoice::service::cases {
@@ -133,11 +132,9 @@ absl::StatusOr<Closures> ParseClosures(std::string_view text) {
 }
 
 absl::StatusOr<Closures> LoadClosures(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path));
-  std::stringstream text;
-  text << in.rdbuf();
-  absl::StatusOr<Closures> closures = ParseClosures(text.str());
+  absl::StatusOr<std::string> text = base::ReadWholeFile(path);
+  if (!text.ok()) return text.status();
+  absl::StatusOr<Closures> closures = ParseClosures(*text);
   if (!closures.ok()) {
     return absl::InvalidArgumentError(absl::StrCat(path, ": ", closures.status().message()));
   }

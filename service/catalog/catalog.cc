@@ -3,12 +3,11 @@
 #include <google/protobuf/util/json_util.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "base/canonical.h"
+#include "base/files.h"
 #include "base/proto_time.h"
 #include "contract/validation.h"
 #include "service/catalog/json_check.h"
@@ -98,12 +97,9 @@ absl::StatusOr<v1::Catalog> ParseCatalogJson(const std::string& json,
 }
 
 absl::StatusOr<v1::Catalog> LoadCatalogFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path));
-  std::stringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return absl::DataLossError(absl::StrCat("cannot read ", path));
-  return ParseCatalogJson(text.str(), path);
+  absl::StatusOr<std::string> text = base::ReadWholeFile(path);
+  if (!text.ok()) return text.status();
+  return ParseCatalogJson(*text, path);
 }
 
 absl::StatusOr<std::unique_ptr<Catalogs>> Catalogs::Open(store::Store& store,

@@ -1,10 +1,9 @@
 #include "service/reports/population.h"
 
-#include <fstream>
-#include <sstream>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "base/files.h"
 #include "carevoice/v1/common.pb.h"
 #include "google/protobuf/descriptor.h"
 #include "nlohmann/json.hpp"
@@ -70,11 +69,9 @@ absl::StatusOr<Population> ParsePopulation(std::string_view text) {
 }
 
 absl::StatusOr<Population> LoadPopulation(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path));
-  std::stringstream text;
-  text << in.rdbuf();
-  absl::StatusOr<Population> p = ParsePopulation(text.str());
+  absl::StatusOr<std::string> text = base::ReadWholeFile(path);
+  if (!text.ok()) return text.status();
+  absl::StatusOr<Population> p = ParsePopulation(*text);
   if (!p.ok()) return absl::InvalidArgumentError(absl::StrCat(path, ": ", p.status().message()));
   return p;
 }

@@ -1,14 +1,13 @@
 #include "service/retention/retention.h"
 
 #include <algorithm>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <utility>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "base/canonical.h"
+#include "base/files.h"
 #include "base/proto_time.h"
 #include "contract/redaction.h"
 #include "nlohmann/json.hpp"
@@ -104,11 +103,9 @@ absl::StatusOr<Schedule> ParseSchedule(std::string_view text) {
 }
 
 absl::StatusOr<Schedule> LoadSchedule(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path));
-  std::stringstream text;
-  text << in.rdbuf();
-  absl::StatusOr<Schedule> schedule = ParseSchedule(text.str());
+  absl::StatusOr<std::string> text = base::ReadWholeFile(path);
+  if (!text.ok()) return text.status();
+  absl::StatusOr<Schedule> schedule = ParseSchedule(*text);
   if (!schedule.ok()) {
     return absl::InvalidArgumentError(absl::StrCat(path, ": ", schedule.status().message()));
   }

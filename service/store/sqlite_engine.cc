@@ -206,6 +206,17 @@ std::string_view FacetColumn(ReportFacet facet) {
   return "kind";
 }
 
+// The rows of a "SELECT key, count(*) ... GROUP BY 1" query.
+absl::StatusOr<std::vector<FacetCount>> FacetCounts(Statement& stmt) {
+  std::vector<FacetCount> counts;
+  absl::Status s = stmt.ForEachRow([&] {
+    counts.push_back(FacetCount{stmt.ColumnText(0), stmt.ColumnInt(1)});
+    return true;
+  });
+  if (!s.ok()) return s;
+  return counts;
+}
+
 // Fills the report facts of submissions stored before version 17 from
 // their bodies, a thousand to a transaction, so a store of any size opens
 // in bounded memory. Runs once: filled rows have facts = 1.
@@ -1097,13 +1108,12 @@ class SqliteEngine final : public StoreEngine {
         "ORDER BY month, aspect, value");
     if (!stmt.ok()) return stmt.status();
     std::vector<TakingPartCount> counts;
-    while (true) {
-      auto row = stmt->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
+    absl::Status s = stmt->ForEachRow([&] {
       counts.push_back(TakingPartCount{stmt->ColumnText(0), stmt->ColumnText(1),
                                        stmt->ColumnText(2), stmt->ColumnInt(3)});
-    }
+      return true;
+    });
+    if (!s.ok()) return s;
     return counts;
   }
 
@@ -1118,14 +1128,7 @@ class SqliteEngine final : public StoreEngine {
                                "WHERE counted_at >= ?1 AND counted_at < ?2 GROUP BY 1 ORDER BY 1");
     if (!stmt.ok()) return stmt.status();
     stmt->Bind(1, Micros(from)).Bind(2, Micros(to));
-    std::vector<FacetCount> counts;
-    while (true) {
-      auto row = stmt->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
-      counts.push_back(FacetCount{stmt->ColumnText(0), stmt->ColumnInt(1)});
-    }
-    return counts;
+    return FacetCounts(*stmt);
   }
 
   absl::Status ForEachClockedCase(absl::Time from, absl::Time to, bool open_only,
@@ -1148,10 +1151,7 @@ class SqliteEngine final : public StoreEngine {
         "ORDER BY s.counted_at"));
     if (!stmt.ok()) return stmt.status();
     stmt->Bind(1, Micros(from)).Bind(2, Micros(to));
-    while (true) {
-      auto row = stmt->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) return absl::OkStatus();
+    return stmt->ForEachRow([&] {
       ClockedCase c;
       c.kind = stmt->ColumnText(0);
       c.told_at = FromMicros(stmt->ColumnInt(1));
@@ -1171,8 +1171,8 @@ class SqliteEngine final : public StoreEngine {
       }
       if (!stmt->ColumnIsNull(9)) c.decided_at = FromMicros(stmt->ColumnInt(9));
       c.service_id = stmt->ColumnText(10);
-      if (!sink(c)) return absl::OkStatus();
-    }
+      return sink(c);
+    });
   }
 
   absl::Status ForEachThemedCase(absl::Time from, absl::Time to, bool with_bodies,
@@ -1187,10 +1187,7 @@ class SqliteEngine final : public StoreEngine {
         "ORDER BY s.counted_at"));
     if (!stmt.ok()) return stmt.status();
     stmt->Bind(1, Micros(from)).Bind(2, Micros(to));
-    while (true) {
-      auto row = stmt->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) return absl::OkStatus();
+    return stmt->ForEachRow([&] {
       ThemedCase c;
       c.kind = stmt->ColumnText(0);
       c.statutory = stmt->ColumnInt(1) != 0;
@@ -1198,8 +1195,8 @@ class SqliteEngine final : public StoreEngine {
       c.themes = absl::StrSplit(stmt->ColumnText(3), ',', absl::SkipEmpty());
       c.outcome = stmt->ColumnText(4);
       if (with_bodies) c.body = stmt->ColumnBlob(5);
-      if (!sink(c)) return absl::OkStatus();
-    }
+      return sink(c);
+    });
   }
 
   absl::Status ForEachSubmissionOfKind(
@@ -1214,16 +1211,16 @@ class SqliteEngine final : public StoreEngine {
         "ORDER BY counted_at");
     if (!stmt.ok()) return stmt.status();
     stmt->Bind(1, Micros(from)).Bind(2, Micros(to)).BindText(3, kind);
-    while (true) {
-      auto row = stmt->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) return absl::OkStatus();
+    absl::Status damaged;
+    absl::Status read = stmt->ForEachRow([&] {
       v1::Submission s;
       if (!s.ParseFromString(stmt->ColumnBlob(0))) {
-        return absl::DataLossError("a stored submission cannot be read");
+        damaged = absl::DataLossError("a stored submission cannot be read");
+        return false;
       }
-      if (!sink(s)) return absl::OkStatus();
-    }
+      return sink(s);
+    });
+    return read.ok() ? damaged : read;
   }
 
   absl::StatusOr<std::vector<FacetCount>> CountOutcomes(absl::Time from, absl::Time to,
@@ -1237,14 +1234,7 @@ class SqliteEngine final : public StoreEngine {
         "GROUP BY 1 ORDER BY 1");
     if (!stmt.ok()) return stmt.status();
     stmt->Bind(1, Micros(from)).Bind(2, Micros(to)).BindText(3, kind);
-    std::vector<FacetCount> counts;
-    while (true) {
-      auto row = stmt->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
-      counts.push_back(FacetCount{stmt->ColumnText(0), stmt->ColumnInt(1)});
-    }
-    return counts;
+    return FacetCounts(*stmt);
   }
 
   absl::StatusOr<StoredExtent> SubmissionsStored() override {
