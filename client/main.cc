@@ -25,6 +25,7 @@
 #include "client/model/reference_check.h"
 #include "client/model/syncer.h"
 #include "client/model/transport.h"
+#include "client/packs/packs.h"
 #include "client/ui/fonts.h"
 #include "client/ui/kiosk_ui.h"
 #include "client/ui/officer_ui.h"
@@ -75,11 +76,15 @@ int RunOfficerConsole(const std::string& service, const std::string& tls_ca,
   client::OfficerClient officer(**stub);
   std::atomic<ui::OfficerUi*> console_for_answers{nullptr};
   auto worker = std::make_unique<client::OfficerWorker>(
-      officer, [&console_for_answers](client::OfficerAnswer answer) {
+      officer,
+      [&console_for_answers](client::OfficerAnswer answer) {
         if (ui::OfficerUi* c = console_for_answers.load()) {
           c->OnAnswer(std::move(answer));
           ui::SdlShell::WakeFromAnyThread();
         }
+      },
+      [](const std::string& format, const carevoice::v1::CommitteeReport& report) {
+        return client::packs::Render(std::string_view(format), report);
       });
   auto console = ui::OfficerUi::Create(
       *std::move(strings),

@@ -8,8 +8,6 @@
 
 #include <cctype>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 #include <map>
 #include <optional>
 #include <set>
@@ -21,6 +19,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "base/files.h"
 #include "google/protobuf/util/json_util.h"
 #include "nlohmann/json.hpp"
 #include "base/proto_time.h"
@@ -43,16 +42,6 @@ constexpr int kMaxPageSize = 200;
 
 // How to sign in again, added to "session ended" errors.
 constexpr char kSignInHint[] = "carevoice-admin login --name YOUR-NAME";
-
-// A file an officer names (a catalog, a consultation, a complaint), whole.
-absl::StatusOr<std::string> ReadText(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path));
-  std::stringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return absl::DataLossError(absl::StrCat("cannot read ", path));
-  return text.str();
-}
 
 std::string Clock(absl::Time t) {
   return absl::FormatTime("%Y-%m-%d %H:%M UTC", t, absl::UTCTimeZone());
@@ -404,7 +393,7 @@ absl::Status RunRecordComplaint(v1::Officer::StubInterface& stub, const std::str
                                 v1::RecordComplaintRequest request, const std::string& json_path,
                                 std::ostream& out) {
   client::OfficerClient officer(stub, token, kSignInHint);
-  absl::StatusOr<std::string> text = ReadText(json_path);
+  absl::StatusOr<std::string> text = base::ReadWholeFile(json_path);
   if (!text.ok()) return text.status();
   if (!google::protobuf::util::JsonStringToMessage(*text, request.mutable_submission()).ok()) {
     return absl::InvalidArgumentError(json_path + " is not a Submission in JSON");
@@ -733,7 +722,7 @@ absl::Status RunDeviceRevoke(v1::Officer::StubInterface& stub, const std::string
 absl::Status RunCatalogPublish(v1::Officer::StubInterface& stub, const std::string& token,
                                const std::string& path, std::ostream& out) {
   client::OfficerClient officer(stub, token, kSignInHint);
-  absl::StatusOr<std::string> text = ReadText(path);
+  absl::StatusOr<std::string> text = base::ReadWholeFile(path);
   if (!text.ok()) return text.status();
   v1::PublishCatalogRequest request;
   request.set_json(*std::move(text));
@@ -780,7 +769,7 @@ std::string ConsultationState(const v1::Consultation& c, absl::Time now) {
 absl::Status RunConsultationPublish(v1::Officer::StubInterface& stub, const std::string& token,
                                     const std::string& path, std::ostream& out) {
   client::OfficerClient officer(stub, token, kSignInHint);
-  absl::StatusOr<std::string> text = ReadText(path);
+  absl::StatusOr<std::string> text = base::ReadWholeFile(path);
   if (!text.ok()) return text.status();
   v1::PublishConsultationRequest request;
   request.set_json(*std::move(text));
@@ -952,19 +941,13 @@ absl::Status RunReport(v1::Officer::StubInterface& stub, const std::string& toke
     return absl::InvalidArgumentError("the audience is scrutiny, forum or public");
   }
   request.set_audience(audience);
-  v1::CommitteeReport report;
-  grpc::ClientContext context;
-  officer.Prepare(&context, absl::Minutes(10));  // a year of a large council
-  if (auto s = officer.Check(stub.BuildReport(&context, request, &report), "BuildReport");
-      !s.ok()) {
-    return s;
-  }
-  absl::StatusOr<std::string> pack = client::packs::Render(*format, report);
+  absl::StatusOr<v1::CommitteeReport> report = officer.BuildReport(request);
+  if (!report.ok()) return report.status();
+  absl::StatusOr<std::string> pack = client::packs::Render(*format, *report);
   if (!pack.ok()) return pack.status();
   if (absl::Status s = WriteWhole(options.out, *pack); !s.ok()) return s;
-  out << "wrote " << options.out << ": \"" << report.title() << "\"\n"
-      << "from " << report.data_version() << "\n";
-  officer.Note(context);
+  out << "wrote " << options.out << ": \"" << report->title() << "\"\n"
+      << "from " << report->data_version() << "\n";
   WarnIfEndingSoon(officer);
   return absl::OkStatus();
 }
@@ -972,7 +955,7 @@ absl::Status RunReport(v1::Officer::StubInterface& stub, const std::string& toke
 absl::Status RunNoticePublish(v1::Officer::StubInterface& stub, const std::string& token,
                               const std::string& path, std::ostream& out) {
   client::OfficerClient officer(stub, token, kSignInHint);
-  absl::StatusOr<std::string> text = ReadText(path);
+  absl::StatusOr<std::string> text = base::ReadWholeFile(path);
   if (!text.ok()) return text.status();
   v1::PublishNoticeRequest request;
   request.set_json(*std::move(text));
@@ -994,7 +977,7 @@ absl::Status RunNoticePublish(v1::Officer::StubInterface& stub, const std::strin
 absl::Status RunBallotCreate(v1::Officer::StubInterface& stub, const std::string& token,
                              const std::string& path, std::ostream& out) {
   client::OfficerClient officer(stub, token, kSignInHint);
-  absl::StatusOr<std::string> text = ReadText(path);
+  absl::StatusOr<std::string> text = base::ReadWholeFile(path);
   if (!text.ok()) return text.status();
   v1::PublishBallotRequest request;
   request.set_json(*std::move(text));

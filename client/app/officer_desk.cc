@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 
 namespace carevoice::client {
@@ -286,7 +287,71 @@ std::optional<OfficerCall> OfficerDesk::StartExport(std::string path) {
   exported_ = 0;
   export_total_ = -1;
   exporting_ = true;
+  packing_ = false;
   return call;
+}
+
+const std::vector<std::string>& OfficerDesk::PackChoices(std::string_view what) {
+  static const auto* const periods =
+      new std::vector<std::string>{"last_quarter", "this_quarter", "council_year"};
+  static const auto* const audiences = new std::vector<std::string>{"scrutiny", "forum", "public"};
+  static const auto* const formats =
+      new std::vector<std::string>{"pdf", "html", "xlsx", "csv", "md"};
+  static const auto* const none = new std::vector<std::string>();
+  if (what == "period") return *periods;
+  if (what == "audience") return *audiences;
+  if (what == "format") return *formats;
+  return *none;
+}
+
+const std::string& OfficerDesk::PackChoice(std::string_view what) const {
+  if (what == "period") return pack_period_;
+  if (what == "audience") return pack_audience_;
+  return pack_format_;
+}
+
+void OfficerDesk::ChoosePack(std::string_view what, const std::string& id) {
+  const std::vector<std::string>& ids = PackChoices(what);
+  if (std::find(ids.begin(), ids.end(), id) == ids.end()) return;
+  if (what == "period") pack_period_ = id;
+  if (what == "audience") pack_audience_ = id;
+  if (what == "format") pack_format_ = id;
+}
+
+std::optional<OfficerCall> OfficerDesk::StartPack(absl::CivilDay today, std::string path) {
+  if (exporting_) return std::nullopt;
+  OfficerCall call = Call(OfficerCall::Kind::kPack);
+  done_.clear();
+  const PackDays days = PackPeriodDays(pack_period_, today);
+  if (days.annual_year != 0) {
+    call.pack.set_annual_year(days.annual_year);
+  } else {
+    call.pack.set_period(absl::StrCat(absl::FormatCivilTime(days.first), "..",
+                                      absl::FormatCivilTime(days.last)));
+  }
+  v1::Audience audience = v1::AUDIENCE_UNSPECIFIED;
+  v1::Audience_Parse("AUDIENCE_" + absl::AsciiStrToUpper(pack_audience_), &audience);
+  call.pack.set_audience(audience);
+  call.pack_format = pack_format_;
+  call.export_path = path;
+  export_path_ = std::move(path);
+  exported_ = 0;
+  export_total_ = kPackSteps;
+  exporting_ = true;
+  packing_ = true;
+  return call;
+}
+
+PackDays PackPeriodDays(std::string_view period, absl::CivilDay today) {
+  const absl::CivilMonth quarter(today.year(), (today.month() - 1) / 3 * 3 + 1);
+  if (period == "this_quarter") return {absl::CivilDay(quarter), today};
+  if (period == "council_year") {
+    // The year to 31 March just gone (this year's, from April).
+    const int year = today.month() >= 4 ? static_cast<int>(today.year())
+                                        : static_cast<int>(today.year()) - 1;
+    return {absl::CivilDay(year - 1, 4, 1), absl::CivilDay(year, 3, 31), year};
+  }
+  return {absl::CivilDay(quarter - 3), absl::CivilDay(quarter) - 1};
 }
 
 std::optional<OfficerCall> OfficerDesk::Back() {
@@ -317,7 +382,9 @@ std::optional<OfficerCall> OfficerDesk::Back() {
 }
 
 std::optional<OfficerCall> OfficerDesk::Apply(const OfficerAnswer& answer, absl::Time now) {
-  if (answer.kind == OfficerCall::Kind::kExport && !answer.finished) {
+  const bool to_file = answer.kind == OfficerCall::Kind::kExport ||
+                       answer.kind == OfficerCall::Kind::kPack;
+  if (to_file && !answer.finished) {
     if (answer.serial == pending_) {  // on its way
       exported_ = answer.exported;
       export_total_ = answer.export_total;
@@ -329,7 +396,7 @@ std::optional<OfficerCall> OfficerDesk::Apply(const OfficerAnswer& answer, absl:
   if (!waited && !timer) return std::nullopt;  // asked before the officer moved on
   if (waited) pending_ = 0;
   if (timer) background_ = 0;
-  if (answer.kind == OfficerCall::Kind::kExport) {
+  if (to_file) {
     exporting_ = false;
     exported_ = answer.exported;
     export_total_ = answer.export_total;
@@ -382,6 +449,9 @@ std::optional<OfficerCall> OfficerDesk::Apply(const OfficerAnswer& answer, absl:
     }
     case OfficerCall::Kind::kExport:
       done_ = "officer.done.export";
+      return std::nullopt;
+    case OfficerCall::Kind::kPack:
+      done_ = "officer.done.pack";
       return std::nullopt;
   }
   return std::nullopt;

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "carevoice/v1/carevoice.pb.h"
 #include "client/model/officer_calls.h"
@@ -114,7 +115,8 @@ class OfficerDesk {
   // Sends the form; nullopt (and an error) when something it needs is missing.
   std::optional<OfficerCall> Save();
 
-  // The export screen, from the queue.
+  // The export screen, from the queue: the CSV of every submission, or a
+  // committee pack.
   void ShowExport() { Show(DeskView::kExport); }
   // Every submission, anonymised, into a CSV file at `path`; nullopt while
   // one is under way.
@@ -126,6 +128,19 @@ class OfficerDesk {
   std::int64_t export_total() const { return export_total_; }
   const std::string& export_path() const { return export_path_; }
   bool exporting() const { return exporting_; }
+  // Whether what is under way, or was last made, is a committee pack.
+  bool packing() const { return packing_; }
+
+  // The committee pack's choices, each with its ids in the order offered
+  // (PackChoices) and the one chosen: "period" (last_quarter,
+  // this_quarter, council_year), "audience" (scrutiny, forum, public) and
+  // "format" (pdf, html, xlsx, csv, md). Unknown ids are ignored.
+  static const std::vector<std::string>& PackChoices(std::string_view what);
+  const std::string& PackChoice(std::string_view what) const;
+  void ChoosePack(std::string_view what, const std::string& id);
+  // The pack as chosen, made for `today` (the council's day) into `path`;
+  // nullopt while an export or a pack is under way.
+  std::optional<OfficerCall> StartPack(absl::CivilDay today, std::string path);
 
   // Back from a form to its case, from a case to the queue (shown as last
   // seen, and asked for again in the background, since the case may have
@@ -161,7 +176,19 @@ class OfficerDesk {
   std::int64_t exported_ = 0, export_total_ = -1;
   std::string export_path_;
   bool exporting_ = false;
+  bool packing_ = false;
+  std::string pack_period_ = "last_quarter", pack_audience_ = "scrutiny", pack_format_ = "pdf";
 };
+
+// The days a pack's period choice covers on `today`: the last full quarter
+// (calendar quarters: April to June ...), this quarter so far, or the
+// council year to the last 31 March (its `annual_year`, for the statutory
+// annual complaints report; 0 otherwise).
+struct PackDays {
+  absl::CivilDay first, last;
+  int annual_year = 0;
+};
+PackDays PackPeriodDays(std::string_view period, absl::CivilDay today);
 
 // The words the redactor flagged in a refusal ("these words are not in the
 // dictionary and may be names: A, B. If ..."), or none.

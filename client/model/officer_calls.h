@@ -16,14 +16,21 @@
 namespace carevoice::client {
 
 struct OfficerCall {
-  enum class Kind { kSignIn, kSignOut, kListCases, kGetCase, kMoveCase, kExport };
+  enum class Kind { kSignIn, kSignOut, kListCases, kGetCase, kMoveCase, kExport, kPack };
   Kind kind = Kind::kListCases;
   std::uint64_t serial = 0;  // the console's, to match the answer
   std::string name, password;  // kSignIn
   std::string submission_id;   // kGetCase
   v1::MoveCaseRequest move;    // kMoveCase
-  std::string export_path;     // kExport: the anonymised CSV to write
+  // kExport: the anonymised CSV to write; kPack: the committee pack.
+  std::string export_path;
+  v1::BuildReportRequest pack;  // kPack: its period and audience
+  std::string pack_format;      // kPack: "pdf", "html", "xlsx", "csv" or "md"
 };
+
+// A committee pack's steps, as its progress counts them: the figures
+// counted at the service, the pack written in its format, the file saved.
+inline constexpr std::int64_t kPackSteps = 3;
 
 struct OfficerAnswer {
   OfficerCall::Kind kind = OfficerCall::Kind::kListCases;
@@ -33,7 +40,8 @@ struct OfficerAnswer {
   v1::ListCasesResponse queue;   // kListCases
   v1::CaseDetail detail;         // kGetCase
   v1::CaseRecord moved;          // kMoveCase
-  // kExport: answered as it goes (finished false) and once at the end.
+  // kExport, kPack: answered as it goes (finished false) and once at the
+  // end. An export counts records; a pack its steps (kPackSteps).
   std::int64_t exported = 0;
   std::int64_t export_total = -1;  // -1 until the service says
   bool finished = true;

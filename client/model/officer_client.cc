@@ -124,6 +124,18 @@ absl::StatusOr<v1::CaseRecord> OfficerClient::MoveCase(const v1::MoveCaseRequest
   return record;
 }
 
+absl::StatusOr<v1::CommitteeReport> OfficerClient::BuildReport(
+    const v1::BuildReportRequest& request) {
+  v1::CommitteeReport report;
+  grpc::ClientContext context;
+  Prepare(&context, absl::Minutes(10));
+  if (auto s = Check(stub_.BuildReport(&context, request, &report), "BuildReport"); !s.ok()) {
+    return s;
+  }
+  Note(context);
+  return report;
+}
+
 absl::StatusOr<v1::RecordComplaintResponse> OfficerClient::RecordComplaint(
     const v1::RecordComplaintRequest& request) {
   v1::RecordComplaintResponse response;

@@ -46,6 +46,9 @@ class OfficerClient {
   absl::StatusOr<v1::CaseRecord> MoveCase(const v1::MoveCaseRequest& request);
   absl::StatusOr<v1::RecordComplaintResponse> RecordComplaint(
       const v1::RecordComplaintRequest& request);
+  // The committee pack's figures (anonymised), counted at the service;
+  // a year of a large council may take minutes. Audited there.
+  absl::StatusOr<v1::CommitteeReport> BuildReport(const v1::BuildReportRequest& request);
 
   // Every submission, each handed to `each` as it arrives (false: stop, and
   // the call is cancelled with an error). `total` learns how many the

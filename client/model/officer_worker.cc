@@ -56,10 +56,54 @@ void Export(OfficerClient& client, const OfficerCall& call, OfficerAnswer& answe
   answer.status = (*file)->Commit();
 }
 
+// A committee pack: the figures counted at the service, written in the
+// format asked for, saved whole; `progress` hears each step begin.
+void Pack(OfficerClient& client, const OfficerCall& call, OfficerAnswer& answer,
+          const std::function<void(const OfficerAnswer&)>& progress, const PackRenderer& render) {
+  OfficerAnswer step = answer;
+  step.finished = false;
+  step.export_total = kPackSteps;
+  answer.export_total = kPackSteps;
+  auto tell = [&](std::int64_t done) {
+    step.exported = done;
+    answer.exported = done;
+    if (progress) progress(step);
+  };
+  if (!render) {
+    answer.status = absl::UnimplementedError("this console cannot write committee packs");
+    return;
+  }
+  tell(0);
+  absl::StatusOr<v1::CommitteeReport> report = client.BuildReport(call.pack);
+  if (!report.ok()) {
+    answer.status = report.status();
+    return;
+  }
+  tell(1);
+  absl::StatusOr<std::string> bytes = render(call.pack_format, *report);
+  if (!bytes.ok()) {
+    answer.status = bytes.status();
+    return;
+  }
+  tell(2);
+  absl::StatusOr<std::unique_ptr<WholeFile>> file = WholeFile::Create(call.export_path);
+  if (!file.ok()) {
+    answer.status = file.status();
+    return;
+  }
+  if (!(*file)->Write(*bytes)) {
+    answer.status = absl::DataLossError("cannot write " + call.export_path);
+    return;
+  }
+  answer.status = (*file)->Commit();
+  if (answer.status.ok()) answer.exported = kPackSteps;
+}
+
 }  // namespace
 
 OfficerAnswer MakeCall(OfficerClient& client, const OfficerCall& call,
-                       const std::function<void(const OfficerAnswer&)>& progress) {
+                       const std::function<void(const OfficerAnswer&)>& progress,
+                       const PackRenderer& render) {
   OfficerAnswer answer;
   answer.kind = call.kind;
   answer.serial = call.serial;
@@ -94,6 +138,9 @@ OfficerAnswer MakeCall(OfficerClient& client, const OfficerCall& call,
     case OfficerCall::Kind::kExport:
       Export(client, call, answer, progress);
       break;
+    case OfficerCall::Kind::kPack:
+      Pack(client, call, answer, progress, render);
+      break;
   }
   return answer;
 }
@@ -107,8 +154,11 @@ std::vector<v1::CaseRecord> UrgentWorries::Take(const v1::ListCasesResponse& que
   return fresh;
 }
 
-OfficerWorker::OfficerWorker(OfficerClient& client, Listener listener)
-    : client_(client), listener_(std::move(listener)), thread_([this] { Loop(); }) {}
+OfficerWorker::OfficerWorker(OfficerClient& client, Listener listener, PackRenderer render)
+    : client_(client),
+      listener_(std::move(listener)),
+      render_(std::move(render)),
+      thread_([this] { Loop(); }) {}
 
 OfficerWorker::~OfficerWorker() {
   {
@@ -138,7 +188,8 @@ void OfficerWorker::Loop() {
       call = std::move(calls_.front());
       calls_.pop_front();
     }
-    listener_(MakeCall(client_, call, [this](const OfficerAnswer& step) { listener_(step); }));
+    listener_(MakeCall(
+        client_, call, [this](const OfficerAnswer& step) { listener_(step); }, render_));
   }
 }
 

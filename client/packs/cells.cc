@@ -75,4 +75,14 @@ absl::StatusOr<std::string> Render(Format format, const v1::CommitteeReport& rep
   return "";
 }
 
+absl::StatusOr<std::string> Render(std::string_view format_name,
+                                   const v1::CommitteeReport& report) {
+  const std::optional<Format> format = FormatFromName(format_name);
+  if (!format) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "no pack format \"", std::string(format_name), "\": md, csv, html, xlsx or pdf"));
+  }
+  return Render(*format, report);
+}
+
 }  // namespace carevoice::client::packs

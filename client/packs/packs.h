@@ -77,5 +77,8 @@ absl::StatusOr<std::string> Pdf(const v1::CommitteeReport& report);
 
 // The bytes of a pack's file in `format`.
 absl::StatusOr<std::string> Render(Format format, const v1::CommitteeReport& report);
+// The same with the format by name ("pdf"); InvalidArgument for another.
+absl::StatusOr<std::string> Render(std::string_view format_name,
+                                   const v1::CommitteeReport& report);
 
 }  // namespace carevoice::client::packs

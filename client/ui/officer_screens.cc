@@ -28,6 +28,12 @@ std::string DayWords(const Texts& t, absl::CivilDay day) {
   return DateText(t, date).shown;
 }
 
+// "3 December 2026".
+std::string ShortDay(const Texts& t, absl::CivilDay day) {
+  return absl::StrCat(day.day(), " ", t.Get("date.month." + std::to_string(day.month())).shown,
+                      " ", day.year());
+}
+
 // "Thursday 3 December 2026 at 10:15", in the council's time.
 std::string MomentWords(const Texts& texts, const google::protobuf::Timestamp& at,
                         const absl::TimeZone& zone) {
@@ -384,7 +390,12 @@ OfficerIntent DrawOfficerExport(const OfficerScreen& s, Ui& ui) {
     ui.ErrorText("error", desk.error().rfind("officer.", 0) == 0 ? t.Get(desk.error())
                                                                  : Text::Same(desk.error()));
   }
-  if (desk.exporting() || !desk.done().empty()) {
+  if (desk.packing() && (desk.exporting() || !desk.done().empty())) {
+    // A pack's steps: each is said as it begins.
+    const std::int64_t step = desk.exporting() ? desk.exported() : kPackSteps;
+    ui.Progress("export.progress", static_cast<float>(step) / static_cast<float>(kPackSteps),
+                t.Get("officer.pack.step." + std::to_string(step)));
+  } else if (desk.exporting() || !desk.done().empty()) {
     const std::int64_t total = desk.export_total();
     const std::int64_t done = desk.exported();
     const int percent =
@@ -402,11 +413,36 @@ OfficerIntent DrawOfficerExport(const OfficerScreen& s, Ui& ui) {
                                {std::to_string(tenth), shown_total}));
   }
   if (!desk.done().empty()) {
-    ui.Paragraph("done", t.Format("officer.done.export",
-                                  {std::to_string(desk.exported()), desk.export_path()}));
+    ui.Paragraph("done", desk.packing()
+                             ? t.Format("officer.done.pack", {desk.export_path()})
+                             : t.Format("officer.done.export",
+                                        {std::to_string(desk.exported()), desk.export_path()}));
   }
   if (!desk.exporting() && ui.Button("export.start", t.Get("officer.export.start"))) {
     intent = {OfficerIntent::Kind::kExport};
+  }
+  if (!desk.exporting()) {
+    // The committee pack: each choice says what it sets, so it is clear
+    // when heard alone; the period gives its days.
+    ui.Paragraph("pack.about", t.Get("officer.pack.about"));
+    for (const char* what : {"period", "audience", "format"}) {
+      const std::vector<std::string>& ids = OfficerDesk::PackChoices(what);
+      for (std::size_t i = 0; i < ids.size(); ++i) {
+        const std::string key = absl::StrCat("officer.pack.", what, ".", ids[i]);
+        Text label = t.Get(key);
+        if (std::string_view(what) == "period") {
+          const PackDays days = PackPeriodDays(ids[i], s.today);
+          label = t.Format(key, {ShortDay(t, days.first), ShortDay(t, days.last)});
+        }
+        if (ui.Choice(absl::StrCat("pack.", what, ".", ids[i]), label,
+                      desk.PackChoice(what) == ids[i])) {
+          intent = {OfficerIntent::Kind::kPackChoice, what, static_cast<int>(i)};
+        }
+      }
+    }
+    if (ui.Button("pack.start", t.Get("officer.pack.start"))) {
+      intent = {OfficerIntent::Kind::kPack};
+    }
   }
   if (!desk.exporting() && ui.Button("export.back", t.Get("officer.back.queue"))) {
     intent = {OfficerIntent::Kind::kBack};

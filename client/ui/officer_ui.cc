@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "client/app/text_edit.h"
 
 namespace carevoice::client::ui {
@@ -276,6 +277,21 @@ void OfficerUi::ApplyIntent(const OfficerIntent& intent) {
           export_dir_ + "/carevoice-export-" +
           absl::FormatTime("%Y-%m-%d-%H%M%S", clock_.Now(), zone_) + ".csv"));
       break;
+    case OfficerIntent::Kind::kPackChoice: {
+      const std::vector<std::string>& ids = OfficerDesk::PackChoices(intent.arg);
+      if (intent.value >= 0 && intent.value < static_cast<int>(ids.size())) {
+        desk_.ChoosePack(intent.arg, ids[intent.value]);
+      }
+      break;
+    }
+    case OfficerIntent::Kind::kPack:
+      // Named for whom, and when it was made: never over an earlier pack.
+      Send(desk_.StartPack(absl::ToCivilDay(clock_.Now(), zone_),
+                           absl::StrCat(export_dir_, "/carevoice-pack-",
+                                        desk_.PackChoice("audience"), "-",
+                                        absl::FormatTime("%Y-%m-%d-%H%M%S", clock_.Now(), zone_),
+                                        ".", desk_.PackChoice("format"))));
+      break;
   }
 }
 
@@ -341,7 +357,7 @@ void OfficerUi::Frame(float width, float height) {
   const float bar_top = caption_top - gap - plan.height;
   ui_.SetPointer(router_.pointer_x(), router_.pointer_y(), router_.pressed_id());
   ui_.BeginFrame(width, height, bar_top - gap);
-  OfficerScreen screen{desk_, texts_, zone_};
+  OfficerScreen screen{desk_, texts_, zone_, absl::ToCivilDay(clock_.Now(), zone_)};
   OfficerIntent intent;
   switch (desk_.view()) {
     case DeskView::kSignIn: intent = DrawOfficerSignIn(screen, ui_); break;

@@ -66,6 +66,8 @@ struct OfficerIntent {
     kBack,
     kExportScreen,  // the export screen, from the queue
     kExport,        // start it
+    kPackChoice,    // arg: "period", "audience" or "format"; value: the choice's place
+    kPack,          // make the committee pack as chosen
   };
   OfficerIntent() = default;
   OfficerIntent(Kind kind, std::string arg = {}, int value = 0)  // NOLINT: brace-init reads best
@@ -82,6 +84,7 @@ struct OfficerScreen {
   const OfficerDesk& desk;
   const Texts& texts;
   const absl::TimeZone& zone;  // the council's (dates as the clock counts them)
+  absl::CivilDay today;        // the council's day now
 };
 OfficerIntent DrawOfficerSignIn(const OfficerScreen& s, Ui& ui);
 OfficerIntent DrawOfficerQueue(const OfficerScreen& s, Ui& ui);

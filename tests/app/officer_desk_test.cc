@@ -6,6 +6,9 @@
 
 #include <algorithm>
 
+#include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
+
 namespace carevoice::client {
 namespace {
 
@@ -326,6 +329,75 @@ TEST(OfficerDeskTest, AnExportKeepsTheOfficerUntilItsFileIsWholeOrRefused) {
   EXPECT_EQ(desk.export_path(), "/tmp/z.csv");
   EXPECT_FALSE(desk.Back());
   EXPECT_EQ(desk.view(), DeskView::kQueue);
+}
+
+TEST(OfficerDeskTest, APacksPeriodIsAWholeQuarterThisQuarterOrTheCouncilYear) {
+  auto days = [](std::string_view period, absl::CivilDay today) {
+    const PackDays d = PackPeriodDays(period, today);
+    return absl::StrCat(absl::FormatCivilTime(d.first), "..", absl::FormatCivilTime(d.last), " ",
+                        d.annual_year);
+  };
+  const absl::CivilDay december(2026, 12, 6), february(2027, 2, 10), april(2026, 4, 1);
+  EXPECT_EQ(days("last_quarter", december), "2026-07-01..2026-09-30 0");
+  EXPECT_EQ(days("this_quarter", december), "2026-10-01..2026-12-06 0");
+  EXPECT_EQ(days("council_year", december), "2025-04-01..2026-03-31 2026");
+  EXPECT_EQ(days("last_quarter", february), "2026-10-01..2026-12-31 0");
+  EXPECT_EQ(days("this_quarter", february), "2027-01-01..2027-02-10 0");
+  EXPECT_EQ(days("council_year", february), "2025-04-01..2026-03-31 2026")
+      << "the year to 31 March 2027 is not over";
+  EXPECT_EQ(days("last_quarter", april), "2026-01-01..2026-03-31 0");
+  EXPECT_EQ(days("this_quarter", april), "2026-04-01..2026-04-01 0");
+  EXPECT_EQ(days("council_year", april), "2025-04-01..2026-03-31 2026");
+}
+
+TEST(OfficerDeskTest, APackIsAskedForAsChosenAndCountsItsSteps) {
+  OfficerDesk desk;
+  SignedIn(desk);
+  desk.ShowExport();
+  EXPECT_EQ(desk.PackChoice("period"), "last_quarter");
+  EXPECT_EQ(desk.PackChoice("audience"), "scrutiny");
+  EXPECT_EQ(desk.PackChoice("format"), "pdf");
+  desk.ChoosePack("audience", "public");
+  desk.ChoosePack("format", "xlsx");
+  desk.ChoosePack("format", "docx");  // not offered: nothing changes
+  EXPECT_EQ(desk.PackChoice("format"), "xlsx");
+  std::optional<OfficerCall> call = desk.StartPack(absl::CivilDay(2026, 12, 6), "/tmp/p.xlsx");
+  ASSERT_TRUE(call);
+  EXPECT_EQ(call->kind, OfficerCall::Kind::kPack);
+  EXPECT_EQ(call->pack.period(), "2026-07-01..2026-09-30");
+  EXPECT_EQ(call->pack.annual_year(), 0);
+  EXPECT_EQ(call->pack.audience(), v1::AUDIENCE_PUBLIC);
+  EXPECT_EQ(call->pack_format, "xlsx");
+  EXPECT_EQ(call->export_path, "/tmp/p.xlsx");
+  EXPECT_TRUE(desk.packing());
+  EXPECT_FALSE(desk.StartExport("/tmp/x.csv")) << "one file at a time";
+  OfficerAnswer step = Ok(*call);
+  step.finished = false;
+  step.exported = 1;
+  step.export_total = kPackSteps;
+  desk.Apply(step, kNow);
+  EXPECT_EQ(desk.exported(), 1);
+  EXPECT_FALSE(desk.Back());
+  EXPECT_EQ(desk.view(), DeskView::kExport) << "not while the pack is being made";
+  OfficerAnswer whole = Ok(*call);
+  whole.exported = kPackSteps;
+  whole.export_total = kPackSteps;
+  desk.Apply(whole, kNow);
+  EXPECT_FALSE(desk.exporting());
+  EXPECT_EQ(desk.done(), "officer.done.pack");
+  // The council year asks for the statutory annual report.
+  desk.ChoosePack("period", "council_year");
+  call = desk.StartPack(absl::CivilDay(2026, 12, 6), "/tmp/p2.xlsx");
+  ASSERT_TRUE(call);
+  EXPECT_EQ(call->pack.annual_year(), 2026);
+  EXPECT_EQ(call->pack.period(), "");
+  desk.Apply(Refused(*call, absl::PermissionDeniedError("BuildReport: not for this role")), kNow);
+  EXPECT_EQ(desk.error(), "BuildReport: not for this role");
+  EXPECT_TRUE(desk.done().empty());
+  // A CSV export after a pack is an export again.
+  call = desk.StartExport("/tmp/x.csv");
+  ASSERT_TRUE(call);
+  EXPECT_FALSE(desk.packing());
 }
 
 TEST(OfficerDeskTest, TheRestOfTheClocksMovesAreOfferedWhereTheyFitAndSaySoToTheService) {

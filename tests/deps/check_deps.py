@@ -21,7 +21,8 @@ EDGES = {
     "app": {"model", "accessibility"},
     "model": {"contract", "base"},
     "accessibility": {"contract", "base"},
-    "client_main": {"ui", "app", "model", "accessibility"},  # wires the kiosk and console
+    # Wires the kiosk and the console (whose committee packs packs writes).
+    "client_main": {"ui", "app", "model", "accessibility", "packs"},
     # Officers' programs: the CLI over the same officer client (model) as
     # the console, and the letters it writes (speech as the kiosk's).
     "admin": {"model", "letters", "packs"},

@@ -8,8 +8,9 @@
 # response, has a reply naming the person refused by the redactor, and
 # publishes a plain one. While the console shows the queue, a safeguarding
 # worry arrives and is spoken at once. The service then holds every step
-# (carevoice-admin cases), an anonymised export is written with its progress
-# said, and no log holds the words or the password.
+# (carevoice-admin cases), an anonymised export and a committee pack are
+# written with their progress said, and no log holds the words or the
+# password.
 #
 # Usage: officer_console_e2e.sh BIN_DIR ASSETS_DIR
 set -euo pipefail
@@ -126,6 +127,28 @@ csv=$(ls "$work"/carevoice-export-*.csv)
 head -n1 "$csv" | grep -q "^submission_id,reference," || fail "the export has no CSV header"
 grep -qF "Ada Quillfeather" "$csv" && fail "the anonymised export names the person"
 ls "$work"/*.partial 2>/dev/null && fail "a partial export was left behind"
+
+# A committee pack for the public, of this quarter so far, as Markdown: each
+# choice found by ear, the steps said, the file only the officer can read.
+tab_to "$(t officer.pack.period.this_quarter | sed 's/{0}.*//')"
+xdotool key Return
+tab_to "$(t officer.pack.audience.public)"
+xdotool key Return
+tab_to "$(t officer.pack.format.md)"
+xdotool key Return
+tab_to "$(t role.button), $(t officer.pack.start)"
+day_before=$(TZ=Europe/London date +"%-d %B %Y")
+from_here=$(lines)
+press "$(t officer.pack.step.3)" Return
+heard "Saved the committee pack to $work/carevoice-pack-public-" "$from_here"
+pack=$(ls "$work"/carevoice-pack-public-*.md) || fail "no pack for the public as Markdown"
+[ "$(stat -c %a "$pack")" = 600 ] || fail "the pack is readable by others"
+grep -qF "published for everyone" "$pack" || fail "the pack is not the public's: $(head -n3 "$pack")"
+grep -qF "are not published here" "$pack" || fail "the public pack does not say what it leaves out"
+# Today, the council's day (read before and after, should midnight pass).
+grep -qF -e "$day_before" -e "$(TZ=Europe/London date +"%-d %B %Y")" "$pack" ||
+  fail "the pack does not reach today"
+grep -qF "Ada Quillfeather" "$pack" && fail "the pack names the person"
 
 # The service holds what the officer did.
 officers_tool cases --format json >"$work/cases.json" 2>>"$work/admin.err"

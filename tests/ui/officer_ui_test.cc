@@ -83,6 +83,11 @@ class FakeCouncil {
         a.exported = 4;
         a.export_total = 4;
         break;
+      case OfficerCall::Kind::kPack:
+        packs_.push_back(call);
+        a.exported = kPackSteps;
+        a.export_total = kPackSteps;
+        break;
       case OfficerCall::Kind::kMoveCase: {
         moves_.push_back(call.move);
         v1::CaseDetail& d = cases_[call.move.submission_id()];
@@ -110,6 +115,7 @@ class FakeCouncil {
   void set_password(std::string password) { password_ = std::move(password); }
   const std::vector<std::string>& passwords() const { return passwords_; }
   const std::vector<std::string>& exports() const { return exports_; }
+  const std::vector<OfficerCall>& packs() const { return packs_; }
 
  private:
   std::map<std::string, v1::CaseDetail> cases_;
@@ -118,6 +124,7 @@ class FakeCouncil {
   std::vector<v1::MoveCaseRequest> moves_;
   std::vector<std::string> passwords_;
   std::vector<std::string> exports_;
+  std::vector<OfficerCall> packs_;
   std::string password_ = "right password";
 };
 
@@ -163,13 +170,14 @@ class OfficerConsoleTest : public ::testing::Test {
       while (!calls_.empty()) {
         OfficerCall call = calls_.front();
         calls_.erase(calls_.begin());
-        if (call.kind == OfficerCall::Kind::kExport && hold_exports_) {
+        const bool pack = call.kind == OfficerCall::Kind::kPack;
+        if ((call.kind == OfficerCall::Kind::kExport || pack) && hold_exports_) {
           // Half way, as the worker tells it; the rest when released.
           OfficerAnswer half;
           half.kind = call.kind;
           half.serial = call.serial;
-          half.exported = 2;
-          half.export_total = 4;
+          half.exported = pack ? 1 : 2;  // a pack: the figures counted
+          half.export_total = pack ? kPackSteps : 4;
           half.finished = false;
           console_->OnAnswer(half);
           held_.push_back(call);
@@ -387,7 +395,7 @@ TEST_F(OfficerConsoleTest, EverythingShownIsSpokenOnEveryScreen) {
 
 TEST_F(OfficerConsoleTest, AnExportShowsAndSaysHowFarItHasGotThenWhereItIs) {
   SignIn();
-  ASSERT_TRUE(TabUntilHeard("Button, Export every submission, anonymised"));
+  ASSERT_TRUE(TabUntilHeard("Button, Exports and committee packs, anonymised"));
   Press(SDLK_RETURN);
   ASSERT_EQ(console_->ViewName(), "officer.export");
   hold_exports_ = true;
@@ -407,6 +415,49 @@ TEST_F(OfficerConsoleTest, AnExportShowsAndSaysHowFarItHasGotThenWhereItIs) {
       << SaidSince(mark);
   Press(SDLK_ESCAPE);
   EXPECT_EQ(console_->ViewName(), "officer.queue");
+}
+
+// A clerk's committee pack by ear: each choice says what it sets (the
+// period with its days), the steps are said as they begin, then where the
+// file is.
+TEST_F(OfficerConsoleTest, ACommitteePackIsChosenByEarAndSaysEachStepThenWhereItIs) {
+  clock_.Set(absl::FromCivil(absl::CivilSecond(2026, 12, 6, 10, 0, 0), absl::UTCTimeZone()));
+  SignIn();
+  ASSERT_TRUE(TabUntilHeard("Button, Exports and committee packs, anonymised"));
+  Press(SDLK_RETURN);
+  ASSERT_EQ(console_->ViewName(), "officer.export");
+  EXPECT_NE(SaidSince(0).find("Make the committee pack"), std::string::npos);
+  std::size_t mark = Mark();
+  ASSERT_TRUE(TabUntilHeard("Period: the last full quarter, 1 July 2026 to 30 September 2026"));
+  EXPECT_NE(SaidSince(mark).find("selected"), std::string::npos) << "the default is said as chosen";
+  ASSERT_TRUE(TabUntilHeard("Period: the council year, 1 April 2025 to 31 March 2026, with the "
+                            "statutory annual complaints report"));
+  Press(SDLK_RETURN);
+  ASSERT_TRUE(TabUntilHeard("For: the Local Social Care Forum"));
+  Press(SDLK_RETURN);
+  ASSERT_TRUE(TabUntilHeard("Format: a web page (HTML)"));
+  Press(SDLK_RETURN);
+  hold_exports_ = true;
+  ASSERT_TRUE(TabUntilHeard("Button, Make the committee pack"));
+  mark = Mark();
+  Press(SDLK_RETURN);
+  EXPECT_NE(SaidSince(mark).find("Making the pack: writing it."), std::string::npos)
+      << SaidSince(mark);
+  Press(SDLK_ESCAPE);
+  EXPECT_EQ(console_->ViewName(), "officer.export") << "it stays until the file is whole";
+  mark = Mark();
+  ReleaseExports();
+  ASSERT_EQ(council_.packs().size(), 1u);
+  const OfficerCall& asked = council_.packs()[0];
+  EXPECT_EQ(asked.pack.annual_year(), 2026);
+  EXPECT_EQ(asked.pack.audience(), v1::AUDIENCE_FORUM);
+  EXPECT_EQ(asked.pack_format, "html");
+  EXPECT_NE(asked.export_path.find("/carevoice-pack-forum-2026-12-06-"), std::string::npos)
+      << asked.export_path;
+  EXPECT_EQ(asked.export_path.substr(asked.export_path.size() - 5), ".html");
+  EXPECT_NE(SaidSince(mark).find("Saved the committee pack to " + asked.export_path),
+            std::string::npos)
+      << SaidSince(mark);
 }
 
 TEST_F(OfficerConsoleTest, LeftAloneTheConsoleSignsOutAndSaysWhy) {
