@@ -1,8 +1,12 @@
 #include "client/packs/pdf_finish.h"
 
 #include <qpdf/Buffer.hh>
+#include <qpdf/Pl_Buffer.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
+#include <qpdf/QPDFTokenizer.hh>
 #include <qpdf/QPDFWriter.hh>
 
 #include <exception>
@@ -54,6 +58,33 @@ class StructureWalk {
   std::set<QPDFObjGen> seen_;
 };
 
+// Marks each text object drawn outside any tag (the page numbers at the
+// foot) as an artifact, so a screen reader passes over it: cairo 1.16 can
+// tag content but not mark it as an artifact. Text inside a tag's marked
+// content is left as it is.
+class MarkUntaggedTextAsArtifact : public QPDFObjectHandle::TokenFilter {
+ public:
+  void handleToken(QPDFTokenizer::Token const& token) override {
+    const bool op = token.getType() == QPDFTokenizer::tt_word;
+    const std::string& value = token.getValue();
+    if (op && (value == "BDC" || value == "BMC")) ++depth_;
+    if (op && value == "EMC" && depth_ > 0) --depth_;
+    if (op && value == "BT" && depth_ == 0) {
+      write("/Artifact BMC\n");
+      artifact_ = true;
+    }
+    writeToken(token);
+    if (op && value == "ET" && artifact_) {
+      write("\nEMC");
+      artifact_ = false;
+    }
+  }
+
+ private:
+  int depth_ = 0;
+  bool artifact_ = false;
+};
+
 }  // namespace
 
 absl::StatusOr<std::string> FinishTaggedPdf(const std::string& pdf, const PdfFinish& finish) {
@@ -85,6 +116,18 @@ absl::StatusOr<std::string> FinishTaggedPdf(const std::string& pdf, const PdfFin
       return absl::InvalidArgumentError(
           absl::StrCat("the PDF has ", walk.figures_found(), " figures but ",
                        finish.figures.size(), " alternative texts were given"));
+    }
+
+    for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(document).getAllPages()) {
+      MarkUntaggedTextAsArtifact filter;
+      Pl_Buffer marked("marked page");
+      page.filterContents(&filter, &marked);
+      std::shared_ptr<Buffer> contents = marked.getBufferSharedPointer();
+      page.getObjectHandle().replaceKey(
+          "/Contents",
+          QPDFObjectHandle::newStream(
+              &document, std::string(reinterpret_cast<const char*>(contents->getBuffer()),
+                                     contents->getSize())));
     }
 
     QPDFWriter writer(document);

@@ -565,6 +565,29 @@ TEST(PacksPdfTest, PopplerReadsATaggedA4PackWithEveryFigure) {
   EXPECT_NE(raw.find("/Alt (Bar chart of By provider: this period beside the previous period "),
             std::string::npos);
   EXPECT_NE(raw.find("/Alt (Bar chart of Ratings: this period. Good: 4.)"), std::string::npos);
+  // Every text drawn outside a tag (the page numbers) is an artifact, so a
+  // screen reader passes over it: no text object on a page sits outside
+  // marked content.
+  int artifacts = 0, untagged_text = 0, page_streams = 0;
+  for (std::size_t at = raw.find("%% Contents for page"); at != std::string::npos;
+       at = raw.find("%% Contents for page", at + 1)) {
+    ++page_streams;
+    const std::size_t begin = raw.find("stream\n", at);
+    const std::size_t end = raw.find("endstream", begin);
+    ASSERT_NE(end, std::string::npos);
+    int depth = 0;
+    for (absl::string_view token : absl::StrSplit(
+             absl::string_view(raw).substr(begin + 7, end - begin - 7),
+             absl::ByAnyChar(" \n\r"), absl::SkipEmpty())) {
+      if (token == "BDC" || token == "BMC") ++depth;
+      if (token == "EMC") --depth;
+      if (token == "/Artifact") ++artifacts;
+      if (token == "BT" && depth == 0) ++untagged_text;
+    }
+  }
+  EXPECT_EQ(page_streams, pages);
+  EXPECT_GE(artifacts, pages) << "a page number on every page";
+  EXPECT_EQ(untagged_text, 0);
 
   // It renders, and the same report gives the same bytes.
   const auto [rendered, rendered_ok] =
