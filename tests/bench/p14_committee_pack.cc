@@ -32,6 +32,7 @@
 #include "base/proto_time.h"
 #include "bench_util.h"
 #include "client/packs/packs.h"
+#include "contract/reference_code.h"
 #include "service/cases/themes.h"
 #include "service/cases/working_days.h"
 #include "service/redact/redactor.h"
@@ -82,7 +83,10 @@ v1::Catalog MakeCatalog() {
 v1::Submission Made(int n, absl::Time told) {
   v1::Submission s;
   s.set_submission_id(service::testing::TestSubmissionId(n));
-  s.set_reference(service::testing::TestReference(n));
+  // A device's references run out at 23^4: a large council has many kiosks.
+  s.set_reference(service::testing::TestReference(
+      static_cast<std::uint32_t>(n) % contract::kMaxReferenceCounter,
+      absl::StrCat("kiosk-", static_cast<std::uint32_t>(n) / contract::kMaxReferenceCounter)));
   base::SetProtoTimestamp(told, s.mutable_created_at());
   s.set_language(n % 11 == 0 ? "cy" : "en-GB");
   s.set_channel(static_cast<v1::Channel>(1 + n % 3));
