@@ -162,10 +162,13 @@ absl::StatusOr<std::int64_t> OfficerClient::ExportSubmissions(
   if (auto n = MetadataNumber(context, contract::kExportTotalMetadata); n && total) total(*n);
   std::int64_t count = 0;
   bool wanted = true;
-  v1::SubmissionRecord record;
-  while (wanted && reader->Read(&record)) {
-    wanted = each(record);
-    ++count;
+  v1::SubmissionRecords run;
+  while (wanted && reader->Read(&run)) {
+    for (const v1::SubmissionRecord& record : run.records()) {
+      wanted = each(record);
+      ++count;
+      if (!wanted) break;
+    }
   }
   if (!wanted) context.TryCancel();
   absl::Status s = Check(reader->Finish(), "ExportSubmissions");

@@ -886,7 +886,7 @@ absl::StatusOr<v1::ListSubmissionsResponse> ListSubmissions(
 absl::Status ExportSubmissions(
     store::Store& store, const base::Clock& clock, const auth::Caller& caller,
     const v1::ExportSubmissionsRequest& request,
-    const std::function<bool(const v1::SubmissionRecord&)>& write,
+    const std::function<bool(v1::SubmissionRecord&&)>& write,
     const std::function<void(std::int64_t)>& total) {
   if (request.identified()) {
     if (auto s = CheckReason(request.reason(), "contact details and every word"); !s.ok()) {
@@ -919,7 +919,7 @@ absl::Status ExportSubmissions(
             contract::ClearWords(record.mutable_submission());
           }
         }
-        if (!write(record)) {
+        if (!write(std::move(record))) {
           client_gone = true;
           return false;
         }

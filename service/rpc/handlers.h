@@ -192,7 +192,7 @@ absl::StatusOr<v1::ListSubmissionsResponse> ListSubmissions(
 absl::Status ExportSubmissions(
     store::Store& store, const base::Clock& clock, const auth::Caller& caller,
     const v1::ExportSubmissionsRequest& request,
-    const std::function<bool(const v1::SubmissionRecord&)>& write,
+    const std::function<bool(v1::SubmissionRecord&&)>& write,
     const std::function<void(std::int64_t)>& total = {});
 
 // Subject access: every submission and quarantined item whose contact

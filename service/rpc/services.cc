@@ -285,20 +285,38 @@ grpc::Status OfficerImpl::ListSubmissions(grpc::ServerContext* context,
 
 grpc::Status OfficerImpl::ExportSubmissions(
     grpc::ServerContext* context, const v1::ExportSubmissionsRequest* request,
-    grpc::ServerWriter<v1::SubmissionRecord>* writer) {
+    grpc::ServerWriter<v1::SubmissionRecords>* writer) {
   auto caller = Admit(context, auth::ActionOf(*request));
   if (!caller.ok()) return ToGrpcStatus(caller.status());
   if (absl::Status s = limits_.ChargeExport(caller->name); !s.ok()) {
     return ToGrpcStatus(s, *context);
   }
-  return ToGrpcStatus(rpc::ExportSubmissions(
+  // Records go out in runs (SubmissionRecords), well under gRPC's 4 MB.
+  constexpr int kMostRecords = 500;
+  constexpr std::size_t kMostBytes = 1 << 20;
+  v1::SubmissionRecords run;
+  std::size_t bytes = 0;
+  auto send = [&] {
+    if (run.records_size() == 0) return true;
+    const bool sent = writer->Write(run);
+    run.Clear();
+    bytes = 0;
+    return sent;
+  };
+  absl::Status exported = rpc::ExportSubmissions(
       store_, clock_, *caller, *request,
-      [writer](const v1::SubmissionRecord& r) { return writer->Write(r); },
+      [&](v1::SubmissionRecord&& r) {
+        bytes += r.ByteSizeLong();
+        run.mutable_records()->Add(std::move(r));
+        return (run.records_size() < kMostRecords && bytes < kMostBytes) || send();
+      },
       [context](std::int64_t total) {
         // Ahead of the first record: the officer's progress bar (the
         // console) knows how far there is to go.
         context->AddInitialMetadata(contract::kExportTotalMetadata, std::to_string(total));
-      }));
+      });
+  if (exported.ok() && !send()) exported = absl::CancelledError("the client stopped reading");
+  return ToGrpcStatus(exported);
 }
 
 grpc::Status OfficerImpl::Backup(grpc::ServerContext* context, const v1::BackupRequest* request,

@@ -162,7 +162,7 @@ class OfficerImpl final : public v1::Officer::Service {
                                v1::ListSubmissionsResponse* response) override;
   grpc::Status ExportSubmissions(
       grpc::ServerContext* context, const v1::ExportSubmissionsRequest* request,
-      grpc::ServerWriter<v1::SubmissionRecord>* writer) override;
+      grpc::ServerWriter<v1::SubmissionRecords>* writer) override;
   grpc::Status GetCatalog(grpc::ServerContext* context,
                           const v1::GetCatalogRequest* request,
                           v1::GetCatalogResponse* response) override;

@@ -51,8 +51,8 @@ Call Export(bool identified) {
     request.set_identified(identified);
     request.set_reason("checking who may");
     auto reader = stub.ExportSubmissions(context, request);
-    v1::SubmissionRecord record;
-    while (reader->Read(&record)) {
+    v1::SubmissionRecords run;
+    while (reader->Read(&run)) {
     }
     return reader->Finish();
   };

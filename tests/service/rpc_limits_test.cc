@@ -127,8 +127,8 @@ TEST_F(RpcLimitsTest, ExportsAreLimitedPerAccount) {
     grpc::ClientContext context;
     server_.SignedInAs(role, &context);
     auto reader = server_.officer().ExportSubmissions(&context, request);
-    v1::SubmissionRecord r;
-    while (reader->Read(&r)) {
+    v1::SubmissionRecords run;
+    while (reader->Read(&run)) {
     }
     return reader->Finish().error_code();
   };

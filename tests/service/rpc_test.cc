@@ -65,8 +65,10 @@ class RpcTest : public ::testing::Test {
     server_.SignedInAs(auth::Role::kOfficer, &context);
     auto reader = server_.officer().ExportSubmissions(&context, request);
     std::vector<v1::SubmissionRecord> records;
-    v1::SubmissionRecord r;
-    while (reader->Read(&r)) records.push_back(r);
+    v1::SubmissionRecords run;
+    while (reader->Read(&run)) {
+      records.insert(records.end(), run.records().begin(), run.records().end());
+    }
     grpc::Status s = reader->Finish();
     EXPECT_TRUE(s.ok()) << s.error_message();
     return records;
@@ -696,6 +698,31 @@ TEST_F(RpcTest, ListRefusesBadArguments) {
   EXPECT_EQ(call(request), grpc::StatusCode::INVALID_ARGUMENT);
 }
 
+// Records travel many to a message: an export longer than a run (500)
+// arrives whole, once each, oldest first.
+TEST_F(RpcTest, AnExportOfManyRunsArrivesWholeAndInOrder) {
+  constexpr int kMany = 1203;
+  for (int first = 1; first <= kMany; first += 100) {
+    std::vector<v1::Submission> batch;
+    for (int n = first; n < first + 100 && n <= kMany; ++n) {
+      batch.push_back(Feedback(n, Now(), "Kind staff."));
+    }
+    v1::SubmitBatchResponse response;
+    ASSERT_TRUE(Submit(batch, &response).ok());
+  }
+  const std::vector<v1::SubmissionRecord> records = Export(false);
+  ASSERT_EQ(records.size(), static_cast<std::size_t>(kMany));
+  std::set<std::string> ids;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    ids.insert(records[i].submission_id());
+    if (i > 0) {
+      EXPECT_LE(base::FromProtoTimestamp(records[i - 1].received_at()),
+                base::FromProtoTimestamp(records[i].received_at()));
+    }
+  }
+  EXPECT_EQ(ids.size(), static_cast<std::size_t>(kMany));
+}
+
 TEST_F(RpcTest, ExportIsAnonymisedUnlessIdentified) {
   v1::Submission quotable = Feedback(1, Now(), "Please quote me.");
   quotable.set_anonymous(false);
@@ -733,8 +760,8 @@ TEST_F(RpcTest, ExportIsAnonymisedUnlessIdentified) {
   grpc::ClientContext context;
   server_.SignedInAs(auth::Role::kOfficer, &context);
   auto reader = server_.officer().ExportSubmissions(&context, unexplained);
-  v1::SubmissionRecord record;
-  EXPECT_FALSE(reader->Read(&record)) << "nothing leaves without a reason";
+  v1::SubmissionRecords run;
+  EXPECT_FALSE(reader->Read(&run)) << "nothing leaves without a reason";
   EXPECT_EQ(reader->Finish().error_code(), grpc::StatusCode::INVALID_ARGUMENT);
 }
 
