@@ -292,6 +292,8 @@ grpc::Status OfficerImpl::ExportSubmissions(
     return ToGrpcStatus(s, *context);
   }
   // Records go out in runs (SubmissionRecords), well under gRPC's 4 MB.
+  // The audit counts records handed to a run, so a client that leaves
+  // mid-run is audited as having had up to a run more than arrived.
   constexpr int kMostRecords = 500;
   constexpr std::size_t kMostBytes = 1 << 20;
   v1::SubmissionRecords run;
