@@ -303,6 +303,19 @@ int InkAlong(cairo_surface_t* surface, int y) {
   return n;
 }
 
+// `t`'s chart drawn on white, `width` by `height` pixels; the caller
+// destroys it.
+cairo_surface_t* Drawn(const v1::ReportTable& t, int width, int height) {
+  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
+  cairo_t* cr = cairo_create(surface);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  DrawChart(cr, t, width);
+  cairo_destroy(cr);
+  cairo_surface_flush(surface);
+  return surface;
+}
+
 TEST(PacksChartTest, BarsAreAsLongAsTheirFiguresAndAHiddenOneDrawsNone) {
   v1::ReportTable t;
   t.set_id("by_channel");
@@ -323,13 +336,7 @@ TEST(PacksChartTest, BarsAreAsLongAsTheirFiguresAndAHiddenOneDrawsNone) {
   const int width = 640;
   const int height = static_cast<int>(ChartHeight(t, width));
   ASSERT_GT(height, 4 * 20);
-  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
-  cairo_t* cr = cairo_create(surface);
-  cairo_set_source_rgb(cr, 1, 1, 1);
-  cairo_paint(cr);
-  DrawChart(cr, t, width);
-  cairo_destroy(cr);
-  cairo_surface_flush(surface);
+  cairo_surface_t* surface = Drawn(t, width, height);
   const int row_height = height / 4;  // rows share the height evenly
   std::vector<int> ink;
   for (int i = 0; i < 4; ++i) ink.push_back(InkAlong(surface, i * row_height + row_height / 2));
@@ -379,13 +386,7 @@ TEST(PacksChartTest, ALineRisesWithItsFiguresAndSaysEveryPoint) {
   ASSERT_TRUE(HasChart(t));
   const int width = 640;
   const int height = static_cast<int>(ChartHeight(t, width));
-  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
-  cairo_t* cr = cairo_create(surface);
-  cairo_set_source_rgb(cr, 1, 1, 1);
-  cairo_paint(cr);
-  DrawChart(cr, t, width);
-  cairo_destroy(cr);
-  cairo_surface_flush(surface);
+  cairo_surface_t* surface = Drawn(t, width, height);
   // The points sit at 30, 320 and 610 across; the higher the figure, the
   // higher the mark, in proportion.
   const int below_key = 30;

@@ -212,17 +212,23 @@ press() {
   heard "$expect" "$from"
 }
 
+# steady PAUSE TRIES COMMAND...: true once COMMAND prints the same twice,
+# PAUSE seconds apart, within TRIES tries.
+steady() {
+  local pause=$1 tries=$2 before
+  shift 2
+  for _ in $(seq 1 "$tries"); do
+    before=$("$@")
+    sleep "$pause"
+    [ "$("$@")" = "$before" ] && return 0
+  done
+  return 1
+}
+
 # quiet: waits (a bounded while) until nothing new has been said for a
 # moment: speech still on its way (the echo of the last letter typed) is
 # not taken for the answer to the next key.
-quiet() {
-  local n
-  for _ in $(seq 1 40); do
-    n=$(lines)
-    sleep 0.2
-    [ "$(lines)" = "$n" ] && return 0
-  done
-}
+quiet() { steady 0.2 40 lines || true; }
 
 # tab_to PATTERN [KEY]: presses KEY (Tab) until the item spoken contains
 # PATTERN.
@@ -341,15 +347,7 @@ newer_than() {
 
 # settled: waits until no new layout has been saved for a moment, so a
 # scroll that takes more than one frame has come to rest.
-settled() {
-  local before
-  for _ in $(seq 1 20); do
-    before=$(latest)
-    sleep 0.3
-    [ "$(latest)" = "$before" ] && return 0
-  done
-  fail "the screen never came to rest"
-}
+settled() { steady 0.3 20 latest || fail "the screen never came to rest"; }
 
 # tap ID: clicks the middle of ID once it is on the screen, first
 # scrolling it into view with the scroll buttons, then waits for the screen
